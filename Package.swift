@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tunet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tunet", targets: ["tunet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "TunetDomain"),
+        .target(
+            name: "TunetStore",
+            dependencies: ["TunetDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "TunetFiles", dependencies: ["TunetDomain"]),
+        .target(
+            name: "TunetApp",
+            dependencies: [
+                "TunetDomain", "TunetStore", "TunetFiles",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "tunet",
+            dependencies: [
+                "TunetApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
+        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore"]),
+        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles"]),
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
+        .testTarget(name: "CXLSXWriterTests", dependencies: ["CXLSXWriter"]),
+        .testTarget(name: "EndToEndTests"),
+    ]
+)

@@ -1,0 +1,106 @@
+import TunetDomain
+import TunetStore
+
+/// The provider register: adding, changing, suspending and looking up farms.
+public struct ProviderRegistry: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func add(_ form: ProviderForm) throws -> ProviderSummary {
+        let provider = try form.provider()
+        try context.write { tx in
+            try Self.refuseDuplicate(provider.organisationNumber, in: tx)
+            try tx.insert(provider)
+        }
+        return ProviderSummary(provider, today: context.today)
+    }
+
+    /// Changes the given fields; the organisation number identifies the farm and cannot be changed.
+    public func update(_ organisationNumber: String, with form: ProviderForm) throws -> ProviderSummary {
+        let number = try Self.parseNumber(organisationNumber)
+        if let given = form[.organisationNumber], !given.trimmingWhitespace().isEmpty,
+           case .success(let other) = OrganisationNumber.parse(given), other != number {
+            throw TunetError.invalid(ProviderForm.Field.organisationNumber.rawValue, given,
+                                     "the organisation number identifies the provider and cannot be changed; register the new number as a new provider")
+        }
+        let updated = try context.write { tx in
+            let existing = try Self.existing(number, in: tx)
+            let updated = try form.provider(updating: existing)
+            try tx.update(updated)
+            return updated
+        }
+        return ProviderSummary(updated, today: context.today)
+    }
+
+    public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderSummary {
+        let number = try Self.parseNumber(organisationNumber)
+        let reason = reason.trimmingWhitespace()
+        if reason.isEmpty { throw TunetError.invalid("reason", reason, "a reason for the suspension is required") }
+        if let problem = FreeText.check(reason, maximumLength: 500) { throw TunetError.invalid("reason", reason, problem.text) }
+        let updated = try context.write { tx in
+            var provider = try Self.existing(number, in: tx)
+            guard provider.status == .active else {
+                throw TunetError.conflict("\(provider.name) (\(number)) is already suspended (\(provider.statusReason ?? "no reason recorded")).")
+            }
+            provider.status = .suspended
+            provider.statusReason = reason
+            try tx.update(provider, action: "suspend", note: reason)
+            return provider
+        }
+        return ProviderSummary(updated, today: context.today)
+    }
+
+    public func reactivate(_ organisationNumber: String, note: String? = nil) throws -> ProviderSummary {
+        let number = try Self.parseNumber(organisationNumber)
+        let updated = try context.write { tx in
+            var provider = try Self.existing(number, in: tx)
+            guard provider.status == .suspended else {
+                throw TunetError.conflict("\(provider.name) (\(number)) is active, not suspended; there is nothing to reactivate.")
+            }
+            provider.status = .active
+            provider.statusReason = nil
+            try tx.update(provider, action: "reactivate", note: note)
+            return provider
+        }
+        return ProviderSummary(updated, today: context.today)
+    }
+
+    public func show(_ organisationNumber: String) throws -> ProviderDetail {
+        let number = try Self.parseNumber(organisationNumber)
+        return try context.read { reader in
+            let provider = try Self.existing(number, in: reader)
+            let events = try reader.auditEvents(AuditQuery(entity: "provider", entityId: number.digits))
+            return ProviderDetail(summary: ProviderSummary(provider, today: context.today),
+                                  history: events.map(AuditEntry.init))
+        }
+    }
+
+    public func list(_ filter: ProviderFilter = ProviderFilter()) throws -> [ProviderSummary] {
+        try context.read { reader in
+            try reader.allProviders().map { ProviderSummary($0, today: context.today) }.filter(filter.matches)
+        }
+    }
+
+    static func parseNumber(_ text: String) throws(TunetError) -> OrganisationNumber {
+        switch OrganisationNumber.parse(text) {
+        case .success(let number): return number
+        case .failure(let reason): throw .invalid(ProviderForm.Field.organisationNumber.rawValue, text, reason.text)
+        }
+    }
+
+    static func existing(_ number: OrganisationNumber, in reader: StoreReader) throws -> Provider {
+        guard let provider = try reader.provider(number) else {
+            throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
+        }
+        return provider
+    }
+
+    static func refuseDuplicate(_ number: OrganisationNumber, in reader: StoreReader, row: Int? = nil) throws {
+        if let holder = try reader.provider(number) {
+            throw TunetError.invalidInput([FieldProblem(
+                row: row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
+                reason: "organisation number \(number.digits) is already registered to \(holder.name)")])
+        }
+    }
+}

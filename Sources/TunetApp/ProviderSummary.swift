@@ -1,0 +1,68 @@
+import TunetDomain
+
+/// A provider as `list` and `show` present it: the stored fields plus what Tunet derives from them.
+public struct ProviderSummary: Equatable, Sendable, Encodable {
+    public let provider: Provider
+    public let approvalState: ApprovalState
+    public let externalAuditDue: LocalDate?
+    public let municipalityName: String?
+
+    init(_ provider: Provider, today: LocalDate, rule: ApprovalRule = .standard) {
+        self.provider = provider
+        approvalState = rule.state(of: provider, on: today)
+        externalAuditDue = rule.externalAuditDue(for: provider)
+        municipalityName = provider.municipality?.name
+    }
+
+    enum DerivedKeys: String, CodingKey {
+        case approvalState = "approval_state"
+        case externalAuditDue = "external_audit_due"
+        case municipalityName = "municipality_name"
+    }
+
+    /// One flat object: the provider's fields and the derived ones side by side.
+    public func encode(to encoder: Encoder) throws {
+        try provider.encode(to: encoder)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(approvalState, forKey: .approvalState)
+        try derived.encode(externalAuditDue, forKey: .externalAuditDue)
+        try derived.encode(municipalityName, forKey: .municipalityName)
+    }
+}
+
+/// `show` adds the provider's recorded history.
+public struct ProviderDetail: Sendable, Encodable {
+    public let summary: ProviderSummary
+    public let history: [AuditEntry]
+
+    enum CodingKeys: String, CodingKey { case history }
+
+    public func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(history, forKey: .history)
+    }
+}
+
+public struct ProviderFilter: Sendable {
+    public var targetGroup: TargetGroup?
+    public var municipalityNumber: String?
+    public var approvalState: ApprovalState?
+    public var status: ProviderStatus?
+
+    public init(targetGroup: TargetGroup? = nil, municipalityNumber: String? = nil,
+                approvalState: ApprovalState? = nil, status: ProviderStatus? = nil) {
+        self.targetGroup = targetGroup
+        self.municipalityNumber = municipalityNumber
+        self.approvalState = approvalState
+        self.status = status
+    }
+
+    func matches(_ summary: ProviderSummary) -> Bool {
+        if let targetGroup, !summary.provider.targetGroups.contains(targetGroup) { return false }
+        if let municipalityNumber, summary.provider.municipalityNumber != municipalityNumber { return false }
+        if let approvalState, summary.approvalState != approvalState { return false }
+        if let status, summary.provider.status != status { return false }
+        return true
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import TunetDomain
+import TunetStore
+
+/// Everything a use case needs: the database, who is acting, and what day it is.
+public struct TunetContext: Sendable {
+    public let database: TunetDatabase
+    public let actor: String
+    public let today: LocalDate
+    public let now: @Sendable () -> Date
+
+    public init(database: TunetDatabase, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.actor = actor
+        self.today = today
+        self.now = now
+    }
+
+    /// Runs one change as one transaction, audited under this context's actor.
+    func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try database.write(actor: actor, at: now(), body)
+    }
+
+    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try database.read(body)
+    }
+}
+
+/// Where settings come from: an explicit option wins, then the environment, then the default.
+public struct TunetConfiguration: Sendable {
+    public static let defaultDatabaseName = "tunet.sqlite"
+
+    public var databasePath: String
+    public var actor: String
+    public var today: LocalDate
+
+    public init(
+        databaseOption: String?, actorOption: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(TunetError) {
+        databasePath = Self.nonEmpty(databaseOption) ?? Self.nonEmpty(environment["TUNET_DATABASE"]) ?? Self.defaultDatabaseName
+        actor = Self.nonEmpty(actorOption) ?? Self.nonEmpty(environment["TUNET_ACTOR"])
+            ?? Self.nonEmpty(environment["USER"]) ?? Self.nonEmpty(environment["LOGNAME"]) ?? Self.operatingSystemUser()
+        if let reason = FreeText.check(actor, maximumLength: 100) {
+            throw .invalid("actor", actor, reason.text)
+        }
+        if let fixed = Self.nonEmpty(environment["TUNET_TODAY"]) {
+            switch LocalDate.parse(fixed) {
+            case .success(let date): today = date
+            case .failure(let problem): throw .invalid("TUNET_TODAY", fixed, problem.reason)
+            }
+        } else {
+            today = OsloCalendar.today()
+        }
+    }
+
+    /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
+    public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
+        TunetContext(database: try TunetDatabase(path: databasePath, mustExist: mustExist), actor: actor, today: today)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.trimmingWhitespace().isEmpty else { return nil }
+        return value.trimmingWhitespace()
+    }
+
+    private static func operatingSystemUser() -> String {
+        let name = NSUserName()
+        return name.isEmpty ? "unknown" : name
+    }
+}
+
+/// Tunet's calendar days are Norwegian days, whatever the machine's time zone.
+public enum OsloCalendar {
+    static let timeZone = TimeZone(identifier: "Europe/Oslo")!
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    public static func today(now: Date = Date()) -> LocalDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The instant a Norwegian day begins, as the ISO 8601 UTC text the audit log stores.
+    public static func startOfDayUTC(_ date: LocalDate) -> String {
+        let instant = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: instant)
+    }
+
+    /// An audit timestamp shown in Norwegian local time: `2026-03-14 09:12:05`.
+    public static func localTimestamp(_ utc: String) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let instant = parser.date(from: utc) else { return utc }
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(parts.year!)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    }
+}

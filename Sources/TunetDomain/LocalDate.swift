@@ -1,0 +1,173 @@
+/// A Norwegian calendar day. Placements, attendance and agreements live on calendar days
+/// in Europe/Oslo, so Tunet never stores them as instants (`Date`) that a time zone could shift.
+public struct LocalDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns nil for a day that does not exist (31 April, 29 February in a common year).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Days since 1970-01-01, the inverse of `init(dayNumber:)`.
+    /// Howard Hinnant's civil-calendar algorithm: exact for the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthIndex = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = day
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let mondayBased = ((dayNumber % 7) + 7 + 3) % 7
+        return Weekday(rawValue: mondayBased + 1)!
+    }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Calendar months; the day is clamped to the end of a shorter month (31 January + 1 month = 28/29 February).
+    public func adding(months: Int) -> LocalDate {
+        let monthIndex = year * 12 + (month - 1) + months
+        let newYear = monthIndex / 12
+        let newMonth = monthIndex % 12 + 1
+        let newDay = min(day, LocalDate.daysIn(month: newMonth, year: newYear))
+        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
+    public func adding(years: Int) -> LocalDate { adding(months: years * 12) }
+
+    public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// ISO 8601, the form Tunet stores and prints for programs.
+    public var iso: String {
+        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The Norwegian written form, DD.MM.YYYY.
+    public var norwegian: String {
+        "\(pad(day, 2)).\(pad(month, 2)).\(pad(year, 4))"
+    }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+extension LocalDate: CustomStringConvertible {
+    public var description: String { iso }
+}
+
+extension LocalDate: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        switch LocalDate.parse(text) {
+        case .success(let date): self = date
+        case .failure(let problem):
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.reason)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+/// Why a text is not a date, in words a user understands.
+public struct DateParseProblem: Error, Equatable, Sendable {
+    public let reason: String
+}
+
+extension LocalDate {
+    /// Accepts the two forms people type and spreadsheets write: `2026-03-14` (ISO) and
+    /// `14.03.2026` (Norwegian; `4.3.2026` too, as Excel writes it without leading zeros).
+    public static func parse(_ raw: String) -> Result<LocalDate, DateParseProblem> {
+        let text = raw.trimmingWhitespace()
+        if text.isEmpty {
+            return .failure(DateParseProblem(reason: "a date is required (YYYY-MM-DD or DD.MM.YYYY)"))
+        }
+        let parts: [Substring]
+        let year: Int?, month: Int?, day: Int?
+        if text.contains("-") {
+            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else {
+                return .failure(unrecognised(text))
+            }
+            (year, month, day) = (Int(digitsOnly: parts[0]), Int(digitsOnly: parts[1]), Int(digitsOnly: parts[2]))
+        } else if text.contains(".") {
+            parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+                  parts[2].count == 4 else {
+                return .failure(unrecognised(text))
+            }
+            (year, month, day) = (Int(digitsOnly: parts[2]), Int(digitsOnly: parts[1]), Int(digitsOnly: parts[0]))
+        } else {
+            return .failure(unrecognised(text))
+        }
+        guard let year, let month, let day else { return .failure(unrecognised(text)) }
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            return .failure(DateParseProblem(reason: "'\(text)' is not a day in the calendar"))
+        }
+        return .success(date)
+    }
+
+    private static func unrecognised(_ text: String) -> DateParseProblem {
+        DateParseProblem(reason: "'\(text)' is not a date; write YYYY-MM-DD or DD.MM.YYYY")
+    }
+}
+
+extension Int {
+    /// Parses ASCII digits only: no sign, no spaces, no underscores, unlike `Int(_:)` which takes "+5".
+    init?<S: StringProtocol>(digitsOnly text: S) {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), text.count <= 18 else { return nil }
+        self.init(text)
+    }
+}
+
+extension StringProtocol {
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,89 @@
+/// An amount in whole øre (NOK 1 = 100 øre). Never a floating-point number: sums must be exact.
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let ore: Int64
+
+    public init(ore: Int64) { self.ore = ore }
+    public static func kroner(_ kroner: Int64) -> Money { Money(ore: kroner * 100) }
+    public static let zero = Money(ore: 0)
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore + rhs.ore) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore - rhs.ore) }
+    public static func * (lhs: Money, rhs: Int64) -> Money { Money(ore: lhs.ore * rhs) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs = lhs + rhs }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.ore < rhs.ore }
+
+    /// `1 234,50` — Norwegian grouping with a space and a decimal comma.
+    public var formatted: String {
+        let sign = ore < 0 ? "-" : ""
+        let magnitude = ore.magnitude
+        let kroner = String(magnitude / 100)
+        let ore = magnitude % 100
+        var grouped = ""
+        for (index, digit) in kroner.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(" ") }
+            grouped.append(digit)
+        }
+        return sign + String(grouped.reversed()) + "," + (ore < 10 ? "0" : "") + String(ore)
+    }
+
+    /// `1234.50`, for programs.
+    public var decimalString: String {
+        let sign = ore < 0 ? "-" : ""
+        let magnitude = ore.magnitude
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    public var description: String { "NOK \(formatted)" }
+
+    /// Reads kroner as people write them: `1250`, `1 250,50`, `1250.5`, `kr 1 250,-`, `NOK 1250`.
+    /// More than two decimals is refused rather than rounded: an amount must not change silently.
+    public static func parse(_ raw: String) -> Result<Money, FieldReason> {
+        var text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { return .failure(FieldReason("an amount in NOK is required")) }
+        for prefix in ["NOK", "kr", "Kr", "KR"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        if text.hasSuffix(",-") || text.hasSuffix(".-") { text.removeLast(2) }
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        text = text.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        let separators = text.filter { $0 == "," || $0 == "." }
+        guard separators.count <= 1 else {
+            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not an amount: use one decimal separator and no thousands separator other than a space"))
+        }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        guard let kroner = Int64(digitsOnlyText: parts[0]) else {
+            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not an amount in NOK"))
+        }
+        var ore: Int64 = 0
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard fraction.count <= 2, let value = Int64(digitsOnlyText: fraction) else {
+                return .failure(FieldReason("'\(raw.trimmingWhitespace())' has more than two decimals; amounts are exact to the øre"))
+            }
+            ore = fraction.count == 1 ? value * 10 : value
+        }
+        guard kroner < 1_000_000_000_000 else {
+            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is too large an amount"))
+        }
+        let total = kroner * 100 + ore
+        return .success(Money(ore: negative ? -total : total))
+    }
+
+    public init(from decoder: Decoder) throws {
+        ore = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(ore)
+    }
+}
+
+extension Int64 {
+    init?<S: StringProtocol>(digitsOnlyText text: S) {
+        guard !text.isEmpty, text.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        self.init(text)
+    }
+}

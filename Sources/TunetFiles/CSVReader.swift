@@ -1,0 +1,215 @@
+import Foundation
+import TunetDomain
+
+/// One record of a delimited file, with its row number as a spreadsheet shows it (header = row 1).
+public struct CSVRecord: Sendable {
+    public let row: Int
+    public let fields: [String]
+
+    public subscript(index: Int) -> String { index < fields.count ? fields[index] : "" }
+
+    public var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+}
+
+/// A byte-level reader for the CSV files providers and work teams send: comma, semicolon or tab
+/// delimited (sniffed from the header line), UTF-8 with or without BOM, UTF-16 with BOM, or
+/// Windows-1252 (chosen when the bytes are not valid UTF-8, so æøå from Norwegian Excel survive).
+/// Quoted fields follow RFC 4180 (doubled quotes, delimiters and line breaks inside quotes);
+/// line endings may be LF, CRLF or CR, even mixed.
+///
+/// It is the hot path of attendance import, so it scans bytes directly and decodes one field at a time.
+public struct CSVReader: Sendable {
+    public let encoding: TextFileEncoding
+    public let delimiter: UInt8
+    private let content: Data
+    private let startOffset: Int
+
+    /// A field longer than this is refused: no real cell is that large, and a hostile file must not exhaust memory.
+    public static let maximumFieldBytes = 64 * 1024
+
+    public var delimiterName: String {
+        switch delimiter {
+        case UInt8(ascii: ";"): "semicolon"
+        case UInt8(ascii: "\t"): "tab"
+        default: "comma"
+        }
+    }
+
+    /// Reads a file from disk (memory-mapped, so a large file is not copied into memory).
+    public init(contentsOf url: URL) throws(TunetError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"
+            throw .unreadableFile(path: url.path, reason: reason)
+        }
+        try self.init(data: data, name: url.lastPathComponent)
+    }
+
+    public init(data: Data, name: String = "the file") throws(TunetError) {
+        var content = data
+        var encoding = TextFileEncoding.utf8
+        var start = 0
+        let problem: String? = data.withUnsafeBytes { bytes in
+            if let kind = FileSignature.nonTextKind(bytes) {
+                return "this is \(kind), not a CSV text file; save it as CSV (or send the xlsx file with an .xlsx name)"
+            }
+            return nil
+        }
+        if let problem { throw .unreadableFile(path: name, reason: problem) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw .unreadableFile(path: name, reason: "it starts like UTF-16 text but is not valid UTF-16")
+            }
+            content = Data(text.utf8)
+            encoding = .utf16
+            if content.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        } else if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            encoding = .utf8WithBOM
+            start = 3
+        } else if !CSVReader.isValidUTF8(data) {
+            encoding = .windows1252
+        }
+        let nulRow: Int? = content.withUnsafeBytes { bytes in
+            guard let nul = bytes.firstIndex(of: 0) else { return nil }
+            return bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        if let nulRow {
+            throw .unreadableFile(path: name, reason: "row \(nulRow) contains a NUL byte; this is not a text file")
+        }
+        self.content = content
+        self.encoding = encoding
+        self.startOffset = start
+        self.delimiter = content.withUnsafeBytes { CSVReader.sniffDelimiter(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+    }
+
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            // Pure ASCII is by far the common case and needs no decoder.
+            if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
+    }
+
+    /// Counts candidate delimiters outside quotes on the first line; the most frequent wins, comma on a tie.
+    static func sniffDelimiter(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var inQuotes = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == 0x0A || byte == 0x0D { break }
+            if counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $0 == UInt8(ascii: ",")) } ?? UInt8(ascii: ",")
+    }
+
+    /// Calls `body` for every record in order. Stops at the first error (a broken quote, an oversized
+    /// field) with a message naming the row.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
+            let bytes = UnsafeRawBufferPointer(rebasing: all[startOffset...])
+            let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+            let delimiter = self.delimiter
+            var fields: [String] = []
+            var fieldBytes: [UInt8] = []
+            fieldBytes.reserveCapacity(256)
+            var row = 1
+            var index = 0
+            let count = bytes.count
+            var atRecordStart = true
+
+            func finishField() {
+                fields.append(decode(fieldBytes))
+                fieldBytes.removeAll(keepingCapacity: true)
+            }
+            func checkSize() throws {
+                if fieldBytes.count > CSVReader.maximumFieldBytes {
+                    throw TunetError.invalidInput([FieldProblem(
+                        row: row, field: "column \(fields.count + 1)",
+                        reason: "a field is longer than \(CSVReader.maximumFieldBytes / 1024) KB; this is not an attendance or register file")])
+                }
+            }
+
+            while index < count {
+                atRecordStart = false
+                // One field.
+                if bytes[index] == quote {
+                    let quoteRow = row
+                    index += 1
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == quote {
+                            if index + 1 < count && bytes[index + 1] == quote {
+                                fieldBytes.append(quote)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        fieldBytes.append(byte)
+                        index += 1
+                        if fieldBytes.count > CSVReader.maximumFieldBytes { try checkSize() }
+                    }
+                    if !closed {
+                        throw TunetError.invalidInput([FieldProblem(
+                            row: quoteRow, field: "column \(fields.count + 1)",
+                            reason: "a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it")])
+                    }
+                }
+                // Unquoted text (or what follows a closing quote) up to the delimiter or line end.
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == delimiter || byte == cr || byte == lf { break }
+                    fieldBytes.append(byte)
+                    index += 1
+                    if fieldBytes.count > CSVReader.maximumFieldBytes { try checkSize() }
+                }
+                finishField()
+                if index >= count { break }
+                let byte = bytes[index]
+                if byte == delimiter {
+                    index += 1
+                    if index == count { finishField() }
+                    continue
+                }
+                // Line end: CRLF, LF or CR.
+                index += (byte == cr && index + 1 < count && bytes[index + 1] == lf) ? 2 : 1
+                try body(CSVRecord(row: row, fields: fields))
+                fields.removeAll(keepingCapacity: true)
+                row += 1
+                atRecordStart = true
+            }
+            if !fields.isEmpty && !atRecordStart {
+                try body(CSVRecord(row: row, fields: fields))
+            }
+        }
+    }
+
+    private func decode(_ bytes: [UInt8]) -> String {
+        switch encoding {
+        case .windows1252: bytes.withUnsafeBytes { Windows1252.decode($0) }
+        default: String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Reads every record into memory: for the small register files, not for attendance.
+    public func allRecords() throws -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        try forEachRecord { records.append($0) }
+        return records
+    }
+}

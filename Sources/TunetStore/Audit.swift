@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import TunetDomain
+
+/// One recorded change: who did what to which object, with its state before and after.
+public struct AuditEvent: Equatable, Sendable, Codable {
+    public var id: Int64
+    /// ISO 8601 in UTC, to the millisecond.
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var entity: String
+    public var entityId: String
+    public var before: String?
+    public var after: String?
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actor, action, entity
+        case entityId = "entity_id"
+        case before, after, note
+    }
+}
+
+extension AuditEvent: FetchableRecord {
+    public init(row: Row) {
+        id = row["id"]
+        at = row["at"]
+        actor = row["actor"]
+        action = row["action"]
+        entity = row["entity"]
+        entityId = row["entity_id"]
+        before = row["before_json"]
+        after = row["after_json"]
+        note = row["note"]
+    }
+}
+
+public struct AuditQuery: Sendable {
+    public var entity: String?
+    public var entityId: String?
+    /// Events at or after this instant (ISO 8601, UTC).
+    public var since: String?
+    public var limit: Int?
+
+    public init(entity: String? = nil, entityId: String? = nil, since: String? = nil, limit: Int? = nil) {
+        self.entity = entity
+        self.entityId = entityId
+        self.since = since
+        self.limit = limit
+    }
+}
+
+enum AuditClock {
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+extension StoreTransaction {
+    /// Records a change in this transaction. `before` is nil for a creation, `after` for a deletion.
+    public func audit<Value: Encodable>(
+        _ action: String, entity: String, id: String, before: Value?, after: Value?, note: String? = nil
+    ) throws {
+        var beforeJSON: String?
+        var afterJSON: String?
+        if let before { beforeJSON = try AuditJSON.encode(before) }
+        if let after { afterJSON = try AuditJSON.encode(after) }
+        try db.execute(
+            sql: """
+                INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note])
+    }
+}
+
+extension StoreReader {
+    public func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let entity = query.entity {
+            conditions.append("entity = ?")
+            arguments += [entity]
+        }
+        if let entityId = query.entityId {
+            conditions.append("entity_id = ?")
+            arguments += [entityId]
+        }
+        if let since = query.since {
+            conditions.append("at >= ?")
+            arguments += [since]
+        }
+        var sql = "SELECT * FROM audit_event"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id"
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try AuditEvent.fetchAll(db, sql: sql, arguments: arguments)
+    }
+
+    public func auditEventCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0
+    }
+}
+
+/// Audit snapshots use sorted keys so that two snapshots of the same state are the same text.
+public enum AuditJSON {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import TunetDomain
+
+/// The one SQLite file that holds a municipality's Tunet data.
+///
+/// Opened in WAL mode (a `DatabasePool`) so that readers never block the writer, with foreign keys
+/// on and a bounded wait when another process is writing. Every change goes through `write`,
+/// which runs one transaction and writes the audit events inside it.
+public final class TunetDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process before the user is told to try again.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (and upgrades in place) the database at `path`.
+    /// - Parameter mustExist: refuse a path with no file, so that a mistyped path is not silently
+    ///   answered from a new, empty database.
+    public init(path: String, mustExist: Bool = false) throws(TunetError) {
+        self.path = path
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw .incompatibleDatabase("'\(path)' is a folder, not a Tunet database file.")
+        }
+        if !exists && mustExist {
+            throw .missingDatabase(path: path)
+        }
+        if !exists {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
+                throw .unwritableOutput(path: path, reason: "the folder '\(folder)' does not exist")
+            }
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "tunet"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try migrate()
+    }
+
+    private func migrate() throws(TunetError) {
+        let migrator = Schema.migrator
+        do {
+            try pool.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                    throw TunetError.incompatibleDatabase(
+                        "'\(path)' is an SQLite database, but not one of Tunet's; refusing to change it.")
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(migrator.migrations)
+                    let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+                    throw TunetError.incompatibleDatabase(
+                        "'\(path)' was written by a newer version of Tunet (schema \(unknown.joined(separator: ", "))). "
+                            + "This is Tunet \(TunetVersion.current); upgrade Tunet to open it. Nothing was changed.")
+                }
+            }
+            try migrator.migrate(pool)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// The schema migrations applied to this file, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Reads in a consistent snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        do {
+            return try pool.read { db in try body(StoreReader(db)) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one transaction; the audit events it records commit with it or not at all.
+    public func write<T>(actor: String, at time: Date = Date(), _ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try pool.write { db in
+                try body(StoreTransaction(db, actor: actor, at: AuditClock.timestamp(time)))
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: any Error, path: String) -> TunetError {
+        if let tunetError = error as? TunetError { return tunetError }
+        guard let databaseError = error as? DatabaseError else {
+            return TunetError.internalFault(String(describing: error))
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return TunetError.busy(
+                "The database '\(path)' is busy with another writer; nothing was changed. Try again in a moment.")
+        case .SQLITE_NOTADB:
+            return TunetError.incompatibleDatabase("'\(path)' is not a Tunet database (not an SQLite file).")
+        case .SQLITE_CORRUPT:
+            return TunetError.incompatibleDatabase(
+                "The database '\(path)' is damaged (\(databaseError.message ?? "corrupt")); restore it from a backup.")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return TunetError.unwritableOutput(path: path, reason: databaseError.message ?? "cannot open the database")
+        case .SQLITE_FULL:
+            return TunetError.unwritableOutput(path: path, reason: "the disk is full; nothing was changed")
+        default:
+            return TunetError.internalFault("SQLite: \(databaseError.message ?? databaseError.description)")
+        }
+    }
+}
+
+/// Read access inside one snapshot or transaction.
+public class StoreReader {
+    let db: Database
+    init(_ db: Database) { self.db = db }
+}
+
+/// Write access inside one transaction. Every change a use case makes goes through a method here
+/// that also records its audit event.
+public final class StoreTransaction: StoreReader {
+    public let actor: String
+    /// The transaction's time, shared by all its audit events (ISO 8601, UTC).
+    public let timestamp: String
+
+    init(_ db: Database, actor: String, at timestamp: String) {
+        self.actor = actor
+        self.timestamp = timestamp
+        super.init(db)
+    }
+}

@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
-        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore"]),
+        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
         .testTarget(name: "CXLSXWriterTests", dependencies: ["CXLSXWriter"]),

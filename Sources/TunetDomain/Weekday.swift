@@ -59,7 +59,7 @@ public struct WeekdaySet: Hashable, Sendable, Sequence {
         var days = Set<Weekday>()
         let separators: Set<Character> = [",", ";", " ", "/", "+", "|"]
         for token in text.split(whereSeparator: { separators.contains($0) }) {
-            let bounds = token.split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+            let bounds = token.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
             if bounds.count == 2, let first = Weekday(name: bounds[0]), let last = Weekday(name: bounds[1]) {
                 guard first <= last else {
                     return .failure(FieldReason("the range '\(token)' runs backwards; write it from Monday towards Sunday"))

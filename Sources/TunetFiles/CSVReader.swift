@@ -110,8 +110,11 @@ public struct CSVReader: Sendable {
             if byte == 0x0A || byte == 0x0D { break }
             if counts[byte] != nil { counts[byte]! += 1 }
         }
-        let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
-        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $0 == UInt8(ascii: ",")) } ?? UInt8(ascii: ",")
+        var best = UInt8(ascii: ",")
+        for candidate in [UInt8(ascii: ";"), UInt8(ascii: "\t")] where counts[candidate]! > counts[best]! {
+            best = candidate
+        }
+        return best
     }
 
     /// Calls `body` for every record in order. Stops at the first error (a broken quote, an oversized

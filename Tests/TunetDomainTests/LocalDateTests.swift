@@ -1,0 +1,106 @@
+import Testing
+@testable import TunetDomain
+
+@Suite("Calendar days")
+struct LocalDateTests {
+    @Test("ISO and Norwegian forms give the same day")
+    func parsesBothForms() throws {
+        let iso = try LocalDate.parse("2026-03-14").get()
+        let norwegian = try LocalDate.parse("14.03.2026").get()
+        let excel = try LocalDate.parse("4.3.2026").get()
+        #expect(iso == norwegian)
+        #expect(iso == LocalDate(year: 2026, month: 3, day: 14))
+        #expect(excel == LocalDate(year: 2026, month: 3, day: 4))
+        #expect(iso.iso == "2026-03-14")
+        #expect(iso.norwegian == "14.03.2026")
+    }
+
+    @Test("Days that do not exist are refused with a plain reason", arguments: ["2026-02-29", "31.04.2026", "2026-13-01", "00.01.2026"])
+    func refusesImpossibleDays(_ text: String) {
+        guard case .failure(let problem) = LocalDate.parse(text) else {
+            Issue.record("accepted \(text)")
+            return
+        }
+        #expect(problem.reason.contains("not a day in the calendar"))
+    }
+
+    @Test("Other forms are refused and the message shows the accepted ones", arguments: ["2026-3-1", "14/03/2026", "14.03.26", "March 14", "2026-03-14T10:00"])
+    func refusesOtherForms(_ text: String) {
+        guard case .failure(let problem) = LocalDate.parse(text) else {
+            Issue.record("accepted \(text)")
+            return
+        }
+        #expect(problem.reason.contains("YYYY-MM-DD or DD.MM.YYYY"))
+    }
+
+    @Test("Leap days exist only in leap years")
+    func leapDays() {
+        #expect(LocalDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(LocalDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(LocalDate(year: 2100, month: 2, day: 29) == nil)
+    }
+
+    @Test("Weekdays are right across years")
+    func weekdays() {
+        #expect(LocalDate(year: 2026, month: 11, day: 23)!.weekday == .monday)
+        #expect(LocalDate(year: 1970, month: 1, day: 1)!.weekday == .thursday)
+        #expect(LocalDate(year: 2024, month: 2, day: 29)!.weekday == .thursday)
+        #expect(LocalDate(year: 2030, month: 12, day: 25)!.weekday == .wednesday)
+    }
+
+    @Test("Day arithmetic crosses months and years, and day numbers round-trip")
+    func arithmetic() {
+        let date = LocalDate(year: 2026, month: 12, day: 28)!
+        #expect(date.adding(days: 10) == LocalDate(year: 2027, month: 1, day: 7))
+        #expect(date.days(until: LocalDate(year: 2027, month: 1, day: 7)!) == 10)
+        for dayNumber in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(LocalDate(dayNumber: dayNumber).dayNumber == dayNumber)
+        }
+    }
+
+    @Test("Adding months keeps the day where it can and clamps it at a month's end")
+    func addingMonths() {
+        #expect(LocalDate(year: 2026, month: 1, day: 31)!.adding(months: 1) == LocalDate(year: 2026, month: 2, day: 28))
+        #expect(LocalDate(year: 2024, month: 2, day: 29)!.adding(years: 1) == LocalDate(year: 2025, month: 2, day: 28))
+        #expect(LocalDate(year: 2026, month: 11, day: 15)!.adding(months: 3) == LocalDate(year: 2027, month: 2, day: 15))
+        #expect(LocalDate(year: 2026, month: 3, day: 15)!.adding(months: -3) == LocalDate(year: 2025, month: 12, day: 15))
+    }
+}
+
+@Suite("Weekday lists")
+struct WeekdaySetTests {
+    @Test("English, Norwegian and ranges are understood")
+    func parses() throws {
+        #expect(try WeekdaySet.parse("mon-fri").get() == WeekdaySet.workdays)
+        #expect(try WeekdaySet.parse("man, ons").get() == WeekdaySet([.monday, .wednesday]))
+        #expect(try WeekdaySet.parse("Tirsdag;Torsdag").get() == WeekdaySet([.tuesday, .thursday]))
+        #expect(try WeekdaySet.parse("man–fre").get().codes == "mon,tue,wed,thu,fri")
+    }
+
+    @Test("Unknown names, backward ranges and empty lists are refused", arguments: ["funday", "fri-mon", "", "mon-"])
+    func refuses(_ text: String) {
+        #expect((try? WeekdaySet.parse(text).get()) == nil)
+    }
+}
+
+@Suite("Money is exact øre")
+struct MoneyTests {
+    @Test("Amounts are read as Norwegians write them", arguments: [
+        ("1250", 125_000), ("1 250,50", 125_050), ("1250.5", 125_050), ("kr 1 250,-", 125_000), ("NOK 0,01", 1), ("-15,00", -1_500),
+    ])
+    func parses(_ text: String, _ ore: Int64) throws {
+        #expect(try Money.parse(text).get() == Money(ore: ore))
+    }
+
+    @Test("Ambiguous or over-precise amounts are refused, never rounded", arguments: ["12,345", "1.250,50", "abc", "", "1,2,3"])
+    func refuses(_ text: String) {
+        #expect((try? Money.parse(text).get()) == nil)
+    }
+
+    @Test("Amounts print with Norwegian grouping and a decimal comma")
+    func formats() {
+        #expect(Money(ore: 123_456_789).formatted == "1 234 567,89")
+        #expect(Money(ore: -5).formatted == "-0,05")
+        #expect(Money(ore: 100_000).decimalString == "1000.00")
+    }
+}

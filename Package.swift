@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
         .testTarget(name: "CXLSXWriterTests", dependencies: ["CXLSXWriter"]),
-        .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

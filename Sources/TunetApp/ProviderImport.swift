@@ -104,7 +104,7 @@ public struct ProviderImport: Sendable {
                 continue
             }
             var form = ProviderForm()
-            for field in ProviderForm.Field.allCases {
+            for field in ProviderField.editable {
                 if let value = columns.value(field, in: record) { form[field] = value }
             }
             var existing: Provider?

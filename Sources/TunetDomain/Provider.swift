@@ -57,24 +57,7 @@ public struct Provider: Equatable, Sendable, Codable {
 
     public var municipality: Municipality? { Municipality.named(municipalityNumber) }
 
-    enum CodingKeys: String, CodingKey {
-        case organisationNumber = "organisation_number"
-        case name
-        case contactPerson = "contact_person"
-        case email, phone, address
-        case municipalityNumber = "municipality_number"
-        case producerNumber = "producer_number"
-        case farmNumber = "farm_number"
-        case targetGroups = "target_groups"
-        case placesPerDay = "places_per_day"
-        case openWeekdays = "open_weekdays"
-        case iptApprovalDate = "ipt_approval_date"
-        case nextExternalAuditDate = "next_external_audit_date"
-        case policeCertificateDate = "police_certificate_date"
-        case insuranceExpiry = "insurance_expiry"
-        case status
-        case statusReason = "status_reason"
-    }
+    typealias CodingKeys = ProviderField
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,28 +1,37 @@
+/// Every field of a provider, named as in files, JSON and the audit log.
+public enum ProviderField: String, CaseIterable, Sendable, CodingKey {
+    case organisationNumber = "organisation_number"
+    case name
+    case contactPerson = "contact_person"
+    case email, phone, address
+    case municipalityNumber = "municipality_number"
+    case producerNumber = "producer_number"
+    case farmNumber = "farm_number"
+    case targetGroups = "target_groups"
+    case placesPerDay = "places_per_day"
+    case openWeekdays = "open_weekdays"
+    case iptApprovalDate = "ipt_approval_date"
+    case nextExternalAuditDate = "next_external_audit_date"
+    case policeCertificateDate = "police_certificate_date"
+    case insuranceExpiry = "insurance_expiry"
+    /// Changed by suspend and reactivate only, never by a form or a file.
+    case status
+    case statusReason = "status_reason"
+
+    public static let required: [ProviderField] = [
+        .organisationNumber, .name, .municipalityNumber, .targetGroups, .placesPerDay, .openWeekdays,
+    ]
+
+    /// The fields people may type on a form or in a file.
+    public static let editable: [ProviderField] = allCases.filter { $0 != .status && $0 != .statusReason }
+}
+
 /// The fields of a provider as typed on a command line or read from a file: raw text, checked here.
 ///
 /// For a new provider every required field must be given. For an update, a field left `nil` keeps
 /// its stored value and an empty text clears an optional field.
 public struct ProviderForm: Sendable, Equatable {
-    public enum Field: String, CaseIterable, Sendable {
-        case organisationNumber = "organisation_number"
-        case name
-        case contactPerson = "contact_person"
-        case email, phone, address
-        case municipalityNumber = "municipality_number"
-        case producerNumber = "producer_number"
-        case farmNumber = "farm_number"
-        case targetGroups = "target_groups"
-        case placesPerDay = "places_per_day"
-        case openWeekdays = "open_weekdays"
-        case iptApprovalDate = "ipt_approval_date"
-        case nextExternalAuditDate = "next_external_audit_date"
-        case policeCertificateDate = "police_certificate_date"
-        case insuranceExpiry = "insurance_expiry"
-
-        public static let required: [Field] = [
-            .organisationNumber, .name, .municipalityNumber, .targetGroups, .placesPerDay, .openWeekdays,
-        ]
-    }
+    public typealias Field = ProviderField
 
     public var values: [Field: String]
 

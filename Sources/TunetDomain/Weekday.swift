@@ -52,6 +52,26 @@ public struct WeekdaySet: Hashable, Sendable, Sequence {
     /// `mon,tue,fri` — the stored and exported form.
     public var codes: String { map(\.code).joined(separator: ",") }
 
+    /// For people: runs of three or more days as a range, `mon-fri`, `mon,wed,fri`, `tue-thu,sat`.
+    public var display: String {
+        var parts: [String] = []
+        var run: [Weekday] = []
+        func flush() {
+            if run.count >= 3 {
+                parts.append("\(run.first!.code)-\(run.last!.code)")
+            } else {
+                parts += run.map(\.code)
+            }
+            run.removeAll()
+        }
+        for day in self {
+            if let last = run.last, last.rawValue + 1 != day.rawValue { flush() }
+            run.append(day)
+        }
+        flush()
+        return parts.joined(separator: ",")
+    }
+
     /// Accepts lists and ranges in English or Norwegian: `mon,wed`, `man tir`, `mon-fri`, `man–fre`.
     public static func parse(_ raw: String) -> Result<WeekdaySet, FieldReason> {
         let text = raw.trimmingWhitespace()

@@ -110,7 +110,7 @@ struct ProviderCommandTests {
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
         #expect(try tunet.run("--help").stdout.contains("Examples:"))
-        for command in [["provider", "add"], ["provider", "update"], ["provider", "show"], ["provider", "list"],
+        for command in [["provider"], ["provider", "add"], ["provider", "update"], ["provider", "show"], ["provider", "list"],
                         ["provider", "suspend"], ["provider", "reactivate"], ["provider", "import"], ["audit"], ["demo"]] {
             let help = try tunet.run(command + ["--help"])
             #expect(help.status == 0)

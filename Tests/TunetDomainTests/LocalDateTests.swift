@@ -77,6 +77,14 @@ struct WeekdaySetTests {
         #expect(try WeekdaySet.parse("man–fre").get().codes == "mon,tue,wed,thu,fri")
     }
 
+    @Test("Runs of three or more days read as ranges")
+    func display() throws {
+        #expect(WeekdaySet.workdays.display == "mon-fri")
+        #expect(try WeekdaySet.parse("mon,wed,fri").get().display == "mon,wed,fri")
+        #expect(try WeekdaySet.parse("tue-thu,sat").get().display == "tue-thu,sat")
+        #expect(try WeekdaySet.parse("mon,tue").get().display == "mon,tue")
+    }
+
     @Test("Unknown names, backward ranges and empty lists are refused", arguments: ["funday", "fri-mon", "", "mon-"])
     func refuses(_ text: String) {
         #expect((try? WeekdaySet.parse(text).get()) == nil)

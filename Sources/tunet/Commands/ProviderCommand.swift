@@ -7,6 +7,12 @@ struct ProviderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "provider",
         abstract: "The register of farms (providers): add, change, suspend, look up and import.",
+        discussion: """
+            Examples:
+              tunet provider list --target-group pupils
+              tunet provider show 974760673
+              tunet provider import farms.csv --dry-run
+            """,
         subcommands: [Add.self, Update.self, Show.self, List.self, Suspend.self, Reactivate.self, Import.self]
     )
 }
@@ -151,7 +157,7 @@ extension ProviderCommand {
             list.add("Farm number (gnr/bnr)", provider.farmNumber)
             list.add("Target groups", TargetGroup.codes(provider.targetGroups))
             list.add("Places per day", String(provider.placesPerDay))
-            list.add("Open weekdays", provider.openWeekdays.codes)
+            list.add("Open weekdays", provider.openWeekdays.display)
             list.add("IPT approval", summary.approvalState.label)
             list.add("Approved", provider.iptApprovalDate?.iso)
             list.add("External audit due", summary.externalAuditDue?.iso)
@@ -217,7 +223,7 @@ extension ProviderCommand {
                 table.add(provider.organisationNumber.digits, provider.name,
                           provider.municipality?.description ?? provider.municipalityNumber,
                           TargetGroup.codes(provider.targetGroups), String(provider.placesPerDay),
-                          provider.openWeekdays.codes, summary.approvalState.label, summary.externalAuditDue?.iso ?? "",
+                          provider.openWeekdays.display, summary.approvalState.label, summary.externalAuditDue?.iso ?? "",
                           provider.status.rawValue)
             }
             Console.out(table.render())

@@ -1,0 +1,269 @@
+/// A framework agreement as typed on the command line: raw text, checked here with every problem
+/// reported at once. Whether the named providers are registered is checked by the use case.
+public struct AgreementForm: Sendable {
+    public var reference = ""
+    public var title = ""
+    public var municipalities: [String] = []
+    /// `ORGNR` or `ORGNR:RANK`.
+    public var parties: [String] = []
+    public var targetGroups = ""
+    public var start = ""
+    public var end = ""
+    /// `MONTHS:DEADLINE`, like `12:2026-09-30`.
+    public var options: [String] = []
+    public var estimatedValue = ""
+    public var maximumValue: String?
+    public var maximumParticipantDays: String?
+    public var callOffMethod = ""
+    public var allocationCriteria: String?
+    public var absenceRule: String?
+    public var allowsExtraDays = false
+    /// `2023M10`: the index month the prices are given in.
+    public var kpiBaseMonth: String?
+    /// The month of the index read each year, 1–12.
+    public var kpiIndexMonth: String?
+    /// The month the adjusted prices take effect, 1–12 (default January).
+    public var kpiEffectiveMonth: String?
+    public var specialReason: String?
+    /// `ORGNR:LINE:UNIT:AMOUNT`, like `974760673:full_day:day:1250`.
+    public var prices: [String] = []
+
+    public init() {}
+
+    public static let maximumYears = 4
+
+    /// The checked agreement, and warnings that do not stop it (a maximum below the estimate).
+    public func agreement() throws(TunetError) -> (Agreement, warnings: [String]) {
+        var problems = ProblemCollector()
+        var warnings: [String] = []
+
+        let reference = self.reference.trimmingWhitespace()
+        if let reason = Self.checkReference(reference) { problems.add("reference", reference, reason.text) }
+        let title = self.title.trimmingWhitespace()
+        if title.isEmpty {
+            problems.add("title", nil, "a title is required")
+        } else if let reason = FreeText.check(title, maximumLength: 200) {
+            problems.add("title", title, reason.text)
+        }
+
+        var municipalityNumbers: [String] = []
+        if municipalities.isEmpty { problems.add("municipality", nil, "at least one municipality is required") }
+        for raw in municipalities.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            if let municipality = problems.take("municipality", raw, Municipality.parse(raw)),
+               !municipalityNumbers.contains(municipality.number) {
+                municipalityNumbers.append(municipality.number)
+            }
+        }
+
+        let method = CallOffMethod(name: callOffMethod)
+        if method == nil {
+            problems.add("call-off", callOffMethod, "'\(callOffMethod)' is not a call-off method; use direct, ranking, criteria or mini_competition")
+        }
+
+        var parties: [AgreementParty] = []
+        if self.parties.isEmpty { problems.add("provider", nil, "at least one provider (party) is required") }
+        for raw in self.parties {
+            let pieces = raw.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard (1...2).contains(pieces.count),
+                  let number = problems.take("provider", raw, OrganisationNumber.parse(pieces[0])) else {
+                if pieces.count > 2 { problems.add("provider", raw, "write a party as ORGNR or ORGNR:RANK") }
+                continue
+            }
+            var rank: Int?
+            if pieces.count == 2 {
+                rank = Int(digitsOnly: pieces[1])
+                if rank == nil || rank! < 1 {
+                    problems.add("provider", raw, "the rank after ':' must be a whole number from 1")
+                    continue
+                }
+            }
+            if parties.contains(where: { $0.provider == number }) {
+                problems.add("provider", raw, "provider \(number) is named twice")
+                continue
+            }
+            parties.append(AgreementParty(provider: number, rank: rank))
+        }
+        if method == .ranking {
+            let ranks = parties.compactMap(\.rank)
+            if ranks.count != parties.count {
+                problems.add("provider", nil, "a ranking agreement needs a rank for every provider (ORGNR:RANK)")
+            } else if Set(ranks).count != ranks.count {
+                problems.add("provider", nil, "two providers have the same rank; the cascade needs a strict order")
+            }
+        }
+        if method == .criteria && (allocationCriteria ?? "").trimmingWhitespace().isEmpty {
+            problems.add("allocation-criteria", nil, "the criteria call-off method needs the allocation criteria written in the agreement")
+        }
+
+        let groups = problems.take("target-groups", targetGroups, TargetGroup.parseSet(targetGroups))
+        let startDate = date("start", start, &problems)
+        let endDate = date("end", end, &problems)
+        if let startDate, let endDate, endDate < startDate {
+            problems.add("end", endDate.iso, "the agreement ends (\(endDate.iso)) before it starts (\(startDate.iso))")
+        }
+
+        var options: [ExtensionOption] = []
+        for raw in self.options {
+            let pieces = raw.split(separator: ":", maxSplits: 1).map(String.init)
+            guard pieces.count == 2, let months = Int(digitsOnly: pieces[0]), (1...60).contains(months) else {
+                problems.add("option", raw, "write an option as MONTHS:DECISION-DEADLINE, like 12:2026-09-30 (1 to 60 months)")
+                continue
+            }
+            if let deadline = date("option", pieces[1], &problems) {
+                options.append(ExtensionOption(months: months, decisionDeadline: deadline))
+            }
+        }
+
+        let estimated = problems.take("estimated-value", estimatedValue, Money.parse(estimatedValue))
+        if let estimated, estimated.ore <= 0 { problems.add("estimated-value", estimatedValue, "the estimated value must be above zero") }
+        var maximum: Money?
+        if let raw = maximumValue, !raw.trimmingWhitespace().isEmpty {
+            maximum = problems.take("maximum-value", raw, Money.parse(raw))
+            if let value = maximum, value.ore <= 0 {
+                problems.add("maximum-value", raw, "the maximum value must be above zero")
+            } else if let value = maximum, let estimated, value < estimated {
+                warnings.append("The maximum value (NOK \(value.formatted)) is below the estimated value (NOK \(estimated.formatted)); the agreement will be used up before the estimate is reached.")
+            }
+        } else {
+            problems.add("maximum-value", nil,
+                         "a maximum value is required: when it is reached the agreement is used up (EU Court C-216/17 and C-23/20)")
+        }
+        var maximumDays: Int?
+        if let raw = maximumParticipantDays, !raw.trimmingWhitespace().isEmpty {
+            maximumDays = Int(digitsOnly: raw.trimmingWhitespace())
+            if maximumDays == nil || maximumDays! < 1 {
+                problems.add("maximum-participant-days", raw, "must be a whole number above zero")
+            }
+        }
+
+        var absence = AbsenceBillingRule.presentOnly
+        if let raw = absenceRule, !raw.trimmingWhitespace().isEmpty {
+            if let rule = AbsenceBillingRule(name: raw) { absence = rule } else {
+                problems.add("absence-rule", raw, "use present_only, bill_unannounced_absence or bill_all_absence")
+            }
+        }
+
+        let clause = priceAdjustmentClause(&problems)
+
+        var special: String?
+        if let raw = specialReason?.trimmingWhitespace(), !raw.isEmpty {
+            if let reason = FreeText.check(raw, maximumLength: 1000) { problems.add("special-reason", raw, reason.text) }
+            special = raw
+        }
+        if let startDate, let endDate, endDate >= startDate {
+            let draft = Agreement(reference: "", title: "", municipalities: [], parties: [], targetGroups: [], start: startDate,
+                                  end: endDate, options: options, estimatedValue: .zero, maximumValue: .zero, callOffMethod: .direct)
+            for (index, (option, optionStart)) in zip(options, draft.optionStarts).enumerated() {
+                if option.decisionDeadline >= optionStart {
+                    problems.add("option", "\(option.months):\(option.decisionDeadline.iso)",
+                                 "option \(index + 1) must be decided before it starts (\(optionStart.iso)); its deadline is \(option.decisionDeadline.iso)")
+                } else if option.decisionDeadline < startDate {
+                    problems.add("option", "\(option.months):\(option.decisionDeadline.iso)",
+                                 "option \(index + 1)'s deadline is before the agreement starts")
+                }
+            }
+            let limit = startDate.adding(years: Self.maximumYears)
+            if draft.latestPossibleEnd >= limit && special == nil {
+                problems.add("end", draft.latestPossibleEnd.iso,
+                             "with every option the agreement runs to \(draft.latestPossibleEnd.iso), more than \(Self.maximumYears) years from \(startDate.iso); a framework agreement may run at most \(Self.maximumYears) years unless a special reason is recorded with --special-reason")
+            }
+        }
+
+        var priceList = PriceList()
+        for raw in prices {
+            let pieces = raw.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard pieces.count == 4 else {
+                problems.add("price", raw, "write a price as ORGNR:LINE:UNIT:AMOUNT, like 974760673:full_day:day:1250")
+                continue
+            }
+            guard let number = problems.take("price", raw, OrganisationNumber.parse(pieces[0])) else { continue }
+            if !parties.isEmpty && !parties.contains(where: { $0.provider == number }) {
+                problems.add("price", raw, "provider \(number) has a price but is not a party to the agreement")
+                continue
+            }
+            let line = pieces[1].trimmingWhitespace()
+            if let reason = PriceVersion.checkLineCode(line) { problems.add("price", raw, reason.text); continue }
+            guard let unit = PriceUnit(name: pieces[2]) else {
+                problems.add("price", raw, "'\(pieces[2])' is not a unit; use day, half_day, trip or hour")
+                continue
+            }
+            guard let amount = problems.take("price", raw, Money.parse(pieces[3])) else { continue }
+            if amount.ore <= 0 {
+                problems.add("price", raw, "a price must be above zero (it is \(amount.formatted))")
+                continue
+            }
+            if priceList.versions.contains(where: { $0.provider == number && $0.line == line }) {
+                problems.add("price", raw, "provider \(number) has the line '\(line)' twice")
+                continue
+            }
+            if let startDate {
+                priceList.add(PriceVersion(provider: number, line: line, unit: unit, validFrom: startDate, amount: amount, source: "agreement"))
+            }
+        }
+        for party in parties where !priceList.versions.contains(where: { $0.provider == party.provider }) {
+            warnings.append("Provider \(party.provider) has no price list yet; it cannot be called off until it has one.")
+        }
+
+        try problems.check()
+        guard let method, let groups, let startDate, let endDate, let estimated, let maximum else {
+            throw .internalFault("an agreement field was accepted without a value")
+        }
+        let agreement = Agreement(
+            reference: reference, title: title, municipalities: municipalityNumbers, parties: parties, targetGroups: groups,
+            start: startDate, end: endDate, options: options, estimatedValue: estimated, maximumValue: maximum,
+            maximumParticipantDays: maximumDays, callOffMethod: method,
+            allocationCriteria: allocationCriteria?.trimmingWhitespace().nilIfEmpty, absenceRule: absence,
+            allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList)
+        return (agreement, warnings)
+    }
+
+    private func date(_ field: String, _ raw: String, _ problems: inout ProblemCollector) -> LocalDate? {
+        switch LocalDate.parse(raw) {
+        case .success(let date): return date
+        case .failure(let problem):
+            problems.add(field, raw, problem.reason)
+            return nil
+        }
+    }
+
+    private func priceAdjustmentClause(_ problems: inout ProblemCollector) -> PriceAdjustmentClause? {
+        let base = kpiBaseMonth?.trimmingWhitespace().nilIfEmpty
+        let month = kpiIndexMonth?.trimmingWhitespace().nilIfEmpty
+        if base == nil && month == nil {
+            if kpiEffectiveMonth?.trimmingWhitespace().nilIfEmpty != nil {
+                problems.add("kpi-effective-month", kpiEffectiveMonth, "give --kpi-base and --kpi-month too")
+            }
+            return nil
+        }
+        guard let base, let month else {
+            problems.add(base == nil ? "kpi-base" : "kpi-month", nil,
+                         "a KPI clause needs both the base month (--kpi-base 2023M10) and the index month read each year (--kpi-month 10)")
+            return nil
+        }
+        let baseMonth = problems.take("kpi-base", base, YearMonth.parse(base))
+        func monthNumber(_ field: String, _ text: String) -> Int? {
+            guard let value = Int(digitsOnly: text), (1...12).contains(value) else {
+                problems.add(field, text, "must be a month number from 1 to 12")
+                return nil
+            }
+            return value
+        }
+        let indexMonth = monthNumber("kpi-month", month)
+        let effective = kpiEffectiveMonth?.trimmingWhitespace().nilIfEmpty.map { monthNumber("kpi-effective-month", $0) } ?? 1
+        guard let baseMonth, let indexMonth, let effective else { return nil }
+        return PriceAdjustmentClause(baseMonth: baseMonth, indexMonth: indexMonth, effectiveMonth: effective)
+    }
+
+    /// Case numbers as municipalities write them: `2024/1234`, `IPT-KONGSBERG-2023`.
+    public static func checkReference(_ text: String) -> FieldReason? {
+        guard !text.isEmpty else { return FieldReason("a reference (case number) is required") }
+        guard text.count <= 40, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/-_.".contains($0)) }) else {
+            return FieldReason("'\(text)' is not a reference; use at most 40 letters, digits and / - _ . (like 2024/1234)")
+        }
+        return nil
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,85 @@
+/// A value of Statistics Norway's consumer price index (KPI, table 03013, 2015 = 100), kept in
+/// tenths as published (137.4 is 1374) so that it is exact.
+public struct IndexValue: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let tenths: Int64
+
+    public init(tenths: Int64) { self.tenths = tenths }
+
+    public static func < (lhs: IndexValue, rhs: IndexValue) -> Bool { lhs.tenths < rhs.tenths }
+
+    public var description: String { "\(tenths / 10).\(tenths % 10)" }
+
+    /// `137.4` or `137,4`; Statistics Norway publishes one decimal, so more is refused.
+    public static func parse(_ raw: String) -> Result<IndexValue, FieldReason> {
+        let text = raw.trimmingWhitespace()
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        guard (1...2).contains(parts.count), let whole = Int64(digitsOnlyText: parts[0]),
+              parts.count == 1 || (parts[1].count == 1 && Int64(digitsOnlyText: parts[1]) != nil) else {
+            return .failure(FieldReason("'\(text)' is not an index value; write it with one decimal, like 137.4"))
+        }
+        let tenths = whole * 10 + (parts.count == 2 ? Int64(digitsOnlyText: parts[1])! : 0)
+        guard tenths > 0, tenths < 100_000 else {
+            return .failure(FieldReason("'\(text)' is not a plausible index value (2015 = 100)"))
+        }
+        return .success(IndexValue(tenths: tenths))
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard case .success(let value) = IndexValue.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an index: \(text)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// An agreement's yearly price adjustment by the consumer price index.
+///
+/// Each year's prices are the agreement's original prices × index(reference month) ÷ index(base month),
+/// where the reference month is `indexMonth` of the year before the adjustment takes effect on
+/// `effectiveMonth`/1. Always computing from the original prices (never from last year's adjusted
+/// price) keeps rounding from piling up over the years.
+///
+/// Rounding: to the nearest whole øre, halves away from zero.
+public struct PriceAdjustmentClause: Hashable, Sendable, Codable {
+    public var baseMonth: YearMonth
+    /// The month of the index read each year (10 = October).
+    public var indexMonth: Int
+    /// The month of the year the adjusted prices take effect (1 = from 1 January).
+    public var effectiveMonth: Int
+
+    public init(baseMonth: YearMonth, indexMonth: Int, effectiveMonth: Int = 1) {
+        self.baseMonth = baseMonth
+        self.indexMonth = indexMonth
+        self.effectiveMonth = effectiveMonth
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case baseMonth = "base_month"
+        case indexMonth = "index_month"
+        case effectiveMonth = "effective_month"
+    }
+
+    /// The day the prices adjusted for `year` take effect.
+    public func effectiveDate(year: Int) -> LocalDate { LocalDate(year: year, month: effectiveMonth, day: 1)! }
+
+    /// The index month read for the adjustment that takes effect in `year`: the latest `indexMonth`
+    /// before the effective date.
+    public func referenceMonth(year: Int) -> YearMonth {
+        let candidate = YearMonth(year: year, month: indexMonth)!
+        return candidate < YearMonth(year: year, month: effectiveMonth)! ? candidate : YearMonth(year: year - 1, month: indexMonth)!
+    }
+
+    public static func adjust(_ price: Money, base: IndexValue, reference: IndexValue) -> Money {
+        let numerator = price.ore * reference.tenths
+        let denominator = base.tenths
+        let sign: Int64 = numerator < 0 ? -1 : 1
+        let magnitude = abs(numerator)
+        return Money(ore: sign * ((magnitude * 2 + denominator) / (denominator * 2)))
+    }
+}

@@ -7,10 +7,13 @@ public struct DemoReport: Sendable, Encodable {
     public let providers: Int
     public let approvalStates: [String: Int]
     public let municipalities: [String]
+    public let agreements: [String]
+    public let indexMonths: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, providers, municipalities
+        case database, providers, municipalities, agreements
         case approvalStates = "approval_states"
+        case indexMonths = "kpi_months"
     }
 }
 
@@ -134,11 +137,59 @@ public enum DemoScenario {
                     try tx.update(provider, action: "suspend", note: reason)
                 }
             }
+            for (month, index) in illustrativeIndex(today: today) {
+                try tx.setConsumerPriceIndex(month, index, note: "demo (illustrative values, not Statistics Norway's)")
+            }
+            try tx.insert(kongsbergAgreement(today: today), note: "demo: registered directly")
+            for year in [today.year - 1, today.year] {
+                _ = try PriceAdjustment.apply(year: year, reference: nil, reader: tx, tx: tx)
+            }
         }
         let summaries = try ProviderRegistry(context).list()
         return DemoReport(
             database: path, providers: summaries.count,
             approvalStates: Dictionary(grouping: summaries, by: { $0.approvalState.rawValue }).mapValues(\.count),
-            municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted())
+            municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted(),
+            agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
+            indexMonths: try ConsumerPriceIndexRegistry(context).list().count)
+    }
+
+    /// October values for the KPI clause, rising about 2.5 % a year. Illustrative, not official figures.
+    static func illustrativeIndex(today: LocalDate) -> [(YearMonth, IndexValue)] {
+        (0...3).map { step in
+            (YearMonth(year: today.year - 3 + step, month: 10)!, IndexValue(tenths: 1330 + Int64(step) * 34))
+        }
+    }
+
+    /// Kongsberg's agreement with its six farms, registered directly as an existing agreement:
+    /// two years from 1 January two years ago, two one-year options (the first exercised), a ranked
+    /// cascade and yearly KPI adjustment from October's index.
+    static func kongsbergAgreement(today: LocalDate) throws -> Agreement {
+        let firstYear = today.year - 2
+        let kongsberg = farms.filter { $0.municipality == "3303" }.map { organisationNumber(from: $0.prefix) }
+        let dayPrices = ["1250", "1190", "1300", "1225", "1180", "1275"]
+        var form = AgreementForm()
+        form.reference = "\(firstYear - 1)/4512"
+        form.title = "Inn på tunet Kongsberg: skole og dagaktivitet"
+        form.municipalities = ["3303"]
+        form.parties = kongsberg.enumerated().map { "\($1.digits):\($0 + 1)" }
+        form.targetGroups = "pupils,dementia"
+        form.start = "\(firstYear)-01-01"
+        form.end = "\(firstYear + 1)-12-31"
+        form.options = ["12:\(firstYear + 1)-09-30", "12:\(firstYear + 2)-09-30"]
+        form.estimatedValue = "24000000"
+        form.maximumValue = "28000000"
+        form.maximumParticipantDays = "21000"
+        form.callOffMethod = "ranking"
+        form.absenceRule = "bill_unannounced_absence"
+        form.prices = zip(kongsberg, dayPrices).flatMap { number, price in
+            ["\(number.digits):full_day:day:\(price)", "\(number.digits):half_day:half_day:\(Int(price)! / 2 + 50)",
+             "\(number.digits):transport:trip:350"]
+        }
+        form.kpiBaseMonth = "\(firstYear - 1)M10"
+        form.kpiIndexMonth = "10"
+        var (agreement, _) = try form.agreement()
+        agreement.options[0].exercisedOn = LocalDate(year: firstYear + 1, month: 9, day: 12)
+        return agreement
     }
 }

@@ -44,6 +44,63 @@ enum Schema {
                 CREATE INDEX provider_municipality ON provider(municipality_number);
                 """)
         }
+        migrator.registerMigration("v2-agreements-and-kpi") { db in
+            try db.execute(sql: """
+                CREATE TABLE agreement (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    reference TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    municipalities TEXT NOT NULL,
+                    target_groups TEXT NOT NULL,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL CHECK (end_date >= start_date),
+                    estimated_value_ore INTEGER NOT NULL CHECK (estimated_value_ore > 0),
+                    maximum_value_ore INTEGER NOT NULL CHECK (maximum_value_ore > 0),
+                    maximum_participant_days INTEGER CHECK (maximum_participant_days > 0),
+                    call_off_method TEXT NOT NULL,
+                    allocation_criteria TEXT,
+                    absence_rule TEXT NOT NULL,
+                    allows_extra_days INTEGER NOT NULL DEFAULT 0,
+                    kpi_base_month TEXT,
+                    kpi_index_month INTEGER,
+                    kpi_effective_month INTEGER,
+                    special_reason TEXT,
+                    terminated_on TEXT,
+                    termination_reason TEXT,
+                    procurement_id INTEGER
+                );
+                CREATE TABLE agreement_party (
+                    agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+                    provider_id INTEGER NOT NULL REFERENCES provider(id),
+                    rank INTEGER,
+                    PRIMARY KEY (agreement_id, provider_id)
+                );
+                CREATE INDEX agreement_party_provider ON agreement_party(provider_id);
+                CREATE TABLE agreement_option (
+                    agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL,
+                    months INTEGER NOT NULL CHECK (months > 0),
+                    decision_deadline TEXT NOT NULL,
+                    exercised_on TEXT,
+                    PRIMARY KEY (agreement_id, sequence)
+                );
+                CREATE TABLE price_version (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+                    provider_id INTEGER NOT NULL REFERENCES provider(id),
+                    line TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    amount_ore INTEGER NOT NULL CHECK (amount_ore > 0),
+                    source TEXT NOT NULL,
+                    UNIQUE (agreement_id, provider_id, line, valid_from)
+                );
+                CREATE TABLE kpi_index (
+                    month TEXT PRIMARY KEY,
+                    tenths INTEGER NOT NULL CHECK (tenths > 0)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -31,7 +31,7 @@ struct TunetDatabaseTests {
     func migratesFromEmpty() throws {
         let file = try TemporaryDatabaseFile()
         let database = try TunetDatabase(path: file.path)
-        #expect(try database.appliedMigrations() == ["v1-providers-and-audit"])
+        #expect(try database.appliedMigrations() == ["v1-providers-and-audit", "v2-agreements-and-kpi"])
         try database.read { (reader: StoreReader) throws in
             #expect(try String.fetchOne(reader.db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try Int.fetchOne(reader.db, sql: "PRAGMA foreign_keys") == 1)
@@ -45,7 +45,7 @@ struct TunetDatabaseTests {
         try TunetDatabase(path: file.path).write(actor: "test") { try $0.insert(sampleProvider()) }
         let reopened = try TunetDatabase(path: file.path)
         #expect(try reopened.read { try $0.providerCount() } == 1)
-        #expect(try reopened.appliedMigrations().count == 1)
+        #expect(try reopened.appliedMigrations().count == 2)
     }
 
     @Test("A change writes its audit event in the same transaction, with the state after")

@@ -1,0 +1,148 @@
+import TunetDomain
+import TunetStore
+
+/// Framework agreements: registering, extending, terminating and looking them up.
+public struct AgreementRegistry: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func add(_ form: AgreementForm) throws -> AgreementAdded {
+        let (agreement, warnings) = try form.agreement()
+        try context.write { tx in
+            if try tx.agreement(agreement.reference) != nil {
+                throw TunetError.conflict("An agreement with reference '\(agreement.reference)' is already registered.")
+            }
+            try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
+            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.joined(separator: " "))
+        }
+        return AgreementAdded(summary: summary(agreement), warnings: warnings)
+    }
+
+    public func show(_ reference: String) throws -> AgreementSummary {
+        try context.read { reader in summary(try Self.existing(reference, in: reader)) }
+    }
+
+    public func list(_ filter: AgreementFilter = AgreementFilter()) throws -> [AgreementSummary] {
+        try context.read { reader in try reader.allAgreements().map(summary).filter(filter.matches) }
+    }
+
+    /// Exercises the next option, which must be decided by its deadline.
+    public func extend(_ reference: String, note: String? = nil) throws -> AgreementSummary {
+        let today = context.today
+        let updated = try context.write { tx in
+            var agreement = try Self.existing(reference, in: tx)
+            try Self.refuseIfEnded(agreement, today: today, doing: "extend")
+            guard let index = agreement.nextOpenOption else {
+                throw TunetError.conflict("Agreement \(reference) has no extension option left to exercise.")
+            }
+            let option = agreement.options[index]
+            guard today <= option.decisionDeadline else {
+                throw TunetError.conflict("Option \(index + 1) of agreement \(reference) had to be decided by \(option.decisionDeadline.iso); it can no longer be exercised.")
+            }
+            agreement.options[index].exercisedOn = today
+            try tx.update(agreement, action: "extend", note: note ?? "option \(index + 1): \(option.months) months")
+            return agreement
+        }
+        return summary(updated)
+    }
+
+    public func terminate(_ reference: String, reason: String, on date: String? = nil) throws -> AgreementSummary {
+        let reason = reason.trimmingWhitespace()
+        var problems = ProblemCollector()
+        if reason.isEmpty { problems.add("reason", nil, "a reason for the termination is required") }
+        if let text = FreeText.check(reason, maximumLength: 1000) { problems.add("reason", reason, text.text) }
+        var day = context.today
+        if let date {
+            switch LocalDate.parse(date) {
+            case .success(let parsed): day = parsed
+            case .failure(let problem): problems.add("on", date, problem.reason)
+            }
+        }
+        try problems.check()
+        let updated = try context.write { tx in
+            var agreement = try Self.existing(reference, in: tx)
+            if let terminated = agreement.terminatedOn {
+                throw TunetError.conflict("Agreement \(reference) is already terminated (from \(terminated.iso)).")
+            }
+            guard day >= agreement.start && day <= agreement.currentEnd else {
+                throw TunetError.invalid("on", day.iso, "the termination date must lie within the agreement (\(agreement.start.iso) to \(agreement.currentEnd.iso))")
+            }
+            agreement.terminatedOn = day
+            agreement.terminationReason = reason
+            try tx.update(agreement, action: "terminate", note: reason)
+            return agreement
+        }
+        return summary(updated)
+    }
+
+    /// The prices valid on a day, for one provider or all.
+    public func prices(_ reference: String, provider: String? = nil, on date: String? = nil) throws -> PriceListView {
+        var day = context.today
+        var number: OrganisationNumber?
+        var problems = ProblemCollector()
+        if let date {
+            switch LocalDate.parse(date) {
+            case .success(let parsed): day = parsed
+            case .failure(let problem): problems.add("on", date, problem.reason)
+            }
+        }
+        if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
+        try problems.check()
+        let agreement = try context.read { try Self.existing(reference, in: $0) }
+        if let number, agreement.party(number) == nil {
+            throw TunetError.invalid("provider", number.digits, "provider \(number) is not a party to agreement \(reference)")
+        }
+        let current = agreement.prices.prices(on: day).filter { number == nil || $0.provider == number }
+        let history = agreement.prices.versions.filter { number == nil || $0.provider == number }
+        return PriceListView(reference: reference, on: day, prices: current, versions: history)
+    }
+
+    public func consumption(_ reference: String? = nil) throws -> [AgreementSummary] {
+        guard let reference else { return try list() }
+        return [try show(reference)]
+    }
+
+    func summary(_ agreement: Agreement) -> AgreementSummary {
+        AgreementSummary(agreement, today: context.today, consumption: CeilingLedger.consumption(of: agreement))
+    }
+
+    static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {
+        guard let agreement = try reader.agreement(reference.trimmingWhitespace()) else {
+            throw TunetError.notFound(kind: "agreement", key: reference)
+        }
+        return agreement
+    }
+
+    static func requireRegistered(_ providers: [OrganisationNumber], in reader: StoreReader) throws {
+        var problems = ProblemCollector()
+        for number in providers where try reader.provider(number) == nil {
+            problems.add("provider", number.digits, "provider \(number) is not registered; add it with `tunet provider add` first")
+        }
+        try problems.check()
+    }
+
+    static func refuseIfEnded(_ agreement: Agreement, today: LocalDate, doing action: String) throws {
+        if let terminated = agreement.terminatedOn {
+            throw TunetError.conflict("Agreement \(agreement.reference) was terminated from \(terminated.iso); it cannot \(action).")
+        }
+        if today > agreement.currentEnd {
+            throw TunetError.conflict("Agreement \(agreement.reference) expired on \(agreement.currentEnd.iso); it cannot \(action).")
+        }
+    }
+}
+
+public struct PriceListView: Sendable, Encodable {
+    public let reference: String
+    public let on: LocalDate
+    public let prices: [PriceVersion]
+    public let versions: [PriceVersion]
+}
+
+/// What counts against an agreement's ceiling. Placements commit their projected cost and billed
+/// attendance is spent; until an agreement has either, both are zero and the headroom is the maximum.
+enum CeilingLedger {
+    static func consumption(of agreement: Agreement) -> Consumption {
+        Consumption(maximum: agreement.maximumValue, committed: .zero, spent: .zero)
+    }
+}

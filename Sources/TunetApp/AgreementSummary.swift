@@ -1,0 +1,63 @@
+import TunetDomain
+
+/// An agreement as `list` and `show` present it: stored fields plus status, ends and consumption.
+public struct AgreementSummary: Sendable, Encodable {
+    public let agreement: Agreement
+    public let status: AgreementStatus
+    public let consumption: Consumption
+
+    init(_ agreement: Agreement, today: LocalDate, consumption: Consumption) {
+        self.agreement = agreement
+        self.consumption = consumption
+        status = AgreementStatus.of(agreement, on: today, used: consumption.used)
+    }
+
+    enum DerivedKeys: String, CodingKey {
+        case status, consumption
+        case currentEnd = "current_end"
+        case latestPossibleEnd = "latest_possible_end"
+        case ocdsMethod = "ocds_framework_method"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try agreement.encode(to: encoder)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(status, forKey: .status)
+        try derived.encode(consumption, forKey: .consumption)
+        try derived.encode(agreement.currentEnd, forKey: .currentEnd)
+        try derived.encode(agreement.latestPossibleEnd, forKey: .latestPossibleEnd)
+        try derived.encode(agreement.callOffMethod.ocdsMethod, forKey: .ocdsMethod)
+    }
+}
+
+public struct AgreementAdded: Sendable, Encodable {
+    public let summary: AgreementSummary
+    public let warnings: [String]
+
+    enum CodingKeys: String, CodingKey { case warnings }
+
+    public func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}
+
+public struct AgreementFilter: Sendable {
+    public var status: AgreementStatus?
+    public var municipalityNumber: String?
+    public var provider: OrganisationNumber?
+
+    public init(status: AgreementStatus? = nil, municipalityNumber: String? = nil, provider: OrganisationNumber? = nil) {
+        self.status = status
+        self.municipalityNumber = municipalityNumber
+        self.provider = provider
+    }
+
+    func matches(_ summary: AgreementSummary) -> Bool {
+        if let status, summary.status != status { return false }
+        if let municipalityNumber, !summary.agreement.municipalities.contains(municipalityNumber) { return false }
+        if let provider, summary.agreement.party(provider) == nil { return false }
+        return true
+    }
+}

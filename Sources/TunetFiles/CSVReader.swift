@@ -100,14 +100,19 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Counts candidate delimiters outside quotes on the first line; the most frequent wins, comma on a tie.
+    /// Counts candidate delimiters outside quotes over the first lines (title lines above the
+    /// header, as in Statistics Norway's downloads, have none); the most frequent wins, comma on a tie.
     static func sniffDelimiter(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
-        for byte in bytes {
+        var lines = 0
+        for byte in bytes.prefix(64 * 1024) {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == 0x0A || byte == 0x0D { break }
+            if byte == 0x0A {
+                lines += 1
+                if lines == 20 { break }
+            }
             if counts[byte] != nil { counts[byte]! += 1 }
         }
         var best = UInt8(ascii: ",")

@@ -69,6 +69,7 @@ struct CSVReaderTests {
         #expect(try records("\"a,b\";c;d\n").0.delimiterName == "semicolon")
         #expect(try records("a,b,c\n").0.delimiterName == "comma")
         #expect(try records("single\n").0.delimiterName == "comma")
+        #expect(try records("\"A title, with commas\"\n\na;b;c\n1;2;3\n").0.delimiterName == "semicolon")
     }
 
     @Test("An unterminated quote is an error naming the row where it starts")

@@ -265,5 +265,5 @@ public struct AgreementForm: Sendable {
 }
 
 extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -112,6 +112,11 @@ public struct ProblemCollector: Sendable {
         problems.append(FieldProblem(row: row, field: field, value: value, reason: reason))
     }
 
+    /// Adds the problems of a check that failed, so that they are reported with the others.
+    public mutating func absorb(_ error: TunetError) {
+        problems.append(contentsOf: error.problems.isEmpty ? [FieldProblem(row: row, field: "input", reason: error.message)] : error.problems)
+    }
+
     /// Records the failure, if any, and returns the parsed value otherwise.
     public mutating func take<T>(_ field: String, _ value: String, _ result: Result<T, FieldReason>) -> T? {
         switch result {

@@ -101,6 +101,19 @@ enum Schema {
                 );
                 """)
         }
+        // A competition is a small document read and written whole (criteria, price form, tenders,
+        // scores, award), so it is stored as JSON beside the columns that lists filter on.
+        migrator.registerMigration("v3-procurements") { db in
+            try db.execute(sql: """
+                CREATE TABLE procurement (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    title TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    document TEXT NOT NULL CHECK (json_valid(document))
+                );
+                CREATE INDEX procurement_state ON procurement(state);
+                """)
+        }
         return migrator
     }
 }

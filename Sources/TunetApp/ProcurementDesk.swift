@@ -1,0 +1,304 @@
+import TunetDomain
+import TunetStore
+
+/// A procurement as shown: the competition, what its value means under the rules, and (from the
+/// evaluation on) the ranking.
+public struct ProcurementView: Sendable, Encodable {
+    public let procurement: Procurement
+    public let classification: ProcurementClassification
+    public let evaluation: [EvaluatedTender]?
+
+    enum DerivedKeys: String, CodingKey { case classification, evaluation }
+
+    public func encode(to encoder: Encoder) throws {
+        try procurement.encode(to: encoder)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(classification, forKey: .classification)
+        try derived.encode(evaluation, forKey: .evaluation)
+    }
+}
+
+/// What `conclude` needs beyond the award: the agreement's own terms.
+public struct ConclusionTerms: Sendable {
+    public var reference = ""
+    public var title: String?
+    public var start = ""
+    public var end = ""
+    public var options: [String] = []
+    public var maximumValue: String?
+    public var maximumParticipantDays: String?
+    public var callOffMethod = "ranking"
+    public var allocationCriteria: String?
+    public var absenceRule: String?
+    public var allowsExtraDays = false
+    public var kpiBaseMonth: String?
+    public var kpiIndexMonth: String?
+    public var kpiEffectiveMonth: String?
+    public var specialReason: String?
+
+    public init() {}
+}
+
+/// Competitions from draft to a concluded framework agreement:
+/// draft → open → evaluating → awarded → concluded, or cancelled with a reason.
+public struct ProcurementDesk: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func create(title: String, targetGroups: String, municipalities: [String], estimatedValue: String,
+                       category: String? = nil) throws -> ProcurementView {
+        var problems = ProblemCollector()
+        let title = title.trimmingWhitespace()
+        if title.isEmpty { problems.add("title", nil, "a title is required") }
+        if let reason = FreeText.check(title, maximumLength: 200) { problems.add("title", title, reason.text) }
+        let groups = problems.take("target-groups", targetGroups, TargetGroup.parseSet(targetGroups))
+        var numbers: [String] = []
+        if municipalities.isEmpty { problems.add("municipality", nil, "at least one municipality is required") }
+        for raw in municipalities {
+            if let municipality = problems.take("municipality", raw, Municipality.parse(raw)), !numbers.contains(municipality.number) {
+                numbers.append(municipality.number)
+            }
+        }
+        let value = problems.take("estimated-value", estimatedValue, Money.parse(estimatedValue))
+        if let value, value.ore <= 0 { problems.add("estimated-value", estimatedValue, "the estimated value must be above zero") }
+        var serviceCategory = ServiceCategory.special
+        if let category {
+            if let parsed = ServiceCategory(name: category) { serviceCategory = parsed } else {
+                problems.add("category", category, "use special (health, social, education) or general")
+            }
+        }
+        try problems.check()
+        guard let groups, let value else { throw TunetError.internalFault("unparsed procurement") }
+        let today = context.today
+        let procurement = try context.write { tx in
+            try tx.insertProcurement { id in
+                Procurement(id: id, title: title, targetGroups: groups, municipalities: numbers, estimatedValue: value,
+                            category: serviceCategory, createdOn: today)
+            }
+        }
+        return view(procurement)
+    }
+
+    public func setCriteria(_ id: Int64, criteria: [String], priceLines: [String], deadline: String) throws -> ProcurementView {
+        var problems = ProblemCollector()
+        var parsedCriteria: [AwardCriterion] = []
+        var template: [PriceTemplateLine] = []
+        do { parsedCriteria = try ProcurementInput.criteria(criteria) } catch { problems.absorb(error) }
+        do { template = try ProcurementInput.priceTemplate(priceLines) } catch { problems.absorb(error) }
+        var deadlineDate: LocalDate?
+        switch LocalDate.parse(deadline) {
+        case .success(let date):
+            deadlineDate = date
+            if date < context.today { problems.add("deadline", deadline, "the tender deadline \(date.iso) has already passed") }
+        case .failure(let problem): problems.add("deadline", deadline, problem.reason)
+        }
+        try problems.check()
+        return try change(id, action: "criteria") { procurement in
+            try procurement.require(.draft, toDo: "have its criteria set")
+            procurement.criteria = parsedCriteria
+            procurement.priceTemplate = template
+            procurement.tenderDeadline = deadlineDate
+        }
+    }
+
+    public func open(_ id: Int64) throws -> ProcurementView {
+        try change(id, action: "open") { procurement in
+            try procurement.require(.draft, toDo: "be opened for tenders")
+            guard !procurement.criteria.isEmpty, !procurement.priceTemplate.isEmpty, let deadline = procurement.tenderDeadline else {
+                throw TunetError.conflict("Procurement \(id) needs its criteria, price form and tender deadline first (`tunet procurement criteria`).")
+            }
+            if deadline < context.today {
+                throw TunetError.conflict("The tender deadline \(deadline.iso) has passed; set a new one with `tunet procurement criteria` first.")
+            }
+            procurement.state = .open
+        }
+    }
+
+    public func tender(_ id: Int64, provider: String, prices: [String], scores: [String] = [], received: String? = nil,
+                       lateReason: String? = nil) throws -> ProcurementView {
+        let number = try ProviderRegistry.parseNumber(provider)
+        var receivedOn = context.today
+        if let received {
+            switch LocalDate.parse(received) {
+            case .success(let date): receivedOn = date
+            case .failure(let problem): throw TunetError.invalid("received", received, problem.reason)
+            }
+            if receivedOn > context.today { throw TunetError.invalid("received", received, "a tender cannot be received in the future") }
+        }
+        let late = lateReason?.trimmingWhitespace().nilIfEmpty
+        return try change(id, action: "tender", note: late.map { "late tender accepted: \($0)" }) { procurement in
+            try procurement.require(.open, toDo: "receive tenders")
+            guard try context.database.read({ try $0.provider(number) }) != nil else {
+                throw TunetError.invalid("provider", number.digits, "provider \(number) is not registered; add it with `tunet provider add` first")
+            }
+            if procurement.tenders.contains(where: { $0.provider == number }) {
+                throw TunetError.conflict("Provider \(number) has already tendered in procurement \(id).")
+            }
+            let tenderedPrices = try ProcurementInput.tenderPrices(prices, template: procurement.priceTemplate)
+            let tenderedScores = try ProcurementInput.scores(scores, criteria: procurement.criteria)
+            if let deadline = procurement.tenderDeadline, receivedOn > deadline, late == nil {
+                throw TunetError.invalid("received", receivedOn.iso,
+                                         "the tender came after the deadline (\(deadline.iso)); it can be accepted only with --late-reason, which is audited")
+            }
+            procurement.tenders.append(Tender(provider: number, receivedOn: receivedOn, lateReason: late, prices: tenderedPrices,
+                                              scores: tenderedScores))
+        }
+    }
+
+    public func score(_ id: Int64, provider: String, scores: [String]) throws -> ProcurementView {
+        let number = try ProviderRegistry.parseNumber(provider)
+        return try change(id, action: "score") { procurement in
+            try procurement.require(.open, .evaluating, toDo: "have tenders scored")
+            guard let index = procurement.tenders.firstIndex(where: { $0.provider == number }) else {
+                throw TunetError.notFound(kind: "tender in procurement \(id) from", key: number.digits)
+            }
+            let parsed = try ProcurementInput.scores(scores, criteria: procurement.criteria)
+            if parsed.isEmpty { throw TunetError.invalid("score", nil, "give at least one score, like Kvalitet=8") }
+            procurement.tenders[index].scores.merge(parsed) { $1 }
+        }
+    }
+
+    /// Ranks the tenders; the first evaluation after the deadline moves the competition to evaluating.
+    public func evaluate(_ id: Int64) throws -> ProcurementView {
+        try change(id, action: "evaluate") { procurement in
+            try procurement.require(.open, .evaluating, toDo: "be evaluated")
+            if procurement.state == .open {
+                if let deadline = procurement.tenderDeadline, context.today <= deadline {
+                    throw TunetError.conflict("The tender deadline (\(deadline.iso)) has not passed; tenders may still come in.")
+                }
+                procurement.state = .evaluating
+            }
+            _ = try TenderEvaluation.evaluate(procurement)
+        }
+    }
+
+    /// Awards to the named providers, or to the best `count` tenders; computes the standstill period.
+    public func award(_ id: Int64, winners: [String], count: Int?, noticeDate: String?, electronically: Bool) throws -> ProcurementView {
+        var notice = context.today
+        if let noticeDate {
+            switch LocalDate.parse(noticeDate) {
+            case .success(let date): notice = date
+            case .failure(let problem): throw TunetError.invalid("notice-date", noticeDate, problem.reason)
+            }
+        }
+        if winners.isEmpty == (count == nil) {
+            throw TunetError.invalid("winner", nil, "name the winners with --winner ORGNR (repeat it), or give --winners N for the N best tenders")
+        }
+        let named = try winners.map(ProviderRegistry.parseNumber)
+        return try change(id, action: "award") { procurement in
+            try procurement.require(.evaluating, toDo: "be awarded")
+            let ranking = try TenderEvaluation.evaluate(procurement)
+            var chosen: [OrganisationNumber]
+            if let count {
+                guard (1...ranking.count).contains(count) else {
+                    throw TunetError.invalid("winners", String(count), "there are \(ranking.count) tenders; choose from 1 to \(ranking.count) winners")
+                }
+                chosen = ranking.prefix(count).map(\.provider)
+            } else {
+                for number in named where !ranking.contains(where: { $0.provider == number }) {
+                    throw TunetError.invalid("winner", number.digits, "provider \(number) has not tendered in procurement \(id)")
+                }
+                chosen = ranking.map(\.provider).filter { named.contains($0) }
+            }
+            if let deadline = procurement.tenderDeadline, notice <= deadline {
+                throw TunetError.invalid("notice-date", notice.iso, "the award notice must come after the tender deadline (\(deadline.iso))")
+            }
+            if notice > context.today { throw TunetError.invalid("notice-date", notice.iso, "the award notice cannot be dated in the future") }
+            procurement.award = Award(
+                winners: chosen.enumerated().map { AgreementParty(provider: $1, rank: $0 + 1) }, noticeDate: notice,
+                notifiedElectronically: electronically,
+                standstillEnd: Award.standstillEnd(noticeDate: notice, electronically: electronically))
+            procurement.state = .awarded
+        }
+    }
+
+    /// Concludes the framework agreement with the winners, their rank and their tendered prices.
+    public func conclude(_ id: Int64, terms: ConclusionTerms) throws -> (ProcurementView, AgreementAdded) {
+        let today = context.today
+        let (procurement, added) = try context.write { tx -> (Procurement, AgreementAdded) in
+            var procurement = try Self.existing(id, in: tx)
+            try procurement.require(.awarded, toDo: "be concluded")
+            guard let award = procurement.award else { throw TunetError.internalFault("awarded without an award") }
+            guard today > award.standstillEnd else {
+                throw TunetError.conflict("The standstill period runs until \(award.standstillEnd.iso); the agreement may be concluded from \(award.standstillEnd.adding(days: 1).iso).")
+            }
+            var form = AgreementForm()
+            form.reference = terms.reference
+            form.title = terms.title ?? procurement.title
+            form.municipalities = procurement.municipalities
+            form.parties = award.winners.map { "\($0.provider.digits):\($0.rank ?? 1)" }
+            form.targetGroups = TargetGroup.codes(procurement.targetGroups)
+            form.start = terms.start
+            form.end = terms.end
+            form.options = terms.options
+            form.estimatedValue = procurement.estimatedValue.decimalString
+            form.maximumValue = terms.maximumValue
+            form.maximumParticipantDays = terms.maximumParticipantDays
+            form.callOffMethod = terms.callOffMethod
+            form.allocationCriteria = terms.allocationCriteria
+            form.absenceRule = terms.absenceRule
+            form.allowsExtraDays = terms.allowsExtraDays
+            form.kpiBaseMonth = terms.kpiBaseMonth
+            form.kpiIndexMonth = terms.kpiIndexMonth
+            form.kpiEffectiveMonth = terms.kpiEffectiveMonth
+            form.specialReason = terms.specialReason
+            form.prices = award.winners.flatMap { winner -> [String] in
+                let tender = procurement.tenders.first { $0.provider == winner.provider }
+                return procurement.priceTemplate.compactMap { line in
+                    tender?.prices[line.line].map { "\(winner.provider.digits):\(line.line):\(line.unit.rawValue):\($0.decimalString)" }
+                }
+            }
+            var (agreement, warnings) = try form.agreement()
+            agreement.procurementId = procurement.id
+            if try tx.agreement(agreement.reference) != nil {
+                throw TunetError.conflict("An agreement with reference '\(agreement.reference)' is already registered.")
+            }
+            try tx.insert(agreement, note: "concluded from procurement \(procurement.id)")
+            procurement.state = .concluded
+            procurement.agreementReference = agreement.reference
+            try tx.update(procurement, action: "conclude", note: "agreement \(agreement.reference)")
+            return (procurement, AgreementAdded(summary: AgreementRegistry(context).summary(agreement), warnings: warnings))
+        }
+        return (view(procurement), added)
+    }
+
+    public func cancel(_ id: Int64, reason: String) throws -> ProcurementView {
+        let reason = reason.trimmingWhitespace()
+        if reason.isEmpty { throw TunetError.invalid("reason", nil, "a reason for the cancellation is required") }
+        if let problem = FreeText.check(reason, maximumLength: 1000) { throw TunetError.invalid("reason", reason, problem.text) }
+        return try change(id, action: "cancel", note: reason) { procurement in
+            try procurement.require(.draft, .open, .evaluating, .awarded, toDo: "be cancelled")
+            procurement.state = .cancelled
+            procurement.cancellationReason = reason
+        }
+    }
+
+    public func show(_ id: Int64) throws -> ProcurementView {
+        view(try context.read { try Self.existing(id, in: $0) })
+    }
+
+    public func list(state: ProcurementState? = nil) throws -> [ProcurementView] {
+        try context.read { try $0.allProcurements() }.filter { state == nil || $0.state == state }.map(view)
+    }
+
+    private func change(_ id: Int64, action: String, note: String? = nil, _ body: (inout Procurement) throws -> Void) throws -> ProcurementView {
+        let procurement = try context.write { tx in
+            var procurement = try Self.existing(id, in: tx)
+            try body(&procurement)
+            try tx.update(procurement, action: action, note: note)
+            return procurement
+        }
+        return view(procurement)
+    }
+
+    func view(_ procurement: Procurement) -> ProcurementView {
+        let evaluated = [.evaluating, .awarded, .concluded].contains(procurement.state) ? try? TenderEvaluation.evaluate(procurement) : nil
+        return ProcurementView(procurement: procurement, classification: procurement.classification(), evaluation: evaluated)
+    }
+
+    static func existing(_ id: Int64, in reader: StoreReader) throws -> Procurement {
+        guard let procurement = try reader.procurement(id) else { throw TunetError.notFound(kind: "procurement", key: String(id)) }
+        return procurement
+    }
+}

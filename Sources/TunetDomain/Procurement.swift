@@ -1,0 +1,185 @@
+public enum ProcurementState: String, CaseIterable, Sendable, Codable {
+    case draft, open, evaluating, awarded, concluded, cancelled
+}
+
+/// An award criterion with its weight in percent. Exactly one criterion is the price.
+public struct AwardCriterion: Hashable, Sendable, Codable {
+    public var name: String
+    public var weight: Int
+    public var isPrice: Bool
+
+    public init(name: String, weight: Int, isPrice: Bool) {
+        self.name = name
+        self.weight = weight
+        self.isPrice = isPrice
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, weight
+        case isPrice = "is_price"
+    }
+}
+
+/// A line of the competition's price form, with the quantity used to compare tenders.
+public struct PriceTemplateLine: Hashable, Sendable, Codable {
+    public var line: String
+    public var unit: PriceUnit
+    /// The estimated quantity (days, trips) each tendered price is multiplied by in the evaluation.
+    public var quantity: Int
+
+    public init(line: String, unit: PriceUnit, quantity: Int) {
+        self.line = line
+        self.unit = unit
+        self.quantity = quantity
+    }
+}
+
+public struct Tender: Hashable, Sendable, Codable {
+    public var provider: OrganisationNumber
+    public var receivedOn: LocalDate
+    /// Why a tender after the deadline was accepted.
+    public var lateReason: String?
+    public var prices: [String: Money]
+    /// Quality points 0–10 per non-price criterion, entered by the evaluators.
+    public var scores: [String: Int]
+
+    public init(provider: OrganisationNumber, receivedOn: LocalDate, lateReason: String? = nil, prices: [String: Money],
+                scores: [String: Int] = [:]) {
+        self.provider = provider
+        self.receivedOn = receivedOn
+        self.lateReason = lateReason
+        self.prices = prices
+        self.scores = scores
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provider = "provider_organisation_number"
+        case receivedOn = "received_on"
+        case lateReason = "late_reason"
+        case prices = "prices_ore"
+        case scores
+    }
+}
+
+public struct Award: Hashable, Sendable, Codable {
+    public var winners: [AgreementParty]
+    public var noticeDate: LocalDate
+    public var notifiedElectronically: Bool
+    public var standstillEnd: LocalDate
+
+    public init(winners: [AgreementParty], noticeDate: LocalDate, notifiedElectronically: Bool, standstillEnd: LocalDate) {
+        self.winners = winners
+        self.noticeDate = noticeDate
+        self.notifiedElectronically = notifiedElectronically
+        self.standstillEnd = standstillEnd
+    }
+
+    /// The standstill period (karensperiode) in calendar days: 10 when the award notice is sent
+    /// electronically, 15 otherwise. It runs from the day after the notice, so its last day is the
+    /// notice date plus that many days; the agreement may be concluded from the day after.
+    public static func standstillEnd(noticeDate: LocalDate, electronically: Bool) -> LocalDate {
+        noticeDate.adding(days: electronically ? 10 : 15)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case winners
+        case noticeDate = "notice_date"
+        case notifiedElectronically = "notified_electronically"
+        case standstillEnd = "standstill_end"
+    }
+}
+
+/// A competition that ends in a framework agreement.
+public struct Procurement: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var title: String
+    public var targetGroups: Set<TargetGroup>
+    public var municipalities: [String]
+    /// For the whole possible duration including options, excluding VAT.
+    public var estimatedValue: Money
+    public var category: ServiceCategory
+    public var createdOn: LocalDate
+    public var state: ProcurementState
+    public var criteria: [AwardCriterion]
+    public var priceTemplate: [PriceTemplateLine]
+    public var tenderDeadline: LocalDate?
+    public var tenders: [Tender]
+    public var award: Award?
+    public var cancellationReason: String?
+    public var agreementReference: String?
+
+    public init(id: Int64, title: String, targetGroups: Set<TargetGroup>, municipalities: [String], estimatedValue: Money,
+                category: ServiceCategory, createdOn: LocalDate) {
+        self.id = id
+        self.title = title
+        self.targetGroups = targetGroups
+        self.municipalities = municipalities
+        self.estimatedValue = estimatedValue
+        self.category = category
+        self.createdOn = createdOn
+        state = .draft
+        criteria = []
+        priceTemplate = []
+        tenders = []
+    }
+
+    public func classification(thresholds: ProcurementThresholds = .norway) -> ProcurementClassification {
+        thresholds.classify(estimatedValue, category: category, on: createdOn)
+    }
+
+    /// Refuses a step the current state does not allow, naming what is allowed.
+    public func require(_ allowed: ProcurementState..., toDo action: String) throws(TunetError) {
+        guard allowed.contains(state) else {
+            throw .conflict("Procurement \(id) is \(state.rawValue); it can \(action) only when \(allowed.map(\.rawValue).joined(separator: " or ")).")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, municipalities, category, state, criteria, tenders, award
+        case targetGroups = "target_groups"
+        case estimatedValue = "estimated_value_ore"
+        case createdOn = "created_on"
+        case priceTemplate = "price_template"
+        case tenderDeadline = "tender_deadline"
+        case cancellationReason = "cancellation_reason"
+        case agreementReference = "agreement_reference"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        targetGroups = Set(try c.decode([TargetGroup].self, forKey: .targetGroups))
+        municipalities = try c.decode([String].self, forKey: .municipalities)
+        estimatedValue = try c.decode(Money.self, forKey: .estimatedValue)
+        category = try c.decode(ServiceCategory.self, forKey: .category)
+        createdOn = try c.decode(LocalDate.self, forKey: .createdOn)
+        state = try c.decode(ProcurementState.self, forKey: .state)
+        criteria = try c.decode([AwardCriterion].self, forKey: .criteria)
+        priceTemplate = try c.decode([PriceTemplateLine].self, forKey: .priceTemplate)
+        tenderDeadline = try c.decodeIfPresent(LocalDate.self, forKey: .tenderDeadline)
+        tenders = try c.decode([Tender].self, forKey: .tenders)
+        award = try c.decodeIfPresent(Award.self, forKey: .award)
+        cancellationReason = try c.decodeIfPresent(String.self, forKey: .cancellationReason)
+        agreementReference = try c.decodeIfPresent(String.self, forKey: .agreementReference)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(targetGroups.sorted(), forKey: .targetGroups)
+        try c.encode(municipalities, forKey: .municipalities)
+        try c.encode(estimatedValue, forKey: .estimatedValue)
+        try c.encode(category, forKey: .category)
+        try c.encode(createdOn, forKey: .createdOn)
+        try c.encode(state, forKey: .state)
+        try c.encode(criteria, forKey: .criteria)
+        try c.encode(priceTemplate, forKey: .priceTemplate)
+        try c.encode(tenderDeadline, forKey: .tenderDeadline)
+        try c.encode(tenders, forKey: .tenders)
+        try c.encode(award, forKey: .award)
+        try c.encode(cancellationReason, forKey: .cancellationReason)
+        try c.encode(agreementReference, forKey: .agreementReference)
+    }
+}

@@ -21,11 +21,16 @@ struct TextTable {
     var rightAligned: Set<Int> = []
 
     init(_ headers: String..., rightAligned: Set<Int> = []) {
+        self.init(headers, rightAligned: rightAligned)
+    }
+
+    init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
     mutating func add(_ cells: String...) { rows.append(cells) }
+    mutating func add(_ cells: [String]) { rows.append(cells) }
 
     func render() -> String {
         var widths = headers.map(\.count)

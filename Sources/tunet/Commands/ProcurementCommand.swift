@@ -1,0 +1,387 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct ProcurementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "procurement",
+        abstract: "Competitions that end in framework agreements: draft → open → evaluating → awarded → concluded.",
+        discussion: """
+            Example, from draft to agreement:
+              tunet procurement create --title "IPT skole Nordland" --target-groups pupils \\
+                --municipality 1866 --municipality 1837 --estimated-value 3200000
+              tunet procurement criteria 1 --criterion Pris:40:price --criterion Kvalitet:60 \\
+                --price-line full_day:day:2000 --price-line transport:trip:800 --deadline 2026-03-01
+              tunet procurement open 1
+              tunet procurement tender 1 --provider 923456104 --price full_day=1200 --price transport=300 --score Kvalitet=8
+              tunet procurement evaluate 1
+              tunet procurement award 1 --winners 2
+              tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 --maximum-value 3500000
+            """,
+        subcommands: [Create.self, Criteria.self, Open.self, TenderCommand.self, Score.self, Evaluate.self, AwardCommand.self,
+                      Conclude.self, Cancel.self, Show.self, List.self]
+    )
+
+    static func printView(_ view: ProcurementView, json: Bool) throws {
+        if json { return try JSONOutput.print(view) }
+        let procurement = view.procurement
+        let rules = view.classification
+        var list = DetailList()
+        list.add("Procurement", String(procurement.id))
+        list.add("Title", procurement.title)
+        list.add("State", procurement.state.rawValue + (procurement.cancellationReason.map { " (\($0))" } ?? ""))
+        list.add("Municipalities", procurement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
+        list.add("Target groups", TargetGroup.codes(procurement.targetGroups))
+        list.add("Estimated value", "NOK \(procurement.estimatedValue.formatted) excl. VAT (\(procurement.category.rawValue) services)")
+        list.add("Rules", rules.regime.label)
+        list.add("Notice", rules.notice.rawValue)
+        list.add("Standstill period", rules.standstillRequired ? "required" : "not required")
+        list.add("4-year limit", rules.fourYearLimit ? "applies" : "does not apply")
+        list.add("May be reserved for non-profits", rules.mayBeReservedForNonProfits ? "yes" : "no")
+        list.add("Tender deadline", procurement.tenderDeadline?.iso)
+        if !procurement.criteria.isEmpty {
+            list.add("Criteria", procurement.criteria.map { "\($0.name) \($0.weight) %\($0.isPrice ? " (price)" : "")" }.joined(separator: ", "))
+        }
+        if !procurement.priceTemplate.isEmpty {
+            list.add("Price form", procurement.priceTemplate.map { "\($0.line) per \($0.unit.rawValue) × \($0.quantity)" }.joined(separator: ", "))
+        }
+        list.add("Tenders", String(procurement.tenders.count))
+        if let award = procurement.award {
+            list.add("Award notice", "\(award.noticeDate.iso) (\(award.notifiedElectronically ? "electronic" : "not electronic"))")
+            list.add("Standstill ends", award.standstillEnd.iso)
+        }
+        list.add("Agreement", procurement.agreementReference)
+        Console.out(list.render())
+        if let evaluation = view.evaluation {
+            let names = procurement.criteria.map(\.name)
+            var table = TextTable(["Rank", "Org. number", "Evaluated price"] + names + ["Total", "Tie-break"], rightAligned: Set(0..<(names.count + 4)).subtracting([1]))
+            for row in evaluation {
+                table.add([String(row.rank), row.provider.digits, row.evaluatedPrice.formatted]
+                    + names.map { TenderEvaluation.points(row.pointsMilli[$0] ?? 0) }
+                    + [TenderEvaluation.points(row.totalMilli), row.tieBreak ?? ""])
+            }
+            Console.out("\nEvaluation (price points = lowest evaluated price ÷ evaluated price × 10):\n" + table.render())
+        }
+    }
+
+    static func parseId(_ text: String) throws -> Int64 {
+        guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
+            throw TunetError.invalid("procurement", text, "'\(text)' is not a procurement number; see `tunet procurement list`")
+        }
+        return id
+    }
+}
+
+extension ProcurementCommand {
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a competition and see which rules its estimated value brings.",
+            discussion: """
+                Thresholds (NOK excl. VAT, from 2024): below 100 000 outside the rules; 1 300 000 national \
+                (part II, Doffin); 2 300 000 EEA for general municipal services (part III); 7 800 000 EEA for \
+                health, social, education and other special services (part IV chapter 30).
+
+                Example:
+                  tunet procurement create --title "IPT dagaktivitet" --target-groups dementia --municipality 3316 --estimated-value 9000000
+                """)
+
+        @Option(help: "Title.")
+        var title: String
+        @Option(help: "Target groups: pupils, dementia, other.")
+        var targetGroups: String
+        @Option(help: "Municipality number; repeat for joint purchasing.")
+        var municipality: [String] = []
+        @Option(help: "Estimated value in NOK excl. VAT for the whole possible duration, options included.")
+        var estimatedValue: String
+        @Option(help: "special (health, social, education: the default) or general.")
+        var category: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext()).create(
+                title: title, targetGroups: targetGroups, municipalities: municipality, estimatedValue: estimatedValue, category: category)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Created procurement \(view.procurement.id): \(view.classification.regime.label).")
+            try ProcurementCommand.printView(view, json: false)
+        }
+    }
+
+    struct Criteria: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the award criteria (weights summing to 100, one of them the price), the price form and the tender deadline.",
+            discussion: """
+                Example:
+                  tunet procurement criteria 1 --criterion Pris:40:price --criterion Kvalitet:35 --criterion "Faglig opplegg:25" \\
+                    --price-line full_day:day:2000 --price-line transport:trip:800 --deadline 2026-03-01
+                """)
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "NAME:WEIGHT, or NAME:WEIGHT:price for the price criterion; repeat.")
+        var criterion: [String] = []
+        @Option(help: "LINE:UNIT:QUANTITY of the price form (the quantity weighs the line in the evaluation); repeat.")
+        var priceLine: [String] = []
+        @Option(help: "The tender deadline.")
+        var deadline: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext())
+                .setCriteria(ProcurementCommand.parseId(id), criteria: criterion, priceLines: priceLine, deadline: deadline)
+            try ProcurementCommand.printView(view, json: output.json)
+        }
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open the competition for tenders.", discussion: "Example:\n  tunet procurement open 1")
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try ProcurementCommand.printView(ProcurementDesk(global.writableContext()).open(ProcurementCommand.parseId(id)), json: output.json)
+        }
+    }
+
+    struct TenderCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tender",
+            abstract: "Register a provider's tender: a price for every line of the price form, optionally its quality scores.",
+            discussion: """
+                A tender after the deadline is refused unless --late-reason says why it is accepted (audited).
+
+                Example:
+                  tunet procurement tender 1 --provider 923456104 --price full_day=1200 --price transport=300 --score Kvalitet=8
+                """)
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "The tendering provider's organisation number.")
+        var provider: String
+        @Option(help: "LINE=AMOUNT for each line of the price form.")
+        var price: [String] = []
+        @Option(help: "CRITERION=POINTS (0–10) for a quality criterion.")
+        var score: [String] = []
+        @Option(help: "The day the tender was received (default today).")
+        var received: String?
+        @Option(help: "Why a tender after the deadline is accepted.")
+        var lateReason: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext()).tender(
+                ProcurementCommand.parseId(id), provider: provider, prices: price, scores: score, received: received, lateReason: lateReason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Registered the tender from \(provider) in procurement \(view.procurement.id) (\(view.procurement.tenders.count) tenders).")
+        }
+    }
+
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enter the evaluators' quality scores for a tender.",
+            discussion: "Example:\n  tunet procurement score 1 --provider 923456104 --score Kvalitet=8 --score \"Faglig opplegg=7\"")
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "The tendering provider.")
+        var provider: String
+        @Option(help: "CRITERION=POINTS (0–10); repeat.")
+        var score: [String] = []
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext()).score(ProcurementCommand.parseId(id), provider: provider, scores: score)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Scores recorded for \(provider) in procurement \(view.procurement.id).")
+        }
+    }
+
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rank the tenders after the deadline: price points, quality points, weighted total.",
+            discussion: """
+                Price points = lowest evaluated price ÷ the tender's evaluated price × 10, where the evaluated price is \
+                Σ quantity × price over the price form. Quality points are the evaluators' 0–10. Total = Σ weight × points ÷ 100, \
+                to three decimals. Ties: the lower evaluated price, then the higher quality points, then the earlier tender, \
+                then the organisation number.
+
+                Example:
+                  tunet procurement evaluate 1 --json
+                """)
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try ProcurementCommand.printView(ProcurementDesk(global.writableContext()).evaluate(ProcurementCommand.parseId(id)), json: output.json)
+        }
+    }
+
+    struct AwardCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "award",
+            abstract: "Award the contract and start the standstill period (10 days if notified electronically, 15 otherwise).",
+            discussion: "Examples:\n  tunet procurement award 1 --winners 2\n  tunet procurement award 1 --winner 923456104 --notice-date 2026-03-10 --not-electronic")
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "A winning provider; repeat. The agreement ranks them by the evaluation.")
+        var winner: [String] = []
+        @Option(help: "Award to the N best tenders.")
+        var winners: Int?
+        @Option(help: "The day the award notice went to all bidders (default today).")
+        var noticeDate: String?
+        @Flag(help: "The notice was not sent electronically (15-day standstill).")
+        var notElectronic = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext()).award(
+                ProcurementCommand.parseId(id), winners: winner, count: winners, noticeDate: noticeDate, electronically: !notElectronic)
+            if output.json { return try JSONOutput.print(view) }
+            let award = view.procurement.award!
+            Console.out("Awarded procurement \(view.procurement.id) to \(award.winners.map(\.provider.digits).joined(separator: ", ")); the standstill period ends \(award.standstillEnd.iso).")
+        }
+    }
+
+    struct Conclude: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "After the standstill period, conclude the framework agreement with the winners and their tendered prices.",
+            discussion: """
+                Example:
+                  tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 \\
+                    --option 12:2028-04-30 --maximum-value 3500000 --kpi-base 2026M01 --kpi-month 10
+                """)
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "The agreement's reference (case number).")
+        var reference: String
+        @Option(help: "Title (default: the procurement's).")
+        var title: String?
+        @Option(help: "First day.")
+        var start: String
+        @Option(help: "Last day without options.")
+        var end: String
+        @Option(help: "An extension option MONTHS:DECISION-DEADLINE; repeat.")
+        var option: [String] = []
+        @Option(help: "Maximum value in NOK (required).")
+        var maximumValue: String?
+        @Option(help: "Optional maximum participant-days.")
+        var maximumParticipantDays: String?
+        @Option(name: [.customLong("call-off")], help: "direct, ranking (default), criteria, mini_competition.")
+        var callOff = "ranking"
+        @Option(help: "Allocation criteria (for --call-off criteria).")
+        var allocationCriteria: String?
+        @Option(help: "present_only (default), bill_unannounced_absence, bill_all_absence.")
+        var absenceRule: String?
+        @Flag(help: "Providers may report extra days.")
+        var allowsExtraDays = false
+        @Option(help: "KPI base month.")
+        var kpiBase: String?
+        @Option(help: "Month of the index read each year.")
+        var kpiMonth: String?
+        @Option(help: "Month adjusted prices take effect.")
+        var kpiEffectiveMonth: String?
+        @Option(help: "Why it may run longer than 4 years.")
+        var specialReason: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var terms = ConclusionTerms()
+            terms.reference = reference
+            terms.title = title
+            terms.start = start
+            terms.end = end
+            terms.options = option
+            terms.maximumValue = maximumValue
+            terms.maximumParticipantDays = maximumParticipantDays
+            terms.callOffMethod = callOff
+            terms.allocationCriteria = allocationCriteria
+            terms.absenceRule = absenceRule
+            terms.allowsExtraDays = allowsExtraDays
+            terms.kpiBaseMonth = kpiBase
+            terms.kpiIndexMonth = kpiMonth
+            terms.kpiEffectiveMonth = kpiEffectiveMonth
+            terms.specialReason = specialReason
+            let (view, added) = try ProcurementDesk(global.writableContext()).conclude(ProcurementCommand.parseId(id), terms: terms)
+            for warning in added.warnings { Console.error("warning: " + warning) }
+            if output.json { return try JSONOutput.print(added) }
+            Console.out("Concluded procurement \(view.procurement.id) as agreement \(added.summary.agreement.reference) with \(added.summary.agreement.parties.count) providers.")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel the competition, with a reason.", discussion: "Example:\n  tunet procurement cancel 1 --reason \"No acceptable tenders\"")
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @Option(help: "Why (required, audited).")
+        var reason: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try ProcurementDesk(global.writableContext()).cancel(ProcurementCommand.parseId(id), reason: reason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Cancelled procurement \(view.procurement.id).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a competition: rules, criteria, tenders, the evaluation and the award.", discussion: "Example:\n  tunet procurement show 1")
+
+        @Argument(help: "The procurement number.")
+        var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try ProcurementCommand.printView(ProcurementDesk(global.readableContext()).show(ProcurementCommand.parseId(id)), json: output.json)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List competitions.", discussion: "Example:\n  tunet procurement list --state open")
+
+        @Option(help: "Only this state: draft, open, evaluating, awarded, concluded, cancelled.")
+        var state: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var filter: ProcurementState?
+            if let state {
+                guard let parsed = ProcurementState(rawValue: state.lowercased()) else {
+                    throw TunetError.invalid("state", state, "use one of \(ProcurementState.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                filter = parsed
+            }
+            let views = try ProcurementDesk(global.readableContext()).list(state: filter)
+            if output.json { return try JSONOutput.print(views) }
+            if views.isEmpty { return Console.out("No procurements match.") }
+            var table = TextTable("#", "Title", "Estimated (NOK)", "Rules", "Tenders", "Deadline", "State", "Agreement", rightAligned: [0, 2, 4])
+            for view in views {
+                let procurement = view.procurement
+                table.add(String(procurement.id), procurement.title, procurement.estimatedValue.formatted, view.classification.regime.rawValue,
+                          String(procurement.tenders.count), procurement.tenderDeadline?.iso ?? "", procurement.state.rawValue,
+                          procurement.agreementReference ?? "")
+            }
+            Console.out(table.render())
+        }
+    }
+}

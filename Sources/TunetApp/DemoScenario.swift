@@ -96,14 +96,31 @@ public enum DemoScenario {
             }
         }
         let context = try configuration.context()
+        // Every change is audited, so a database without audit events is empty.
+        let changes = try context.read { try $0.auditEventCount() }
+        guard changes == 0 else {
+            throw TunetError.conflict(
+                "The database '\(path)' already holds data (\(changes) recorded changes); the demo is built only in an empty database. "
+                    + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database.")
+        }
+        do {
+            try buildContent(context)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+        let summaries = try ProviderRegistry(context).list()
+        return DemoReport(
+            database: path, providers: summaries.count,
+            approvalStates: Dictionary(grouping: summaries, by: { $0.approvalState.rawValue }).mapValues(\.count),
+            municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted(),
+            agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
+            indexMonths: try ConsumerPriceIndexRegistry(context).list().count)
+    }
+
+    static func buildContent(_ context: TunetContext) throws {
         let today = context.today
         try context.write { tx in
-            let existing = try tx.providerCount()
-            guard existing == 0 else {
-                throw TunetError.conflict(
-                    "The database '\(path)' already holds \(existing) providers; the demo is built only in an empty database. "
-                        + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database.")
-            }
             for (index, farm) in farms.enumerated() {
                 let number = organisationNumber(from: farm.prefix)
                 var form = ProviderForm([
@@ -145,13 +162,50 @@ public enum DemoScenario {
                 _ = try PriceAdjustment.apply(year: year, reference: nil, reader: tx, tx: tx)
             }
         }
-        let summaries = try ProviderRegistry(context).list()
-        return DemoReport(
-            database: path, providers: summaries.count,
-            approvalStates: Dictionary(grouping: summaries, by: { $0.approvalState.rawValue }).mapValues(\.count),
-            municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted(),
-            agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
-            indexMonths: try ConsumerPriceIndexRegistry(context).list().count)
+        try runNordlandCompetition(context)
+    }
+
+    /// The Nordland pupil pilot's competition, run through the same steps a work team takes, each
+    /// on the day it happened: created ten months ago, concluded after the standstill period.
+    static func runNordlandCompetition(_ context: TunetContext) throws {
+        let today = context.today
+        func desk(_ daysAgo: Int) -> ProcurementDesk {
+            ProcurementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -daysAgo)))
+        }
+        let deadline = today.adding(days: -270)
+        let created = try desk(300).create(
+            title: "Inn på tunet for elever i Nordland", targetGroups: "pupils",
+            municipalities: ["1804", "1837", "1865", "1866", "1870"], estimatedValue: "3200000")
+        let id = created.procurement.id
+        _ = try desk(300).setCriteria(id, criteria: ["Pris:40:price", "Kvalitet:35", "Faglig opplegg:25"],
+                                      priceLines: ["full_day:day:2000", "transport:trip:800"], deadline: deadline.iso)
+        _ = try desk(299).open(id)
+        let tenders: [(prefix: Int, fullDay: String, transport: String, quality: Int, plan: Int, daysAgo: Int)] = [
+            (92_345_610, "1200", "300", 8, 7, 275),
+            (92_345_620, "1150", "350", 7, 8, 272),
+            (92_345_630, "1300", "250", 9, 9, 271),
+            (92_345_640, "1100", "400", 5, 6, 270),
+        ]
+        for tender in tenders {
+            _ = try desk(tender.daysAgo).tender(
+                id, provider: organisationNumber(from: tender.prefix).digits,
+                prices: ["full_day=\(tender.fullDay)", "transport=\(tender.transport)"],
+                scores: ["Kvalitet=\(tender.quality)", "Faglig opplegg=\(tender.plan)"])
+        }
+        _ = try desk(265).evaluate(id)
+        _ = try desk(258).award(id, winners: [], count: 3, noticeDate: nil, electronically: true)
+        let start = today.adding(days: -230)
+        let end = start.adding(years: 2).adding(days: -1)
+        var terms = ConclusionTerms()
+        terms.reference = "\(today.year - 1)/310"
+        terms.start = start.iso
+        terms.end = end.iso
+        terms.options = ["12:\(end.adding(months: -3).iso)"]
+        terms.maximumValue = "3500000"
+        terms.absenceRule = "present_only"
+        terms.kpiBaseMonth = YearMonth(year: today.year - 1, month: 10)!.ssb
+        terms.kpiIndexMonth = "10"
+        _ = try desk(240).conclude(id, terms: terms)
     }
 
     /// October values for the KPI clause, rising about 2.5 % a year. Illustrative, not official figures.

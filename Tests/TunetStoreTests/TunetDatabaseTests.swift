@@ -31,7 +31,8 @@ struct TunetDatabaseTests {
     func migratesFromEmpty() throws {
         let file = try TemporaryDatabaseFile()
         let database = try TunetDatabase(path: file.path)
-        #expect(try database.appliedMigrations() == ["v1-providers-and-audit", "v2-agreements-and-kpi"])
+        #expect(try database.appliedMigrations() == ["v1-providers-and-audit", "v2-agreements-and-kpi", "v3-procurements"])
+        #expect(Schema.migrator.migrations.count == 3)
         try database.read { (reader: StoreReader) throws in
             #expect(try String.fetchOne(reader.db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try Int.fetchOne(reader.db, sql: "PRAGMA foreign_keys") == 1)
@@ -45,7 +46,26 @@ struct TunetDatabaseTests {
         try TunetDatabase(path: file.path).write(actor: "test") { try $0.insert(sampleProvider()) }
         let reopened = try TunetDatabase(path: file.path)
         #expect(try reopened.read { try $0.providerCount() } == 1)
-        #expect(try reopened.appliedMigrations().count == 2)
+        #expect(try reopened.appliedMigrations() == Schema.migrator.migrations)
+    }
+
+    @Test("A database from an older Tunet is upgraded in place and keeps its data")
+    func upgradesInPlace() throws {
+        let file = try TemporaryDatabaseFile()
+        let old = try DatabaseQueue(path: file.path)
+        try Schema.migrator.migrate(old, upTo: "v1-providers-and-audit")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO provider (organisation_number, name, municipality_number, target_groups, places_per_day, open_weekdays, status)
+                VALUES ('974760673', 'Lia gård', '3303', 'pupils', 4, 'mon,tue', 'active')
+                """)
+        }
+        try old.close()
+        let upgraded = try TunetDatabase(path: file.path)
+        #expect(try upgraded.appliedMigrations() == Schema.migrator.migrations)
+        let provider = try upgraded.read { try $0.provider(try OrganisationNumber.parse("974760673").get()) }
+        #expect(provider?.name == "Lia gård")
+        #expect(provider?.openWeekdays == WeekdaySet([.monday, .tuesday]))
     }
 
     @Test("A change writes its audit event in the same transaction, with the state after")

@@ -110,8 +110,14 @@ struct ProviderCommandTests {
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
         #expect(try tunet.run("--help").stdout.contains("Examples:"))
-        for command in [["provider"], ["provider", "add"], ["provider", "update"], ["provider", "show"], ["provider", "list"],
-                        ["provider", "suspend"], ["provider", "reactivate"], ["provider", "import"], ["audit"], ["demo"]] {
+        let groups: [String: [String]] = [
+            "provider": ["add", "update", "show", "list", "suspend", "reactivate", "import"],
+            "procurement": ["create", "criteria", "open", "tender", "score", "evaluate", "award", "conclude", "cancel", "show", "list"],
+            "agreement": ["add", "show", "list", "extend", "terminate", "prices", "adjust-prices", "consumption"],
+            "kpi": ["set", "import", "list"],
+        ]
+        let commands = [["audit"], ["demo"]] + groups.flatMap { group, leaves in [[group]] + leaves.map { [group, $0] } }
+        for command in commands {
             let help = try tunet.run(command + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "no example in help for \(command.joined(separator: " "))")

@@ -196,12 +196,13 @@ public enum DemoScenario {
         _ = try desk(258).award(id, winners: [], count: 3, noticeDate: nil, electronically: true)
         let start = today.adding(days: -230)
         let end = start.adding(years: 2).adding(days: -1)
-        var terms = ConclusionTerms()
+        var terms = AgreementForm()
         terms.reference = "\(today.year - 1)/310"
         terms.start = start.iso
         terms.end = end.iso
         terms.options = ["12:\(end.adding(months: -3).iso)"]
         terms.maximumValue = "3500000"
+        terms.callOffMethod = "ranking"
         terms.absenceRule = "present_only"
         terms.kpiBaseMonth = YearMonth(year: today.year - 1, month: 10)!.ssb
         terms.kpiIndexMonth = "10"

@@ -18,27 +18,6 @@ public struct ProcurementView: Sendable, Encodable {
     }
 }
 
-/// What `conclude` needs beyond the award: the agreement's own terms.
-public struct ConclusionTerms: Sendable {
-    public var reference = ""
-    public var title: String?
-    public var start = ""
-    public var end = ""
-    public var options: [String] = []
-    public var maximumValue: String?
-    public var maximumParticipantDays: String?
-    public var callOffMethod = "ranking"
-    public var allocationCriteria: String?
-    public var absenceRule: String?
-    public var allowsExtraDays = false
-    public var kpiBaseMonth: String?
-    public var kpiIndexMonth: String?
-    public var kpiEffectiveMonth: String?
-    public var specialReason: String?
-
-    public init() {}
-}
-
 /// Competitions from draft to a concluded framework agreement:
 /// draft → open → evaluating → awarded → concluded, or cancelled with a reason.
 public struct ProcurementDesk: Sendable {
@@ -214,7 +193,10 @@ public struct ProcurementDesk: Sendable {
     }
 
     /// Concludes the framework agreement with the winners, their rank and their tendered prices.
-    public func conclude(_ id: Int64, terms: ConclusionTerms) throws -> (ProcurementView, AgreementAdded) {
+    /// `terms` gives the agreement's own terms (reference, period, options, maximum, call-off method,
+    /// clauses); the competition supplies its municipalities, target groups, estimated value, parties
+    /// and prices, and the title when `terms` has none.
+    public func conclude(_ id: Int64, terms: AgreementForm) throws -> (ProcurementView, AgreementAdded) {
         let today = context.today
         let (procurement, added) = try context.write { tx -> (Procurement, AgreementAdded) in
             var procurement = try Self.existing(id, in: tx)
@@ -223,26 +205,12 @@ public struct ProcurementDesk: Sendable {
             guard today > award.standstillEnd else {
                 throw TunetError.conflict("The standstill period runs until \(award.standstillEnd.iso); the agreement may be concluded from \(award.standstillEnd.adding(days: 1).iso).")
             }
-            var form = AgreementForm()
-            form.reference = terms.reference
-            form.title = terms.title ?? procurement.title
+            var form = terms
+            if form.title.trimmingWhitespace().isEmpty { form.title = procurement.title }
             form.municipalities = procurement.municipalities
             form.parties = award.winners.map { "\($0.provider.digits):\($0.rank ?? 1)" }
             form.targetGroups = TargetGroup.codes(procurement.targetGroups)
-            form.start = terms.start
-            form.end = terms.end
-            form.options = terms.options
             form.estimatedValue = procurement.estimatedValue.decimalString
-            form.maximumValue = terms.maximumValue
-            form.maximumParticipantDays = terms.maximumParticipantDays
-            form.callOffMethod = terms.callOffMethod
-            form.allocationCriteria = terms.allocationCriteria
-            form.absenceRule = terms.absenceRule
-            form.allowsExtraDays = terms.allowsExtraDays
-            form.kpiBaseMonth = terms.kpiBaseMonth
-            form.kpiIndexMonth = terms.kpiIndexMonth
-            form.kpiEffectiveMonth = terms.kpiEffectiveMonth
-            form.specialReason = terms.specialReason
             form.prices = award.winners.flatMap { winner -> [String] in
                 let tender = procurement.tenders.first { $0.provider == winner.provider }
                 return procurement.priceTemplate.compactMap { line in

@@ -299,9 +299,9 @@ extension ProcurementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            var terms = ConclusionTerms()
+            var terms = AgreementForm()
             terms.reference = reference
-            terms.title = title
+            terms.title = title ?? ""
             terms.start = start
             terms.end = end
             terms.options = option

@@ -112,3 +112,37 @@ struct MoneyTests {
         #expect(Money(ore: 100_000).decimalString == "1000.00")
     }
 }
+
+@Suite("The Norwegian calendar")
+struct NorwegianCalendarTests {
+    @Test("Easter Sunday 2024–2030 falls on the known dates", arguments: [
+        (2024, "2024-03-31"), (2025, "2025-04-20"), (2026, "2026-04-05"), (2027, "2027-03-28"),
+        (2028, "2028-04-16"), (2029, "2029-04-01"), (2030, "2030-04-21"),
+    ])
+    func easter(_ year: Int, _ expected: String) throws {
+        #expect(NorwegianCalendar.easterSunday(year) == (try LocalDate.parse(expected).get()))
+    }
+
+    @Test("The twelve public holidays of 2026, the Easter-based ones moved from Easter Sunday")
+    func holidays2026() {
+        let days = NorwegianCalendar.publicHolidays(2026).map(\.date.iso)
+        #expect(days == ["2026-01-01", "2026-04-02", "2026-04-03", "2026-04-05", "2026-04-06", "2026-05-01", "2026-05-14",
+                         "2026-05-17", "2026-05-24", "2026-05-25", "2026-12-25", "2026-12-26"])
+        #expect(NorwegianCalendar.holidayName(LocalDate(year: 2026, month: 5, day: 14)!) == "Kristi himmelfartsdag")
+    }
+
+    @Test("Ascension and Whit Monday follow Easter in other years too")
+    func movableFeasts() {
+        #expect(NorwegianCalendar.isPublicHoliday(LocalDate(year: 2025, month: 5, day: 29)!))   // Ascension 2025
+        #expect(NorwegianCalendar.isPublicHoliday(LocalDate(year: 2030, month: 6, day: 10)!))   // Whit Monday 2030
+        #expect(NorwegianCalendar.isPublicHoliday(LocalDate(year: 2027, month: 3, day: 25)!))   // Maundy Thursday 2027
+        #expect(!NorwegianCalendar.isPublicHoliday(LocalDate(year: 2026, month: 12, day: 24)!)) // Christmas Eve is not one
+    }
+
+    @Test("Working days exclude weekends and public holidays")
+    func workingDays() {
+        #expect(NorwegianCalendar.isWorkingDay(LocalDate(year: 2026, month: 11, day: 23)!))
+        #expect(!NorwegianCalendar.isWorkingDay(LocalDate(year: 2026, month: 11, day: 22)!))
+        #expect(!NorwegianCalendar.isWorkingDay(LocalDate(year: 2026, month: 5, day: 1)!))
+    }
+}

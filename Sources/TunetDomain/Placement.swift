@@ -1,0 +1,231 @@
+public enum PlacementKind: String, CaseIterable, Sendable, Codable {
+    /// A primary-school pupil learning on a farm (Nordland's pilot).
+    case pupil
+    /// Day activity for a home-dwelling person with dementia (Oslo and Viken's pilot).
+    case dementia
+
+    public var targetGroup: TargetGroup { self == .pupil ? .pupils : .dementia }
+
+    public init?(name: String) {
+        switch name.trimmingWhitespace().lowercased() {
+        case "pupil", "pupils", "elev", "elever": self = .pupil
+        case "dementia", "demens", "dagaktivitet": self = .dementia
+        default: return nil
+        }
+    }
+}
+
+/// A pseudonymous participant code like `P-2026-0042`: the only identity Tunet needs.
+public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let text: String
+
+    public static func < (lhs: ParticipantCode, rhs: ParticipantCode) -> Bool { lhs.text < rhs.text }
+    public var description: String { text }
+
+    /// The generated form: `P-<year>-<four-digit sequence>`.
+    public static func generated(year: Int, sequence: Int) -> ParticipantCode {
+        let digits = String(sequence)
+        return ParticipantCode(text: "P-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)")
+    }
+
+    /// Letters, digits and hyphens, 3–20 characters. Anything that could be a national identity number
+    /// (11 digits in a row, or a date of birth followed by digits) is refused: codes must be pseudonymous.
+    public static func parse(_ raw: String) -> Result<ParticipantCode, FieldReason> {
+        let text = raw.trimmingWhitespace().uppercased()
+        guard (3...20).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not a participant code; use 3–20 letters, digits and hyphens, like P-2026-0042"))
+        }
+        let digits = text.filter(\.isNumber)
+        var longestRun = 0, run = 0
+        for character in text { run = character.isNumber ? run + 1 : 0; longestRun = max(longestRun, run) }
+        if longestRun >= 11 || (digits.count >= 11 && text.count <= 13) {
+            return .failure(FieldReason("'\(raw.trimmingWhitespace())' looks like a national identity number; Tunet stores only pseudonymous codes (leave the code out to have one generated)"))
+        }
+        return .success(ParticipantCode(text: text))
+    }
+
+    private init(text: String) { self.text = text }
+
+    public init(from decoder: Decoder) throws {
+        text = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+public struct PupilDetails: Hashable, Sendable, Codable {
+    public var school: String
+    public var grade: Int
+    /// The role, not the name, of the contact teacher (kontaktlærer 5B).
+    public var contactTeacherRole: String?
+    public var learningGoals: String?
+
+    public init(school: String, grade: Int, contactTeacherRole: String?, learningGoals: String?) {
+        self.school = school
+        self.grade = grade
+        self.contactTeacherRole = contactTeacherRole
+        self.learningGoals = learningGoals
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case school, grade
+        case contactTeacherRole = "contact_teacher_role"
+        case learningGoals = "learning_goals"
+    }
+}
+
+public struct DementiaDetails: Hashable, Sendable, Codable {
+    /// The reference of the individual decision (vedtak) the place follows.
+    public var decisionReference: String
+    public var transport: Bool
+    /// The relative's role (datter, ektefelle), never a name.
+    public var relativeRole: String?
+
+    public init(decisionReference: String, transport: Bool, relativeRole: String?) {
+        self.decisionReference = decisionReference
+        self.transport = transport
+        self.relativeRole = relativeRole
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case transport
+        case decisionReference = "decision_reference"
+        case relativeRole = "relative_role"
+    }
+}
+
+/// Which rule chose the farm, and why others were passed over: the record an auditor asks for.
+public struct ProviderChoice: Hashable, Sendable, Codable {
+    public struct Skipped: Hashable, Sendable, Codable {
+        public let provider: OrganisationNumber
+        public let rank: Int?
+        public let reasons: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case provider = "provider_organisation_number"
+            case rank, reasons
+        }
+    }
+
+    public let method: CallOffMethod
+    public let provider: OrganisationNumber
+    public let rule: String
+    public let inputs: String?
+    public let skipped: [Skipped]
+
+    enum CodingKeys: String, CodingKey {
+        case method, rule, inputs, skipped
+        case provider = "provider_organisation_number"
+    }
+}
+
+public enum PlacementStatus: String, Sendable, Codable, CaseIterable {
+    case planned, active, ended, cancelled
+}
+
+/// A call-off: one participant with one farm under one agreement.
+public struct Placement: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var participant: ParticipantCode
+    public var kind: PlacementKind
+    public var agreementReference: String
+    public var provider: OrganisationNumber
+    public var municipalityNumber: String
+    public var weekdays: WeekdaySet
+    public var start: LocalDate
+    public var end: LocalDate
+    public var priceLine: String
+    public var pupil: PupilDetails?
+    public var dementia: DementiaDetails?
+    public var choice: ProviderChoice
+    public var plannedDays: Int
+    public var projectedCost: Money
+    /// Set when the placement was made above the agreement's ceiling by an explicit, audited override.
+    public var ceilingOverrideReason: String?
+    public var cancelledReason: String?
+    public var createdOn: LocalDate
+
+    public var isCancelled: Bool { cancelledReason != nil }
+
+    public func status(on today: LocalDate) -> PlacementStatus {
+        if isCancelled { return .cancelled }
+        if today < start { return .planned }
+        if today > end { return .ended }
+        return .active
+    }
+
+    /// True when the participant is expected at the farm that day by the placement's period and weekdays
+    /// (holidays are left to the planned-day calendar).
+    public func covers(_ date: LocalDate) -> Bool {
+        !isCancelled && start <= date && date <= end && weekdays.contains(date.weekday)
+    }
+
+    public var transportTripsPerDay: Int { dementia?.transport == true ? 2 : 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case id, participant, kind, provider, weekdays, start, end, pupil, dementia, choice
+        case agreementReference = "agreement_reference"
+        case municipalityNumber = "municipality_number"
+        case priceLine = "price_line"
+        case plannedDays = "planned_days"
+        case projectedCost = "projected_cost_ore"
+        case ceilingOverrideReason = "ceiling_override_reason"
+        case cancelledReason = "cancelled_reason"
+        case createdOn = "created_on"
+    }
+}
+
+/// A follow-up conversation in the Aktive sammen method: dated, with the roles present and the
+/// participant's own wishes and needs.
+public struct FollowUp: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var placementId: Int64
+    public var date: LocalDate
+    public var roles: [String]
+    public var wishesAndNeeds: String
+    public var nextDate: LocalDate?
+
+    public init(id: Int64, placementId: Int64, date: LocalDate, roles: [String], wishesAndNeeds: String, nextDate: LocalDate?) {
+        self.id = id
+        self.placementId = placementId
+        self.date = date
+        self.roles = roles
+        self.wishesAndNeeds = wishesAndNeeds
+        self.nextDate = nextDate
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, roles
+        case placementId = "placement_id"
+        case wishesAndNeeds = "wishes_and_needs"
+        case nextDate = "next_date"
+    }
+}
+
+extension Placement {
+    /// The placement a plan leads to; `id` and `participant` are assigned by the store.
+    public init(id: Int64, participant: ParticipantCode, request: PlacementRequest, agreement: String, plan: PlacementPlan,
+                createdOn: LocalDate) {
+        self.id = id
+        self.participant = participant
+        kind = request.kind
+        agreementReference = agreement
+        provider = plan.provider
+        municipalityNumber = request.municipalityNumber
+        weekdays = request.weekdays
+        start = request.start
+        end = request.end
+        priceLine = request.priceLine
+        pupil = request.pupil
+        dementia = request.dementia
+        choice = plan.choice
+        plannedDays = plan.plannedDays.count
+        projectedCost = plan.projectedCost
+        ceilingOverrideReason = plan.ceilingOverrideReason
+        cancelledReason = nil
+        self.createdOn = createdOn
+    }
+}

@@ -9,22 +9,23 @@ public struct AgreementRegistry: Sendable {
 
     public func add(_ form: AgreementForm) throws -> AgreementAdded {
         let (agreement, warnings) = try form.agreement()
-        try context.write { tx in
+        let summary = try context.write { tx in
             if try tx.agreement(agreement.reference) != nil {
                 throw TunetError.conflict("An agreement with reference '\(agreement.reference)' is already registered.")
             }
             try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
             try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.joined(separator: " "))
+            return try self.summary(agreement, in: tx)
         }
-        return AgreementAdded(summary: summary(agreement), warnings: warnings)
+        return AgreementAdded(summary: summary, warnings: warnings)
     }
 
     public func show(_ reference: String) throws -> AgreementSummary {
-        try context.read { reader in summary(try Self.existing(reference, in: reader)) }
+        try context.read { reader in try summary(try Self.existing(reference, in: reader), in: reader) }
     }
 
     public func list(_ filter: AgreementFilter = AgreementFilter()) throws -> [AgreementSummary] {
-        try context.read { reader in try reader.allAgreements().map(summary).filter(filter.matches) }
+        try context.read { reader in try reader.allAgreements().map { try summary($0, in: reader) }.filter(filter.matches) }
     }
 
     /// Exercises the next option, which must be decided by its deadline.
@@ -42,9 +43,9 @@ public struct AgreementRegistry: Sendable {
             }
             agreement.options[index].exercisedOn = today
             try tx.update(agreement, action: "extend", note: note ?? "option \(index + 1): \(option.months) months")
-            return agreement
+            return try summary(agreement, in: tx)
         }
-        return summary(updated)
+        return updated
     }
 
     public func terminate(_ reference: String, reason: String, on date: String? = nil) throws -> AgreementSummary {
@@ -71,9 +72,9 @@ public struct AgreementRegistry: Sendable {
             agreement.terminatedOn = day
             agreement.terminationReason = reason
             try tx.update(agreement, action: "terminate", note: reason)
-            return agreement
+            return try summary(agreement, in: tx)
         }
-        return summary(updated)
+        return updated
     }
 
     /// The prices valid on a day, for one provider or all.
@@ -103,8 +104,8 @@ public struct AgreementRegistry: Sendable {
         return [try show(reference)]
     }
 
-    func summary(_ agreement: Agreement) -> AgreementSummary {
-        AgreementSummary(agreement, today: context.today, consumption: CeilingLedger.consumption(of: agreement))
+    func summary(_ agreement: Agreement, in reader: StoreReader) throws -> AgreementSummary {
+        AgreementSummary(agreement, today: context.today, consumption: try CeilingLedger.consumption(of: agreement, in: reader))
     }
 
     static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {
@@ -139,10 +140,11 @@ public struct PriceListView: Sendable, Encodable {
     public let versions: [PriceVersion]
 }
 
-/// What counts against an agreement's ceiling. Placements commit their projected cost and billed
-/// attendance is spent; until an agreement has either, both are zero and the headroom is the maximum.
+/// What counts against an agreement's ceiling: placements commit their projected cost (cancelled
+/// ones release it). Billed attendance becomes spent with the invoice basis (attendance issue).
 enum CeilingLedger {
-    static func consumption(of agreement: Agreement) -> Consumption {
-        Consumption(maximum: agreement.maximumValue, committed: .zero, spent: .zero)
+    static func consumption(of agreement: Agreement, in reader: StoreReader) throws -> Consumption {
+        let committed = try reader.committedValue(agreement: agreement.reference)
+        return Consumption(maximum: agreement.maximumValue, committed: committed.money, spent: .zero)
     }
 }

@@ -226,7 +226,7 @@ public struct ProcurementDesk: Sendable {
             procurement.state = .concluded
             procurement.agreementReference = agreement.reference
             try tx.update(procurement, action: "conclude", note: "agreement \(agreement.reference)")
-            return (procurement, AgreementAdded(summary: AgreementRegistry(context).summary(agreement), warnings: warnings))
+            return (procurement, AgreementAdded(summary: try AgreementRegistry(context).summary(agreement, in: tx), warnings: warnings))
         }
         return (view(procurement), added)
     }

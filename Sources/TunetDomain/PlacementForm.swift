@@ -114,4 +114,22 @@ public struct PlacementRequest: Sendable {
     public var pupil: PupilDetails?
     public var dementia: DementiaDetails?
     public var overrideCeilingReason: String?
+
+    public init(participant: ParticipantCode?, kind: PlacementKind, municipalityNumber: String, weekdays: WeekdaySet,
+                start: LocalDate, end: LocalDate, priceLine: String, provider: OrganisationNumber?, criteriaInputs: String? = nil,
+                miniCompetitionResult: String? = nil, pupil: PupilDetails?, dementia: DementiaDetails?, overrideCeilingReason: String?) {
+        self.participant = participant
+        self.kind = kind
+        self.municipalityNumber = municipalityNumber
+        self.weekdays = weekdays
+        self.start = start
+        self.end = end
+        self.priceLine = priceLine
+        self.provider = provider
+        self.criteriaInputs = criteriaInputs
+        self.miniCompetitionResult = miniCompetitionResult
+        self.pupil = pupil
+        self.dementia = dementia
+        self.overrideCeilingReason = overrideCeilingReason
+    }
 }

@@ -112,6 +112,8 @@ public struct ProblemCollector: Sendable {
         problems.append(FieldProblem(row: row, field: field, value: value, reason: reason))
     }
 
+    public mutating func add(_ problem: FieldProblem) { problems.append(problem) }
+
     /// Adds the problems of a check that failed, so that they are reported with the others.
     public mutating func absorb(_ error: TunetError) {
         problems.append(contentsOf: error.problems.isEmpty ? [FieldProblem(row: row, field: "input", reason: error.message)] : error.problems)

@@ -114,6 +114,55 @@ enum Schema {
                 CREATE INDEX procurement_state ON procurement(state);
                 """)
         }
+        // A placement is written whole as a document; the columns repeat what lists, capacity
+        // checks and the ceiling query on.
+        migrator.registerMigration("v4-placements") { db in
+            try db.execute(sql: """
+                CREATE TABLE placement (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    participant_code TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    agreement_id INTEGER NOT NULL REFERENCES agreement(id),
+                    provider_id INTEGER NOT NULL REFERENCES provider(id),
+                    municipality_number TEXT NOT NULL,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL CHECK (end_date >= start_date),
+                    cancelled INTEGER NOT NULL DEFAULT 0,
+                    planned_days INTEGER NOT NULL,
+                    projected_cost_ore INTEGER NOT NULL CHECK (projected_cost_ore >= 0),
+                    ceiling_override INTEGER NOT NULL DEFAULT 0,
+                    document TEXT NOT NULL CHECK (json_valid(document))
+                );
+                CREATE INDEX placement_agreement ON placement(agreement_id);
+                CREATE INDEX placement_provider_period ON placement(provider_id, start_date, end_date);
+                CREATE INDEX placement_participant ON placement(participant_code);
+
+                -- Names only when a municipality insists; kept apart, never exported, every read audited.
+                CREATE TABLE participant_name (
+                    participant_code TEXT PRIMARY KEY,
+                    name TEXT NOT NULL
+                );
+
+                CREATE TABLE follow_up (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    placement_id INTEGER NOT NULL REFERENCES placement(id),
+                    date TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    wishes_and_needs TEXT NOT NULL,
+                    next_date TEXT
+                );
+                CREATE INDEX follow_up_placement ON follow_up(placement_id);
+
+                CREATE TABLE school_holiday (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    municipality_number TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    to_date TEXT NOT NULL CHECK (to_date >= from_date),
+                    name TEXT NOT NULL,
+                    UNIQUE (municipality_number, from_date, to_date)
+                );
+                """)
+        }
         return migrator
     }
 }

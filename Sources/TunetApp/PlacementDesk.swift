@@ -1,0 +1,256 @@
+import TunetDomain
+import TunetStore
+
+/// A placement as listed and shown: the stored call-off with its status today.
+public struct PlacementView: Sendable, Encodable {
+    public let placement: Placement
+    public let status: PlacementStatus
+    /// Only with --include-names, and every read of it is audited.
+    public let name: String?
+
+    enum DerivedKeys: String, CodingKey {
+        case status, name
+        case ceilingOverride = "ceiling_override"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try placement.encode(to: encoder)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(status, forKey: .status)
+        try derived.encode(placement.ceilingOverrideReason != nil, forKey: .ceilingOverride)
+        if let name { try derived.encode(name, forKey: .name) }
+    }
+}
+
+public struct PlacementOutcome: Sendable, Encodable {
+    public let plan: PlacementPlan
+    /// Nil in a dry run.
+    public let placement: PlacementView?
+    public let dryRun: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case plan, placement
+        case dryRun = "dry_run"
+    }
+}
+
+public struct PlacementFilter: Sendable {
+    public var agreement: String?
+    public var provider: OrganisationNumber?
+    public var kind: PlacementKind?
+    public var municipalityNumber: String?
+    public var activeOn: LocalDate?
+    public var participant: ParticipantCode?
+
+    public init() {}
+
+    func matches(_ placement: Placement) -> Bool {
+        if let agreement, placement.agreementReference != agreement { return false }
+        if let provider, placement.provider != provider { return false }
+        if let kind, placement.kind != kind { return false }
+        if let municipalityNumber, placement.municipalityNumber != municipalityNumber { return false }
+        if let activeOn, placement.isCancelled || activeOn < placement.start || activeOn > placement.end { return false }
+        if let participant, placement.participant != participant { return false }
+        return true
+    }
+}
+
+/// Call-offs: placing pupils and people with dementia on farms under an agreement.
+public struct PlacementDesk: Sendable {
+    let context: TunetContext
+    let rules: PlacementRules
+
+    public init(_ context: TunetContext, rules: PlacementRules = .standard) {
+        self.context = context
+        self.rules = rules
+    }
+
+    /// Chooses the farm by the agreement's call-off method and stores the placement; a dry run only shows the choice.
+    public func add(to agreementReference: String, _ form: PlacementForm, name: String? = nil, dryRun: Bool = false) throws -> PlacementOutcome {
+        let request = try form.request()
+        let trimmedName = name?.trimmingWhitespace().nilIfEmpty
+        if let trimmedName, let reason = FreeText.check(trimmedName, maximumLength: 200) {
+            throw TunetError.invalid("name", nil, "the name \(reason.text)")
+        }
+        let today = context.today
+        let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome in
+            let agreement = try AgreementRegistry.existing(agreementReference, in: reader)
+            let situation = try Self.situation(agreement, from: request.start, to: request.end,
+                                               municipality: request.municipalityNumber, in: reader)
+            let plan = try PlacementPlanner.plan(request, in: situation, rules: rules)
+            guard let tx else { return PlacementOutcome(plan: plan, placement: nil, dryRun: true) }
+            let code = try request.participant ?? ParticipantCode.generated(year: today.year,
+                                                                             sequence: tx.lastParticipantSequence(year: today.year) + 1)
+            let placement = try tx.insertPlacement { id in
+                Placement(id: id, participant: code, request: request, agreement: agreement.reference, plan: plan, createdOn: today)
+            }
+            if let trimmedName { try tx.setParticipantName(code, name: trimmedName) }
+            return PlacementOutcome(plan: plan, placement: PlacementView(placement: placement, status: placement.status(on: today), name: nil),
+                                    dryRun: false)
+        }
+        if dryRun { return try context.read { try work($0, nil) } }
+        return try context.write { try work($0, $0) }
+    }
+
+    /// Moves the end earlier; the committed value of the days no longer planned is released.
+    public func end(_ id: Int64, on date: String, reason: String? = nil) throws -> PlacementView {
+        let day = try Self.date("on", date)
+        return try change(id, action: "end", note: reason) { placement, reader in
+            guard day >= placement.start, day < placement.end else {
+                throw TunetError.invalid("on", day.iso, "the new end must be from the start (\(placement.start.iso)) and before the current end (\(placement.end.iso)); to make it longer use `placement extend`")
+            }
+            placement.end = day
+            try recost(&placement, in: reader)
+        }
+    }
+
+    /// Moves the end later, checking the farm's capacity, the agreement's period and the ceiling for the added days.
+    public func extend(_ id: Int64, to date: String, overrideCeilingReason: String? = nil) throws -> PlacementView {
+        let day = try Self.date("to", date)
+        return try change(id, action: "extend", note: overrideCeilingReason.map { "ceiling override: \($0)" }) { placement, reader in
+            guard day > placement.end else {
+                throw TunetError.invalid("to", day.iso, "the new end must be after the current end (\(placement.end.iso)); to shorten use `placement end`")
+            }
+            let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
+            guard day <= agreement.currentEnd, agreement.terminatedOn.map({ day < $0 }) ?? true else {
+                throw TunetError.invalid("to", day.iso, "agreement \(agreement.reference) runs to \(agreement.currentEnd.iso)\(agreement.terminatedOn.map { " and is terminated from \($0.iso)" } ?? "")")
+            }
+            let extra = PlacementRequest(participant: placement.participant, kind: placement.kind, municipalityNumber: placement.municipalityNumber,
+                                         weekdays: placement.weekdays, start: placement.end.adding(days: 1), end: day,
+                                         priceLine: placement.priceLine, provider: placement.provider, pupil: placement.pupil,
+                                         dementia: placement.dementia, overrideCeilingReason: overrideCeilingReason)
+            let situation = try Self.situation(agreement, from: extra.start, to: day, municipality: placement.municipalityNumber, in: reader)
+            let days = PlacementPlanner.plannedDays(weekdays: extra.weekdays, from: extra.start, to: day, kind: extra.kind,
+                                                    schoolHolidays: situation.schoolHolidays)
+            let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
+            if !obstacles.isEmpty {
+                throw TunetError.conflict("Provider \(placement.provider) cannot take the extension: \(obstacles.joined(separator: "; ")).")
+            }
+            let before = placement.projectedCost
+            placement.end = day
+            try recost(&placement, in: reader)
+            let added = placement.projectedCost - before
+            let use = situation.consumption
+            if use.used + added > agreement.maximumValue {
+                guard let overrideCeilingReason else {
+                    throw TunetError.conflict("Agreement \(agreement.reference) would be exceeded: the extension adds NOK \(added.formatted) to committed and spent NOK \(use.used.formatted), above the maximum NOK \(agreement.maximumValue.formatted) (headroom NOK \(use.headroom.formatted)). Only an explicit, audited decision may go on: --override-ceiling --reason TEXT.")
+                }
+                placement.ceilingOverrideReason = overrideCeilingReason
+            }
+        }
+    }
+
+    public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
+        let reason = reason.trimmingWhitespace()
+        if reason.isEmpty { throw TunetError.invalid("reason", nil, "a reason for the cancellation is required") }
+        if let problem = FreeText.check(reason, maximumLength: 500) { throw TunetError.invalid("reason", reason, problem.text) }
+        return try change(id, action: "cancel", note: reason) { placement, _ in
+            if placement.isCancelled { throw TunetError.conflict("Placement \(id) is already cancelled.") }
+            placement.cancelledReason = reason
+        }
+    }
+
+    public func show(_ id: Int64, includeNames: Bool = false) throws -> (PlacementView, [FollowUp]) {
+        let today = context.today
+        let read = { (reader: StoreReader, tx: StoreTransaction?) throws -> (PlacementView, [FollowUp]) in
+            guard let placement = try reader.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
+            let name = try tx?.readParticipantNames([placement.participant], purpose: "placement show \(id)")[placement.participant]
+            return (PlacementView(placement: placement, status: placement.status(on: today), name: name), try reader.followUps(placement: id))
+        }
+        return includeNames ? try context.write { try read($0, $0) } : try context.read { try read($0, nil) }
+    }
+
+    public func list(_ filter: PlacementFilter = PlacementFilter(), includeNames: Bool = false) throws -> [PlacementView] {
+        let today = context.today
+        let read = { (reader: StoreReader, tx: StoreTransaction?) throws -> [PlacementView] in
+            let placements = try reader.placements(agreement: filter.agreement, provider: filter.provider).filter(filter.matches)
+            let names = try tx?.readParticipantNames(placements.map(\.participant), purpose: "placement list") ?? [:]
+            return placements.map { PlacementView(placement: $0, status: $0.status(on: today), name: names[$0.participant]) }
+        }
+        return includeNames ? try context.write { try read($0, $0) } : try context.read { try read($0, nil) }
+    }
+
+    public func addFollowUp(_ id: Int64, date: String, roles: [String], wishesAndNeeds: String, next: String? = nil) throws -> FollowUp {
+        var problems = ProblemCollector()
+        var day: LocalDate?
+        switch LocalDate.parse(date) {
+        case .success(let parsed): day = parsed
+        case .failure(let problem): problems.add("date", date, problem.reason)
+        }
+        var nextDay: LocalDate?
+        if let next {
+            switch LocalDate.parse(next) {
+            case .success(let parsed): nextDay = parsed
+            case .failure(let problem): problems.add("next", next, problem.reason)
+            }
+        }
+        let cleanRoles = roles.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if cleanRoles.isEmpty { problems.add("roles", nil, "name the roles that took part (participant, relative, teacher, farmer, coordinator)") }
+        for role in cleanRoles { if let reason = FreeText.check(role, maximumLength: 60) { problems.add("roles", role, reason.text) } }
+        let text = wishesAndNeeds.trimmingWhitespace()
+        if text.isEmpty { problems.add("wishes", nil, "write the participant's own wishes and needs as they were said") }
+        if text.unicodeScalars.contains(where: { $0 == "\0" }) || text.count > 4000 {
+            problems.add("wishes", nil, "at most 4000 characters of text")
+        }
+        if let day, day > context.today { problems.add("date", day.iso, "a follow-up is recorded after it took place; the date is in the future") }
+        if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, "the next follow-up must come after this one (\(day.iso))") }
+        try problems.check()
+        return try context.write { tx in
+            guard try tx.placement(id) != nil else { throw TunetError.notFound(kind: "placement", key: String(id)) }
+            return try tx.insert(FollowUp(id: 0, placementId: id, date: day!, roles: cleanRoles, wishesAndNeeds: text, nextDate: nextDay))
+        }
+    }
+
+    public func followUps(_ id: Int64) throws -> [FollowUp] {
+        try context.read { reader in
+            guard try reader.placement(id) != nil else { throw TunetError.notFound(kind: "placement", key: String(id)) }
+            return try reader.followUps(placement: id)
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func situation(_ agreement: Agreement, from: LocalDate, to: LocalDate, municipality: String,
+                          in reader: StoreReader) throws -> PlacementSituation {
+        var providers: [OrganisationNumber: Provider] = [:]
+        for party in agreement.parties { providers[party.provider] = try reader.provider(party.provider) }
+        let committed = try reader.committedValue(agreement: agreement.reference)
+        return PlacementSituation(
+            agreement: agreement, providers: providers,
+            existing: try reader.placementsOverlapping(providers: agreement.parties.map(\.provider), from: from, to: to),
+            schoolHolidays: try reader.schoolHolidays(municipality: municipality),
+            consumption: try CeilingLedger.consumption(of: agreement, in: reader), plannedParticipantDays: committed.participantDays)
+    }
+
+    private func recost(_ placement: inout Placement, in reader: StoreReader) throws {
+        let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
+        let days = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
+                                                schoolHolidays: try reader.schoolHolidays(municipality: placement.municipalityNumber))
+        switch PlacementPlanner.cost(of: days, provider: placement.provider, line: placement.priceLine,
+                                     tripsPerDay: placement.transportTripsPerDay, prices: agreement.prices, rules: rules) {
+        case .success(let cost): placement.projectedCost = cost
+        case .failure(let reason): throw TunetError.invalid("price-line", placement.priceLine, reason.text)
+        }
+        placement.plannedDays = days.count
+    }
+
+    private func change(_ id: Int64, action: String, note: String?, _ body: (inout Placement, StoreReader) throws -> Void) throws -> PlacementView {
+        let today = context.today
+        return try context.write { tx in
+            guard var placement = try tx.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
+            if placement.isCancelled && action != "cancel" {
+                throw TunetError.conflict("Placement \(id) is cancelled (\(placement.cancelledReason ?? "")); it cannot \(action).")
+            }
+            try body(&placement, tx)
+            try tx.update(placement, action: action, note: note)
+            return PlacementView(placement: placement, status: placement.status(on: today), name: nil)
+        }
+    }
+
+    static func date(_ field: String, _ text: String) throws(TunetError) -> LocalDate {
+        switch LocalDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let problem): throw .invalid(field, text, problem.reason)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import TunetDomain
+import TunetFiles
+import TunetStore
+
+public struct CalendarView: Sendable, Encodable {
+    public struct Holiday: Sendable, Encodable {
+        public let date: LocalDate
+        public let name: String
+    }
+
+    public let municipalityNumber: String
+    public let year: Int?
+    public let schoolHolidays: [SchoolHoliday]
+    public let publicHolidays: [Holiday]
+
+    enum CodingKeys: String, CodingKey {
+        case year
+        case municipalityNumber = "municipality_number"
+        case schoolHolidays = "school_holidays"
+        case publicHolidays = "public_holidays"
+    }
+}
+
+/// School holidays per municipality: pupils are not at the farm then (format: Contracts/school-calendar-csv.md).
+public struct SchoolCalendar: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func add(municipality: String, from: String, to: String, name: String) throws -> CalendarView {
+        let holiday = try Self.holiday(municipality: municipality, from: from, to: to, name: name, row: nil)
+        try context.write { tx in
+            let existing = try tx.schoolHolidays(municipality: holiday.municipalityNumber)
+            if let overlap = existing.first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
+                throw TunetError.conflict("\(holiday.name) (\(holiday.from.iso)–\(holiday.to.iso)) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso)) in \(holiday.municipalityNumber).")
+            }
+            try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday])
+        }
+        return try show(municipality: holiday.municipalityNumber, year: nil)
+    }
+
+    /// Replaces the school calendar of every municipality in the file, all or nothing.
+    public func importFile(_ url: URL, dryRun: Bool = false) throws -> [CalendarView] {
+        enum Field: String, Sendable { case municipality, from, to, name }
+        let records = try CSVReader(contentsOf: url).allRecords()
+        guard let header = records.first, !header.isBlank else {
+            throw TunetError.unreadableFile(path: url.path, reason: "the file is empty; the first row must name the columns")
+        }
+        let columns = try ColumnMap<Field>(header: header, names: [
+            .municipality: ["municipality_number", "municipality", "kommunenummer", "kommune"],
+            .from: ["from", "fra", "fra_dato", "first_day"],
+            .to: ["to", "til", "til_dato", "last_day"],
+            .name: ["name", "navn", "ferie"],
+        ], required: [.municipality, .from, .to, .name], fieldName: \.rawValue)
+        var byMunicipality: [String: [SchoolHoliday]] = [:]
+        var problems = ProblemCollector()
+        for record in records.dropFirst() where !record.isBlank {
+            do {
+                let holiday = try Self.holiday(municipality: columns.value(.municipality, in: record) ?? "", from: columns.value(.from, in: record) ?? "",
+                                               to: columns.value(.to, in: record) ?? "", name: columns.value(.name, in: record) ?? "", row: record.row)
+                if let overlap = byMunicipality[holiday.municipalityNumber, default: []].first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
+                    problems.add(FieldProblem(row: record.row, field: "from", value: holiday.from.iso,
+                                                          reason: "\(holiday.name) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso))"))
+                    continue
+                }
+                byMunicipality[holiday.municipalityNumber, default: []].append(holiday)
+            } catch {
+                problems.absorb(error)
+            }
+        }
+        try problems.check()
+        if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: "the file has no holiday rows") }
+        if !dryRun {
+            try context.write { tx in
+                for (municipality, holidays) in byMunicipality {
+                    try tx.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
+                }
+            }
+        }
+        return byMunicipality.keys.sorted().map { number in
+            CalendarView(municipalityNumber: number, year: nil, schoolHolidays: byMunicipality[number]!.sorted { $0.from < $1.from }, publicHolidays: [])
+        }
+    }
+
+    public func show(municipality: String, year: Int?) throws -> CalendarView {
+        let number: String
+        switch Municipality.parse(municipality) {
+        case .success(let parsed): number = parsed.number
+        case .failure(let reason): throw TunetError.invalid("municipality", municipality, reason.text)
+        }
+        let holidays = try context.read { try $0.schoolHolidays(municipality: number) }
+            .filter { year == nil || $0.from.year == year || $0.to.year == year }
+        let publicDays = year.map { NorwegianCalendar.publicHolidays($0).map { CalendarView.Holiday(date: $0.date, name: $0.name) } } ?? []
+        return CalendarView(municipalityNumber: number, year: year, schoolHolidays: holidays, publicHolidays: publicDays)
+    }
+
+    static func holiday(municipality: String, from: String, to: String, name: String, row: Int?) throws(TunetError) -> SchoolHoliday {
+        var problems = ProblemCollector(row: row)
+        let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
+        var first: LocalDate?, last: LocalDate?
+        switch LocalDate.parse(from) {
+        case .success(let date): first = date
+        case .failure(let problem): problems.add("from", from, problem.reason)
+        }
+        switch LocalDate.parse(to) {
+        case .success(let date): last = date
+        case .failure(let problem): problems.add("to", to, problem.reason)
+        }
+        if let first, let last, last < first { problems.add("to", last.iso, "the holiday ends (\(last.iso)) before it starts (\(first.iso))") }
+        if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, "a school holiday of more than 80 days is surely a typing error") }
+        let title = name.trimmingWhitespace()
+        if title.isEmpty { problems.add("name", nil, "name the holiday (høstferie, juleferie, vinterferie, påskeferie, sommerferie)") }
+        if let reason = FreeText.check(title, maximumLength: 60) { problems.add("name", title, reason.text) }
+        try problems.check()
+        return SchoolHoliday(municipalityNumber: number!, from: first!, to: last!, name: title)
+    }
+}

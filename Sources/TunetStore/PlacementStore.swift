@@ -87,11 +87,15 @@ extension StoreReader {
 extension StoreTransaction {
     /// Creates a placement; `make` receives the id the database assigns.
     public func insertPlacement(_ make: (Int64) -> Placement) throws -> Placement {
+        let draft = make(0)
+        guard let agreementId = try agreementId(draft.agreementReference) else {
+            throw TunetError.notFound(kind: "agreement", key: draft.agreementReference)
+        }
         try db.execute(sql: """
             INSERT INTO placement (participant_code, kind, agreement_id, provider_id, municipality_number, start_date, end_date,
                                    planned_days, projected_cost_ore, document)
-            VALUES ('', '', 0, 0, '', '', '', 0, 0, '{}')
-            """)
+            VALUES ('', '', ?, ?, '', '', '', 0, 0, '{}')
+            """, arguments: [agreementId, try providerId(draft.provider)])
         let placement = make(db.lastInsertedRowID)
         try write(placement)
         try audit("create", entity: "placement", id: String(placement.id), before: Placement?.none, after: placement,

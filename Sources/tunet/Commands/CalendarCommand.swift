@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "The Norwegian calendar: public holidays (computed) and school holidays per municipality.",
+        discussion: "Examples:\n  tunet calendar school show --municipality 1866 --year 2026\n  tunet calendar school import skoleruter.csv",
+        subcommands: [School.self])
+
+    struct School: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "School holidays, when pupils are not at the farm.",
+            discussion: "Examples:\n  tunet calendar school set --municipality 1866 --from 2026-10-05 --to 2026-10-09 --name Høstferie",
+            subcommands: [SetHoliday.self, Import.self, Show.self])
+    }
+
+    struct SetHoliday: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Add a school holiday period to a municipality's calendar.",
+            discussion: "Example:\n  tunet calendar school set --municipality 1866 --from 2026-10-05 --to 2026-10-09 --name Høstferie")
+
+        @Option(help: "Municipality number.")
+        var municipality: String
+        @Option(help: "First day off.")
+        var from: String
+        @Option(help: "Last day off.")
+        var to: String
+        @Option(help: "The holiday's name.")
+        var name: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try SchoolCalendar(global.writableContext()).add(municipality: municipality, from: from, to: to, name: name)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("\(name) recorded for \(view.municipalityNumber); it has \(view.schoolHolidays.count) school holiday periods.")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the school calendars of the municipalities in a CSV file, all or nothing.",
+            discussion: "Format: Contracts/school-calendar-csv.md.\n\nExample:\n  tunet calendar school import skoleruter.csv --dry-run")
+
+        @Argument(help: "The CSV file.")
+        var file: String
+        @Flag(help: "Check without storing.")
+        var dryRun = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let views = try SchoolCalendar(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
+            if output.json { return try JSONOutput.print(views) }
+            for view in views { Console.out("\(view.municipalityNumber): \(view.schoolHolidays.count) school holiday periods") }
+            if dryRun { Console.out("Dry run: nothing was stored.") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a municipality's school holidays and, for a year, the public holidays.",
+            discussion: "Example:\n  tunet calendar school show --municipality 1866 --year 2026")
+
+        @Option(help: "Municipality number.")
+        var municipality: String
+        @Option(help: "Only this year (also lists the public holidays).")
+        var year: Int?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try SchoolCalendar(global.readableContext()).show(municipality: municipality, year: year)
+            if output.json { return try JSONOutput.print(view) }
+            var table = TextTable("From", "To", "School holiday")
+            for holiday in view.schoolHolidays { table.add(holiday.from.iso, holiday.to.iso, holiday.name) }
+            Console.out(view.schoolHolidays.isEmpty ? "No school holidays are recorded for \(view.municipalityNumber)." : table.render())
+            if !view.publicHolidays.isEmpty {
+                var holidays = TextTable("Date", "Day", "Public holiday")
+                for holiday in view.publicHolidays { holidays.add(holiday.date.iso, holiday.date.weekday.norwegianShort, holiday.name) }
+                Console.out("\n" + holidays.render())
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct PlacementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placement",
+        abstract: "Call-offs: place pupils and people with dementia on farms under an agreement.",
+        discussion: """
+            Examples:
+              tunet placement add --agreement 2023/4512 --kind dementia --municipality 3303 --weekdays tue,thu \\
+                --start 2026-01-06 --end 2026-06-30 --decision "HO-2025/118" --transport --dry-run
+              tunet placement list --agreement 2023/4512 --active-on 2026-03-01
+              tunet placement followup add 3 --date 2026-02-10 --roles participant,relative,farmer \\
+                --wishes "Vil gjerne stelle hestene" --next 2026-05-10
+            """,
+        subcommands: [Add.self, List.self, Show.self, End.self, Extend.self, Cancel.self, FollowUpCommand.self]
+    )
+
+    static func parseId(_ text: String) throws -> Int64 {
+        guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
+            throw TunetError.invalid("placement", text, "'\(text)' is not a placement number; see `tunet placement list`")
+        }
+        return id
+    }
+
+    static func describe(_ view: PlacementView) -> String {
+        let placement = view.placement
+        var list = DetailList()
+        list.add("Placement", String(placement.id))
+        list.add("Participant", placement.participant.text + (view.name.map { " (\($0))" } ?? ""))
+        list.add("Kind", placement.kind.rawValue)
+        list.add("Status", view.status.rawValue + (placement.cancelledReason.map { " (\($0))" } ?? ""))
+        list.add("Agreement", placement.agreementReference)
+        list.add("Provider", placement.provider.digits)
+        list.add("Municipality", Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber)
+        list.add("Period", "\(placement.start.iso) to \(placement.end.iso), \(placement.weekdays.display)")
+        list.add("Planned days", String(placement.plannedDays))
+        list.add("Price line", placement.priceLine)
+        list.add("Projected cost", "NOK " + placement.projectedCost.formatted)
+        if let reason = placement.ceilingOverrideReason { list.add("CEILING OVERRIDE", reason) }
+        if let pupil = placement.pupil {
+            list.add("School", "\(pupil.school), grade \(pupil.grade)")
+            list.add("Contact teacher", pupil.contactTeacherRole)
+            list.add("Learning goals", pupil.learningGoals)
+        }
+        if let dementia = placement.dementia {
+            list.add("Decision (vedtak)", dementia.decisionReference)
+            list.add("Transport", dementia.transport ? "yes, 2 trips a day" : "no")
+            list.add("Relative", dementia.relativeRole)
+        }
+        list.add("Chosen by", "\(placement.choice.method.rawValue): \(placement.choice.rule)")
+        list.add("Inputs", placement.choice.inputs)
+        for skipped in placement.choice.skipped {
+            list.add("Skipped rank \(skipped.rank.map(String.init) ?? "–")", "\(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+        }
+        return list.render()
+    }
+}
+
+struct NameOptions: ParsableArguments {
+    @Flag(help: "Show participants' names (only where a municipality stored them); every read is audited.")
+    var includeNames = false
+}
+
+extension PlacementCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Place a participant; the farm is chosen by the agreement's call-off method.",
+            discussion: """
+                Ranking agreements choose the highest-ranked farm with room and record every farm skipped and why; \
+                direct and criteria agreements take --provider (criteria also --criteria-inputs); mini-competition \
+                agreements need the competition's result. A placement above the agreement's maximum value is refused \
+                unless --override-ceiling --reason is given (audited, flagged in every listing).
+
+                Examples:
+                  tunet placement add --agreement 2025/310 --kind pupil --municipality 1866 --weekdays wed \\
+                    --start 2026-01-07 --end 2026-06-19 --school "Stokmarknes skole" --grade 6 \\
+                    --contact-teacher-role "kontaktlærer 6A" --learning-goals "Naturfag: dyrestell"
+                  tunet placement add --agreement 2023/4512 --kind dementia --municipality 3303 --weekdays tue,thu \\
+                    --start 2026-01-06 --end 2026-06-30 --decision HO-2025/118 --transport --relative-role datter
+                """)
+
+        @Option(help: "The agreement's reference.")
+        var agreement: String
+        @Option(help: "A pseudonymous participant code (generated as P-YEAR-NNNN when left out).")
+        var participant: String?
+        @Option(help: "pupil or dementia.")
+        var kind: String
+        @Option(help: "The buying municipality (4 digits); its school holidays apply to pupils.")
+        var municipality: String
+        @Option(help: "Weekdays at the farm: tue,thu or mon-fri.")
+        var weekdays: String
+        @Option(help: "First day.")
+        var start: String
+        @Option(help: "Last day.")
+        var end: String
+        @Option(help: "The price line billed per day (default full_day).")
+        var priceLine: String?
+        @Option(help: "The farm, for direct, criteria and mini-competition agreements.")
+        var provider: String?
+        @Option(help: "How the agreement's allocation criteria choose this farm (criteria agreements).")
+        var criteriaInputs: String?
+        @Option(help: "The result of the mini-competition (mini-competition agreements).")
+        var miniCompetitionResult: String?
+        @Option(help: "Pupil: the school.")
+        var school: String?
+        @Option(help: "Pupil: grade 1–10.")
+        var grade: String?
+        @Option(help: "Pupil: the contact teacher's role (not name).")
+        var contactTeacherRole: String?
+        @Option(help: "Pupil: learning goals.")
+        var learningGoals: String?
+        @Option(help: "Dementia: the individual decision's (vedtak) reference.")
+        var decision: String?
+        @Flag(help: "Dementia: transport there and back each day.")
+        var transport = false
+        @Option(help: "Dementia: the relative's role (not name).")
+        var relativeRole: String?
+        @Flag(help: "Go on although the agreement's maximum would be exceeded (needs --reason; audited).")
+        var overrideCeiling = false
+        @Option(help: "Why the ceiling may be exceeded.")
+        var reason: String?
+        @Option(help: "The participant's name, only if the municipality insists: stored apart, never exported, every read audited.")
+        var name: String?
+        @Flag(help: "Show which farm would be chosen and why, and the cost, without storing anything.")
+        var dryRun = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            if overrideCeiling != (reason != nil) {
+                throw ValidationError("--override-ceiling and --reason go together: the reason is what makes the override an audited decision.")
+            }
+            var form = PlacementForm()
+            form.participant = participant
+            form.kind = kind
+            form.municipality = municipality
+            form.weekdays = weekdays
+            form.start = start
+            form.end = end
+            form.priceLine = priceLine
+            form.provider = provider
+            form.criteriaInputs = criteriaInputs
+            form.miniCompetitionResult = miniCompetitionResult
+            form.school = school
+            form.grade = grade
+            form.contactTeacherRole = contactTeacherRole
+            form.learningGoals = learningGoals
+            form.decisionReference = decision
+            form.transport = transport
+            form.relativeRole = relativeRole
+            form.overrideCeilingReason = reason
+            let outcome = try PlacementDesk(global.writableContext()).add(to: agreement, form, name: name, dryRun: dryRun)
+            if output.json { return try JSONOutput.print(outcome) }
+            let plan = outcome.plan
+            if let view = outcome.placement {
+                Console.out("Placed \(view.placement.participant) with \(plan.provider) as placement \(view.placement.id): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted) committed.")
+            } else {
+                Console.out("Would place with \(plan.provider): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted). Dry run: nothing was stored.")
+            }
+            Console.out("Chosen by \(plan.choice.method.rawValue): \(plan.choice.rule)")
+            for skipped in plan.choice.skipped {
+                Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+            }
+            if let override = plan.ceilingOverrideReason {
+                Console.out("CEILING OVERRIDE recorded: \(override) (headroom after: NOK \(plan.headroomAfter.formatted))")
+            } else {
+                Console.out("Headroom left under the agreement: NOK \(plan.headroomAfter.formatted)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List placements, filtered; ceiling overrides are flagged with !.",
+            discussion: "Example:\n  tunet placement list --provider 912345602 --kind dementia --active-on 2026-03-01")
+
+        @Option(help: "Only under this agreement.")
+        var agreement: String?
+        @Option(help: "Only with this farm.")
+        var provider: String?
+        @Option(help: "pupil or dementia.")
+        var kind: String?
+        @Option(help: "Only this buying municipality.")
+        var municipality: String?
+        @Option(help: "Only placements running on this day.")
+        var activeOn: String?
+        @Option(help: "Only this participant code.")
+        var participant: String?
+        @OptionGroup var names: NameOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var filter = PlacementFilter()
+            var problems = ProblemCollector()
+            filter.agreement = agreement
+            if let provider { filter.provider = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
+            if let kind {
+                filter.kind = PlacementKind(name: kind)
+                if filter.kind == nil { problems.add("kind", kind, "use pupil or dementia") }
+            }
+            if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
+            if let activeOn {
+                switch LocalDate.parse(activeOn) {
+                case .success(let date): filter.activeOn = date
+                case .failure(let problem): problems.add("active-on", activeOn, problem.reason)
+                }
+            }
+            if let participant { filter.participant = problems.take("participant", participant, ParticipantCode.parse(participant)) }
+            try problems.check()
+            let context = try names.includeNames ? global.writableContext() : global.readableContext()
+            let views = try PlacementDesk(context).list(filter, includeNames: names.includeNames)
+            if output.json { return try JSONOutput.print(views) }
+            if views.isEmpty { return Console.out("No placements match.") }
+            var headers = ["#", "Participant", "Kind", "Agreement", "Provider", "Mun.", "Days", "Period", "Planned", "Projected (NOK)", "Status", "!"]
+            if names.includeNames { headers.insert("Name", at: 2) }
+            var table = TextTable(headers, rightAligned: names.includeNames ? [0, 9, 10] : [0, 8, 9])
+            for view in views {
+                let placement = view.placement
+                var row = [String(placement.id), placement.participant.text, placement.kind.rawValue, placement.agreementReference,
+                           placement.provider.digits, placement.municipalityNumber, placement.weekdays.display,
+                           "\(placement.start.iso)–\(placement.end.iso)", String(placement.plannedDays), placement.projectedCost.formatted,
+                           view.status.rawValue, placement.ceilingOverrideReason == nil ? "" : "!"]
+                if names.includeNames { row.insert(view.name ?? "", at: 2) }
+                table.add(row)
+            }
+            Console.out(table.render())
+            if views.contains(where: { $0.placement.ceilingOverrideReason != nil }) {
+                Console.out("! placed above the agreement's maximum value by an audited override")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a placement: how the farm was chosen, its cost and its follow-ups.",
+            discussion: "Example:\n  tunet placement show 3")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @OptionGroup var names: NameOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = try names.includeNames ? global.writableContext() : global.readableContext()
+            let (view, followUps) = try PlacementDesk(context).show(PlacementCommand.parseId(id), includeNames: names.includeNames)
+            if output.json {
+                struct Detail: Encodable {
+                    let placement: PlacementView
+                    let followUps: [FollowUp]
+                    enum CodingKeys: String, CodingKey { case placement; case followUps = "follow_ups" }
+                }
+                return try JSONOutput.print(Detail(placement: view, followUps: followUps))
+            }
+            Console.out(PlacementCommand.describe(view))
+            if !followUps.isEmpty {
+                var table = TextTable("Date", "Roles", "Wishes and needs", "Next")
+                for followUp in followUps {
+                    table.add(followUp.date.iso, followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds, followUp.nextDate?.iso ?? "")
+                }
+                Console.out("\nFollow-ups:\n" + table.render())
+            }
+        }
+    }
+
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a placement earlier; the committed value of the remaining days is released.",
+            discussion: "Example:\n  tunet placement end 3 --on 2026-04-30 --reason \"Moved to a nursing home\"")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @Option(help: "The new last day.")
+        var on: String
+        @Option(help: "Why, for the audit log.")
+        var reason: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try PlacementDesk(global.writableContext()).end(PlacementCommand.parseId(id), on: on, reason: reason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Placement \(view.placement.id) now ends \(view.placement.end.iso): \(view.placement.plannedDays) planned days, NOK \(view.placement.projectedCost.formatted) committed.")
+        }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend a placement; capacity, the agreement's period and the ceiling are checked for the added days.",
+            discussion: "Example:\n  tunet placement extend 3 --to 2026-12-18")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @Option(help: "The new last day.")
+        var to: String
+        @Flag(help: "Go on although the ceiling would be exceeded (needs --reason).")
+        var overrideCeiling = false
+        @Option(help: "Why the ceiling may be exceeded.")
+        var reason: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            if overrideCeiling != (reason != nil) {
+                throw ValidationError("--override-ceiling and --reason go together.")
+            }
+            let view = try PlacementDesk(global.writableContext()).extend(PlacementCommand.parseId(id), to: to, overrideCeilingReason: reason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Placement \(view.placement.id) now ends \(view.placement.end.iso): \(view.placement.plannedDays) planned days, NOK \(view.placement.projectedCost.formatted) committed.")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a placement; its whole committed value is released.",
+            discussion: "Example:\n  tunet placement cancel 3 --reason \"The family declined the offer\"")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @Option(help: "Why (required, audited).")
+        var reason: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try PlacementDesk(global.writableContext()).cancel(PlacementCommand.parseId(id), reason: reason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Cancelled placement \(view.placement.id).")
+        }
+    }
+
+    struct FollowUpCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "followup",
+            abstract: "Follow-up conversations (Aktive sammen): dated, with the roles present and the participant's wishes.",
+            discussion: "Examples:\n  tunet placement followup add 3 --date 2026-02-10 --roles participant,relative --wishes \"...\" --next 2026-05-10\n  tunet placement followup list 3",
+            subcommands: [AddFollowUp.self, ListFollowUps.self])
+    }
+
+    struct AddFollowUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record a follow-up conversation.",
+            discussion: "Example:\n  tunet placement followup add 3 --date 2026-02-10 --roles participant,relative,farmer --wishes \"Vil være mer ute\" --next 2026-05-10")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @Option(help: "The day it took place.")
+        var date: String
+        @Option(help: "The roles that took part (participant, relative, teacher, farmer, coordinator), comma-separated.")
+        var roles: [String] = []
+        @Option(help: "The participant's own wishes and needs, as said.")
+        var wishes: String
+        @Option(help: "When the next follow-up is due.")
+        var next: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let followUp = try PlacementDesk(global.writableContext())
+                .addFollowUp(PlacementCommand.parseId(id), date: date, roles: roles, wishesAndNeeds: wishes, next: next)
+            if output.json { return try JSONOutput.print(followUp) }
+            Console.out("Recorded the follow-up of \(followUp.date.iso) for placement \(followUp.placementId)\(followUp.nextDate.map { "; next due \($0.iso)" } ?? "").")
+        }
+    }
+
+    struct ListFollowUps: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a placement's follow-ups.", discussion: "Example:\n  tunet placement followup list 3 --json")
+
+        @Argument(help: "The placement number.")
+        var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let followUps = try PlacementDesk(global.readableContext()).followUps(PlacementCommand.parseId(id))
+            if output.json { return try JSONOutput.print(followUps) }
+            if followUps.isEmpty { return Console.out("No follow-ups are recorded.") }
+            var table = TextTable("Date", "Roles", "Wishes and needs", "Next")
+            for followUp in followUps {
+                table.add(followUp.date.iso, followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds, followUp.nextDate?.iso ?? "")
+            }
+            Console.out(table.render())
+        }
+    }
+}

@@ -55,7 +55,7 @@ public enum DemoScenario {
         Farm(prefix: 92_345_620, name: "Fjellheim gård", contact: "Tor Fjellheim", municipality: "1837", address: "Fjellheimveien 9, 8150 Ørnes",
              groups: "pupils", places: 2, weekdays: "tue,thu", auditInDays: 60, policeCertificateAgeDays: 300, suspendedBecause: nil),
         Farm(prefix: 92_345_630, name: "Holmen gård", contact: "Randi Holmen", municipality: "1870", address: "Holmveien 14, 8400 Sortland",
-             groups: "pupils,other", places: 4, weekdays: "mon-fri", auditInDays: 500, policeCertificateAgeDays: 30, suspendedBecause: nil),
+             groups: "pupils,other", places: 4, weekdays: "mon-fri", auditInDays: 500, policeCertificateAgeDays: 400, suspendedBecause: nil),
         Farm(prefix: 92_345_640, name: "Kleppstad gård", contact: "Bjørn Kleppstad", municipality: "1865", address: "Kleppstadveien 1, 8310 Kabelvåg",
              groups: "pupils", places: 3, weekdays: "mon,tue", auditInDays: nil, policeCertificateAgeDays: nil, suspendedBecause: nil),
         Farm(prefix: 92_345_650, name: "Saltstraumen gård", contact: "Hege Saltnes", municipality: "1804", address: "Straumveien 33, 8056 Saltstraumen",
@@ -163,6 +163,74 @@ public enum DemoScenario {
             }
         }
         try runNordlandCompetition(context)
+        try addSchoolCalendars(context)
+        try addPlacements(context)
+    }
+
+    /// This school year's holidays in the pilot municipalities (autumn, Christmas, winter, Easter).
+    static func addSchoolCalendars(_ context: TunetContext) throws {
+        let autumnYear = context.today.month >= 8 ? context.today.year : context.today.year - 1
+        let easter = NorwegianCalendar.easterSunday(autumnYear + 1)
+        let calendar = SchoolCalendar(context)
+        for municipality in ["3303", "1804", "1837", "1865", "1866", "1870"] {
+            let periods = [
+                (LocalDate(year: autumnYear, month: 10, day: 1)!, "Høstferie"),
+                (LocalDate(year: autumnYear, month: 12, day: 21)!, "Juleferie"),
+                (LocalDate(year: autumnYear + 1, month: 2, day: 16)!, "Vinterferie"),
+            ]
+            for (first, name) in periods {
+                let monday = first.adding(days: -(first.weekday.rawValue - 1))
+                let last = name == "Juleferie" ? LocalDate(year: autumnYear + 1, month: 1, day: 2)! : monday.adding(days: 4)
+                _ = try calendar.add(municipality: municipality, from: (name == "Juleferie" ? first : monday).iso, to: last.iso, name: name)
+            }
+            _ = try calendar.add(municipality: municipality, from: easter.adding(days: -6).iso, to: easter.adding(days: 1).iso, name: "Påskeferie")
+        }
+    }
+
+    /// Pupils and people with dementia across both pilots, placed through the agreements' call-off methods.
+    static func addPlacements(_ context: TunetContext) throws {
+        let today = context.today
+        let desk = PlacementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -60)))
+        let start = today.adding(days: -45)
+        let kongsberg = "\(today.year - 3)/4512"
+        let nordland = "\(today.year - 1)/310"
+        let kongsbergEnd = try context.read { try AgreementRegistry.existing(kongsberg, in: $0) }.currentEnd
+        let nordlandEnd = try context.read { try AgreementRegistry.existing(nordland, in: $0) }.currentEnd
+        func form(_ kind: String, _ municipality: String, _ weekdays: String, until end: LocalDate) -> PlacementForm {
+            var form = PlacementForm()
+            form.kind = kind
+            form.municipality = municipality
+            form.weekdays = weekdays
+            form.start = start.iso
+            form.end = min(end, start.adding(months: 6)).iso
+            return form
+        }
+        let dementia: [(String, Bool, String)] = [("tue,thu", true, "datter"), ("mon,wed", false, "ektefelle"), ("tue,thu", true, "sønn"),
+                                                  ("wed", true, "nabo"), ("mon-wed", false, "datter")]
+        for (index, (weekdays, transport, relative)) in dementia.enumerated() {
+            var request = form("dementia", "3303", weekdays, until: kongsbergEnd)
+            request.decisionReference = "HO-\(today.year)/\(110 + index)"
+            request.transport = transport
+            request.relativeRole = relative
+            _ = try desk.add(to: kongsberg, request)
+        }
+        let pupils: [(String, String, String, Int, String)] = [
+            ("3303", kongsberg, "Kongsberg skole", 6, "tue"), ("3303", kongsberg, "Hvittingfoss skole", 8, "thu"),
+            ("3303", kongsberg, "Efteløt skole", 7, "tue"), ("3303", kongsberg, "Jondalen skole", 5, "tue"),
+            ("1866", nordland, "Stokmarknes skole", 5, "wed"), ("1870", nordland, "Sortland barneskole", 7, "mon"),
+            ("1837", nordland, "Ørnes skole", 9, "tue"), ("1804", nordland, "Saltstraumen skole", 4, "thu"),
+        ]
+        for (municipality, agreement, school, grade, weekday) in pupils {
+            var request = form("pupil", municipality, weekday, until: agreement == kongsberg ? kongsbergEnd : nordlandEnd)
+            request.school = school
+            request.grade = String(grade)
+            request.contactTeacherRole = "kontaktlærer \(grade)A"
+            request.learningGoals = "Naturfag og mestring: dyrestell og arbeid ute"
+            _ = try desk.add(to: agreement, request)
+        }
+        _ = try PlacementDesk(context).addFollowUp(1, date: today.adding(days: -14).iso, roles: ["participant", "relative", "farmer"],
+                                                    wishesAndNeeds: "Trives med hønene; ønsker å være mer ute når det er fint vær.",
+                                                    next: today.adding(days: 76).iso)
     }
 
     /// The Nordland pupil pilot's competition, run through the same steps a work team takes, each

@@ -31,8 +31,8 @@ struct TunetDatabaseTests {
     func migratesFromEmpty() throws {
         let file = try TemporaryDatabaseFile()
         let database = try TunetDatabase(path: file.path)
-        #expect(try database.appliedMigrations() == ["v1-providers-and-audit", "v2-agreements-and-kpi", "v3-procurements"])
-        #expect(Schema.migrator.migrations.count == 3)
+        #expect(try database.appliedMigrations() == Schema.migrator.migrations)
+        #expect(Schema.migrator.migrations.first == "v1-providers-and-audit")
         try database.read { (reader: StoreReader) throws in
             #expect(try String.fetchOne(reader.db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try Int.fetchOne(reader.db, sql: "PRAGMA foreign_keys") == 1)

@@ -158,6 +158,7 @@ public enum DemoScenario {
                 try tx.setConsumerPriceIndex(month, index, note: "demo (illustrative values, not Statistics Norway's)")
             }
             try tx.insert(kongsbergAgreement(today: today), note: "demo: registered directly")
+            try tx.insert(dementiaPilotAgreement(today: today), note: "demo: registered directly")
             for year in [today.year - 1, today.year] {
                 _ = try PriceAdjustment.apply(year: year, reference: nil, reader: tx, tx: tx)
             }
@@ -228,6 +229,17 @@ public enum DemoScenario {
             request.learningGoals = "Naturfag og mestring: dyrestell og arbeid ute"
             _ = try desk.add(to: agreement, request)
         }
+        let pilot = "\(today.year - 1)/DAG-77"
+        for (index, number) in ["3316", "3326", "3107", "3222", "0301"].enumerated() {
+            guard let farm = farms.first(where: { $0.municipality == number }) else { continue }
+            var request = form("dementia", number, farm.weekdays == "tue-thu" ? "tue,thu" : "mon,wed", until: today.adding(days: 200))
+            request.provider = organisationNumber(from: farm.prefix).digits
+            request.criteriaInputs = "Nearest farm: \(12 + 4 * index) minutes by car from home"
+            request.decisionReference = "DEM-\(number)-\(today.year)/\(20 + index)"
+            request.transport = true
+            request.relativeRole = index.isMultiple(of: 2) ? "datter" : "ektefelle"
+            _ = try desk.add(to: pilot, request)
+        }
         _ = try PlacementDesk(context).addFollowUp(1, date: today.adding(days: -14).iso, roles: ["participant", "relative", "farmer"],
                                                     wishesAndNeeds: "Trives med hønene; ønsker å være mer ute når det er fint vær.",
                                                     next: today.adding(days: 76).iso)
@@ -282,6 +294,30 @@ public enum DemoScenario {
         (0...3).map { step in
             (YearMonth(year: today.year - 3 + step, month: 10)!, IndexValue(tenths: 1330 + Int64(step) * 34))
         }
+    }
+
+    /// The Oslo and Viken dementia pilot's joint agreement: five municipalities, one farm in each,
+    /// allocation by the criteria written in the agreement.
+    static func dementiaPilotAgreement(today: LocalDate) throws -> Agreement {
+        let farmsByMunicipality = ["3316", "3326", "3107", "3222", "0301"].compactMap { number in
+            farms.first { $0.municipality == number }.map { organisationNumber(from: $0.prefix) }
+        }
+        var form = AgreementForm()
+        form.reference = "\(today.year - 1)/DAG-77"
+        form.title = "Dagaktivitet på gård for hjemmeboende med demens, Oslo og Viken"
+        form.municipalities = ["3316", "3326", "3107", "3222", "0301"]
+        form.parties = farmsByMunicipality.map(\.digits)
+        form.targetGroups = "dementia"
+        form.start = "\(today.year - 1)-01-01"
+        form.end = "\(today.year + 1)-12-31"
+        form.options = ["12:\(today.year + 1)-06-30"]
+        form.estimatedValue = "12000000"
+        form.maximumValue = "14000000"
+        form.callOffMethod = "criteria"
+        form.allocationCriteria = "The farm nearest the participant's home by travel time; with equal travel time, the participant's own wish"
+        form.absenceRule = "bill_unannounced_absence"
+        form.prices = farmsByMunicipality.flatMap { ["\($0.digits):full_day:day:1150", "\($0.digits):transport:trip:300"] }
+        return try form.agreement().0
     }
 
     /// Kongsberg's agreement with its six farms, registered directly as an existing agreement:

@@ -49,10 +49,8 @@ public struct AgreementRegistry: Sendable {
     }
 
     public func terminate(_ reference: String, reason: String, on date: String? = nil) throws -> AgreementSummary {
-        let reason = reason.trimmingWhitespace()
+        let reason = try FreeText.requiredReason(reason, for: "the termination")
         var problems = ProblemCollector()
-        if reason.isEmpty { problems.add("reason", nil, "a reason for the termination is required") }
-        if let text = FreeText.check(reason, maximumLength: 1000) { problems.add("reason", reason, text.text) }
         var day = context.today
         if let date {
             switch LocalDate.parse(date) {

@@ -141,9 +141,7 @@ public struct PlacementDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
-        let reason = reason.trimmingWhitespace()
-        if reason.isEmpty { throw TunetError.invalid("reason", nil, "a reason for the cancellation is required") }
-        if let problem = FreeText.check(reason, maximumLength: 500) { throw TunetError.invalid("reason", reason, problem.text) }
+        let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
             if placement.isCancelled { throw TunetError.conflict("Placement \(id) is already cancelled.") }
             placement.cancelledReason = reason

@@ -232,9 +232,7 @@ public struct ProcurementDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> ProcurementView {
-        let reason = reason.trimmingWhitespace()
-        if reason.isEmpty { throw TunetError.invalid("reason", nil, "a reason for the cancellation is required") }
-        if let problem = FreeText.check(reason, maximumLength: 1000) { throw TunetError.invalid("reason", reason, problem.text) }
+        let reason = try FreeText.requiredReason(reason, for: "the cancellation")
         return try change(id, action: "cancel", note: reason) { procurement in
             try procurement.require(.draft, .open, .evaluating, .awarded, toDo: "be cancelled")
             procurement.state = .cancelled

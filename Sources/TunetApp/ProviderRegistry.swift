@@ -35,9 +35,7 @@ public struct ProviderRegistry: Sendable {
 
     public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderSummary {
         let number = try Self.parseNumber(organisationNumber)
-        let reason = reason.trimmingWhitespace()
-        if reason.isEmpty { throw TunetError.invalid("reason", reason, "a reason for the suspension is required") }
-        if let problem = FreeText.check(reason, maximumLength: 500) { throw TunetError.invalid("reason", reason, problem.text) }
+        let reason = try FreeText.requiredReason(reason, for: "the suspension", maximumLength: 500)
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .active else {

@@ -12,6 +12,16 @@ public enum FreeText {
     }
 }
 
+extension FreeText {
+    /// A required reason (for a suspension, cancellation, termination): non-empty, one line, at most `maximumLength`.
+    public static func requiredReason(_ text: String, for what: String, maximumLength: Int = 1000) throws(TunetError) -> String {
+        let reason = text.trimmingWhitespace()
+        if reason.isEmpty { throw .invalid("reason", nil, "a reason for \(what) is required") }
+        if let problem = check(reason, maximumLength: maximumLength) { throw .invalid("reason", reason, problem.text) }
+        return reason
+    }
+}
+
 public enum ContactDetails {
     public static func checkEmail(_ text: String) -> FieldReason? {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)

@@ -180,7 +180,11 @@ struct PlacementCommandTests {
         #expect(try tunet.run("demo").status == 0)
         let placements = try tunet.json(try tunet.run("placement", "list", "--json")) as? [[String: Any]]
         #expect(Set(placements?.compactMap { $0["kind"] as? String } ?? []) == ["pupil", "dementia"])
-        #expect(Set(placements?.compactMap { $0["agreement_reference"] as? String } ?? []).count == 2)
+        let municipalities = { (kind: String) in
+            Set(placements?.filter { $0["kind"] as? String == kind }.compactMap { $0["municipality_number"] as? String } ?? [])
+        }
+        #expect(municipalities("pupil").isSuperset(of: ["1804", "1837", "1866", "1870"]))        // the Nordland pupil pilot
+        #expect(municipalities("dementia").isSuperset(of: ["0301", "3107", "3222", "3316", "3326"])) // Oslo and Viken's dementia pilot
         #expect(placements?.contains { (($0["choice"] as? [String: Any])?["skipped"] as? [Any])?.isEmpty == false } == true)
     }
 }

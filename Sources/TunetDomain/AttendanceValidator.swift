@@ -1,0 +1,118 @@
+/// Checks attendance rows against the submitting farm's placements, in memory: the importer loads
+/// the placements once and validates a million rows without a query per row.
+public struct AttendanceValidator: Sendable {
+    public struct PlacementCalendar: Sendable {
+        public let placement: Placement
+        public let allowsExtraDays: Bool
+        /// Planned days as day numbers, for constant-time lookups.
+        public let plannedDays: Set<Int>
+    }
+
+    public let provider: OrganisationNumber
+    public let today: LocalDate
+    /// A farm's own file names other farms' participants as unknown, never revealing them; the work
+    /// team's CLI may say that the participant is placed elsewhere.
+    public let revealOtherProviders: Bool
+    let byParticipant: [ParticipantCode: [PlacementCalendar]]
+    let elsewhere: Set<ParticipantCode>
+    public static let maximumHours = 12
+    public static let maximumTrips = 4
+
+    /// - Parameters:
+    ///   - placements: the farm's placements with their planned days and whether their agreement allows extra days.
+    ///   - otherParticipants: codes placed only with other farms.
+    public init(provider: OrganisationNumber, placements: [PlacementCalendar], otherParticipants: Set<ParticipantCode>,
+                today: LocalDate, revealOtherProviders: Bool) {
+        self.provider = provider
+        self.today = today
+        self.revealOtherProviders = revealOtherProviders
+        byParticipant = Dictionary(grouping: placements.filter { !$0.placement.isCancelled }, by: \.placement.participant)
+        elsewhere = otherParticipants
+    }
+
+    /// The checked entry, or every problem of the row.
+    public func check(_ row: AttendanceRow) -> Result<AttendanceEntry, TunetError> {
+        var problems = ProblemCollector(row: row.row)
+        if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty {
+            switch OrganisationNumber.parse(organisation) {
+            case .success(let number) where number != provider:
+                problems.add("organisation_number", organisation, "the row names farm \(number), but the file is submitted by \(provider)")
+            case .failure(let reason): problems.add("organisation_number", organisation, reason.text)
+            default: break
+            }
+        }
+        let status = AttendanceStatus(name: row.status)
+        if status == nil {
+            problems.add("status", row.status, row.status.trimmingWhitespace().isEmpty
+                ? "the status is missing; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)"
+                : "'\(row.status.trimmingWhitespace())' is not a status; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)")
+        }
+        var hours: Int?
+        if let text = row.hours?.trimmingWhitespace(), !text.isEmpty {
+            switch IndexValue.parse(text) {   // one decimal, like index values: 4, 4.5, 4,5
+            case .success(let value) where value.tenths <= Int64(Self.maximumHours * 10): hours = Int(value.tenths)
+            default:
+                if text == "0" || text == "0,0" || text == "0.0" { hours = 0 } else {
+                    problems.add("hours", text, "hours must be a number from 0 to \(Self.maximumHours), with at most one decimal")
+                }
+            }
+        }
+        var trips: Int?
+        if let text = row.transportTrips?.trimmingWhitespace(), !text.isEmpty {
+            if let value = Int(digitsOnly: text), value <= Self.maximumTrips { trips = value } else {
+                problems.add("transport_trips", text, "transport trips must be a whole number from 0 to \(Self.maximumTrips)")
+            }
+        }
+        var extra = false
+        if let text = row.extraDay?.trimmingWhitespace().lowercased(), !text.isEmpty {
+            switch text {
+            case "ja", "j", "yes", "y", "x", "1", "true", "ekstra": extra = true
+            case "nei", "n", "no", "0", "false": extra = false
+            default: problems.add("extra_day", text, "write ja or nei (yes or no)")
+            }
+        }
+        var date: LocalDate?
+        switch LocalDate.parse(row.date) {
+        case .success(let parsed):
+            date = parsed
+            if parsed > today { problems.add("date", parsed.iso, "the date is in the future; attendance is reported after the day") }
+        case .failure(let problem): problems.add("date", row.date, problem.reason)
+        }
+        var placement: PlacementCalendar?
+        switch ParticipantCode.parse(row.participant) {
+        case .failure(let reason): problems.add("participant", row.participant, reason.text)
+        case .success(let code):
+            if let calendars = byParticipant[code] {
+                if let date {
+                    placement = calendars.first { $0.placement.start <= date && date <= $0.placement.end }
+                    if placement == nil {
+                        let periods = calendars.map { "\($0.placement.start.iso) to \($0.placement.end.iso)" }.joined(separator: ", ")
+                        problems.add("date", date.iso, "\(code) is not placed with this farm on \(date.iso) (placed \(periods))")
+                    }
+                }
+            } else if revealOtherProviders && elsewhere.contains(code) {
+                problems.add("participant", code.text, "\(code) is not placed with \(provider)")
+            } else {
+                problems.add("participant", code.text, "unknown participant code \(code)")
+            }
+        }
+        if let placement, let date, !placement.plannedDays.contains(date.dayNumber) {
+            let why = Self.whyNotPlanned(date, placement.placement)
+            if !extra {
+                problems.add("date", date.iso, "\(date.iso) is not a planned day for \(placement.placement.participant) (\(why)); mark the row as an extra day if the participant came anyway")
+            } else if !placement.allowsExtraDays {
+                problems.add("extra_day", "ja", "agreement \(placement.placement.agreementReference) does not allow extra days (\(date.iso): \(why))")
+            }
+        }
+        guard problems.isEmpty, let status, let date, let placement else { return .failure(.invalidInput(problems.problems)) }
+        return .success(AttendanceEntry(placementId: placement.placement.id, participant: placement.placement.participant, date: date,
+                                        status: status, hoursTenths: hours, transportTrips: trips, extraDay: extra && !placement.plannedDays.contains(date.dayNumber)))
+    }
+
+    static func whyNotPlanned(_ date: LocalDate, _ placement: Placement) -> String {
+        if let holiday = NorwegianCalendar.holidayName(date) { return "\(holiday) is a public holiday" }
+        if date.weekday.rawValue >= 6 { return "a weekend" }
+        if !placement.weekdays.contains(date.weekday) { return "the placement's days are \(placement.weekdays.display)" }
+        return "a school holiday"
+    }
+}

@@ -138,11 +138,14 @@ public struct PriceListView: Sendable, Encodable {
     public let versions: [PriceVersion]
 }
 
-/// What counts against an agreement's ceiling: placements commit their projected cost (cancelled
-/// ones release it). Billed attendance becomes spent with the invoice basis (attendance issue).
+/// What counts against an agreement's ceiling. Placements commit their projected cost (cancelled ones
+/// release it); reported attendance is spent at what it bills, and releases the planned cost of the
+/// days it reports from committed.
 enum CeilingLedger {
     static func consumption(of agreement: Agreement, in reader: StoreReader) throws -> Consumption {
         let committed = try reader.committedValue(agreement: agreement.reference)
-        return Consumption(maximum: agreement.maximumValue, committed: committed.money, spent: .zero)
+        let reported = try reader.reportedValue(agreement: agreement.reference)
+        let open = committed.money - reported.plannedCostOfActivePlacements
+        return Consumption(maximum: agreement.maximumValue, committed: open.ore > 0 ? open : .zero, spent: reported.billed)
     }
 }

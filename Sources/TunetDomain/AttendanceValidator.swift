@@ -6,6 +6,12 @@ public struct AttendanceValidator: Sendable {
         public let allowsExtraDays: Bool
         /// Planned days as day numbers, for constant-time lookups.
         public let plannedDays: Set<Int>
+
+        public init(placement: Placement, allowsExtraDays: Bool, plannedDays: Set<Int>) {
+            self.placement = placement
+            self.allowsExtraDays = allowsExtraDays
+            self.plannedDays = plannedDays
+        }
     }
 
     public let provider: OrganisationNumber

@@ -62,8 +62,8 @@ enum AuditClock {
 
 extension StoreTransaction {
     /// Records a change in this transaction. `before` is nil for a creation, `after` for a deletion.
-    public func audit<Value: Encodable>(
-        _ action: String, entity: String, id: String, before: Value?, after: Value?, note: String? = nil
+    public func audit<Before: Encodable, After: Encodable>(
+        _ action: String, entity: String, id: String, before: Before?, after: After?, note: String? = nil
     ) throws {
         var beforeJSON: String?
         var afterJSON: String?

@@ -163,6 +163,42 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v5-attendance") { db in
+            try db.execute(sql: """
+                CREATE TABLE attendance_submission (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    received_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    provider_id INTEGER NOT NULL REFERENCES provider(id),
+                    file_name TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    months TEXT NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    new_rows INTEGER NOT NULL,
+                    changed_rows INTEGER NOT NULL,
+                    unchanged_rows INTEGER NOT NULL
+                );
+                CREATE INDEX attendance_submission_hash ON attendance_submission(provider_id, content_hash);
+
+                -- One row per participant-day; a later submission replaces it (the audit log keeps the earlier value).
+                -- Amounts are fixed when the day is reported: day_price and transport are what the farm bills,
+                -- planned_cost what the placement had committed for the day.
+                CREATE TABLE attendance (
+                    placement_id INTEGER NOT NULL REFERENCES placement(id),
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hours_tenths INTEGER,
+                    transport_trips INTEGER,
+                    extra_day INTEGER NOT NULL,
+                    day_price_ore INTEGER NOT NULL,
+                    transport_ore INTEGER NOT NULL,
+                    planned_cost_ore INTEGER NOT NULL,
+                    submission_id INTEGER NOT NULL REFERENCES attendance_submission(id),
+                    PRIMARY KEY (placement_id, date)
+                ) WITHOUT ROWID;
+                CREATE INDEX attendance_date ON attendance(date);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,228 @@
+import Crypto
+import Foundation
+import TunetDomain
+import TunetFiles
+import TunetStore
+
+public struct AttendanceImportReport: Sendable, Encodable {
+    public let file: String
+    public let provider: OrganisationNumber
+    public let contentHash: String
+    public let months: [String]
+    public let rows: Int
+    public let new: Int
+    public let changed: Int
+    public let unchanged: Int
+    /// True when the same file was already imported: nothing was changed.
+    public let identicalTo: Int64?
+    public let submission: Int64?
+    public let dryRun: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case file, months, rows, new, changed, unchanged, submission
+        case provider = "provider_organisation_number"
+        case contentHash = "content_hash"
+        case identicalTo = "identical_to_submission"
+        case dryRun = "dry_run"
+    }
+}
+
+/// Imports a farm's attendance file, all or nothing (format: Contracts/attendance-file.md).
+public struct AttendanceImport: Sendable {
+    let context: TunetContext
+    /// False for the providers' own service: another farm's participant is "unknown", never revealed.
+    let revealOtherProviders: Bool
+
+    public init(_ context: TunetContext, revealOtherProviders: Bool = true) {
+        self.context = context
+        self.revealOtherProviders = revealOtherProviders
+    }
+
+    enum Column: String, Sendable { case organisationNumber = "organisation_number", participant, date, status, hours, transportTrips = "transport_trips", extraDay = "extra_day" }
+
+    static let columnNames: [Column: [String]] = [
+        .organisationNumber: ["organisation_number", "orgnr", "organisasjonsnummer", "tilbyder"],
+        .participant: ["participant", "participant_code", "deltaker", "deltakerkode", "kode"],
+        .date: ["date", "dato", "dag"],
+        .status: ["status", "oppmøte", "fremmøte"],
+        .hours: ["hours", "timer"],
+        .transportTrips: ["transport_trips", "transport", "turer", "skyss"],
+        .extraDay: ["extra_day", "ekstra", "ekstradag"],
+    ]
+
+    public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file")
+        }
+        return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun)
+    }
+
+    public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
+        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let rows = try Self.rows(in: data, fileName: fileName)
+        let submitter = try Self.submitter(provider, rows: rows)
+        let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> AttendanceImportReport in
+            guard try reader.provider(submitter) != nil else {
+                throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
+            }
+            if let earlier = try reader.submission(provider: submitter, contentHash: hash) {
+                return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: earlier.months, rows: rows.count,
+                                              new: 0, changed: 0, unchanged: rows.count, identicalTo: earlier.id, submission: nil, dryRun: dryRun)
+            }
+            let plan = try AttendancePlanner(reader: reader, provider: submitter, today: context.today,
+                                              revealOtherProviders: revealOtherProviders).plan(rows)
+            var submissionId: Int64?
+            if let tx {
+                let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: submitter, fileName: fileName, contentHash: hash,
+                                                      months: plan.months, rows: rows.count, newRows: plan.new, changedRows: plan.replaced.count,
+                                                      unchangedRows: plan.unchanged)
+                submissionId = try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id
+            }
+            return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: plan.months, rows: rows.count,
+                                          new: plan.new, changed: plan.replaced.count, unchanged: plan.unchanged, identicalTo: nil,
+                                          submission: submissionId, dryRun: dryRun)
+        }
+        if dryRun { return try context.read { try work($0, nil) } }
+        return try context.write { try work($0, $0) }
+    }
+
+    /// The file's rows as text; CSV now, xlsx through the same columns.
+    static func rows(in data: Data, fileName: String) throws -> [AttendanceRow] {
+        let reader = try CSVReader(data: data, name: fileName)
+        var header: CSVRecord?
+        var columns: ColumnMap<Column>?
+        var rows: [AttendanceRow] = []
+        try reader.forEachRecord { record in
+            guard let map = columns else {
+                header = record
+                columns = try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue)
+                return
+            }
+            if record.isBlank { return }
+            if let extra = record.fields.indices.dropFirst(header!.fields.count).first(where: { !record.fields[$0].trimmingWhitespace().isEmpty }) {
+                throw TunetError.invalidInput([FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
+                                                            reason: "this cell has no column heading, so Tunet would not know what it is")])
+            }
+            rows.append(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
+                                      participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
+                                      status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
+                                      transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
+        }
+        if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: "the file is empty; the first row must name the columns") }
+        if rows.isEmpty { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }
+        return rows
+    }
+
+    /// The submitting farm: given, or the one organisation number all rows name.
+    static func submitter(_ given: String?, rows: [AttendanceRow]) throws -> OrganisationNumber {
+        if let given { return try ProviderRegistry.parseNumber(given) }
+        let named = Set(rows.compactMap { $0.organisationNumber?.trimmingWhitespace() }.filter { !$0.isEmpty })
+        guard named.count == 1, case .success(let number) = OrganisationNumber.parse(named.first!) else {
+            throw TunetError.invalid("provider", nil, named.isEmpty
+                ? "the file has no organisation number column; say which farm submits it with --provider"
+                : "the file names \(named.count) farms; say which farm submits it with --provider")
+        }
+        return number
+    }
+}
+
+/// Validates rows against the farm's placements loaded once, and works out what changes.
+struct AttendancePlanner {
+    let reader: StoreReader
+    let provider: OrganisationNumber
+    let today: LocalDate
+    let revealOtherProviders: Bool
+
+    struct Plan {
+        var toWrite: [StoredAttendance] = []
+        var replaced: [StoredAttendance] = []
+        var new = 0
+        var unchanged = 0
+        var months: [String] = []
+    }
+
+    func plan(_ rows: [AttendanceRow]) throws -> Plan {
+        let placements = try reader.placements(provider: provider)
+        var agreements: [String: Agreement] = [:]
+        var holidays: [String: [SchoolHoliday]] = [:]
+        var calendars: [AttendanceValidator.PlacementCalendar] = []
+        for placement in placements {
+            if agreements[placement.agreementReference] == nil {
+                agreements[placement.agreementReference] = try reader.agreement(placement.agreementReference)
+            }
+            if holidays[placement.municipalityNumber] == nil {
+                holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
+            }
+            let days = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
+                                                    schoolHolidays: holidays[placement.municipalityNumber] ?? [])
+            calendars.append(.init(placement: placement, allowsExtraDays: agreements[placement.agreementReference]?.allowsExtraDays ?? false,
+                                   plannedDays: Set(days.map(\.dayNumber))))
+        }
+        let mine = Set(placements.map(\.participant))
+        let others = Set(try reader.placements().map(\.participant)).subtracting(mine)
+        let validator = AttendanceValidator(provider: provider, placements: calendars, otherParticipants: others, today: today,
+                                            revealOtherProviders: revealOtherProviders)
+        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
+
+        var problems: [FieldProblem] = []
+        var seen: [String: Int] = [:]
+        var entries: [AttendanceEntry] = []
+        entries.reserveCapacity(rows.count)
+        for row in rows {
+            switch validator.check(row) {
+            case .failure(let error): problems.append(contentsOf: error.problems)
+            case .success(let entry):
+                let key = "\(entry.placementId)|\(entry.date.dayNumber)"
+                if let earlier = seen[key] {
+                    problems.append(FieldProblem(row: row.row, field: "date", value: entry.date.iso,
+                                                 reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)"))
+                } else {
+                    seen[key] = row.row
+                    entries.append(entry)
+                }
+            }
+        }
+        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+
+        var plan = Plan()
+        guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
+        let existing = Dictionary(uniqueKeysWithValues: try reader.attendance(placements: Array(byId.keys), from: first, to: last)
+            .map { ("\($0.entry.placementId)|\($0.entry.date.dayNumber)", $0) })
+        plan.months = Array(Set(entries.map { YearMonth($0.date).iso })).sorted()
+        for entry in entries {
+            guard let calendar = byId[entry.placementId], let agreement = agreements[calendar.placement.agreementReference] else { continue }
+            let priced = try price(entry, calendar, agreement)
+            if let before = existing["\(entry.placementId)|\(entry.date.dayNumber)"] {
+                if before.entry.values == entry.values { plan.unchanged += 1; continue }
+                plan.replaced.append(before)
+            } else {
+                plan.new += 1
+            }
+            plan.toWrite.append(priced)
+        }
+        return plan
+    }
+
+    /// Fixes the amounts of a reported day: the day's price if billable under the absence rule, transport
+    /// trips (reported, or the placement's two on a present day) at the day's transport price.
+    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement) throws -> StoredAttendance {
+        let placement = calendar.placement
+        let rules = PlacementRules.standard
+        func amount(_ line: String) throws -> Money {
+            guard let price = agreement.prices.price(provider: placement.provider, line: line, on: entry.date) else {
+                throw TunetError.invalid("date", entry.date.iso, "agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)")
+            }
+            return price.amount
+        }
+        let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try amount(placement.priceLine) : .zero
+        let trips = entry.transportTrips ?? (entry.status == .present ? placement.transportTripsPerDay : 0)
+        let transport = trips > 0 ? try amount(rules.transportLine) * Int64(trips) : .zero
+        var planned = Money.zero
+        if calendar.plannedDays.contains(entry.date.dayNumber) {
+            planned = try amount(placement.priceLine)
+            if placement.transportTripsPerDay > 0 { planned += try amount(rules.transportLine) * Int64(placement.transportTripsPerDay) }
+        }
+        return StoredAttendance(entry: entry, dayPrice: dayPrice, transport: transport, plannedCost: planned, submissionId: 0)
+    }
+}

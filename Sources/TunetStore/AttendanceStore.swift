@@ -1,0 +1,153 @@
+import GRDB
+import TunetDomain
+
+/// A reported participant-day with the amounts fixed when it was reported.
+public struct StoredAttendance: Hashable, Sendable, Codable {
+    public var entry: AttendanceEntry
+    public var dayPrice: Money
+    public var transport: Money
+    public var plannedCost: Money
+    public var submissionId: Int64
+
+    public init(entry: AttendanceEntry, dayPrice: Money, transport: Money, plannedCost: Money, submissionId: Int64) {
+        self.entry = entry
+        self.dayPrice = dayPrice
+        self.transport = transport
+        self.plannedCost = plannedCost
+        self.submissionId = submissionId
+    }
+
+    public var billed: Money { dayPrice + transport }
+}
+
+public struct AttendanceSubmission: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var receivedAt: String
+    public var actor: String
+    public var provider: OrganisationNumber
+    public var fileName: String
+    public var contentHash: String
+    public var months: [String]
+    public var rows: Int
+    public var newRows: Int
+    public var changedRows: Int
+    public var unchangedRows: Int
+
+    public init(id: Int64, receivedAt: String, actor: String, provider: OrganisationNumber, fileName: String, contentHash: String,
+                months: [String], rows: Int, newRows: Int, changedRows: Int, unchangedRows: Int) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.actor = actor
+        self.provider = provider
+        self.fileName = fileName
+        self.contentHash = contentHash
+        self.months = months
+        self.rows = rows
+        self.newRows = newRows
+        self.changedRows = changedRows
+        self.unchangedRows = unchangedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, actor, months, rows
+        case receivedAt = "received_at"
+        case provider = "provider_organisation_number"
+        case fileName = "file_name"
+        case contentHash = "content_hash"
+        case newRows = "new_rows"
+        case changedRows = "changed_rows"
+        case unchangedRows = "unchanged_rows"
+    }
+}
+
+extension StoreReader {
+    public func submission(provider: OrganisationNumber, contentHash: String) throws -> AttendanceSubmission? {
+        try submissions(where: "p.organisation_number = ? AND s.content_hash = ?", [provider.digits, contentHash]).first
+    }
+
+    public func submissions(provider: OrganisationNumber? = nil) throws -> [AttendanceSubmission] {
+        if let provider { return try submissions(where: "p.organisation_number = ?", [provider.digits]) }
+        return try submissions(where: "1 = 1", [])
+    }
+
+    private func submissions(where condition: String, _ arguments: StatementArguments) throws -> [AttendanceSubmission] {
+        try Row.fetchAll(db, sql: """
+            SELECT s.*, p.organisation_number FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
+            WHERE \(condition) ORDER BY s.id
+            """, arguments: arguments).map { row in
+            AttendanceSubmission(id: row["id"], receivedAt: row["received_at"], actor: row["actor"],
+                                 provider: try StoredValue.organisationNumber(row["organisation_number"]), fileName: row["file_name"],
+                                 contentHash: row["content_hash"], months: (row["months"] as String).split(separator: ",").map(String.init),
+                                 rows: row["row_count"], newRows: row["new_rows"], changedRows: row["changed_rows"], unchangedRows: row["unchanged_rows"])
+        }
+    }
+
+    /// Reported days of these placements from `from` to `to`, keyed by placement and day number.
+    public func attendance(placements: [Int64], from: LocalDate, to: LocalDate) throws -> [StoredAttendance] {
+        guard !placements.isEmpty else { return [] }
+        var result: [StoredAttendance] = []
+        let documents = Dictionary(uniqueKeysWithValues: try placements.compactMap { try placement($0) }.map { ($0.id, $0.participant) })
+        for chunk in stride(from: 0, to: placements.count, by: 500).map({ Array(placements[$0..<min($0 + 500, placements.count)]) }) {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT * FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY placement_id, date
+                """, arguments: StatementArguments([from.iso, to.iso] + chunk))
+            while let row = try rows.next() {
+                let placementId: Int64 = row["placement_id"]
+                guard let participant = documents[placementId], let status = AttendanceStatus(rawValue: row["status"]) else { continue }
+                let entry = AttendanceEntry(placementId: placementId, participant: participant,
+                                            date: try StoredValue.date(row["date"], column: "attendance.date"), status: status,
+                                            hoursTenths: row["hours_tenths"], transportTrips: row["transport_trips"], extraDay: row["extra_day"])
+                result.append(StoredAttendance(entry: entry, dayPrice: Money(ore: row["day_price_ore"]), transport: Money(ore: row["transport_ore"]),
+                                               plannedCost: Money(ore: row["planned_cost_ore"]), submissionId: row["submission_id"]))
+            }
+        }
+        return result
+    }
+
+    /// What reported attendance means for an agreement's ceiling: billed (spent) and the planned cost it replaces.
+    public func reportedValue(agreement reference: String) throws -> (billed: Money, plannedCostOfActivePlacements: Money) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(at.day_price_ore + at.transport_ore), 0) AS billed,
+                   COALESCE(SUM(CASE WHEN pl.cancelled = 0 THEN at.planned_cost_ore ELSE 0 END), 0) AS planned
+            FROM attendance at JOIN placement pl ON pl.id = at.placement_id JOIN agreement a ON a.id = pl.agreement_id
+            WHERE a.reference = ?
+            """, arguments: [reference])
+        return (Money(ore: row?["billed"] ?? 0), Money(ore: row?["planned"] ?? 0))
+    }
+}
+
+extension StoreTransaction {
+    /// Records a submission and writes its rows through one prepared statement; rows for the same
+    /// participant-day replace the earlier ones.
+    public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
+        try db.execute(sql: """
+            INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
+                                               changed_rows, unchanged_rows)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [timestamp, actor, try providerId(submission.provider), submission.fileName, submission.contentHash,
+                             submission.months.joined(separator: ","), submission.rows, submission.newRows, submission.changedRows,
+                             submission.unchangedRows])
+        var stored = submission
+        stored.id = db.lastInsertedRowID
+        stored.receivedAt = timestamp
+        stored.actor = actor
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
+                                    planned_cost_ore, submission_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,
+                transport_trips = excluded.transport_trips, extra_day = excluded.extra_day, day_price_ore = excluded.day_price_ore,
+                transport_ore = excluded.transport_ore, planned_cost_ore = excluded.planned_cost_ore, submission_id = excluded.submission_id
+            """)
+        for row in rows {
+            let entry = row.entry
+            try upsert.execute(arguments: [entry.placementId, entry.date.iso, entry.status.rawValue, entry.hoursTenths, entry.transportTrips,
+                                           entry.extraDay, row.dayPrice.ore, row.transport.ore, row.plannedCost.ore, stored.id])
+        }
+        // One event per submission; the values it replaced stay in the log.
+        try audit("import", entity: "attendance_submission", id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
+                  after: stored, note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
+        return stored
+    }
+}

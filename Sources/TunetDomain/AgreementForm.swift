@@ -24,6 +24,8 @@ public struct AgreementForm: Sendable {
     public var kpiIndexMonth: String?
     /// The month the adjusted prices take effect, 1–12 (default January).
     public var kpiEffectiveMonth: String?
+    /// The day of that month, 1–28 (default 1).
+    public var kpiEffectiveDay: String?
     public var specialReason: String?
     /// `ORGNR:LINE:UNIT:AMOUNT`, like `974760673:full_day:day:1250`.
     public var prices: [String] = []
@@ -250,8 +252,13 @@ public struct AgreementForm: Sendable {
         }
         let indexMonth = monthNumber("kpi-month", month)
         let effective = kpiEffectiveMonth?.trimmingWhitespace().nilIfEmpty.map { monthNumber("kpi-effective-month", $0) } ?? 1
-        guard let baseMonth, let indexMonth, let effective else { return nil }
-        return PriceAdjustmentClause(baseMonth: baseMonth, indexMonth: indexMonth, effectiveMonth: effective)
+        var day: Int? = 1
+        if let text = kpiEffectiveDay?.trimmingWhitespace().nilIfEmpty {
+            day = Int(digitsOnly: text).flatMap { (1...28).contains($0) ? $0 : nil }
+            if day == nil { problems.add("kpi-effective-day", text, "must be a day from 1 to 28, so that it exists in every month") }
+        }
+        guard let baseMonth, let indexMonth, let effective, let day else { return nil }
+        return PriceAdjustmentClause(baseMonth: baseMonth, indexMonth: indexMonth, effectiveMonth: effective, effectiveDay: day)
     }
 
     /// Case numbers as municipalities write them: `2024/1234`, `IPT-KONGSBERG-2023`.

@@ -41,8 +41,8 @@ public struct IndexValue: Hashable, Comparable, Sendable, Codable, CustomStringC
 /// An agreement's yearly price adjustment by the consumer price index.
 ///
 /// Each year's prices are the agreement's original prices × index(reference month) ÷ index(base month),
-/// where the reference month is `indexMonth` of the year before the adjustment takes effect on
-/// `effectiveMonth`/1. Always computing from the original prices (never from last year's adjusted
+/// where the reference month is the latest `indexMonth` before the adjustment takes effect on
+/// `effectiveDay`.`effectiveMonth` (1 January unless the agreement says otherwise). Always computing from the original prices (never from last year's adjusted
 /// price) keeps rounding from piling up over the years.
 ///
 /// Rounding: to the nearest whole øre, halves away from zero.
@@ -52,27 +52,38 @@ public struct PriceAdjustmentClause: Hashable, Sendable, Codable {
     public var indexMonth: Int
     /// The month of the year the adjusted prices take effect (1 = from 1 January).
     public var effectiveMonth: Int
+    /// The day of that month (1–28), for agreements adjusted on their anniversary.
+    public var effectiveDay: Int
 
-    public init(baseMonth: YearMonth, indexMonth: Int, effectiveMonth: Int = 1) {
+    public init(baseMonth: YearMonth, indexMonth: Int, effectiveMonth: Int = 1, effectiveDay: Int = 1) {
         self.baseMonth = baseMonth
         self.indexMonth = indexMonth
         self.effectiveMonth = effectiveMonth
+        self.effectiveDay = effectiveDay
     }
 
     enum CodingKeys: String, CodingKey {
         case baseMonth = "base_month"
         case indexMonth = "index_month"
         case effectiveMonth = "effective_month"
+        case effectiveDay = "effective_day"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(baseMonth: try c.decode(YearMonth.self, forKey: .baseMonth), indexMonth: try c.decode(Int.self, forKey: .indexMonth),
+                  effectiveMonth: try c.decode(Int.self, forKey: .effectiveMonth),
+                  effectiveDay: try c.decodeIfPresent(Int.self, forKey: .effectiveDay) ?? 1)
     }
 
     /// The day the prices adjusted for `year` take effect.
-    public func effectiveDate(year: Int) -> LocalDate { LocalDate(year: year, month: effectiveMonth, day: 1)! }
+    public func effectiveDate(year: Int) -> LocalDate { LocalDate(year: year, month: effectiveMonth, day: effectiveDay)! }
 
     /// The index month read for the adjustment that takes effect in `year`: the latest `indexMonth`
     /// before the effective date.
     public func referenceMonth(year: Int) -> YearMonth {
         let candidate = YearMonth(year: year, month: indexMonth)!
-        return candidate < YearMonth(year: year, month: effectiveMonth)! ? candidate : YearMonth(year: year - 1, month: indexMonth)!
+        return candidate < YearMonth(effectiveDate(year: year)) ? candidate : YearMonth(year: year - 1, month: indexMonth)!
     }
 
     public static func adjust(_ price: Money, base: IndexValue, reference: IndexValue) -> Money {

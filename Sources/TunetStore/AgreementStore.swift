@@ -57,7 +57,8 @@ extension StoreReader {
         var clause: PriceAdjustmentClause?
         if let base: String = row["kpi_base_month"], case .success(let month) = YearMonth.parse(base),
            let indexMonth: Int = row["kpi_index_month"] {
-            clause = PriceAdjustmentClause(baseMonth: month, indexMonth: indexMonth, effectiveMonth: row["kpi_effective_month"] ?? 1)
+            clause = PriceAdjustmentClause(baseMonth: month, indexMonth: indexMonth, effectiveMonth: row["kpi_effective_month"] ?? 1,
+                                           effectiveDay: row["kpi_effective_day"] ?? 1)
         }
         let municipalities: String = row["municipalities"]
         let groups: String = row["target_groups"]
@@ -144,6 +145,7 @@ extension Agreement {
             "kpi_base_month": priceAdjustment?.baseMonth.ssb,
             "kpi_index_month": priceAdjustment?.indexMonth,
             "kpi_effective_month": priceAdjustment?.effectiveMonth,
+            "kpi_effective_day": priceAdjustment?.effectiveDay ?? 1,
             "special_reason": specialReason,
             "terminated_on": terminatedOn?.iso,
             "termination_reason": terminationReason,

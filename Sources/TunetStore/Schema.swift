@@ -199,6 +199,9 @@ enum Schema {
                 CREATE INDEX attendance_date ON attendance(date);
                 """)
         }
+        migrator.registerMigration("v6-kpi-effective-day") { db in
+            try db.execute(sql: "ALTER TABLE agreement ADD COLUMN kpi_effective_day INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

@@ -79,8 +79,8 @@ final class TunetProcess {
         return try queue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
-                return table + ":\n" + rows.map(\.description).joined(separator: "\n")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"")
+                return table + ":\n" + rows.map(\.description).sorted().joined(separator: "\n")
             }.joined(separator: "\n")
         }
     }

@@ -77,6 +77,8 @@ extension AgreementCommand {
         var kpiMonth: String?
         @Option(help: "Month the adjusted prices take effect (1–12, default 1).")
         var kpiEffectiveMonth: String?
+        @Option(help: "Day of that month they take effect (1–28, default 1), for adjustment on the anniversary.")
+        var kpiEffectiveDay: String?
         @Option(help: "Why the agreement may run longer than 4 years (stored and audited).")
         var specialReason: String?
         @OptionGroup var output: OutputOptions
@@ -103,6 +105,7 @@ extension AgreementCommand {
             form.kpiBaseMonth = kpiBase
             form.kpiIndexMonth = kpiMonth
             form.kpiEffectiveMonth = kpiEffectiveMonth
+            form.kpiEffectiveDay = kpiEffectiveDay
             form.specialReason = specialReason
             let added = try AgreementRegistry(global.writableContext()).add(form)
             for warning in added.warnings { Console.error("warning: " + warning) }
@@ -142,7 +145,7 @@ extension AgreementCommand {
             list.add("Absence billing", agreement.absenceRule.rawValue)
             list.add("Extra days allowed", agreement.allowsExtraDays ? "yes" : "no")
             list.add("Price adjustment", agreement.priceAdjustment.map {
-                "KPI from \($0.baseMonth.ssb), index month \($0.indexMonth), effective month \($0.effectiveMonth)"
+                "KPI from \($0.baseMonth.ssb), index month \($0.indexMonth), effective \($0.effectiveDay).\($0.effectiveMonth) each year"
             })
             list.add("Estimated value", AgreementCommand.money(agreement.estimatedValue))
             list.add("Maximum value", AgreementCommand.money(agreement.maximumValue))

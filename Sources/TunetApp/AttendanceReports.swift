@@ -1,0 +1,168 @@
+import TunetDomain
+import TunetStore
+
+public struct InvoiceLine: Sendable, Encodable {
+    public let placementId: Int64
+    public let participant: ParticipantCode
+    public let agreement: String
+    public let priceLine: String
+    public let plannedDays: Int
+    public let reportedDays: Int
+    public let days: [String: Int]
+    public let billableDays: Int
+    public let dayAmount: Money
+    public let transportTrips: Int
+    public let transportAmount: Money
+    public let total: Money
+    /// Planned days up to today (or the month's end) without a report.
+    public let missingDates: [LocalDate]
+    public let ceilingOverride: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case participant, agreement, days, total
+        case placementId = "placement_id"
+        case priceLine = "price_line"
+        case plannedDays = "planned_days"
+        case reportedDays = "reported_days"
+        case billableDays = "billable_days"
+        case dayAmount = "day_amount_ore"
+        case transportTrips = "transport_trips"
+        case transportAmount = "transport_amount_ore"
+        case missingDates = "missing_dates"
+        case ceilingOverride = "ceiling_override"
+    }
+}
+
+public struct InvoiceBasis: Sendable, Encodable {
+    public let provider: OrganisationNumber
+    public let providerName: String
+    public let month: String
+    public let lines: [InvoiceLine]
+    public let dayAmount: Money
+    public let transportAmount: Money
+    public let total: Money
+    /// False while planned days lack a report: the basis may still grow.
+    public let complete: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case provider = "provider_organisation_number"
+        case providerName = "provider_name"
+        case month, lines, complete
+        case dayAmount = "day_amount_ore"
+        case transportAmount = "transport_amount_ore"
+        case total = "total_ore"
+    }
+}
+
+public struct AttendanceStatusLine: Sendable, Encodable {
+    public let provider: OrganisationNumber
+    public let providerName: String
+    public let plannedDays: Int
+    public let reportedDays: Int
+    public let missingDays: Int
+    public let presentDays: Int
+    /// Present ÷ (present + absent with or without notice), in tenths of a percent; nil without such days.
+    public let attendanceRateTenths: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case provider = "provider_organisation_number"
+        case providerName = "provider_name"
+        case plannedDays = "planned_days"
+        case reportedDays = "reported_days"
+        case missingDays = "missing_days"
+        case presentDays = "present_days"
+        case attendanceRate = "attendance_rate_percent"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(provider, forKey: .provider)
+        try c.encode(providerName, forKey: .providerName)
+        try c.encode(plannedDays, forKey: .plannedDays)
+        try c.encode(reportedDays, forKey: .reportedDays)
+        try c.encode(missingDays, forKey: .missingDays)
+        try c.encode(presentDays, forKey: .presentDays)
+        try c.encode(attendanceRateTenths.map { Double($0) / 10 }, forKey: .attendanceRate)
+    }
+}
+
+/// Reconciliation of planned against reported days, and the monthly invoice basis.
+public struct AttendanceReports: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func invoiceBasis(provider: String, month: String) throws -> InvoiceBasis {
+        let number = try ProviderRegistry.parseNumber(provider)
+        let period = try Self.month(month)
+        return try context.read { reader in
+            let farm = try ProviderRegistry.existing(number, in: reader)
+            let lines = try Self.lines(provider: number, month: period, today: context.today, in: reader)
+            let dayAmount = lines.reduce(Money.zero) { $0 + $1.dayAmount }
+            let transport = lines.reduce(Money.zero) { $0 + $1.transportAmount }
+            return InvoiceBasis(provider: number, providerName: farm.name, month: period.iso, lines: lines, dayAmount: dayAmount,
+                                transportAmount: transport, total: dayAmount + transport, complete: lines.allSatisfy { $0.missingDates.isEmpty })
+        }
+    }
+
+    public func status(month: String) throws -> [AttendanceStatusLine] {
+        let period = try Self.month(month)
+        return try context.read { reader in
+            try reader.allProviders().compactMap { farm -> AttendanceStatusLine? in
+                let lines = try Self.lines(provider: farm.organisationNumber, month: period, today: context.today, in: reader)
+                guard !lines.isEmpty else { return nil }
+                let present = lines.reduce(0) { $0 + ($1.days[AttendanceStatus.present.rawValue] ?? 0) }
+                let possible = lines.reduce(0) { sum, line in
+                    sum + [AttendanceStatus.present, .absentWithNotice, .absentWithoutNotice].reduce(0) { $0 + (line.days[$1.rawValue] ?? 0) }
+                }
+                return AttendanceStatusLine(
+                    provider: farm.organisationNumber, providerName: farm.name, plannedDays: lines.reduce(0) { $0 + $1.plannedDays },
+                    reportedDays: lines.reduce(0) { $0 + $1.reportedDays }, missingDays: lines.reduce(0) { $0 + $1.missingDates.count },
+                    presentDays: present, attendanceRateTenths: possible == 0 ? nil : present * 1000 / possible)
+            }
+        }
+    }
+
+    public func submissions(provider: String? = nil) throws -> [AttendanceSubmission] {
+        let number = try provider.map(ProviderRegistry.parseNumber)
+        return try context.read { try $0.submissions(provider: number) }
+    }
+
+    static func month(_ text: String) throws(TunetError) -> YearMonth {
+        switch YearMonth.parse(text) {
+        case .success(let month): return month
+        case .failure(let reason): throw .invalid("month", text, reason.text)
+        }
+    }
+
+    static func lines(provider: OrganisationNumber, month: YearMonth, today: LocalDate, in reader: StoreReader) throws -> [InvoiceLine] {
+        let placements = try reader.placements(provider: provider).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
+        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
+                                  by: \.entry.placementId)
+        var holidays: [String: [SchoolHoliday]] = [:]
+        let lastExpected = min(today, month.lastDay)
+        return try placements.compactMap { placement -> InvoiceLine? in
+            let rows = reported[placement.id] ?? []
+            if placement.isCancelled && rows.isEmpty { return nil }
+            if holidays[placement.municipalityNumber] == nil {
+                holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
+            }
+            let planned = placement.isCancelled ? [] : PlacementPlanner.plannedDays(
+                weekdays: placement.weekdays, from: max(placement.start, month.firstDay), to: min(placement.end, month.lastDay),
+                kind: placement.kind, schoolHolidays: holidays[placement.municipalityNumber] ?? [])
+            let reportedDays = Set(rows.map(\.entry.date))
+            var days: [String: Int] = [:]
+            for row in rows { days[row.entry.status.rawValue, default: 0] += 1 }
+            let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
+            let transport = rows.reduce(Money.zero) { $0 + $1.transport }
+            return InvoiceLine(
+                placementId: placement.id, participant: placement.participant, agreement: placement.agreementReference,
+                priceLine: placement.priceLine, plannedDays: planned.count, reportedDays: rows.count, days: days,
+                billableDays: rows.filter { $0.dayPrice.ore > 0 }.count, dayAmount: dayAmount,
+                transportTrips: rows.reduce(0) { $0 + ($1.transport.ore > 0 ? ($1.entry.transportTrips ?? placement.transportTripsPerDay) : 0) },
+                transportAmount: transport, total: dayAmount + transport,
+                missingDates: planned.filter { $0 <= lastExpected && !reportedDays.contains($0) },
+                ceilingOverride: placement.ceilingOverrideReason != nil)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct AttendanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance",
+        abstract: "Attendance files from the farms: import, submissions and reconciliation.",
+        discussion: """
+            Examples:
+              tunet attendance import oppmote-mars.csv --dry-run
+              tunet attendance submissions --provider 912345602
+              tunet attendance status --month 2026-03
+            """,
+        subcommands: [Import.self, Submissions.self, Status.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a farm's attendance file, all or nothing.",
+            discussion: """
+                The format is in Contracts/attendance-file.md. One bad row and nothing is stored; every bad row is \
+                reported with its row number, column and reason. The same file again changes nothing; a later file \
+                for the same days replaces their values (the audit log keeps the earlier ones).
+
+                Example:
+                  tunet attendance import oppmote-mars.csv --provider 912345602
+                """)
+
+        @Argument(help: "The attendance file (CSV).")
+        var file: String
+        @Option(help: "The submitting farm (default: the organisation number in the file).")
+        var provider: String?
+        @Flag(help: "Check the file and report what would change, without storing anything.")
+        var dryRun = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let report = try AttendanceImport(global.writableContext()).run(file: URL(fileURLWithPath: file), provider: provider, dryRun: dryRun)
+            if output.json { return try JSONOutput.print(report) }
+            if let earlier = report.identicalTo {
+                return Console.out("\(report.file) is identical to submission \(earlier) (same content); nothing was changed.")
+            }
+            Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.rows) rows from \(report.file) for \(report.provider) (\(report.months.joined(separator: ", "))): \(report.new) new, \(report.changed) changed, \(report.unchanged) unchanged.")
+            if report.dryRun { Console.out("Dry run: nothing was stored.") }
+        }
+    }
+
+    struct Submissions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every accepted attendance submission.", discussion: "Example:\n  tunet attendance submissions --provider 912345602 --json")
+
+        @Option(help: "Only this farm.")
+        var provider: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let submissions = try AttendanceReports(global.readableContext()).submissions(provider: provider)
+            if output.json { return try JSONOutput.print(submissions) }
+            if submissions.isEmpty { return Console.out("No submissions are recorded.") }
+            var table = TextTable("#", "Received (Norwegian time)", "By", "Provider", "File", "Months", "Rows", "New", "Changed", "Unchanged", "SHA-256",
+                                  rightAligned: [0, 6, 7, 8, 9])
+            for submission in submissions {
+                table.add(String(submission.id), OsloCalendar.localTimestamp(submission.receivedAt), submission.actor, submission.provider.digits,
+                          submission.fileName, submission.months.joined(separator: ","), String(submission.rows), String(submission.newRows),
+                          String(submission.changedRows), String(submission.unchangedRows), String(submission.contentHash.prefix(12)))
+            }
+            Console.out(table.render())
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per farm: planned participant-days, reported, missing, and the attendance rate.",
+            discussion: """
+                Missing days are planned days up to today without a report. The attendance rate is present days ÷ \
+                (present + absent with or without notice).
+
+                Example:
+                  tunet attendance status --month 2026-03
+                """)
+
+        @Option(help: "The month, 2026-03.")
+        var month: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let lines = try AttendanceReports(global.readableContext()).status(month: month)
+            if output.json { return try JSONOutput.print(lines) }
+            if lines.isEmpty { return Console.out("No placements run in \(month).") }
+            var table = TextTable("Org. number", "Provider", "Planned", "Reported", "Missing", "Present", "Rate", rightAligned: [2, 3, 4, 5, 6])
+            for line in lines {
+                table.add(line.provider.digits, line.providerName, String(line.plannedDays), String(line.reportedDays), String(line.missingDays),
+                          String(line.presentDays), line.attendanceRateTenths.map { "\($0 / 10),\($0 % 10) %" } ?? "–")
+            }
+            Console.out(table.render())
+        }
+    }
+}
+
+struct InvoiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice",
+        abstract: "The invoice basis (fakturagrunnlag) per farm and month.",
+        discussion: "Example:\n  tunet invoice basis --provider 912345602 --month 2026-03",
+        subcommands: [Basis.self])
+
+    struct Basis: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Billable days by status under each agreement's absence rule, at the price valid on each day, plus transport.",
+            discussion: """
+                Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
+
+                Example:
+                  tunet invoice basis --provider 912345602 --month 2026-03 --json
+                """)
+
+        @Option(help: "The farm.")
+        var provider: String
+        @Option(help: "The month, 2026-03.")
+        var month: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let basis = try AttendanceReports(global.readableContext()).invoiceBasis(provider: provider, month: month)
+            if output.json { return try JSONOutput.print(basis) }
+            Console.out("Invoice basis for \(basis.providerName) (\(basis.provider)), \(basis.month)\(basis.complete ? "" : ": INCOMPLETE, planned days are missing a report")")
+            var table = TextTable("#", "Participant", "Agreement", "Planned", "Reported", "Present", "Abs. notice", "Abs. no notice", "Cancelled",
+                                  "Billable", "Days (NOK)", "Trips", "Transport (NOK)", "Total (NOK)", "Missing", "!",
+                                  rightAligned: Set(3...14).union([0]))
+            for line in basis.lines {
+                table.add(String(line.placementId), line.participant.text, line.agreement, String(line.plannedDays), String(line.reportedDays),
+                          String(line.days["present"] ?? 0), String(line.days["absent_with_notice"] ?? 0), String(line.days["absent_without_notice"] ?? 0),
+                          String(line.days["cancelled_by_provider"] ?? 0), String(line.billableDays), line.dayAmount.formatted,
+                          String(line.transportTrips), line.transportAmount.formatted, line.total.formatted, String(line.missingDates.count),
+                          line.ceilingOverride ? "!" : "")
+            }
+            Console.out(table.render())
+            Console.out("Total: NOK \(basis.total.formatted) (days \(basis.dayAmount.formatted), transport \(basis.transportAmount.formatted))")
+        }
+    }
+}

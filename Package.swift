@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -24,11 +25,12 @@ let package = Package(
             name: "TunetStore",
             dependencies: ["TunetDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "TunetFiles", dependencies: ["TunetDomain"]),
+        .target(name: "TunetFiles", dependencies: ["TunetDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"]),
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetStore", "TunetFiles",
+                "TunetDomain", "TunetStore", "TunetFiles", "TunetSpreadsheet",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -42,9 +44,9 @@ let package = Package(
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
         .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles"]),
+        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
-        .testTarget(name: "CXLSXWriterTests", dependencies: ["CXLSXWriter"]),
+        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,0 +1,198 @@
+import CXLSXWriter
+import Foundation
+import TunetDomain
+
+/// How a cell looks. Styles are turned into libxlsxwriter formats once per workbook.
+public struct XLSXStyle: Hashable, Sendable {
+    public var bold = false
+    public var numberFormat: String?
+    /// RGB, like 0xDDEBF7.
+    public var background: UInt32?
+    public var fontColor: UInt32?
+    /// Cells a user may edit in a protected sheet.
+    public var unlocked = false
+    public var wrap = false
+
+    public init(bold: Bool = false, numberFormat: String? = nil, background: UInt32? = nil, fontColor: UInt32? = nil,
+                unlocked: Bool = false, wrap: Bool = false) {
+        self.bold = bold
+        self.numberFormat = numberFormat
+        self.background = background
+        self.fontColor = fontColor
+        self.unlocked = unlocked
+        self.wrap = wrap
+    }
+
+    public static let header = XLSXStyle(bold: true, background: 0xDDEBF7)
+    public static let date = XLSXStyle(numberFormat: "dd.mm.yyyy")
+    /// Money in NOK with two decimals; readers show their own separators.
+    public static let money = XLSXStyle(numberFormat: "#,##0.00")
+    public static let title = XLSXStyle(bold: true)
+}
+
+public enum XLSXCell: Sendable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case money(Money)
+    case date(LocalDate)
+    /// A formula with the value it computes, so that readers which do not recalculate see it.
+    case formula(String, cachedValue: Double)
+    case blank
+}
+
+/// A workbook written through libxlsxwriter. Every libxlsxwriter error becomes a `TunetError`
+/// carrying its message. `close()` writes the file; a workbook that is never closed writes nothing.
+public final class XLSXWorkbook {
+    let pointer: UnsafeMutablePointer<lxw_workbook>
+    public let path: String
+    private var formats: [XLSXStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    private var closed = false
+    private var sheetNames: Set<String> = []
+
+    /// - Parameter constantMemory: rows are flushed as they are written (in increasing order), for large sheets.
+    public init(path: String, constantMemory: Bool = false) throws(TunetError) {
+        self.path = path
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
+        guard let workbook = path.withCString({ workbook_new_opt($0, &options) }) else {
+            throw .unwritableOutput(path: path, reason: "libxlsxwriter could not start a workbook")
+        }
+        pointer = workbook
+    }
+
+    deinit {
+        // An unclosed workbook is abandoned: free it without leaving a half-written file behind.
+        if !closed {
+            lxw_workbook_free(pointer)
+        }
+    }
+
+    public func addSheet(_ name: String) throws(TunetError) -> XLSXSheet {
+        // Excel limits sheet names to 31 characters without []:*?/\ and unique within the workbook.
+        var clean = String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
+        var suffix = 2
+        while sheetNames.contains(clean.lowercased()) {
+            clean = String(clean.prefix(28)) + " \(suffix)"
+            suffix += 1
+        }
+        sheetNames.insert(clean.lowercased())
+        guard let sheet = clean.withCString({ workbook_add_worksheet(pointer, $0) }) else {
+            throw .unwritableOutput(path: path, reason: "libxlsxwriter refused the sheet name '\(clean)'")
+        }
+        return XLSXSheet(pointer: sheet, workbook: self)
+    }
+
+    func format(_ style: XLSXStyle?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        if let existing = formats[style] { return existing }
+        let format = workbook_add_format(pointer)
+        if style.bold { format_set_bold(format) }
+        if let numberFormat = style.numberFormat { numberFormat.withCString { format_set_num_format(format, $0) } }
+        if let background = style.background {
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(format, background)
+        }
+        if let color = style.fontColor { format_set_font_color(format, color) }
+        if style.unlocked { format_set_unlocked(format) }
+        if style.wrap { format_set_text_wrap(format) }
+        formats[style] = format
+        return format
+    }
+
+    /// Writes the file. Errors (a folder that cannot be written, a full disk) are reported here.
+    public func close() throws(TunetError) {
+        guard !closed else { return }
+        closed = true
+        let result = workbook_close(pointer)
+        try Self.check(result, path: path)
+    }
+
+    static func check(_ error: lxw_error, path: String) throws(TunetError) {
+        guard error != LXW_NO_ERROR else { return }
+        throw .unwritableOutput(path: path, reason: "libxlsxwriter: \(String(cString: lxw_strerror(error)))")
+    }
+}
+
+/// One worksheet. Rows and columns count from 0, as in libxlsxwriter.
+public struct XLSXSheet {
+    let pointer: UnsafeMutablePointer<lxw_worksheet>
+    unowned let workbook: XLSXWorkbook
+
+    public func write(_ row: Int, _ column: Int, _ cell: XLSXCell, style: XLSXStyle? = nil) throws(TunetError) {
+        let r = lxw_row_t(row), c = lxw_col_t(column)
+        let result: lxw_error
+        switch cell {
+        case .text(let text):
+            result = text.withCString { worksheet_write_string(pointer, r, c, $0, workbook.format(style)) }
+        case .integer(let value):
+            result = worksheet_write_number(pointer, r, c, Double(value), workbook.format(style))
+        case .number(let value):
+            result = worksheet_write_number(pointer, r, c, value, workbook.format(style))
+        case .money(let money):
+            result = worksheet_write_number(pointer, r, c, Double(money.ore) / 100, workbook.format(style ?? .money))
+        case .date(let date):
+            // Field by field: never through an instant that a time zone could move.
+            var value = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
+            result = worksheet_write_datetime(pointer, r, c, &value, workbook.format(style ?? .date))
+        case .formula(let formula, let cached):
+            result = formula.withCString { worksheet_write_formula_num(pointer, r, c, $0, workbook.format(style), cached) }
+        case .blank:
+            result = worksheet_write_blank(pointer, r, c, workbook.format(style))
+        }
+        try XLSXWorkbook.check(result, path: workbook.path)
+    }
+
+    /// Writes a row of cells from `column` on.
+    public func write(row: Int, from column: Int = 0, _ cells: [XLSXCell], style: XLSXStyle? = nil) throws(TunetError) {
+        for (offset, cell) in cells.enumerated() { try write(row, column + offset, cell, style: style) }
+    }
+
+    public func setColumns(_ first: Int, _ last: Int, width: Double, style: XLSXStyle? = nil) throws(TunetError) {
+        try XLSXWorkbook.check(worksheet_set_column(pointer, lxw_col_t(first), lxw_col_t(last), width, workbook.format(style)), path: workbook.path)
+    }
+
+    public func freezePanes(row: Int, column: Int) {
+        worksheet_freeze_panes(pointer, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(TunetError) {
+        try XLSXWorkbook.check(worksheet_autofilter(pointer, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow),
+                                                    lxw_col_t(lastColumn)), path: workbook.path)
+    }
+
+    /// A dropdown list: only these values may be entered in the range.
+    public func dropdown(rows: ClosedRange<Int>, column: Int, values: [String], title: String, message: String) throws(TunetError) {
+        var cStrings: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) } + [nil]
+        let cTitle = strdup(title), cMessage = strdup(message), cErrorTitle = strdup(title)
+        let cError = strdup("Velg en verdi fra listen: \(values.joined(separator: ", "))")
+        defer {
+            for pointer in cStrings { free(pointer) }
+            for pointer in [cTitle, cMessage, cErrorTitle, cError] { free(pointer) }
+        }
+        var validation = lxw_data_validation()
+        validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+        validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+        validation.show_input = UInt8(LXW_VALIDATION_ON.rawValue)
+        validation.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
+        validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        validation.input_title = cTitle
+        validation.input_message = cMessage
+        validation.error_title = cErrorTitle
+        validation.error_message = cError
+        let result = cStrings.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+            validation.value_list = buffer.baseAddress
+            return worksheet_data_validation_range(pointer, lxw_row_t(rows.lowerBound), lxw_col_t(column), lxw_row_t(rows.upperBound),
+                                                   lxw_col_t(column), &validation)
+        }
+        try XLSXWorkbook.check(result, path: workbook.path)
+    }
+
+    /// Protects the sheet: only cells with an unlocked style can be edited; columns may still be widened and rows filtered.
+    public func protect() {
+        var options = lxw_protection()
+        options.format_columns = 1
+        options.autofilter = 1
+        options.sort = 1
+        worksheet_protect(pointer, nil, &options)
+    }
+}

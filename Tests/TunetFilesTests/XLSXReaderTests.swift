@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import TunetDomain
+@testable import TunetFiles
+import TunetSpreadsheet
+
+@Suite("Reading xlsx")
+struct XLSXReaderTests {
+    func workbook(_ build: (XLSXWorkbook) throws -> Void) throws -> Data {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-read-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        try build(book)
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    @Test("Text, numbers, dates, money and formulas come back as written, placed by their cell references")
+    func roundTrip() throws {
+        let data = try workbook { book in
+            let first = try book.addSheet("Instruksjoner")
+            try first.write(0, 0, .text("Les meg"))
+            let sheet = try book.addSheet("Oppmøte")
+            try sheet.write(row: 0, [.text("Deltaker"), .text("Dato"), .text("Timer"), .text("Beløp")], style: .header)
+            try sheet.write(row: 1, [.text("P-2026-0101"), .date(LocalDate(year: 2026, month: 5, day: 4)!), .number(4.5), .money(Money(ore: 123_456))])
+            try sheet.write(3, 3, .formula("=SUM(D2:D2)", cachedValue: 1234.56))
+            try sheet.write(3, 0, .text("Søndre Ås gård"))
+        }
+        let reader = try XLSXReader(data: data, name: "test.xlsx")
+        #expect(reader.sheetNames == ["Instruksjoner", "Oppmøte"])
+        let rows = try reader.records(sheet: "Oppmøte")
+        #expect(rows.map(\.row) == [1, 2, 4])
+        #expect(rows[0].fields == ["Deltaker", "Dato", "Timer", "Beløp"])
+        #expect(rows[1].fields == ["P-2026-0101", "2026-05-04", "4.5", "1234.56"])
+        #expect(rows[2].fields == ["Søndre Ås gård", "", "", "1234.56"])
+        #expect(try reader.records().first?.fields == ["Les meg"])
+    }
+
+    @Test("Excel serial days map to calendar days, past the 1900 leap-year quirk")
+    func serials() {
+        #expect(XLSXReader.date(fromSerial: 46146) == LocalDate(year: 2026, month: 5, day: 4))
+        #expect(XLSXReader.date(fromSerial: 61) == LocalDate(year: 1900, month: 3, day: 1))
+        #expect(XLSXReader.date(fromSerial: 60) == nil)
+    }
+
+    @Test("A file that is not a workbook, or a zip without a workbook, is refused with the reason")
+    func notWorkbooks() {
+        #expect(throws: TunetError.self) { try XLSXReader(data: Data("a,b\n".utf8)) }
+        #expect(throws: TunetError.self) { try XLSXReader(data: Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))) }
+    }
+}

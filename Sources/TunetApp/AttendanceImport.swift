@@ -38,7 +38,11 @@ public struct AttendanceImport: Sendable {
         self.revealOtherProviders = revealOtherProviders
     }
 
-    enum Column: String, Sendable { case organisationNumber = "organisation_number", participant, date, status, hours, transportTrips = "transport_trips", extraDay = "extra_day" }
+    enum Column: String, Sendable {
+        case organisationNumber = "organisation_number", participant, date, status, hours, transportTrips = "transport_trips", extraDay = "extra_day"
+        /// Shown in the template for people; not read.
+        case weekday
+    }
 
     static let columnNames: [Column: [String]] = [
         .organisationNumber: ["organisation_number", "orgnr", "organisasjonsnummer", "tilbyder"],
@@ -48,6 +52,7 @@ public struct AttendanceImport: Sendable {
         .hours: ["hours", "timer"],
         .transportTrips: ["transport_trips", "transport", "turer", "skyss"],
         .extraDay: ["extra_day", "ekstra", "ekstradag"],
+        .weekday: ["weekday", "ukedag"],
     ]
 
     public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
@@ -87,13 +92,23 @@ public struct AttendanceImport: Sendable {
         return try context.write { try work($0, $0) }
     }
 
-    /// The file's rows as text; CSV now, xlsx through the same columns.
+    /// The file's records: an xlsx workbook's «Oppmøte» sheet (or its first sheet), or CSV.
+    static func records(in data: Data, fileName: String, _ body: (CSVRecord) throws -> Void) throws {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let workbook = try XLSXReader(data: data, name: fileName)
+            let sheet = workbook.sheetNames.contains(AttendanceTemplate.sheetName) ? AttendanceTemplate.sheetName : workbook.sheetNames.first
+            for record in try workbook.records(sheet: sheet) { try body(record) }
+        } else {
+            try CSVReader(data: data, name: fileName).forEachRecord(body)
+        }
+    }
+
+    /// The file's rows as text, CSV and xlsx through the same columns.
     static func rows(in data: Data, fileName: String) throws -> [AttendanceRow] {
-        let reader = try CSVReader(data: data, name: fileName)
         var header: CSVRecord?
         var columns: ColumnMap<Column>?
         var rows: [AttendanceRow] = []
-        try reader.forEachRecord { record in
+        try records(in: data, fileName: fileName) { record in
             guard let map = columns else {
                 header = record
                 columns = try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue)

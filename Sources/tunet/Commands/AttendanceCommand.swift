@@ -13,7 +13,35 @@ struct AttendanceCommand: ParsableCommand {
               tunet attendance submissions --provider 912345602
               tunet attendance status --month 2026-03
             """,
-        subcommands: [Import.self, Submissions.self, Status.self])
+        subcommands: [Template.self, Import.self, Submissions.self, Status.self])
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the pre-filled attendance workbook for a farm and month.",
+            discussion: """
+                One row per planned participant-day; the status is a dropdown (M, FM, FU, AT); the identifying \
+                columns are locked; a sheet «Veiledning» explains it in Norwegian. The farm fills it in and sends \
+                it back as it is: `tunet attendance import FILE.xlsx`.
+
+                Example:
+                  tunet attendance template --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
+                """)
+
+        @Option(help: "The farm.")
+        var provider: String
+        @Option(help: "The month, 2026-03.")
+        var month: String
+        @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file to write.")
+        var output: String
+        @OptionGroup var format: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let report = try AttendanceTemplate(global.readableContext()).write(provider: provider, month: month, to: output)
+            if format.json { return try JSONOutput.print(report) }
+            Console.out("Wrote \(report.file): \(report.rows) planned participant-days for \(report.provider) in \(report.month).")
+        }
+    }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,11 +61,21 @@ struct AttendanceCommand: ParsableCommand {
         var provider: String?
         @Flag(help: "Check the file and report what would change, without storing anything.")
         var dryRun = false
+        @Option(help: "When rows are refused, also write the submitted sheet with an error column to this xlsx file.")
+        var errorsOut: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try AttendanceImport(global.writableContext()).run(file: URL(fileURLWithPath: file), provider: provider, dryRun: dryRun)
+            let url = URL(fileURLWithPath: file)
+            let report: AttendanceImportReport
+            do {
+                report = try AttendanceImport(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
+            } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
+                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!)
+                Console.error("The submitted sheet with an error column is in \(errorsOut!).")
+                throw error
+            }
             if output.json { return try JSONOutput.print(report) }
             if let earlier = report.identicalTo {
                 return Console.out("\(report.file) is identical to submission \(earlier) (same content); nothing was changed.")

@@ -65,26 +65,26 @@ public struct AttendanceImport: Sendable {
 
     public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let rows = try Self.rows(in: data, fileName: fileName)
-        let submitter = try Self.submitter(provider, rows: rows)
+        let submitter = try Self.submitter(provider, data: data, fileName: fileName)
         let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> AttendanceImportReport in
             guard try reader.provider(submitter) != nil else {
                 throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
             }
             if let earlier = try reader.submission(provider: submitter, contentHash: hash) {
-                return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: earlier.months, rows: rows.count,
-                                              new: 0, changed: 0, unchanged: rows.count, identicalTo: earlier.id, submission: nil, dryRun: dryRun)
+                return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: earlier.months, rows: earlier.rows,
+                                              new: 0, changed: 0, unchanged: earlier.rows, identicalTo: earlier.id, submission: nil, dryRun: dryRun)
             }
-            let plan = try AttendancePlanner(reader: reader, provider: submitter, today: context.today,
-                                              revealOtherProviders: revealOtherProviders).plan(rows)
+            let planner = try AttendancePlanner(reader: reader, provider: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
+            let plan = try planner.plan { try Self.rows(in: data, fileName: fileName, $0) }
+            let rowCount = plan.rows
             var submissionId: Int64?
             if let tx {
                 let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: submitter, fileName: fileName, contentHash: hash,
-                                                      months: plan.months, rows: rows.count, newRows: plan.new, changedRows: plan.replaced.count,
+                                                      months: plan.months, rows: rowCount, newRows: plan.new, changedRows: plan.replaced.count,
                                                       unchangedRows: plan.unchanged)
                 submissionId = try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id
             }
-            return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: plan.months, rows: rows.count,
+            return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: plan.months, rows: rowCount,
                                           new: plan.new, changed: plan.replaced.count, unchanged: plan.unchanged, identicalTo: nil,
                                           submission: submissionId, dryRun: dryRun)
         }
@@ -103,11 +103,11 @@ public struct AttendanceImport: Sendable {
         }
     }
 
-    /// The file's rows as text, CSV and xlsx through the same columns.
-    static func rows(in data: Data, fileName: String) throws -> [AttendanceRow] {
+    /// Calls `body` with each row as text, CSV and xlsx through the same columns, one at a time.
+    static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
         var header: CSVRecord?
         var columns: ColumnMap<Column>?
-        var rows: [AttendanceRow] = []
+        var count = 0
         try records(in: data, fileName: fileName) { record in
             guard let map = columns else {
                 header = record
@@ -119,26 +119,27 @@ public struct AttendanceImport: Sendable {
                 throw TunetError.invalidInput([FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
                                                             reason: "this cell has no column heading, so Tunet would not know what it is")])
             }
-            rows.append(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
-                                      participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
-                                      status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
-                                      transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
+            count += 1
+            try body(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
+                                   participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
+                                   status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
+                                   transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
         }
         if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: "the file is empty; the first row must name the columns") }
-        if rows.isEmpty { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }
-        return rows
+        if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }
     }
 
-    /// The submitting farm: given, or the one organisation number all rows name.
-    static func submitter(_ given: String?, rows: [AttendanceRow]) throws -> OrganisationNumber {
+    /// The submitting farm: given, or the organisation number of the file's first row (rows naming
+    /// another farm are then refused one by one).
+    static func submitter(_ given: String?, data: Data, fileName: String) throws -> OrganisationNumber {
         if let given { return try ProviderRegistry.parseNumber(given) }
-        let named = Set(rows.compactMap { $0.organisationNumber?.trimmingWhitespace() }.filter { !$0.isEmpty })
-        guard named.count == 1, case .success(let number) = OrganisationNumber.parse(named.first!) else {
-            throw TunetError.invalid("provider", nil, named.isEmpty
-                ? "the file has no organisation number column; say which farm submits it with --provider"
-                : "the file names \(named.count) farms; say which farm submits it with --provider")
+        struct Found: Error { let number: String? }
+        do {
+            try rows(in: data, fileName: fileName) { throw Found(number: $0.organisationNumber?.trimmingWhitespace()) }
+        } catch let found as Found {
+            if let text = found.number, !text.isEmpty, case .success(let number) = OrganisationNumber.parse(text) { return number }
         }
-        return number
+        throw TunetError.invalid("provider", nil, "the first row names no valid organisation number; say which farm submits the file with --provider")
     }
 }
 
@@ -155,9 +156,19 @@ struct AttendancePlanner {
         var new = 0
         var unchanged = 0
         var months: [String] = []
+        var rows = 0
     }
 
-    func plan(_ rows: [AttendanceRow]) throws -> Plan {
+    let calendars: [AttendanceValidator.PlacementCalendar]
+    let agreements: [String: Agreement]
+    let validator: AttendanceValidator
+
+    /// Loads the farm's placements, their planned days and agreements once.
+    init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool) throws {
+        self.reader = reader
+        self.provider = provider
+        self.today = today
+        self.revealOtherProviders = revealOtherProviders
         let placements = try reader.placements(provider: provider)
         var agreements: [String: Agreement] = [:]
         var holidays: [String: [SchoolHoliday]] = [:]
@@ -176,24 +187,29 @@ struct AttendancePlanner {
         }
         let mine = Set(placements.map(\.participant))
         let others = Set(try reader.placements().map(\.participant)).subtracting(mine)
-        let validator = AttendanceValidator(provider: provider, placements: calendars, otherParticipants: others, today: today,
-                                            revealOtherProviders: revealOtherProviders)
-        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
+        self.calendars = calendars
+        self.agreements = agreements
+        validator = AttendanceValidator(provider: provider, placements: calendars, otherParticipants: others, today: today,
+                                        revealOtherProviders: revealOtherProviders)
+    }
 
+    /// Validates the rows `forEachRow` delivers, one at a time, and works out what changes.
+    func plan(_ forEachRow: ((AttendanceRow) throws -> Void) throws -> Void) throws -> Plan {
+        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
         var problems: [FieldProblem] = []
-        var seen: [String: Int] = [:]
+        var seen: [Int64: [Int: Int]] = [:]
         var entries: [AttendanceEntry] = []
-        entries.reserveCapacity(rows.count)
-        for row in rows {
+        var rowCount = 0
+        try forEachRow { row in
+            rowCount += 1
             switch validator.check(row) {
             case .failure(let error): problems.append(contentsOf: error.problems)
             case .success(let entry):
-                let key = "\(entry.placementId)|\(entry.date.dayNumber)"
-                if let earlier = seen[key] {
+                if let earlier = seen[entry.placementId]?[entry.date.dayNumber] {
                     problems.append(FieldProblem(row: row.row, field: "date", value: entry.date.iso,
                                                  reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)"))
                 } else {
-                    seen[key] = row.row
+                    seen[entry.placementId, default: [:]][entry.date.dayNumber] = row.row
                     entries.append(entry)
                 }
             }
@@ -201,6 +217,7 @@ struct AttendancePlanner {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
 
         var plan = Plan()
+        plan.rows = rowCount
         guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
         let existing = Dictionary(uniqueKeysWithValues: try reader.attendance(placements: Array(byId.keys), from: first, to: last)
             .map { ("\($0.entry.placementId)|\($0.entry.date.dayNumber)", $0) })

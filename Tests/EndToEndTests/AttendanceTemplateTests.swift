@@ -34,6 +34,21 @@ struct AttendanceTemplateTests {
         let basis = try tunet.json(try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-05", "--json"],
                                                  environment: AttendanceCommandTests.today)) as? [String: Any]
         #expect(basis?["total_ore"] as? Int == 967_500)   // the same hand-checked month as the CSV example
+
+        let workbook = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-05", "-o", "faktura.xlsx"],
+                                     environment: AttendanceCommandTests.today)
+        #expect(workbook.status == 0, "\(workbook.stderr)")
+        let check = """
+            import openpyxl
+            ws = openpyxl.load_workbook('faktura.xlsx')['Fakturagrunnlag']
+            total = ws.cell(row=ws.max_row, column=14)
+            assert total.value.startswith('=SUM('), total.value
+            values = openpyxl.load_workbook('faktura.xlsx', data_only=True)['Fakturagrunnlag']
+            print(values.cell(row=values.max_row, column=14).value, values['N5'].number_format)
+            """
+        let invoice = try Python.run(check, in: tunet.folder)
+        #expect(invoice.status == 0, "\(invoice.output)")
+        #expect(invoice.output.trimmingCharacters(in: .whitespacesAndNewlines) == "9675 #,##0.00")
     }
 
     @Test("Refused rows come back as the submitted sheet with an error column")

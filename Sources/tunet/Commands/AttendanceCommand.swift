@@ -152,19 +152,26 @@ struct InvoiceCommand: ParsableCommand {
             discussion: """
                 Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
 
-                Example:
+                Examples:
                   tunet invoice basis --provider 912345602 --month 2026-03 --json
+                  tunet invoice basis --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
                 """)
 
         @Option(help: "The farm.")
         var provider: String
         @Option(help: "The month, 2026-03.")
         var month: String
+        @Option(name: [.customShort("o"), .customLong("output")], help: "Also write it as an xlsx workbook.")
+        var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let basis = try AttendanceReports(global.readableContext()).invoiceBasis(provider: provider, month: month)
+            if let file {
+                try InvoiceBasisWorkbook.write(basis, to: file)
+                if !output.json { Console.out("Wrote \(file).") }
+            }
             if output.json { return try JSONOutput.print(basis) }
             Console.out("Invoice basis for \(basis.providerName) (\(basis.provider)), \(basis.month)\(basis.complete ? "" : ": INCOMPLETE, planned days are missing a report")")
             var table = TextTable("#", "Participant", "Agreement", "Planned", "Reported", "Present", "Abs. notice", "Abs. no notice", "Cancelled",

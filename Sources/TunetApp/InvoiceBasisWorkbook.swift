@@ -1,0 +1,45 @@
+import TunetDomain
+import TunetSpreadsheet
+
+/// The invoice basis as a workbook: the farm and month on top, one row per placement, totals as
+/// formulas with their values cached (readers that do not recalculate still show them).
+public enum InvoiceBasisWorkbook {
+    static let headers = ["Plassering", "Deltaker", "Avtale", "Planlagt", "Rapportert", "Møtt", "Fravær meldt", "Fravær umeldt",
+                          "Avlyst av tilbyder", "Fakturerbare dager", "Dager (NOK)", "Turer", "Skyss (NOK)", "Sum (NOK)", "Mangler rapport",
+                          "Over taket"]
+
+    public static func write(_ basis: InvoiceBasis, to path: String) throws {
+        try OutputPath.check(path)
+        let workbook = try XLSXWorkbook(path: path)
+        let sheet = try workbook.addSheet("Fakturagrunnlag")
+        try sheet.write(0, 0, .text("Fakturagrunnlag \(basis.month): \(basis.providerName) (\(basis.provider.formatted))"), style: .title)
+        try sheet.write(1, 0, .text(basis.complete ? "Komplett: alle planlagte dager er rapportert."
+                                                    : "UFULLSTENDIG: planlagte dager mangler rapport."))
+        let headerRow = 3
+        try sheet.write(row: headerRow, headers.map { .text($0) }, style: .header)
+        for (index, line) in basis.lines.enumerated() {
+            let row = headerRow + 1 + index
+            try sheet.write(row: row, [
+                .integer(Int(line.placementId)), .text(line.participant.text), .text(line.agreement), .integer(line.plannedDays),
+                .integer(line.reportedDays), .integer(line.days[AttendanceStatus.present.rawValue] ?? 0),
+                .integer(line.days[AttendanceStatus.absentWithNotice.rawValue] ?? 0),
+                .integer(line.days[AttendanceStatus.absentWithoutNotice.rawValue] ?? 0),
+                .integer(line.days[AttendanceStatus.cancelledByProvider.rawValue] ?? 0), .integer(line.billableDays),
+                .money(line.dayAmount), .integer(line.transportTrips), .money(line.transportAmount), .money(line.total),
+                .integer(line.missingDates.count), .text(line.ceilingOverride ? "ja" : ""),
+            ])
+        }
+        let first = headerRow + 2, last = headerRow + 1 + basis.lines.count
+        let totalRow = last + 1
+        try sheet.write(totalRow, 0, .text("Sum"), style: .title)
+        for (column, letter, amount) in [(10, "K", basis.dayAmount), (12, "M", basis.transportAmount), (13, "N", basis.total)] {
+            let formula = basis.lines.isEmpty ? "=0" : "=SUM(\(letter)\(first):\(letter)\(last))"
+            try sheet.write(totalRow, column, .formula(formula, cachedValue: Double(amount.ore) / 100), style: XLSXStyle(bold: true, numberFormat: "#,##0.00"))
+        }
+        try sheet.setColumns(0, 2, width: 14)
+        try sheet.setColumns(3, 15, width: 12)
+        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: max(last, headerRow + 1), lastColumn: headers.count - 1)
+        try workbook.close()
+    }
+}

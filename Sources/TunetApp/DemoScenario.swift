@@ -9,9 +9,11 @@ public struct DemoReport: Sendable, Encodable {
     public let municipalities: [String]
     public let agreements: [String]
     public let indexMonths: Int
+    public let placements: Int
+    public let submissions: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, providers, municipalities, agreements
+        case database, providers, municipalities, agreements, placements, submissions
         case approvalStates = "approval_states"
         case indexMonths = "kpi_months"
     }
@@ -115,7 +117,9 @@ public enum DemoScenario {
             approvalStates: Dictionary(grouping: summaries, by: { $0.approvalState.rawValue }).mapValues(\.count),
             municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted(),
             agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
-            indexMonths: try ConsumerPriceIndexRegistry(context).list().count)
+            indexMonths: try ConsumerPriceIndexRegistry(context).list().count,
+            placements: try context.read { try $0.placements().count },
+            submissions: try context.read { try $0.submissions().count })
     }
 
     static func buildContent(_ context: TunetContext) throws {
@@ -166,6 +170,36 @@ public enum DemoScenario {
         try runNordlandCompetition(context)
         try addSchoolCalendars(context)
         try addPlacements(context)
+        try addAttendance(context)
+    }
+
+    /// Attendance for the months before this one, one file per farm and month, through the importer
+    /// as a farm would send it: mostly present, some absence with and without notice, a cancelled day.
+    static func addAttendance(_ context: TunetContext) throws {
+        let today = context.today
+        let placements = try context.read { try $0.placements() }
+        let holidays = try context.read { reader in
+            try Dictionary(grouping: reader.schoolHolidays(), by: \.municipalityNumber)
+        }
+        var files: [String: [String]] = [:]
+        for placement in placements where !placement.isCancelled {
+            let days = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: placement.start,
+                                                    to: min(placement.end, YearMonth(today).firstDay.adding(days: -1)), kind: placement.kind,
+                                                    schoolHolidays: holidays[placement.municipalityNumber] ?? [])
+            for day in days {
+                let seed = day.dayNumber + Int(placement.id) * 7
+                let status = seed % 29 == 0 ? "AT" : seed % 17 == 0 ? "FU" : seed % 11 == 0 ? "FM" : "M"
+                let hours = status == "M" ? (placement.kind == .pupil ? "4,5" : "5") : ""
+                files["\(placement.provider.digits)|\(YearMonth(day).iso)", default: []]
+                    .append("\(placement.provider.digits);\(placement.participant.text);\(day.norwegian);\(status);\(hours)")
+            }
+        }
+        let importer = AttendanceImport(context)
+        for (key, rows) in files.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "|")
+            let text = (["orgnr;deltaker;dato;status;timer"] + rows).joined(separator: "\r\n") + "\r\n"
+            _ = try importer.run(data: Data(text.utf8), fileName: "oppmote-\(parts[0])-\(parts[1]).csv", provider: String(parts[0]))
+        }
     }
 
     /// This school year's holidays in the pilot municipalities (autumn, Christmas, winter, Easter).
@@ -191,8 +225,8 @@ public enum DemoScenario {
     /// Pupils and people with dementia across both pilots, placed through the agreements' call-off methods.
     static func addPlacements(_ context: TunetContext) throws {
         let today = context.today
-        let desk = PlacementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -60)))
-        let start = today.adding(days: -45)
+        let desk = PlacementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -140)))
+        let start = today.adding(days: -120)
         let kongsberg = "\(today.year - 3)/4512"
         let nordland = "\(today.year - 1)/310"
         let kongsbergEnd = try context.read { try AgreementRegistry.existing(kongsberg, in: $0) }.currentEnd

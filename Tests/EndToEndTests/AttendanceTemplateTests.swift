@@ -51,6 +51,26 @@ struct AttendanceTemplateTests {
         #expect(invoice.output.trimmingCharacters(in: .whitespacesAndNewlines) == "9675 #,##0.00")
     }
 
+    @Test("A plain sheet with the same columns, made without the template, imports too")
+    func plainSheet() throws {
+        let tunet = try AttendanceCommandTests().prepared()
+        let make = """
+            import openpyxl, datetime
+            wb = openpyxl.Workbook()
+            ws = wb.active
+            ws.append(['orgnr', 'deltaker', 'dato', 'status', 'timer'])
+            ws.append(['974760673', 'P-2026-0101', datetime.datetime(2026, 5, 4), 'møtt', 5])
+            ws.append(['974760673', 'P-2026-0102', '13.05.2026', 'FU', None])
+            ws['C2'].number_format = 'dd.mm.yyyy'
+            wb.save('eget-ark.xlsx')
+            """
+        let python = try Python.run(make, in: tunet.folder)
+        #expect(python.status == 0, "\(python.output)")
+        let imported = try tunet.run(["attendance", "import", "eget-ark.xlsx"], environment: AttendanceCommandTests.today)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("2 new"))
+    }
+
     @Test("Refused rows come back as the submitted sheet with an error column")
     func errorsOut() throws {
         let tunet = try AttendanceCommandTests().prepared()

@@ -186,5 +186,7 @@ struct PlacementCommandTests {
         #expect(municipalities("pupil").isSuperset(of: ["1804", "1837", "1866", "1870"]))        // the Nordland pupil pilot
         #expect(municipalities("dementia").isSuperset(of: ["0301", "3107", "3222", "3316", "3326"])) // Oslo and Viken's dementia pilot
         #expect(placements?.contains { (($0["choice"] as? [String: Any])?["skipped"] as? [Any])?.isEmpty == false } == true)
+        let submissions = try tunet.json(try tunet.run("attendance", "submissions", "--json")) as? [[String: Any]]
+        #expect((submissions?.count ?? 0) >= 8)   // a few months of attendance from the farms
     }
 }

@@ -28,9 +28,16 @@ let package = Package(
         .target(name: "TunetFiles", dependencies: ["TunetDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"]),
         .target(
+            name: "TunetReportCatalogue",
+            path: "Reports",
+            exclude: ["README.md", "output"],
+            sources: ["ReportCatalogueFile.swift"],
+            resources: [.copy("catalogue.json")]
+        ),
+        .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetStore", "TunetFiles", "TunetSpreadsheet",
+                "TunetDomain", "TunetStore", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

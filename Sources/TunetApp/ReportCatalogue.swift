@@ -1,0 +1,67 @@
+import Foundation
+import TunetDomain
+import TunetReportCatalogue
+
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case nb, en
+}
+
+/// A text in Norwegian and English.
+public struct LocalizedText: Decodable, Sendable {
+    public let nb: String
+    public let en: String
+
+    public func text(_ language: ReportLanguage) -> String { language == .nb ? nb : en }
+}
+
+public enum ReportColumnType: String, Decodable, Sendable {
+    case text, integer, number, money, date, percent, flag
+    /// Expands into one column per day of the report's month.
+    case daysOfMonth = "days_of_month"
+}
+
+public struct ReportColumn: Decodable, Sendable {
+    public let key: String
+    public let header: LocalizedText
+    public let type: ReportColumnType
+    public let width: Double
+    /// A SUM row under the column.
+    public let total: Bool?
+    /// Cell texts shown highlighted (an expiry, a missing approval, an override).
+    public let highlight: [String]?
+}
+
+public struct ReportSheet: Decodable, Sendable {
+    public let source: String
+    public let name: LocalizedText
+    public let columns: [ReportColumn]
+}
+
+public struct ReportDefinition: Decodable, Sendable {
+    public let name: String
+    public let title: LocalizedText
+    public let description: LocalizedText
+    /// Written row by row in constant memory: for reports that may hold millions of rows.
+    public let streaming: Bool?
+    public let sheets: [ReportSheet]
+}
+
+/// The catalogue in Reports/catalogue.json: which reports exist, their sheets and columns.
+public struct ReportCatalogue: Decodable, Sendable {
+    public let reports: [ReportDefinition]
+
+    public static func load() throws -> ReportCatalogue {
+        do {
+            return try JSONDecoder().decode(ReportCatalogue.self, from: try ReportCatalogueFile.data())
+        } catch {
+            throw TunetError.internalFault("the report catalogue cannot be read: \(error)")
+        }
+    }
+
+    public func report(_ name: String) throws(TunetError) -> ReportDefinition {
+        guard let report = reports.first(where: { $0.name == name.lowercased() }) else {
+            throw .invalid("report", name, "'\(name)' is not a report; the catalogue has \(reports.map(\.name).joined(separator: ", "))")
+        }
+        return report
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import TunetDomain
+import TunetSpreadsheet
+import TunetStore
+
+public struct ExportResult: Sendable, Encodable {
+    public let report: String
+    public let file: String
+    public let sheets: [String]
+    public let rows: Int
+}
+
+/// Writes a catalogue report as a workbook: a front sheet (title, filters, time, version), then each
+/// sheet with styled frozen headers, an autofilter, widths, typed cells and totals as formulas.
+public struct ReportExport: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public static let defaultFolder = "Reports/output"
+
+    public func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportResult {
+        let catalogue = try ReportCatalogue.load()
+        let report = try catalogue.report(name)
+        if let from = filters.from, let to = filters.to, to < from {
+            throw TunetError.invalid("to", to.iso, "the period ends (\(to.iso)) before it starts (\(from.iso))")
+        }
+        let path = try Self.resolve(output, report: report.name, now: context.now())
+        try OutputPath.check(path)
+        let language = filters.language
+        let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
+        try writeFrontSheet(workbook, report: report, filters: filters)
+        var sheetNames: [String] = []
+        var total = 0
+        for sheet in report.sheets {
+            if sheet.source == "attendance_rows" {
+                let name = sheet.name.text(language)
+                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil)
+                try context.read { reader in
+                    try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
+                        try writer.write(Self.row(row))
+                    }
+                }
+                try writer.finish()
+                sheetNames.append(name)
+                total += writer.count
+                continue
+            }
+            let parts = try context.read { try ReportSources(context: context, filters: filters).rows(for: sheet.source, in: $0) }
+            for part in parts.isEmpty ? [SheetRows(rows: [])] : parts {
+                let name = part.suffix.map { "\(sheet.name.text(language)) \($0)" } ?? sheet.name.text(language)
+                let month = sheet.columns.contains { $0.type == .daysOfMonth } ? filters.month(today: context.today) : nil
+                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: month)
+                for row in part.rows { try writer.write(row) }
+                try writer.finish()
+                sheetNames.append(writer.sheetName)
+                total += part.rows.count
+            }
+        }
+        try workbook.close()
+        return ExportResult(report: report.name, file: path, sheets: sheetNames, rows: total)
+    }
+
+    static func row(_ row: AttendanceExportRow) -> ReportRow {
+        [
+            "provider": .text(row.provider), "participant": .text(row.participant), "agreement": .text(row.agreement), "date": .date(row.date),
+            "status": .text(row.status.code), "hours": row.hoursTenths.map { .number(Double($0) / 10) } ?? .none,
+            "transport_trips": row.transportTrips.map(ReportValue.integer) ?? .none, "extra_day": .flag(row.extraDay),
+            "day_amount": .money(row.dayPrice), "transport_amount": .money(row.transport),
+        ]
+    }
+
+    /// `-o` may name a file or a folder; without it the file goes to Reports/output/ under the working directory.
+    static func resolve(_ output: String?, report: String, now: Date) throws(TunetError) -> String {
+        let stamp = OsloCalendar.localTimestamp(now).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
+        let fileName = "\(report)-\(stamp).xlsx"
+        guard let output else {
+            do {
+                try FileManager.default.createDirectory(atPath: defaultFolder, withIntermediateDirectories: true)
+            } catch {
+                throw .unwritableOutput(path: defaultFolder, reason: "the folder cannot be created")
+            }
+            return "\(defaultFolder)/\(fileName)"
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+            return (output as NSString).appendingPathComponent(fileName)
+        }
+        return output
+    }
+
+    private func writeFrontSheet(_ workbook: XLSXWorkbook, report: ReportDefinition, filters: ReportFilters) throws {
+        let nb = filters.language == .nb
+        let sheet = try workbook.addSheet(nb ? "Forside" : "Front")
+        let filterText = [
+            filters.from.map { (nb ? "fra " : "from ") + $0.norwegian },
+            filters.to.map { (nb ? "til " : "to ") + $0.norwegian },
+            filters.municipalityNumber.map { (nb ? "kommune " : "municipality ") + (Municipality.named($0)?.description ?? $0) },
+        ].compactMap { $0 }
+        let lines: [(String, String)] = [
+            (nb ? "Rapport" : "Report", report.title.text(filters.language)),
+            (nb ? "Innhold" : "Contents", report.description.text(filters.language)),
+            (nb ? "Filtre" : "Filters", filterText.isEmpty ? (nb ? "ingen" : "none") : filterText.joined(separator: ", ")),
+            (nb ? "Generert" : "Generated", OsloCalendar.localTimestamp(context.now()) + (nb ? " (norsk tid)" : " (Norwegian time)")),
+            (nb ? "Tunet-versjon" : "Tunet version", TunetVersion.current),
+            (nb ? "Personvern" : "Privacy", nb ? "Deltakere vises bare med pseudonym kode; navn er aldri med." : "Participants appear only by pseudonymous code; names are never included."),
+        ]
+        try sheet.write(0, 0, .text(report.title.text(filters.language)), style: XLSXStyle(bold: true))
+        for (index, (label, value)) in lines.enumerated() {
+            try sheet.write(index + 2, 0, .text(label), style: .title)
+            try sheet.write(index + 2, 1, .text(value), style: XLSXStyle(wrap: true))
+        }
+        try sheet.setColumns(0, 0, width: 16)
+        try sheet.setColumns(1, 1, width: 90)
+    }
+}
+
+/// Writes one catalogue sheet row by row (so it also works in constant-memory mode) and the totals at the end.
+final class SheetWriter {
+    let sheet: XLSXSheet
+    let sheetName: String
+    let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
+    let language: ReportLanguage
+    private(set) var count = 0
+    private var totals: [Int: Double] = [:]
+    /// Money is summed exactly, in øre.
+    private var moneyTotals: [Int: Int64] = [:]
+    static let highlighted = XLSXStyle(background: 0xFCE4D6)
+    static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
+
+    init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: ReportLanguage, month: YearMonth?) throws {
+        sheet = try workbook.addSheet(name)
+        sheetName = name
+        self.language = language
+        var expanded: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)] = []
+        for column in definition.columns {
+            if column.type == .daysOfMonth, let month {
+                for day in 1...LocalDate.daysIn(month: month.month, year: month.year) {
+                    expanded.append((column.key, .daysOfMonth, String(day), column.width, false, [], day))
+                }
+            } else if column.type != .daysOfMonth {
+                expanded.append((column.key, column.type, column.header.text(language), column.width, column.total ?? false,
+                                 Set(column.highlight ?? []), nil))
+            }
+        }
+        columns = expanded
+        try sheet.write(row: 0, columns.map { .text($0.header) }, style: .header)
+        for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
+        sheet.freezePanes(row: 1, column: 1)
+    }
+
+    func write(_ row: ReportRow) throws {
+        count += 1
+        for (index, column) in columns.enumerated() {
+            let value = row[column.key] ?? .none
+            let cell: XLSXCell
+            var text: String?
+            switch (column.type, value) {
+            case (.daysOfMonth, .days(let days)): cell = days[column.day ?? 0].map { .text($0) } ?? .blank; text = days[column.day ?? 0]
+            case (_, .text(let value)): cell = .text(value); text = value
+            case (_, .integer(let value)): cell = .integer(value); totals[index, default: 0] += Double(value)
+            case (_, .number(let value)): cell = .number(value); totals[index, default: 0] += value
+            case (_, .money(let value)): cell = .money(value); moneyTotals[index, default: 0] += value.ore
+            case (_, .date(let value)): cell = .date(value)
+            case (_, .percent(let value)): cell = .number(value)
+            case (_, .flag(let value)):
+                text = value ? (language == .nb ? "ja" : "yes") : (language == .nb ? "nei" : "no")
+                cell = .text(text!)
+            default: cell = .blank
+            }
+            let marked = text.map { column.highlight.contains($0) } ?? false
+            var style: XLSXStyle?
+            switch column.type {
+            case .money: style = XLSXStyle(numberFormat: "#,##0.00", background: marked ? 0xFCE4D6 : nil)
+            case .date: style = marked ? Self.highlightedDate : .date
+            case .percent: style = XLSXStyle(numberFormat: "0.0%")
+            default: style = marked ? Self.highlighted : nil
+            }
+            if case .blank = cell, !marked { continue }
+            try sheet.write(count, index, cell, style: style)
+        }
+    }
+
+    /// The totals row (formulas with cached values), the autofilter, or a note when nothing matched.
+    func finish() throws {
+        if count == 0 {
+            try sheet.write(1, 0, .text(language == .nb ? "Ingen rader passer filtrene." : "No rows match the filters."))
+            return
+        }
+        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: count, lastColumn: columns.count - 1)
+        guard columns.contains(where: \.total) else { return }
+        let totalRow = count + 1
+        try sheet.write(totalRow, 0, .text(language == .nb ? "Sum" : "Total"), style: XLSXStyle(bold: true))
+        for (index, column) in columns.enumerated() where column.total {
+            let letter = Self.columnLetter(index)
+            let format = column.type == .money ? "#,##0.00" : "0"
+            let cached = column.type == .money ? Double(moneyTotals[index] ?? 0) / 100 : totals[index] ?? 0
+            try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)2:\(letter)\(count + 1))", cachedValue: cached),
+                            style: XLSXStyle(bold: true, numberFormat: format))
+        }
+    }
+
+    static func columnLetter(_ index: Int) -> String {
+        var number = index + 1
+        var letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(65 + remainder)!) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import TunetDomain
+import TunetStore
+
+/// A cell's value before it is written; the catalogue column decides how it looks.
+public enum ReportValue: Sendable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case money(Money)
+    case date(LocalDate)
+    /// A share, 0.25 for 25 %.
+    case percent(Double)
+    case flag(Bool)
+    /// Status codes per day of the month, for `days_of_month` columns.
+    case days([Int: String])
+    case none
+}
+
+public typealias ReportRow = [String: ReportValue]
+
+public struct ReportFilters: Sendable {
+    public var from: LocalDate?
+    public var to: LocalDate?
+    public var municipalityNumber: String?
+    public var language: ReportLanguage = .nb
+
+    public init() {}
+
+    /// The month reports about one month cover: the month of --from, else this month.
+    func month(today: LocalDate) -> YearMonth { YearMonth(from ?? today) }
+
+    func overlaps(_ start: LocalDate, _ end: LocalDate) -> Bool {
+        (from.map { end >= $0 } ?? true) && (to.map { start <= $0 } ?? true)
+    }
+}
+
+/// One sheet's rows, possibly split into several sheets (one per farm).
+struct SheetRows {
+    var suffix: String?
+    var rows: [ReportRow]
+}
+
+/// Where each catalogue source gets its rows. Sources emit every field they know; the catalogue
+/// picks the columns, so a new column needs only a catalogue entry when its field exists.
+struct ReportSources {
+    let context: TunetContext
+    let filters: ReportFilters
+
+    func rows(for source: String, in reader: StoreReader) throws -> [SheetRows] {
+        switch source {
+        case "providers": return [SheetRows(rows: try providers(reader))]
+        case "agreements": return [SheetRows(rows: try agreements(reader).map(\.0))]
+        case "agreement_options": return [SheetRows(rows: try agreements(reader).flatMap(\.1))]
+        case "procurement_scores": return [SheetRows(rows: try procurementScores(reader))]
+        case "placements": return [SheetRows(rows: try placements(reader))]
+        case "attendance_grid": return try attendanceGrid(reader)
+        case "invoice_lines": return [SheetRows(rows: try invoiceLines(reader))]
+        case "audit": return [SheetRows(rows: try audit(reader))]
+        default: throw TunetError.internalFault("the catalogue names an unknown source '\(source)'")
+        }
+    }
+
+    private func providers(_ reader: StoreReader) throws -> [ReportRow] {
+        let rule = ApprovalRule.standard
+        let validity = PlacementRules.standard.policeCertificateValidityYears
+        return try reader.allProviders().filter { filters.municipalityNumber == nil || $0.municipalityNumber == filters.municipalityNumber }.map { provider in
+            let certificate: String
+            if let date = provider.policeCertificateDate {
+                certificate = date.adding(years: validity) > context.today ? "valid" : "expired"
+            } else {
+                certificate = "missing"
+            }
+            return [
+                "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
+                "municipality": .text(provider.municipality?.description ?? provider.municipalityNumber),
+                "target_groups": .text(TargetGroup.codes(provider.targetGroups)), "places_per_day": .integer(provider.placesPerDay),
+                "open_weekdays": .text(provider.openWeekdays.display), "approval_state": .text(rule.state(of: provider, on: context.today).rawValue),
+                "ipt_approval_date": provider.iptApprovalDate.map(ReportValue.date) ?? .none,
+                "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
+                "police_certificate_state": .text(certificate),
+                "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
+                "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": .text(provider.status.rawValue),
+                "email": provider.email.map(ReportValue.text) ?? .none, "phone": provider.phone.map(ReportValue.text) ?? .none,
+            ]
+        }
+    }
+
+    private func agreements(_ reader: StoreReader) throws -> [(ReportRow, [ReportRow])] {
+        let registry = AgreementRegistry(context)
+        return try reader.allAgreements().filter { agreement in
+            (filters.municipalityNumber.map { agreement.municipalities.contains($0) } ?? true)
+                && filters.overlaps(agreement.start, agreement.currentEnd)
+        }.map { agreement in
+            let summary = try registry.summary(agreement, in: reader)
+            let use = summary.consumption
+            let row: ReportRow = [
+                "reference": .text(agreement.reference), "title": .text(agreement.title),
+                "municipalities": .text(agreement.municipalities.joined(separator: ", ")), "call_off_method": .text(agreement.callOffMethod.rawValue),
+                "providers": .integer(agreement.parties.count), "start": .date(agreement.start), "current_end": .date(agreement.currentEnd),
+                "latest_possible_end": .date(agreement.latestPossibleEnd), "maximum": .money(use.maximum), "committed": .money(use.committed),
+                "spent": .money(use.spent), "headroom": .money(use.headroom), "percent_used": .percent(Double(use.percentUsedTenths) / 1000),
+                "status": .text(summary.status.rawValue), "special_reason": agreement.specialReason.map(ReportValue.text) ?? .none,
+                "estimated": .money(agreement.estimatedValue),
+            ]
+            let options: [ReportRow] = zip(agreement.options, agreement.optionStarts).enumerated().map { index, pair in
+                [
+                    "reference": .text(agreement.reference), "option": .integer(index + 1), "months": .integer(pair.0.months),
+                    "starts": .date(pair.1), "decision_deadline": .date(pair.0.decisionDeadline),
+                    "exercised_on": pair.0.exercisedOn.map(ReportValue.date) ?? .none,
+                ]
+            }
+            return (row, options)
+        }
+    }
+
+    private func procurementScores(_ reader: StoreReader) throws -> [ReportRow] {
+        let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
+        var rows: [ReportRow] = []
+        for procurement in try reader.allProcurements() where [.evaluating, .awarded, .concluded].contains(procurement.state)
+            && (filters.municipalityNumber.map { procurement.municipalities.contains($0) } ?? true) {
+            let winners = Set(procurement.award?.winners.map(\.provider) ?? [])
+            for tender in try TenderEvaluation.evaluate(procurement) {
+                for criterion in procurement.criteria {
+                    let points = tender.pointsMilli[criterion.name] ?? 0
+                    rows.append([
+                        "procurement": .integer(Int(procurement.id)), "title": .text(procurement.title), "rank": .integer(tender.rank),
+                        "provider": .text(tender.provider.digits), "provider_name": .text(names[tender.provider] ?? ""),
+                        "criterion": .text(criterion.name), "weight": .integer(criterion.weight), "points": .number(Double(points) / 1000),
+                        "weighted": .number(Double(points * Int64(criterion.weight)) / 100_000), "total": .number(Double(tender.totalMilli) / 1000),
+                        "evaluated_price": .money(tender.evaluatedPrice), "awarded": .flag(winners.contains(tender.provider)),
+                    ])
+                }
+            }
+        }
+        return rows
+    }
+
+    private func placements(_ reader: StoreReader) throws -> [ReportRow] {
+        let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
+        return try reader.placements().filter { placement in
+            (filters.municipalityNumber.map { placement.municipalityNumber == $0 } ?? true) && filters.overlaps(placement.start, placement.end)
+        }.map { placement in
+            [
+                "id": .integer(Int(placement.id)), "participant": .text(placement.participant.text), "kind": .text(placement.kind.rawValue),
+                "municipality": .text(Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber),
+                "agreement": .text(placement.agreementReference), "provider": .text(placement.provider.digits),
+                "provider_name": .text(names[placement.provider] ?? ""), "weekdays": .text(placement.weekdays.display),
+                "start": .date(placement.start), "end": .date(placement.end), "planned_days": .integer(placement.plannedDays),
+                "projected_cost": .money(placement.projectedCost), "chosen_by": .text("\(placement.choice.method.rawValue): \(placement.choice.rule)"),
+                "status": .text(placement.status(on: context.today).rawValue), "ceiling_override": .flag(placement.ceilingOverrideReason != nil),
+            ]
+        }
+    }
+
+    private func attendanceGrid(_ reader: StoreReader) throws -> [SheetRows] {
+        let month = filters.month(today: context.today)
+        var sheets: [SheetRows] = []
+        for provider in try reader.allProviders() {
+            let placements = try reader.placements(provider: provider.organisationNumber).filter { placement in
+                !placement.isCancelled && placement.start <= month.lastDay && placement.end >= month.firstDay
+                    && (filters.municipalityNumber.map { placement.municipalityNumber == $0 } ?? true)
+            }
+            guard !placements.isEmpty else { continue }
+            let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
+                                      by: { (stored: StoredAttendance) in stored.entry.placementId })
+            let lastExpected = min(context.today, month.lastDay)
+            let rows: [ReportRow] = try placements.map { placement in
+                let holidays = try reader.schoolHolidays(municipality: placement.municipalityNumber)
+                let planned = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: max(placement.start, month.firstDay),
+                                                           to: min(placement.end, month.lastDay), kind: placement.kind, schoolHolidays: holidays)
+                var days: [Int: String] = [:]
+                for day in planned where day <= lastExpected { days[day.day] = "?" }
+                for row in reported[placement.id] ?? [] { days[row.entry.date.day] = row.entry.status.code }
+                return [
+                    "participant": .text(placement.participant.text), "agreement": .text(placement.agreementReference), "days": .days(days),
+                    "present": .integer(days.values.filter { $0 == AttendanceStatus.present.code }.count),
+                    "missing": .integer(days.values.filter { $0 == "?" }.count),
+                ]
+            }
+            sheets.append(SheetRows(suffix: provider.name, rows: rows))
+        }
+        return sheets
+    }
+
+    private func invoiceLines(_ reader: StoreReader) throws -> [ReportRow] {
+        let month = filters.month(today: context.today)
+        var rows: [ReportRow] = []
+        for provider in try reader.allProviders() {
+            for line in try AttendanceReports.lines(provider: provider.organisationNumber, month: month, today: context.today, in: reader) {
+                rows.append([
+                    "provider": .text(provider.organisationNumber.digits), "provider_name": .text(provider.name),
+                    "participant": .text(line.participant.text), "agreement": .text(line.agreement), "planned_days": .integer(line.plannedDays),
+                    "reported_days": .integer(line.reportedDays), "billable_days": .integer(line.billableDays), "day_amount": .money(line.dayAmount),
+                    "transport_amount": .money(line.transportAmount), "total": .money(line.total), "missing_days": .integer(line.missingDates.count),
+                ])
+            }
+        }
+        return rows
+    }
+
+    private func audit(_ reader: StoreReader) throws -> [ReportRow] {
+        let since = filters.from.map(OsloCalendar.startOfDayUTC)
+        let until = filters.to.map { OsloCalendar.startOfDayUTC($0.adding(days: 1)) }
+        return try reader.auditEvents(AuditQuery(since: since)).filter { until == nil || $0.at < until! }.map { event in
+            [
+                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at)), "actor": .text(event.actor),
+                "action": .text(event.action), "entity": .text(event.entity), "entity_id": .text(event.entityId),
+                "note": event.note.map(ReportValue.text) ?? .none, "before": event.before.map(ReportValue.text) ?? .none,
+                "after": event.after.map(ReportValue.text) ?? .none,
+            ]
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a report from the catalogue as an xlsx workbook (`tunet export list` shows the catalogue).",
+        discussion: """
+            Every workbook has a front sheet (title, filters, time, Tunet's version), styled frozen headers, \
+            an autofilter, NOK and date formats and totals. Norwegian headers by default, English with --lang en. \
+            Without -o the file goes to Reports/output/ in the working directory. The catalogue is Reports/catalogue.json.
+
+            Examples:
+              tunet export list
+              tunet export agreements --municipality 3303 -o avtaler.xlsx
+              tunet export attendance-month --from 2026-03-01 --lang en
+              tunet export attendance-rows --from 2026-01-01 --to 2026-12-31 -o /tmp
+            """)
+
+    @Argument(help: "The report's name, or list.")
+    var report: String
+    @Option(help: "From this day (YYYY-MM-DD or DD.MM.YYYY); for one-month reports, the month of this day.")
+    var from: String?
+    @Option(help: "To this day.")
+    var to: String?
+    @Option(help: "Only this municipality (4 digits).")
+    var municipality: String?
+    @Option(help: "Only this pilot.")
+    var pilot: String?
+    @Option(help: "Language of headers: nb (default) or en.")
+    var lang: String = "nb"
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in.")
+    var output: String?
+    @OptionGroup var format: OutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if report == "list" {
+            let catalogue = try ReportCatalogue.load()
+            if format.json {
+                struct Entry: Encodable { let name: String; let title: String; let sheets: [String] }
+                return try JSONOutput.print(catalogue.reports.map { Entry(name: $0.name, title: $0.title.en, sheets: $0.sheets.map(\.name.en)) })
+            }
+            var table = TextTable("Report", "Tittel", "Title", "Contents")
+            for entry in catalogue.reports { table.add(entry.name, entry.title.nb, entry.title.en, entry.description.en) }
+            return Console.out(table.render())
+        }
+        var filters = ReportFilters()
+        var problems = ProblemCollector()
+        for (field, text) in [("from", from), ("to", to)] {
+            guard let text else { continue }
+            switch LocalDate.parse(text) {
+            case .success(let date): if field == "from" { filters.from = date } else { filters.to = date }
+            case .failure(let problem): problems.add(field, text, problem.reason)
+            }
+        }
+        if let municipality { filters.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
+        if let language = ReportLanguage(rawValue: lang.lowercased()) { filters.language = language } else {
+            problems.add("lang", lang, "use nb (Norwegian) or en (English)")
+        }
+        if let pilot { problems.add("pilot", pilot, "no pilot '\(pilot)' is registered") }
+        try problems.check()
+        let result = try ReportExport(global.readableContext()).write(report, filters: filters, to: output)
+        if format.json { return try JSONOutput.print(result) }
+        Console.out("Wrote \(result.file): \(result.rows) rows in \(result.sheets.joined(separator: ", ")).")
+    }
+}

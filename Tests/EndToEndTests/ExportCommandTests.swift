@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+enum LibreOffice {
+    static let executable: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Suite("tunet export: the report catalogue as workbooks")
+struct ExportCommandTests {
+    static let reports = ["providers", "agreements", "procurement-evaluation", "placements", "attendance-month", "invoice-basis", "audit",
+                          "attendance-rows"]
+
+    /// The demo database with a fixed day, so reports have every kind of data.
+    static func demo() throws -> TunetProcess {
+        let tunet = try TunetProcess()
+        #expect(try tunet.run("demo").status == 0)
+        return tunet
+    }
+
+    @Test("Every report opens in openpyxl with its front sheet, headers, typed cells and totals")
+    func everyReport() throws {
+        let tunet = try Self.demo()
+        for report in Self.reports {
+            let result = try tunet.run("export", report, "--from", "2026-10-01", "-o", "\(report).xlsx")
+            #expect(result.status == 0, "\(report): \(result.stderr)")
+        }
+        let check = """
+            import openpyxl, datetime, json
+            catalogue = json.load(open('\(TunetProcess.packageRoot.path)/Reports/catalogue.json'))
+            for report in catalogue['reports']:
+                wb = openpyxl.load_workbook(report['name'] + '.xlsx')
+                assert wb.sheetnames[0] == 'Forside', (report['name'], wb.sheetnames)
+                front = wb['Forside']
+                assert front['B3'].value == report['title']['nb'], front['B3'].value
+                assert front['B5'].value == 'fra 01.10.2026', front['B5'].value
+                assert front['B7'].value == '0.1.0'
+                for sheet_def, name in zip(report['sheets'], wb.sheetnames[1:]):
+                    ws = wb[name]
+                    headers = [c.value for c in ws[1]]
+                    expected = [c['header']['nb'] for c in sheet_def['columns'] if c['type'] != 'days_of_month']
+                    assert [h for h in headers if not str(h).isdigit()] == expected, (name, headers, expected)
+                    assert ws.freeze_panes == 'B2', ws.freeze_panes
+                    for i, column in enumerate([c for c in sheet_def['columns'] if c['type'] != 'days_of_month']):
+                        cell = ws.cell(row=2, column=headers.index(column['header']['nb']) + 1)
+                        if cell.value is None: continue
+                        kind = column['type']
+                        if kind == 'date': assert isinstance(cell.value, datetime.datetime), (name, column['key'], cell.value)
+                        if kind in ('money', 'integer', 'number', 'percent'): assert isinstance(cell.value, (int, float)), (name, column['key'], cell.value)
+                        if kind == 'money': assert cell.number_format == '#,##0.00', cell.number_format
+            inv = openpyxl.load_workbook('invoice-basis.xlsx', data_only=True)['Fakturagrunnlag']
+            rows = [r for r in inv.iter_rows(min_row=2, values_only=True)]
+            assert rows[-1][0] == 'Sum'
+            assert abs(sum(r[9] for r in rows[:-1]) - rows[-1][9]) < 0.005, 'the cached total is not the sum'
+            print('ok')
+            """
+        let python = try Python.run(check, in: tunet.folder)
+        #expect(python.status == 0, "\(python.output)")
+        #expect(python.output.contains("ok"))
+    }
+
+    @Test("Tunet's own reader sees the same sheets and values")
+    func ownReader() throws {
+        let tunet = try Self.demo()
+        #expect(try tunet.run("export", "agreements", "-o", "avtaler.xlsx", "--lang", "en").status == 0)
+        let check = """
+            import openpyxl
+            wb = openpyxl.load_workbook('avtaler.xlsx')
+            assert wb.sheetnames == ['Front', 'Agreements', 'Options'], wb.sheetnames
+            assert wb['Agreements']['A1'].value == 'Reference'
+            print('ok')
+            """
+        #expect(try Python.run(check, in: tunet.folder).output.contains("ok"))
+    }
+
+    @Test("Filters that match nothing give an empty report with a note, not a crash")
+    func emptyReport() throws {
+        let tunet = try Self.demo()
+        let result = try tunet.run("export", "placements", "--municipality", "5001", "-o", "tomt.xlsx")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 rows"))
+        let check = "import openpyxl\nws = openpyxl.load_workbook('tomt.xlsx')['Plasseringer']\nprint(ws['A2'].value)"
+        #expect(try Python.run(check, in: tunet.folder).output.contains("Ingen rader passer filtrene."))
+    }
+
+    @Test("Without -o the workbook goes to Reports/output in the working directory")
+    func defaultFolder() throws {
+        let tunet = try Self.demo()
+        let result = try tunet.run("export", "providers")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Reports/output/providers-"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: tunet.folder.appendingPathComponent("Reports/output").path)
+        #expect(files.count == 1 && files[0].hasSuffix(".xlsx"))
+    }
+
+    @Test("An unknown report lists the catalogue; a missing folder, a bad language and a bad date are refused")
+    func badInput() throws {
+        let tunet = try Self.demo()
+        let unknown = try tunet.run("export", "farms")
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("the catalogue has providers, agreements"))
+        let folder = try tunet.run("export", "providers", "-o", "no/such/folder/x.xlsx")
+        #expect(folder.status == 73)
+        #expect(folder.stderr.contains("does not exist"))
+        #expect(try tunet.run("export", "providers", "--lang", "se").stderr.contains("use nb (Norwegian) or en (English)"))
+        #expect(try tunet.run("export", "providers", "--from", "31.02.2026").stderr.contains("not a day in the calendar"))
+        #expect(try tunet.run("export", "audit", "--from", "2026-05-01", "--to", "2026-04-01").stderr.contains("ends (2026-04-01) before it starts"))
+        let list = try tunet.run("export", "list")
+        for report in Self.reports { #expect(list.stdout.contains(report)) }
+    }
+
+    @Test("LibreOffice converts a workbook when it is installed",
+          .enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed here; apt-get install -y libreoffice-calc to run this check"))
+    func libreOffice() throws {
+        let tunet = try Self.demo()
+        #expect(try tunet.run("export", "invoice-basis", "-o", "faktura.xlsx").status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LibreOffice.executable!)
+        process.arguments = ["--headless", "--convert-to", "csv", "--outdir", tunet.folder.path, tunet.folder.appendingPathComponent("faktura.xlsx").path]
+        process.currentDirectoryURL = tunet.folder
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let csv = try String(contentsOf: tunet.folder.appendingPathComponent("faktura.csv"), encoding: .utf8)
+        #expect(csv.contains("Fakturagrunnlag"))
+    }
+}

@@ -31,10 +31,23 @@ public struct ReportColumn: Decodable, Sendable {
     public let highlight: [String]?
 }
 
+/// A chart beside a sheet's data: categories from one column, a series per value column.
+public struct ReportChart: Decodable, Sendable {
+    public enum Kind: String, Decodable, Sendable {
+        case column, stackedColumn = "stacked_column", bar, line, pie
+    }
+
+    public let type: Kind
+    public let title: LocalizedText
+    public let category: String
+    public let series: [String]
+}
+
 public struct ReportSheet: Decodable, Sendable {
     public let source: String
     public let name: LocalizedText
     public let columns: [ReportColumn]
+    public let chart: ReportChart?
 }
 
 public struct ReportDefinition: Decodable, Sendable {

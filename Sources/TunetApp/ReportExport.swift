@@ -53,6 +53,7 @@ public struct ReportExport: Sendable {
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: month)
                 for row in part.rows { try writer.write(row) }
                 try writer.finish()
+                try writer.insertChart(sheet.chart)
                 sheetNames.append(writer.sheetName)
                 total += part.rows.count
             }
@@ -191,6 +192,25 @@ final class SheetWriter {
         guard columns.contains(where: \.total) else { return }
         let totalRow = count + 1
         try sheet.write(totalRow, 0, .text(language == .nb ? "Sum" : "Total"), style: XLSXStyle(bold: true))
+        try writeTotals(totalRow)
+    }
+
+    /// The catalogue's chart for the sheet, to the right of the data.
+    func insertChart(_ chart: ReportChart?) throws {
+        guard let chart, count > 0, let category = columns.firstIndex(where: { $0.key == chart.category }) else { return }
+        let series = chart.series.compactMap { key in columns.firstIndex { $0.key == key }.map { (name: columns[$0].header, column: $0) } }
+        let kind: XLSXChartKind = switch chart.type {
+        case .column: .column
+        case .stackedColumn: .stackedColumn
+        case .bar: .bar
+        case .line: .line
+        case .pie: .pie
+        }
+        try sheet.insertChart(kind, title: chart.title.text(language), source: sheetName, rows: 1...count, categoryColumn: category,
+                              series: series, at: count + 4, 1)
+    }
+
+    private func writeTotals(_ totalRow: Int) throws {
         for (index, column) in columns.enumerated() where column.total {
             let letter = Self.columnLetter(index)
             let format = column.type == .money ? "#,##0.00" : "0"

@@ -196,3 +196,40 @@ public struct XLSXSheet {
         worksheet_protect(pointer, nil, &options)
     }
 }
+
+public enum XLSXChartKind: Sendable {
+    case column, stackedColumn, bar, line, pie
+
+    var code: UInt8 {
+        switch self {
+        case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+        case .stackedColumn: UInt8(LXW_CHART_COLUMN_STACKED.rawValue)
+        case .bar: UInt8(LXW_CHART_BAR.rawValue)
+        case .line: UInt8(LXW_CHART_LINE.rawValue)
+        case .pie: UInt8(LXW_CHART_PIE.rawValue)
+        }
+    }
+}
+
+extension XLSXSheet {
+    /// A chart of data already written in `source`: categories in one column, a series per value
+    /// column, over rows `rows`, placed with its top-left corner at (`row`, `column`) of this sheet.
+    public func insertChart(_ kind: XLSXChartKind, title: String, source: String, rows: ClosedRange<Int>, categoryColumn: Int,
+                            series: [(name: String, column: Int)], at row: Int, _ column: Int) throws(TunetError) {
+        guard let chart = workbook_add_chart(workbook.pointer, kind.code) else {
+            throw .unwritableOutput(path: workbook.path, reason: "libxlsxwriter could not create a chart")
+        }
+        title.withCString { chart_title_set_name(chart, $0) }
+        for entry in series {
+            guard let line = chart_add_series(chart, nil, nil) else { continue }
+            source.withCString { sheet in
+                chart_series_set_categories(line, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(categoryColumn),
+                                            lxw_row_t(rows.upperBound), lxw_col_t(categoryColumn))
+                chart_series_set_values(line, sheet, lxw_row_t(rows.lowerBound), lxw_col_t(entry.column),
+                                        lxw_row_t(rows.upperBound), lxw_col_t(entry.column))
+            }
+            entry.name.withCString { chart_series_set_name(line, $0) }
+        }
+        try XLSXWorkbook.check(worksheet_insert_chart(pointer, lxw_row_t(row), lxw_col_t(column), chart), path: workbook.path)
+    }
+}

@@ -73,6 +73,24 @@ struct ExportCommandTests {
         #expect(try Python.run(check, in: tunet.folder).output.contains("ok"))
     }
 
+    @Test("The catalogue's charts are in the workbook, with their titles and series")
+    func charts() throws {
+        let tunet = try Self.demo()
+        #expect(try tunet.run("export", "agreements", "-o", "avtaler.xlsx").status == 0)
+        let check = """
+            import zipfile
+            archive = zipfile.ZipFile('avtaler.xlsx')
+            charts = [name for name in archive.namelist() if name.startswith('xl/charts/chart')]
+            assert len(charts) == 1, charts
+            xml = archive.read(charts[0]).decode('utf-8')
+            assert 'Bruk av maksimalverdien' in xml and 'barDir' in xml and xml.count('<c:ser>') == 3, xml[:300]
+            assert "'Avtaler'!$L$2" in xml or 'Avtaler!$L$2' in xml, 'the headroom series does not point at the data'
+            print('ok')
+            """
+        let python = try Python.run(check, in: tunet.folder)
+        #expect(python.output.contains("ok"), "\(python.output)")
+    }
+
     @Test("Filters that match nothing give an empty report with a note, not a crash")
     func emptyReport() throws {
         let tunet = try Self.demo()
@@ -116,12 +134,22 @@ struct ExportCommandTests {
         #expect(try tunet.run("export", "invoice-basis", "-o", "faktura.xlsx").status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LibreOffice.executable!)
-        process.arguments = ["--headless", "--convert-to", "csv", "--outdir", tunet.folder.path, tunet.folder.appendingPathComponent("faktura.xlsx").path]
+        // UTF-8 (76) and every sheet into its own file (-1), the options of LibreOffice 7.2 and later.
+        process.arguments = ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                             "--outdir", tunet.folder.path, tunet.folder.appendingPathComponent("faktura.xlsx").path]
         process.currentDirectoryURL = tunet.folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let csv = try String(contentsOf: tunet.folder.appendingPathComponent("faktura.csv"), encoding: .utf8)
-        #expect(csv.contains("Fakturagrunnlag"))
+        let csv = try String(contentsOf: tunet.folder.appendingPathComponent("faktura-Fakturagrunnlag.csv"), encoding: .utf8)
+        let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.first?.first == "Tilbyder")
+        let total = try #require(lines.last)
+        #expect(total.first == "Sum")
+        // LibreOffice's own evaluation of the total equals the sum of the lines it read.
+        let sum = lines.dropFirst().dropLast().compactMap { Double($0[9]) }.reduce(0, +)
+        #expect(abs((Double(total[9]) ?? -1) - sum) < 0.005)
     }
 }

@@ -34,7 +34,7 @@ public enum InvoiceBasisWorkbook {
         try sheet.write(totalRow, 0, .text("Sum"), style: .title)
         for (column, letter, amount) in [(10, "K", basis.dayAmount), (12, "M", basis.transportAmount), (13, "N", basis.total)] {
             let formula = basis.lines.isEmpty ? "=0" : "=SUM(\(letter)\(first):\(letter)\(last))"
-            try sheet.write(totalRow, column, .formula(formula, cachedValue: Double(amount.ore) / 100), style: XLSXStyle(bold: true, numberFormat: "#,##0.00"))
+            try sheet.write(totalRow, column, .formula(formula, cachedValue: Double(amount.ore) / 100), style: XLSXStyle(bold: true, numberFormat: XLSXStyle.nokFormat))
         }
         try sheet.setColumns(0, 2, width: 14)
         try sheet.setColumns(3, 15, width: 12)

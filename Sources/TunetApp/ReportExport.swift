@@ -172,7 +172,7 @@ final class SheetWriter {
             let marked = text.map { column.highlight.contains($0) } ?? false
             var style: XLSXStyle?
             switch column.type {
-            case .money: style = XLSXStyle(numberFormat: "#,##0.00", background: marked ? 0xFCE4D6 : nil)
+            case .money: style = XLSXStyle(numberFormat: XLSXStyle.nokFormat, background: marked ? 0xFCE4D6 : nil)
             case .date: style = marked ? Self.highlightedDate : .date
             case .percent: style = XLSXStyle(numberFormat: "0.0%")
             default: style = marked ? Self.highlighted : nil
@@ -213,7 +213,7 @@ final class SheetWriter {
     private func writeTotals(_ totalRow: Int) throws {
         for (index, column) in columns.enumerated() where column.total {
             let letter = Self.columnLetter(index)
-            let format = column.type == .money ? "#,##0.00" : "0"
+            let format = column.type == .money ? XLSXStyle.nokFormat : "0"
             let cached = column.type == .money ? Double(moneyTotals[index] ?? 0) / 100 : totals[index] ?? 0
             try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)2:\(letter)\(count + 1))", cachedValue: cached),
                             style: XLSXStyle(bold: true, numberFormat: format))

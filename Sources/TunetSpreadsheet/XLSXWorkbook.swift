@@ -25,8 +25,9 @@ public struct XLSXStyle: Hashable, Sendable {
 
     public static let header = XLSXStyle(bold: true, background: 0xDDEBF7)
     public static let date = XLSXStyle(numberFormat: "dd.mm.yyyy")
-    /// Money in NOK with two decimals; readers show their own separators.
-    public static let money = XLSXStyle(numberFormat: "#,##0.00")
+    /// The number format for NOK: two decimals and "kr"; readers show their own separators (1 234,50 kr).
+    public static let nokFormat = "#,##0.00\\ \"kr\""
+    public static let money = XLSXStyle(numberFormat: nokFormat)
     public static let title = XLSXStyle(bold: true)
 }
 

@@ -47,7 +47,7 @@ struct ExportCommandTests {
                         kind = column['type']
                         if kind == 'date': assert isinstance(cell.value, datetime.datetime), (name, column['key'], cell.value)
                         if kind in ('money', 'integer', 'number', 'percent'): assert isinstance(cell.value, (int, float)), (name, column['key'], cell.value)
-                        if kind == 'money': assert cell.number_format == '#,##0.00', cell.number_format
+                        if kind == 'money': assert cell.number_format == '#,##0.00\\\\ "kr"', cell.number_format
             inv = openpyxl.load_workbook('invoice-basis.xlsx', data_only=True)['Fakturagrunnlag']
             rows = [r for r in inv.iter_rows(min_row=2, values_only=True)]
             assert rows[-1][0] == 'Sum'

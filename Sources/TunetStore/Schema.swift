@@ -202,6 +202,36 @@ enum Schema {
         migrator.registerMigration("v6-kpi-effective-day") { db in
             try db.execute(sql: "ALTER TABLE agreement ADD COLUMN kpi_effective_day INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v7-work-team") { db in
+            try db.execute(sql: """
+                CREATE TABLE team (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    municipality_number TEXT NOT NULL,
+                    owner TEXT NOT NULL
+                );
+                CREATE TABLE team_member (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    team_id INTEGER NOT NULL REFERENCES team(id),
+                    name TEXT NOT NULL,
+                    sector TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    email TEXT,
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                -- A task is written whole with its history; rule_key keeps rules from raising a task twice.
+                CREATE TABLE work_task (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    team_id INTEGER NOT NULL REFERENCES team(id),
+                    status TEXT NOT NULL,
+                    due_date TEXT,
+                    owner_id INTEGER REFERENCES team_member(id),
+                    rule_key TEXT UNIQUE,
+                    document TEXT NOT NULL CHECK (json_valid(document))
+                );
+                CREATE INDEX work_task_status ON work_task(status, due_date);
+                """)
+        }
         return migrator
     }
 }

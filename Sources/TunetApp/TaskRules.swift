@@ -1,0 +1,166 @@
+import TunetDomain
+import TunetStore
+
+/// The thresholds of the rules that raise tasks; each can be set per run (`tunet task generate --approval-days 60`).
+public struct TaskRuleThresholds: Sendable {
+    /// IPT approval: the external audit is due within this many days.
+    public var approvalDays = 90
+    /// Police certificate: missing, or expiring within this many days, for a farm with pupil placements.
+    public var policeCertificateDays = 90
+    /// Extension option: its decision deadline is within this many days.
+    public var optionDays = 180
+    /// Ceiling: committed + spent has reached these percentages of the maximum.
+    public var ceilingWarningPercent = 80
+    public var ceilingFullPercent = 100
+    /// Attendance: last month's report is missing on this day of the month.
+    public var attendanceDay = 5
+    /// Follow-up: the next follow-up conversation is due within this many days.
+    public var followUpDays = 14
+    /// Standstill: the standstill period ends within this many days.
+    public var standstillDays = 3
+
+    public init() {}
+}
+
+public struct TaskGenerationReport: Sendable, Encodable {
+    public let raised: [TaskView]
+    /// Open tasks whose condition no longer holds (the approval was renewed, the option decided): they say so.
+    public let conditionGone: [Int64]
+    public let unchanged: Int
+
+    enum CodingKeys: String, CodingKey {
+        case raised, unchanged
+        case conditionGone = "condition_gone"
+    }
+}
+
+/// Runs the rules and raises tasks idempotently: one rule key per subject, so running twice raises nothing new.
+public struct TaskRules: Sendable {
+    let context: TunetContext
+    let thresholds: TaskRuleThresholds
+
+    public init(_ context: TunetContext, thresholds: TaskRuleThresholds = TaskRuleThresholds()) {
+        self.context = context
+        self.thresholds = thresholds
+    }
+
+    struct Finding {
+        let key: String
+        let title: String
+        let kind: TaskKind
+        let sectors: [Sector]
+        let due: LocalDate?
+        let link: TaskLink
+    }
+
+    public func generate(team: String? = nil) throws -> TaskGenerationReport {
+        let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
+        let today = context.today
+        let (raised, gone, unchanged) = try context.write { tx -> ([WorkTask], [Int64], Int) in
+            let findings = try self.findings(in: tx)
+            let keys = Set(findings.map(\.key))
+            var raised: [WorkTask] = []
+            var unchanged = 0
+            for finding in findings {
+                if try tx.task(ruleKey: finding.key) != nil { unchanged += 1; continue }
+                let owner = view.members.first { $0.active && finding.sectors.first == $0.sector }?.id
+                raised.append(try tx.insertTask { id in
+                    var task = WorkTask(id: id, teamId: view.team.id, title: finding.title, kind: finding.kind, sectors: finding.sectors,
+                                        ownerId: owner, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
+                    task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner, text: "raised by rule \(finding.key)")]
+                    return task
+                })
+            }
+            var gone: [Int64] = []
+            for var task in try tx.tasks() where task.ruleKey != nil && !task.status.isClosed && !task.conditionGone && !keys.contains(task.ruleKey!) {
+                task.conditionGone = true
+                task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "condition_gone",
+                                              text: "the rule's condition no longer holds on \(today.iso); close the task if nothing remains to do"))
+                try tx.update(task, action: "condition-gone")
+                gone.append(task.id)
+            }
+            return (raised, gone, unchanged)
+        }
+        let desk = TaskDesk(context)
+        return TaskGenerationReport(raised: try raised.map(desk.view), conditionGone: gone, unchanged: unchanged)
+    }
+
+    func findings(in reader: StoreReader) throws -> [Finding] {
+        let today = context.today
+        var findings: [Finding] = []
+        let providers = try reader.allProviders()
+        let placements = try reader.placements()
+        // IPT approval or external audit due.
+        for provider in providers where provider.status == .active {
+            guard let due = ApprovalRule.standard.externalAuditDue(for: provider), today.days(until: due) <= thresholds.approvalDays else { continue }
+            findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
+                                    title: "Renew the IPT approval of \(provider.name): external audit due \(due.iso)", kind: .approvalRenewal,
+                                    sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+        }
+        // Police certificates for farms with pupils.
+        let validity = PlacementRules.standard.policeCertificateValidityYears
+        let withPupils = Set(placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }.map(\.provider))
+        for provider in providers where withPupils.contains(provider.organisationNumber) {
+            let expiry = provider.policeCertificateDate?.adding(years: validity)
+            guard expiry.map({ today.days(until: $0) <= thresholds.policeCertificateDays }) ?? true else { continue }
+            findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
+                                    title: expiry == nil ? "Collect a police certificate from \(provider.name) (pupils are placed there)"
+                                                         : "Renew the police certificate of \(provider.name): valid until \(expiry!.iso)",
+                                    kind: .policeCertificate, sectors: [.education], due: expiry ?? today.adding(days: 14),
+                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+        }
+        for agreement in try reader.allAgreements() where agreement.terminatedOn == nil && agreement.currentEnd >= today {
+            // Extension options to decide.
+            if let index = agreement.nextOpenOption, agreement.options[index].decisionDeadline >= today,
+               today.days(until: agreement.options[index].decisionDeadline) <= thresholds.optionDays {
+                let deadline = agreement.options[index].decisionDeadline
+                findings.append(Finding(key: "option:\(agreement.reference):\(index + 1)",
+                                        title: "Decide option \(index + 1) of agreement \(agreement.reference) (\(agreement.options[index].months) months) by \(deadline.iso)",
+                                        kind: .extensionDecision, sectors: [.procurement], due: deadline,
+                                        link: TaskLink(kind: .agreement, key: agreement.reference)))
+            }
+            // The ceiling at 80 % and 100 %.
+            let use = try CeilingLedger.consumption(of: agreement, in: reader)
+            for (percent, label) in [(thresholds.ceilingFullPercent, "reached"), (thresholds.ceilingWarningPercent, "at")] {
+                if use.percentUsedTenths >= Int64(percent * 10) {
+                    findings.append(Finding(key: "ceiling\(percent):\(agreement.reference)",
+                                            title: "Agreement \(agreement.reference) has \(label) \(percent) % of its maximum (\(use.percentUsedText) used)",
+                                            kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),
+                                            link: TaskLink(kind: .agreement, key: agreement.reference)))
+                    break
+                }
+            }
+        }
+        // Last month's attendance missing on the 5th.
+        if today.day >= thresholds.attendanceDay {
+            let lastMonth = YearMonth(today).adding(months: -1)
+            for provider in providers {
+                let lines = try AttendanceReports.lines(provider: provider.organisationNumber, month: lastMonth, today: today, in: reader)
+                let missing = lines.reduce(0) { $0 + $1.missingDates.count }
+                guard missing > 0 else { continue }
+                findings.append(Finding(key: "attendance:\(provider.organisationNumber):\(lastMonth.iso)",
+                                        title: "Chase \(provider.name)'s attendance for \(lastMonth.iso): \(missing) planned days not reported",
+                                        kind: .missingAttendance, sectors: [.finance], due: today.adding(days: 7),
+                                        link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+            }
+        }
+        // Follow-up conversations due.
+        for placement in placements where !placement.isCancelled && placement.end >= today {
+            guard let next = try reader.followUps(placement: placement.id).last?.nextDate,
+                  today.days(until: next) <= thresholds.followUpDays else { continue }
+            findings.append(Finding(key: "followup:\(placement.id):\(next.iso)",
+                                    title: "Hold the follow-up conversation for \(placement.participant) by \(next.iso)", kind: .followUp,
+                                    sectors: [placement.kind == .pupil ? .education : .healthAndCare], due: next,
+                                    link: TaskLink(kind: .placement, key: String(placement.id))))
+        }
+        // Standstill periods ending.
+        for procurement in try reader.allProcurements() where procurement.state == .awarded {
+            guard let end = procurement.award?.standstillEnd, end >= today, today.days(until: end) <= thresholds.standstillDays else { continue }
+            findings.append(Finding(key: "standstill:\(procurement.id)",
+                                    title: "The standstill period of procurement \(procurement.id) ends \(end.iso): conclude the agreement from \(end.adding(days: 1).iso)",
+                                    kind: .standstillEnd, sectors: [.procurement], due: end.adding(days: 1),
+                                    link: TaskLink(kind: .procurement, key: String(procurement.id))))
+        }
+        return findings
+    }
+}

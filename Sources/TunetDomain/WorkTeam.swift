@@ -1,0 +1,202 @@
+/// The sectors of an interdisciplinary work team (arbeidslag).
+public enum Sector: String, CaseIterable, Sendable, Codable, Comparable {
+    case education
+    case healthAndCare = "health_and_care"
+    case nav
+    case agriculture
+    case procurement
+    case finance
+    case coordinatingUnit = "coordinating_unit"
+
+    public static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init?(name: String) {
+        switch name.trimmingWhitespace().lowercased().replacingDashes() {
+        case "education", "oppvekst", "utdanning", "skole": self = .education
+        case "health_and_care", "health", "helse", "helse_og_omsorg", "omsorg": self = .healthAndCare
+        case "nav": self = .nav
+        case "agriculture", "landbruk": self = .agriculture
+        case "procurement", "innkjøp", "innkjop", "anskaffelser": self = .procurement
+        case "finance", "økonomi", "okonomi": self = .finance
+        case "coordinating_unit", "ke", "koordinerende_enhet": self = .coordinatingUnit
+        default: return nil
+        }
+    }
+
+    public static func parseList(_ raw: [String]) -> Result<[Sector], FieldReason> {
+        var sectors: [Sector] = []
+        for token in raw.flatMap({ $0.split(separator: ",") }).map(String.init) {
+            guard let sector = Sector(name: token) else {
+                return .failure(FieldReason("'\(token.trimmingWhitespace())' is not a sector; use \(allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            if !sectors.contains(sector) { sectors.append(sector) }
+        }
+        return sectors.isEmpty ? .failure(FieldReason("name at least one sector")) : .success(sectors)
+    }
+}
+
+public struct Team: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var name: String
+    public var municipalityNumber: String
+    /// Who evaluates the team each year (for example the chief executive), by role or name.
+    public var owner: String
+
+    public init(id: Int64, name: String, municipalityNumber: String, owner: String) {
+        self.id = id
+        self.name = name
+        self.municipalityNumber = municipalityNumber
+        self.owner = owner
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, owner
+        case municipalityNumber = "municipality_number"
+    }
+}
+
+public struct TeamMember: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var teamId: Int64
+    public var name: String
+    public var sector: Sector
+    public var role: String
+    public var email: String?
+    /// Removed members keep their history; they just take no new tasks.
+    public var active: Bool
+
+    public init(id: Int64, teamId: Int64, name: String, sector: Sector, role: String, email: String?, active: Bool = true) {
+        self.id = id
+        self.teamId = teamId
+        self.name = name
+        self.sector = sector
+        self.role = role
+        self.email = email
+        self.active = active
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, sector, role, email, active
+        case teamId = "team_id"
+    }
+}
+
+public enum TaskStatus: String, CaseIterable, Sendable, Codable {
+    case open
+    case inProgress = "in_progress"
+    case done
+    case cancelled
+
+    public var isClosed: Bool { self == .done || self == .cancelled }
+}
+
+/// What a task is about; the rule kinds are raised by `task generate`.
+public enum TaskKind: String, CaseIterable, Sendable, Codable {
+    case approvalRenewal = "approval_renewal"
+    case policeCertificate = "police_certificate"
+    case extensionDecision = "extension_decision"
+    case ceiling
+    case missingAttendance = "missing_attendance"
+    case followUp = "follow_up"
+    case standstillEnd = "standstill_end"
+    case pilotEvaluation = "pilot_evaluation"
+    case other
+}
+
+/// The object a task is about.
+public struct TaskLink: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        case provider, agreement, placement, procurement, pilot
+    }
+
+    public let kind: Kind
+    public let key: String
+
+    public init(kind: Kind, key: String) {
+        self.kind = kind
+        self.key = key
+    }
+
+    /// `agreement:2023/4512`, `provider:974760673`, `placement:12`.
+    public static func parse(_ raw: String) -> Result<TaskLink, FieldReason> {
+        let pieces = raw.trimmingWhitespace().split(separator: ":", maxSplits: 1).map(String.init)
+        guard pieces.count == 2, let kind = Kind(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
+            return .failure(FieldReason("write the link as KIND:KEY, where KIND is \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) (like agreement:2023/4512)"))
+        }
+        return .success(TaskLink(kind: kind, key: pieces[1]))
+    }
+
+    public var description: String { "\(kind.rawValue):\(key)" }
+}
+
+/// Something the work team must do, owned by a member, with its whole history.
+public struct WorkTask: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var teamId: Int64
+    public var title: String
+    public var kind: TaskKind
+    public var sectors: [Sector]
+    public var ownerId: Int64?
+    public var due: LocalDate?
+    public var link: TaskLink?
+    public var status: TaskStatus
+    /// Set for tasks a rule raised: one key per rule and subject, so a rule never raises the same task twice.
+    public var ruleKey: String?
+    /// The rule's condition no longer holds (the approval was renewed, the option decided).
+    public var conditionGone: Bool
+    public var createdOn: LocalDate
+    public var history: [TaskEvent]
+
+    public init(id: Int64, teamId: Int64, title: String, kind: TaskKind, sectors: [Sector], ownerId: Int64?, due: LocalDate?,
+                link: TaskLink?, ruleKey: String?, createdOn: LocalDate) {
+        self.id = id
+        self.teamId = teamId
+        self.title = title
+        self.kind = kind
+        self.sectors = sectors
+        self.ownerId = ownerId
+        self.due = due
+        self.link = link
+        status = .open
+        self.ruleKey = ruleKey
+        conditionGone = false
+        self.createdOn = createdOn
+        history = []
+    }
+
+    public func isOverdue(on today: LocalDate) -> Bool { !status.isClosed && (due.map { $0 < today } ?? false) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, sectors, due, link, status, history
+        case teamId = "team_id"
+        case ownerId = "owner_id"
+        case ruleKey = "rule_key"
+        case conditionGone = "condition_gone"
+        case createdOn = "created_on"
+    }
+}
+
+/// One entry of a task's history: who did what, when, and (for hand-overs) from whom to whom.
+public struct TaskEvent: Hashable, Sendable, Codable {
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var fromMember: Int64?
+    public var toMember: Int64?
+    public var text: String?
+
+    public init(at: String, actor: String, action: String, fromMember: Int64? = nil, toMember: Int64? = nil, text: String? = nil) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.fromMember = fromMember
+        self.toMember = toMember
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case at, actor, action, text
+        case fromMember = "from_member"
+        case toMember = "to_member"
+    }
+}

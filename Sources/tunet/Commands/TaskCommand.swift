@@ -1,0 +1,254 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct TaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task",
+        abstract: "The work team's tasks: owned by a member, across sectors, with their history.",
+        discussion: """
+            Examples:
+              tunet task generate
+              tunet task list --mine --overdue --as "Kari Lia"
+              tunet task assign 7 --to "Per Haugen" --comment "NAV tar over oppfølgingen"
+            """,
+        subcommands: [Add.self, List.self, Show.self, Assign.self, Start.self, Done.self, Cancel.self, Comment.self, Generate.self])
+
+    static func parseId(_ text: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else { throw TunetError.invalid("task", text, "'\(text)' is not a task number; see `tunet task list`") }
+        return id
+    }
+
+    static func line(_ view: TaskView) -> String {
+        "Task \(view.task.id) (\(view.task.status.rawValue)): \(view.task.title)" + (view.owner.map { " — \($0.name)" } ?? "")
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a task.",
+            discussion: "Example:\n  tunet task add --title \"Skaff politiattest fra Bergsetra\" --kind police_certificate --sector education --owner \"Kari Lia\" --due 2026-12-15 --link provider:912346102")
+        @Option(help: "The team (not needed when there is one).") var team: String?
+        @Option(help: "What is to be done.") var title: String
+        @Option(help: "Kind: \(TaskKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String?
+        @Option(help: "A sector involved; repeat or separate with commas.") var sector: [String] = []
+        @Option(help: "The owner: a member's number, name or e-mail.") var owner: String?
+        @Option(help: "Due date.") var due: String?
+        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID.") var link: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).add(team: team, title: title, kind: kind, sectors: sector, owner: owner, due: due, link: link)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Added " + TaskCommand.line(view))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List open tasks, filtered.", discussion: "Example:\n  tunet task list --sector education --due-before 2027-01-01")
+        @Flag(help: "Only tasks owned by you (the member named by --as or TUNET_ACTOR).") var mine = false
+        @Flag(help: "Only overdue tasks.") var overdue = false
+        @Option(help: "Only tasks involving this sector.") var sector: String?
+        @Option(help: "Only tasks due before this day.") var dueBefore: String?
+        @Flag(help: "Also done and cancelled tasks.") var all = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var filter = TaskFilter()
+            filter.mine = mine
+            filter.overdue = overdue
+            filter.includeClosed = all
+            var problems = ProblemCollector()
+            if let sector {
+                filter.sector = Sector(name: sector)
+                if filter.sector == nil { problems.add("sector", sector, "use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
+            }
+            if let dueBefore {
+                switch LocalDate.parse(dueBefore) {
+                case .success(let date): filter.dueBefore = date
+                case .failure(let problem): problems.add("due-before", dueBefore, problem.reason)
+                }
+            }
+            try problems.check()
+            let views = try TaskDesk(global.readableContext()).list(filter)
+            if output.json { return try JSONOutput.print(views) }
+            if views.isEmpty { return Console.out("No tasks match.") }
+            var table = TextTable("#", "Due", "Title", "Owner", "Sectors", "Status", "Link", rightAligned: [0])
+            for view in views {
+                let task = view.task
+                table.add(String(task.id), (task.due?.iso ?? "") + (view.overdue ? " !" : ""), task.title, view.owner?.name ?? "",
+                          task.sectors.map(\.rawValue).joined(separator: ","),
+                          task.status.rawValue + (task.conditionGone ? " (condition gone)" : ""), task.link?.description ?? "")
+            }
+            Console.out(table.render())
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a task with its whole history, hand-overs included.", discussion: "Example:\n  tunet task show 7")
+        @Argument(help: "The task number.") var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = try global.readableContext()
+            let view = try TaskDesk(context).show(TaskCommand.parseId(id))
+            if output.json { return try JSONOutput.print(view) }
+            let task = view.task
+            var list = DetailList()
+            list.add("Task", String(task.id))
+            list.add("Title", task.title)
+            list.add("Kind", task.kind.rawValue)
+            list.add("Status", task.status.rawValue + (task.conditionGone ? " (the rule's condition no longer holds)" : ""))
+            list.add("Owner", view.owner.map { "\($0.name) (\($0.sector.rawValue))" })
+            list.add("Sectors", task.sectors.map(\.rawValue).joined(separator: ", "))
+            list.add("Due", task.due.map { $0.iso + (view.overdue ? " (overdue)" : "") })
+            list.add("Link", task.link?.description)
+            list.add("Raised by rule", task.ruleKey)
+            Console.out(list.render())
+            let members = try WorkTeamDesk(context).teams().flatMap(\.members)
+            func name(_ id: Int64?) -> String { id.flatMap { id in members.first { $0.id == id }?.name } ?? "–" }
+            var history = TextTable("When (Norwegian time)", "Who", "What", "From", "To", "Comment")
+            for event in task.history {
+                history.add(OsloCalendar.localTimestamp(event.at), event.actor, event.action,
+                            event.action == "assigned" ? name(event.fromMember) : "", event.toMember.map { name($0) } ?? "", event.text ?? "")
+            }
+            Console.out("\nHistory:\n" + history.render())
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand a task over to another member (possibly another sector); the history keeps who, when and why.",
+            discussion: "Example:\n  tunet task assign 7 --to \"Per Haugen\" --comment \"NAV tar over\"")
+        @Argument(help: "The task number.") var id: String
+        @Option(help: "The new owner: number, name or e-mail.") var to: String
+        @Option(help: "Why, for the next owner.") var comment: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).assign(TaskCommand.parseId(id), to: to, comment: comment)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Handed over: " + TaskCommand.line(view))
+        }
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a task as started.", discussion: "Example:\n  tunet task start 7")
+        @Argument(help: "The task number.") var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).start(TaskCommand.parseId(id))
+            if output.json { return try JSONOutput.print(view) }
+            Console.out(TaskCommand.line(view))
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a task as done.", discussion: "Example:\n  tunet task done 7 --comment \"Attest mottatt\"")
+        @Argument(help: "The task number.") var id: String
+        @Option(help: "A closing comment.") var comment: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).done(TaskCommand.parseId(id), comment: comment)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out(TaskCommand.line(view))
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a task, with a reason.", discussion: "Example:\n  tunet task cancel 7 --reason \"Avtalen er sagt opp\"")
+        @Argument(help: "The task number.") var id: String
+        @Option(help: "Why (required).") var reason: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).cancel(TaskCommand.parseId(id), reason: reason)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out(TaskCommand.line(view))
+        }
+    }
+
+    struct Comment: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a comment to a task's history.", discussion: "Example:\n  tunet task comment 7 --text \"Ringt gården, svar fredag\"")
+        @Argument(help: "The task number.") var id: String
+        @Option(help: "The comment.") var text: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try TaskDesk(global.writableContext()).comment(TaskCommand.parseId(id), text: text)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Commented on task \(view.task.id).")
+        }
+    }
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the rules and raise the tasks they find; running it twice raises nothing new.",
+            discussion: """
+                Rules and thresholds (each option changes one):
+                  approval           the external audit of an IPT approval is due within --approval-days (90)
+                  police certificate a farm with pupils has none, or it expires within --police-certificate-days (90; valid 3 years)
+                  extension option   its decision deadline is within --option-days (180)
+                  ceiling            committed + spent reaches --ceiling-warning (80) or --ceiling-full (100) percent of the maximum
+                  attendance         last month's report is missing on day --attendance-day (5) of the month
+                  follow-up          the next follow-up conversation is due within --follow-up-days (14)
+                  standstill         a standstill period ends within --standstill-days (3)
+                A task whose condition no longer holds says so in its history.
+
+                Example:
+                  tunet task generate --today 2026-12-05
+                """)
+        @Option(help: "Run the rules as on this day (default today).") var today: String?
+        @Option(help: "The team (not needed when there is one).") var team: String?
+        @Option var approvalDays = 90
+        @Option var policeCertificateDays = 90
+        @Option var optionDays = 180
+        @Option var ceilingWarning = 80
+        @Option var ceilingFull = 100
+        @Option var attendanceDay = 5
+        @Option var followUpDays = 14
+        @Option var standstillDays = 3
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var thresholds = TaskRuleThresholds()
+            thresholds.approvalDays = approvalDays
+            thresholds.policeCertificateDays = policeCertificateDays
+            thresholds.optionDays = optionDays
+            thresholds.ceilingWarningPercent = ceilingWarning
+            thresholds.ceilingFullPercent = ceilingFull
+            thresholds.attendanceDay = attendanceDay
+            thresholds.followUpDays = followUpDays
+            thresholds.standstillDays = standstillDays
+            guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
+                throw TunetError.invalid("thresholds", nil, "the attendance day must be 1–28 and the ceiling warning below the full percentage")
+            }
+            var context = try global.writableContext()
+            if let today {
+                switch LocalDate.parse(today) {
+                case .success(let date): context = TunetContext(database: context.database, actor: context.actor, today: date)
+                case .failure(let problem): throw TunetError.invalid("today", today, problem.reason)
+                }
+            }
+            let report = try TaskRules(context, thresholds: thresholds).generate(team: team)
+            if output.json { return try JSONOutput.print(report) }
+            for view in report.raised { Console.out("Raised " + TaskCommand.line(view)) }
+            if !report.conditionGone.isEmpty {
+                Console.out("Condition no longer holds for task(s) \(report.conditionGone.map { "#\($0)" }.joined(separator: ", ")).")
+            }
+            Console.out("\(report.raised.count) raised, \(report.unchanged) already raised, \(report.conditionGone.count) whose condition is gone.")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+
+struct TeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team",
+        abstract: "The interdisciplinary work team (arbeidslag): its owner, members and sectors.",
+        discussion: "Examples:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør\n  tunet team member add --name \"Kari Lia\" --sector education --role leder",
+        subcommands: [Add.self, Show.self, List.self, Member.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a team.", discussion: "Example:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør")
+        @Option(help: "The team's name.") var name: String
+        @Option(help: "Its municipality.") var municipality: String
+        @Option(help: "Who evaluates the team yearly (role or name).") var owner: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try WorkTeamDesk(global.writableContext()).addTeam(name: name, municipality: municipality, owner: owner)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("Created team \(view.team.id): \(view.team.name).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a team with its members.", discussion: "Example:\n  tunet team show")
+        @Argument(help: "The team number (not needed when there is one team).") var id: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try WorkTeamDesk(global.readableContext()).show(id)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out("\(view.team.name) (\(Municipality.named(view.team.municipalityNumber)?.description ?? view.team.municipalityNumber)); owner: \(view.team.owner)")
+            Console.out(TeamCommand.members(view.members))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List teams.", discussion: "Example:\n  tunet team list --json")
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let teams = try WorkTeamDesk(global.readableContext()).teams()
+            if output.json { return try JSONOutput.print(teams) }
+            var table = TextTable("#", "Team", "Municipality", "Owner", "Members", rightAligned: [0, 4])
+            for view in teams {
+                table.add(String(view.team.id), view.team.name, view.team.municipalityNumber, view.team.owner, String(view.members.filter(\.active).count))
+            }
+            Console.out(teams.isEmpty ? "No teams are registered." : table.render())
+        }
+    }
+
+    static func members(_ members: [TeamMember]) -> String {
+        var table = TextTable("#", "Name", "Sector", "Role", "E-mail", "Active", rightAligned: [0])
+        for member in members {
+            table.add(String(member.id), member.name, member.sector.rawValue, member.role, member.email ?? "", member.active ? "yes" : "left")
+        }
+        return table.render()
+    }
+
+    struct Member: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The team's members.", discussion: "Examples:\n  tunet team member add --name \"Per Haugen\" --sector nav --role rådgiver\n  tunet team member list",
+            subcommands: [AddMember.self, ListMembers.self, RemoveMember.self])
+    }
+
+    struct AddMember: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a member.",
+            discussion: "Sectors: education, health_and_care, nav, agriculture, procurement, finance, coordinating_unit.\n\nExample:\n  tunet team member add --name \"Kari Lia\" --sector education --role leder --email kari@kommune.example")
+        @Option(help: "The team (not needed when there is one).") var team: String?
+        @Option(help: "Name.") var name: String
+        @Option(help: "Sector.") var sector: String
+        @Option(help: "Role in the team.") var role: String
+        @Option(help: "E-mail.") var email: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let member = try WorkTeamDesk(global.writableContext()).addMember(team: team, name: name, sector: sector, role: role, email: email)
+            if output.json { return try JSONOutput.print(member) }
+            Console.out("Added member \(member.id): \(member.name) (\(member.sector.rawValue)).")
+        }
+    }
+
+    struct ListMembers: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List members.", discussion: "Example:\n  tunet team member list")
+        @Option(help: "The team (not needed when there is one).") var team: String?
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try WorkTeamDesk(global.readableContext()).show(team)
+            if output.json { return try JSONOutput.print(view.members) }
+            Console.out(TeamCommand.members(view.members))
+        }
+    }
+
+    struct RemoveMember: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "A member leaves the team (their history stays); open tasks must be handed over first.",
+            discussion: "Example:\n  tunet team member remove 4")
+        @Argument(help: "The member number.") var id: Int64
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let member = try WorkTeamDesk(global.writableContext()).removeMember(id)
+            if output.json { return try JSONOutput.print(member) }
+            Console.out("\(member.name) has left the team.")
+        }
+    }
+}

@@ -11,9 +11,10 @@ public struct DemoReport: Sendable, Encodable {
     public let indexMonths: Int
     public let placements: Int
     public let submissions: Int
+    public let tasks: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, providers, municipalities, agreements, placements, submissions
+        case database, providers, municipalities, agreements, placements, submissions, tasks
         case approvalStates = "approval_states"
         case indexMonths = "kpi_months"
     }
@@ -119,7 +120,8 @@ public enum DemoScenario {
             agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
             indexMonths: try ConsumerPriceIndexRegistry(context).list().count,
             placements: try context.read { try $0.placements().count },
-            submissions: try context.read { try $0.submissions().count })
+            submissions: try context.read { try $0.submissions().count },
+            tasks: try context.read { try $0.tasks().count })
     }
 
     static func buildContent(_ context: TunetContext) throws {
@@ -171,6 +173,24 @@ public enum DemoScenario {
         try addSchoolCalendars(context)
         try addPlacements(context)
         try addAttendance(context)
+        try addWorkTeam(context)
+    }
+
+    /// Kongsberg's interdisciplinary work team (since 2009, led from the education office) and the tasks its rules raise.
+    static func addWorkTeam(_ context: TunetContext) throws {
+        let desk = WorkTeamDesk(context)
+        _ = try desk.addTeam(name: "Arbeidslag Inn på tunet Kongsberg", municipality: "3303", owner: "Kommunedirektør (evaluerer årlig)")
+        let members: [(String, String, String)] = [
+            ("Kari Lia", "education", "leder, oppvekstkontoret"), ("Per Haugen", "nav", "rådgiver"),
+            ("Anne Ås", "health_and_care", "demenskoordinator"), ("Siri Moen", "coordinating_unit", "koordinerende enhet"),
+            ("Ola Berg", "agriculture", "landbruksrådgiver"), ("Eva Dahl", "procurement", "innkjøpsrådgiver"), ("Nils Vik", "finance", "controller"),
+        ]
+        for (name, sector, role) in members {
+            _ = try desk.addMember(team: nil, name: name, sector: sector, role: role, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@kommune.example")
+        }
+        _ = try TaskRules(context).generate()
+        _ = try TaskDesk(context).add(team: nil, title: "Skriv årsevalueringen av arbeidslaget til kommunedirektøren", kind: "other",
+                                      sectors: ["education", "health_and_care"], owner: "Kari Lia", due: "\(context.today.year)-12-15", link: nil)
     }
 
     /// Attendance for the months before this one, one file per farm and month, through the importer

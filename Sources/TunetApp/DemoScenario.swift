@@ -12,9 +12,10 @@ public struct DemoReport: Sendable, Encodable {
     public let placements: Int
     public let submissions: Int
     public let tasks: Int
+    public let pilots: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, providers, municipalities, agreements, placements, submissions, tasks
+        case database, providers, municipalities, agreements, placements, submissions, tasks, pilots
         case approvalStates = "approval_states"
         case indexMonths = "kpi_months"
     }
@@ -121,7 +122,8 @@ public enum DemoScenario {
             indexMonths: try ConsumerPriceIndexRegistry(context).list().count,
             placements: try context.read { try $0.placements().count },
             submissions: try context.read { try $0.submissions().count },
-            tasks: try context.read { try $0.tasks().count })
+            tasks: try context.read { try $0.tasks().count },
+            pilots: try context.read { try $0.pilots().count })
     }
 
     static func buildContent(_ context: TunetContext) throws {
@@ -174,6 +176,35 @@ public enum DemoScenario {
         try addPlacements(context)
         try addAttendance(context)
         try addWorkTeam(context)
+        try addPilots(context)
+    }
+
+    /// Both pilots: Nordland's pupils (with Bodø) and Oslo and Viken's dementia day activities, with
+    /// day-centre reference prices and survey measures (illustrative figures).
+    static func addPilots(_ context: TunetContext) throws {
+        let today = context.today
+        let desk = PilotDesk(context)
+        let start = "\(today.year - 1)-01-01", end = "\(today.year + 1)-12-31"
+        let nordland = try desk.add(name: "Inn på tunet for elever i Nordland", county: "Nordland", targetGroup: "pupils",
+                                    municipalities: ["1866", "1837", "1870", "1865", "1804"], from: start, to: end,
+                                    projectLeader: "Prosjektleder, Nordland fylkeskommune", researchPartner: "Nord universitet")
+        let dementia = try desk.add(name: "Dagaktivitet på gård for personer med demens, Oslo og Viken", county: "Oslo og Viken",
+                                    targetGroup: "dementia", municipalities: ["3107", "3326", "3222", "3316", "0301"], from: start, to: end,
+                                    projectLeader: "Prosjektleder, Oslo kommune", researchPartner: "Nasjonal kompetansetjeneste for aldring og helse")
+        for (index, municipality) in dementia.municipalities.enumerated() {
+            _ = try desk.setReferencePrice(String(dementia.id), municipality: municipality, price: String(1400 + 50 * index))
+            let from = YearMonth(today).adding(months: -4).firstDay.iso, to = YearMonth(today).adding(months: -1).lastDay.iso
+            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "good_mood",
+                                    value: String(50 + 3 * index), unit: "percent", n: String(6 + index), source: "Observasjon (illustrasjon)")
+            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "social_activity",
+                                    value: String(40 + 2 * index), unit: "percent", n: String(6 + index), source: "Observasjon (illustrasjon)")
+        }
+        for municipality in nordland.municipalities {
+            _ = try desk.setReferencePrice(String(nordland.id), municipality: municipality, price: "1300")
+            _ = try desk.addMeasure(String(nordland.id), municipality: municipality, from: YearMonth(today).adding(months: -4).firstDay.iso,
+                                    to: YearMonth(today).adding(months: -1).lastDay.iso, name: "satisfaction", value: "4.3", unit: "score",
+                                    n: "12", source: "Elevundersøkelse (illustrasjon)")
+        }
     }
 
     /// Kongsberg's interdisciplinary work team (since 2009, led from the education office) and the tasks its rules raise.

@@ -19,7 +19,19 @@ public struct ReportExport: Sendable {
 
     public static let defaultFolder = "Reports/output"
 
-    public func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportResult {
+    public func write(_ name: String, filters given: ReportFilters, pilot: String? = nil, to output: String?) throws -> ExportResult {
+        var filters = given
+        if let pilot {
+            // A pilot narrows the report to its municipalities and, unless given, its period.
+            let found = try context.read { try PilotDesk.existing(pilot, in: $0) }
+            if let municipality = filters.municipalityNumber, !found.municipalities.contains(municipality) {
+                throw TunetError.invalid("municipality", municipality, "municipality \(municipality) is not part of pilot '\(found.name)'")
+            }
+            filters.pilotMunicipalities = Set(found.municipalities)
+            filters.pilotName = found.name
+            filters.from = filters.from ?? found.from
+            filters.to = filters.to ?? found.to
+        }
         let catalogue = try ReportCatalogue.load()
         let report = try catalogue.report(name)
         if let from = filters.from, let to = filters.to, to < from {
@@ -38,6 +50,7 @@ public struct ReportExport: Sendable {
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil)
                 try context.read { reader in
                     try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
+                        guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
                         try writer.write(Self.row(row))
                     }
                 }
@@ -97,6 +110,7 @@ public struct ReportExport: Sendable {
             filters.from.map { (nb ? "fra " : "from ") + $0.norwegian },
             filters.to.map { (nb ? "til " : "to ") + $0.norwegian },
             filters.municipalityNumber.map { (nb ? "kommune " : "municipality ") + (Municipality.named($0)?.description ?? $0) },
+            filters.pilotName.map { (nb ? "pilot " : "pilot ") + $0 },
         ].compactMap { $0 }
         let lines: [(String, String)] = [
             (nb ? "Rapport" : "Report", report.title.text(filters.language)),

@@ -23,9 +23,17 @@ public struct ReportFilters: Sendable {
     public var from: LocalDate?
     public var to: LocalDate?
     public var municipalityNumber: String?
+    /// The municipalities of the pilot chosen with --pilot.
+    public var pilotMunicipalities: Set<String>?
+    public var pilotName: String?
     public var language: ReportLanguage = .nb
 
     public init() {}
+
+    /// Whether a municipality passes the --municipality and --pilot filters.
+    func includes(_ municipality: String) -> Bool {
+        (municipalityNumber.map { $0 == municipality } ?? true) && (pilotMunicipalities.map { $0.contains(municipality) } ?? true)
+    }
 
     /// The month reports about one month cover: the month of --from, else this month.
     func month(today: LocalDate) -> YearMonth { YearMonth(from ?? today) }
@@ -64,7 +72,7 @@ struct ReportSources {
     private func providers(_ reader: StoreReader) throws -> [ReportRow] {
         let rule = ApprovalRule.standard
         let validity = PlacementRules.standard.policeCertificateValidityYears
-        return try reader.allProviders().filter { filters.municipalityNumber == nil || $0.municipalityNumber == filters.municipalityNumber }.map { provider in
+        return try reader.allProviders().filter { filters.includes($0.municipalityNumber) }.map { provider in
             let certificate: String
             if let date = provider.policeCertificateDate {
                 certificate = date.adding(years: validity) > context.today ? "valid" : "expired"
@@ -89,8 +97,7 @@ struct ReportSources {
     private func agreements(_ reader: StoreReader) throws -> [(ReportRow, [ReportRow])] {
         let registry = AgreementRegistry(context)
         return try reader.allAgreements().filter { agreement in
-            (filters.municipalityNumber.map { agreement.municipalities.contains($0) } ?? true)
-                && filters.overlaps(agreement.start, agreement.currentEnd)
+            agreement.municipalities.contains(where: filters.includes) && filters.overlaps(agreement.start, agreement.currentEnd)
         }.map { agreement in
             let summary = try registry.summary(agreement, in: reader)
             let use = summary.consumption
@@ -118,7 +125,7 @@ struct ReportSources {
         let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
         var rows: [ReportRow] = []
         for procurement in try reader.allProcurements() where [.evaluating, .awarded, .concluded].contains(procurement.state)
-            && (filters.municipalityNumber.map { procurement.municipalities.contains($0) } ?? true) {
+            && procurement.municipalities.contains(where: filters.includes) {
             let winners = Set(procurement.award?.winners.map(\.provider) ?? [])
             for tender in try TenderEvaluation.evaluate(procurement) {
                 for criterion in procurement.criteria {
@@ -139,7 +146,7 @@ struct ReportSources {
     private func placements(_ reader: StoreReader) throws -> [ReportRow] {
         let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
         return try reader.placements().filter { placement in
-            (filters.municipalityNumber.map { placement.municipalityNumber == $0 } ?? true) && filters.overlaps(placement.start, placement.end)
+            filters.includes(placement.municipalityNumber) && filters.overlaps(placement.start, placement.end)
         }.map { placement in
             [
                 "id": .integer(Int(placement.id)), "participant": .text(placement.participant.text), "kind": .text(placement.kind.rawValue),
@@ -159,7 +166,7 @@ struct ReportSources {
         for provider in try reader.allProviders() {
             let placements = try reader.placements(provider: provider.organisationNumber).filter { placement in
                 !placement.isCancelled && placement.start <= month.lastDay && placement.end >= month.firstDay
-                    && (filters.municipalityNumber.map { placement.municipalityNumber == $0 } ?? true)
+                    && filters.includes(placement.municipalityNumber)
             }
             guard !placements.isEmpty else { continue }
             let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),

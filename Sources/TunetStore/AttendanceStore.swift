@@ -154,6 +154,7 @@ extension StoreTransaction {
 
 /// One reported day for a flat export, read through a cursor so millions of rows never sit in memory.
 public struct AttendanceExportRow: Sendable {
+    public let municipality: String
     public let provider: String
     public let participant: String
     public let agreement: String
@@ -176,7 +177,7 @@ extension StoreReader {
         if let municipality { conditions.append("pl.municipality_number = ?"); arguments += [municipality] }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.organisation_number, pl.participant_code, a.reference, at.date, at.status, at.hours_tenths, at.transport_trips,
-                   at.extra_day, at.day_price_ore, at.transport_ore
+                   at.extra_day, at.day_price_ore, at.transport_ore, pl.municipality_number
             FROM attendance at JOIN placement pl ON pl.id = at.placement_id JOIN provider p ON p.id = pl.provider_id
             JOIN agreement a ON a.id = pl.agreement_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -184,7 +185,7 @@ extension StoreReader {
             """, arguments: arguments)
         while let row = try rows.next() {
             try body(AttendanceExportRow(
-                provider: row[0], participant: row[1], agreement: row[2], date: try StoredValue.date(row[3], column: "attendance.date"),
+                municipality: row[10], provider: row[0], participant: row[1], agreement: row[2], date: try StoredValue.date(row[3], column: "attendance.date"),
                 status: AttendanceStatus(rawValue: row[4]) ?? .present, hoursTenths: row[5], transportTrips: row[6], extraDay: row[7],
                 dayPrice: Money(ore: row[8]), transport: Money(ore: row[9])))
         }

@@ -232,6 +232,27 @@ enum Schema {
                 CREATE INDEX work_task_status ON work_task(status, due_date);
                 """)
         }
+        migrator.registerMigration("v8-pilots") { db in
+            try db.execute(sql: """
+                CREATE TABLE pilot (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    document TEXT NOT NULL CHECK (json_valid(document))
+                );
+                CREATE TABLE pilot_measure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    pilot_id INTEGER NOT NULL REFERENCES pilot(id),
+                    municipality_number TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    to_date TEXT NOT NULL CHECK (to_date >= from_date),
+                    name TEXT NOT NULL,
+                    value_tenths INTEGER NOT NULL,
+                    unit TEXT NOT NULL,
+                    n INTEGER NOT NULL CHECK (n > 0),
+                    source TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
         let states = report.approvalStates.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         Console.out("  approval states: \(states.joined(separator: ", "))")
         Console.out("  agreements: \(report.agreements.joined(separator: ", ")); \(report.indexMonths) KPI months (illustrative values)")
-        Console.out("  \(report.placements) placements; \(report.submissions) attendance files imported; Kongsberg's work team with \(report.tasks) tasks")
+        Console.out("  \(report.placements) placements; \(report.submissions) attendance files imported; Kongsberg's work team with \(report.tasks) tasks; \(report.pilots) pilots")
         Console.out("Try: tunet provider list --database \(report.database)")
     }
 }

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     var to: String?
     @Option(help: "Only this municipality (4 digits).")
     var municipality: String?
-    @Option(help: "Only this pilot.")
+    @Option(help: "Only this pilot's municipalities and, unless --from/--to say otherwise, its period (number or name).")
     var pilot: String?
     @Option(help: "Language of headers: nb (default) or en.")
     var lang: String = "nb"
@@ -60,9 +60,9 @@ struct ExportCommand: ParsableCommand {
         if let language = ReportLanguage(rawValue: lang.lowercased()) { filters.language = language } else {
             problems.add("lang", lang, "use nb (Norwegian) or en (English)")
         }
-        if let pilot { problems.add("pilot", pilot, "no pilot '\(pilot)' is registered") }
+
         try problems.check()
-        let result = try ReportExport(global.readableContext()).write(report, filters: filters, to: output)
+        let result = try ReportExport(global.readableContext()).write(report, filters: filters, pilot: pilot, to: output)
         if format.json { return try JSONOutput.print(result) }
         Console.out("Wrote \(result.file): \(result.rows) rows in \(result.sheets.joined(separator: ", ")).")
     }

@@ -173,7 +173,8 @@ public struct TaskDesk: Sendable {
             if let id = Int64(link.key) { exists = try reader.placement(id) != nil }
         case .procurement:
             if let id = Int64(link.key) { exists = try reader.procurement(id) != nil }
-        case .pilot: exists = false
+        case .pilot:
+            if let id = Int64(link.key) { exists = try reader.pilot(id) != nil }
         }
         if !exists { throw TunetError.invalid("link", link.description, "there is no \(link.kind.rawValue) '\(link.key)'") }
     }

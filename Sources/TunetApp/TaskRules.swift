@@ -18,6 +18,8 @@ public struct TaskRuleThresholds: Sendable {
     public var followUpDays = 14
     /// Standstill: the standstill period ends within this many days.
     public var standstillDays = 3
+    /// Pilot evaluation: due on each anniversary of the pilot's start and at its end, raised this many days before.
+    public var pilotEvaluationDays = 30
 
     public init() {}
 }
@@ -160,6 +162,16 @@ public struct TaskRules: Sendable {
                                     title: "The standstill period of procurement \(procurement.id) ends \(end.iso): conclude the agreement from \(end.adding(days: 1).iso)",
                                     kind: .standstillEnd, sectors: [.procurement], due: end.adding(days: 1),
                                     link: TaskLink(kind: .procurement, key: String(procurement.id))))
+        }
+        // Pilot evaluations: yearly on the start's anniversary, and at the end.
+        for pilot in try reader.pilots() where pilot.to >= today {
+            var due = pilot.from.adding(years: 1)
+            while due < today { due = due.adding(years: 1) }
+            due = min(due, pilot.to)
+            guard today.days(until: due) <= thresholds.pilotEvaluationDays else { continue }
+            findings.append(Finding(key: "pilot:\(pilot.id):\(due.iso)", title: "Write the evaluation of pilot '\(pilot.name)' due \(due.iso)",
+                                    kind: .pilotEvaluation, sectors: pilot.targetGroup == .pupils ? [.education] : [.healthAndCare], due: due,
+                                    link: TaskLink(kind: .pilot, key: String(pilot.id))))
         }
         return findings
     }

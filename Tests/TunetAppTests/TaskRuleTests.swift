@@ -158,6 +158,27 @@ struct TaskRuleTests {
         #expect(keys(try TaskRules(day).generate()).filter { $0.hasPrefix("followup") } == ["followup:1:2026-03-16"])
     }
 
+    @Test("Standstill: raised 3 days before its end, not 4; pilot evaluation: 30 days before the anniversary, not 31")
+    func standstillAndPilot() throws {
+        let workspace = try ruleWorkspace(today: LocalDate(year: 2026, month: 1, day: 10)!)
+        let desk = ProcurementDesk(workspace.context)
+        _ = try desk.create(title: "IPT", targetGroups: "pupils", municipalities: ["3303"], estimatedValue: "500000")
+        _ = try desk.setCriteria(1, criteria: ["Pris:100:price"], priceLines: ["full_day:day:10"], deadline: "2026-01-20")
+        _ = try desk.open(1)
+        _ = try desk.tender(1, provider: "974760673", prices: ["full_day=1000"])
+        let later = { (day: Int) in TunetContext(database: workspace.context.database, actor: "t", today: LocalDate(year: 2026, month: 1, day: day)!) }
+        _ = try ProcurementDesk(later(21)).evaluate(1)
+        _ = try ProcurementDesk(later(21)).award(1, winners: [], count: 1, noticeDate: nil, electronically: true)   // ends 31 January
+        #expect(keys(try TaskRules(later(27)).generate()).filter { $0.hasPrefix("standstill") }.isEmpty)
+        #expect(keys(try TaskRules(later(28)).generate()).filter { $0.hasPrefix("standstill") } == ["standstill:1"])
+
+        _ = try PilotDesk(workspace.context).add(name: "Pilot", county: "Buskerud", targetGroup: "dementia", municipalities: ["3303"],
+                                                  from: "2025-03-01", to: "2027-12-31", projectLeader: "P", researchPartner: nil)
+        #expect(keys(try TaskRules(later(29)).generate()).filter { $0.hasPrefix("pilot") }.isEmpty)   // 31 days before 1 March
+        let day = TunetContext(database: workspace.context.database, actor: "t", today: LocalDate(year: 2026, month: 1, day: 30)!)
+        #expect(keys(try TaskRules(day).generate()).filter { $0.hasPrefix("pilot") } == ["pilot:1:2026-03-01"])
+    }
+
     @Test("Hand-overs keep the whole history; a member with open tasks cannot leave")
     func handOver() throws {
         let workspace = try ruleWorkspace(today: LocalDate(year: 2027, month: 3, day: 1)!)

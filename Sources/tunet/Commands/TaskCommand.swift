@@ -204,6 +204,7 @@ struct TaskCommand: ParsableCommand {
                   attendance         last month's report is missing on day --attendance-day (5) of the month
                   follow-up          the next follow-up conversation is due within --follow-up-days (14)
                   standstill         a standstill period ends within --standstill-days (3)
+                  pilot evaluation   a pilot's yearly or final evaluation is due within --pilot-evaluation-days (30)
                 A task whose condition no longer holds says so in its history.
 
                 Example:
@@ -219,6 +220,7 @@ struct TaskCommand: ParsableCommand {
         @Option var attendanceDay = 5
         @Option var followUpDays = 14
         @Option var standstillDays = 3
+        @Option var pilotEvaluationDays = 30
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -232,6 +234,7 @@ struct TaskCommand: ParsableCommand {
             thresholds.attendanceDay = attendanceDay
             thresholds.followUpDays = followUpDays
             thresholds.standstillDays = standstillDays
+            thresholds.pilotEvaluationDays = pilotEvaluationDays
             guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
                 throw TunetError.invalid("thresholds", nil, "the attendance day must be 1–28 and the ceiling warning below the full percentage")
             }

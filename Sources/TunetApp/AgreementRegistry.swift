@@ -52,12 +52,7 @@ public struct AgreementRegistry: Sendable {
         let reason = try FreeText.requiredReason(reason, for: "the termination")
         var problems = ProblemCollector()
         var day = context.today
-        if let date {
-            switch LocalDate.parse(date) {
-            case .success(let parsed): day = parsed
-            case .failure(let problem): problems.add("on", date, problem.reason)
-            }
-        }
+        if let date, let parsed = problems.date("on", date) { day = parsed }
         try problems.check()
         let updated = try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
@@ -80,12 +75,7 @@ public struct AgreementRegistry: Sendable {
         var day = context.today
         var number: OrganisationNumber?
         var problems = ProblemCollector()
-        if let date {
-            switch LocalDate.parse(date) {
-            case .success(let parsed): day = parsed
-            case .failure(let problem): problems.add("on", date, problem.reason)
-            }
-        }
+        if let date, let parsed = problems.date("on", date) { day = parsed }
         if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
         try problems.check()
         let agreement = try context.read { try Self.existing(reference, in: $0) }

@@ -79,7 +79,7 @@ public struct PilotDesk: Sendable {
         for raw in municipalities.flatMap({ $0.split(separator: ",").map(String.init) }) {
             if let number = problems.take("municipality", raw, Municipality.parse(raw))?.number, !numbers.contains(number) { numbers.append(number) }
         }
-        let start = Self.date("from", from, &problems), end = Self.date("to", to, &problems)
+        let start = problems.date("from", from), end = problems.date("to", to)
         if let start, let end, end < start { problems.add("to", end.iso, "the pilot ends (\(end.iso)) before it starts (\(start.iso))") }
         try problems.check()
         return try context.write { tx in
@@ -123,7 +123,7 @@ public struct PilotDesk: Sendable {
                            n: String, source: String) throws -> PilotMeasure {
         var problems = ProblemCollector()
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
-        let start = Self.date("from", from, &problems), end = Self.date("to", to, &problems)
+        let start = problems.date("from", from), end = problems.date("to", to)
         if let start, let end, end < start { problems.add("to", end.iso, "the period ends before it starts") }
         let cleanName = name.trimmingWhitespace().lowercased()
         if cleanName.isEmpty || FreeText.check(cleanName, maximumLength: 60) != nil { problems.add("name", name, "name the measure (good_mood, social_activity, satisfaction)") }
@@ -152,7 +152,7 @@ public struct PilotDesk: Sendable {
     /// The figures of a pilot over its period, or over `from`–`to` within it.
     public func evaluate(_ id: String, from: String? = nil, to: String? = nil) throws -> PilotEvaluation {
         var problems = ProblemCollector()
-        let start = from.flatMap { Self.date("from", $0, &problems) }, end = to.flatMap { Self.date("to", $0, &problems) }
+        let start = from.flatMap { problems.date("from", $0) }, end = to.flatMap { problems.date("to", $0) }
         try problems.check()
         return try context.read { reader in
             let pilot = try Self.existing(id, in: reader)
@@ -165,15 +165,6 @@ public struct PilotDesk: Sendable {
         if let number = Int64(id), let pilot = pilots.first(where: { $0.id == number }) { return pilot }
         if let pilot = pilots.first(where: { $0.name.lowercased() == id.lowercased() }) { return pilot }
         throw TunetError.notFound(kind: "pilot", key: id)
-    }
-
-    static func date(_ field: String, _ text: String, _ problems: inout ProblemCollector) -> LocalDate? {
-        switch LocalDate.parse(text) {
-        case .success(let date): return date
-        case .failure(let problem):
-            problems.add(field, text, problem.reason)
-            return nil
-        }
     }
 }
 

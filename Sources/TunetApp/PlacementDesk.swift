@@ -171,16 +171,10 @@ public struct PlacementDesk: Sendable {
     public func addFollowUp(_ id: Int64, date: String, roles: [String], wishesAndNeeds: String, next: String? = nil) throws -> FollowUp {
         var problems = ProblemCollector()
         var day: LocalDate?
-        switch LocalDate.parse(date) {
-        case .success(let parsed): day = parsed
-        case .failure(let problem): problems.add("date", date, problem.reason)
-        }
+        day = problems.date("date", date)
         var nextDay: LocalDate?
         if let next {
-            switch LocalDate.parse(next) {
-            case .success(let parsed): nextDay = parsed
-            case .failure(let problem): problems.add("next", next, problem.reason)
-            }
+            nextDay = problems.date("next", next)
         }
         let cleanRoles = roles.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         if cleanRoles.isEmpty { problems.add("roles", nil, "name the roles that took part (participant, relative, teacher, farmer, coordinator)") }

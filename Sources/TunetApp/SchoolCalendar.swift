@@ -99,14 +99,8 @@ public struct SchoolCalendar: Sendable {
         var problems = ProblemCollector(row: row)
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         var first: LocalDate?, last: LocalDate?
-        switch LocalDate.parse(from) {
-        case .success(let date): first = date
-        case .failure(let problem): problems.add("from", from, problem.reason)
-        }
-        switch LocalDate.parse(to) {
-        case .success(let date): last = date
-        case .failure(let problem): problems.add("to", to, problem.reason)
-        }
+        first = problems.date("from", from)
+        last = problems.date("to", to)
         if let first, let last, last < first { problems.add("to", last.iso, "the holiday ends (\(last.iso)) before it starts (\(first.iso))") }
         if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, "a school holiday of more than 80 days is surely a typing error") }
         let title = name.trimmingWhitespace()

@@ -47,10 +47,7 @@ public struct TaskDesk: Sendable {
         let parsedSectors = problems.take("sector", sectors.joined(separator: ","), Sector.parseList(sectors)) ?? []
         var dueDate: LocalDate?
         if let due {
-            switch LocalDate.parse(due) {
-            case .success(let date): dueDate = date
-            case .failure(let problem): problems.add("due", due, problem.reason)
-            }
+            dueDate = problems.date("due", due)
         }
         let parsedLink = link.flatMap { problems.take("link", $0, TaskLink.parse($0)) }
         try problems.check()

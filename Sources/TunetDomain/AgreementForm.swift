@@ -98,8 +98,8 @@ public struct AgreementForm: Sendable {
         }
 
         let groups = problems.take("target-groups", targetGroups, TargetGroup.parseSet(targetGroups))
-        let startDate = date("start", start, &problems)
-        let endDate = date("end", end, &problems)
+        let startDate = problems.date("start", start)
+        let endDate = problems.date("end", end)
         if let startDate, let endDate, endDate < startDate {
             problems.add("end", endDate.iso, "the agreement ends (\(endDate.iso)) before it starts (\(startDate.iso))")
         }
@@ -111,7 +111,7 @@ public struct AgreementForm: Sendable {
                 problems.add("option", raw, "write an option as MONTHS:DECISION-DEADLINE, like 12:2026-09-30 (1 to 60 months)")
                 continue
             }
-            if let deadline = date("option", pieces[1], &problems) {
+            if let deadline = problems.date("option", pieces[1]) {
                 options.append(ExtensionOption(months: months, decisionDeadline: deadline))
             }
         }
@@ -217,15 +217,6 @@ public struct AgreementForm: Sendable {
             allocationCriteria: allocationCriteria?.trimmingWhitespace().nilIfEmpty, absenceRule: absence,
             allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList)
         return (agreement, warnings)
-    }
-
-    private func date(_ field: String, _ raw: String, _ problems: inout ProblemCollector) -> LocalDate? {
-        switch LocalDate.parse(raw) {
-        case .success(let date): return date
-        case .failure(let problem):
-            problems.add(field, raw, problem.reason)
-            return nil
-        }
     }
 
     private func priceAdjustmentClause(_ problems: inout ProblemCollector) -> PriceAdjustmentClause? {

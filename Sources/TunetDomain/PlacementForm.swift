@@ -32,14 +32,8 @@ public struct PlacementForm: Sendable {
         let parsedMunicipality = problems.take("municipality", municipality, Municipality.parse(municipality))
         let parsedWeekdays = problems.take("weekdays", weekdays, WeekdaySet.parse(weekdays))
         var startDate: LocalDate?, endDate: LocalDate?
-        switch LocalDate.parse(start) {
-        case .success(let date): startDate = date
-        case .failure(let problem): problems.add("start", start, problem.reason)
-        }
-        switch LocalDate.parse(end) {
-        case .success(let date): endDate = date
-        case .failure(let problem): problems.add("end", end, problem.reason)
-        }
+        startDate = problems.date("start", start)
+        endDate = problems.date("end", end)
         if let startDate, let endDate, endDate < startDate {
             problems.add("end", endDate.iso, "the placement ends (\(endDate.iso)) before it starts (\(startDate.iso))")
         }

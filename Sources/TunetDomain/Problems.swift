@@ -119,6 +119,16 @@ public struct ProblemCollector: Sendable {
         problems.append(contentsOf: error.problems.isEmpty ? [FieldProblem(row: row, field: "input", reason: error.message)] : error.problems)
     }
 
+    /// Parses a date, recording why it is not one.
+    public mutating func date(_ field: String, _ text: String) -> LocalDate? {
+        switch LocalDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let problem):
+            add(field, text, problem.reason)
+            return nil
+        }
+    }
+
     /// Records the failure, if any, and returns the parsed value otherwise.
     public mutating func take<T>(_ field: String, _ value: String, _ result: Result<T, FieldReason>) -> T? {
         switch result {

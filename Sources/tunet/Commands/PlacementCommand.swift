@@ -204,10 +204,7 @@ extension PlacementCommand {
             }
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
             if let activeOn {
-                switch LocalDate.parse(activeOn) {
-                case .success(let date): filter.activeOn = date
-                case .failure(let problem): problems.add("active-on", activeOn, problem.reason)
-                }
+                filter.activeOn = problems.date("active-on", activeOn)
             }
             if let participant { filter.participant = problems.take("participant", participant, ParticipantCode.parse(participant)) }
             try problems.check()

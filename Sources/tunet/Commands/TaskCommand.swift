@@ -67,10 +67,7 @@ struct TaskCommand: ParsableCommand {
                 if filter.sector == nil { problems.add("sector", sector, "use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
             }
             if let dueBefore {
-                switch LocalDate.parse(dueBefore) {
-                case .success(let date): filter.dueBefore = date
-                case .failure(let problem): problems.add("due-before", dueBefore, problem.reason)
-                }
+                filter.dueBefore = problems.date("due-before", dueBefore)
             }
             try problems.check()
             let views = try TaskDesk(global.readableContext()).list(filter)

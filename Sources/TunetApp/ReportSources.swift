@@ -65,6 +65,9 @@ struct ReportSources {
         case "attendance_grid": return try attendanceGrid(reader)
         case "invoice_lines": return [SheetRows(rows: try invoiceLines(reader))]
         case "audit": return [SheetRows(rows: try audit(reader))]
+        case "tasks": return [SheetRows(rows: try tasks(reader))]
+        case "pilot_figures": return [SheetRows(rows: try pilotEvaluations(reader).flatMap(pilotFigures))]
+        case "pilot_measures": return [SheetRows(rows: try pilotEvaluations(reader).flatMap(pilotMeasures))]
         default: throw TunetError.internalFault("the catalogue names an unknown source '\(source)'")
         }
     }
@@ -204,6 +207,54 @@ struct ReportSources {
             }
         }
         return rows
+    }
+
+    private func tasks(_ reader: StoreReader) throws -> [ReportRow] {
+        let members = try reader.members()
+        return try reader.tasks().filter { task in (filters.from.map { day in task.due.map { $0 >= day } ?? true } ?? true)
+            && (filters.to.map { day in task.due.map { $0 <= day } ?? true } ?? true) }.map { task in
+            let owner = members.first { $0.id == task.ownerId }
+            return [
+                "id": .integer(Int(task.id)), "title": .text(task.title), "kind": .text(task.kind.rawValue), "owner": owner.map { .text($0.name) } ?? .none,
+                "owner_sector": owner.map { .text($0.sector.rawValue) } ?? .none, "sectors": .text(task.sectors.map(\.rawValue).joined(separator: ", ")),
+                "due": task.due.map(ReportValue.date) ?? .none, "overdue": .flag(task.isOverdue(on: context.today)),
+                "status": .text(task.status.rawValue + (task.conditionGone ? " (condition gone)" : "")),
+                "link": task.link.map { .text($0.description) } ?? .none,
+                "hand_overs": .integer(task.history.filter { $0.action == "assigned" }.count), "rule": task.ruleKey.map(ReportValue.text) ?? .none,
+            ]
+        }
+    }
+
+    private func pilotEvaluations(_ reader: StoreReader) throws -> [PilotEvaluation] {
+        let evaluator = PilotEvaluator(reader: reader, today: context.today)
+        return try reader.pilots().filter { pilot in filters.pilotName.map { $0 == pilot.name } ?? pilot.municipalities.contains(where: filters.includes) }
+            .map { try evaluator.evaluate($0, from: filters.from ?? $0.from, to: filters.to ?? $0.to) }
+    }
+
+    private func pilotFigures(_ evaluation: PilotEvaluation) -> [ReportRow] {
+        (evaluation.municipalities + [evaluation.total]).map { figures in
+            [
+                "pilot": .text(evaluation.pilot.name),
+                "municipality": .text(figures.municipality == "all" ? (filters.language == .nb ? "Alle" : "All")
+                                      : Municipality.named(figures.municipality)?.description ?? figures.municipality),
+                "participants": .integer(figures.participants), "placements": .integer(figures.placements),
+                "planned_days": .integer(figures.plannedDays), "present_days": .integer(figures.presentDays),
+                "attendance_rate": figures.attendanceRateTenths.map { .percent(Double($0) / 1000) } ?? .none, "spent": .money(figures.spent),
+                "cost_per_day": figures.costPerAttendedDay.map(ReportValue.money) ?? .none,
+                "reference_price": figures.referencePrice.map(ReportValue.money) ?? .none,
+                "cost_ratio": figures.costRatioTenths.map { .percent(Double($0) / 1000) } ?? .none,
+            ]
+        }
+    }
+
+    private func pilotMeasures(_ evaluation: PilotEvaluation) -> [ReportRow] {
+        evaluation.measures.map { measure in
+            [
+                "pilot": .text(evaluation.pilot.name), "municipality": .text(measure.municipalityNumber), "from": .date(measure.from),
+                "to": .date(measure.to), "measure": .text(measure.name), "value": .number(Double(measure.valueTenths) / 10),
+                "unit": .text(measure.unit.rawValue), "n": .integer(measure.n), "source": .text(measure.source),
+            ]
+        }
     }
 
     private func audit(_ reader: StoreReader) throws -> [ReportRow] {

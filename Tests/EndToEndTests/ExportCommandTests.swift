@@ -8,8 +8,8 @@ enum LibreOffice {
 
 @Suite("tunet export: the report catalogue as workbooks")
 struct ExportCommandTests {
-    static let reports = ["providers", "agreements", "procurement-evaluation", "placements", "attendance-month", "invoice-basis", "audit",
-                          "attendance-rows"]
+    static let reports = ["providers", "agreements", "procurement-evaluation", "placements", "attendance-month", "invoice-basis", "tasks",
+                          "pilot-evaluation", "audit", "attendance-rows"]
 
     /// The demo database with a fixed day, so reports have every kind of data.
     static func demo() throws -> TunetProcess {

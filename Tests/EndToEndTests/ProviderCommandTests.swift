@@ -115,8 +115,19 @@ struct ProviderCommandTests {
             "procurement": ["create", "criteria", "open", "tender", "score", "evaluate", "award", "conclude", "cancel", "show", "list"],
             "agreement": ["add", "show", "list", "extend", "terminate", "prices", "adjust-prices", "consumption"],
             "kpi": ["set", "import", "list"],
+            "placement": ["add", "list", "show", "end", "extend", "cancel", "followup", "followup add", "followup list"],
+            "attendance": ["template", "import", "submissions", "status"],
+            "invoice": ["basis"],
+            "team": ["add", "show", "list", "member", "member add", "member list", "member remove"],
+            "task": ["add", "list", "show", "assign", "start", "done", "cancel", "comment", "generate"],
+            "pilot": ["add", "list", "show", "reference-price", "measure", "measure add", "evaluate", "compare"],
+            "calendar": ["school", "school set", "school import", "school show"],
         ]
-        let commands = [["audit"], ["demo"]] + groups.flatMap { group, leaves in [[group]] + leaves.map { [group, $0] } }
+        var commands: [[String]] = [["audit"], ["demo"], ["export"]]
+        for (group, leaves) in groups {
+            commands.append([group])
+            for leaf in leaves { commands.append([group] + leaf.split(separator: " ").map(String.init)) }
+        }
         for command in commands {
             let help = try tunet.run(command + ["--help"])
             #expect(help.status == 0)

@@ -45,11 +45,15 @@ public enum TunetError: Error, Equatable, Sendable {
     case incompatibleDatabase(String)
     /// Another writer holds the database longer than we wait.
     case busy(String)
+    /// No valid credentials (a missing, unknown, revoked or expired token).
+    case unauthorized(String)
+    /// Valid credentials that do not allow this.
+    case forbidden(String)
     /// A fault in Tunet itself; the message helps a developer.
     case internalFault(String)
 
     public enum Category: String, Sendable {
-        case invalidInput, notFound, conflict, unreadableInput, unwritableOutput, incompatibleDatabase, busy, internalFault
+        case invalidInput, notFound, conflict, unreadableInput, unwritableOutput, incompatibleDatabase, busy, unauthorized, forbidden, internalFault
     }
 
     public var category: Category {
@@ -61,6 +65,8 @@ public enum TunetError: Error, Equatable, Sendable {
         case .unwritableOutput: .unwritableOutput
         case .incompatibleDatabase: .incompatibleDatabase
         case .busy: .busy
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
         case .internalFault: .internalFault
         }
     }
@@ -85,6 +91,8 @@ public enum TunetError: Error, Equatable, Sendable {
         case .unwritableOutput(let path, let reason): return "Cannot write '\(path)': \(reason)"
         case .incompatibleDatabase(let text): return text
         case .busy(let text): return text
+        case .unauthorized(let text): return text
+        case .forbidden(let text): return text
         case .internalFault(let text): return "Internal error in Tunet (please report it): \(text)"
         }
     }

@@ -253,6 +253,20 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v9-access-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE access_token (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                    role TEXT NOT NULL CHECK (role IN ('provider', 'leader')),
+                    provider_id INTEGER REFERENCES provider(id),
+                    label TEXT,
+                    created_at TEXT NOT NULL,
+                    expires_on TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -122,6 +122,7 @@ struct ProviderCommandTests {
             "task": ["add", "list", "show", "assign", "start", "done", "cancel", "comment", "generate"],
             "pilot": ["add", "list", "show", "reference-price", "measure", "measure add", "evaluate", "compare"],
             "calendar": ["school", "school set", "school import", "school show"],
+            "token": ["issue", "list", "revoke"],
         ]
         var commands: [[String]] = [["audit"], ["demo"], ["export"]]
         for (group, leaves) in groups {

@@ -10,6 +10,7 @@ enum ExitStatus {
         case .unwritableOutput: 73
         case .incompatibleDatabase: 74
         case .busy: 75
+        case .unauthorized, .forbidden: 77
         case .internalFault: 70
         }
     }

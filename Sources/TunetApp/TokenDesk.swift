@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+import TunetDomain
+import TunetStore
+
+public struct IssuedToken: Sendable, Encodable {
+    /// Shown once; Tunet keeps only its SHA-256 hash.
+    public let token: String
+    public let record: AccessToken
+}
+
+/// Who made a request to the service.
+public struct Principal: Sendable {
+    public let token: AccessToken
+
+    public var provider: OrganisationNumber? { token.provider }
+    public var isLeader: Bool { token.role == .leader }
+}
+
+/// Tokens for the provider-facing service: issued to a farm or a project leader, with an expiry.
+public struct TokenDesk: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public static let defaultValidityDays = 365
+
+    public func issue(provider: String?, role: String?, expires: String?, label: String?) throws -> IssuedToken {
+        var problems = ProblemCollector()
+        var tokenRole = TokenRole.provider
+        if let role {
+            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, "use provider or leader") }
+        }
+        var number: OrganisationNumber?
+        if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
+        if tokenRole == .provider && provider == nil { problems.add("provider", nil, "a provider token needs --provider ORG (or give --role leader)") }
+        if tokenRole == .leader && provider != nil { problems.add("provider", provider, "a leader token is not tied to a farm; leave out --provider") }
+        var expiry = context.today.adding(days: Self.defaultValidityDays)
+        if let expires, let day = problems.date("expires", expires) {
+            expiry = day
+            if day < context.today { problems.add("expires", expires, "the expiry date has passed") }
+        }
+        let cleanLabel = label?.trimmingWhitespace().nilIfEmpty
+        if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.text) }
+        try problems.check()
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
+        let token = "tunet_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let record = try context.write { tx in
+            if let number, try tx.provider(number) == nil {
+                throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
+            }
+            return try tx.insertToken(AccessToken(id: 0, role: tokenRole, provider: number, label: cleanLabel, createdAt: "", expiresOn: expiry),
+                                      hash: Self.hash(token))
+        }
+        return IssuedToken(token: token, record: record)
+    }
+
+    public func list() throws -> [AccessToken] { try context.read { try $0.tokens() } }
+
+    public func revoke(_ id: Int64) throws -> AccessToken { try context.write { try $0.revokeToken(id) } }
+
+    /// The principal a bearer token stands for; every failure is the same "unauthorized" to the caller.
+    public func authenticate(_ token: String?) throws -> Principal {
+        guard let token, token.hasPrefix("tunet_"), token.count == 70 else {
+            throw TunetError.unauthorized("A valid token is required: send it as 'Authorization: Bearer <token>'.")
+        }
+        let hash = Self.hash(token)
+        guard let (record, stored) = try context.read({ try $0.token(hash: hash) }), Self.constantTimeEqual(stored, hash) else {
+            throw TunetError.unauthorized("The token is not valid.")
+        }
+        guard record.isValid(on: context.today) else {
+            throw TunetError.unauthorized(record.revokedAt != nil ? "The token has been revoked." : "The token expired on \(record.expiresOn.iso).")
+        }
+        return Principal(token: record)
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without stopping at the first difference, so timing says nothing about how much matched.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8), right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
+        return difference == 0
+    }
+}

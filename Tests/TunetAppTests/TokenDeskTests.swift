@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import TunetApp
+@testable import TunetDomain
+@testable import TunetStore
+
+@Suite("Tokens for the provider-facing service")
+struct TokenDeskTests {
+    @Test("A token is shown once; only its SHA-256 hash is stored, and it authenticates its farm")
+    func issueAndAuthenticate() throws {
+        let workspace = try TestWorkspace()
+        _ = try ProviderRegistry(workspace.context).add(liaGard)
+        let issued = try TokenDesk(workspace.context).issue(provider: "974760673", role: nil, expires: nil, label: "regnskap")
+        #expect(issued.token.hasPrefix("tunet_") && issued.token.count == 70)
+        #expect(issued.record.expiresOn == workspace.context.today.adding(days: 365))
+        let file = try Data(contentsOf: URL(fileURLWithPath: workspace.context.database.path))
+        #expect(file.range(of: Data(issued.token.utf8)) == nil)
+        #expect(try !workspace.snapshot().contains(issued.token))
+        #expect(try AuditLog(workspace.context).events(entity: "token").allSatisfy { !($0.after ?? "").contains(issued.token) })
+        let principal = try TokenDesk(workspace.context).authenticate(issued.token)
+        #expect(principal.provider?.digits == "974760673")
+        #expect(!principal.isLeader)
+    }
+
+    @Test("A wrong, revoked or expired token is unauthorized")
+    func refusals() throws {
+        let workspace = try TestWorkspace()
+        _ = try ProviderRegistry(workspace.context).add(liaGard)
+        let desk = TokenDesk(workspace.context)
+        let issued = try desk.issue(provider: "974760673", role: nil, expires: workspace.context.today.iso, label: nil)
+        #expect(throws: TunetError.self) { try desk.authenticate(nil) }
+        #expect(throws: TunetError.self) { try desk.authenticate("tunet_" + String(repeating: "0", count: 64)) }
+        let tomorrow = TunetContext(database: workspace.context.database, actor: "t", today: workspace.context.today.adding(days: 1))
+        #expect(throws: TunetError.unauthorized("The token expired on \(workspace.context.today.iso).")) { try TokenDesk(tomorrow).authenticate(issued.token) }
+        _ = try desk.revoke(issued.record.id)
+        #expect(throws: TunetError.unauthorized("The token has been revoked.")) { try desk.authenticate(issued.token) }
+        #expect(throws: TunetError.self) { try desk.revoke(issued.record.id) }
+    }
+
+    @Test("Leader tokens have no farm; provider tokens need a registered one")
+    func roles() throws {
+        let workspace = try TestWorkspace()
+        let leader = try TokenDesk(workspace.context).issue(provider: nil, role: "leader", expires: nil, label: nil)
+        #expect(try TokenDesk(workspace.context).authenticate(leader.token).isLeader)
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: nil, role: nil, expires: nil, label: nil) }
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: "923609016", role: nil, expires: nil, label: nil) }
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: "974760673", role: "leader", expires: nil, label: nil) }
+    }
+
+    @Test("Comparing hashes does not depend on where they differ")
+    func constantTime() {
+        #expect(TokenDesk.constantTimeEqual("abc", "abc"))
+        #expect(!TokenDesk.constantTimeEqual("abc", "abd"))
+        #expect(!TokenDesk.constantTimeEqual("abc", "abcd"))
+    }
+}

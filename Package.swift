@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,10 +43,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "TunetHTTP",
+            dependencies: [
+                "TunetApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tunet",
             dependencies: [
-                "TunetApp",
+                "TunetApp", "TunetHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +64,6 @@ let package = Package(
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp"]),
     ]
 )

@@ -5,11 +5,15 @@ import TunetDomain
 
 @main
 enum TunetMain {
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try Tunet.parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as TunetError {
             ErrorReport.write(error, asJSON: arguments.contains("--json"))
             exit(ExitStatus.code(for: error))
@@ -38,6 +42,6 @@ struct Tunet: ParsableCommand {
             66 not found, 73 output not writable, 74 database too new or damaged, 75 database busy, 70 internal error.
             """,
         version: TunetVersion.current,
-        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self]
+        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self]
     )
 }

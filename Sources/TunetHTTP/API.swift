@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import TunetApp
+import TunetDomain
+
+/// The endpoints: each authenticates, calls one use case and renders its value.
+struct API: Sendable {
+    let base: TunetContext
+    let bodyLimit: Int
+    /// Set in tests; otherwise each request runs on today's Norwegian date.
+    let fixedToday: LocalDate?
+
+    /// The context of one request: today's date, acting as the service until the token is known.
+    var context: TunetContext {
+        TunetContext(database: base.database, actor: "tunet-service", today: fixedToday ?? OsloCalendar.today())
+    }
+
+    /// The caller's token; failures become 401 problem documents.
+    func principal(_ request: Request) throws -> Principal {
+        let header = request.headers[.authorization]
+        let token = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        return try run { try TokenDesk(context).authenticate(token) }
+    }
+
+    /// Changes made through the service are audited under the token that made them.
+    func acting(as principal: Principal) -> TunetContext {
+        let who = principal.provider.map { "provider \($0) (token \(principal.token.id))" } ?? "leader (token \(principal.token.id))"
+        return TunetContext(database: base.database, actor: who, today: fixedToday ?? OsloCalendar.today())
+    }
+
+    func provider(_ request: Request) throws -> OrganisationNumber {
+        try farm(request).provider
+    }
+
+    func farm(_ request: Request) throws -> (provider: OrganisationNumber, principal: Principal) {
+        let principal = try principal(request)
+        guard let provider = principal.provider else {
+            throw Problem(.forbidden("This endpoint is for farms; a leader token cannot use it."))
+        }
+        return (provider, principal)
+    }
+
+    /// A farm's own placements: codes, weekdays and periods, never names.
+    func placements(_ request: Request) async throws -> Response {
+        let provider = try provider(request)
+        struct Entry: Encodable {
+            let id: Int64
+            let participant: String
+            let kind: String
+            let weekdays: [String]
+            let start: LocalDate
+            let end: LocalDate
+            let status: String
+        }
+        let views = try run {
+            var filter = PlacementFilter()
+            filter.provider = provider
+            return try PlacementDesk(context).list(filter)
+        }
+        return try .json(views.map { Entry(id: $0.placement.id, participant: $0.placement.participant.text, kind: $0.placement.kind.rawValue,
+                                           weekdays: $0.placement.weekdays.map(\.code), start: $0.placement.start, end: $0.placement.end,
+                                           status: $0.status.rawValue) })
+    }
+
+    func template(_ request: Request) async throws -> Response {
+        let provider = try provider(request)
+        guard let month = request.uri.queryParameters.get("month") else {
+            throw Problem(.invalid("month", nil, "give the month as ?month=2026-03"))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try run { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path) }
+        return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
+    }
+
+    /// CSV or xlsx in the body: 201 with the report, 200 "unchanged" for the same file again, 422 with the row errors.
+    func upload(_ request: Request) async throws -> Response {
+        let (provider, principal) = try farm(request)
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let accepted = ["text/csv", "application/csv", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "application/octet-stream"]
+        guard accepted.contains(type) else {
+            throw Problem(status: .unsupportedMediaType, title: "unsupportedMediaType",
+                          detail: "Send the attendance file as text/csv or as an xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: bodyLimit)
+        } catch {
+            throw Problem(status: .contentTooLarge, title: "contentTooLarge", detail: "The file is larger than \(bodyLimit / 1_048_576) MB.")
+        }
+        let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
+        let report = try run {
+            try AttendanceImport(acting(as: principal), revealOtherProviders: false)
+                .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
+        }
+        if report.identicalTo != nil {
+            struct Unchanged: Encodable { let status = "unchanged"; let identical_to_submission: Int64? }
+            return try .json(Unchanged(identical_to_submission: report.identicalTo))
+        }
+        return try .json(report, status: .created)
+    }
+
+    func submissions(_ request: Request) async throws -> Response {
+        let provider = try provider(request)
+        return try .json(try run { try AttendanceReports(context).submissions(provider: provider.digits) })
+    }
+
+    /// Any catalogue report as xlsx, for project leaders.
+    func report(_ request: Request, name: String) async throws -> Response {
+        let principal = try principal(request)
+        guard principal.isLeader else { throw Problem(.forbidden("Reports are for project leaders; a farm's token cannot fetch them.")) }
+        var filters = ReportFilters()
+        var problems = ProblemCollector()
+        if let from = request.uri.queryParameters.get("from") { filters.from = problems.date("from", String(from)) }
+        if let to = request.uri.queryParameters.get("to") { filters.to = problems.date("to", String(to)) }
+        if let municipality = request.uri.queryParameters.get("municipality") {
+            filters.municipalityNumber = problems.take("municipality", String(municipality), Municipality.parse(String(municipality)))?.number
+        }
+        if request.uri.queryParameters.get("lang") == "en" { filters.language = .en }
+        try run { try problems.check() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pilot = request.uri.queryParameters.get("pilot").map { String($0) }
+        let result = try run { try ReportExport(context).write(name, filters: filters, pilot: pilot, to: folder.path) }
+        return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
+    }
+
+    /// Runs a use case, turning Tunet's errors into problem documents.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TunetError {
+            throw Problem(error)
+        }
+    }
+}

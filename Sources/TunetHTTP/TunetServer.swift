@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import Logging
+import TunetApp
+import TunetDomain
+
+/// The provider-facing HTTP service over the same use cases as the CLI.
+public enum TunetServer {
+    public struct Settings: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        /// Request bodies above this are answered with 413 (Hummingbird's streaming bodies have no cap of their own).
+        public var bodyLimit = 10 * 1024 * 1024
+        /// Fixes "today" (tests and what-if runs); otherwise each request uses the Norwegian date.
+        public var fixedToday: LocalDate?
+
+        public init() {}
+    }
+
+    public static let routes: [(method: String, path: String)] = [
+        ("GET", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
+        ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"),
+    ]
+
+    /// Builds the application; `onRunning` receives the bound port (useful with port 0).
+    public static func application(context: TunetContext, settings: Settings, logger: Logger,
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router()
+        router.middlewares.add(RequestLogMiddleware(logger: logger))
+        let api = API(base: context, bodyLimit: settings.bodyLimit, fixedToday: settings.fixedToday)
+        router.get("/") { _, _ in Response.html(UploadPage.html) }
+        router.get("/health") { _, _ in try Response.json(["status": "ok", "version": TunetVersion.current]) }
+        router.get("/v1/placements") { request, _ in try await api.placements(request) }
+        router.get("/v1/attendance/template") { request, _ in try await api.template(request) }
+        router.post("/v1/attendance") { request, _ in try await api.upload(request) }
+        router.get("/v1/submissions") { request, _ in try await api.submissions(request) }
+        router.get("/v1/reports/:name") { request, context in try await api.report(request, name: context.parameters.get("name") ?? "") }
+        return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) }, logger: logger)
+    }
+}
+
+extension Response {
+    static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+    }
+
+    static func html(_ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func xlsx(_ data: Data, fileName: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}
+
+/// Logs each request with an id, the route, the status and the duration; never bodies, tokens or personal data.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let id = UUID().uuidString.prefix(8)
+        let started = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(id, request, response.status.code, started)
+            return response
+        } catch let error as HTTPResponseError {
+            log(id, request, error.status.code, started)
+            throw error
+        } catch {
+            log(id, request, 500, started)
+            throw error
+        }
+    }
+
+    private func log(_ id: Substring, _ request: Request, _ status: Int, _ started: ContinuousClock.Instant) {
+        let elapsed = started.duration(to: .now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        logger.info("request", metadata: ["id": "\(id)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+                                          "status": "\(status)", "ms": "\(String(format: "%.1f", milliseconds))"])
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TunetApp
+import TunetDomain
+import TunetHTTP
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the provider-facing HTTP service (attendance upload, templates, placements, reports).",
+        discussion: """
+            The API is described in Contracts/openapi.yaml; farms can also use the upload page at /.
+
+            Example:
+              tunet serve --port 8080
+              curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" --data-binary @mars.csv http://127.0.0.1:8080/v1/attendance
+            """)
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port (0 picks a free one and prints it).") var port = 8080
+    @Option(help: "The largest request body in MB (default 10).") var bodyLimitMb = 10
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        guard (0...65535).contains(port), bodyLimitMb > 0 else { throw ValidationError("Give a port from 0 to 65535 and a body limit above 0.") }
+        let configuration = try global.configuration()
+        let context = try configuration.context()
+        var settings = TunetServer.Settings()
+        settings.host = host
+        settings.port = port
+        settings.bodyLimit = bodyLimitMb * 1024 * 1024
+        if ProcessInfo.processInfo.environment["TUNET_TODAY"] != nil { settings.fixedToday = configuration.today }
+        var logger = Logger(label: "tunet")
+        logger.logLevel = .info
+        let host = self.host
+        let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in
+            // Written straight to the file descriptor so that a script waiting for the line sees it at once.
+            FileHandle.standardOutput.write(Data("Tunet is listening on http://\(host):\(port)\n".utf8))
+        }
+        try await app.runService()
+    }
+}

@@ -21,7 +21,10 @@ final class RunningService: @unchecked Sendable {
 
     static let today = LocalDate(year: 2026, month: 6, day: 10)!
 
-    init(bodyLimit: Int = 10 * 1024 * 1024) async throws {
+    let expiring: String
+
+    /// - Parameter serverToday: the day the server believes it is (the data is set up on `today`).
+    init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         context = TunetContext(database: try TunetDatabase(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
@@ -59,11 +62,12 @@ final class RunningService: @unchecked Sendable {
         lia = try tokens.issue(provider: "974760673", role: nil, expires: nil, label: nil).token
         haugen = try tokens.issue(provider: "923609016", role: nil, expires: nil, label: nil).token
         leader = try tokens.issue(provider: nil, role: "leader", expires: nil, label: nil).token
+        expiring = try tokens.issue(provider: "974760673", role: nil, expires: Self.today.iso, label: "expires today").token
 
         var settings = TunetServer.Settings()
         settings.port = 0
         settings.bodyLimit = bodyLimit
-        settings.fixedToday = Self.today
+        settings.fixedToday = serverToday
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
@@ -159,6 +163,18 @@ struct ServiceTests {
         #expect(revoked.status == 401)
         #expect(try service.json(revoked.data)["detail"] as? String == "The token has been revoked.")
         await service.stop()
+    }
+
+    @Test("A token is valid through its expiry day and 401 the day after")
+    func expiry() async throws {
+        let onTheDay = try await RunningService()
+        #expect(try await onTheDay.request("GET", "/v1/placements", token: onTheDay.expiring).status == 200)
+        await onTheDay.stop()
+        let dayAfter = try await RunningService(serverToday: RunningService.today.adding(days: 1))
+        let expired = try await dayAfter.request("GET", "/v1/placements", token: dayAfter.expiring)
+        #expect(expired.status == 401)
+        #expect(try dayAfter.json(expired.data)["detail"] as? String == "The token expired on 2026-06-10.")
+        await dayAfter.stop()
     }
 
     @Test("Another farm's participant is reported as unknown, never revealed; bad rows get 422 with row details and store nothing")

@@ -42,7 +42,7 @@ public struct AuditLog: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     /// The entities Tunet audits, for checking the `--entity` filter.
-    public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "token"]
+    public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "token", "database"]
 
     public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
         var problems = ProblemCollector()

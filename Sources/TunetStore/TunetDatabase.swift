@@ -46,7 +46,7 @@ public final class TunetDatabase: Sendable {
         try migrate()
     }
 
-    private func migrate() throws(TunetError) {
+    func migrate() throws(TunetError) {
         let migrator = Schema.migrator
         do {
             try pool.read { db in

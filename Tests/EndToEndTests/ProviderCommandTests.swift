@@ -124,7 +124,7 @@ struct ProviderCommandTests {
             "calendar": ["school", "school set", "school import", "school show"],
             "token": ["issue", "list", "revoke"],
         ]
-        var commands: [[String]] = [["audit"], ["demo"], ["export"]]
+        var commands: [[String]] = [["audit"], ["demo"], ["export"], ["serve"], ["backup"], ["restore"]]
         for (group, leaves) in groups {
             commands.append([group])
             for leaf in leaves { commands.append([group] + leaf.split(separator: " ").map(String.init)) }

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import TunetDomain
+
+public struct BackupCheck: Sendable, Encodable {
+    public let path: String
+    public let migrations: [String]
+    public let providers: Int
+    public let auditEvents: Int
+}
+
+extension TunetDatabase {
+    /// Copies the database to `path` with SQLite's online backup: consistent even while the service writes.
+    public func backup(to path: String) throws -> BackupCheck {
+        if FileManager.default.fileExists(atPath: path) {
+            throw TunetError.unwritableOutput(path: path, reason: "a file is already there; choose a new name so that no backup is overwritten")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            throw TunetError.unwritableOutput(path: path, reason: "the folder '\(folder)' does not exist")
+        }
+        do {
+            let target = try DatabaseQueue(path: path)
+            try pool.backup(to: target)
+            try target.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw Self.translate(error, path: path)
+        }
+        return try Self.check(path)
+    }
+
+    /// Replaces this database's content with the backup at `path`, after checking that the backup is
+    /// a sound Tunet database this version understands. The restore itself is audited.
+    public func restore(from path: String, actor: String) throws -> BackupCheck {
+        let checked = try Self.check(path)
+        do {
+            let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            try source.backup(to: pool)
+            try source.close()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try migrate()
+        try write(actor: actor) { tx in
+            try tx.audit("restore", entity: "database", id: (path as NSString).lastPathComponent, before: String?.none, after: checked)
+        }
+        return checked
+    }
+
+    /// Integrity, a Tunet schema and no migration from a newer Tunet.
+    static func check(_ path: String) throws -> BackupCheck {
+        guard FileManager.default.fileExists(atPath: path) else { throw TunetError.missingDatabase(path: path) }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard integrity == ["ok"] else {
+                    throw TunetError.incompatibleDatabase("'\(path)' fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); it cannot be restored.")
+                }
+                guard try db.tableExists("grdb_migrations") else {
+                    throw TunetError.incompatibleDatabase("'\(path)' is not a Tunet database.")
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                let known = Set(Schema.migrator.migrations)
+                let unknown = applied.filter { !known.contains($0) }
+                guard unknown.isEmpty else {
+                    throw TunetError.incompatibleDatabase("'\(path)' was written by a newer Tunet (schema \(unknown.joined(separator: ", "))); this Tunet cannot restore it.")
+                }
+                return BackupCheck(path: path, migrations: applied,
+                                   providers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM provider") ?? 0,
+                                   auditEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw TunetError.incompatibleDatabase("'\(path)' is damaged or not a database (\(error.message ?? "unreadable")); it cannot be restored.")
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+}

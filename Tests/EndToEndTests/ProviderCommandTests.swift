@@ -123,6 +123,7 @@ struct ProviderCommandTests {
             "pilot": ["add", "list", "show", "reference-price", "measure", "measure add", "evaluate", "compare"],
             "calendar": ["school", "school set", "school import", "school show"],
             "token": ["issue", "list", "revoke"],
+            "privacy": ["report", "erase", "retention"],
         ]
         var commands: [[String]] = [["audit"], ["demo"], ["export"], ["serve"], ["backup"], ["restore"]]
         for (group, leaves) in groups {

@@ -1,0 +1,50 @@
+import TunetDomain
+import TunetStore
+
+public struct RetentionResult: Sendable, Encodable {
+    public let cutoff: LocalDate
+    public let participants: [String]
+    public let erased: [ErasureResult]
+    public let dryRun: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case cutoff, participants, erased
+        case dryRun = "dry_run"
+    }
+}
+
+/// Personal data: what is held, erasure for one participant, and retention by age.
+public struct PrivacyDesk: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    public func report() throws -> [PersonalDataCategory] { try context.read { try $0.personalDataInventory() } }
+
+    public func erase(_ participant: String) throws -> ErasureResult {
+        let code: ParticipantCode
+        switch ParticipantCode.parse(participant) {
+        case .success(let parsed): code = parsed
+        case .failure(let reason): throw TunetError.invalid("participant", participant, reason.text)
+        }
+        return try context.write { try $0.erase(code) }
+    }
+
+    /// Erases participants whose placements all ended more than `olderThan` (like `5y` or `18m`) ago.
+    public func retention(olderThan: String, dryRun: Bool) throws -> RetentionResult {
+        let text = olderThan.trimmingWhitespace().lowercased()
+        guard let unit = text.last, "ym".contains(unit), let amount = Int(text.dropLast()), amount > 0 else {
+            throw TunetError.invalid("older-than", olderThan, "write an age like 5y (years) or 18m (months)")
+        }
+        let cutoff = unit == "y" ? context.today.adding(years: -amount) : context.today.adding(months: -amount)
+        if dryRun {
+            let participants = try context.read { try $0.participantsEnded(before: cutoff) }
+            return RetentionResult(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true)
+        }
+        return try context.write { tx in
+            let participants = try tx.participantsEnded(before: cutoff)
+            return RetentionResult(cutoff: cutoff, participants: participants.map(\.text), erased: try participants.map { try tx.erase($0) },
+                                   dryRun: false)
+        }
+    }
+}

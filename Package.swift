@@ -67,3 +67,15 @@ let package = Package(
         .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp"]),
     ]
 )
+
+// libFuzzer targets, built only for fuzzing (RELIABILITY.md): `TUNET_FUZZ=1 scripts/fuzz NAME`.
+if Context.environment["TUNET_FUZZ"] != nil {
+    for (name, dependencies) in [
+        ("FuzzCSVReader", ["TunetFiles"]),
+        ("FuzzXLSXReader", ["TunetFiles"]),
+        ("FuzzAttendanceValidation", ["TunetFiles", "TunetDomain"]),
+    ] as [(String, [Target.Dependency])] {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

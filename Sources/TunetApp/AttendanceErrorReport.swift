@@ -15,7 +15,7 @@ public enum AttendanceErrorReport {
         let flagged = XLSXStyle(background: 0xF8CBAD, wrap: true)
         var width = 0
         var written = 0
-        try AttendanceImport.records(in: data, fileName: url.lastPathComponent) { record in
+        try AttendanceFile.records(in: data, fileName: url.lastPathComponent) { record in
             width = max(width, record.fields.count)
             let style: XLSXStyle? = record.row == 1 ? .header : nil
             try sheet.write(row: written, record.fields.map { .text($0) }, style: style)

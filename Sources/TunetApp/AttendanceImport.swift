@@ -38,23 +38,6 @@ public struct AttendanceImport: Sendable {
         self.revealOtherProviders = revealOtherProviders
     }
 
-    enum Column: String, Sendable {
-        case organisationNumber = "organisation_number", participant, date, status, hours, transportTrips = "transport_trips", extraDay = "extra_day"
-        /// Shown in the template for people; not read.
-        case weekday
-    }
-
-    static let columnNames: [Column: [String]] = [
-        .organisationNumber: ["organisation_number", "orgnr", "organisasjonsnummer", "tilbyder"],
-        .participant: ["participant", "participant_code", "deltaker", "deltakerkode", "kode"],
-        .date: ["date", "dato", "dag"],
-        .status: ["status", "oppmøte", "fremmøte"],
-        .hours: ["hours", "timer"],
-        .transportTrips: ["transport_trips", "transport", "turer", "skyss"],
-        .extraDay: ["extra_day", "ekstra", "ekstradag"],
-        .weekday: ["weekday", "ukedag"],
-    ]
-
     public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
@@ -75,7 +58,7 @@ public struct AttendanceImport: Sendable {
                                               new: 0, changed: 0, unchanged: earlier.rows, identicalTo: earlier.id, submission: nil, dryRun: dryRun)
             }
             let planner = try AttendancePlanner(reader: reader, provider: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
-            let plan = try planner.plan { try Self.rows(in: data, fileName: fileName, $0) }
+            let plan = try planner.plan { try AttendanceFile.rows(in: data, fileName: fileName, $0) }
             let rowCount = plan.rows
             var submissionId: Int64?
             if let tx {
@@ -92,50 +75,13 @@ public struct AttendanceImport: Sendable {
         return try context.write { try work($0, $0) }
     }
 
-    /// The file's records: an xlsx workbook's «Oppmøte» sheet (or its first sheet), or CSV.
-    static func records(in data: Data, fileName: String, _ body: (CSVRecord) throws -> Void) throws {
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            let workbook = try XLSXReader(data: data, name: fileName)
-            let sheet = workbook.sheetNames.contains(AttendanceTemplate.sheetName) ? AttendanceTemplate.sheetName : workbook.sheetNames.first
-            for record in try workbook.records(sheet: sheet) { try body(record) }
-        } else {
-            try CSVReader(data: data, name: fileName).forEachRecord(body)
-        }
-    }
-
-    /// Calls `body` with each row as text, CSV and xlsx through the same columns, one at a time.
-    static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
-        var header: CSVRecord?
-        var columns: ColumnMap<Column>?
-        var count = 0
-        try records(in: data, fileName: fileName) { record in
-            guard let map = columns else {
-                header = record
-                columns = try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue)
-                return
-            }
-            if record.isBlank { return }
-            if let extra = record.fields.indices.dropFirst(header!.fields.count).first(where: { !record.fields[$0].trimmingWhitespace().isEmpty }) {
-                throw TunetError.invalidInput([FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
-                                                            reason: "this cell has no column heading, so Tunet would not know what it is")])
-            }
-            count += 1
-            try body(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
-                                   participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
-                                   status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
-                                   transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
-        }
-        if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: "the file is empty; the first row must name the columns") }
-        if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }
-    }
-
     /// The submitting farm: given, or the organisation number of the file's first row (rows naming
     /// another farm are then refused one by one).
     static func submitter(_ given: String?, data: Data, fileName: String) throws -> OrganisationNumber {
         if let given { return try ProviderRegistry.parseNumber(given) }
         struct Found: Error { let number: String? }
         do {
-            try rows(in: data, fileName: fileName) { throw Found(number: $0.organisationNumber?.trimmingWhitespace()) }
+            try AttendanceFile.rows(in: data, fileName: fileName) { throw Found(number: $0.organisationNumber?.trimmingWhitespace()) }
         } catch let found as Found {
             if let text = found.number, !text.isEmpty, case .success(let number) = OrganisationNumber.parse(text) { return number }
         }

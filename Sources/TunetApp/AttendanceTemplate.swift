@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetFiles
 import TunetSpreadsheet
 import TunetStore
 
@@ -23,7 +24,7 @@ public struct AttendanceTemplate: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     /// The data sheet's name; the importer reads this sheet when it is present.
-    public static let sheetName = "Oppmøte"
+    public static let sheetName = AttendanceFile.sheetName
     public static let headers = ["Organisasjonsnummer", "Deltaker", "Dato", "Ukedag", "Status", "Timer", "Turer", "Ekstra"]
     /// Blank, unlocked rows below the planned days, for extra days the agreement allows.
     public static let extraRows = 20

@@ -1,0 +1,64 @@
+import Foundation
+import TunetDomain
+
+/// Reads a farm's attendance file (Contracts/attendance-file.md) as rows of text, CSV and xlsx through
+/// the same columns, one row at a time; checking the rows against placements is `AttendanceValidator`'s.
+public enum AttendanceFile {
+    /// The sheet of the pre-filled template; a workbook without it is read from its first sheet.
+    public static let sheetName = "Oppmøte"
+
+    public enum Column: String, Sendable {
+        case organisationNumber = "organisation_number", participant, date, status, hours, transportTrips = "transport_trips", extraDay = "extra_day"
+        /// Shown in the template for people; not read.
+        case weekday
+    }
+
+    public static let columnNames: [Column: [String]] = [
+        .organisationNumber: ["organisation_number", "orgnr", "organisasjonsnummer", "tilbyder"],
+        .participant: ["participant", "participant_code", "deltaker", "deltakerkode", "kode"],
+        .date: ["date", "dato", "dag"],
+        .status: ["status", "oppmøte", "fremmøte"],
+        .hours: ["hours", "timer"],
+        .transportTrips: ["transport_trips", "transport", "turer", "skyss"],
+        .extraDay: ["extra_day", "ekstra", "ekstradag"],
+        .weekday: ["weekday", "ukedag"],
+    ]
+
+    /// The file's records: an xlsx workbook's «Oppmøte» sheet (or its first sheet), or CSV.
+    public static func records(in data: Data, fileName: String, _ body: (CSVRecord) throws -> Void) throws {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let workbook = try XLSXReader(data: data, name: fileName)
+            let sheet = workbook.sheetNames.contains(sheetName) ? sheetName : workbook.sheetNames.first
+            for record in try workbook.records(sheet: sheet) { try body(record) }
+        } else {
+            try CSVReader(data: data, name: fileName).forEachRecord(body)
+        }
+    }
+
+    /// Calls `body` with each non-blank row below the header; refuses a file without a header, without
+    /// rows, or with a value in a column that has no heading.
+    public static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
+        var header: CSVRecord?
+        var columns: ColumnMap<Column>?
+        var count = 0
+        try records(in: data, fileName: fileName) { record in
+            guard let map = columns, let header else {
+                header = record
+                columns = try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue)
+                return
+            }
+            if record.isBlank { return }
+            if let extra = record.fields.indices.dropFirst(header.fields.count).first(where: { !record.fields[$0].trimmingWhitespace().isEmpty }) {
+                throw TunetError.invalidInput([FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
+                                                            reason: "this cell has no column heading, so Tunet would not know what it is")])
+            }
+            count += 1
+            try body(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
+                                   participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
+                                   status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
+                                   transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
+        }
+        if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: "the file is empty; the first row must name the columns") }
+        if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }
+    }
+}

@@ -6,7 +6,10 @@ import TunetStore
 
 public struct AttendanceImportReport: Sendable, Encodable {
     public let file: String
-    public let provider: OrganisationNumber
+    /// The submitting farm; nil when the rows name several farms.
+    public let provider: OrganisationNumber?
+    /// Every farm whose rows the file holds, each stored as that farm's submission.
+    public let providers: [OrganisationNumber]
     public let contentHash: String
     public let months: [String]
     public let rows: Int
@@ -16,14 +19,33 @@ public struct AttendanceImportReport: Sendable, Encodable {
     /// True when the same file was already imported: nothing was changed.
     public let identicalTo: Int64?
     public let submission: Int64?
+    public let submissions: [Int64]
     public let dryRun: Bool
 
     enum CodingKeys: String, CodingKey {
-        case file, months, rows, new, changed, unchanged, submission
+        case file, months, rows, new, changed, unchanged, submission, submissions
         case provider = "provider_organisation_number"
+        case providers = "provider_organisation_numbers"
         case contentHash = "content_hash"
         case identicalTo = "identical_to_submission"
         case dryRun = "dry_run"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(provider, forKey: .provider)
+        try container.encode(providers, forKey: .providers)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(months, forKey: .months)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(new, forKey: .new)
+        try container.encode(changed, forKey: .changed)
+        try container.encode(unchanged, forKey: .unchanged)
+        try container.encode(identicalTo, forKey: .identicalTo)
+        try container.encode(submission, forKey: .submission)
+        try container.encode(submissions, forKey: .submissions)
+        try container.encode(dryRun, forKey: .dryRun)
     }
 }
 
@@ -46,46 +68,114 @@ public struct AttendanceImport: Sendable {
         return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun)
     }
 
+    /// With `provider`, the file is that farm's and rows naming another farm are refused. Without it,
+    /// each row's organisation number says whose attendance it is: a file may carry several farms'
+    /// rows (a year's records moved from another system), and each farm's rows become its submission.
     public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let submitter = try Self.submitter(provider, data: data, fileName: fileName)
+        let submitter = try provider.map(ProviderRegistry.parseNumber)
         let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> AttendanceImportReport in
-            guard try reader.provider(submitter) != nil else {
+            if let submitter, try reader.provider(submitter) == nil {
                 throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
             }
-            if let earlier = try reader.submission(provider: submitter, contentHash: hash) {
-                return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: earlier.months, rows: earlier.rows,
-                                              new: 0, changed: 0, unchanged: earlier.rows, identicalTo: earlier.id, submission: nil, dryRun: dryRun)
+            let earlier: [AttendanceSubmission]
+            if let submitter {
+                earlier = try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
+            } else {
+                earlier = try reader.submissions(contentHash: hash)
             }
-            let planner = try AttendancePlanner(reader: reader, provider: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
-            let plan = try planner.plan { try AttendanceFile.rows(in: data, fileName: fileName, $0) }
-            let rowCount = plan.rows
-            var submissionId: Int64?
+            if let first = earlier.first {
+                return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
+                                              providers: earlier.map(\.provider), contentHash: hash,
+                                              months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
+                                              new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
+                                              submission: nil, submissions: [], dryRun: dryRun)
+            }
+            var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
+            try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0) }
+            let plans = try batch.plans()
+            var submissionIds: [Int64] = []
             if let tx {
-                let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: submitter, fileName: fileName, contentHash: hash,
-                                                      months: plan.months, rows: rowCount, newRows: plan.new, changedRows: plan.replaced.count,
-                                                      unchangedRows: plan.unchanged)
-                submissionId = try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id
+                for (farm, plan) in plans {
+                    let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
+                                                          months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
+                                                          unchangedRows: plan.unchanged)
+                    submissionIds.append(try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id)
+                }
             }
-            return AttendanceImportReport(file: fileName, provider: submitter, contentHash: hash, months: plan.months, rows: rowCount,
-                                          new: plan.new, changed: plan.replaced.count, unchanged: plan.unchanged, identicalTo: nil,
-                                          submission: submissionId, dryRun: dryRun)
+            let all = plans.map(\.plan)
+            return AttendanceImportReport(file: fileName, provider: submitter ?? (plans.count == 1 ? plans[0].provider : nil),
+                                          providers: plans.map(\.provider), contentHash: hash,
+                                          months: Array(Set(all.flatMap(\.months))).sorted(), rows: all.reduce(0) { $0 + $1.rows },
+                                          new: all.reduce(0) { $0 + $1.new }, changed: all.reduce(0) { $0 + $1.replaced.count },
+                                          unchanged: all.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
+                                          submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
         }
         if dryRun { return try context.read { try work($0, nil) } }
         return try context.write { try work($0, $0) }
     }
+}
 
-    /// The submitting farm: given, or the organisation number of the file's first row (rows naming
-    /// another farm are then refused one by one).
-    static func submitter(_ given: String?, data: Data, fileName: String) throws -> OrganisationNumber {
-        if let given { return try ProviderRegistry.parseNumber(given) }
-        struct Found: Error { let number: String? }
-        do {
-            try AttendanceFile.rows(in: data, fileName: fileName) { throw Found(number: $0.organisationNumber?.trimmingWhitespace()) }
-        } catch let found as Found {
-            if let text = found.number, !text.isEmpty, case .success(let number) = OrganisationNumber.parse(text) { return number }
+/// Sends each row to its farm's planner, made when the farm's first row arrives, and collects every
+/// problem of the file.
+struct AttendanceBatch {
+    let reader: StoreReader
+    let submitter: OrganisationNumber?
+    let today: LocalDate
+    let revealOtherProviders: Bool
+    /// Loaded once for the whole file: a national file names hundreds of farms.
+    let placedParticipants: Set<ParticipantCode>
+    private var planners: [OrganisationNumber: AttendancePlanner] = [:]
+    private var order: [OrganisationNumber] = []
+    private var knownFarms: [String: OrganisationNumber] = [:]
+    private var problems: [FieldProblem] = []
+
+    init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool) throws {
+        self.reader = reader
+        self.submitter = submitter
+        self.today = today
+        self.revealOtherProviders = revealOtherProviders
+        placedParticipants = try reader.placedParticipants()
+    }
+
+    mutating func add(_ row: AttendanceRow) throws {
+        guard let farm = try farm(of: row) else { return }
+        if planners[farm] == nil {
+            planners[farm] = try AttendancePlanner(reader: reader, provider: farm, today: today, revealOtherProviders: revealOtherProviders,
+                                                   placedParticipants: placedParticipants)
+            order.append(farm)
         }
-        throw TunetError.invalid("provider", nil, "the first row names no valid organisation number; say which farm submits the file with --provider")
+        problems += planners[farm]!.add(row)
+    }
+
+    /// The farm a row belongs to: the submitter, or the row's own registered farm; nil after a problem.
+    private mutating func farm(of row: AttendanceRow) throws -> OrganisationNumber? {
+        if let submitter { return submitter }
+        let text = row.organisationNumber?.trimmingWhitespace() ?? ""
+        if let known = knownFarms[text] { return known }
+        guard !text.isEmpty else {
+            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
+                                         reason: "the row names no farm; fill in the organisation number, or say which farm submits the file with --provider"))
+            return nil
+        }
+        switch OrganisationNumber.parse(text) {
+        case .failure(let reason):
+            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.text))
+            return nil
+        case .success(let number):
+            guard try reader.provider(number) != nil else {
+                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: "no farm with organisation number \(number) is registered"))
+                return nil
+            }
+            knownFarms[text] = number
+            return number
+        }
+    }
+
+    /// Each farm's plan in the order the file names them, or every problem of the file.
+    func plans() throws -> [(provider: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+        return try order.map { ($0, try planners[$0]!.plan()) }
     }
 }
 
@@ -108,9 +198,13 @@ struct AttendancePlanner {
     let calendars: [AttendanceValidator.PlacementCalendar]
     let agreements: [String: Agreement]
     let validator: AttendanceValidator
+    private var seen: [Int64: [Int: Int]] = [:]
+    private var entries: [AttendanceEntry] = []
+    private var rowCount = 0
 
     /// Loads the farm's placements, their planned days and agreements once.
-    init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool) throws {
+    init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
+         placedParticipants: Set<ParticipantCode>) throws {
         self.reader = reader
         self.provider = provider
         self.today = today
@@ -132,36 +226,32 @@ struct AttendancePlanner {
                                    plannedDays: Set(days.map(\.dayNumber))))
         }
         let mine = Set(placements.map(\.participant))
-        let others = Set(try reader.placements().map(\.participant)).subtracting(mine)
+        let others = placedParticipants.subtracting(mine)
         self.calendars = calendars
         self.agreements = agreements
         validator = AttendanceValidator(provider: provider, placements: calendars, otherParticipants: others, today: today,
                                         revealOtherProviders: revealOtherProviders)
     }
 
-    /// Validates the rows `forEachRow` delivers, one at a time, and works out what changes.
-    func plan(_ forEachRow: ((AttendanceRow) throws -> Void) throws -> Void) throws -> Plan {
-        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
-        var problems: [FieldProblem] = []
-        var seen: [Int64: [Int: Int]] = [:]
-        var entries: [AttendanceEntry] = []
-        var rowCount = 0
-        try forEachRow { row in
-            rowCount += 1
-            switch validator.check(row) {
-            case .failure(let error): problems.append(contentsOf: error.problems)
-            case .success(let entry):
-                if let earlier = seen[entry.placementId]?[entry.date.dayNumber] {
-                    problems.append(FieldProblem(row: row.row, field: "date", value: entry.date.iso,
-                                                 reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)"))
-                } else {
-                    seen[entry.placementId, default: [:]][entry.date.dayNumber] = row.row
-                    entries.append(entry)
-                }
+    /// Validates one row; its problems, if any.
+    mutating func add(_ row: AttendanceRow) -> [FieldProblem] {
+        rowCount += 1
+        switch validator.check(row) {
+        case .failure(let error): return error.problems
+        case .success(let entry):
+            if let earlier = seen[entry.placementId]?[entry.date.dayNumber] {
+                return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
+                                     reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)")]
             }
+            seen[entry.placementId, default: [:]][entry.date.dayNumber] = row.row
+            entries.append(entry)
+            return []
         }
-        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+    }
 
+    /// What the valid rows change: new days, replaced days with their old values, unchanged days.
+    func plan() throws -> Plan {
+        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
         var plan = Plan()
         plan.rows = rowCount
         guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }

@@ -46,6 +46,9 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
 
     private init(text: String) { self.text = text }
 
+    /// A code as the store keeps it, checked when it was stored.
+    public init(stored text: String) { self.text = text }
+
     public init(from decoder: Decoder) throws {
         text = try decoder.singleValueContainer().decode(String.self)
     }
@@ -115,6 +118,14 @@ public struct ProviderChoice: Hashable, Sendable, Codable {
     public let rule: String
     public let inputs: String?
     public let skipped: [Skipped]
+
+    public init(method: CallOffMethod, provider: OrganisationNumber, rule: String, inputs: String?, skipped: [Skipped]) {
+        self.method = method
+        self.provider = provider
+        self.rule = rule
+        self.inputs = inputs
+        self.skipped = skipped
+    }
 
     enum CodingKeys: String, CodingKey {
         case method, rule, inputs, skipped

@@ -42,6 +42,16 @@ public struct PlacementPlan: Sendable, Encodable {
     public let ceilingOverrideReason: String?
     public let headroomAfter: Money
 
+    public init(provider: OrganisationNumber, choice: ProviderChoice, plannedDays: [LocalDate], projectedCost: Money,
+                ceilingOverrideReason: String?, headroomAfter: Money) {
+        self.provider = provider
+        self.choice = choice
+        self.plannedDays = plannedDays
+        self.projectedCost = projectedCost
+        self.ceilingOverrideReason = ceilingOverrideReason
+        self.headroomAfter = headroomAfter
+    }
+
     enum CodingKeys: String, CodingKey {
         case provider = "provider_organisation_number"
         case choice

@@ -24,8 +24,23 @@ public struct XLSXReader {
 
     public init(data: Data, name: String = "the file") throws(TunetError) {
         self.name = name
+        // A file without a zip end record is refused here at once: ZIPFoundation would look for it byte
+        // by byte.
+        guard Self.hasReadableEndRecord(data) else {
+            throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (not a readable zip archive)")
+        }
+        // ZIPFoundation reads from a real file: its in-memory archive aborts the process on an entry
+        // offset past the end and leaks the whole upload when the end record is damaged (both found by
+        // fuzzing). The file is removed at once; the open handle keeps it readable until the reader goes.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-\(UUID().uuidString).xlsx")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw .internalFault("could not write a temporary copy of \(name) to \(url.deletingLastPathComponent().path) to read it")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (not a readable zip archive)")
         }
@@ -50,6 +65,24 @@ public struct XLSXReader {
             dateStyles = try Self.parse(try Self.entry("xl/styles.xml", in: archive, name: name), StylesHandler(), name: name).dateStyleIndexes
         } else {
             dateStyles = []
+        }
+    }
+
+    /// Whether the last end-of-central-directory signature, searched for as ZIPFoundation searches for
+    /// it, is followed by the whole record and its comment.
+    static func hasReadableEndRecord(_ data: Data) -> Bool {
+        let recordSize = 22
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            guard bytes.count >= recordSize else { return false }
+            var position = bytes.count - recordSize
+            while position >= 0 {
+                if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
+                    let commentLength = Int(bytes[position + 20]) | Int(bytes[position + 21]) << 8
+                    return position + recordSize + commentLength <= bytes.count
+                }
+                position -= 1
+            }
+            return false
         }
     }
 

@@ -65,6 +65,11 @@ extension StoreReader {
         try submissions(where: "p.organisation_number = ? AND s.content_hash = ?", [provider.digits, contentHash]).first
     }
 
+    /// Every farm's submission of this exact file (a file naming several farms is one submission per farm).
+    public func submissions(contentHash: String) throws -> [AttendanceSubmission] {
+        try submissions(where: "s.content_hash = ?", [contentHash])
+    }
+
     public func submissions(provider: OrganisationNumber? = nil) throws -> [AttendanceSubmission] {
         if let provider { return try submissions(where: "p.organisation_number = ?", [provider.digits]) }
         return try submissions(where: "1 = 1", [])

@@ -27,6 +27,11 @@ extension StoreReader {
         return try String.fetchAll(db, sql: sql, arguments: arguments).map(Self.decodePlacement)
     }
 
+    /// Every participant code that has a placement, without decoding the placements.
+    public func placedParticipants() throws -> Set<ParticipantCode> {
+        Set(try String.fetchAll(db, sql: "SELECT DISTINCT participant_code FROM placement").map(ParticipantCode.init(stored:)))
+    }
+
     /// Placements with any of these farms that overlap the period (they share the farms' places).
     public func placementsOverlapping(providers: [OrganisationNumber], from: LocalDate, to: LocalDate) throws -> [Placement] {
         guard !providers.isEmpty else { return [] }

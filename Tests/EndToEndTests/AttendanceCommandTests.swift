@@ -136,6 +136,50 @@ struct AttendanceCommandTests {
         #expect(try importing(tunet, elsewhere).stderr.contains("P-2026-0200 is not placed with 974760673"))
     }
 
+    @Test("Without --provider, one file may carry several farms' rows: each farm gets its own submission, all or nothing")
+    func severalFarms() throws {
+        let tunet = try prepared()
+        let both = try tunet.write("kommunen-mai.csv", """
+            orgnr;deltaker;dato;status;timer
+            974760673;P-2026-0101;04.05.2026;M;5
+            923609016;P-2026-0200;05.05.2026;M;4
+            974760673;P-2026-0102;06.05.2026;M;5
+            923609016;P-2026-0200;12.05.2026;FM;
+
+            """)
+        let broken = try tunet.write("kommunen-feil.csv", """
+            orgnr;deltaker;dato;status
+            974760673;P-2026-0101;04.05.2026;M
+            ;P-2026-0200;05.05.2026;M
+            971526157;P-2026-0200;12.05.2026;M
+            923609016;P-2026-0101;07.05.2026;M
+
+            """)
+        let before = try tunet.databaseSnapshot()
+        let refused = try importing(tunet, broken, ["--json"])
+        #expect(refused.status == 65)
+        let problems = try #require((try JSONSerialization.jsonObject(with: Data(refused.stderr.utf8)) as? [String: Any])?["problems"] as? [[String: Any]])
+        #expect(problems.map { $0["row"] as? Int } == [3, 4, 5])
+        #expect((problems[0]["reason"] as? String)?.contains("the row names no farm") == true)
+        #expect((problems[1]["reason"] as? String)?.contains("no farm with organisation number 971526157 is registered") == true)
+        #expect((problems[2]["reason"] as? String)?.contains("P-2026-0101 is not placed with 923609016") == true)
+        #expect(try tunet.databaseSnapshot() == before)
+
+        let imported = try importing(tunet, both)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 4 rows from kommunen-mai.csv for 2 farms (2026-05): 4 new, 0 changed, 0 unchanged."))
+        let submissions = try tunet.json(try tunet.run("attendance", "submissions", "--json")) as? [[String: Any]]
+        #expect(submissions?.map { $0["provider_organisation_number"] as? String } == ["974760673", "923609016"])
+        #expect(submissions?.map { $0["rows"] as? Int } == [2, 2])
+        let again = try tunet.json(try importing(tunet, both, ["--json"])) as? [String: Any]
+        #expect(again?["identical_to_submission"] as? Int == 1)
+        #expect(again?["provider_organisation_numbers"] as? [String] == ["974760673", "923609016"])
+        // With --provider the file is that farm's alone, and the other farm's rows are refused.
+        let asLia = try importing(tunet, try tunet.write("kopi.csv", try String(contentsOfFile: both) + "\n"), ["--provider", "974760673"])
+        #expect(asLia.status == 65)
+        #expect(asLia.stderr.contains("the row names farm 923609016, but the file is submitted by 974760673"))
+    }
+
     @Test("UTF-8 with BOM and reported trips; reconciliation counts planned, reported and missing days")
     func juneAndStatus() throws {
         let tunet = try prepared()

@@ -48,4 +48,33 @@ struct XLSXReaderTests {
         #expect(throws: TunetError.self) { try XLSXReader(data: Data("a,b\n".utf8)) }
         #expect(throws: TunetError.self) { try XLSXReader(data: Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))) }
     }
+
+    /// Fuzzing found both: an entry whose local header offset points past the end aborted the process
+    /// inside ZIPFoundation's in-memory archive, and a damaged end record leaked the whole file.
+    @Test("Regression (fuzzing): an entry pointing past the end of the file, or a damaged end record, is refused without crashing")
+    func entryPastTheEnd() throws {
+        let valid = try workbook { book in try book.addSheet("Oppmøte").write(0, 0, .text("Deltaker")) }
+        var bytes = [UInt8](valid)
+        let centralSignature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        var position = 0
+        var patched = 0
+        while position + 46 <= bytes.count {
+            if Array(bytes[position..<position + 4]) == centralSignature {
+                // The local header offset is the last four bytes of the fixed central directory record.
+                bytes.replaceSubrange(position + 42..<position + 46, with: [0xF0, 0xFF, 0xFF, 0x00])
+                patched += 1
+                position += 46
+            } else {
+                position += 1
+            }
+        }
+        #expect(patched > 0)
+        #expect(throws: TunetError.self) { _ = try XLSXReader(data: Data(bytes), name: "past-the-end.xlsx").records() }
+
+        var damagedEnd = [UInt8](valid)
+        damagedEnd[damagedEnd.count - 2] = 0xFF   // a comment longer than the file
+        #expect(throws: TunetError.self) { try XLSXReader(data: Data(damagedEnd), name: "damaged-end.xlsx") }
+        #expect(!XLSXReader.hasReadableEndRecord(Data(damagedEnd)))
+        #expect(XLSXReader.hasReadableEndRecord(valid))
+    }
 }

@@ -57,7 +57,7 @@ struct AttendanceCommand: ParsableCommand {
 
         @Argument(help: "The attendance file (CSV).")
         var file: String
-        @Option(help: "The submitting farm (default: the organisation number in the file).")
+        @Option(help: "The submitting farm; rows naming another farm are refused (default: each row's organisation number, so one file may carry several farms).")
         var provider: String?
         @Flag(help: "Check the file and report what would change, without storing anything.")
         var dryRun = false
@@ -80,7 +80,7 @@ struct AttendanceCommand: ParsableCommand {
             if let earlier = report.identicalTo {
                 return Console.out("\(report.file) is identical to submission \(earlier) (same content); nothing was changed.")
             }
-            Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.rows) rows from \(report.file) for \(report.provider) (\(report.months.joined(separator: ", "))): \(report.new) new, \(report.changed) changed, \(report.unchanged) unchanged.")
+            Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.rows) rows from \(report.file) for \(report.provider.map(\.digits) ?? "\(report.providers.count) farms") (\(report.months.joined(separator: ", "))): \(report.new) new, \(report.changed) changed, \(report.unchanged) unchanged.")
             if report.dryRun { Console.out("Dry run: nothing was stored.") }
         }
     }

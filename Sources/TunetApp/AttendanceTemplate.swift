@@ -32,7 +32,7 @@ public struct AttendanceTemplate: Sendable {
     public func write(provider: String, month: String, to path: String) throws -> AttendanceTemplateReport {
         let number = try ProviderRegistry.parseNumber(provider)
         let period = try AttendanceReports.month(month)
-        try OutputPath.check(path)
+        try OutputPath.check(path, database: context.database.path)
         let (farm, days) = try context.read { reader -> (Provider, [(Placement, LocalDate)]) in
             let farm = try ProviderRegistry.existing(number, in: reader)
             var days: [(Placement, LocalDate)] = []
@@ -99,26 +99,5 @@ public struct AttendanceTemplate: Sendable {
         ]
         for (row, line) in lines.enumerated() { try sheet.write(row, 0, .text(line), style: row == 0 ? .title : nil) }
         try sheet.setColumns(0, 0, width: 120)
-    }
-}
-
-/// Output files: the folder must exist and be writable, and an existing directory is not a file.
-enum OutputPath {
-    static func check(_ path: String) throws(TunetError) {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .unwritableOutput(path: path, reason: "it is a folder; give a file name ending in .xlsx")
-        }
-        let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .unwritableOutput(path: path, reason: "the folder '\(folder)' does not exist")
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw .unwritableOutput(path: path, reason: "the folder '\(folder)' cannot be written")
-        }
-        guard url.pathExtension.lowercased() == "xlsx" else {
-            throw .unwritableOutput(path: path, reason: "the file name must end in .xlsx")
-        }
     }
 }

@@ -72,24 +72,27 @@ public struct PlacementDesk: Sendable {
         if let trimmedName, let reason = FreeText.check(trimmedName, maximumLength: 200) {
             throw TunetError.invalid("name", nil, "the name \(reason.text)")
         }
-        let today = context.today
         let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome in
-            let agreement = try AgreementRegistry.existing(agreementReference, in: reader)
-            let situation = try Self.situation(agreement, from: request.start, to: request.end,
-                                               municipality: request.municipalityNumber, in: reader)
-            let plan = try PlacementPlanner.plan(request, in: situation, rules: rules)
-            guard let tx else { return PlacementOutcome(plan: plan, placement: nil, dryRun: true) }
-            let code = try request.participant ?? ParticipantCode.generated(year: today.year,
-                                                                             sequence: tx.lastParticipantSequence(year: today.year) + 1)
-            let placement = try tx.insertPlacement { id in
-                Placement(id: id, participant: code, request: request, agreement: agreement.reference, plan: plan, createdOn: today)
-            }
-            if let trimmedName { try tx.setParticipantName(code, name: trimmedName) }
-            return PlacementOutcome(plan: plan, placement: PlacementView(placement: placement, status: placement.status(on: today), name: nil),
-                                    dryRun: false)
+            try Self.place(request, under: agreementReference, name: trimmedName, today: context.today, rules: rules, reader: reader, tx: tx)
         }
         if dryRun { return try context.read { try work($0, nil) } }
         return try context.write { try work($0, $0) }
+    }
+
+    /// The call-off inside a transaction the caller holds (nil: only the choice, for a dry run).
+    static func place(_ request: PlacementRequest, under agreementReference: String, name: String?, today: LocalDate, rules: PlacementRules,
+                      reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome {
+        let agreement = try AgreementRegistry.existing(agreementReference, in: reader)
+        let situation = try situation(agreement, from: request.start, to: request.end, municipality: request.municipalityNumber, in: reader)
+        let plan = try PlacementPlanner.plan(request, in: situation, rules: rules)
+        guard let tx else { return PlacementOutcome(plan: plan, placement: nil, dryRun: true) }
+        let code = try request.participant ?? ParticipantCode.generated(year: today.year, sequence: tx.lastParticipantSequence(year: today.year) + 1)
+        let placement = try tx.insertPlacement { id in
+            Placement(id: id, participant: code, request: request, agreement: agreement.reference, plan: plan, createdOn: today)
+        }
+        if let name { try tx.setParticipantName(code, name: name) }
+        return PlacementOutcome(plan: plan, placement: PlacementView(placement: placement, status: placement.status(on: today), name: nil),
+                                dryRun: false)
     }
 
     /// Moves the end earlier; the committed value of the days no longer planned is released.

@@ -38,7 +38,7 @@ public struct ReportExport: Sendable {
             throw TunetError.invalid("to", to.iso, "the period ends (\(to.iso)) before it starts (\(from.iso))")
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
-        try OutputPath.check(path)
+        try OutputPath.check(path, database: context.database.path)
         let language = filters.language
         let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
         try writeFrontSheet(workbook, report: report, filters: filters)

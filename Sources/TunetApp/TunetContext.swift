@@ -33,6 +33,8 @@ public struct TunetConfiguration: Sendable {
     public var databasePath: String
     public var actor: String
     public var today: LocalDate
+    /// How long a writer waits for another process's write to finish before "busy, try again".
+    public var busyTimeout: TimeInterval = TunetDatabase.defaultBusyTimeout
 
     public init(
         databaseOption: String?, actorOption: String?,
@@ -52,11 +54,17 @@ public struct TunetConfiguration: Sendable {
         } else {
             today = OsloCalendar.today()
         }
+        if let text = Self.nonEmpty(environment["TUNET_BUSY_TIMEOUT"]) {
+            guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 600 else {
+                throw .invalid("TUNET_BUSY_TIMEOUT", text, "give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)")
+            }
+            busyTimeout = seconds
+        }
     }
 
     /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
     public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
-        TunetContext(database: try TunetDatabase(path: databasePath, mustExist: mustExist), actor: actor, today: today)
+        TunetContext(database: try TunetDatabase(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout), actor: actor, today: today)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

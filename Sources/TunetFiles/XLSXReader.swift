@@ -94,6 +94,11 @@ public struct XLSXReader {
         let handler = SheetHandler(sharedStrings: sharedStrings, dateStyles: dateStyles)
         let parsed = try Self.parse(try Self.entry(path, in: archive, name: name), handler, name: name)
         if let problem = parsed.problem { throw .unreadableFile(path: name, reason: problem) }
+        // Sparse cells far to the right would otherwise become millions of empty fields.
+        let spanned = parsed.rows.values.reduce(0) { $0 + ($1.keys.max() ?? -1) + 1 }
+        guard spanned <= SheetHandler.maximumCells else {
+            throw .unreadableFile(path: name, reason: "the sheet's rows span more than \(SheetHandler.maximumCells) cells")
+        }
         return parsed.rows.keys.sorted().map { row in
             let cells = parsed.rows[row]!
             let width = (cells.keys.max() ?? -1) + 1
@@ -127,6 +132,7 @@ public struct XLSXReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         guard parser.parse() else {
+            if let reason = (handler as? any StoppingHandler)?.problem { throw .unreadableFile(path: name, reason: reason) }
             throw .unreadableFile(path: name, reason: "its XML is damaged (\(parser.parserError?.localizedDescription ?? "parse error"))")
         }
         return handler
@@ -137,6 +143,11 @@ public struct XLSXReader {
         guard serial >= 61, serial < 2_958_466 else { return nil }
         return LocalDate(year: 1899, month: 12, day: 30)!.adding(days: Int(serial.rounded(.down)))
     }
+}
+
+/// A handler that stops the parser itself when the content breaks a limit, saying why.
+protocol StoppingHandler: AnyObject {
+    var problem: String? { get }
 }
 
 // Each handler conforms itself: on Linux a subclass's methods would not be the protocol's witnesses.
@@ -230,7 +241,7 @@ final class StylesHandler: NSObject, XMLParserDelegate {
     }
 }
 
-final class SheetHandler: NSObject, XMLParserDelegate {
+final class SheetHandler: NSObject, XMLParserDelegate, StoppingHandler {
     let sharedStrings: [String]
     let dateStyles: Set<Int>
     var rows: [Int: [Int: String]] = [:]
@@ -256,9 +267,13 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         case "row":
             row = attributes["r"].flatMap(Int.init) ?? row + 1
             column = 0
+            if !(1...Self.maximumRows).contains(row) { outOfRange(parser, "row \(attributes["r"] ?? String(row))") }
         case "c":
-            if let reference = attributes["r"], let place = Self.place(reference) {
+            if let reference = attributes["r"] {
+                guard let place = Self.place(reference) else { return outOfRange(parser, "cell \(reference.prefix(20))") }
                 (row, column) = place
+            } else if column >= Self.maximumColumns {
+                outOfRange(parser, "a cell right of column XFD")
             }
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
@@ -301,18 +316,37 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    /// `C5` → (row 5, column 2).
+    /// A spreadsheet's limits (XFD1048576): a reference beyond them is a damaged or hostile file.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+
+    private func outOfRange(_ parser: XMLParser, _ what: String) {
+        problem = "\(what) is outside a spreadsheet's \(Self.maximumRows) rows and \(Self.maximumColumns) columns"
+        parser.abortParsing()
+    }
+
+    /// `C5` → (row 5, column 2); nil for anything but letters then digits within the sheet's limits.
     static func place(_ reference: String) -> (Int, Int)? {
         var column = 0
-        var digits = ""
-        for character in reference.uppercased() {
-            if let ascii = character.asciiValue, character.isLetter {
-                column = column * 26 + Int(ascii - 64)
-            } else if character.isNumber {
-                digits.append(character)
+        var row = 0
+        var sawDigit = false
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard !sawDigit else { return nil }
+                column = column * 26 + Int((byte & 0xDF) - 64)
+                if column > maximumColumns { return nil }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                row = row * 10 + Int(byte - 48)
+                if row > maximumRows { return nil }
+            case UInt8(ascii: "$"):
+                continue
+            default:
+                return nil
             }
         }
-        guard column > 0, let row = Int(digits) else { return nil }
+        guard column > 0, row > 0 else { return nil }
         return (row, column - 1)
     }
 }

@@ -11,13 +11,14 @@ public final class TunetDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// How long a writer waits for another process before the user is told to try again.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits for another process before the user is told to try again, unless the
+    /// configuration says otherwise (TUNET_BUSY_TIMEOUT).
+    public static let defaultBusyTimeout: TimeInterval = 10
 
     /// Opens (and upgrades in place) the database at `path`.
     /// - Parameter mustExist: refuse a path with no file, so that a mistyped path is not silently
     ///   answered from a new, empty database.
-    public init(path: String, mustExist: Bool = false) throws(TunetError) {
+    public init(path: String, mustExist: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws(TunetError) {
         self.path = path
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -36,7 +37,7 @@ public final class TunetDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tunet"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -54,6 +54,11 @@ struct HostileFileTests {
             book('ark.xlsx', '<sheetData/>', '<?xml version="1.0"?><workbook xmlns:r="r"><sheets>' + sheets + '</sheets></workbook>')
             book('dyp.xlsx', '<worksheet>' + '<a>' * 200000 + '</a>' * 200000 + '</worksheet>')
             book('sti.xlsx', '<sheetData/>', extra=[('../../../../tmp/tunet-escape.txt', 'x'), ('/etc/tunet-abs.txt', 'x')])
+            # Found by fuzzing: a column reference that overflowed an integer and aborted the process.
+            book('kolonne.xlsx', '<worksheet><sheetData><row r="1"><c r="' + 'A' * 40 + '1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>')
+            book('rad.xlsx', '<worksheet><sheetData><row r="9223372036854775807"><c t="inlineStr"><is><t>x</t></is></c></row><row><c/></row></sheetData></worksheet>')
+            # One cell at the last column in each of 2 000 rows would unfold into 32 million empty fields.
+            book('spredt.xlsx', '<worksheet><sheetData>' + ''.join('<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i) for i in range(1, 2001)) + '</sheetData></worksheet>')
             print('built')
             """
         let python = try Python.run(build, in: tunet.folder)
@@ -69,5 +74,8 @@ struct HostileFileTests {
         let odd = try tunet.run(["attendance", "import", "sti.xlsx", "--provider", "974760673"], environment: AttendanceCommandTests.today)
         #expect(odd.status != 0)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/tunet-escape.txt") && !FileManager.default.fileExists(atPath: "/etc/tunet-abs.txt"))
+        try refuse(tunet, "kolonne.xlsx", "is outside a spreadsheet's 1048576 rows and 16384 columns")
+        try refuse(tunet, "rad.xlsx", "is outside a spreadsheet's 1048576 rows and 16384 columns")
+        try refuse(tunet, "spredt.xlsx", "the sheet's rows span more than 20000000 cells")
     }
 }

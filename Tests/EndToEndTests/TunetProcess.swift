@@ -2,7 +2,12 @@ import Foundation
 import GRDB
 
 /// Runs the built `tunet` binary in a temporary working directory, as a user would.
-final class TunetProcess {
+final class TunetProcess: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
     struct Result {
         let status: Int32
         let stdout: String
@@ -42,6 +47,40 @@ final class TunetProcess {
     }
 
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        try start(arguments, environment: extra).wait()
+    }
+
+    /// A `tunet` process still running: to be waited for, or killed part-way.
+    final class Running {
+        let process: Process
+        let output: URL
+        let errors: URL
+
+        init(_ process: Process, output: URL, errors: URL) {
+            self.process = process
+            self.output = output
+            self.errors = errors
+        }
+
+        func wait() throws -> Result {
+            process.waitUntilExit()
+            defer {
+                try? FileManager.default.removeItem(at: output)
+                try? FileManager.default.removeItem(at: errors)
+            }
+            return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+                          stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+        }
+
+        /// SIGKILL: no handler runs, no transaction is finished, as when the power goes.
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts `tunet` without waiting; its output goes to files so that it can never block on a full pipe.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -52,17 +91,15 @@ final class TunetProcess {
         environment["TUNET_TODAY"] = "2026-11-23"
         environment.merge(extra) { $1 }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errors = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+        try Data().write(to: output)
+        try Data().write(to: errors)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Running(process, output: output, errors: errors)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -220,6 +220,35 @@ struct ServiceTests {
         await service.stop()
     }
 
+    @Test("Forty concurrent uploads from two farms, each file sent four times, store every day exactly once")
+    func manyConcurrentUploads() async throws {
+        let service = try await RunningService()
+        let days = ["04.05.2026", "11.05.2026", "18.05.2026", "01.06.2026", "08.06.2026"]   // the past Mondays but Whit Monday
+        var uploads: [(token: String, name: String, body: Data)] = []
+        for (token, farm, participant) in [(service.lia, "974760673", "P-2026-0101"), (service.haugen, "923609016", "P-2026-0200")] {
+            for day in days {
+                let body = Data("orgnr;deltaker;dato;status\n\(farm);\(participant);\(day);M\n".utf8)
+                for copy in 1...4 { uploads.append((token, "\(farm)-\(day)-\(copy).csv", body)) }
+            }
+        }
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for upload in uploads {
+                group.addTask { try await service.request("POST", "/v1/attendance?filename=\(upload.name)", token: upload.token, body: upload.body).status }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.count == 40)
+        #expect(statuses.filter { $0 == 201 }.count == 10, "one new submission per distinct file: \(statuses)")
+        #expect(statuses.filter { $0 == 200 }.count == 30, "the copies are recognised as identical: \(statuses)")
+        #expect(try service.attendanceCount() == 10)
+        let stored = try service.context.database.read { reader in
+            try reader.attendance(placements: [1, 2], from: LocalDate(year: 2026, month: 5, day: 1)!, to: LocalDate(year: 2026, month: 6, day: 30)!)
+        }
+        #expect(stored.count == 10)
+        #expect(Set(stored.map { "\($0.entry.placementId) \($0.entry.date.iso)" }).count == 10)
+        await service.stop()
+    }
+
     @Test("The upload page is served at /")
     func page() async throws {
         let service = try await RunningService()

@@ -127,6 +127,10 @@ public struct XLSXReader {
     }
 
     static func parse<Handler: NSObject & XMLParserDelegate>(_ data: Data, _ handler: Handler, name: String) throws(TunetError) -> Handler {
+        // FoundationXML aborts the process on a name that is not UTF-8 (found by fuzzing); xlsx parts are UTF-8.
+        guard isValidUTF8(data) else {
+            throw .unreadableFile(path: name, reason: "its XML is damaged (it is not valid UTF-8 text)")
+        }
         // XMLParser(data:) fails on large sheets on Linux; a stream does not. External entities are never resolved.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
@@ -136,6 +140,20 @@ public struct XLSXReader {
             throw .unreadableFile(path: name, reason: "its XML is damaged (\(parser.parserError?.localizedDescription ?? "parse error"))")
         }
         return handler
+    }
+
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
     }
 
     /// Excel's serial day number (1900 date system) to a calendar day.

@@ -84,7 +84,7 @@ extension StoreTransaction {
         values["reference"] = agreement.reference
         let columns = values.keys.sorted()
         try db.execute(
-            sql: "INSERT INTO agreement (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+            sql: "INSERT INTO agreement (\(columns.joined(separator: ", "))) VALUES (\(Self.marks(columns.count)))",
             arguments: StatementArguments(columns.map { values[$0]! }))
         try writeChildren(of: agreement, id: db.lastInsertedRowID)
         try audit("create", entity: "agreement", id: agreement.reference, before: Agreement?.none, after: agreement, note: note)

@@ -94,7 +94,7 @@ extension StoreReader {
         let documents = Dictionary(uniqueKeysWithValues: try placements.compactMap { try placement($0) }.map { ($0.id, $0.participant) })
         for chunk in stride(from: 0, to: placements.count, by: 500).map({ Array(placements[$0..<min($0 + 500, placements.count)]) }) {
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT * FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                SELECT * FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(Self.marks(chunk.count)))
                 ORDER BY placement_id, date
                 """, arguments: StatementArguments([from.iso, to.iso] + chunk))
             while let row = try rows.next() {

@@ -38,7 +38,7 @@ extension StoreReader {
         return try String.fetchAll(db, sql: """
             SELECT pl.document FROM placement pl JOIN provider p ON p.id = pl.provider_id
             WHERE pl.cancelled = 0 AND pl.start_date <= ? AND pl.end_date >= ?
-              AND p.organisation_number IN (\(providers.map { _ in "?" }.joined(separator: ",")))
+              AND p.organisation_number IN (\(Self.marks(providers.count)))
             """, arguments: StatementArguments([to.iso, from.iso] + providers.map(\.digits))).map(Self.decodePlacement)
     }
 

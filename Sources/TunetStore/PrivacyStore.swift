@@ -65,8 +65,9 @@ extension StoreTransaction {
         let names = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant_name WHERE participant_code = ?", arguments: [participant.text]) ?? 0
         try db.execute(sql: "DELETE FROM participant_name WHERE participant_code = ?", arguments: [participant.text])
         let ids = placements.map(\.id)
-        let idList = ids.map(String.init).joined(separator: ",")
-        try db.execute(sql: "UPDATE follow_up SET wishes_and_needs = '[erased]' WHERE placement_id IN (\(idList)) AND wishes_and_needs <> '[erased]'")
+        let idMarks = Self.marks(ids.count)
+        try db.execute(sql: "UPDATE follow_up SET wishes_and_needs = '[erased]' WHERE placement_id IN (\(idMarks)) AND wishes_and_needs <> '[erased]'",
+                       arguments: StatementArguments(ids))
         let followUps = db.changesCount
         for var placement in placements {
             if var pupil = placement.pupil {
@@ -82,13 +83,14 @@ extension StoreTransaction {
             try db.execute(sql: "UPDATE placement SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(placement), placement.id])
         }
         // Earlier snapshots of these placements and follow-ups carry the same text: scrub it there too.
-        let followUpIds = try Int64.fetchAll(db, sql: "SELECT id FROM follow_up WHERE placement_id IN (\(idList))").map(String.init)
+        let followUpIds = try Int64.fetchAll(db, sql: "SELECT id FROM follow_up WHERE placement_id IN (\(idMarks))", arguments: StatementArguments(ids))
+            .map(String.init)
         var scrubbed = 0
         let events = try Row.fetchAll(db, sql: """
             SELECT id, before_json, after_json FROM audit_event
-            WHERE (entity = 'placement' AND entity_id IN (\(ids.map { "'\($0)'" }.joined(separator: ","))))
-               OR (entity = 'follow_up' AND entity_id IN (\(followUpIds.isEmpty ? "''" : followUpIds.map { "'\($0)'" }.joined(separator: ","))))
-            """)
+            WHERE (entity = 'placement' AND entity_id IN (\(idMarks)))
+               OR (entity = 'follow_up' AND entity_id IN (\(Self.marks(max(followUpIds.count, 1)))))
+            """, arguments: StatementArguments(ids.map(String.init) + (followUpIds.isEmpty ? [""] : followUpIds)))
         for event in events {
             let before = (event["before_json"] as String?).map(Self.scrub)
             let after = (event["after_json"] as String?).map(Self.scrub)

@@ -87,7 +87,7 @@ extension StoreTransaction {
         let values = provider.columnValues
         let columns = values.keys.sorted()
         try db.execute(
-            sql: "INSERT INTO provider (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+            sql: "INSERT INTO provider (\(columns.joined(separator: ", "))) VALUES (\(Self.marks(columns.count)))",
             arguments: StatementArguments(columns.map { values[$0]! }))
         try audit("create", entity: "provider", id: provider.organisationNumber.digits, before: Provider?.none, after: provider,
                   note: note)

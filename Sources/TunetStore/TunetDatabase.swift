@@ -123,6 +123,11 @@ public final class TunetDatabase: Sendable {
 public class StoreReader {
     let db: Database
     init(_ db: Database) { self.db = db }
+
+    /// `?, ?, ?`: placeholders for a list whose values are bound as parameters, never written into SQL.
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
 }
 
 /// Write access inside one transaction. Every change a use case makes goes through a method here

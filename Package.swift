@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -26,7 +25,8 @@ let package = Package(
             name: "TunetStore",
             dependencies: ["TunetDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "TunetFiles", dependencies: ["TunetDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"]),
         .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"]),
         .target(
             name: "TunetReportCatalogue",

@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import TunetDomain
-import ZIPFoundation
 
 /// Reads the cells of an xlsx workbook as text rows, whatever wrote it (Tunet's template after Excel
 /// or LibreOffice saved it, or a plain sheet). Sheets are found through workbook.xml and its
@@ -11,36 +10,21 @@ import ZIPFoundation
 /// shared strings are resolved; numbers in date-formatted cells become `YYYY-MM-DD`.
 public struct XLSXReader {
     public let sheetNames: [String]
-    private let archive: Archive
+    private let archive: ZipArchive
     private let name: String
     private let sheetPaths: [String: String]
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
 
     /// Limits that keep a hostile file (a zip bomb, an enormous sheet) from exhausting memory.
-    public static let maximumEntryBytes: UInt64 = 200 * 1024 * 1024
-    public static let maximumCompressionRatio: UInt64 = 200
+    public static let maximumEntryBytes = 200 * 1024 * 1024
+    public static let maximumCompressionRatio = 200
     public static let maximumSheets = 255
 
     public init(data: Data, name: String = "the file") throws(TunetError) {
         self.name = name
-        // A file without a zip end record is refused here at once: ZIPFoundation would look for it byte
-        // by byte.
-        guard Self.hasReadableEndRecord(data) else {
-            throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (not a readable zip archive)")
-        }
-        // ZIPFoundation reads from a real file: its in-memory archive aborts the process on an entry
-        // offset past the end and leaks the whole upload when the end record is damaged (both found by
-        // fuzzing). The file is removed at once; the open handle keeps it readable until the reader goes.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-\(UUID().uuidString).xlsx")
         do {
-            try data.write(to: url, options: .withoutOverwriting)
-        } catch {
-            throw .internalFault("could not write a temporary copy of \(name) to \(url.deletingLastPathComponent().path) to read it")
-        }
-        defer { try? FileManager.default.removeItem(at: url) }
-        do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipArchive(data)
         } catch {
             throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (not a readable zip archive)")
         }
@@ -68,24 +52,6 @@ public struct XLSXReader {
         }
     }
 
-    /// Whether the last end-of-central-directory signature, searched for as ZIPFoundation searches for
-    /// it, is followed by the whole record and its comment.
-    static func hasReadableEndRecord(_ data: Data) -> Bool {
-        let recordSize = 22
-        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-            guard bytes.count >= recordSize else { return false }
-            var position = bytes.count - recordSize
-            while position >= 0 {
-                if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
-                    let commentLength = Int(bytes[position + 20]) | Int(bytes[position + 21]) << 8
-                    return position + recordSize + commentLength <= bytes.count
-                }
-                position -= 1
-            }
-            return false
-        }
-    }
-
     /// The rows of a sheet (the first when `sheet` is nil), numbered as the spreadsheet numbers them.
     public func records(sheet: String? = nil) throws(TunetError) -> [CSVRecord] {
         guard let sheetName = sheet ?? sheetNames.first, let path = sheetPaths[sheetName] else {
@@ -106,24 +72,23 @@ public struct XLSXReader {
         }
     }
 
-    static func entry(_ path: String, in archive: Archive, name: String) throws(TunetError) -> Data {
+    static func entry(_ path: String, in archive: ZipArchive, name: String) throws(TunetError) -> Data {
         guard let entry = archive[path] else {
             throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (\(path) is missing)")
         }
+        let bomb = TunetError.unreadableFile(path: name, reason: "\(path) unpacks to \(entry.uncompressedSize / 1_048_576) MB; the file looks like a zip bomb and is refused")
         if entry.uncompressedSize > maximumEntryBytes
-            || (entry.compressedSize > 0 && entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio && entry.uncompressedSize > 10_000_000) {
-            throw .unreadableFile(path: name, reason: "\(path) unpacks to \(entry.uncompressedSize / 1_048_576) MB; the file looks like a zip bomb and is refused")
+            || (entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio && entry.uncompressedSize > 10_000_000) {
+            throw bomb
         }
-        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if UInt64(data.count) > maximumEntryBytes { throw CocoaError(.fileReadTooLarge) }
-            }
+            return try archive.contents(of: entry, cap: maximumEntryBytes)
         } catch {
-            throw .unreadableFile(path: name, reason: "\(path) cannot be unpacked (\(error.localizedDescription))")
+            switch error {
+            case .tooLarge: throw bomb
+            case .damaged(let reason): throw .unreadableFile(path: name, reason: "\(path) cannot be unpacked (\(reason))")
+            }
         }
-        return data
     }
 
     static func parse<Handler: NSObject & XMLParserDelegate>(_ data: Data, _ handler: Handler, name: String) throws(TunetError) -> Handler {

@@ -74,7 +74,21 @@ struct XLSXReaderTests {
         var damagedEnd = [UInt8](valid)
         damagedEnd[damagedEnd.count - 2] = 0xFF   // a comment longer than the file
         #expect(throws: TunetError.self) { try XLSXReader(data: Data(damagedEnd), name: "damaged-end.xlsx") }
-        #expect(!XLSXReader.hasReadableEndRecord(Data(damagedEnd)))
-        #expect(XLSXReader.hasReadableEndRecord(valid))
+        #expect(ZipArchive.endRecord(in: damagedEnd) == nil)
+        #expect(ZipArchive.endRecord(in: [UInt8](valid)) != nil)
+    }
+
+    @Test("Regression (fuzzing): a deflate stream that never ends is refused instead of read for ever")
+    func endlessDeflate() throws {
+        let valid = try workbook { book in try book.addSheet("Oppmøte").write(0, 0, .text("Deltaker")) }
+        let archive = try ZipArchive(valid)
+        let entry = try #require(archive.entries.values.first { $0.method == 8 && $0.compressedSize > 20 })
+        let start = valid.startIndex + entry.localHeaderOffset + 30 + ZipArchive.read16(valid, entry.localHeaderOffset + 26)
+            + ZipArchive.read16(valid, entry.localHeaderOffset + 28)
+        let cut = valid[start..<start + entry.compressedSize / 2]
+        #expect(throws: ZipArchive.Failure.self) { try ZipArchive.inflate(Data(cut), expected: entry.uncompressedSize, path: entry.path) }
+        #expect(throws: ZipArchive.Failure.self) { try ZipArchive.inflate(Data(cut), expected: entry.uncompressedSize / 2, path: entry.path) }
+        let whole = valid[start..<start + entry.compressedSize]
+        #expect(try ZipArchive.inflate(Data(whole), expected: entry.uncompressedSize, path: entry.path).count == entry.uncompressedSize)
     }
 }

@@ -1,0 +1,281 @@
+"""Tunet's benchmark harness (see BENCHMARKS.md). Run it through `bash Benchmarks/run`, which builds
+the release binary and the C floor first.
+
+Generates the deterministic national data set once (cached in the work folder), then measures each
+benchmark several times beside its baselines and prints the median, minimum and maximum, peak
+resident memory where it matters, and the ratios against the targets.
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TODAY = "2026-11-23"
+
+
+def measure(command, env=None, stdin=None):
+    """Runs a command to its end: (seconds, stdout)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=stdin, env=env, text=True)
+    output, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{errors}")
+    return seconds, output
+
+
+def measure_with_memory(command, env=None):
+    """Like `measure`, and the child's peak resident memory (ru_maxrss) in MB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{errors}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+
+def fresh_copy(source, target):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(target + suffix):
+            os.remove(target + suffix)
+    shutil.copyfile(source, target)
+
+
+class Harness:
+    def __init__(self, arguments):
+        self.runs = arguments.runs
+        self.work = os.path.abspath(arguments.work)
+        self.tunet = os.path.join(ROOT, ".build/release/tunet")
+        self.floor = os.path.join(self.work, "xlsx_floor")
+        self.env = dict(os.environ, TUNET_TODAY=TODAY, TUNET_ACTOR="benchmark")
+        self.env.pop("TUNET_DATABASE", None)
+        self.results = {}
+        os.makedirs(self.work, exist_ok=True)
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def tunet_command(self, database, *arguments):
+        return [self.tunet, *arguments, "--database", database]
+
+    def national(self):
+        """The national data set without attendance, and the year's attendance CSV (cached)."""
+        database, csv = self.path("national.sqlite"), self.path("national-2025.csv")
+        if not (os.path.exists(database) and os.path.exists(csv)):
+            for name in (database, csv):
+                if os.path.exists(name):
+                    os.remove(name)
+            print("Generating the national data set (1,100 farms, 10,000 placements, a year of attendance)...", flush=True)
+            seconds, output = measure(self.tunet_command(database, "synthetic", "--attendance", csv, "--json"), env=self.env)
+            print(f"  done in {seconds:.0f} s: {output.strip()}", flush=True)
+        with open(csv, encoding="utf-8") as handle:
+            rows = sum(1 for _ in handle) - 1
+        return database, csv, rows
+
+    def import_benchmark(self):
+        database, csv, rows = self.national()
+        tunet, floor, peer = [], [], []
+        imported = self.path("imported.sqlite")
+        for run in range(self.runs):
+            fresh_copy(database, imported)
+            tunet.append(measure(self.tunet_command(imported, "attendance", "import", csv), env=self.env)[0])
+            target = self.path("floor.sqlite")
+            fresh_copy(database, target)
+            script = self.script("CREATE TABLE raw (organisation TEXT, participant TEXT, date TEXT, status TEXT, hours TEXT);\n"
+                                 f".separator ;\n.import --csv --skip 1 {csv} raw\n")
+            with open(script) as commands:
+                floor.append(measure(["sqlite3", target], stdin=commands)[0])
+            peer_target = self.path("peer.sqlite")
+            fresh_copy(database, peer_target)
+            peer.append(measure([sys.executable, os.path.join(ROOT, "Benchmarks/peer_import.py"), peer_target, csv])[0])
+            print(f"  import run {run + 1}: tunet {tunet[-1]:.2f} s, sqlite3 .import {floor[-1]:.2f} s, python {peer[-1]:.2f} s", flush=True)
+        self.results["import"] = {"rows": rows, "tunet": summary(tunet), "sqlite3_floor": summary(floor), "python_peer": summary(peer)}
+        return imported
+
+    def script(self, text):
+        path = self.path("import.sql")
+        with open(path, "w") as handle:
+            handle.write(text)
+        return path
+
+    def export_benchmark(self, imported):
+        tunet, floor, peer = [], [], []
+        memory = {"tunet": [], "c_floor": [], "python_peer": []}
+        for run in range(self.runs):
+            out = self.path("tunet-export.xlsx")
+            seconds, rss = measure_with_memory(self.tunet_command(imported, "export", "attendance-rows", "--from", "2025-01-01",
+                                                                  "--to", "2025-12-31", "-o", out), env=self.env)
+            tunet.append(seconds)
+            memory["tunet"].append(rss)
+            seconds, rss = measure_with_memory([self.floor, imported, self.path("floor-export.xlsx"), "2025-01-01", "2025-12-31"])
+            floor.append(seconds)
+            memory["c_floor"].append(rss)
+            seconds, rss = measure_with_memory([sys.executable, os.path.join(ROOT, "Benchmarks/peer_export.py"), imported,
+                                                self.path("peer-export.xlsx"), "2025-01-01", "2025-12-31"])
+            peer.append(seconds)
+            memory["python_peer"].append(rss)
+            print(f"  export run {run + 1}: tunet {tunet[-1]:.2f} s ({memory['tunet'][-1]:.0f} MB), C {floor[-1]:.2f} s "
+                  f"({memory['c_floor'][-1]:.0f} MB), python {peer[-1]:.2f} s ({memory['python_peer'][-1]:.0f} MB)", flush=True)
+        self.results["export"] = {"tunet": summary(tunet), "c_floor": summary(floor), "python_peer": summary(peer),
+                                  "peak_rss_mb": {name: max(values) for name, values in memory.items()}}
+
+    def invoice_benchmark(self, imported):
+        times = []
+        for run in range(self.runs):
+            times.append(measure(self.tunet_command(imported, "export", "invoice-basis", "--from", "2025-05-01",
+                                                    "-o", self.path("invoice-basis.xlsx")), env=self.env)[0])
+        self.results["invoice_basis_month"] = summary(times)
+        print(f"  invoice basis for May 2025, every farm: median {statistics.median(times):.3f} s", flush=True)
+
+    def startup_benchmark(self, imported):
+        times = []
+        for run in range(max(20, self.runs)):
+            times.append(measure(self.tunet_command(imported, "provider", "list", "--json"), env=self.env)[0])
+        self.results["startup_provider_list"] = summary(times)
+        print(f"  tunet provider list --json (1,100 farms): median {statistics.median(times) * 1000:.1f} ms", flush=True)
+
+    def upload_benchmark(self, clients=8, uploads=25):
+        database = self.path("upload.sqlite")
+        csv = self.path("upload-year.csv")
+        for name in (database, csv):
+            if os.path.exists(name):
+                os.remove(name)
+        measure(self.tunet_command(database, "synthetic", "--farms", str(clients), "--placements", str(clients * 25),
+                                   "--attendance", csv), env=self.env)
+        by_farm = {}
+        with open(csv, encoding="utf-8") as handle:
+            header = next(handle)
+            for line in handle:
+                by_farm.setdefault(line.split(";", 1)[0], []).append(line)
+        pairs = []
+        for farm, lines in sorted(by_farm.items()):
+            path = self.path(f"upload-{farm}.csv")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(header + "".join(lines[:2000]))
+            token = json.loads(measure(self.tunet_command(database, "token", "issue", "--provider", farm, "--json"), env=self.env)[1])["token"]
+            pairs.append(f"{token}:{path}")
+        port = free_port()
+        server = subprocess.Popen(self.tunet_command(database, "serve", "--port", str(port)), env=self.env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for(f"http://127.0.0.1:{port}/health")
+            runs = []
+            for run in range(self.runs):
+                output = measure([sys.executable, os.path.join(ROOT, "Benchmarks/upload_load.py"), f"http://127.0.0.1:{port}",
+                                  str(clients), str(uploads), *pairs])[1]
+                runs.append(json.loads(output))
+                print(f"  upload run {run + 1}: p50 {runs[-1]['p50_ms']:.1f} ms, p99 {runs[-1]['p99_ms']:.1f} ms, "
+                      f"{runs[-1]['uploads_per_second']:.1f} uploads/s, {runs[-1]['failures']} failures", flush=True)
+        finally:
+            server.terminate()
+            server.wait()
+        self.results["upload"] = {
+            "clients": clients, "rows_per_file": 2000, "uploads_per_run": clients * uploads,
+            "p50_ms": summary([run["p50_ms"] for run in runs]), "p99_ms": summary([run["p99_ms"] for run in runs]),
+            "uploads_per_second": summary([run["uploads_per_second"] for run in runs]),
+            "failures": sum(run["failures"] for run in runs),
+        }
+
+    def report(self):
+        r = self.results
+        lines = [f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                 f"Runs per benchmark: {self.runs} (start-up: {r['startup_provider_list']['runs']})", ""]
+        lines.append("| benchmark | Tunet median (min–max) | baseline median | ratio | target | met |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+
+        def span(entry, scale=1, unit="s", digits=2):
+            return f"{entry['median'] * scale:.{digits}f} {unit} ({entry['min'] * scale:.{digits}f}–{entry['max'] * scale:.{digits}f})"
+
+        i = r["import"]
+        floor_ratio = i["tunet"]["median"] / i["sqlite3_floor"]["median"]
+        peer_ratio = i["python_peer"]["median"] / i["tunet"]["median"]
+        lines.append(f"| import {i['rows']:,} rows | {span(i['tunet'])} | sqlite3 .import {span(i['sqlite3_floor'])} | "
+                     f"{floor_ratio:.2f} × the floor | ≤ 2 × | {'yes' if floor_ratio <= 2 else 'no'} |")
+        lines.append(f"| | | Python csv+sqlite3 {span(i['python_peer'])} | {peer_ratio:.2f} × faster than the peer | ≥ 3 × | "
+                     f"{'yes' if peer_ratio >= 3 else 'no'} |")
+        e = r["export"]
+        floor_ratio = e["tunet"]["median"] / e["c_floor"]["median"]
+        peer_ratio = e["python_peer"]["median"] / e["tunet"]["median"]
+        memory = e["peak_rss_mb"]
+        lines.append(f"| export 1,000,000 × 10 xlsx | {span(e['tunet'])} | C libxlsxwriter {span(e['c_floor'])} | "
+                     f"{floor_ratio:.2f} × the floor | ≤ 1.3 × | {'yes' if floor_ratio <= 1.3 else 'no'} |")
+        lines.append(f"| | | Python XlsxWriter {span(e['python_peer'])} | {peer_ratio:.2f} × faster than the peer | ≥ 5 × | "
+                     f"{'yes' if peer_ratio >= 5 else 'no'} |")
+        lines.append(f"| export peak memory | {memory['tunet']:.0f} MB | C {memory['c_floor']:.0f} MB, Python {memory['python_peer']:.0f} MB | | "
+                     f"≤ 64 MB | {'yes' if memory['tunet'] <= 64 else 'no'} |")
+        v = r["invoice_basis_month"]
+        lines.append(f"| invoice basis, every farm, one month | {span(v, digits=3)} | | | < 1 s | {'yes' if v['median'] < 1 else 'no'} |")
+        s = r["startup_provider_list"]
+        lines.append(f"| `tunet provider list --json`, 1,100 farms | {span(s, 1000, 'ms', 1)} | | | < 50 ms | "
+                     f"{'yes' if s['median'] < 0.05 else 'no'} |")
+        u = r["upload"]
+        lines.append(f"| HTTP upload, {u['rows_per_file']:,}-row files, {u['clients']} clients | p50 {u['p50_ms']['median']:.1f} ms, "
+                     f"p99 {u['p99_ms']['median']:.1f} ms ({u['p99_ms']['min']:.1f}–{u['p99_ms']['max']:.1f}); "
+                     f"{u['uploads_per_second']['median']:.1f} uploads/s; {u['failures']} failures | | | p99 < 50 ms | "
+                     f"{'yes' if u['p99_ms']['median'] < 50 else 'no'} |")
+        text = "\n".join(lines)
+        print("\n" + text)
+        with open(self.path("results.md"), "w") as handle:
+            handle.write(text + "\n")
+        with open(self.path("results.json"), "w") as handle:
+            json.dump(self.results, handle, indent=1)
+        print(f"\nWritten to {self.path('results.md')} and results.json")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"the service did not answer at {url}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each benchmark (start-up runs at least 20 times)")
+    parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"), help="folder for data and outputs")
+    parser.add_argument("--only", choices=["import", "export", "invoice", "startup", "upload"], action="append",
+                        help="run only these (import is run first when a later one needs its database)")
+    arguments = parser.parse_args()
+    harness = Harness(arguments)
+    only = set(arguments.only or ["import", "export", "invoice", "startup", "upload"])
+    imported = harness.import_benchmark() if only & {"import", "export", "invoice", "startup"} else None
+    if "export" in only:
+        harness.export_benchmark(imported)
+    if "invoice" in only:
+        harness.invoice_benchmark(imported)
+    if "startup" in only:
+        harness.startup_benchmark(imported)
+    if "upload" in only:
+        harness.upload_benchmark()
+    if only == {"import", "export", "invoice", "startup", "upload"}:
+        harness.report()
+    else:
+        print(json.dumps(harness.results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

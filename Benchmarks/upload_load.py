@@ -1,0 +1,64 @@
+"""HTTP attendance uploads from several concurrent clients over loopback: each client is one farm
+sending its 2,000-row file again and again with different statuses (every upload changes every row,
+the heaviest kind of correction). Prints one JSON line: latencies in milliseconds and throughput.
+
+    python3 Benchmarks/upload_load.py BASE_URL CLIENTS UPLOADS_PER_CLIENT TOKEN:FILE ...
+"""
+import http.client
+import json
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+
+CODES = ["M", "FM", "FU", "AT"]
+
+
+def variants(path, count):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    header, rows = lines[0], [line.split(";") for line in lines[1:]]
+    for variant in range(count):
+        body = [header] + [";".join(row[:3] + [CODES[(index + variant) % 4], "5" if (index + variant) % 4 == 0 else ""])
+                           for index, row in enumerate(rows)]
+        yield ("\n".join(body) + "\n").encode()
+
+
+def client(base, token, bodies, latencies, failures):
+    url = urllib.parse.urlparse(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port)
+    for number, body in enumerate(bodies):
+        started = time.perf_counter()
+        connection.request("POST", f"/v1/attendance?filename=upload-{number}.csv", body=body,
+                           headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
+        response = connection.getresponse()
+        response.read()
+        latencies.append((time.perf_counter() - started) * 1000)
+        if response.status not in (200, 201):
+            failures.append(response.status)
+
+
+def main(base, clients, uploads, pairs):
+    plans = []
+    for pair in pairs[:clients]:
+        token, path = pair.split(":", 1)
+        plans.append((token, list(variants(path, uploads))))
+    latencies, failures = [], []
+    threads = [threading.Thread(target=client, args=(base, token, bodies, latencies, failures)) for token, bodies in plans]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    ordered = sorted(latencies)
+    print(json.dumps({
+        "uploads": len(latencies), "failures": len(failures), "seconds": elapsed,
+        "uploads_per_second": len(latencies) / elapsed,
+        "p50_ms": statistics.median(ordered), "p99_ms": ordered[max(0, int(len(ordered) * 0.99) - 1)],
+        "max_ms": ordered[-1],
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:])

@@ -249,6 +249,17 @@ struct AttendancePlanner {
         }
     }
 
+    /// A participant-day of a placement.
+    struct DayKey: Hashable {
+        let placement: Int64
+        let day: Int
+
+        init(_ entry: AttendanceEntry) {
+            placement = entry.placementId
+            day = entry.date.dayNumber
+        }
+    }
+
     /// What the valid rows change: new days, replaced days with their old values, unchanged days.
     func plan() throws -> Plan {
         let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
@@ -256,12 +267,12 @@ struct AttendancePlanner {
         plan.rows = rowCount
         guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
         let existing = Dictionary(uniqueKeysWithValues: try reader.attendance(placements: Array(byId.keys), from: first, to: last)
-            .map { ("\($0.entry.placementId)|\($0.entry.date.dayNumber)", $0) })
+            .map { (DayKey($0.entry), $0) })
         plan.months = Array(Set(entries.map { YearMonth($0.date).iso })).sorted()
         for entry in entries {
             guard let calendar = byId[entry.placementId], let agreement = agreements[calendar.placement.agreementReference] else { continue }
             let priced = try price(entry, calendar, agreement)
-            if let before = existing["\(entry.placementId)|\(entry.date.dayNumber)"] {
+            if let before = existing[DayKey(entry)] {
                 if before.entry.values == entry.values { plan.unchanged += 1; continue }
                 plan.replaced.append(before)
             } else {

@@ -39,7 +39,7 @@ public struct AttendanceValidator: Sendable {
     /// The checked entry, or every problem of the row.
     public func check(_ row: AttendanceRow) -> Result<AttendanceEntry, TunetError> {
         var problems = ProblemCollector(row: row.row)
-        if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty {
+        if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty, organisation != provider.digits {
             switch OrganisationNumber.parse(organisation) {
             case .success(let number) where number != provider:
                 problems.add("organisation_number", organisation, "the row names farm \(number), but the file is submitted by \(provider)")

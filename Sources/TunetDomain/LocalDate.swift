@@ -121,6 +121,7 @@ extension LocalDate {
     /// Accepts the two forms people type and spreadsheets write: `2026-03-14` (ISO) and
     /// `14.03.2026` (Norwegian; `4.3.2026` too, as Excel writes it without leading zeros).
     public static func parse(_ raw: String) -> Result<LocalDate, DateParseProblem> {
+        if let date = parseExactly(raw) { return .success(date) }
         let text = raw.trimmingWhitespace()
         if text.isEmpty {
             return .failure(DateParseProblem(reason: "a date is required (YYYY-MM-DD or DD.MM.YYYY)"))
@@ -150,6 +151,24 @@ extension LocalDate {
         return .success(date)
     }
 
+    /// `2026-05-04` or `04.05.2026` exactly, read from the bytes: the files' own forms, a million times an import.
+    static func parseExactly(_ raw: String) -> LocalDate? {
+        guard raw.utf8.count == 10 else { return nil }
+        let parts: (Int, Int, Int)?? = raw.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int)? in
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+               let year = String.asciiNumber(bytes, 0, 4), let month = String.asciiNumber(bytes, 5, 2), let day = String.asciiNumber(bytes, 8, 2) {
+                return (year, month, day)
+            }
+            if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: "."),
+               let day = String.asciiNumber(bytes, 0, 2), let month = String.asciiNumber(bytes, 3, 2), let year = String.asciiNumber(bytes, 6, 4) {
+                return (year, month, day)
+            }
+            return nil
+        }
+        guard let found = parts ?? nil else { return nil }
+        return LocalDate(year: found.0, month: found.1, day: found.2)
+    }
+
     private static func unrecognised(_ text: String) -> DateParseProblem {
         DateParseProblem(reason: "'\(text)' is not a date; write YYYY-MM-DD or DD.MM.YYYY")
     }
@@ -165,9 +184,28 @@ extension Int {
 
 extension StringProtocol {
     public func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
+        // Almost every value in a file needs no trimming: decided from its first and last bytes.
+        let whole = String(self)
+        guard let firstByte = whole.utf8.first, let lastByte = whole.utf8.last else { return "" }
+        if firstByte < 0x80, lastByte < 0x80, !String.isASCIIWhitespace(firstByte), !String.isASCIIWhitespace(lastByte) { return whole }
+        let scalars = whole.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension String {
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The value of `count` ASCII digits from `start`, or nil.
+    static func asciiNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<start + count {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 }

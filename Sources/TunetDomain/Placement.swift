@@ -31,6 +31,7 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
     /// Letters, digits and hyphens, 3–20 characters. Anything that could be a national identity number
     /// (11 digits in a row, or a date of birth followed by digits) is refused: codes must be pseudonymous.
     public static func parse(_ raw: String) -> Result<ParticipantCode, FieldReason> {
+        if isPlainCode(raw) { return .success(ParticipantCode(text: raw)) }
         let text = raw.trimmingWhitespace().uppercased()
         guard (3...20).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not a participant code; use 3–20 letters, digits and hyphens, like P-2026-0042"))
@@ -45,6 +46,27 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
     }
 
     private init(text: String) { self.text = text }
+
+    /// Already in the stored form (3–20 of A–Z, 0–9 and hyphens) with digit runs too short for an
+    /// identity number: decided from the bytes, as the long way would decide.
+    static func isPlainCode(_ raw: String) -> Bool {
+        let count = raw.utf8.count
+        guard (3...20).contains(count) else { return false }
+        return raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var digits = 0, run = 0, longestRun = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits += 1
+                    run += 1
+                    longestRun = max(longestRun, run)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"): run = 0
+                default: return false
+                }
+            }
+            return longestRun < 11 && !(digits >= 11 && count <= 13)
+        } ?? false
+    }
 
     /// A code as the store keeps it, checked when it was stored.
     public init(stored text: String) { self.text = text }

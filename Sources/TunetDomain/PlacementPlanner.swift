@@ -68,9 +68,12 @@ public enum PlacementPlanner {
     public static func plannedDays(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
                                    schoolHolidays: [SchoolHoliday]) -> [LocalDate] {
         guard from <= to else { return [] }
-        return (from.dayNumber...to.dayNumber).map(LocalDate.init(dayNumber:)).filter { day in
-            weekdays.contains(day.weekday) && !NorwegianCalendar.isPublicHoliday(day)
-                && !(kind == .pupil && schoolHolidays.contains { $0.contains(day) })
+        let holidays = Set((from.year...to.year).flatMap { NorwegianCalendar.publicHolidays($0).map(\.date.dayNumber) })
+        return (from.dayNumber...to.dayNumber).compactMap { number in
+            let day = LocalDate(dayNumber: number)
+            guard weekdays.contains(day.weekday), !holidays.contains(number),
+                  !(kind == .pupil && schoolHolidays.contains { $0.contains(day) }) else { return nil }
+            return day
         }
     }
 

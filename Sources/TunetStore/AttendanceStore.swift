@@ -126,6 +126,10 @@ extension StoreTransaction {
     /// Records a submission and writes its rows through one prepared statement; rows for the same
     /// participant-day replace the earlier ones.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
+        // A year's attendance touches the date index all over: a 64 MB page cache for the writer (SQLite's
+        // default is 2 MB) keeps a million-row import from rereading the same pages (BENCHMARKS.md).
+        // Readers keep the default, so an export's sort stays small.
+        try db.execute(sql: "PRAGMA cache_size = -65536")
         try db.execute(sql: """
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
                                                changed_rows, unchanged_rows)

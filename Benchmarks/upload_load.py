@@ -19,7 +19,9 @@ def variants(path, count):
     lines = open(path, encoding="utf-8").read().splitlines()
     header, rows = lines[0], [line.split(";") for line in lines[1:]]
     for variant in range(count):
-        body = [header] + [";".join(row[:3] + [CODES[(index + variant) % 4], "5" if (index + variant) % 4 == 0 else ""])
+        # Statuses rotate and the hours of present days change with every variant: no two uploads are alike.
+        hours = f"{1 + (variant % 100) // 10}.{variant % 10}"
+        body = [header] + [";".join(row[:3] + [CODES[(index + variant) % 4], hours if (index + variant) % 4 == 0 else ""])
                            for index, row in enumerate(rows)]
         yield ("\n".join(body) + "\n").encode()
 

@@ -71,8 +71,10 @@ struct ZipArchive {
         case 8: output = try Self.inflate(compressed, expected: entry.uncompressedSize, path: entry.path)
         default: throw .damaged("\(entry.path) uses compression method \(entry.method), which xlsx files do not use")
         }
+        #if !FUZZING   // a fuzzer's mutations would almost never pass the checksum and reach the XML
         let checksum = output.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
         guard checksum == entry.crc32 else { throw .damaged("\(entry.path) fails its checksum") }
+        #endif
         return output
     }
 

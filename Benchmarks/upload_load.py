@@ -2,7 +2,9 @@
 sending its 2,000-row file again and again with different statuses (every upload changes every row,
 the heaviest kind of correction). Prints one JSON line: latencies in milliseconds and throughput.
 
-    python3 Benchmarks/upload_load.py BASE_URL CLIENTS UPLOADS_PER_CLIENT TOKEN:FILE ...
+    python3 Benchmarks/upload_load.py BASE_URL CLIENTS UPLOADS_PER_CLIENT FIRST_VARIANT TOKEN:FILE ...
+
+FIRST_VARIANT numbers the contents, so that a later run against the same server sends new files.
 """
 import http.client
 import json
@@ -15,12 +17,13 @@ import urllib.parse
 CODES = ["M", "FM", "FU", "AT"]
 
 
-def variants(path, count):
+def variants(path, first, count):
     lines = open(path, encoding="utf-8").read().splitlines()
     header, rows = lines[0], [line.split(";") for line in lines[1:]]
-    for variant in range(count):
-        # Statuses rotate and the hours of present days change with every variant: no two uploads are alike.
-        hours = f"{1 + (variant % 100) // 10}.{variant % 10}"
+    for variant in range(first, first + count):
+        # Statuses rotate and the hours of present days change with every variant: no two of the first
+        # 110 variants are alike.
+        hours = f"{1 + (variant % 110) // 10}.{variant % 10}"
         body = [header] + [";".join(row[:3] + [CODES[(index + variant) % 4], hours if (index + variant) % 4 == 0 else ""])
                            for index, row in enumerate(rows)]
         yield ("\n".join(body) + "\n").encode()
@@ -40,11 +43,11 @@ def client(base, token, bodies, latencies, failures):
             failures.append(response.status)
 
 
-def main(base, clients, uploads, pairs):
+def main(base, clients, uploads, first, pairs):
     plans = []
     for pair in pairs[:clients]:
         token, path = pair.split(":", 1)
-        plans.append((token, list(variants(path, uploads))))
+        plans.append((token, list(variants(path, first, uploads))))
     latencies, failures = [], []
     threads = [threading.Thread(target=client, args=(base, token, bodies, latencies, failures)) for token, bodies in plans]
     started = time.perf_counter()
@@ -63,4 +66,4 @@ def main(base, clients, uploads, pairs):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:])
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:])

@@ -140,6 +140,39 @@ final class SheetWriter {
     private var totals: [Int: Double] = [:]
     /// Money is summed exactly, in øre.
     private var moneyTotals: [Int: Int64] = [:]
+    private var formats: [ColumnFormats]
+
+    /// A column's styles, plain and highlighted, each resolved to a workbook format on first use.
+    final class ColumnFormats {
+        let plain: XLSXStyle?
+        let marked: XLSXStyle?
+        /// By highlighted or not and by the kind of cell (other, money, date, blank): each kind has its own default.
+        private var resolved = [XLSXFormat?](repeating: nil, count: 8)
+
+        init(type: ReportColumnType) {
+            switch type {
+            case .money: (plain, marked) = (XLSXStyle(numberFormat: XLSXStyle.nokFormat), XLSXStyle(numberFormat: XLSXStyle.nokFormat, background: 0xFCE4D6))
+            case .date: (plain, marked) = (.date, SheetWriter.highlightedDate)
+            case .percent: (plain, marked) = (XLSXStyle(numberFormat: "0.0%"), XLSXStyle(numberFormat: "0.0%"))
+            default: (plain, marked) = (nil, SheetWriter.highlighted)
+            }
+        }
+
+        func format(marked isMarked: Bool, cell: XLSXCell, in sheet: XLSXSheet) -> XLSXFormat {
+            let kind: Int
+            switch cell {
+            case .money: kind = 1
+            case .date: kind = 2
+            case .blank: kind = 3
+            default: kind = 0
+            }
+            let slot = kind * 2 + (isMarked ? 1 : 0)
+            if let known = resolved[slot] { return known }
+            let format = sheet.format(for: cell, style: isMarked ? marked : plain)
+            resolved[slot] = format
+            return format
+        }
+    }
     static let highlighted = XLSXStyle(background: 0xFCE4D6)
     static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
 
@@ -159,6 +192,7 @@ final class SheetWriter {
             }
         }
         columns = expanded
+        formats = expanded.map { ColumnFormats(type: $0.type) }
         try sheet.write(row: 0, columns.map { .text($0.header) }, style: .header)
         for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
         sheet.freezePanes(row: 1, column: 1)
@@ -184,15 +218,8 @@ final class SheetWriter {
             default: cell = .blank
             }
             let marked = text.map { column.highlight.contains($0) } ?? false
-            var style: XLSXStyle?
-            switch column.type {
-            case .money: style = XLSXStyle(numberFormat: XLSXStyle.nokFormat, background: marked ? 0xFCE4D6 : nil)
-            case .date: style = marked ? Self.highlightedDate : .date
-            case .percent: style = XLSXStyle(numberFormat: "0.0%")
-            default: style = marked ? Self.highlighted : nil
-            }
             if case .blank = cell, !marked { continue }
-            try sheet.write(count, index, cell, style: style)
+            try sheet.write(count, index, cell, format: formats[index].format(marked: marked, cell: cell, in: sheet))
         }
     }
 

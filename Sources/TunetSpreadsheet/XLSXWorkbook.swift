@@ -31,6 +31,11 @@ public struct XLSXStyle: Hashable, Sendable {
     public static let title = XLSXStyle(bold: true)
 }
 
+/// A format of one workbook, resolved from an `XLSXStyle` once and used for many cells.
+public struct XLSXFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
+}
+
 public enum XLSXCell: Sendable {
     case text(String)
     case integer(Int)
@@ -85,6 +90,10 @@ public final class XLSXWorkbook {
 
     func format(_ style: XLSXStyle?) -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
+        return format(style)
+    }
+
+    private func format(_ style: XLSXStyle) -> UnsafeMutablePointer<lxw_format>? {
         if let existing = formats[style] { return existing }
         let format = workbook_add_format(pointer)
         if style.bold { format_set_bold(format) }
@@ -120,27 +129,42 @@ public struct XLSXSheet {
     unowned let workbook: XLSXWorkbook
 
     public func write(_ row: Int, _ column: Int, _ cell: XLSXCell, style: XLSXStyle? = nil) throws(TunetError) {
+        try write(row, column, cell, format: format(for: cell, style: style))
+    }
+
+    /// The format a cell is written with: the style's, or the money and date formats by default.
+    public func format(for cell: XLSXCell, style: XLSXStyle?) -> XLSXFormat {
+        switch cell {
+        case .money: XLSXFormat(pointer: workbook.format(style ?? .money))
+        case .date: XLSXFormat(pointer: workbook.format(style ?? .date))
+        default: XLSXFormat(pointer: workbook.format(style))
+        }
+    }
+
+    /// Writes with a format looked up once: for a million rows, not a dictionary lookup per cell.
+    public func write(_ row: Int, _ column: Int, _ cell: XLSXCell, format: XLSXFormat) throws(TunetError) {
         let r = lxw_row_t(row), c = lxw_col_t(column)
         let result: lxw_error
+        let format = format.pointer
         switch cell {
         case .text(let text):
-            result = text.withCString { worksheet_write_string(pointer, r, c, $0, workbook.format(style)) }
+            result = text.withCString { worksheet_write_string(pointer, r, c, $0, format) }
         case .integer(let value):
-            result = worksheet_write_number(pointer, r, c, Double(value), workbook.format(style))
+            result = worksheet_write_number(pointer, r, c, Double(value), format)
         case .number(let value):
-            result = worksheet_write_number(pointer, r, c, value, workbook.format(style))
+            result = worksheet_write_number(pointer, r, c, value, format)
         case .money(let money):
-            result = worksheet_write_number(pointer, r, c, Double(money.ore) / 100, workbook.format(style ?? .money))
+            result = worksheet_write_number(pointer, r, c, Double(money.ore) / 100, format)
         case .date(let date):
             // Field by field: never through an instant that a time zone could move.
             var value = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
-            result = worksheet_write_datetime(pointer, r, c, &value, workbook.format(style ?? .date))
+            result = worksheet_write_datetime(pointer, r, c, &value, format)
         case .formula(let formula, let cached):
-            result = formula.withCString { worksheet_write_formula_num(pointer, r, c, $0, workbook.format(style), cached) }
+            result = formula.withCString { worksheet_write_formula_num(pointer, r, c, $0, format, cached) }
         case .blank:
-            result = worksheet_write_blank(pointer, r, c, workbook.format(style))
+            result = worksheet_write_blank(pointer, r, c, format)
         }
-        try XLSXWorkbook.check(result, path: workbook.path)
+        if result != LXW_NO_ERROR { try XLSXWorkbook.check(result, path: workbook.path) }
     }
 
     /// Writes a row of cells from `column` on.

@@ -108,8 +108,9 @@ public struct AttendanceReports: Sendable {
     public func status(month: String) throws -> [AttendanceStatusLine] {
         let period = try Self.month(month)
         return try context.read { reader in
-            try reader.allProviders().compactMap { farm -> AttendanceStatusLine? in
-                let lines = try Self.lines(provider: farm.organisationNumber, month: period, today: context.today, in: reader)
+            let byProvider = try Self.linesByProvider(month: period, today: context.today, in: reader)
+            return try reader.allProviders().compactMap { farm -> AttendanceStatusLine? in
+                let lines = byProvider[farm.organisationNumber] ?? []
                 guard !lines.isEmpty else { return nil }
                 let present = lines.reduce(0) { $0 + ($1.days[AttendanceStatus.present.rawValue] ?? 0) }
                 let possible = lines.reduce(0) { sum, line in
@@ -140,6 +141,25 @@ public struct AttendanceReports: Sendable {
         let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
                                   by: \.entry.placementId)
         var holidays: [String: [SchoolHoliday]] = [:]
+        return try lines(placements, reported: reported, month: month, today: today, holidays: &holidays, in: reader)
+    }
+
+    /// Every farm's lines for the month: one query for the placements and one for the attendance,
+    /// not two per farm (a national month has 1,100 farms).
+    static func linesByProvider(month: YearMonth, today: LocalDate, in reader: StoreReader) throws -> [OrganisationNumber: [InvoiceLine]] {
+        let placements = try reader.placements().filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
+        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
+                                  by: \.entry.placementId)
+        var holidays: [String: [SchoolHoliday]] = [:]
+        var result: [OrganisationNumber: [InvoiceLine]] = [:]
+        for (provider, own) in Dictionary(grouping: placements, by: \.provider) {
+            result[provider] = try lines(own, reported: reported, month: month, today: today, holidays: &holidays, in: reader)
+        }
+        return result
+    }
+
+    private static func lines(_ placements: [Placement], reported: [Int64: [StoredAttendance]], month: YearMonth, today: LocalDate,
+                              holidays: inout [String: [SchoolHoliday]], in reader: StoreReader) throws -> [InvoiceLine] {
         let lastExpected = min(today, month.lastDay)
         return try placements.compactMap { placement -> InvoiceLine? in
             let rows = reported[placement.id] ?? []

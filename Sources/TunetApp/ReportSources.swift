@@ -196,8 +196,9 @@ struct ReportSources {
     private func invoiceLines(_ reader: StoreReader) throws -> [ReportRow] {
         let month = filters.month(today: context.today)
         var rows: [ReportRow] = []
+        let byProvider = try AttendanceReports.linesByProvider(month: month, today: context.today, in: reader)
         for provider in try reader.allProviders() {
-            for line in try AttendanceReports.lines(provider: provider.organisationNumber, month: month, today: context.today, in: reader) {
+            for line in byProvider[provider.organisationNumber] ?? [] {
                 rows.append([
                     "provider": .text(provider.organisationNumber.digits), "provider_name": .text(provider.name),
                     "participant": .text(line.participant.text), "agreement": .text(line.agreement), "planned_days": .integer(line.plannedDays),

@@ -136,8 +136,9 @@ public struct TaskRules: Sendable {
         // Last month's attendance missing on the 5th.
         if today.day >= thresholds.attendanceDay {
             let lastMonth = YearMonth(today).adding(months: -1)
+            let byProvider = try AttendanceReports.linesByProvider(month: lastMonth, today: today, in: reader)
             for provider in providers {
-                let lines = try AttendanceReports.lines(provider: provider.organisationNumber, month: lastMonth, today: today, in: reader)
+                let lines = byProvider[provider.organisationNumber] ?? []
                 let missing = lines.reduce(0) { $0 + $1.missingDates.count }
                 guard missing > 0 else { continue }
                 findings.append(Finding(key: "attendance:\(provider.organisationNumber):\(lastMonth.iso)",

@@ -175,7 +175,7 @@ struct AttendanceCommandTests {
         #expect(again?["identical_to_submission"] as? Int == 1)
         #expect(again?["provider_organisation_numbers"] as? [String] == ["974760673", "923609016"])
         // With --provider the file is that farm's alone, and the other farm's rows are refused.
-        let asLia = try importing(tunet, try tunet.write("kopi.csv", try String(contentsOfFile: both) + "\n"), ["--provider", "974760673"])
+        let asLia = try importing(tunet, try tunet.write("kopi.csv", try String(contentsOfFile: both, encoding: .utf8) + "\n"), ["--provider", "974760673"])
         #expect(asLia.status == 65)
         #expect(asLia.stderr.contains("the row names farm 923609016, but the file is submitted by 974760673"))
     }

@@ -24,7 +24,7 @@ final class RunningService: @unchecked Sendable {
     let expiring: String
 
     /// - Parameter serverToday: the day the server believes it is (the data is set up on `today`).
-    init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today) async throws {
+    init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today, log: CapturedLog? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         context = TunetContext(database: try TunetDatabase(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
@@ -69,8 +69,8 @@ final class RunningService: @unchecked Sendable {
         settings.bodyLimit = bodyLimit
         settings.fixedToday = serverToday
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        var logger = log.map { captured in Logger(label: "test") { _ in CapturingLogHandler(log: captured) } } ?? Logger(label: "test")
+        logger.logLevel = log == nil ? .critical : .info
         let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()
@@ -109,6 +109,31 @@ final class RunningService: @unchecked Sendable {
     /// Every row of the attendance tables, to prove that nothing was stored.
     func attendanceCount() throws -> Int {
         try context.database.read { reader in try reader.submissions().count }
+    }
+}
+
+/// Every line the service logs, with its metadata, for tests that check what is never logged.
+final class CapturedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    var lines: [String] { lock.withLock { stored } }
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let log: CapturedLog
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String,
+             function: String, line: UInt) {
+        let all = metadata.merging(explicit ?? [:]) { $1 }
+        log.append("\(message) " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
     }
 }
 
@@ -247,6 +272,23 @@ struct ServiceTests {
         #expect(stored.count == 10)
         #expect(Set(stored.map { "\($0.entry.placementId) \($0.entry.date.iso)" }).count == 10)
         await service.stop()
+    }
+
+    @Test("Each request is logged with its id, method, path, status and duration, never its body, token or names")
+    func requestLog() async throws {
+        let log = CapturedLog()
+        let service = try await RunningService(log: log)
+        #expect(try await service.request("POST", "/v1/attendance?filename=mai.csv", token: service.lia, body: mayCSV).status == 201)
+        #expect(try await service.request("GET", "/v1/placements", token: service.lia).status == 200)
+        #expect(try await service.request("GET", "/v1/placements", token: "tunet_wrong").status == 401)
+        await service.stop()
+        let requests = log.lines.filter { $0.hasPrefix("request ") }
+        #expect(requests.count == 3, "\(log.lines)")
+        let upload = try #require(requests.first { $0.contains("path=/v1/attendance") })
+        for field in ["id=", "method=POST", "status=201", "ms="] { #expect(upload.contains(field), "\(upload)") }
+        for secret in [service.lia, "tunet_wrong", "P-2026-0101", "974760673;", "Kari Nordmann", "mai.csv"] {
+            #expect(!log.lines.contains { $0.contains(secret) }, "\(secret) was logged")
+        }
     }
 
     @Test("The upload page is served at /")

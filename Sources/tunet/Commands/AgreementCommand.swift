@@ -23,7 +23,7 @@ struct AgreementCommand: ParsableCommand {
 extension AgreementCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register an existing framework agreement directly.",
+            commandName: "add", abstract: "Register an existing framework agreement directly.",
             discussion: """
                 The total duration with every option may not exceed 4 years unless --special-reason is given. \
                 The maximum value is required: when committed and spent reach it, the agreement is used up.
@@ -117,7 +117,7 @@ extension AgreementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show an agreement: parties, options, prices today and the ceiling.",
+            commandName: "show", abstract: "Show an agreement: parties, options, prices today and the ceiling.",
             discussion: "Example:\n  tunet agreement show 2023/4512 --json")
 
         @Argument(help: "The agreement's reference.")
@@ -180,7 +180,7 @@ extension AgreementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List agreements, optionally filtered.",
+            commandName: "list", abstract: "List agreements, optionally filtered.",
             discussion: """
                 Statuses: draft, active, expiring (ends within 6 months), expired, terminated, exhausted.
 
@@ -226,7 +226,7 @@ extension AgreementCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Exercise the next extension option (before its decision deadline).",
+            commandName: "extend", abstract: "Exercise the next extension option (before its decision deadline).",
             discussion: "Example:\n  tunet agreement extend 2023/4512 --note \"Decided by the work team 2025-09-12\"")
 
         @Argument(help: "The agreement's reference.")
@@ -245,7 +245,7 @@ extension AgreementCommand {
 
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Terminate an agreement from a day, with a reason.",
+            commandName: "terminate", abstract: "Terminate an agreement from a day, with a reason.",
             discussion: "Example:\n  tunet agreement terminate 2023/4512 --reason \"Merged into the joint agreement\" --on 2026-12-31")
 
         @Argument(help: "The agreement's reference.")
@@ -266,7 +266,7 @@ extension AgreementCommand {
 
     struct Prices: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the prices valid on a day, and every version of them.",
+            commandName: "prices", abstract: "Show the prices valid on a day, and every version of them.",
             discussion: "Example:\n  tunet agreement prices 2023/4512 --provider 912345602 --on 2027-01-15")
 
         @Argument(help: "The agreement's reference.")
@@ -332,7 +332,7 @@ extension AgreementCommand {
 
     struct Consumption: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Committed plus spent against each agreement's maximum value.",
+            commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
             discussion: """
                 Committed is the projected cost of placements; spent is billed attendance.
 

@@ -17,7 +17,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the pre-filled attendance workbook for a farm and month.",
+            commandName: "template", abstract: "Write the pre-filled attendance workbook for a farm and month.",
             discussion: """
                 One row per planned participant-day; the status is a dropdown (M, FM, FU, AT); the identifying \
                 columns are locked; a sheet «Veiledning» explains it in Norwegian. The farm fills it in and sends \
@@ -45,7 +45,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a farm's attendance file, all or nothing.",
+            commandName: "import", abstract: "Import a farm's attendance file, all or nothing.",
             discussion: """
                 The format is in Contracts/attendance-file.md. One bad row and nothing is stored; every bad row is \
                 reported with its row number, column and reason. The same file again changes nothing; a later file \
@@ -87,7 +87,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Submissions: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every accepted attendance submission.", discussion: "Example:\n  tunet attendance submissions --provider 912345602 --json")
+            commandName: "submissions", abstract: "List every accepted attendance submission.", discussion: "Example:\n  tunet attendance submissions --provider 912345602 --json")
 
         @Option(help: "Only this farm.")
         var provider: String?
@@ -111,7 +111,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per farm: planned participant-days, reported, missing, and the attendance rate.",
+            commandName: "status", abstract: "Per farm: planned participant-days, reported, missing, and the attendance rate.",
             discussion: """
                 Missing days are planned days up to today without a report. The attendance rate is present days ÷ \
                 (present + absent with or without notice).
@@ -148,7 +148,7 @@ struct InvoiceCommand: ParsableCommand {
 
     struct Basis: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Billable days by status under each agreement's absence rule, at the price valid on each day, plus transport.",
+            commandName: "basis", abstract: "Billable days by status under each agreement's absence rule, at the price valid on each day, plus transport.",
             discussion: """
                 Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
 

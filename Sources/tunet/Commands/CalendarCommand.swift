@@ -12,7 +12,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct School: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "School holidays, when pupils are not at the farm.",
+            commandName: "school", abstract: "School holidays, when pupils are not at the farm.",
             discussion: "Examples:\n  tunet calendar school set --municipality 1866 --from 2026-10-05 --to 2026-10-09 --name Høstferie",
             subcommands: [SetHoliday.self, Import.self, Show.self])
     }
@@ -42,7 +42,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the school calendars of the municipalities in a CSV file, all or nothing.",
+            commandName: "import", abstract: "Replace the school calendars of the municipalities in a CSV file, all or nothing.",
             discussion: "Format: Contracts/school-calendar-csv.md.\n\nExample:\n  tunet calendar school import skoleruter.csv --dry-run")
 
         @Argument(help: "The CSV file.")
@@ -62,7 +62,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a municipality's school holidays and, for a year, the public holidays.",
+            commandName: "show", abstract: "Show a municipality's school holidays and, for a year, the public holidays.",
             discussion: "Example:\n  tunet calendar school show --municipality 1866 --year 2026")
 
         @Option(help: "Municipality number.")

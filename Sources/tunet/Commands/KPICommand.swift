@@ -36,7 +36,7 @@ struct KPICommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import table 03013 as downloaded from Statistics Norway (semicolon-separated).",
+            commandName: "import", abstract: "Import table 03013 as downloaded from Statistics Norway (semicolon-separated).",
             discussion: "Format: Contracts/kpi-03013.md.\n\nExample:\n  tunet kpi import 03013.csv --dry-run")
 
         @Argument(help: "The CSV file.")
@@ -54,7 +54,7 @@ struct KPICommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the registered index values.", discussion: "Example:\n  tunet kpi list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered index values.", discussion: "Example:\n  tunet kpi list --json")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

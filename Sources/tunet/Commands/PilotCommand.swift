@@ -32,7 +32,7 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a pilot.", discussion: "Example: see `tunet pilot --help`.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a pilot.", discussion: "Example: see `tunet pilot --help`.")
         @Option(help: "Name.") var name: String
         @Option(help: "County.") var county: String
         @Option(help: "Target group: pupils or dementia.") var targetGroup: String
@@ -53,7 +53,7 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List pilots.", discussion: "Example:\n  tunet pilot list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List pilots.", discussion: "Example:\n  tunet pilot list --json")
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -70,7 +70,7 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a pilot and its measures.", discussion: "Example:\n  tunet pilot show 1")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a pilot and its measures.", discussion: "Example:\n  tunet pilot show 1")
         @Argument(help: "The pilot's number or name.") var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -118,7 +118,7 @@ struct PilotCommand: ParsableCommand {
 
     struct Measure: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Survey and observation measures.",
+            commandName: "measure", abstract: "Survey and observation measures.",
             discussion: "Example:\n  tunet pilot measure add 1 --municipality 3316 --from 2026-01-01 --to 2026-06-30 --name good_mood --value 52 --unit percent --n 24 --source \"Observasjon, forskningspartner\"",
             subcommands: [AddMeasure.self])
     }
@@ -149,7 +149,7 @@ struct PilotCommand: ParsableCommand {
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compute the pilot's indicators from the data.",
+            commandName: "evaluate", abstract: "Compute the pilot's indicators from the data.",
             discussion: """
                 Per municipality: participants and placements (by sector), planned and attended days and the attendance rate, \
                 spent (billed attendance), cost per attended participant-day against the day-centre reference. For the pilot: \
@@ -182,7 +182,7 @@ struct PilotCommand: ParsableCommand {
 
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put pilots side by side.", discussion: "Example:\n  tunet pilot compare 1 2 -o sammenligning.xlsx")
+            commandName: "compare", abstract: "Put pilots side by side.", discussion: "Example:\n  tunet pilot compare 1 2 -o sammenligning.xlsx")
         @Argument(help: "Two or more pilots (number or name).") var ids: [String]
         @Option(name: [.customShort("o"), .customLong("output")], help: "Also write an xlsx workbook with a chart.") var file: String?
         @OptionGroup var output: OutputOptions

@@ -67,7 +67,7 @@ struct NameOptions: ParsableArguments {
 extension PlacementCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Place a participant; the farm is chosen by the agreement's call-off method.",
+            commandName: "add", abstract: "Place a participant; the farm is chosen by the agreement's call-off method.",
             discussion: """
                 Ranking agreements choose the highest-ranked farm with room and record every farm skipped and why; \
                 direct and criteria agreements take --provider (criteria also --criteria-inputs); mini-competition \
@@ -174,7 +174,7 @@ extension PlacementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List placements, filtered; ceiling overrides are flagged with !.",
+            commandName: "list", abstract: "List placements, filtered; ceiling overrides are flagged with !.",
             discussion: "Example:\n  tunet placement list --provider 912345602 --kind dementia --active-on 2026-03-01")
 
         @Option(help: "Only under this agreement.")
@@ -233,7 +233,7 @@ extension PlacementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a placement: how the farm was chosen, its cost and its follow-ups.",
+            commandName: "show", abstract: "Show a placement: how the farm was chosen, its cost and its follow-ups.",
             discussion: "Example:\n  tunet placement show 3")
 
         @Argument(help: "The placement number.")
@@ -266,7 +266,7 @@ extension PlacementCommand {
 
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End a placement earlier; the committed value of the remaining days is released.",
+            commandName: "end", abstract: "End a placement earlier; the committed value of the remaining days is released.",
             discussion: "Example:\n  tunet placement end 3 --on 2026-04-30 --reason \"Moved to a nursing home\"")
 
         @Argument(help: "The placement number.")
@@ -287,7 +287,7 @@ extension PlacementCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Extend a placement; capacity, the agreement's period and the ceiling are checked for the added days.",
+            commandName: "extend", abstract: "Extend a placement; capacity, the agreement's period and the ceiling are checked for the added days.",
             discussion: "Example:\n  tunet placement extend 3 --to 2026-12-18")
 
         @Argument(help: "The placement number.")
@@ -313,7 +313,7 @@ extension PlacementCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a placement; its whole committed value is released.",
+            commandName: "cancel", abstract: "Cancel a placement; its whole committed value is released.",
             discussion: "Example:\n  tunet placement cancel 3 --reason \"The family declined the offer\"")
 
         @Argument(help: "The placement number.")

@@ -11,7 +11,7 @@ struct PrivacyCommand: ParsableCommand {
         subcommands: [Report.self, Erase.self, Retention.self])
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the personal data held and its age.", discussion: "Example:\n  tunet privacy report --json")
+        static let configuration = CommandConfiguration(commandName: "report", abstract: "List the personal data held and its age.", discussion: "Example:\n  tunet privacy report --json")
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -26,7 +26,7 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a participant's name and free text (also from earlier audit snapshots); attendance and money stay.",
+            commandName: "erase", abstract: "Erase a participant's name and free text (also from earlier audit snapshots); attendance and money stay.",
             discussion: "Example:\n  tunet privacy erase --participant P-2026-0042 --yes")
         @Option(help: "The participant code.") var participant: String
         @Flag(help: "Confirm: the erasure cannot be undone.") var yes = false
@@ -43,7 +43,7 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Retention: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase participants whose placements all ended longer ago than the given age (shows them first without --yes).",
+            commandName: "retention", abstract: "Erase participants whose placements all ended longer ago than the given age (shows them first without --yes).",
             discussion: "Example:\n  tunet privacy retention --older-than 5y --yes")
         @Option(help: "An age like 5y or 18m.") var olderThan: String
         @Flag(help: "Erase them (without it, only list them).") var yes = false

@@ -76,7 +76,7 @@ struct ProcurementCommand: ParsableCommand {
 extension ProcurementCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start a competition and see which rules its estimated value brings.",
+            commandName: "create", abstract: "Start a competition and see which rules its estimated value brings.",
             discussion: """
                 Thresholds (NOK excl. VAT, from 2024): below 100 000 outside the rules; 1 300 000 national \
                 (part II, Doffin); 2 300 000 EEA for general municipal services (part III); 7 800 000 EEA for \
@@ -110,7 +110,7 @@ extension ProcurementCommand {
 
     struct Criteria: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set the award criteria (weights summing to 100, one of them the price), the price form and the tender deadline.",
+            commandName: "criteria", abstract: "Set the award criteria (weights summing to 100, one of them the price), the price form and the tender deadline.",
             discussion: """
                 Example:
                   tunet procurement criteria 1 --criterion Pris:40:price --criterion Kvalitet:35 --criterion "Faglig opplegg:25" \\
@@ -136,7 +136,7 @@ extension ProcurementCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open the competition for tenders.", discussion: "Example:\n  tunet procurement open 1")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the competition for tenders.", discussion: "Example:\n  tunet procurement open 1")
 
         @Argument(help: "The procurement number.")
         var id: String
@@ -184,7 +184,7 @@ extension ProcurementCommand {
 
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Enter the evaluators' quality scores for a tender.",
+            commandName: "score", abstract: "Enter the evaluators' quality scores for a tender.",
             discussion: "Example:\n  tunet procurement score 1 --provider 923456104 --score Kvalitet=8 --score \"Faglig opplegg=7\"")
 
         @Argument(help: "The procurement number.")
@@ -205,7 +205,7 @@ extension ProcurementCommand {
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rank the tenders after the deadline: price points, quality points, weighted total.",
+            commandName: "evaluate", abstract: "Rank the tenders after the deadline: price points, quality points, weighted total.",
             discussion: """
                 Price points = lowest evaluated price ÷ the tender's evaluated price × 10, where the evaluated price is \
                 Σ quantity × price over the price form. Quality points are the evaluators' 0–10. Total = Σ weight × points ÷ 100, \
@@ -256,7 +256,7 @@ extension ProcurementCommand {
 
     struct Conclude: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "After the standstill period, conclude the framework agreement with the winners and their tendered prices.",
+            commandName: "conclude", abstract: "After the standstill period, conclude the framework agreement with the winners and their tendered prices.",
             discussion: """
                 Example:
                   tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 \\
@@ -324,7 +324,7 @@ extension ProcurementCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel the competition, with a reason.", discussion: "Example:\n  tunet procurement cancel 1 --reason \"No acceptable tenders\"")
+            commandName: "cancel", abstract: "Cancel the competition, with a reason.", discussion: "Example:\n  tunet procurement cancel 1 --reason \"No acceptable tenders\"")
 
         @Argument(help: "The procurement number.")
         var id: String
@@ -342,7 +342,7 @@ extension ProcurementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a competition: rules, criteria, tenders, the evaluation and the award.", discussion: "Example:\n  tunet procurement show 1")
+            commandName: "show", abstract: "Show a competition: rules, criteria, tenders, the evaluation and the award.", discussion: "Example:\n  tunet procurement show 1")
 
         @Argument(help: "The procurement number.")
         var id: String
@@ -356,7 +356,7 @@ extension ProcurementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List competitions.", discussion: "Example:\n  tunet procurement list --state open")
+            commandName: "list", abstract: "List competitions.", discussion: "Example:\n  tunet procurement list --state open")
 
         @Option(help: "Only this state: draft, open, evaluating, awarded, concluded, cancelled.")
         var state: String?

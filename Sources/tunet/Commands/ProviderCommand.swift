@@ -81,7 +81,7 @@ struct ProviderFieldOptions: ParsableArguments {
 extension ProviderCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a farm.",
+            commandName: "add", abstract: "Register a farm.",
             discussion: """
                 Required: --org, --name, --municipality, --target-groups, --places-per-day, --open-weekdays.
 
@@ -106,7 +106,7 @@ extension ProviderCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a farm's details; only the options given change. An empty value clears an optional field.",
+            commandName: "update", abstract: "Change a farm's details; only the options given change. An empty value clears an optional field.",
             discussion: """
                 Example:
                   tunet provider update 974760673 --next-audit 2028-05-02 --phone "+47 912 34 567"
@@ -131,7 +131,7 @@ extension ProviderCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one farm with its derived approval state and its history.",
+            commandName: "show", abstract: "Show one farm with its derived approval state and its history.",
             discussion: "Example:\n  tunet provider show 974760673 --json")
 
         @Argument(help: "The farm's organisation number.")
@@ -172,7 +172,7 @@ extension ProviderCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List farms, optionally filtered.",
+            commandName: "list", abstract: "List farms, optionally filtered.",
             discussion: """
                 Approval states: valid, expiring (external audit due within 90 days), audit_overdue, not_approved.
 
@@ -233,7 +233,7 @@ extension ProviderCommand {
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Suspend a farm: no new placements until it is reactivated.",
+            commandName: "suspend", abstract: "Suspend a farm: no new placements until it is reactivated.",
             discussion: "Example:\n  tunet provider suspend 974760673 --reason \"Insurance expired\"")
 
         @Argument(help: "The farm's organisation number.")
@@ -252,7 +252,7 @@ extension ProviderCommand {
 
     struct Reactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lift a suspension.",
+            commandName: "reactivate", abstract: "Lift a suspension.",
             discussion: "Example:\n  tunet provider reactivate 974760673 --note \"Insurance renewed\"")
 
         @Argument(help: "The farm's organisation number.")
@@ -271,7 +271,7 @@ extension ProviderCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import farms from a CSV file, all or nothing.",
+            commandName: "import", abstract: "Import farms from a CSV file, all or nothing.",
             discussion: """
                 The format (columns, encodings, delimiters, date forms) is described in \
                 Contracts/provider-register-csv.md. One bad row and nothing is stored; every bad row is \

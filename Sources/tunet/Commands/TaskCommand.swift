@@ -26,7 +26,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a task.",
+            commandName: "add", abstract: "Add a task.",
             discussion: "Example:\n  tunet task add --title \"Skaff politiattest fra Bergsetra\" --kind police_certificate --sector education --owner \"Kari Lia\" --due 2026-12-15 --link provider:912346102")
         @Option(help: "The team (not needed when there is one).") var team: String?
         @Option(help: "What is to be done.") var title: String
@@ -47,7 +47,7 @@ struct TaskCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List open tasks, filtered.", discussion: "Example:\n  tunet task list --sector education --due-before 2027-01-01")
+            commandName: "list", abstract: "List open tasks, filtered.", discussion: "Example:\n  tunet task list --sector education --due-before 2027-01-01")
         @Flag(help: "Only tasks owned by you (the member named by --as or TUNET_ACTOR).") var mine = false
         @Flag(help: "Only overdue tasks.") var overdue = false
         @Option(help: "Only tasks involving this sector.") var sector: String?
@@ -85,7 +85,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a task with its whole history, hand-overs included.", discussion: "Example:\n  tunet task show 7")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a task with its whole history, hand-overs included.", discussion: "Example:\n  tunet task show 7")
         @Argument(help: "The task number.") var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -119,7 +119,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hand a task over to another member (possibly another sector); the history keeps who, when and why.",
+            commandName: "assign", abstract: "Hand a task over to another member (possibly another sector); the history keeps who, when and why.",
             discussion: "Example:\n  tunet task assign 7 --to \"Per Haugen\" --comment \"NAV tar over\"")
         @Argument(help: "The task number.") var id: String
         @Option(help: "The new owner: number, name or e-mail.") var to: String
@@ -135,7 +135,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a task as started.", discussion: "Example:\n  tunet task start 7")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a task as started.", discussion: "Example:\n  tunet task start 7")
         @Argument(help: "The task number.") var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -148,7 +148,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a task as done.", discussion: "Example:\n  tunet task done 7 --comment \"Attest mottatt\"")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task as done.", discussion: "Example:\n  tunet task done 7 --comment \"Attest mottatt\"")
         @Argument(help: "The task number.") var id: String
         @Option(help: "A closing comment.") var comment: String?
         @OptionGroup var output: OutputOptions
@@ -162,7 +162,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a task, with a reason.", discussion: "Example:\n  tunet task cancel 7 --reason \"Avtalen er sagt opp\"")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a task, with a reason.", discussion: "Example:\n  tunet task cancel 7 --reason \"Avtalen er sagt opp\"")
         @Argument(help: "The task number.") var id: String
         @Option(help: "Why (required).") var reason: String
         @OptionGroup var output: OutputOptions
@@ -176,7 +176,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Comment: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a comment to a task's history.", discussion: "Example:\n  tunet task comment 7 --text \"Ringt gården, svar fredag\"")
+        static let configuration = CommandConfiguration(commandName: "comment", abstract: "Add a comment to a task's history.", discussion: "Example:\n  tunet task comment 7 --text \"Ringt gården, svar fredag\"")
         @Argument(help: "The task number.") var id: String
         @Option(help: "The comment.") var text: String
         @OptionGroup var output: OutputOptions
@@ -191,7 +191,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the rules and raise the tasks they find; running it twice raises nothing new.",
+            commandName: "generate", abstract: "Run the rules and raise the tasks they find; running it twice raises nothing new.",
             discussion: """
                 Rules and thresholds (each option changes one):
                   approval           the external audit of an IPT approval is due within --approval-days (90)

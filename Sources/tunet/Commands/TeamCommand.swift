@@ -12,7 +12,7 @@ struct TeamCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a team.", discussion: "Example:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør")
+            commandName: "add", abstract: "Create a team.", discussion: "Example:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør")
         @Option(help: "The team's name.") var name: String
         @Option(help: "Its municipality.") var municipality: String
         @Option(help: "Who evaluates the team yearly (role or name).") var owner: String
@@ -27,7 +27,7 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a team with its members.", discussion: "Example:\n  tunet team show")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a team with its members.", discussion: "Example:\n  tunet team show")
         @Argument(help: "The team number (not needed when there is one team).") var id: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -41,7 +41,7 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List teams.", discussion: "Example:\n  tunet team list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List teams.", discussion: "Example:\n  tunet team list --json")
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -66,7 +66,7 @@ struct TeamCommand: ParsableCommand {
 
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The team's members.", discussion: "Examples:\n  tunet team member add --name \"Per Haugen\" --sector nav --role rådgiver\n  tunet team member list",
+            commandName: "member", abstract: "The team's members.", discussion: "Examples:\n  tunet team member add --name \"Per Haugen\" --sector nav --role rådgiver\n  tunet team member list",
             subcommands: [AddMember.self, ListMembers.self, RemoveMember.self])
     }
 

@@ -12,7 +12,7 @@ struct TokenCommand: ParsableCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue a token and print it once.", discussion: "Example:\n  tunet token issue --provider 912345602 --expires 2027-12-31")
+            commandName: "issue", abstract: "Issue a token and print it once.", discussion: "Example:\n  tunet token issue --provider 912345602 --expires 2027-12-31")
         @Option(help: "The farm the token belongs to.") var provider: String?
         @Option(help: "provider (default) or leader.") var role: String?
         @Option(help: "The last day it is valid (default one year).") var expires: String?
@@ -29,7 +29,7 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never the tokens themselves).", discussion: "Example:\n  tunet token list")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens (never the tokens themselves).", discussion: "Example:\n  tunet token list")
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -48,7 +48,7 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.", discussion: "Example:\n  tunet token revoke 3")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token at once.", discussion: "Example:\n  tunet token revoke 3")
         @Argument(help: "The token number.") var id: Int64
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -21,9 +21,10 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "TunetDomain"),
+        .target(name: "TunetJSON"),
         .target(
             name: "TunetStore",
-            dependencies: ["TunetDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TunetDomain", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"]),
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "TunetHTTP",
             dependencies: [
-                "TunetApp",
+                "TunetApp", "TunetJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,11 +55,12 @@ let package = Package(
         .executableTarget(
             name: "tunet",
             dependencies: [
-                "TunetApp", "TunetHTTP",
+                "TunetApp", "TunetHTTP", "TunetJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
+        .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON"]),
         .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TunetDomain
+import TunetJSON
 
 /// An error as an RFC 9457 problem document, carrying the same row-level details as the CLI.
 struct Problem: HTTPResponseError {
@@ -42,11 +43,9 @@ struct Problem: HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let document = Document(type: "https://tunet.example/problems/\(title)", title: title, status: status.code, detail: detail, problems: problems)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(document))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try SortedJSONEncoder().encode(document))))
     }
 }

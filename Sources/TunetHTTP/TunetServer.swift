@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import TunetApp
 import TunetDomain
+import TunetJSON
 
 /// The provider-facing HTTP service over the same use cases as the CLI.
 public enum TunetServer {
@@ -42,11 +43,9 @@ public enum TunetServer {
 
 extension Response {
     static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try SortedJSONEncoder().encode(value))))
     }
 
     static func html(_ text: String) -> Response {

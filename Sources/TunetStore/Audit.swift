@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TunetDomain
+import TunetJSON
 
 /// One recorded change: who did what to which object, with its state before and after.
 public struct AuditEvent: Equatable, Sendable, Codable {
@@ -112,8 +113,6 @@ extension StoreReader {
 /// Audit snapshots use sorted keys so that two snapshots of the same state are the same text.
 public enum AuditJSON {
     public static func encode<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try SortedJSONEncoder().encodeToString(value)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetJSON
 
 /// Exit codes follow BSD sysexits, so scripts can tell a wrong input from a busy database.
 enum ExitStatus {
@@ -25,8 +26,8 @@ enum ErrorReport {
                 let problems: [FieldProblem]
             }
             let document = Document(error: error.category.rawValue, message: error.message, problems: error.problems)
-            if let data = try? JSONOutput.encoder.encode(document) {
-                Console.error(String(decoding: data, as: UTF8.self))
+            if let text = try? SortedJSONEncoder(style: .pretty).encodeToString(document) {
+                Console.error(text)
                 return
             }
         }

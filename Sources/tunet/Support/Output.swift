@@ -1,16 +1,10 @@
 import Foundation
 import TunetDomain
+import TunetJSON
 
 enum JSONOutput {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     static func print<Value: Encodable>(_ value: Value) throws {
-        let data = try encoder.encode(value)
-        Console.out(String(decoding: data, as: UTF8.self))
+        Console.out(try SortedJSONEncoder(style: .pretty).encodeToString(value))
     }
 }
 

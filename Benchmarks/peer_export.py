@@ -12,7 +12,7 @@ import xlsxwriter
 QUERY = """
 SELECT p.organisation_number, pl.participant_code, a.reference, at.date, at.status, at.hours_tenths, at.transport_trips,
        at.extra_day, at.day_price_ore, at.transport_ore
-FROM attendance at JOIN placement pl ON pl.id = at.placement_id JOIN provider p ON p.id = pl.provider_id
+FROM provider p CROSS JOIN placement pl ON pl.provider_id = p.id CROSS JOIN attendance at ON at.placement_id = pl.id
 JOIN agreement a ON a.id = pl.agreement_id WHERE at.date >= ? AND at.date <= ?
 ORDER BY p.organisation_number, pl.participant_code, at.date
 """

@@ -267,6 +267,11 @@ enum Schema {
                 );
                 """)
         }
+        // The attendance export walks farms by organisation number and each farm's placements by
+        // participant code, reading each placement's days in key order instead of sorting a year.
+        migrator.registerMigration("v10-placement-by-provider-participant") { db in
+            try db.execute(sql: "CREATE INDEX placement_provider_participant ON placement(provider_id, participant_code)")
+        }
         return migrator
     }
 }

@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "TunetJSON"),
         .target(
             name: "TunetStore",
-            dependencies: ["TunetDomain", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TunetDomain", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"]),

@@ -126,12 +126,11 @@ extension StoreReader {
 }
 
 extension StoreTransaction {
-    /// Records a submission and writes its rows through one prepared statement; rows for the same
-    /// participant-day replace the earlier ones.
+    /// Records a submission and writes its rows; rows for the same participant-day replace the earlier ones.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
-        // A year's attendance touches the date index all over: a 64 MB page cache for the writer (SQLite's
+        // A year's attendance touches pages all over the table: a 64 MB page cache for the writer (SQLite's
         // default is 2 MB) keeps a million-row import from rereading the same pages (BENCHMARKS.md).
-        // Readers keep the default, so an export's sort stays small.
+        // Readers keep the default.
         try db.execute(sql: "PRAGMA cache_size = -65536")
         try db.execute(sql: """
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
@@ -144,19 +143,7 @@ extension StoreTransaction {
         stored.id = db.lastInsertedRowID
         stored.receivedAt = timestamp
         stored.actor = actor
-        let upsert = try db.makeStatement(sql: """
-            INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
-                                    planned_cost_ore, submission_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,
-                transport_trips = excluded.transport_trips, extra_day = excluded.extra_day, day_price_ore = excluded.day_price_ore,
-                transport_ore = excluded.transport_ore, planned_cost_ore = excluded.planned_cost_ore, submission_id = excluded.submission_id
-            """)
-        for row in rows {
-            let entry = row.entry
-            try upsert.execute(arguments: [entry.placementId, entry.date.iso, entry.status.rawValue, entry.hoursTenths, entry.transportTrips,
-                                           entry.extraDay, row.dayPrice.ore, row.transport.ore, row.plannedCost.ore, stored.id])
-        }
+        try AttendanceRowWriter(db).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: "attendance_submission", id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
                   after: stored, note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")

@@ -272,6 +272,12 @@ enum Schema {
         migrator.registerMigration("v10-placement-by-provider-participant") { db in
             try db.execute(sql: "CREATE INDEX placement_provider_participant ON placement(provider_id, participant_code)")
         }
+        // Every query of attendance names its placements, so the primary key (placement, date) serves
+        // them all; the date index was never read, and keeping it up to date was a fifth of a
+        // national import (BENCHMARKS.md).
+        migrator.registerMigration("v11-attendance-without-date-index") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS attendance_date")
+        }
         return migrator
     }
 }

@@ -15,6 +15,16 @@ struct LocalDateTests {
         #expect(iso.norwegian == "14.03.2026")
     }
 
+    @Test("Days are written zero-padded, early years and years past 9999 included")
+    func writesPaddedForms() throws {
+        let early = try #require(LocalDate(year: 1, month: 2, day: 3))
+        #expect(early.iso == "0001-02-03")
+        #expect(early.norwegian == "03.02.0001")
+        let last = try #require(LocalDate(year: 9999, month: 12, day: 31))
+        #expect(last.iso == "9999-12-31")
+        #expect(LocalDate(dayNumber: last.dayNumber + 1).iso == "10000-01-01")
+    }
+
     @Test("Days that do not exist are refused with a plain reason", arguments: ["2026-02-29", "31.04.2026", "2026-13-01", "00.01.2026"])
     func refusesImpossibleDays(_ text: String) {
         guard case .failure(let problem) = LocalDate.parse(text) else {

@@ -35,16 +35,32 @@ public enum AttendanceFile {
         }
     }
 
+    /// Where each column is, looked up once: a column lookup per field hashed its name, a million rows over.
+    private struct Positions {
+        let organisationNumber: Int?, participant: Int, date: Int, status: Int, hours: Int?, transportTrips: Int?, extraDay: Int?
+
+        init(_ map: ColumnMap<Column>) {
+            organisationNumber = map.indexes[.organisationNumber]
+            // Required columns: the map refuses a header without them.
+            participant = map.indexes[.participant]!
+            date = map.indexes[.date]!
+            status = map.indexes[.status]!
+            hours = map.indexes[.hours]
+            transportTrips = map.indexes[.transportTrips]
+            extraDay = map.indexes[.extraDay]
+        }
+    }
+
     /// Calls `body` with each non-blank row below the header; refuses a file without a header, without
     /// rows, or with a value in a column that has no heading.
     public static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
         var header: CSVRecord?
-        var columns: ColumnMap<Column>?
+        var columns: Positions?
         var count = 0
         try records(in: data, fileName: fileName) { record in
-            guard let map = columns, let header else {
+            guard let columns, let header else {
                 header = record
-                columns = try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue)
+                columns = Positions(try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue))
                 return
             }
             if record.isBlank { return }
@@ -53,10 +69,10 @@ public enum AttendanceFile {
                                                             reason: "this cell has no column heading, so Tunet would not know what it is")])
             }
             count += 1
-            try body(AttendanceRow(row: record.row, organisationNumber: map.value(.organisationNumber, in: record),
-                                   participant: map.value(.participant, in: record) ?? "", date: map.value(.date, in: record) ?? "",
-                                   status: map.value(.status, in: record) ?? "", hours: map.value(.hours, in: record),
-                                   transportTrips: map.value(.transportTrips, in: record), extraDay: map.value(.extraDay, in: record)))
+            try body(AttendanceRow(row: record.row, organisationNumber: columns.organisationNumber.map { record[$0] },
+                                   participant: record[columns.participant], date: record[columns.date], status: record[columns.status],
+                                   hours: columns.hours.map { record[$0] }, transportTrips: columns.transportTrips.map { record[$0] },
+                                   extraDay: columns.extraDay.map { record[$0] }))
         }
         if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: "the file is empty; the first row must name the columns") }
         if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: "the file has a header row but no attendance rows") }

@@ -93,22 +93,24 @@ public struct AttendanceImport: Sendable {
             }
             var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
             try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0) }
-            let plans = try batch.plans()
+            var farms: [OrganisationNumber] = []
+            var counts: [AttendancePlanner.Counts] = []
             var submissionIds: [Int64] = []
-            if let tx {
-                for (farm, plan) in plans {
+            try batch.drainPlans { farm, plan in
+                if let tx {
                     let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
                                                           months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
                                                           unchangedRows: plan.unchanged)
                     submissionIds.append(try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id)
                 }
+                farms.append(farm)
+                counts.append(plan.counts)
             }
-            let all = plans.map(\.plan)
-            return AttendanceImportReport(file: fileName, provider: submitter ?? (plans.count == 1 ? plans[0].provider : nil),
-                                          providers: plans.map(\.provider), contentHash: hash,
-                                          months: Array(Set(all.flatMap(\.months))).sorted(), rows: all.reduce(0) { $0 + $1.rows },
-                                          new: all.reduce(0) { $0 + $1.new }, changed: all.reduce(0) { $0 + $1.replaced.count },
-                                          unchanged: all.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
+            return AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil),
+                                          providers: farms, contentHash: hash,
+                                          months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
+                                          new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
+                                          unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
                                           submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
         }
         if dryRun { return try context.read { try work($0, nil) } }
@@ -125,9 +127,12 @@ struct AttendanceBatch {
     let revealOtherProviders: Bool
     /// Loaded once for the whole file: a national file names hundreds of farms.
     let placedParticipants: Set<ParticipantCode>
-    private var planners: [OrganisationNumber: AttendancePlanner] = [:]
-    private var order: [OrganisationNumber] = []
+    /// Planners in the order the file names their farms.
+    private var planners: [AttendancePlanner] = []
+    private var plannerIndex: [OrganisationNumber: Int] = [:]
     private var knownFarms: [String: OrganisationNumber] = [:]
+    /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
+    private var lastFarm: (text: String?, planner: Int)?
     private var problems: [FieldProblem] = []
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool) throws {
@@ -139,13 +144,24 @@ struct AttendanceBatch {
     }
 
     mutating func add(_ row: AttendanceRow) throws {
-        guard let farm = try farm(of: row) else { return }
-        if planners[farm] == nil {
-            planners[farm] = try AttendancePlanner(reader: reader, provider: farm, today: today, revealOtherProviders: revealOtherProviders,
-                                                   placedParticipants: placedParticipants)
-            order.append(farm)
+        let index: Int
+        if let lastFarm, submitter != nil || lastFarm.text == row.organisationNumber {
+            index = lastFarm.planner
+        } else {
+            guard let farm = try farm(of: row) else { return }
+            index = try planner(for: farm)
+            lastFarm = (row.organisationNumber, index)
         }
-        problems += planners[farm]!.add(row)
+        let rowProblems = planners[index].add(row)
+        if !rowProblems.isEmpty { problems += rowProblems }
+    }
+
+    private mutating func planner(for farm: OrganisationNumber) throws -> Int {
+        if let index = plannerIndex[farm] { return index }
+        planners.append(try AttendancePlanner(reader: reader, provider: farm, today: today, revealOtherProviders: revealOtherProviders,
+                                              placedParticipants: placedParticipants))
+        plannerIndex[farm] = planners.count - 1
+        return planners.count - 1
     }
 
     /// The farm a row belongs to: the submitter, or the row's own registered farm; nil after a problem.
@@ -172,10 +188,15 @@ struct AttendanceBatch {
         }
     }
 
-    /// Each farm's plan in the order the file names them, or every problem of the file.
-    func plans() throws -> [(provider: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+    /// Every problem of the file; or else each farm's plan in the order the file names them, one at a
+    /// time, each farm's rows let go once its plan is made (a national file is a million rows).
+    mutating func drainPlans(_ body: (OrganisationNumber, AttendancePlanner.Plan) throws -> Void) throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
-        return try order.map { ($0, try planners[$0]!.plan()) }
+        for index in planners.indices {
+            let plan = try planners[index].plan()
+            planners[index].letGoOfRows()
+            try body(planners[index].provider, plan)
+        }
     }
 }
 
@@ -193,12 +214,21 @@ struct AttendancePlanner {
         var unchanged = 0
         var months: [String] = []
         var rows = 0
+
+        /// What the report says of the plan, without its rows.
+        var counts: Counts { Counts(months: months, rows: rows, new: new, changed: replaced.count, unchanged: unchanged) }
+    }
+
+    struct Counts {
+        let months: [String]
+        let rows, new, changed, unchanged: Int
     }
 
     let calendars: [AttendanceValidator.PlacementCalendar]
     let agreements: [String: Agreement]
     let validator: AttendanceValidator
-    private var seen: [Int64: [Int: Int]] = [:]
+    /// The row each participant-day came on, to name both rows of a day reported twice.
+    private var seen: [DayKey: Int] = [:]
     private var entries: [AttendanceEntry] = []
     private var rowCount = 0
 
@@ -239,14 +269,19 @@ struct AttendancePlanner {
         switch validator.check(row) {
         case .failure(let error): return error.problems
         case .success(let entry):
-            if let earlier = seen[entry.placementId]?[entry.date.dayNumber] {
+            if let earlier = seen.updateValue(row.row, forKey: DayKey(entry)) {
+                seen[DayKey(entry)] = earlier
                 return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
                                      reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)")]
             }
-            seen[entry.placementId, default: [:]][entry.date.dayNumber] = row.row
             entries.append(entry)
             return []
         }
+    }
+
+    mutating func letGoOfRows() {
+        entries = []
+        seen = [:]
     }
 
     /// A participant-day of a placement.
@@ -268,9 +303,16 @@ struct AttendancePlanner {
         guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
         let existing = Dictionary(uniqueKeysWithValues: try reader.attendance(placements: Array(byId.keys), from: first, to: last)
             .map { (DayKey($0.entry), $0) })
-        plan.months = Array(Set(entries.map { YearMonth($0.date).iso })).sorted()
+        plan.months = Set(entries.map { YearMonth($0.date) }).sorted().map(\.iso)
+        // Entries come participant by participant: the last placement's calendar and agreement are kept.
+        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement)?
         for entry in entries {
-            guard let calendar = byId[entry.placementId], let agreement = agreements[calendar.placement.agreementReference] else { continue }
+            if current?.placement != entry.placementId {
+                current = byId[entry.placementId].flatMap { calendar in
+                    agreements[calendar.placement.agreementReference].map { (entry.placementId, calendar, $0) }
+                }
+            }
+            guard let (_, calendar, agreement) = current else { continue }
             let priced = try price(entry, calendar, agreement)
             if let before = existing[DayKey(entry)] {
                 if before.entry.values == entry.values { plan.unchanged += 1; continue }

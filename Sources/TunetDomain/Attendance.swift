@@ -26,6 +26,14 @@ public enum AttendanceStatus: String, CaseIterable, Sendable, Codable {
 
     /// Codes, Norwegian words and English names, in any case.
     public init?(name: String) {
+        // The template's codes as written, checked before any case folding (a million rows a year).
+        switch name {
+        case "M": self = .present; return
+        case "FM": self = .absentWithNotice; return
+        case "FU": self = .absentWithoutNotice; return
+        case "AT": self = .cancelledByProvider; return
+        default: break
+        }
         let key = String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
         switch key {
         case "m", "møtt", "mott", "present", "p", "tilstede", "til_stede": self = .present

@@ -20,7 +20,10 @@ public struct AttendanceValidator: Sendable {
     /// team's CLI may say that the participant is placed elsewhere.
     public let revealOtherProviders: Bool
     let byParticipant: [ParticipantCode: [PlacementCalendar]]
-    let elsewhere: Set<ParticipantCode>
+    /// Codes placed anywhere, shared by every farm's validator of an import (a copy per farm less its
+    /// own codes took 400 MB for a national file), and this farm's own codes.
+    let placed: Set<ParticipantCode>
+    let own: Set<ParticipantCode>
     public static let maximumHours = 12
     public static let maximumTrips = 4
 
@@ -29,11 +32,29 @@ public struct AttendanceValidator: Sendable {
     ///   - otherParticipants: codes placed only with other farms.
     public init(provider: OrganisationNumber, placements: [PlacementCalendar], otherParticipants: Set<ParticipantCode>,
                 today: LocalDate, revealOtherProviders: Bool) {
+        self.init(provider: provider, placements: placements, placed: otherParticipants, own: [], today: today,
+                  revealOtherProviders: revealOtherProviders)
+    }
+
+    /// - Parameter placedParticipants: codes placed with any farm, this one included.
+    public init(provider: OrganisationNumber, placements: [PlacementCalendar], placedParticipants: Set<ParticipantCode>,
+                today: LocalDate, revealOtherProviders: Bool) {
+        self.init(provider: provider, placements: placements, placed: placedParticipants, own: Set(placements.map(\.placement.participant)),
+                  today: today, revealOtherProviders: revealOtherProviders)
+    }
+
+    private init(provider: OrganisationNumber, placements: [PlacementCalendar], placed: Set<ParticipantCode>, own: Set<ParticipantCode>,
+                 today: LocalDate, revealOtherProviders: Bool) {
         self.provider = provider
         self.today = today
         self.revealOtherProviders = revealOtherProviders
         byParticipant = Dictionary(grouping: placements.filter { !$0.placement.isCancelled }, by: \.placement.participant)
-        elsewhere = otherParticipants
+        self.placed = placed
+        self.own = own
+    }
+
+    private func isPlacedElsewhere(_ code: ParticipantCode) -> Bool {
+        placed.contains(code) && !own.contains(code)
     }
 
     /// The checked entry, or every problem of the row.
@@ -96,7 +117,7 @@ public struct AttendanceValidator: Sendable {
                         problems.add("date", date.iso, "\(code) is not placed with this farm on \(date.iso) (placed \(periods))")
                     }
                 }
-            } else if revealOtherProviders && elsewhere.contains(code) {
+            } else if revealOtherProviders && isPlacedElsewhere(code) {
                 problems.add("participant", code.text, "\(code) is not placed with \(provider)")
             } else {
                 problems.add("participant", code.text, "unknown participant code \(code)")

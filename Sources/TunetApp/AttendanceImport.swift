@@ -250,16 +250,14 @@ struct AttendancePlanner {
             if holidays[placement.municipalityNumber] == nil {
                 holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
             }
-            let days = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
-                                                    schoolHolidays: holidays[placement.municipalityNumber] ?? [])
+            let days = PlacementPlanner.plannedDayNumbers(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
+                                                          schoolHolidays: holidays[placement.municipalityNumber] ?? [])
             calendars.append(.init(placement: placement, allowsExtraDays: agreements[placement.agreementReference]?.allowsExtraDays ?? false,
-                                   plannedDays: Set(days.map(\.dayNumber))))
+                                   plannedDays: Set(days)))
         }
-        let mine = Set(placements.map(\.participant))
-        let others = placedParticipants.subtracting(mine)
         self.calendars = calendars
         self.agreements = agreements
-        validator = AttendanceValidator(provider: provider, placements: calendars, otherParticipants: others, today: today,
+        validator = AttendanceValidator(provider: provider, placements: calendars, placedParticipants: placedParticipants, today: today,
                                         revealOtherProviders: revealOtherProviders)
     }
 

@@ -52,11 +52,7 @@ public struct LocalDate: Hashable, Comparable, Sendable {
         }
     }
 
-    public var weekday: Weekday {
-        // 1970-01-01 was a Thursday.
-        let mondayBased = ((dayNumber % 7) + 7 + 3) % 7
-        return Weekday(rawValue: mondayBased + 1)!
-    }
+    public var weekday: Weekday { Weekday(dayNumber: dayNumber) }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
@@ -229,5 +225,13 @@ extension String {
             value = value * 10 + Int(digit)
         }
         return value
+    }
+}
+
+extension Weekday {
+    /// The weekday of a day number (days since 1970-01-01, which was a Thursday).
+    public init(dayNumber: Int) {
+        let mondayBased = ((dayNumber % 7) + 7 + 3) % 7
+        self.init(rawValue: mondayBased + 1)!
     }
 }

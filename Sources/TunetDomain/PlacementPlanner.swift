@@ -67,13 +67,18 @@ public enum PlacementPlanner {
     /// holidays and, for pupils, the school holidays of the municipality.
     public static func plannedDays(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
                                    schoolHolidays: [SchoolHoliday]) -> [LocalDate] {
+        plannedDayNumbers(weekdays: weekdays, from: from, to: to, kind: kind, schoolHolidays: schoolHolidays).map(LocalDate.init(dayNumber:))
+    }
+
+    /// The planned days as day numbers, in order, worked out on the numbers alone: an import looks
+    /// up the planned days of every placement of the country.
+    public static func plannedDayNumbers(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
+                                         schoolHolidays: [SchoolHoliday]) -> [Int] {
         guard from <= to else { return [] }
         let holidays = Set((from.year...to.year).flatMap { NorwegianCalendar.publicHolidays($0).map(\.date.dayNumber) })
-        return (from.dayNumber...to.dayNumber).compactMap { number in
-            let day = LocalDate(dayNumber: number)
-            guard weekdays.contains(day.weekday), !holidays.contains(number),
-                  !(kind == .pupil && schoolHolidays.contains { $0.contains(day) }) else { return nil }
-            return day
+        let closed = kind == .pupil ? schoolHolidays.map { $0.from.dayNumber...$0.to.dayNumber } : []
+        return (from.dayNumber...to.dayNumber).filter { number in
+            weekdays.contains(Weekday(dayNumber: number)) && !holidays.contains(number) && !closed.contains { $0.contains(number) }
         }
     }
 

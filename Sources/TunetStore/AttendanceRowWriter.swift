@@ -4,31 +4,38 @@ import TunetDomain
 
 /// Writes priced attendance days through one prepared statement, binding each value with SQLite's
 /// C API. GRDB's `execute(arguments:)` boxes ten values per row into an argument array first, which
-/// was a third of the write time of a national import (BENCHMARKS.md). Rows for a participant-day
-/// that is already stored replace it.
+/// was a third of the write time of a national import (BENCHMARKS.md).
 struct AttendanceRowWriter {
     private let db: Database
     private let statement: Statement
 
-    init(_ db: Database) throws {
+    /// - Parameter replacing: whether some rows replace stored days; when none do (the caller compared
+    ///   them with the stored days in this transaction), a plain insert skips the conflict check, and a
+    ///   day stored after all fails the transaction instead of being overwritten.
+    init(_ db: Database, replacing: Bool) throws {
         self.db = db
-        statement = try db.makeStatement(sql: """
+        let insert = """
             INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
                                     planned_cost_ore, submission_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        statement = try db.makeStatement(sql: replacing ? insert + """
+
             ON CONFLICT(placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,
                 transport_trips = excluded.transport_trips, extra_day = excluded.extra_day, day_price_ore = excluded.day_price_ore,
                 transport_ore = excluded.transport_ore, planned_cost_ore = excluded.planned_cost_ore, submission_id = excluded.submission_id
-            """)
+            """ : insert)
     }
 
+    /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        for row in rows {
+        let ordered = rows.sorted { ($0.entry.placementId, $0.entry.date) < ($1.entry.placementId, $1.entry.date) }
+        for row in ordered {
             let entry = row.entry
             sqlite3_reset(handle)
             var result = sqlite3_bind_int64(handle, 1, entry.placementId)

@@ -143,7 +143,7 @@ extension StoreTransaction {
         stored.id = db.lastInsertedRowID
         stored.receivedAt = timestamp
         stored.actor = actor
-        try AttendanceRowWriter(db).write(rows, submission: stored.id)
+        try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: "attendance_submission", id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
                   after: stored, note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")

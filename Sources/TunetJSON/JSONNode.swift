@@ -20,8 +20,16 @@ final class JSONArray {
 }
 
 final class JSONObject {
-    var keys: [String] = []
-    var values: [JSONNode] = []
+    var keys: [String]
+    var values: [JSONNode]
+
+    /// Room for a typical record's fields at once, instead of growing one by one.
+    init() {
+        keys = []
+        values = []
+        keys.reserveCapacity(8)
+        values.reserveCapacity(8)
+    }
 
     func set(_ key: String, _ value: JSONNode) {
         keys.append(key)

@@ -50,17 +50,16 @@ final class NodeEncoder: Encoder {
 
     /// The node for a nested value; plain values skip the child encoder.
     func encodeNested<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> JSONNode {
-        switch value {
-        case let string as String: return .string(string)
-        case let integer as Int: return .integer(Int64(integer))
-        case let bool as Bool: return .bool(bool)
-        case let double as Double: return try checked(double, key: key)
-        default:
-            let child = NodeEncoder(parent: self, key: key)
-            try value.encode(to: child)
-            // Foundation writes a value that asked for no container as an empty object.
-            return child.node ?? .object(JSONObject())
-        }
+        // Comparing types is free where a cast (`as? String`) is a runtime call, and most nested
+        // values are not plain ones.
+        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
+        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if Value.self == Double.self { return try checked(unsafeBitCast(value, to: Double.self), key: key) }
+        let child = NodeEncoder(parent: self, key: key)
+        try value.encode(to: child)
+        // Foundation writes a value that asked for no container as an empty object.
+        return child.node ?? .object(JSONObject())
     }
 
     func checked(_ float: Float, key: (any CodingKey)?) throws -> JSONNode {

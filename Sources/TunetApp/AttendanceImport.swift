@@ -313,7 +313,7 @@ struct AttendancePlanner {
             guard let (_, calendar, agreement) = current else { continue }
             let priced = try price(entry, calendar, agreement)
             if let before = existing[DayKey(entry)] {
-                if before.entry.values == entry.values { plan.unchanged += 1; continue }
+                if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
                 plan.replaced.append(before)
             } else {
                 plan.new += 1

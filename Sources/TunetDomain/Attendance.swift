@@ -77,9 +77,10 @@ public struct AttendanceEntry: Hashable, Sendable, Codable {
         self.extraDay = extraDay
     }
 
-    /// The reported values, without identity: what supersedes and what counts as unchanged.
-    public var values: String {
-        "\(status.rawValue)|\(hoursTenths.map(String.init) ?? "")|\(transportTrips.map(String.init) ?? "")|\(extraDay)"
+    /// Whether two reports of a day say the same, identity aside: a day reported again with the same
+    /// values is unchanged, with others it supersedes the stored one.
+    public func reportsSame(as other: AttendanceEntry) -> Bool {
+        status == other.status && hoursTenths == other.hoursTenths && transportTrips == other.transportTrips && extraDay == other.extraDay
     }
 
     enum CodingKeys: String, CodingKey {

@@ -48,10 +48,15 @@ public struct ReportExport: Sendable {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil)
+                let fields = writer.keys.map(AttendanceField.init(key:))
+                var values: [ReportValue] = []
+                values.reserveCapacity(fields.count)
                 try context.read { reader in
                     try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
                         guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
-                        try writer.write(Self.row(row))
+                        values.removeAll(keepingCapacity: true)
+                        for field in fields { values.append(field.value(in: row)) }
+                        try writer.write(values: values)
                     }
                 }
                 try writer.finish()
@@ -75,13 +80,41 @@ public struct ReportExport: Sendable {
         return ExportResult(report: report.name, file: path, sheets: sheetNames, rows: total)
     }
 
-    static func row(_ row: AttendanceExportRow) -> ReportRow {
-        [
-            "provider": .text(row.provider), "participant": .text(row.participant), "agreement": .text(row.agreement), "date": .date(row.date),
-            "status": .text(row.status.code), "hours": row.hoursTenths.map { .number(Double($0) / 10) } ?? .none,
-            "transport_trips": row.transportTrips.map(ReportValue.integer) ?? .none, "extra_day": .flag(row.extraDay),
-            "day_amount": .money(row.dayPrice), "transport_amount": .money(row.transport),
-        ]
+    /// A column of the attendance rows sheet, resolved from its catalogue key once per export.
+    enum AttendanceField {
+        case provider, participant, agreement, date, status, hours, transportTrips, extraDay, dayAmount, transportAmount, unknown
+
+        init(key: String) {
+            switch key {
+            case "provider": self = .provider
+            case "participant": self = .participant
+            case "agreement": self = .agreement
+            case "date": self = .date
+            case "status": self = .status
+            case "hours": self = .hours
+            case "transport_trips": self = .transportTrips
+            case "extra_day": self = .extraDay
+            case "day_amount": self = .dayAmount
+            case "transport_amount": self = .transportAmount
+            default: self = .unknown
+            }
+        }
+
+        func value(in row: AttendanceExportRow) -> ReportValue {
+            switch self {
+            case .provider: .text(row.provider)
+            case .participant: .text(row.participant)
+            case .agreement: .text(row.agreement)
+            case .date: .date(row.date)
+            case .status: .text(row.status.code)
+            case .hours: row.hoursTenths.map { .number(Double($0) / 10) } ?? .none
+            case .transportTrips: row.transportTrips.map(ReportValue.integer) ?? .none
+            case .extraDay: .flag(row.extraDay)
+            case .dayAmount: .money(row.dayPrice)
+            case .transportAmount: .money(row.transport)
+            case .unknown: .none
+            }
+        }
     }
 
     /// `-o` may name a file or a folder; without it the file goes to Reports/output/ under the working directory.
@@ -137,9 +170,15 @@ final class SheetWriter {
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
     let language: ReportLanguage
     private(set) var count = 0
-    private var totals: [Int: Double] = [:]
+    /// The columns' keys, types, highlighted texts (nil for none) and days, apart: a streamed sheet
+    /// reads them for each of a million rows.
+    let keys: [String]
+    private let types: [ReportColumnType]
+    private let highlights: [Set<String>?]
+    private let days: [Int?]
+    private var totals: [Double]
     /// Money is summed exactly, in øre.
-    private var moneyTotals: [Int: Int64] = [:]
+    private var moneyTotals: [Int64]
     private var formats: [ColumnFormats]
 
     /// A column's styles, plain and highlighted, each resolved to a workbook format on first use.
@@ -192,6 +231,12 @@ final class SheetWriter {
             }
         }
         columns = expanded
+        keys = expanded.map(\.key)
+        types = expanded.map(\.type)
+        highlights = expanded.map { $0.highlight.isEmpty ? nil : $0.highlight }
+        days = expanded.map(\.day)
+        totals = Array(repeating: 0, count: expanded.count)
+        moneyTotals = Array(repeating: 0, count: expanded.count)
         formats = expanded.map { ColumnFormats(type: $0.type) }
         try sheet.write(row: 0, columns.map { .text($0.header) }, style: .header)
         for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
@@ -199,17 +244,21 @@ final class SheetWriter {
     }
 
     func write(_ row: ReportRow) throws {
+        try write(values: keys.map { row[$0] ?? .none })
+    }
+
+    /// One row's values in column order (`keys`).
+    func write(values: [ReportValue]) throws {
         count += 1
-        for (index, column) in columns.enumerated() {
-            let value = row[column.key] ?? .none
+        for index in values.indices {
             let cell: XLSXCell
             var text: String?
-            switch (column.type, value) {
-            case (.daysOfMonth, .days(let days)): cell = days[column.day ?? 0].map { .text($0) } ?? .blank; text = days[column.day ?? 0]
+            switch (types[index], values[index]) {
+            case (.daysOfMonth, .days(let byDay)): text = byDay[days[index] ?? 0]; cell = text.map { .text($0) } ?? .blank
             case (_, .text(let value)): cell = .text(value); text = value
-            case (_, .integer(let value)): cell = .integer(value); totals[index, default: 0] += Double(value)
-            case (_, .number(let value)): cell = .number(value); totals[index, default: 0] += value
-            case (_, .money(let value)): cell = .money(value); moneyTotals[index, default: 0] += value.ore
+            case (_, .integer(let value)): cell = .integer(value); totals[index] += Double(value)
+            case (_, .number(let value)): cell = .number(value); totals[index] += value
+            case (_, .money(let value)): cell = .money(value); moneyTotals[index] += value.ore
             case (_, .date(let value)): cell = .date(value)
             case (_, .percent(let value)): cell = .number(value)
             case (_, .flag(let value)):
@@ -217,7 +266,7 @@ final class SheetWriter {
                 cell = .text(text!)
             default: cell = .blank
             }
-            let marked = text.map { column.highlight.contains($0) } ?? false
+            let marked = if let text, let highlight = highlights[index] { highlight.contains(text) } else { false }
             if case .blank = cell, !marked { continue }
             try sheet.write(count, index, cell, format: formats[index].format(marked: marked, cell: cell, in: sheet))
         }
@@ -255,7 +304,7 @@ final class SheetWriter {
         for (index, column) in columns.enumerated() where column.total {
             let letter = Self.columnLetter(index)
             let format = column.type == .money ? XLSXStyle.nokFormat : "0"
-            let cached = column.type == .money ? Double(moneyTotals[index] ?? 0) / 100 : totals[index] ?? 0
+            let cached = column.type == .money ? Double(moneyTotals[index]) / 100 : totals[index]
             try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)2:\(letter)\(count + 1))", cachedValue: cached),
                             style: XLSXStyle(bold: true, numberFormat: format))
         }

@@ -74,7 +74,8 @@ public struct AttendanceImport: Sendable {
     public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let submitter = try provider.map(ProviderRegistry.parseNumber)
-        let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> AttendanceImportReport in
+        /// The report for a file already imported, or nil.
+        func earlierImport(_ reader: StoreReader) throws -> AttendanceImportReport? {
             if let submitter, try reader.provider(submitter) == nil {
                 throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
             }
@@ -84,19 +85,26 @@ public struct AttendanceImport: Sendable {
             } else {
                 earlier = try reader.submissions(contentHash: hash)
             }
-            if let first = earlier.first {
-                return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
-                                              providers: earlier.map(\.provider), contentHash: hash,
-                                              months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
-                                              new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
-                                              submission: nil, submissions: [], dryRun: dryRun)
-            }
+            guard let first = earlier.first else { return nil }
+            return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
+                                          providers: earlier.map(\.provider), contentHash: hash,
+                                          months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
+                                          new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
+                                          submission: nil, submissions: [], dryRun: dryRun)
+        }
+        /// Every row checked against the farms' placements; throws every problem of the file.
+        func validated(_ reader: StoreReader) throws -> AttendanceBatch {
             var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
-            try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0) }
+            try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0, reader: reader) }
+            try batch.checkProblems()
+            return batch
+        }
+        /// Compares with the stored days, prices and (in a transaction) stores each farm's rows.
+        func stored(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
             var farms: [OrganisationNumber] = []
             var counts: [AttendancePlanner.Counts] = []
             var submissionIds: [Int64] = []
-            try batch.drainPlans { farm, plan in
+            try batch.drainPlans(using: reader) { farm, plan in
                 if let tx {
                     let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
                                                           months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
@@ -113,15 +121,36 @@ public struct AttendanceImport: Sendable {
                                           unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
                                           submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
         }
-        if dryRun { return try context.read { try work($0, nil) } }
-        return try context.write { try work($0, $0) }
+
+        if dryRun {
+            return try context.read { reader in
+                if let earlier = try earlierImport(reader) { return earlier }
+                var batch = try validated(reader)
+                return try stored(&batch, reader, nil)
+            }
+        }
+        // The file is read and checked in a snapshot, outside the single writer, so that uploads from
+        // several farms are checked side by side and each holds the writer only to compare and store.
+        // Checking needs the farms, placements, agreements and calendars; each change to those is an
+        // audit event, so if any was recorded meanwhile the file is checked again inside the writer.
+        let (stamp, earlier, batch) = try context.read { reader -> (Int64, AttendanceImportReport?, AttendanceBatch?) in
+            let stamp = try reader.lastAuditEventId()
+            if let earlier = try earlierImport(reader) { return (stamp, earlier, nil) }
+            return (stamp, nil, try validated(reader))
+        }
+        if let earlier { return earlier }
+        return try context.write { tx in
+            // The same file may have been stored by a concurrent upload since.
+            if let earlier = try earlierImport(tx) { return earlier }
+            var checked = try tx.hasAuditEvents(after: stamp, besides: AttendanceSubmission.auditEntity) ? try validated(tx) : batch!
+            return try stored(&checked, tx, tx)
+        }
     }
 }
 
 /// Sends each row to its farm's planner, made when the farm's first row arrives, and collects every
-/// problem of the file.
+/// problem of the file. It keeps no reader: it is made in one snapshot and may be stored through another.
 struct AttendanceBatch {
-    let reader: StoreReader
     let submitter: OrganisationNumber?
     let today: LocalDate
     let revealOtherProviders: Bool
@@ -136,27 +165,26 @@ struct AttendanceBatch {
     private var problems: [FieldProblem] = []
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool) throws {
-        self.reader = reader
         self.submitter = submitter
         self.today = today
         self.revealOtherProviders = revealOtherProviders
         placedParticipants = try reader.placedParticipants()
     }
 
-    mutating func add(_ row: AttendanceRow) throws {
+    mutating func add(_ row: AttendanceRow, reader: StoreReader) throws {
         let index: Int
         if let lastFarm, submitter != nil || lastFarm.text == row.organisationNumber {
             index = lastFarm.planner
         } else {
-            guard let farm = try farm(of: row) else { return }
-            index = try planner(for: farm)
+            guard let farm = try farm(of: row, reader: reader) else { return }
+            index = try planner(for: farm, reader: reader)
             lastFarm = (row.organisationNumber, index)
         }
         let rowProblems = planners[index].add(row)
         if !rowProblems.isEmpty { problems += rowProblems }
     }
 
-    private mutating func planner(for farm: OrganisationNumber) throws -> Int {
+    private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
         if let index = plannerIndex[farm] { return index }
         planners.append(try AttendancePlanner(reader: reader, provider: farm, today: today, revealOtherProviders: revealOtherProviders,
                                               placedParticipants: placedParticipants))
@@ -165,7 +193,7 @@ struct AttendanceBatch {
     }
 
     /// The farm a row belongs to: the submitter, or the row's own registered farm; nil after a problem.
-    private mutating func farm(of row: AttendanceRow) throws -> OrganisationNumber? {
+    private mutating func farm(of row: AttendanceRow, reader: StoreReader) throws -> OrganisationNumber? {
         if let submitter { return submitter }
         let text = row.organisationNumber?.trimmingWhitespace() ?? ""
         if let known = knownFarms[text] { return known }
@@ -188,12 +216,18 @@ struct AttendanceBatch {
         }
     }
 
-    /// Every problem of the file; or else each farm's plan in the order the file names them, one at a
-    /// time, each farm's rows let go once its plan is made (a national file is a million rows).
-    mutating func drainPlans(_ body: (OrganisationNumber, AttendancePlanner.Plan) throws -> Void) throws {
+    /// Every problem of the file, if it has any.
+    func checkProblems() throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+    }
+
+    /// Each farm's plan against the days stored as `reader` sees them, in the order the file names the
+    /// farms, one at a time, each farm's rows let go once its plan is made (a national file is a
+    /// million rows).
+    mutating func drainPlans(using reader: StoreReader, _ body: (OrganisationNumber, AttendancePlanner.Plan) throws -> Void) throws {
+        try checkProblems()
         for index in planners.indices {
-            let plan = try planners[index].plan()
+            let plan = try planners[index].plan(using: reader)
             planners[index].letGoOfRows()
             try body(planners[index].provider, plan)
         }
@@ -202,7 +236,6 @@ struct AttendanceBatch {
 
 /// Validates rows against the farm's placements loaded once, and works out what changes.
 struct AttendancePlanner {
-    let reader: StoreReader
     let provider: OrganisationNumber
     let today: LocalDate
     let revealOtherProviders: Bool
@@ -235,7 +268,6 @@ struct AttendancePlanner {
     /// Loads the farm's placements, their planned days and agreements once.
     init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
          placedParticipants: Set<ParticipantCode>) throws {
-        self.reader = reader
         self.provider = provider
         self.today = today
         self.revealOtherProviders = revealOtherProviders
@@ -294,7 +326,7 @@ struct AttendancePlanner {
     }
 
     /// What the valid rows change: new days, replaced days with their old values, unchanged days.
-    func plan() throws -> Plan {
+    func plan(using reader: StoreReader) throws -> Plan {
         let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
         var plan = Plan()
         plan.rows = rowCount

@@ -21,6 +21,9 @@ public struct StoredAttendance: Hashable, Sendable, Codable {
 }
 
 public struct AttendanceSubmission: Hashable, Sendable, Codable {
+    /// The entity of a submission's audit events.
+    public static let auditEntity = "attendance_submission"
+
     public var id: Int64
     public var receivedAt: String
     public var actor: String
@@ -145,7 +148,7 @@ extension StoreTransaction {
         stored.actor = actor
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
-        try audit("import", entity: "attendance_submission", id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
+        try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
                   after: stored, note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
         return stored
     }

@@ -105,6 +105,17 @@ extension StoreReader {
         return try AuditEvent.fetchAll(db, sql: sql, arguments: arguments)
     }
 
+    /// The newest audit event's number (0 when there is none): with `hasAuditEvents(after:besides:)`,
+    /// tells whether anything changed between two transactions, since every change is audited.
+    public func lastAuditEventId() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_event") ?? 0
+    }
+
+    /// Whether an event newer than `id` concerns another entity than `entity`.
+    public func hasAuditEvents(after id: Int64, besides entity: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND entity <> ?)", arguments: [id, entity]) ?? false
+    }
+
     public func auditEventCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0
     }

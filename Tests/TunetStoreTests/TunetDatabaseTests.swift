@@ -188,4 +188,23 @@ struct TunetDatabaseTests {
             #expect(try reader.auditEvents(AuditQuery(limit: 1)).map(\.actor) == ["a"])
         }
     }
+
+    /// An upload is checked in a snapshot and stored in the writer; it is checked again when anything
+    /// but another submission was recorded in between.
+    @Test("Whether anything but a given kind of change was recorded since an earlier moment")
+    func changesSince() throws {
+        let file = try TemporaryDatabaseFile()
+        let database = try TunetDatabase(path: file.path)
+        #expect(try database.read { try $0.lastAuditEventId() } == 0)
+        try database.write(actor: "a", at: Date()) { try $0.insert(sampleProvider()) }
+        let stamp = try database.read { try $0.lastAuditEventId() }
+        #expect(stamp > 0)
+        #expect(try database.read { try $0.hasAuditEvents(after: stamp, besides: "provider") } == false)
+        try database.write(actor: "b", at: Date()) { try $0.insert(sampleProvider("923609016", name: "Haugen")) }
+        try database.read { (reader: StoreReader) throws in
+            #expect(try reader.hasAuditEvents(after: stamp, besides: "provider") == false)
+            #expect(try reader.hasAuditEvents(after: stamp, besides: AttendanceSubmission.auditEntity) == true)
+            #expect(try reader.hasAuditEvents(after: reader.lastAuditEventId(), besides: AttendanceSubmission.auditEntity) == false)
+        }
+    }
 }

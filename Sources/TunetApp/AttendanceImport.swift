@@ -99,52 +99,92 @@ public struct AttendanceImport: Sendable {
             try batch.checkProblems()
             return batch
         }
-        /// Compares with the stored days, prices and (in a transaction) stores each farm's rows.
-        func stored(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
+        /// Stores a farm's plan as its submission.
+        func store(_ farm: OrganisationNumber, _ plan: AttendancePlanner.Plan, _ tx: StoreTransaction) throws -> Int64 {
+            let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
+                                                  months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
+                                                  unchangedRows: plan.unchanged)
+            return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
+        }
+        func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64]) -> AttendanceImportReport {
+            AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
+                                   months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
+                                   new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
+                                   unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
+                                   submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
+        }
+        /// Plans made beforehand, stored.
+        func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], _ tx: StoreTransaction) throws -> AttendanceImportReport {
+            let ids = try plans.map { try store($0.farm, $0.plan, tx) }
+            return report(plans.map(\.farm), plans.map(\.plan.counts), ids)
+        }
+        /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
+        /// that a national file's plans are never all in memory at once.
+        func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
             var farms: [OrganisationNumber] = []
             var counts: [AttendancePlanner.Counts] = []
-            var submissionIds: [Int64] = []
+            var ids: [Int64] = []
             try batch.drainPlans(using: reader) { farm, plan in
-                if let tx {
-                    let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
-                                                          months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
-                                                          unchangedRows: plan.unchanged)
-                    submissionIds.append(try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced).id)
-                }
+                if let tx { ids.append(try store(farm, plan, tx)) }
                 farms.append(farm)
                 counts.append(plan.counts)
             }
-            return AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil),
-                                          providers: farms, contentHash: hash,
-                                          months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
-                                          new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
-                                          unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
-                                          submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
+            return report(farms, counts, ids)
         }
 
         if dryRun {
             return try context.read { reader in
                 if let earlier = try earlierImport(reader) { return earlier }
                 var batch = try validated(reader)
-                return try stored(&batch, reader, nil)
+                return try streamed(&batch, reader, nil)
             }
         }
-        // The file is read and checked in a snapshot, outside the single writer, so that uploads from
-        // several farms are checked side by side and each holds the writer only to compare and store.
-        // Checking needs the farms, placements, agreements and calendars; each change to those is an
-        // audit event, so if any was recorded meanwhile the file is checked again inside the writer.
-        let (stamp, earlier, batch) = try context.read { reader -> (Int64, AttendanceImportReport?, AttendanceBatch?) in
-            let stamp = try reader.lastAuditEventId()
-            if let earlier = try earlierImport(reader) { return (stamp, earlier, nil) }
-            return (stamp, nil, try validated(reader))
+        // The file is read, checked and (up to a farm's upload) compared and priced in a snapshot,
+        // outside the single writer, so that uploads from several farms are worked on side by side and
+        // each holds the writer only to store. Checking needs the farms, placements, agreements and
+        // calendars; each change to those is an audit event, so if one was recorded meanwhile, the file
+        // is checked again inside the writer. Comparing needs the farm's stored days, which only its
+        // own submissions change.
+        let snapshot = try context.read { reader -> Snapshot in
+            let stamps = Stamps(audit: try reader.lastAuditEventId(), submission: try reader.lastSubmissionId())
+            if let earlier = try earlierImport(reader) { return .alreadyImported(earlier) }
+            let batch = try validated(reader)
+            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader) : nil
+            return .checked(stamps, batch, plans)
         }
-        if let earlier { return earlier }
-        return try context.write { tx in
-            // The same file may have been stored by a concurrent upload since.
-            if let earlier = try earlierImport(tx) { return earlier }
-            var checked = try tx.hasAuditEvents(after: stamp, besides: AttendanceSubmission.auditEntity) ? try validated(tx) : batch!
-            return try stored(&checked, tx, tx)
+        switch snapshot {
+        case .alreadyImported(let earlier):
+            return earlier
+        case .checked(let stamps, var batch, let plans):
+            return try context.write { tx in
+                // The same file may have been stored by a concurrent upload since.
+                if let earlier = try earlierImport(tx) { return earlier }
+                if try tx.hasAuditEvents(after: stamps.audit, besides: AttendanceSubmission.auditEntity) {
+                    var again = try validated(tx)
+                    return try streamed(&again, tx, tx)
+                }
+                if let plans, try !tx.hasSubmissions(after: stamps.submission, from: batch.farms) {
+                    return try stored(plans, tx)
+                }
+                return try streamed(&batch, tx, tx)
+            }
         }
+    }
+
+    /// Files up to this many rows (a farm's month is a few hundred) are compared and priced outside the
+    /// writer too; a larger one is planned inside, farm by farm, to keep its plans out of memory.
+    static let plannedInSnapshot = 50_000
+
+    /// The newest audit event and submission when a file was checked in its snapshot.
+    private struct Stamps {
+        let audit: Int64
+        let submission: Int64
+    }
+
+    /// What the snapshot found: the file imported before, or the file checked (and planned when small).
+    private enum Snapshot {
+        case alreadyImported(AttendanceImportReport)
+        case checked(Stamps, AttendanceBatch, [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)]?)
     }
 }
 
@@ -216,6 +256,20 @@ struct AttendanceBatch {
         }
     }
 
+    var farms: [OrganisationNumber] { planners.map(\.provider) }
+    var rowCount: Int { planners.reduce(0) { $0 + $1.rowCount } }
+
+    /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are
+    /// stored), with the replaced days encoded for the audit event.
+    func plans(using reader: StoreReader) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+        try checkProblems()
+        return try planners.map { planner in
+            var plan = try planner.plan(using: reader)
+            if !plan.replaced.isEmpty { plan.replacedJSON = try AuditJSON.encode(plan.replaced.map(\.entry)) }
+            return (planner.provider, plan)
+        }
+    }
+
     /// Every problem of the file, if it has any.
     func checkProblems() throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
@@ -247,6 +301,8 @@ struct AttendancePlanner {
         var unchanged = 0
         var months: [String] = []
         var rows = 0
+        /// `replaced` encoded for the audit event, when that was done outside the writer.
+        var replacedJSON: String?
 
         /// What the report says of the plan, without its rows.
         var counts: Counts { Counts(months: months, rows: rows, new: new, changed: replaced.count, unchanged: unchanged) }
@@ -263,7 +319,7 @@ struct AttendancePlanner {
     /// The row each participant-day came on, to name both rows of a day reported twice.
     private var seen: [DayKey: Int] = [:]
     private var entries: [AttendanceEntry] = []
-    private var rowCount = 0
+    private(set) var rowCount = 0
 
     /// Loads the farm's placements, their planned days and agreements once.
     init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,

@@ -73,6 +73,21 @@ extension StoreReader {
         try submissions(where: "s.content_hash = ?", [contentHash])
     }
 
+    /// The newest submission's number (0 when there is none).
+    public func lastSubmissionId() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM attendance_submission") ?? 0
+    }
+
+    /// Whether any of these farms submitted attendance after submission `id`: their stored days may
+    /// have changed since.
+    public func hasSubmissions(after id: Int64, from farms: [OrganisationNumber]) throws -> Bool {
+        guard !farms.isEmpty else { return false }
+        return try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
+                           WHERE s.id > ? AND p.organisation_number IN (\(Self.marks(farms.count))))
+            """, arguments: StatementArguments([id] + farms.map(\.digits))) ?? false
+    }
+
     public func submissions(provider: OrganisationNumber? = nil) throws -> [AttendanceSubmission] {
         if let provider { return try submissions(where: "p.organisation_number = ?", [provider.digits]) }
         return try submissions(where: "1 = 1", [])
@@ -130,7 +145,9 @@ extension StoreReader {
 
 extension StoreTransaction {
     /// Records a submission and writes its rows; rows for the same participant-day replace the earlier ones.
-    public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
+    /// - Parameter replacedJSON: `replaced` already encoded for the audit event (`AuditJSON`), if it was.
+    public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
+                                replacedJSON: String? = nil) throws -> AttendanceSubmission {
         // A year's attendance touches pages all over the table: a 64 MB page cache for the writer (SQLite's
         // default is 2 MB) keeps a million-row import from rereading the same pages (BENCHMARKS.md).
         // Readers keep the default.
@@ -148,8 +165,10 @@ extension StoreTransaction {
         stored.actor = actor
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
-        try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id), before: replaced.isEmpty ? nil : replaced.map(\.entry),
-                  after: stored, note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
+        try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
+                  beforeJSON: try replacedJSON ?? (replaced.isEmpty ? nil : AuditJSON.encode(replaced.map(\.entry))),
+                  afterJSON: try AuditJSON.encode(stored),
+                  note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
         return stored
     }
 }

@@ -66,10 +66,12 @@ extension StoreTransaction {
     public func audit<Before: Encodable, After: Encodable>(
         _ action: String, entity: String, id: String, before: Before?, after: After?, note: String? = nil
     ) throws {
-        var beforeJSON: String?
-        var afterJSON: String?
-        if let before { beforeJSON = try AuditJSON.encode(before) }
-        if let after { afterJSON = try AuditJSON.encode(after) }
+        try audit(action, entity: entity, id: id, beforeJSON: try before.map(AuditJSON.encode), afterJSON: try after.map(AuditJSON.encode),
+                  note: note)
+    }
+
+    /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
+    public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: String? = nil) throws {
         try db.execute(
             sql: """
                 INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)

@@ -152,7 +152,7 @@ public struct AttendanceImport: Sendable {
             let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader) : nil
             return .checked(stamps, batch, plans)
         }
-        switch snapshot {
+        switch consume snapshot {
         case .alreadyImported(let earlier):
             return earlier
         case .checked(let stamps, var batch, let plans):

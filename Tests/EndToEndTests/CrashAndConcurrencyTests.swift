@@ -110,20 +110,25 @@ struct CrashAndConcurrencyTests {
         #expect(after == DatabaseState(integrity: "ok", attendanceRows: nation.rows, submissions: 4, placements: 401))
     }
 
-    @Test("With a short wait, the second writer is told the database is busy and changes nothing; the import is whole")
+    /// The lock is held by the test itself, as an import holds it while it stores: an import checks
+    /// its file before it takes the lock and holds it only to store, too briefly to aim at reliably.
+    @Test("With a short wait, a second writer is told the database is busy and changes nothing")
     func busyWriterChangesNothing() throws {
         let nation = try nation()
         let tunet = nation.tunet
-        let importing = try tunet.start(["attendance", "import", nation.file])
-        try waitUntilWriting(tunet)
+        let before = try state(tunet)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true   // the transaction spans two accesses on purpose
+        let holder = try DatabaseQueue(path: tunet.databasePath, configuration: configuration)
+        defer { try? holder.close() }
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
         let placing = try tunet.run(["placement", "add", "--agreement", "SYN-2025/1", "--provider", "900000006", "--kind", "dementia",
                                      "--municipality", "0301", "--weekdays", "fri", "--start", "2026-12-04", "--end", "2026-12-18",
                                      "--decision", "HO-78"], environment: ["TUNET_BUSY_TIMEOUT": "0.05"])
+        try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
         #expect(placing.status == 75)
         #expect(placing.stderr.contains("is busy with another writer; nothing was changed. Try again in a moment."))
-        #expect(try importing.wait().status == 0)
-        let after = try state(tunet)
-        #expect(after == DatabaseState(integrity: "ok", attendanceRows: nation.rows, submissions: 4, placements: 400))
+        #expect(try state(tunet) == before)
     }
 
     /// Returns once another process holds the write lock (an import writes in one transaction from its first row).

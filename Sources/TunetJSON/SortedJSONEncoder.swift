@@ -64,36 +64,40 @@ private struct JSONWriter {
     }
 
     private mutating func writeArray(_ items: [JSONNode], indent: Int) {
-        bytes.append(UInt8(ascii: "["))
-        if items.isEmpty {
-            closeEmpty(indent: indent, with: "]")
-            return
+        writeContainer(open: "[", close: "]", count: items.count, indent: indent) { writer, position in
+            writer.write(items[position], indent: indent + 2)
         }
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            newline(indent: indent + 2)
-            write(item, indent: indent + 2)
-        }
-        newline(indent: indent)
-        bytes.append(UInt8(ascii: "]"))
     }
 
     private mutating func writeObject(_ object: JSONObject, indent: Int) {
-        bytes.append(UInt8(ascii: "{"))
         let order = sortedMembers(object)
-        if order.isEmpty {
-            closeEmpty(indent: indent, with: "}")
+        writeContainer(open: "{", close: "}", count: order.count, indent: indent) { writer, position in
+            writer.writeString(object.keys[order[position]])
+            writer.append(writer.pretty ? " : " : ":")
+            writer.write(object.values[order[position]], indent: indent + 2)
+        }
+    }
+
+    /// Brackets around `count` members, one per line when pretty; an empty container is written as
+    /// Foundation writes it (an empty line between the brackets when pretty).
+    private mutating func writeContainer(open: Unicode.Scalar, close: Unicode.Scalar, count: Int, indent: Int,
+                                         member: (inout JSONWriter, Int) -> Void) {
+        bytes.append(UInt8(ascii: open))
+        if count == 0 {
+            if pretty {
+                bytes.append(UInt8(ascii: "\n"))
+                newline(indent: indent)
+            }
+            bytes.append(UInt8(ascii: close))
             return
         }
-        for (position, index) in order.enumerated() {
+        for position in 0..<count {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             newline(indent: indent + 2)
-            writeString(object.keys[index])
-            append(pretty ? " : " : ":")
-            write(object.values[index], indent: indent + 2)
+            member(&self, position)
         }
         newline(indent: indent)
-        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: close))
     }
 
     /// Member positions in key order (by UTF-8 bytes, as Foundation sorts); a key set twice keeps
@@ -122,14 +126,6 @@ private struct JSONWriter {
             }
         }
         return result
-    }
-
-    private mutating func closeEmpty(indent: Int, with bracket: Character) {
-        if pretty {
-            bytes.append(UInt8(ascii: "\n"))
-            newline(indent: indent)
-        }
-        bytes.append(UInt8(ascii: bracket.unicodeScalars.first!))
     }
 
     private mutating func newline(indent: Int) {

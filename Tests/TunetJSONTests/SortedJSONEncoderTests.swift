@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetDomain
 @testable import TunetJSON
 
 /// Tunet's encoder must write exactly what Foundation's JSONEncoder writes with sorted keys and
@@ -126,7 +127,7 @@ struct SortedJSONEncoderTests {
     /// Random documents of every shape, compared with Foundation: a property, not a handful of cases.
     @Test("five hundred random documents encode as Foundation encodes them")
     func randomDocuments() throws {
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<500 {
             try expectSame(Document.random(depth: 0, using: &generator))
         }
@@ -139,7 +140,7 @@ private indirect enum Document: Encodable {
 
     private static let words = ["a", "B", "æøå", "id", "date", "dag", "10", "9", "a b", "\"q\"", "x/y", "\n", "é", "😀", ""]
 
-    static func random(depth: Int, using generator: inout SplitMix) -> Document {
+    static func random(depth: Int, using generator: inout SplitMix64) -> Document {
         switch generator.next() % (depth > 3 ? 5 : 7) {
         case 0: return .null
         case 1: return .bool(generator.next() % 2 == 0)
@@ -167,17 +168,5 @@ private indirect enum Document: Encodable {
         case .array(let value): try single.encode(value)
         case .object(let value): try single.encode(value)
         }
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -391,15 +391,17 @@ struct AttendancePlanner {
             .map { (DayKey($0.entry), $0) })
         plan.months = Set(entries.map { YearMonth($0.date) }).sorted().map(\.iso)
         // Entries come participant by participant: the last placement's calendar and agreement are kept.
-        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement)?
+        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, prices: PriceList)?
         for entry in entries {
             if current?.placement != entry.placementId {
                 current = byId[entry.placementId].flatMap { calendar in
-                    agreements[calendar.placement.agreementReference].map { (entry.placementId, calendar, $0) }
+                    agreements[calendar.placement.agreementReference].map {
+                        (entry.placementId, calendar, $0, $0.prices.only(provider: calendar.placement.provider))
+                    }
                 }
             }
-            guard let (_, calendar, agreement) = current else { continue }
-            let priced = try price(entry, calendar, agreement)
+            guard let (_, calendar, agreement, prices) = current else { continue }
+            let priced = try price(entry, calendar, agreement, prices)
             if let before = existing[DayKey(entry)] {
                 if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
                 plan.replaced.append(before)
@@ -413,22 +415,34 @@ struct AttendancePlanner {
 
     /// Fixes the amounts of a reported day: the day's price if billable under the absence rule, transport
     /// trips (reported, or the placement's two on a present day) at the day's transport price.
-    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement) throws -> StoredAttendance {
+    /// - Parameter prices: the agreement's prices for the placement's farm.
+    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement,
+               _ prices: PriceList) throws -> StoredAttendance {
         let placement = calendar.placement
         let rules = PlacementRules.standard
         func amount(_ line: String) throws -> Money {
-            guard let price = agreement.prices.price(provider: placement.provider, line: line, on: entry.date) else {
+            guard let price = prices.price(provider: placement.provider, line: line, on: entry.date) else {
                 throw TunetError.invalid("date", entry.date.iso, "agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)")
             }
             return price.amount
         }
-        let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try amount(placement.priceLine) : .zero
+        // Each rate is looked up once, though the billed and the planned amount may both need it.
+        var dayRate: Money?, tripRate: Money?
+        func day() throws -> Money {
+            if dayRate == nil { dayRate = try amount(placement.priceLine) }
+            return dayRate!
+        }
+        func trip() throws -> Money {
+            if tripRate == nil { tripRate = try amount(rules.transportLine) }
+            return tripRate!
+        }
+        let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try day() : .zero
         let trips = entry.transportTrips ?? (entry.status == .present ? placement.transportTripsPerDay : 0)
-        let transport = trips > 0 ? try amount(rules.transportLine) * Int64(trips) : .zero
+        let transport = trips > 0 ? try trip() * Int64(trips) : .zero
         var planned = Money.zero
         if calendar.plannedDays.contains(entry.date.dayNumber) {
-            planned = try amount(placement.priceLine)
-            if placement.transportTripsPerDay > 0 { planned += try amount(rules.transportLine) * Int64(placement.transportTripsPerDay) }
+            planned = try day()
+            if placement.transportTripsPerDay > 0 { planned += try trip() * Int64(placement.transportTripsPerDay) }
         }
         return StoredAttendance(entry: entry, dayPrice: dayPrice, transport: transport, plannedCost: planned, submissionId: 0)
     }

@@ -65,6 +65,13 @@ public struct PriceList: Hashable, Sendable {
         versions.last { $0.provider == provider && $0.line == line && $0.validFrom <= date }
     }
 
+    /// One provider's versions: what a farm's days are priced from, without scanning the other farms'.
+    public func only(provider: OrganisationNumber) -> PriceList {
+        var list = PriceList()
+        list.versions = versions.filter { $0.provider == provider }   // already in order
+        return list
+    }
+
     /// Every line of every provider as valid on `date`.
     public func prices(on date: LocalDate) -> [PriceVersion] {
         var latest: [String: PriceVersion] = [:]

@@ -141,8 +141,8 @@ public struct CSVReader: Sendable {
                 fields.append(decode(fieldBytes))
                 fieldBytes.removeAll(keepingCapacity: true)
             }
-            func checkSize() throws {
-                if fieldBytes.count > CSVReader.maximumFieldBytes {
+            func checkSize(_ size: Int? = nil) throws {
+                if (size ?? fieldBytes.count) > CSVReader.maximumFieldBytes {
                     throw TunetError.invalidInput([FieldProblem(
                         row: row, field: "column \(fields.count + 1)",
                         reason: "a field is longer than \(CSVReader.maximumFieldBytes / 1024) KB; this is not an attendance or register file")])
@@ -178,15 +178,21 @@ public struct CSVReader: Sendable {
                             reason: "a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it")])
                     }
                 }
-                // Unquoted text (or what follows a closing quote) up to the delimiter or line end.
+                // Unquoted text (or what follows a closing quote) up to the delimiter or line end,
+                // decoded straight from the file unless a quoted part came first.
+                let start = index
                 while index < count {
                     let byte = bytes[index]
                     if byte == delimiter || byte == cr || byte == lf { break }
-                    fieldBytes.append(byte)
                     index += 1
-                    if fieldBytes.count > CSVReader.maximumFieldBytes { try checkSize() }
                 }
-                finishField()
+                try checkSize(fieldBytes.count + index - start)
+                if fieldBytes.isEmpty {
+                    fields.append(decode(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+                } else {
+                    fieldBytes.append(contentsOf: bytes[start..<index])
+                    finishField()
+                }
                 if index >= count { break }
                 let byte = bytes[index]
                 if byte == delimiter {
@@ -208,8 +214,12 @@ public struct CSVReader: Sendable {
     }
 
     private func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    private func decode(_ bytes: UnsafeRawBufferPointer) -> String {
         switch encoding {
-        case .windows1252: bytes.withUnsafeBytes { Windows1252.decode($0) }
+        case .windows1252: Windows1252.decode(bytes)
         default: String(decoding: bytes, as: UTF8.self)
         }
     }

@@ -66,8 +66,11 @@ extension StoreTransaction {
     public func audit<Before: Encodable, After: Encodable>(
         _ action: String, entity: String, id: String, before: Before?, after: After?, note: String? = nil
     ) throws {
-        try audit(action, entity: entity, id: id, beforeJSON: try before.map(AuditJSON.encode), afterJSON: try after.map(AuditJSON.encode),
-                  note: note)
+        var beforeJSON: String?
+        var afterJSON: String?
+        if let before { beforeJSON = try AuditJSON.encode(before) }
+        if let after { afterJSON = try AuditJSON.encode(after) }
+        try audit(action, entity: entity, id: id, beforeJSON: beforeJSON, afterJSON: afterJSON, note: note)
     }
 
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).

@@ -70,7 +70,7 @@ struct SortedJSONEncoderTests {
         try expectSame([Int.min, Int.max, 0, -1])
         try expectSame([UInt64.max])
         try expectSame([Int8.min])
-        try expectSame([2.0, 0.1, -0.0, 1e21, 1.5e-7, 123_456_789_012_345_678, 0.3333333333333333, 1e-300, 5e-324])
+        try expectSame([2.0, 0.1, -0.0, 1e21, 1.5e-7, 1.2345678901234568e17, 0.3333333333333333, 1e-300, .leastNonzeroMagnitude])
         try expectSame([Float(0.1), Float(2.5), Float(1e30)])
     }
 

@@ -90,6 +90,19 @@ public struct AttendanceEntry: Hashable, Sendable, Codable {
         case transportTrips = "transport_trips"
         case extraDay = "extra_day"
     }
+
+    /// What the synthesised encoding writes, with the code, date and status given as their text: an
+    /// upload's audit event holds every day it replaced, and a nested encoder per value was most of it.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(placementId, forKey: .placementId)
+        try container.encode(participant.text, forKey: .participant)
+        try container.encode(date.iso, forKey: .date)
+        try container.encode(status.rawValue, forKey: .status)
+        try container.encodeIfPresent(hoursTenths, forKey: .hoursTenths)
+        try container.encodeIfPresent(transportTrips, forKey: .transportTrips)
+        try container.encode(extraDay, forKey: .extraDay)
+    }
 }
 
 /// One row of an attendance file, as text, with its row number.

@@ -208,7 +208,9 @@ struct AttendanceBatch {
         self.submitter = submitter
         self.today = today
         self.revealOtherProviders = revealOtherProviders
-        placedParticipants = try reader.placedParticipants()
+        // Only needed to tell the work team that a participant is placed with another farm; a farm's
+        // own upload never learns that, and need not read every placement of the country for it.
+        placedParticipants = revealOtherProviders ? try reader.placedParticipants() : []
     }
 
     mutating func add(_ row: AttendanceRow, reader: StoreReader) throws {

@@ -54,6 +54,9 @@ public struct AttendanceImport: Sendable {
     let context: TunetContext
     /// False for the providers' own service: another farm's participant is "unknown", never revealed.
     let revealOtherProviders: Bool
+    /// Runs after the file is checked in its snapshot and before the writer is taken: lets tests put
+    /// a change by someone else exactly there.
+    var afterCheck: (@Sendable () throws -> Void)?
 
     public init(_ context: TunetContext, revealOtherProviders: Bool = true) {
         self.context = context
@@ -152,6 +155,7 @@ public struct AttendanceImport: Sendable {
             let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader) : nil
             return .checked(stamps, batch, plans)
         }
+        try afterCheck?()
         switch consume snapshot {
         case .alreadyImported(let earlier):
             return earlier

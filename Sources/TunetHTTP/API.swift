@@ -52,7 +52,7 @@ struct API: Sendable {
             let end: LocalDate
             let status: String
         }
-        let views = try run {
+        let views = try await offloaded {
             var filter = PlacementFilter()
             filter.provider = provider
             return try PlacementDesk(context).list(filter)
@@ -69,7 +69,7 @@ struct API: Sendable {
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try run { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path) }
+        _ = try await offloaded { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
@@ -90,7 +90,7 @@ struct API: Sendable {
             throw Problem(status: .contentTooLarge, title: "contentTooLarge", detail: "The file is larger than \(bodyLimit / 1_048_576) MB.")
         }
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
-        let report = try run {
+        let report = try await offloaded {
             try AttendanceImport(acting(as: principal), revealOtherProviders: false)
                 .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
         }
@@ -103,7 +103,7 @@ struct API: Sendable {
 
     func submissions(_ request: Request) async throws -> Response {
         let provider = try provider(request)
-        return try .json(try run { try AttendanceReports(context).submissions(provider: provider.digits) })
+        return try .json(try await offloaded { try AttendanceReports(context).submissions(provider: provider.digits) })
     }
 
     /// Any catalogue report as xlsx, for project leaders.
@@ -123,7 +123,8 @@ struct API: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let pilot = request.uri.queryParameters.get("pilot").map { String($0) }
-        let result = try run { try ReportExport(context).write(name, filters: filters, pilot: pilot, to: folder.path) }
+        let chosen = filters
+        let result = try await offloaded { try ReportExport(context).write(name, filters: chosen, pilot: pilot, to: folder.path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 
@@ -133,6 +134,18 @@ struct API: Sendable {
             return try body()
         } catch let error as TunetError {
             throw Problem(error)
+        }
+    }
+
+    /// Runs a use case that reads or writes the database or files (an upload: reading, checking,
+    /// waiting for the single writer) on a thread
+    /// of its own instead of Swift concurrency's cooperative pool, which has one thread per core: an
+    /// upload blocked there waiting for the writer kept the next request from being read at all.
+    func offloaded<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try run(body) })
+            }
         }
     }
 }

@@ -271,7 +271,7 @@ struct AttendanceBatch {
         try checkProblems()
         return try planners.map { planner in
             var plan = try planner.plan(using: reader)
-            if !plan.replaced.isEmpty { plan.replacedJSON = try AuditJSON.encode(plan.replaced.map(\.entry)) }
+            plan.replacedJSON = try AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
             return (planner.provider, plan)
         }
     }

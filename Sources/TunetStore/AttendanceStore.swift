@@ -24,6 +24,12 @@ public struct AttendanceSubmission: Hashable, Sendable, Codable {
     /// The entity of a submission's audit events.
     public static let auditEntity = "attendance_submission"
 
+    /// The days a submission replaced, as its audit event keeps them (nil when it replaced none); may be
+    /// made outside the writer and handed to `storeSubmission`.
+    public static func auditSnapshot(ofReplaced replaced: [StoredAttendance]) throws -> String? {
+        replaced.isEmpty ? nil : try AuditJSON.encode(replaced.map(\.entry))
+    }
+
     public var id: Int64
     public var receivedAt: String
     public var actor: String
@@ -148,7 +154,7 @@ extension StoreReader {
 
 extension StoreTransaction {
     /// Records a submission and writes its rows; rows for the same participant-day replace the earlier ones.
-    /// - Parameter replacedJSON: `replaced` already encoded for the audit event (`AuditJSON`), if it was.
+    /// - Parameter replacedJSON: `AttendanceSubmission.auditSnapshot(ofReplaced: replaced)`, if it was made beforehand.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
                                 replacedJSON: String? = nil) throws -> AttendanceSubmission {
         // A year's attendance touches pages all over the table: a 64 MB page cache for the writer (SQLite's
@@ -169,7 +175,7 @@ extension StoreTransaction {
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
-                  beforeJSON: try replacedJSON ?? (replaced.isEmpty ? nil : AuditJSON.encode(replaced.map(\.entry))),
+                  beforeJSON: try replacedJSON ?? AttendanceSubmission.auditSnapshot(ofReplaced: replaced),
                   afterJSON: try AuditJSON.encode(stored),
                   note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
         return stored

@@ -22,10 +22,11 @@ let package = Package(
         ),
         .target(name: "TunetDomain"),
         .target(name: "TunetJSON"),
+        .systemLibrary(name: "CSQLiteSettings"),
         .target(
             name: "TunetStore",
             dependencies: ["TunetDomain", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"]),

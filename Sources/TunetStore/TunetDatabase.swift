@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 import TunetDomain
@@ -35,6 +36,7 @@ public final class TunetDatabase: Sendable {
                 throw .unwritableOutput(path: path, reason: "the folder '\(folder)' does not exist")
             }
         }
+        _ = Self.processSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -46,6 +48,11 @@ public final class TunetDatabase: Sendable {
         }
         try migrate()
     }
+
+    /// SQLite's process-wide settings, made once before the first database is opened.
+    private static let processSettings: Void = {
+        _ = tunet_sqlite_disable_memory_statistics()
+    }()
 
     func migrate() throws(TunetError) {
         let migrator = Schema.migrator

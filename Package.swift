@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
-        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),

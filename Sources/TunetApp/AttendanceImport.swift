@@ -271,7 +271,7 @@ struct AttendanceBatch {
         try checkProblems()
         return try planners.map { planner in
             var plan = try planner.plan(using: reader)
-            plan.replacedJSON = try AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
+            plan.replacedJSON = AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
             return (planner.provider, plan)
         }
     }

@@ -91,8 +91,8 @@ public struct AttendanceEntry: Hashable, Sendable, Codable {
         case extraDay = "extra_day"
     }
 
-    /// What the synthesised encoding writes, with the code, date and status given as their text: an
-    /// upload's audit event holds every day it replaced, and a nested encoder per value was most of it.
+    /// What the synthesised encoding writes, with the code, date and status given as their text rather
+    /// than through a nested encoder per value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(placementId, forKey: .placementId)

@@ -139,34 +139,42 @@ private struct JSONWriter {
     }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendJSONString(value)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `value` as a JSON string, escaped as Foundation's encoder escapes it; for JSON written by
+    /// hand where an encoder's generality costs too much (an upload's audit snapshot of replaced days).
+    public mutating func appendJSONString(_ value: String) {
+        append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                appendEscaped(byte)
+                append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendJSONEscaped(byte)
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
+    private mutating func appendJSONEscaped(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): append("\\\"")
-        case UInt8(ascii: "\\"): append("\\\\")
-        case 0x0A: append("\\n")
-        case 0x0D: append("\\r")
-        case 0x09: append("\\t")
-        case 0x08: append("\\b")
-        case 0x0C: append("\\f")
+        case UInt8(ascii: "\""): append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): append(contentsOf: "\\\\".utf8)
+        case 0x0A: append(contentsOf: "\\n".utf8)
+        case 0x0D: append(contentsOf: "\\r".utf8)
+        case 0x09: append(contentsOf: "\\t".utf8)
+        case 0x08: append(contentsOf: "\\b".utf8)
+        case 0x0C: append(contentsOf: "\\f".utf8)
         default:
             let hex = Array("0123456789abcdef".utf8)
-            append("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            append(contentsOf: "\\u00".utf8)
+            append(hex[Int(byte >> 4)])
+            append(hex[Int(byte & 0x0F)])
         }
     }
 }

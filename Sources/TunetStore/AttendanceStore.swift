@@ -26,8 +26,8 @@ public struct AttendanceSubmission: Hashable, Sendable, Codable {
 
     /// The days a submission replaced, as its audit event keeps them (nil when it replaced none); may be
     /// made outside the writer and handed to `storeSubmission`.
-    public static func auditSnapshot(ofReplaced replaced: [StoredAttendance]) throws -> String? {
-        replaced.isEmpty ? nil : try AuditJSON.encode(replaced.map(\.entry))
+    public static func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String? {
+        replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)
     }
 
     public var id: Int64
@@ -175,7 +175,7 @@ extension StoreTransaction {
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
-                  beforeJSON: try replacedJSON ?? AttendanceSubmission.auditSnapshot(ofReplaced: replaced),
+                  beforeJSON: replacedJSON ?? AttendanceSubmission.auditSnapshot(ofReplaced: replaced),
                   afterJSON: try AuditJSON.encode(stored),
                   note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
         return stored

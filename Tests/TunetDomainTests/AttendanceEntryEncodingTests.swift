@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TunetDomain
 
-/// Audit events keep the days an upload replaced as JSON; their text must not change with how it is written.
+/// A reported day's JSON text must not change with how it is written.
 @Suite("A reported day as JSON")
 struct AttendanceEntryEncodingTests {
     private func json(_ entry: AttendanceEntry) throws -> String {

@@ -2,74 +2,107 @@ import GRDB
 import GRDBSQLite
 import TunetDomain
 
-/// Writes priced attendance days through one prepared statement, binding each value with SQLite's
-/// C API. GRDB's `execute(arguments:)` boxes ten values per row into an argument array first, which
-/// was a third of the write time of a national import (BENCHMARKS.md).
+/// Writes priced attendance days through prepared statements that insert many rows each, binding
+/// every value with SQLite's C API. GRDB's `execute(arguments:)` boxes ten values per row into an
+/// argument array first, which was a third of the write time of a national import; and a statement
+/// per row paid SQLite's per-statement work (a statement journal for the foreign keys, opening and
+/// closing cursors) two thousand times for an upload that held the writer (BENCHMARKS.md).
 struct AttendanceRowWriter {
+    /// 64 rows of 10 values stay under the 999 variables older SQLite builds allow in one statement.
+    static let rowsPerStatement = 64
+    private static let columns = 10
+
     private let db: Database
-    private let statement: Statement
+    private let many: Statement
+    private let one: Statement
 
     /// - Parameter replacing: whether some rows replace stored days; when none do (the caller compared
     ///   them with the stored days in this transaction), a plain insert skips the conflict check, and a
     ///   day stored after all fails the transaction instead of being overwritten.
     init(_ db: Database, replacing: Bool) throws {
         self.db = db
+        // Cached on the connection: the writer prepares each once, not once per upload.
+        many = try db.cachedStatement(sql: Self.insert(rows: Self.rowsPerStatement, replacing: replacing))
+        one = try db.cachedStatement(sql: Self.insert(rows: 1, replacing: replacing))
+    }
+
+    private static func insert(rows: Int, replacing: Bool) -> String {
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
         let insert = """
             INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
                                     planned_cost_ore, submission_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES \(values)
             """
-        statement = try db.makeStatement(sql: replacing ? insert + """
+        guard replacing else { return insert }
+        return insert + """
 
             ON CONFLICT(placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,
                 transport_trips = excluded.transport_trips, extra_day = excluded.extra_day, day_price_ore = excluded.day_price_ore,
                 transport_ore = excluded.transport_ore, planned_cost_ore = excluded.planned_cost_ore, submission_id = excluded.submission_id
-            """ : insert)
+            """
     }
 
     /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
-        let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
         let ordered = rows.sorted { ($0.entry.placementId, $0.entry.date) < ($1.entry.placementId, $1.entry.date) }
-        for row in ordered {
-            let entry = row.entry
+        var start = 0
+        while start < ordered.count {
+            let statement = ordered.count - start >= Self.rowsPerStatement ? many : one
+            let count = statement === many ? Self.rowsPerStatement : 1
+            let handle = statement.sqliteStatement
             sqlite3_reset(handle)
-            var result = sqlite3_bind_int64(handle, 1, entry.placementId)
-            result |= bindText(entry.date.iso, at: 2)
-            result |= bindText(entry.status.rawValue, at: 3)
-            result |= bindInteger(entry.hoursTenths, at: 4)
-            result |= bindInteger(entry.transportTrips, at: 5)
-            result |= sqlite3_bind_int64(handle, 6, entry.extraDay ? 1 : 0)
-            result |= sqlite3_bind_int64(handle, 7, row.dayPrice.ore)
-            result |= sqlite3_bind_int64(handle, 8, row.transport.ore)
-            result |= sqlite3_bind_int64(handle, 9, row.plannedCost.ore)
-            result |= sqlite3_bind_int64(handle, 10, submission)
+            var result = SQLITE_OK
+            for offset in 0..<count {
+                result |= bind(ordered[start + offset], submission: submission, from: Int32(offset * Self.columns), to: handle)
+            }
             // SQLITE_OK is 0, so any failed bind leaves a bit set.
-            if result != SQLITE_OK { try fail(sqlite3_errcode(db.sqliteConnection)) }
+            if result != SQLITE_OK { try fail(sqlite3_errcode(db.sqliteConnection), statement) }
             let step = sqlite3_step(handle)
-            if step != SQLITE_DONE { try fail(step) }
+            if step != SQLITE_DONE { try fail(step, statement) }
+            start += count
+        }
+        for statement in [many, one] {
+            sqlite3_reset(statement.sqliteStatement)
+            sqlite3_clear_bindings(statement.sqliteStatement)
         }
     }
 
-    private func bindText(_ text: String, at index: Int32) -> Int32 {
+    /// Binds one row's ten values after the first `base` parameters.
+    private func bind(_ row: StoredAttendance, submission: Int64, from base: Int32, to handle: OpaquePointer?) -> Int32 {
+        let entry = row.entry
+        var result = sqlite3_bind_int64(handle, base + 1, entry.placementId)
+        result |= bindText(entry.date.iso, at: base + 2, to: handle)
+        result |= bindText(entry.status.rawValue, at: base + 3, to: handle)
+        result |= bindInteger(entry.hoursTenths, at: base + 4, to: handle)
+        result |= bindInteger(entry.transportTrips, at: base + 5, to: handle)
+        result |= sqlite3_bind_int64(handle, base + 6, entry.extraDay ? 1 : 0)
+        result |= sqlite3_bind_int64(handle, base + 7, row.dayPrice.ore)
+        result |= sqlite3_bind_int64(handle, base + 8, row.transport.ore)
+        result |= sqlite3_bind_int64(handle, base + 9, row.plannedCost.ore)
+        result |= sqlite3_bind_int64(handle, base + 10, submission)
+        return result
+    }
+
+    private func bindText(_ text: String, at index: Int32, to handle: OpaquePointer?) -> Int32 {
         var text = text
         return text.withUTF8 { utf8 in
-            sqlite3_bind_text(statement.sqliteStatement, index, utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+            sqlite3_bind_text(handle, index, utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                               Int32(utf8.count), transient)
         }
     }
 
-    private func bindInteger(_ value: Int?, at index: Int32) -> Int32 {
-        guard let value else { return sqlite3_bind_null(statement.sqliteStatement, index) }
-        return sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value))
+    private func bindInteger(_ value: Int?, at index: Int32, to handle: OpaquePointer?) -> Int32 {
+        guard let value else { return sqlite3_bind_null(handle, index) }
+        return sqlite3_bind_int64(handle, index, Int64(value))
     }
 
-    private func fail(_ code: Int32) throws -> Never {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    private func fail(_ code: Int32, _ statement: Statement) throws -> Never {
+        let error = DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                  sql: statement.sql)
+        // A cached statement must not keep a failed step's state or its bound values for the next writer.
+        sqlite3_reset(statement.sqliteStatement)
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        throw error
     }
 }
 

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import TunetApp
+@testable import TunetDomain
+@testable import TunetStore
+
+/// A farm sends its file again with corrections: the corrected days replace the stored ones, the rest
+/// stay, and the audit event keeps what was replaced.
+@Suite("A corrected attendance file")
+struct AttendanceCorrectionTests {
+    /// Changes a row's status (and drops its hours) so that the day reads differently.
+    private func corrected(_ line: Substring) -> String {
+        var fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        fields[3] = fields[3] == "FU" ? "FM" : "FU"
+        fields[4] = ""
+        return fields.joined(separator: ";")
+    }
+
+    @Test("replaces every corrected day, however many, keeps the others, and adds the new ones")
+    func replacesCorrectedDays() throws {
+        let workspace = try TestWorkspace()
+        let context = workspace.context
+        let scale = SyntheticNation.Scale(farms: 1, placements: 2)
+        _ = try SyntheticNation.build(context, scale: scale)
+        let year = workspace.folder.appendingPathComponent("year.csv")
+        _ = try SyntheticNation.writeAttendance(context, to: year, scale: scale)
+        let lines = try String(contentsOf: year, encoding: .utf8).split(separator: "\n")
+        let header = lines[0], rows = lines.dropFirst()
+        try #require(rows.count >= 200)
+
+        // 150 days first; then 130 of them corrected (more than one statement's worth), 20 as they were, 30 new.
+        let first = workspace.folder.appendingPathComponent("first.csv")
+        try ([header] + rows.prefix(150)).joined(separator: "\n").appending("\n").write(to: first, atomically: true, encoding: .utf8)
+        _ = try AttendanceImport(context).run(file: first)
+        let before = try storedDays(context)
+
+        let second = workspace.folder.appendingPathComponent("second.csv")
+        let changed = rows.prefix(130).map(corrected)
+        let kept = rows.dropFirst(130).prefix(20).map(String.init)
+        let added = rows.dropFirst(150).prefix(30).map(String.init)
+        try ([String(header)] + changed + kept + added).joined(separator: "\n").appending("\n")
+            .write(to: second, atomically: true, encoding: .utf8)
+        let report = try AttendanceImport(context).run(file: second)
+        #expect(report.changed == 130 && report.unchanged == 20 && report.new == 30)
+
+        let after = try storedDays(context)
+        #expect(after.count == 180)
+        #expect(before.keys.allSatisfy(after.keys.contains), "no stored day is lost")
+        for line in changed + kept + added {
+            let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+            let day = after.values.first { $0.entry.participant.text == fields[1] && $0.entry.date.iso == fields[2] }
+            #expect(day?.entry.status.code == String(fields[3]), "\(fields[1]) on \(fields[2])")
+        }
+        #expect(after.filter { key, day in before[key].map { !$0.entry.reportsSame(as: day.entry) } ?? false }.count == 130)
+
+        // The replaced days are in the submission's audit event, with their earlier status.
+        let event = try #require(try context.read { try $0.auditEvents(AuditQuery(entity: AttendanceSubmission.auditEntity)) }.last)
+        let snapshot = try #require(event.before)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(snapshot.utf8)) as? [String: Any])
+        let placements = try #require(document["placements"] as? [[String: Any]])
+        #expect(placements.reduce(0) { $0 + (($1["days"] as? [Any])?.count ?? 0) } == 130)
+    }
+
+    private func storedDays(_ context: TunetContext) throws -> [String: StoredAttendance] {
+        let days = try context.read {
+            try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
+                              to: LocalDate(year: 2100, month: 1, day: 1)!)
+        }
+        return Dictionary(uniqueKeysWithValues: days.map { ("\($0.entry.placementId) \($0.entry.date.iso)", $0) })
+    }
+}

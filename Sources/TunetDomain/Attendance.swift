@@ -44,6 +44,13 @@ public enum AttendanceStatus: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The status whose stored name (its raw value) these UTF-8 bytes are, read without making a string:
+    /// an upload reads back every stored day it may replace.
+    public init?(storedBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let status = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
+        self = status
+    }
+
     /// Whether the agreement's absence rule lets the farm bill this day.
     public func isBillable(under rule: AbsenceBillingRule) -> Bool {
         switch self {

@@ -5,7 +5,7 @@ import TunetDomain
 /// and audited as one snapshot, so the log shows the whole agreement before and after each change.
 extension StoreReader {
     public func agreement(_ reference: String) throws -> Agreement? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM agreement WHERE reference = ?", arguments: [reference]) else {
+        guard let row = try Row.fetchOne(try cached("SELECT * FROM agreement WHERE reference = ?"), arguments: [reference]) else {
             return nil
         }
         return try agreement(row: row)
@@ -16,11 +16,11 @@ extension StoreReader {
     }
 
     func agreementId(_ reference: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM agreement WHERE reference = ?", arguments: [reference])
+        try Int64.fetchOne(try cached("SELECT id FROM agreement WHERE reference = ?"), arguments: [reference])
     }
 
     func providerId(_ number: OrganisationNumber) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM provider WHERE organisation_number = ?",
+        guard let id = try Int64.fetchOne(try cached("SELECT id FROM provider WHERE organisation_number = ?"),
                                           arguments: [number.digits]) else {
             throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
         }
@@ -33,22 +33,22 @@ extension StoreReader {
             guard let text: String = row[column] else { return nil }
             return try StoredValue.date(text, column: "agreement.\(column)")
         }
-        let parties = try Row.fetchAll(db, sql: """
+        let parties = try Row.fetchAll(try cached("""
             SELECT p.organisation_number, ap.rank FROM agreement_party ap JOIN provider p ON p.id = ap.provider_id
             WHERE ap.agreement_id = ? ORDER BY ap.rank IS NULL, ap.rank, p.organisation_number
-            """, arguments: [id]).map { party in
+            """), arguments: [id]).map { party in
             AgreementParty(provider: try StoredValue.organisationNumber(party["organisation_number"]), rank: party["rank"])
         }
-        let options = try Row.fetchAll(db, sql: "SELECT * FROM agreement_option WHERE agreement_id = ? ORDER BY sequence",
+        let options = try Row.fetchAll(try cached("SELECT * FROM agreement_option WHERE agreement_id = ? ORDER BY sequence"),
                                        arguments: [id]).map { option in
             ExtensionOption(months: option["months"],
                             decisionDeadline: try StoredValue.date(option["decision_deadline"], column: "agreement_option.decision_deadline"),
                             exercisedOn: try (option["exercised_on"] as String?).map { try StoredValue.date($0, column: "agreement_option.exercised_on") })
         }
-        let prices = try Row.fetchAll(db, sql: """
+        let prices = try Row.fetchAll(try cached("""
             SELECT p.organisation_number, v.* FROM price_version v JOIN provider p ON p.id = v.provider_id
             WHERE v.agreement_id = ?
-            """, arguments: [id]).map { price in
+            """), arguments: [id]).map { price in
             PriceVersion(provider: try StoredValue.organisationNumber(price["organisation_number"]), line: price["line"],
                          unit: PriceUnit(rawValue: price["unit"]) ?? .day,
                          validFrom: try StoredValue.date(price["valid_from"], column: "price_version.valid_from"),

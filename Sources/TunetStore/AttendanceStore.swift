@@ -81,7 +81,7 @@ extension StoreReader {
 
     /// The newest submission's number (0 when there is none).
     public func lastSubmissionId() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM attendance_submission") ?? 0
+        try Int64.fetchOne(try cached("SELECT MAX(id) FROM attendance_submission")) ?? 0
     }
 
     /// Whether any of these farms submitted attendance after submission `id`: their stored days may
@@ -100,10 +100,10 @@ extension StoreReader {
     }
 
     private func submissions(where condition: String, _ arguments: StatementArguments) throws -> [AttendanceSubmission] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(try cached("""
             SELECT s.*, p.organisation_number FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
             WHERE \(condition) ORDER BY s.id
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             AttendanceSubmission(id: row["id"], receivedAt: row["received_at"], actor: row["actor"],
                                  provider: try StoredValue.organisationNumber(row["organisation_number"]), fileName: row["file_name"],
                                  contentHash: row["content_hash"], months: (row["months"] as String).split(separator: ",").map(String.init),
@@ -117,25 +117,16 @@ extension StoreReader {
         var result: [StoredAttendance] = []
         for chunk in stride(from: 0, to: placements.count, by: 500).map({ Array(placements[$0..<min($0 + 500, placements.count)]) }) {
             // The participant codes from their column: decoding each placement's document for one field cost as much as the rest.
-            let documents = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+            let participants = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
                 db, sql: "SELECT id, participant_code FROM placement WHERE id IN (\(Self.marks(chunk.count)))", arguments: StatementArguments(chunk))
                 .map { (row: Row) -> (Int64, ParticipantCode) in (row["id"], ParticipantCode(stored: row["participant_code"])) })
-            // Columns by position: looking each up by name was a tenth of an upload's comparison.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore, planned_cost_ore,
-                       submission_id
+            let statement = try db.makeStatement(sql: """
+                SELECT \(AttendanceRowReader.columns)
                 FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(Self.marks(chunk.count)))
                 ORDER BY placement_id, date
-                """, arguments: StatementArguments([from.iso, to.iso] + chunk))
-            while let row = try rows.next() {
-                let placementId: Int64 = row[0]
-                guard let participant = documents[placementId], let status = AttendanceStatus(rawValue: row[2]) else { continue }
-                let entry = AttendanceEntry(placementId: placementId, participant: participant,
-                                            date: try StoredValue.date(row[1], column: "attendance.date"), status: status,
-                                            hoursTenths: row[3], transportTrips: row[4], extraDay: row[5])
-                result.append(StoredAttendance(entry: entry, dayPrice: Money(ore: row[6]), transport: Money(ore: row[7]),
-                                               plannedCost: Money(ore: row[8]), submissionId: row[9]))
-            }
+                """)
+            try statement.setArguments(StatementArguments([from.iso, to.iso] + chunk))
+            try AttendanceRowReader(db: db).read(statement, participants: participants, into: &result)
         }
         return result
     }
@@ -161,11 +152,11 @@ extension StoreTransaction {
         // default is 2 MB) keeps a million-row import from rereading the same pages (BENCHMARKS.md).
         // Readers keep the default.
         try db.execute(sql: "PRAGMA cache_size = -65536")
-        try db.execute(sql: """
+        try cached("""
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
                                                changed_rows, unchanged_rows)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timestamp, actor, try providerId(submission.provider), submission.fileName, submission.contentHash,
+            """).execute(arguments: [timestamp, actor, try providerId(submission.provider), submission.fileName, submission.contentHash,
                              submission.months.joined(separator: ","), submission.rows, submission.newRows, submission.changedRows,
                              submission.unchangedRows])
         var stored = submission

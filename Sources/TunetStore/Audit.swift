@@ -86,12 +86,10 @@ extension StoreTransaction {
 
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
     public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: String? = nil) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note])
+        try cached("""
+            INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note])
     }
 }
 
@@ -124,12 +122,12 @@ extension StoreReader {
     /// The newest audit event's number (0 when there is none): with `hasAuditEvents(after:besides:)`,
     /// tells whether anything changed between two transactions, since every change is audited.
     public func lastAuditEventId() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_event") ?? 0
+        try Int64.fetchOne(try cached("SELECT MAX(id) FROM audit_event")) ?? 0
     }
 
     /// Whether an event newer than `id` concerns another entity than `entity`.
     public func hasAuditEvents(after id: Int64, besides entity: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND entity <> ?)", arguments: [id, entity]) ?? false
+        try Bool.fetchOne(try cached("SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND entity <> ?)"), arguments: [id, entity]) ?? false
     }
 
     public func auditEventCount() throws -> Int {

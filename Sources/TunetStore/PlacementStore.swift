@@ -24,7 +24,7 @@ extension StoreReader {
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY pl.id"
-        return try String.fetchAll(db, sql: sql, arguments: arguments).map(Self.decodePlacement)
+        return try String.fetchAll(try cached(sql), arguments: arguments).map(Self.decodePlacement)
     }
 
     /// Every participant code that has a placement, without decoding the placements.
@@ -73,7 +73,7 @@ extension StoreReader {
             sql += " WHERE municipality_number = ?"
             arguments += [municipality]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY municipality_number, from_date", arguments: arguments).map { row in
+        return try Row.fetchAll(try cached(sql + " ORDER BY municipality_number, from_date"), arguments: arguments).map { row in
             SchoolHoliday(municipalityNumber: row["municipality_number"],
                           from: try StoredValue.date(row["from_date"], column: "school_holiday.from_date"),
                           to: try StoredValue.date(row["to_date"], column: "school_holiday.to_date"), name: row["name"])

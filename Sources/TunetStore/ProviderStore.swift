@@ -101,7 +101,7 @@ extension Provider {
 
 extension StoreReader {
     public func provider(_ number: OrganisationNumber) throws -> Provider? {
-        guard let row = try Row.fetchOne(db, sql: Provider.selection + " WHERE organisation_number = ?",
+        guard let row = try Row.fetchOne(try cached(Provider.selection + " WHERE organisation_number = ?"),
                                          arguments: [number.digits]) else { return nil }
         return try Provider(row: row)
     }

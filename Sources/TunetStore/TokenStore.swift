@@ -10,9 +10,9 @@ extension StoreReader {
 
     /// The token whose hash this is, with the stored hash for a constant-time comparison by the caller.
     public func token(hash: String) throws -> (AccessToken, storedHash: String)? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(try cached("""
             SELECT t.*, p.organisation_number FROM access_token t LEFT JOIN provider p ON p.id = t.provider_id WHERE t.token_hash = ?
-            """, arguments: [hash]) else { return nil }
+            """), arguments: [hash]) else { return nil }
         return (try Self.token(row), row["token_hash"])
     }
 

@@ -135,6 +135,14 @@ public class StoreReader {
     static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
+
+    /// The statement for `sql`, prepared once per connection: the service runs the same few queries for
+    /// every request, and parsing them each time was a fourteenth of an upload (BENCHMARKS.md). Only for
+    /// SQL whose text is one of a few (lists of `marks` would fill the cache), and not for cursors (a
+    /// cached statement is not re-entrant).
+    func cached(_ sql: String) throws -> Statement {
+        try db.cachedStatement(sql: sql)
+    }
 }
 
 /// Write access inside one transaction. Every change a use case makes goes through a method here

@@ -69,3 +69,26 @@ struct AttendanceCorrectionTests {
         return Dictionary(uniqueKeysWithValues: days.map { ("\($0.entry.placementId) \($0.entry.date.iso)", $0) })
     }
 }
+
+@Suite("Stored attendance read back")
+struct StoredAttendanceReadingTests {
+    @Test("A stored day whose status Tunet does not know is reported as damage, never skipped")
+    func damagedStatus() throws {
+        let workspace = try TestWorkspace()
+        let context = workspace.context
+        let scale = SyntheticNation.Scale(farms: 1, placements: 1)
+        _ = try SyntheticNation.build(context, scale: scale)
+        let file = workspace.folder.appendingPathComponent("year.csv")
+        _ = try SyntheticNation.writeAttendance(context, to: file, scale: scale)
+        _ = try AttendanceImport(context).run(file: file)
+        try context.database.pool.write { db in
+            try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, date FROM attendance LIMIT 1)")
+        }
+        #expect {
+            try context.read { try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
+                                                    to: LocalDate(year: 2100, month: 1, day: 1)!) }
+        } throws: { error in
+            (error as? TunetError).map { "\($0)".contains("holiday") } ?? false
+        }
+    }
+}

@@ -97,7 +97,8 @@ public struct AttendanceImport: Sendable {
         }
         /// Every row checked against the farms' placements; throws every problem of the file.
         func validated(_ reader: StoreReader) throws -> AttendanceBatch {
-            var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders)
+            var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
+                                            calendarCache: context.caches.farmCalendars)
             try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0, reader: reader) }
             try batch.checkProblems()
             return batch
@@ -200,6 +201,7 @@ struct AttendanceBatch {
     let revealOtherProviders: Bool
     /// Loaded once for the whole file: a national file names hundreds of farms.
     let placedParticipants: Set<ParticipantCode>
+    let calendarCache: FarmCalendarCache
     /// Planners in the order the file names their farms.
     private var planners: [AttendancePlanner] = []
     private var plannerIndex: [OrganisationNumber: Int] = [:]
@@ -208,8 +210,10 @@ struct AttendanceBatch {
     private var lastFarm: (text: String?, planner: Int)?
     private var problems: [FieldProblem] = []
 
-    init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool) throws {
+    init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
+         calendarCache: FarmCalendarCache) throws {
         self.submitter = submitter
+        self.calendarCache = calendarCache
         self.today = today
         self.revealOtherProviders = revealOtherProviders
         // Only needed to tell the work team that a participant is placed with another farm; a farm's
@@ -232,8 +236,8 @@ struct AttendanceBatch {
 
     private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
         if let index = plannerIndex[farm] { return index }
-        planners.append(try AttendancePlanner(reader: reader, provider: farm, today: today, revealOtherProviders: revealOtherProviders,
-                                              placedParticipants: placedParticipants))
+        planners.append(AttendancePlanner(calendars: try calendarCache.calendars(for: farm, reader: reader), provider: farm, today: today,
+                                          revealOtherProviders: revealOtherProviders, placedParticipants: placedParticipants))
         plannerIndex[farm] = planners.count - 1
         return planners.count - 1
     }
@@ -327,30 +331,13 @@ struct AttendancePlanner {
     private var entries: [AttendanceEntry] = []
     private(set) var rowCount = 0
 
-    /// Loads the farm's placements, their planned days and agreements once.
-    init(reader: StoreReader, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
-         placedParticipants: Set<ParticipantCode>) throws {
+    init(calendars farm: FarmCalendars, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
+         placedParticipants: Set<ParticipantCode>) {
         self.provider = provider
         self.today = today
         self.revealOtherProviders = revealOtherProviders
-        let placements = try reader.placements(provider: provider)
-        var agreements: [String: Agreement] = [:]
-        var holidays: [String: [SchoolHoliday]] = [:]
-        var calendars: [AttendanceValidator.PlacementCalendar] = []
-        for placement in placements {
-            if agreements[placement.agreementReference] == nil {
-                agreements[placement.agreementReference] = try reader.agreement(placement.agreementReference)
-            }
-            if holidays[placement.municipalityNumber] == nil {
-                holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
-            }
-            let days = PlacementPlanner.plannedDayNumbers(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
-                                                          schoolHolidays: holidays[placement.municipalityNumber] ?? [])
-            calendars.append(.init(placement: placement, allowsExtraDays: agreements[placement.agreementReference]?.allowsExtraDays ?? false,
-                                   plannedDays: Set(days)))
-        }
-        self.calendars = calendars
-        self.agreements = agreements
+        calendars = farm.calendars
+        agreements = farm.agreements
         validator = AttendanceValidator(provider: provider, placements: calendars, placedParticipants: placedParticipants, today: today,
                                         revealOtherProviders: revealOtherProviders)
     }

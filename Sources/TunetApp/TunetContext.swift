@@ -8,12 +8,21 @@ public struct TunetContext: Sendable {
     public let actor: String
     public let today: LocalDate
     public let now: @Sendable () -> Date
+    /// What use cases keep between requests to the same database (the service's contexts share one).
+    public let caches: TunetCaches
 
-    public init(database: TunetDatabase, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(database: TunetDatabase, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
+                caches: TunetCaches = TunetCaches()) {
         self.database = database
         self.actor = actor
         self.today = today
         self.now = now
+        self.caches = caches
+    }
+
+    /// The same database and caches for another actor or day (a request to the service, say).
+    public func acting(as actor: String, today: LocalDate) -> TunetContext {
+        TunetContext(database: database, actor: actor, today: today, now: now, caches: caches)
     }
 
     /// Runs one change as one transaction, audited under this context's actor.
@@ -24,6 +33,14 @@ public struct TunetContext: Sendable {
     func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
         try database.read(body)
     }
+}
+
+/// Data derived from the database and kept for the next request, each cache with its own rule for
+/// when it no longer holds.
+public final class TunetCaches: Sendable {
+    let farmCalendars = FarmCalendarCache()
+
+    public init() {}
 }
 
 /// Where settings come from: an explicit option wins, then the environment, then the default.

@@ -12,7 +12,7 @@ struct API: Sendable {
 
     /// The context of one request: today's date, acting as the service until the token is known.
     var context: TunetContext {
-        TunetContext(database: base.database, actor: "tunet-service", today: fixedToday ?? OsloCalendar.today())
+        base.acting(as: "tunet-service", today: fixedToday ?? OsloCalendar.today())
     }
 
     /// The caller's token; failures become 401 problem documents.
@@ -25,7 +25,7 @@ struct API: Sendable {
     /// Changes made through the service are audited under the token that made them.
     func acting(as principal: Principal) -> TunetContext {
         let who = principal.provider.map { "provider \($0) (token \(principal.token.id))" } ?? "leader (token \(principal.token.id))"
-        return TunetContext(database: base.database, actor: who, today: fixedToday ?? OsloCalendar.today())
+        return base.acting(as: who, today: fixedToday ?? OsloCalendar.today())
     }
 
     func provider(_ request: Request) throws -> OrganisationNumber {

@@ -11,6 +11,11 @@ public struct IndexValue: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// `137.4` or `137,4`; Statistics Norway publishes one decimal, so more is refused.
     public static func parse(_ raw: String) -> Result<IndexValue, FieldReason> {
+        if let value = parsePlain(raw) { return .success(value) }
+        return parseAnyForm(raw)
+    }
+
+    static func parseAnyForm(_ raw: String) -> Result<IndexValue, FieldReason> {
         let text = raw.trimmingWhitespace()
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         guard (1...2).contains(parts.count), let whole = Int64(digitsOnlyText: parts[0]),
@@ -22,6 +27,33 @@ public struct IndexValue: Hashable, Comparable, Sendable, Codable, CustomStringC
             return .failure(FieldReason("'\(text)' is not a plausible index value (2015 = 100)"))
         }
         return .success(IndexValue(tenths: tenths))
+    }
+
+    /// `45` or `4.5` (or `4,5`) exactly, from the bytes: the form of every hours field of an attendance
+    /// file. Anything else is left to `parse`, which accepts the same values and explains the rest.
+    static func parsePlain(_ raw: String) -> IndexValue? {
+        var whole: Int64 = 0, digits = 0, tenth: Int64?, afterSeparator = false
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if afterSeparator {
+                    guard tenth == nil else { return nil }
+                    tenth = Int64(byte - UInt8(ascii: "0"))
+                } else {
+                    guard digits < 5 else { return nil }
+                    whole = whole * 10 + Int64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard digits > 0, !afterSeparator else { return nil }
+                afterSeparator = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !afterSeparator || tenth != nil else { return nil }
+        let tenths = whole * 10 + (tenth ?? 0)
+        return tenths > 0 && tenths < 100_000 ? IndexValue(tenths: tenths) : nil
     }
 
     public init(from decoder: Decoder) throws {

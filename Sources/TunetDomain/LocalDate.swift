@@ -73,40 +73,47 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// ISO 8601, the form Tunet stores and prints for programs.
     public var iso: String {
-        fixedWidth([(year, 4), (month, 2), (day, 2)], separator: "-")
+        guard (0...9999).contains(year) else { return fixedWidth([(year, 4), (month, 2), (day, 2)], separator: "-") }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            Self.write(year, width: 4, at: 0, in: buffer)
+            buffer[4] = UInt8(ascii: "-")
+            Self.write(month, width: 2, at: 5, in: buffer)
+            buffer[7] = UInt8(ascii: "-")
+            Self.write(day, width: 2, at: 8, in: buffer)
+            return 10
+        }
     }
 
     /// The Norwegian written form, DD.MM.YYYY.
     public var norwegian: String {
-        fixedWidth([(day, 2), (month, 2), (year, 4)], separator: ".")
+        guard (0...9999).contains(year) else { return fixedWidth([(day, 2), (month, 2), (year, 4)], separator: ".") }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            Self.write(day, width: 2, at: 0, in: buffer)
+            buffer[2] = UInt8(ascii: ".")
+            Self.write(month, width: 2, at: 3, in: buffer)
+            buffer[5] = UInt8(ascii: ".")
+            Self.write(year, width: 4, at: 6, in: buffer)
+            return 10
+        }
+    }
+
+    /// Zero-padded digits of `value` into `width` bytes: the common case of a four-digit year, without the
+    /// list of parts `fixedWidth` takes (a million dates are written an import, an export and an upload's
+    /// stored days).
+    private static func write(_ value: Int, width: Int, at start: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var value = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
     }
 }
 
-/// Zero-padded numbers joined by a separator, written straight into the string's storage: dates are
-/// formatted for every stored, exported and audited day (a million a year), so this is hot.
+/// Zero-padded numbers joined by a separator, as many digits as a part takes beyond its width (a year
+/// past 9999 from day arithmetic).
 private func fixedWidth(_ parts: [(value: Int, width: Int)], separator: Unicode.Scalar) -> String {
-    guard parts.allSatisfy({ (0..<[1, 10, 100, 1_000, 10_000][$0.width]).contains($0.value) }) else {
-        // A year past 9999 from day arithmetic: as many digits as it takes.
-        return parts.map { String(repeating: "0", count: max(0, $0.width - String($0.value).count)) + String($0.value) }
-            .joined(separator: String(separator))
-    }
-    let length = parts.reduce(parts.count - 1) { $0 + $1.width }
-    return String(unsafeUninitializedCapacity: length) { buffer in
-        var position = 0
-        for (index, part) in parts.enumerated() {
-            if index > 0 {
-                buffer[position] = UInt8(ascii: separator)
-                position += 1
-            }
-            var value = part.value
-            for offset in stride(from: part.width - 1, through: 0, by: -1) {
-                buffer[position + offset] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            position += part.width
-        }
-        return length
-    }
+    parts.map { String(repeating: "0", count: max(0, $0.width - String($0.value).count)) + String($0.value) }
+        .joined(separator: String(separator))
 }
 
 extension LocalDate: CustomStringConvertible {

@@ -171,6 +171,24 @@ struct PriceVersionTests {
         #expect(try YearMonth.parse("2026-03").get().ssb == "2026M03")
         #expect((try? YearMonth.parse("2026M13").get()) == nil)
     }
+
+    @Test("One-decimal values (index values, attendance hours) read the same through the quick path for plain digits as through the full one")
+    func plainDigitsAgree() {
+        #expect(IndexValue.parsePlain("45") == IndexValue(tenths: 450))
+        #expect(IndexValue.parsePlain("4,5") == IndexValue(tenths: 45))
+        for text in ["", "0", "0.0", "4.", ".5", "4.55", "4..5", " 4.5", "4.5 ", "-4", "123456", "99999"] {
+            #expect(IndexValue.parsePlain(text) == nil, "\(text)")
+        }
+        var random = SplitMix64(seed: 42)
+        let alphabet = Array("0123456789.,- a")
+        for _ in 0..<5_000 {
+            let text = String((0..<Int(random.next() % 8)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            if let quick = IndexValue.parsePlain(text) {
+                #expect((try? IndexValue.parseAnyForm(text).get()) == quick, "\(text)")
+            }
+            #expect((try? IndexValue.parse(text).get()) == (try? IndexValue.parseAnyForm(text).get()), "\(text)")
+        }
+    }
 }
 
 @Suite("Agreement status")

@@ -364,7 +364,7 @@ struct AttendancePlanner {
     }
 
     /// A participant-day of a placement.
-    struct DayKey: Hashable {
+    struct DayKey: Hashable, Comparable {
         let placement: Int64
         let day: Int
 
@@ -372,6 +372,10 @@ struct AttendancePlanner {
             placement = entry.placementId
             day = entry.date.dayNumber
         }
+
+        init(_ stored: StoredAttendance) { self.init(stored.entry) }
+
+        static func < (left: DayKey, right: DayKey) -> Bool { (left.placement, left.day) < (right.placement, right.day) }
     }
 
     /// What the valid rows change: new days, replaced days with their old values, unchanged days.
@@ -380,8 +384,22 @@ struct AttendancePlanner {
         var plan = Plan()
         plan.rows = rowCount
         guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
-        let existing = Dictionary(uniqueKeysWithValues: try reader.attendance(placements: Array(byId.keys), from: first, to: last)
-            .map { (DayKey($0.entry), $0) })
+        // Read in placement and date order and searched by halving: building a dictionary of the stored
+        // days copied each of them for a look-up or two (BENCHMARKS.md).
+        var stored = try reader.attendance(placements: byId.keys.sorted(), from: first, to: last)
+        var storedKeys = stored.map(DayKey.init)
+        if !zip(storedKeys, storedKeys.dropFirst()).allSatisfy({ $0 < $1 }) {
+            stored.sort { DayKey($0) < DayKey($1) }
+            storedKeys = stored.map(DayKey.init)
+        }
+        func existing(_ key: DayKey) -> StoredAttendance? {
+            var low = 0, high = storedKeys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if storedKeys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low < storedKeys.count && storedKeys[low] == key ? stored[low] : nil
+        }
         plan.months = Set(entries.map { YearMonth($0.date) }).sorted().map(\.iso)
         // Entries come participant by participant: the last placement's calendar and agreement are kept.
         var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, prices: PriceList)?
@@ -395,7 +413,7 @@ struct AttendancePlanner {
             }
             guard let (_, calendar, agreement, prices) = current else { continue }
             let priced = try price(entry, calendar, agreement, prices)
-            if let before = existing[DayKey(entry)] {
+            if let before = existing(DayKey(entry)) {
                 if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
                 plan.replaced.append(before)
             } else {

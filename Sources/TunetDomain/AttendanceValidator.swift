@@ -1,7 +1,9 @@
 /// Checks attendance rows against the submitting farm's placements, in memory: the importer loads
 /// the placements once and validates a million rows without a query per row.
 public struct AttendanceValidator: Sendable {
-    public struct PlacementCalendar: Sendable {
+    /// A class, not a struct: each checked row looks its placement's calendar up, and copying the
+    /// placement with every look-up was a tenth of checking (BENCHMARKS.md).
+    public final class PlacementCalendar: Sendable {
         public let placement: Placement
         public let allowsExtraDays: Bool
         /// Planned days as day numbers, for constant-time lookups.

@@ -4,6 +4,9 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     public let year: Int
     public let month: Int
     public let day: Int
+    /// Days since 1970-01-01, the inverse of `init(dayNumber:)`. Worked out once, when the day is made:
+    /// every comparison, planned-day look-up and day-key of a million attendance rows needs it.
+    public let dayNumber: Int
 
     /// Returns nil for a day that does not exist (31 April, 29 February in a common year).
     public init?(year: Int, month: Int, day: Int) {
@@ -12,11 +15,11 @@ public struct LocalDate: Hashable, Comparable, Sendable {
         self.year = year
         self.month = month
         self.day = day
+        dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 
-    /// Days since 1970-01-01, the inverse of `init(dayNumber:)`.
     /// Howard Hinnant's civil-calendar algorithm: exact for the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    private static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -38,6 +41,7 @@ public struct LocalDate: Hashable, Comparable, Sendable {
         self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         self.month = month
         self.day = day
+        self.dayNumber = dayNumber
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {
@@ -70,6 +74,11 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// The day number says it all: one integer to compare and hash instead of four.
+    public static func == (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber == rhs.dayNumber }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(dayNumber) }
 
     /// ISO 8601, the form Tunet stores and prints for programs.
     public var iso: String {

@@ -82,27 +82,28 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// ISO 8601, the form Tunet stores and prints for programs.
     public var iso: String {
-        guard (0...9999).contains(year) else { return fixedWidth([(year, 4), (month, 2), (day, 2)], separator: "-") }
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            Self.write(year, width: 4, at: 0, in: buffer)
-            buffer[4] = UInt8(ascii: "-")
-            Self.write(month, width: 2, at: 5, in: buffer)
-            buffer[7] = UInt8(ascii: "-")
-            Self.write(day, width: 2, at: 8, in: buffer)
-            return 10
-        }
+        joined((year, 4), (month, 2), (day, 2), separator: "-")
     }
 
     /// The Norwegian written form, DD.MM.YYYY.
     public var norwegian: String {
-        guard (0...9999).contains(year) else { return fixedWidth([(day, 2), (month, 2), (year, 4)], separator: ".") }
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            Self.write(day, width: 2, at: 0, in: buffer)
-            buffer[2] = UInt8(ascii: ".")
-            Self.write(month, width: 2, at: 3, in: buffer)
-            buffer[5] = UInt8(ascii: ".")
-            Self.write(year, width: 4, at: 6, in: buffer)
-            return 10
+        joined((day, 2), (month, 2), (year, 4), separator: ".")
+    }
+
+    /// Three zero-padded numbers and two separators written straight into the string's storage.
+    private func joined(_ first: (value: Int, width: Int), _ second: (value: Int, width: Int), _ third: (value: Int, width: Int),
+                        separator: Unicode.Scalar) -> String {
+        guard (0...9999).contains(year) else {
+            return fixedWidth([first, second, third], separator: separator)
+        }
+        let length = first.width + second.width + third.width + 2
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            Self.write(first.value, width: first.width, at: 0, in: buffer)
+            buffer[first.width] = UInt8(ascii: separator)
+            Self.write(second.value, width: second.width, at: first.width + 1, in: buffer)
+            buffer[first.width + second.width + 1] = UInt8(ascii: separator)
+            Self.write(third.value, width: third.width, at: first.width + second.width + 2, in: buffer)
+            return length
         }
     }
 

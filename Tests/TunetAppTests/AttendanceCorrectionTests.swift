@@ -18,29 +18,19 @@ struct AttendanceCorrectionTests {
 
     @Test("replaces every corrected day, however many, keeps the others, and adds the new ones")
     func replacesCorrectedDays() throws {
-        let workspace = try TestWorkspace()
-        let context = workspace.context
-        let scale = SyntheticNation.Scale(farms: 1, placements: 2)
-        _ = try SyntheticNation.build(context, scale: scale)
-        let year = workspace.folder.appendingPathComponent("year.csv")
-        _ = try SyntheticNation.writeAttendance(context, to: year, scale: scale)
-        let lines = try String(contentsOf: year, encoding: .utf8).split(separator: "\n")
-        let header = lines[0], rows = lines.dropFirst()
+        let farm = try SyntheticFarm(placements: 2)
+        let context = farm.context
+        let rows = try farm.lines().dropFirst()
         try #require(rows.count >= 200)
 
         // 150 days first; then 130 of them corrected (more than one statement's worth), 20 as they were, 30 new.
-        let first = workspace.folder.appendingPathComponent("first.csv")
-        try ([header] + rows.prefix(150)).joined(separator: "\n").appending("\n").write(to: first, atomically: true, encoding: .utf8)
-        _ = try AttendanceImport(context).run(file: first)
+        _ = try AttendanceImport(context).run(file: farm.file("first.csv", rows.prefix(150).map(String.init)))
         let before = try storedDays(context)
 
-        let second = workspace.folder.appendingPathComponent("second.csv")
         let changed = rows.prefix(130).map(corrected)
         let kept = rows.dropFirst(130).prefix(20).map(String.init)
         let added = rows.dropFirst(150).prefix(30).map(String.init)
-        try ([String(header)] + changed + kept + added).joined(separator: "\n").appending("\n")
-            .write(to: second, atomically: true, encoding: .utf8)
-        let report = try AttendanceImport(context).run(file: second)
+        let report = try AttendanceImport(context).run(file: farm.file("second.csv", changed + kept + added))
         #expect(report.changed == 130 && report.unchanged == 20 && report.new == 30)
 
         let after = try storedDays(context)
@@ -74,13 +64,9 @@ struct AttendanceCorrectionTests {
 struct StoredAttendanceReadingTests {
     @Test("A stored day whose status Tunet does not know is reported as damage, never skipped")
     func damagedStatus() throws {
-        let workspace = try TestWorkspace()
-        let context = workspace.context
-        let scale = SyntheticNation.Scale(farms: 1, placements: 1)
-        _ = try SyntheticNation.build(context, scale: scale)
-        let file = workspace.folder.appendingPathComponent("year.csv")
-        _ = try SyntheticNation.writeAttendance(context, to: file, scale: scale)
-        _ = try AttendanceImport(context).run(file: file)
+        let farm = try SyntheticFarm(placements: 1)
+        let context = farm.context
+        _ = try AttendanceImport(context).run(file: farm.file)
         try context.database.pool.write { db in
             try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, date FROM attendance LIMIT 1)")
         }

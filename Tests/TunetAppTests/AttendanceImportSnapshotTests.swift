@@ -10,12 +10,8 @@ import Testing
 struct AttendanceImportSnapshotTests {
     /// One synthetic farm with two placements and its year of attendance as a file.
     private func farm() throws -> (workspace: TestWorkspace, file: URL, rows: Int) {
-        let workspace = try TestWorkspace()
-        let scale = SyntheticNation.Scale(farms: 1, placements: 2)
-        _ = try SyntheticNation.build(workspace.context, scale: scale)
-        let file = workspace.folder.appendingPathComponent("year.csv")
-        let rows = try SyntheticNation.writeAttendance(workspace.context, to: file, scale: scale)
-        return (workspace, file, rows)
+        let farm = try SyntheticFarm(placements: 2)
+        return (farm.workspace, farm.file, farm.rows)
     }
 
     private func storedDays(_ context: TunetContext) throws -> Int {

@@ -4,7 +4,7 @@ import TunetJSON
 /// The days a submission replaced, as its audit event keeps them (Contracts/cli-json.md): grouped by
 /// placement, and each day one array in the order of `columns`, as compact sorted-key JSON like every
 /// audit snapshot. A farm correcting its year replaces thousands of days; written one object per day
-/// through an encoder, the snapshot was 300 KB and a sixth of an upload's work (BENCHMARKS.md).
+/// through an encoder, the snapshot was 250 KB and a sixth of an upload's work (BENCHMARKS.md).
 enum ReplacedDaysSnapshot {
     static let columns = ["date", "status", "hours_tenths", "transport_trips", "extra_day"]
 

@@ -84,6 +84,13 @@ public struct TunetConfiguration: Sendable {
         TunetContext(database: try TunetDatabase(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout), actor: actor, today: today)
     }
 
+    /// Opens the configured database for a long-running service, which copies the write-ahead log into
+    /// the file beside the writer (`BackgroundCheckpoints`) instead of inside its commits.
+    public func serviceContext() throws(TunetError) -> TunetContext {
+        TunetContext(database: try TunetDatabase(path: databasePath, busyTimeout: busyTimeout, checkpoints: .byCaller), actor: actor,
+                     today: today)
+    }
+
     private static func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.trimmingWhitespace().isEmpty else { return nil }
         return value.trimmingWhitespace()

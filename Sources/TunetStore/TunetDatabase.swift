@@ -11,6 +11,17 @@ import TunetDomain
 public final class TunetDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// A connection of its own for copying the write-ahead log into the file, when the caller does that.
+    private let checkpointer: DatabaseQueue?
+
+    /// Who copies the write-ahead log into the database file.
+    public enum Checkpoints: Sendable {
+        /// The writer, as a commit takes the log past 1,000 pages (SQLite's default): right for a command.
+        case whenCommitting
+        /// The caller, through `checkpoint()`: a service does it beside the writer, whose commits a
+        /// checkpoint would otherwise hold up while other uploads wait (BENCHMARKS.md).
+        case byCaller
+    }
 
     /// How long a writer waits for another process before the user is told to try again, unless the
     /// configuration says otherwise (TUNET_BUSY_TIMEOUT).
@@ -19,7 +30,8 @@ public final class TunetDatabase: Sendable {
     /// Opens (and upgrades in place) the database at `path`.
     /// - Parameter mustExist: refuse a path with no file, so that a mistyped path is not silently
     ///   answered from a new, empty database.
-    public init(path: String, mustExist: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws(TunetError) {
+    public init(path: String, mustExist: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout,
+                checkpoints: Checkpoints = .whenCommitting) throws(TunetError) {
         self.path = path
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -41,8 +53,15 @@ public final class TunetDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tunet"
+        if checkpoints == .byCaller {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            var own = Configuration()
+            own.label = "tunet-checkpoints"
+            own.busyMode = .timeout(busyTimeout)
+            checkpointer = checkpoints == .byCaller ? try DatabaseQueue(path: path, configuration: own) : nil
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -72,6 +91,25 @@ public final class TunetDatabase: Sendable {
                 }
             }
             try migrator.migrate(pool)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Copies what it can of the write-ahead log into the database file without waiting for the writer
+    /// or the readers (a passive checkpoint), and returns the pages the log then holds. Uploads that
+    /// never pause leave no moment when the log may start again from its beginning, so once it holds
+    /// `restartAbove` pages, the checkpoint waits for the writer and the readers instead, and the log
+    /// starts again: it stays bounded. Does nothing unless the database was opened with `.byCaller`.
+    @discardableResult
+    public func checkpoint(restartAbove: Int = 16_384) throws -> Int {
+        guard let checkpointer else { return 0 }
+        do {
+            return try checkpointer.writeWithoutTransaction { db in
+                let passive = try db.checkpoint(.passive)
+                guard passive.walFrameCount > restartAbove else { return passive.walFrameCount }
+                return try db.checkpoint(.restart).walFrameCount
+            }
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -25,7 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...65535).contains(port), bodyLimitMb > 0 else { throw ValidationError("Give a port from 0 to 65535 and a body limit above 0.") }
         let configuration = try global.configuration()
-        let context = try configuration.context()
+        let context = try configuration.serviceContext()
+        let checkpoints = BackgroundCheckpoints(context)
+        checkpoints.start()
+        defer { checkpoints.stop() }
         var settings = TunetServer.Settings()
         settings.host = host
         settings.port = port

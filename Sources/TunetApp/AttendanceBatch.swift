@@ -1,0 +1,109 @@
+import TunetDomain
+import TunetFiles
+import TunetStore
+
+/// Sends each row to its farm's planner, made when the farm's first row arrives, and collects every
+/// problem of the file. It keeps no reader: it is made in one snapshot and may be stored through another.
+struct AttendanceBatch {
+    let submitter: OrganisationNumber?
+    let today: LocalDate
+    let revealOtherProviders: Bool
+    /// Loaded once for the whole file: a national file names hundreds of farms.
+    let placedParticipants: Set<ParticipantCode>
+    let calendarCache: FarmCalendarCache
+    /// Planners in the order the file names their farms.
+    private var planners: [AttendancePlanner] = []
+    private var plannerIndex: [OrganisationNumber: Int] = [:]
+    private var knownFarms: [String: OrganisationNumber] = [:]
+    /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
+    private var lastFarm: (text: String?, planner: Int)?
+    private var problems: [FieldProblem] = []
+
+    init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
+         calendarCache: FarmCalendarCache) throws {
+        self.submitter = submitter
+        self.calendarCache = calendarCache
+        self.today = today
+        self.revealOtherProviders = revealOtherProviders
+        // Only needed to tell the work team that a participant is placed with another farm; a farm's
+        // own upload never learns that, and need not read every placement of the country for it.
+        placedParticipants = revealOtherProviders ? try reader.placedParticipants() : []
+    }
+
+    mutating func add(_ row: AttendanceRow, reader: StoreReader) throws {
+        let index: Int
+        if let lastFarm, submitter != nil || lastFarm.text == row.organisationNumber {
+            index = lastFarm.planner
+        } else {
+            guard let farm = try farm(of: row, reader: reader) else { return }
+            index = try planner(for: farm, reader: reader)
+            lastFarm = (row.organisationNumber, index)
+        }
+        let rowProblems = planners[index].add(row)
+        if !rowProblems.isEmpty { problems += rowProblems }
+    }
+
+    private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
+        if let index = plannerIndex[farm] { return index }
+        planners.append(AttendancePlanner(calendars: try calendarCache.calendars(for: farm, reader: reader), provider: farm, today: today,
+                                          revealOtherProviders: revealOtherProviders, placedParticipants: placedParticipants))
+        plannerIndex[farm] = planners.count - 1
+        return planners.count - 1
+    }
+
+    /// The farm a row belongs to: the submitter, or the row's own registered farm; nil after a problem.
+    private mutating func farm(of row: AttendanceRow, reader: StoreReader) throws -> OrganisationNumber? {
+        if let submitter { return submitter }
+        let text = row.organisationNumber?.trimmingWhitespace() ?? ""
+        if let known = knownFarms[text] { return known }
+        guard !text.isEmpty else {
+            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
+                                         reason: "the row names no farm; fill in the organisation number, or say which farm submits the file with --provider"))
+            return nil
+        }
+        switch OrganisationNumber.parse(text) {
+        case .failure(let reason):
+            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.text))
+            return nil
+        case .success(let number):
+            guard try reader.provider(number) != nil else {
+                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: "no farm with organisation number \(number) is registered"))
+                return nil
+            }
+            knownFarms[text] = number
+            return number
+        }
+    }
+
+    var farms: [OrganisationNumber] { planners.map(\.provider) }
+    var rowCount: Int { planners.reduce(0) { $0 + $1.rowCount } }
+
+    /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are
+    /// stored), with the replaced days encoded for the audit event.
+    func plans(using reader: StoreReader) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+        try checkProblems()
+        return try planners.map { planner in
+            var plan = try planner.plan(using: reader)
+            plan.replacedJSON = AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
+            return (planner.provider, plan)
+        }
+    }
+
+    /// Every problem of the file, if it has any.
+    func checkProblems() throws {
+        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+    }
+
+    /// Each farm's plan against the days stored as `reader` sees them, in the order the file names the
+    /// farms, one at a time, each farm's rows let go once its plan is made (a national file is a
+    /// million rows).
+    mutating func drainPlans(using reader: StoreReader, _ body: (OrganisationNumber, AttendancePlanner.Plan) throws -> Void) throws {
+        try checkProblems()
+        for index in planners.indices {
+            let plan = try planners[index].plan(using: reader)
+            planners[index].letGoOfRows()
+            try body(planners[index].provider, plan)
+        }
+    }
+}
+

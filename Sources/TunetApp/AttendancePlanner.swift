@@ -1,0 +1,163 @@
+import TunetDomain
+import TunetStore
+
+/// Validates rows against the farm's placements loaded once, and works out what changes.
+struct AttendancePlanner {
+    let provider: OrganisationNumber
+    let today: LocalDate
+    let revealOtherProviders: Bool
+
+    struct Plan {
+        var toWrite: [StoredAttendance] = []
+        var replaced: [StoredAttendance] = []
+        var new = 0
+        var unchanged = 0
+        var months: [String] = []
+        var rows = 0
+        /// `replaced` encoded for the audit event, when that was done outside the writer.
+        var replacedJSON: String?
+
+        /// What the report says of the plan, without its rows.
+        var counts: Counts { Counts(months: months, rows: rows, new: new, changed: replaced.count, unchanged: unchanged) }
+    }
+
+    struct Counts {
+        let months: [String]
+        let rows, new, changed, unchanged: Int
+    }
+
+    let calendars: [AttendanceValidator.PlacementCalendar]
+    let agreements: [String: Agreement]
+    let validator: AttendanceValidator
+    /// The row each participant-day came on, to name both rows of a day reported twice.
+    private var seen: [DayKey: Int] = [:]
+    private var entries: [AttendanceEntry] = []
+    private(set) var rowCount = 0
+
+    init(calendars farm: FarmCalendars, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
+         placedParticipants: Set<ParticipantCode>) {
+        self.provider = provider
+        self.today = today
+        self.revealOtherProviders = revealOtherProviders
+        calendars = farm.calendars
+        agreements = farm.agreements
+        validator = AttendanceValidator(provider: provider, placements: calendars, placedParticipants: placedParticipants, today: today,
+                                        revealOtherProviders: revealOtherProviders)
+    }
+
+    /// Validates one row; its problems, if any.
+    mutating func add(_ row: AttendanceRow) -> [FieldProblem] {
+        rowCount += 1
+        switch validator.check(row) {
+        case .failure(let error): return error.problems
+        case .success(let entry):
+            if let earlier = seen.updateValue(row.row, forKey: DayKey(entry)) {
+                seen[DayKey(entry)] = earlier
+                return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
+                                     reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)")]
+            }
+            entries.append(entry)
+            return []
+        }
+    }
+
+    mutating func letGoOfRows() {
+        entries = []
+        seen = [:]
+    }
+
+    /// A participant-day of a placement.
+    struct DayKey: Hashable, Comparable {
+        let placement: Int64
+        let day: Int
+
+        init(_ entry: AttendanceEntry) {
+            placement = entry.placementId
+            day = entry.date.dayNumber
+        }
+
+        init(_ stored: StoredAttendance) { self.init(stored.entry) }
+
+        static func < (left: DayKey, right: DayKey) -> Bool { (left.placement, left.day) < (right.placement, right.day) }
+    }
+
+    /// What the valid rows change: new days, replaced days with their old values, unchanged days.
+    func plan(using reader: StoreReader) throws -> Plan {
+        let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
+        var plan = Plan()
+        plan.rows = rowCount
+        guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
+        // Read in placement and date order and searched by halving: building a dictionary of the stored
+        // days copied each of them for a look-up or two (BENCHMARKS.md).
+        var stored = try reader.attendance(placements: byId.keys.sorted(), from: first, to: last)
+        var storedKeys = stored.map(DayKey.init)
+        if !zip(storedKeys, storedKeys.dropFirst()).allSatisfy({ $0 < $1 }) {
+            stored.sort { DayKey($0) < DayKey($1) }
+            storedKeys = stored.map(DayKey.init)
+        }
+        func existing(_ key: DayKey) -> StoredAttendance? {
+            var low = 0, high = storedKeys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if storedKeys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low < storedKeys.count && storedKeys[low] == key ? stored[low] : nil
+        }
+        plan.months = Set(entries.map { YearMonth($0.date) }).sorted().map(\.iso)
+        // Entries come participant by participant: the last placement's calendar and agreement are kept.
+        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, prices: PriceList)?
+        for entry in entries {
+            if current?.placement != entry.placementId {
+                current = byId[entry.placementId].flatMap { calendar in
+                    agreements[calendar.placement.agreementReference].map {
+                        (entry.placementId, calendar, $0, $0.prices.only(provider: calendar.placement.provider))
+                    }
+                }
+            }
+            guard let (_, calendar, agreement, prices) = current else { continue }
+            let priced = try price(entry, calendar, agreement, prices)
+            if let before = existing(DayKey(entry)) {
+                if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
+                plan.replaced.append(before)
+            } else {
+                plan.new += 1
+            }
+            plan.toWrite.append(priced)
+        }
+        return plan
+    }
+
+    /// Fixes the amounts of a reported day: the day's price if billable under the absence rule, transport
+    /// trips (reported, or the placement's two on a present day) at the day's transport price.
+    /// - Parameter prices: the agreement's prices for the placement's farm.
+    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement,
+               _ prices: PriceList) throws -> StoredAttendance {
+        let placement = calendar.placement
+        let rules = PlacementRules.standard
+        func amount(_ line: String) throws -> Money {
+            guard let price = prices.price(provider: placement.provider, line: line, on: entry.date) else {
+                throw TunetError.invalid("date", entry.date.iso, "agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)")
+            }
+            return price.amount
+        }
+        // Each rate is looked up once, though the billed and the planned amount may both need it.
+        var dayRate: Money?, tripRate: Money?
+        func day() throws -> Money {
+            if dayRate == nil { dayRate = try amount(placement.priceLine) }
+            return dayRate!
+        }
+        func trip() throws -> Money {
+            if tripRate == nil { tripRate = try amount(rules.transportLine) }
+            return tripRate!
+        }
+        let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try day() : .zero
+        let trips = entry.transportTrips ?? (entry.status == .present ? placement.transportTripsPerDay : 0)
+        let transport = trips > 0 ? try trip() * Int64(trips) : .zero
+        var planned = Money.zero
+        if calendar.plannedDays.contains(entry.date.dayNumber) {
+            planned = try day()
+            if placement.transportTripsPerDay > 0 { planned += try trip() * Int64(placement.transportTripsPerDay) }
+        }
+        return StoredAttendance(entry: entry, dayPrice: dayPrice, transport: transport, plannedCost: planned, submissionId: 0)
+    }
+}

@@ -18,6 +18,9 @@ struct AttendanceBatch {
     /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
     private var lastFarm: (text: String?, planner: Int)?
     private var problems: [FieldProblem] = []
+    /// True once a farm's rows resumed after another farm's: then no farm is known to be complete
+    /// before the file ends.
+    private(set) var revisitsFarms = false
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
          calendarCache: FarmCalendarCache) throws {
@@ -37,6 +40,7 @@ struct AttendanceBatch {
         } else {
             guard let farm = try farm(of: row, reader: reader) else { return }
             index = try planner(for: farm, reader: reader)
+            if let lastFarm, index != lastFarm.planner, index != planners.count - 1 { revisitsFarms = true }
             lastFarm = (row.organisationNumber, index)
         }
         let rowProblems = planners[index].add(row)
@@ -76,6 +80,20 @@ struct AttendanceBatch {
     }
 
     var farms: [OrganisationNumber] { planners.map(\.provider) }
+    var farmCount: Int { planners.count }
+    var hasProblems: Bool { !problems.isEmpty }
+
+    /// How many farms, in the order the file names them, the file has moved past: while it does not
+    /// go back to an earlier farm, their rows are complete.
+    var farmsPassed: Int { revisitsFarms ? 0 : max(planners.count - 1, 0) }
+
+    /// The planner of the file's `index`th farm, whose rows this batch then lets go of.
+    mutating func takePlanner(_ index: Int) -> AttendancePlanner {
+        let planner = planners[index]
+        planners[index].letGoOfRows()
+        return planner
+    }
+
     var rowCount: Int { planners.reduce(0) { $0 + $1.rowCount } }
 
     /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are

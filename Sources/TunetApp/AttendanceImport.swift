@@ -75,74 +75,16 @@ public struct AttendanceImport: Sendable {
     /// each row's organisation number says whose attendance it is: a file may carry several farms'
     /// rows (a year's records moved from another system), and each farm's rows become its submission.
     public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let submitter = try provider.map(ProviderRegistry.parseNumber)
-        /// The report for a file already imported, or nil.
-        func earlierImport(_ reader: StoreReader) throws -> AttendanceImportReport? {
-            if let submitter, try reader.provider(submitter) == nil {
-                throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
-            }
-            let earlier: [AttendanceSubmission]
-            if let submitter {
-                earlier = try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
-            } else {
-                earlier = try reader.submissions(contentHash: hash)
-            }
-            guard let first = earlier.first else { return nil }
-            return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
-                                          providers: earlier.map(\.provider), contentHash: hash,
-                                          months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
-                                          new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
-                                          submission: nil, submissions: [], dryRun: dryRun)
-        }
-        /// Every row checked against the farms' placements; throws every problem of the file.
-        func validated(_ reader: StoreReader) throws -> AttendanceBatch {
-            var batch = try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
-                                            calendarCache: context.caches.farmCalendars)
-            try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0, reader: reader) }
-            try batch.checkProblems()
-            return batch
-        }
-        /// Stores a farm's plan as its submission.
-        func store(_ farm: OrganisationNumber, _ plan: AttendancePlanner.Plan, _ tx: StoreTransaction) throws -> Int64 {
-            let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
-                                                  months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
-                                                  unchangedRows: plan.unchanged)
-            return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
-        }
-        func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64]) -> AttendanceImportReport {
-            AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
-                                   months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
-                                   new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
-                                   unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
-                                   submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
-        }
-        /// Plans made beforehand, stored.
-        func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], _ tx: StoreTransaction) throws -> AttendanceImportReport {
-            let ids = try plans.map { try store($0.farm, $0.plan, tx) }
-            return report(plans.map(\.farm), plans.map(\.plan.counts), ids)
-        }
-        /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
-        /// that a national file's plans are never all in memory at once.
-        func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
-            var farms: [OrganisationNumber] = []
-            var counts: [AttendancePlanner.Counts] = []
-            var ids: [Int64] = []
-            try batch.drainPlans(using: reader) { farm, plan in
-                if let tx { ids.append(try store(farm, plan, tx)) }
-                farms.append(farm)
-                counts.append(plan.counts)
-            }
-            return report(farms, counts, ids)
-        }
-
+        let job = AttendanceImportJob(context: context, revealOtherProviders: revealOtherProviders, data: data, fileName: fileName,
+                                      submitter: try provider.map(ProviderRegistry.parseNumber), dryRun: dryRun)
         if dryRun {
             return try context.read { reader in
-                if let earlier = try earlierImport(reader) { return earlier }
-                var batch = try validated(reader)
-                return try streamed(&batch, reader, nil)
+                if let earlier = try job.earlierImport(reader) { return earlier }
+                var batch = try job.validated(reader)
+                return try job.streamed(&batch, reader, nil)
             }
         }
+        if data.count >= pipelinedFromBytes, let report = try job.pipelined() { return report }
         // The file is read, checked and (up to a farm's upload) compared and priced in a snapshot,
         // outside the single writer, so that uploads from several farms are worked on side by side and
         // each holds the writer only to store. Checking needs the farms, placements, agreements and
@@ -151,8 +93,8 @@ public struct AttendanceImport: Sendable {
         // own submissions change.
         let snapshot = try context.read { reader -> Snapshot in
             let stamps = Stamps(audit: try reader.lastAuditEventId(), submission: try reader.lastSubmissionId())
-            if let earlier = try earlierImport(reader) { return .alreadyImported(earlier) }
-            let batch = try validated(reader)
+            if let earlier = try job.earlierImport(reader) { return .alreadyImported(earlier) }
+            let batch = try job.validated(reader)
             let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader) : nil
             return .checked(stamps, batch, plans)
         }
@@ -163,15 +105,15 @@ public struct AttendanceImport: Sendable {
         case .checked(let stamps, var batch, let plans):
             return try context.write { tx in
                 // The same file may have been stored by a concurrent upload since.
-                if let earlier = try earlierImport(tx) { return earlier }
+                if let earlier = try job.earlierImport(tx) { return earlier }
                 if try tx.hasAuditEvents(after: stamps.audit, besides: AttendanceSubmission.auditEntity) {
-                    var again = try validated(tx)
-                    return try streamed(&again, tx, tx)
+                    var again = try job.validated(tx)
+                    return try job.streamed(&again, tx, tx)
                 }
                 if let plans, try !tx.hasSubmissions(after: stamps.submission, from: batch.farms) {
-                    return try stored(plans, tx)
+                    return try job.stored(plans, tx)
                 }
-                return try streamed(&batch, tx, tx)
+                return try job.streamed(&batch, tx, tx)
             }
         }
     }
@@ -179,6 +121,10 @@ public struct AttendanceImport: Sendable {
     /// Files up to this many rows (a farm's month is a few hundred) are compared and priced outside the
     /// writer too; a larger one is planned inside, farm by farm, to keep its plans out of memory.
     static let plannedInSnapshot = 50_000
+
+    /// Files from this size on (some 50,000 rows) are checked, planned and stored side by side in one
+    /// write transaction (`AttendanceImportJob.pipelined`); tests lower it to take that way with small files.
+    var pipelinedFromBytes = 2_000_000
 
     /// The newest audit event and submission when a file was checked in its snapshot.
     private struct Stamps {
@@ -190,5 +136,95 @@ public struct AttendanceImport: Sendable {
     private enum Snapshot {
         case alreadyImported(AttendanceImportReport)
         case checked(Stamps, AttendanceBatch, [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)]?)
+    }
+}
+
+/// One file's import: what every way of checking, planning and storing it shares.
+struct AttendanceImportJob: Sendable {
+    let context: TunetContext
+    let revealOtherProviders: Bool
+    let data: Data
+    let fileName: String
+    let hash: String
+    let submitter: OrganisationNumber?
+    let dryRun: Bool
+
+    init(context: TunetContext, revealOtherProviders: Bool, data: Data, fileName: String, submitter: OrganisationNumber?, dryRun: Bool) {
+        self.context = context
+        self.revealOtherProviders = revealOtherProviders
+        self.data = data
+        self.fileName = fileName
+        hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        self.submitter = submitter
+        self.dryRun = dryRun
+    }
+
+    /// The report for a file already imported, or nil.
+    func earlierImport(_ reader: StoreReader) throws -> AttendanceImportReport? {
+        if let submitter, try reader.provider(submitter) == nil {
+            throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
+        }
+        let earlier: [AttendanceSubmission]
+        if let submitter {
+            earlier = try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
+        } else {
+            earlier = try reader.submissions(contentHash: hash)
+        }
+        guard let first = earlier.first else { return nil }
+        return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
+                                      providers: earlier.map(\.provider), contentHash: hash,
+                                      months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
+                                      new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
+                                      submission: nil, submissions: [], dryRun: dryRun)
+    }
+
+    /// A batch for this file's rows, checked against the farms as `reader` sees them.
+    func batch(_ reader: StoreReader) throws -> AttendanceBatch {
+        try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
+                            calendarCache: context.caches.farmCalendars)
+    }
+
+    /// Every row checked against the farms' placements; throws every problem of the file.
+    func validated(_ reader: StoreReader) throws -> AttendanceBatch {
+        var batch = try batch(reader)
+        try AttendanceFile.rows(in: data, fileName: fileName) { try batch.add($0, reader: reader) }
+        try batch.checkProblems()
+        return batch
+    }
+
+    /// Stores a farm's plan as its submission.
+    func store(_ farm: OrganisationNumber, _ plan: AttendancePlanner.Plan, _ tx: StoreTransaction) throws -> Int64 {
+        let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
+                                              months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
+                                              unchangedRows: plan.unchanged)
+        return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
+    }
+
+    func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64]) -> AttendanceImportReport {
+        AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
+                               months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
+                               new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
+                               unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
+                               submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
+    }
+
+    /// Plans made beforehand, stored.
+    func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], _ tx: StoreTransaction) throws -> AttendanceImportReport {
+        let ids = try plans.map { try store($0.farm, $0.plan, tx) }
+        return report(plans.map(\.farm), plans.map(\.plan.counts), ids)
+    }
+
+    /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
+    /// that a national file's plans are never all in memory at once.
+    func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
+        var farms: [OrganisationNumber] = []
+        var counts: [AttendancePlanner.Counts] = []
+        var ids: [Int64] = []
+        try batch.drainPlans(using: reader) { farm, plan in
+            if let tx { ids.append(try store(farm, plan, tx)) }
+            farms.append(farm)
+            counts.append(plan.counts)
+        }
+        return report(farms, counts, ids)
     }
 }

@@ -2,12 +2,12 @@ import TunetDomain
 import TunetStore
 
 /// Validates rows against the farm's placements loaded once, and works out what changes.
-struct AttendancePlanner {
+struct AttendancePlanner: Sendable {
     let provider: OrganisationNumber
     let today: LocalDate
     let revealOtherProviders: Bool
 
-    struct Plan {
+    struct Plan: Sendable {
         var toWrite: [StoredAttendance] = []
         var replaced: [StoredAttendance] = []
         var new = 0
@@ -21,7 +21,7 @@ struct AttendancePlanner {
         var counts: Counts { Counts(months: months, rows: rows, new: new, changed: replaced.count, unchanged: unchanged) }
     }
 
-    struct Counts {
+    struct Counts: Sendable {
         let months: [String]
         let rows, new, changed, unchanged: Int
     }
@@ -67,7 +67,7 @@ struct AttendancePlanner {
     }
 
     /// A participant-day of a placement.
-    struct DayKey: Hashable, Comparable {
+    struct DayKey: Hashable, Comparable, Sendable {
         let placement: Int64
         let day: Int
 

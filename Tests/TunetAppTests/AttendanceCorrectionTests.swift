@@ -8,14 +8,6 @@ import Testing
 /// stay, and the audit event keeps what was replaced.
 @Suite("A corrected attendance file")
 struct AttendanceCorrectionTests {
-    /// Changes a row's status (and drops its hours) so that the day reads differently.
-    private func corrected(_ line: Substring) -> String {
-        var fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        fields[3] = fields[3] == "FU" ? "FM" : "FU"
-        fields[4] = ""
-        return fields.joined(separator: ";")
-    }
-
     @Test("replaces every corrected day, however many, keeps the others, and adds the new ones")
     func replacesCorrectedDays() throws {
         let farm = try SyntheticFarm(placements: 2)
@@ -27,7 +19,7 @@ struct AttendanceCorrectionTests {
         _ = try AttendanceImport(context).run(file: farm.file("first.csv", rows.prefix(150).map(String.init)))
         let before = try storedDays(context)
 
-        let changed = rows.prefix(130).map(corrected)
+        let changed = rows.prefix(130).map(SyntheticFarm.corrected)
         let kept = rows.dropFirst(130).prefix(20).map(String.init)
         let added = rows.dropFirst(150).prefix(30).map(String.init)
         let report = try AttendanceImport(context).run(file: farm.file("second.csv", changed + kept + added))

@@ -1,15 +1,16 @@
 import Foundation
 @testable import TunetApp
 
-/// One synthetic farm with its placements, and their year of attendance as a file, in a fresh workspace.
+/// Synthetic farms (one unless told) with their placements, and their year of attendance as a file, farm
+/// by farm, in a fresh workspace.
 struct SyntheticFarm {
     let workspace: TestWorkspace
     let file: URL
     let rows: Int
 
-    init(placements: Int) throws {
+    init(farms: Int = 1, placements: Int) throws {
         workspace = try TestWorkspace()
-        let scale = SyntheticNation.Scale(farms: 1, placements: placements)
+        let scale = SyntheticNation.Scale(farms: farms, placements: placements)
         _ = try SyntheticNation.build(workspace.context, scale: scale)
         file = workspace.folder.appendingPathComponent("year.csv")
         rows = try SyntheticNation.writeAttendance(workspace.context, to: file, scale: scale)
@@ -27,5 +28,13 @@ struct SyntheticFarm {
         let url = workspace.folder.appendingPathComponent(name)
         try (try [String(self.lines()[0])] + lines).joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
         return url
+    }
+
+    /// A file line with its status changed (and its hours dropped), so that the day reads differently.
+    static func corrected(_ line: some StringProtocol) -> String {
+        var fields = String(line).split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        fields[3] = fields[3] == "FU" ? "FM" : "FU"
+        fields[4] = ""
+        return fields.joined(separator: ";")
     }
 }

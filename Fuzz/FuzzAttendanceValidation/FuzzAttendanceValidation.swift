@@ -52,7 +52,7 @@ enum FuzzFixture {
                                  plannedDays: days, projectedCost: .zero, ceilingOverrideReason: nil, headroomAfter: .zero)
         let placement = Placement(id: Int64(sequence), participant: .generated(year: 2026, sequence: sequence), request: request,
                                   agreement: agreement.reference, plan: plan, createdOn: LocalDate(year: 2026, month: 1, day: 1)!)
-        return AttendanceValidator.PlacementCalendar(placement: placement, allowsExtraDays: sequence == 102, plannedDays: Set(days.map(\.dayNumber)))
+        return AttendanceValidator.PlacementCalendar(placement: placement, allowsExtraDays: sequence == 102, plannedDays: DayNumberSet(days.map(\.dayNumber)))
     }
     static let placementIds = Set(placements.map(\.placement.id))
     static let validator = AttendanceValidator(provider: lia, placements: placements, otherParticipants: [.generated(year: 2026, sequence: 9999)],

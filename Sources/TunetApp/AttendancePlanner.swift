@@ -29,9 +29,17 @@ struct AttendancePlanner: Sendable {
     let calendars: [AttendanceValidator.PlacementCalendar]
     let agreements: [String: Agreement]
     let validator: AttendanceValidator
-    /// The row each participant-day came on, to name both rows of a day reported twice.
-    private var seen: [DayKey: Int] = [:]
     private var entries: [AttendanceEntry] = []
+    private var recentParticipant = AttendanceValidator.RecentParticipant()
+    /// The row each entry came on, to name both rows of a day reported twice.
+    private var entryRows: [Int] = []
+    /// While each placement's days come in order, a day can repeat none before it, and no table of
+    /// days is kept: the last day of the current placement and of each placement left behind suffice.
+    /// The first day out of order fills `seen` from the entries, and it is used from then on.
+    private var lastDay: (placement: Int64, day: Int)?
+    private var lastDays: [Int64: Int] = [:]
+    private var seen: [DayKey: Int] = [:]
+    private var inOrder = true
     private(set) var rowCount = 0
 
     init(calendars farm: FarmCalendars, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
@@ -48,22 +56,51 @@ struct AttendancePlanner: Sendable {
     /// Validates one row; its problems, if any.
     mutating func add(_ row: AttendanceRow) -> [FieldProblem] {
         rowCount += 1
-        switch validator.check(row) {
+        switch validator.check(row, recent: &recentParticipant) {
         case .failure(let error): return error.problems
         case .success(let entry):
-            if let earlier = seen.updateValue(row.row, forKey: DayKey(entry)) {
-                seen[DayKey(entry)] = earlier
+            if let earlier = earlierRow(of: DayKey(entry), row: row.row) {
                 return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
                                      reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)")]
             }
             entries.append(entry)
+            entryRows.append(row.row)
             return []
         }
     }
 
+    /// The row that reported this participant-day before, if one did; otherwise notes the day as `row`'s.
+    private mutating func earlierRow(of key: DayKey, row: Int) -> Int? {
+        if inOrder {
+            if let last = lastDay, last.placement == key.placement {
+                if key.day > last.day {
+                    lastDay = (key.placement, key.day)
+                    return nil
+                }
+            } else {
+                if let last = lastDay { lastDays[last.placement] = last.day }
+                if key.day > lastDays[key.placement, default: .min] {
+                    lastDay = (key.placement, key.day)
+                    return nil
+                }
+            }
+            inOrder = false
+            seen = Dictionary(zip(entries.map(DayKey.init), entryRows), uniquingKeysWith: { first, _ in first })
+        }
+        if let earlier = seen.updateValue(row, forKey: key) {
+            seen[key] = earlier
+            return earlier
+        }
+        return nil
+    }
+
     mutating func letGoOfRows() {
         entries = []
+        entryRows = []
         seen = [:]
+        lastDays = [:]
+        lastDay = nil
+        inOrder = true
     }
 
     /// A participant-day of a placement.

@@ -20,10 +20,10 @@ struct FarmCalendars: Sendable {
             if holidays[placement.municipalityNumber] == nil {
                 holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
             }
-            let days = PlacementPlanner.plannedDayNumbers(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
+            let days = PlacementPlanner.plannedDaySet(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
                                                           schoolHolidays: holidays[placement.municipalityNumber] ?? [])
             calendars.append(.init(placement: placement, allowsExtraDays: agreements[placement.agreementReference]?.allowsExtraDays ?? false,
-                                   plannedDays: Set(days)))
+                                   plannedDays: days))
         }
         self.calendars = calendars
         self.agreements = agreements

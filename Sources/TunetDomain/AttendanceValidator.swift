@@ -6,10 +6,9 @@ public struct AttendanceValidator: Sendable {
     public final class PlacementCalendar: Sendable {
         public let placement: Placement
         public let allowsExtraDays: Bool
-        /// Planned days as day numbers, for constant-time lookups.
-        public let plannedDays: Set<Int>
+        public let plannedDays: DayNumberSet
 
-        public init(placement: Placement, allowsExtraDays: Bool, plannedDays: Set<Int>) {
+        public init(placement: Placement, allowsExtraDays: Bool, plannedDays: DayNumberSet) {
             self.placement = placement
             self.allowsExtraDays = allowsExtraDays
             self.plannedDays = plannedDays
@@ -59,8 +58,24 @@ public struct AttendanceValidator: Sendable {
         placed.contains(code) && !own.contains(code)
     }
 
+    /// The last row's participant as the file wrote it, and what it was found to be: a file's rows
+    /// come participant by participant, and each row's code was parsed and looked up again.
+    public struct RecentParticipant: Sendable {
+        fileprivate var text: String?
+        fileprivate var code: ParticipantCode?
+        fileprivate var calendars: [PlacementCalendar]?
+
+        public init() {}
+    }
+
     /// The checked entry, or every problem of the row.
     public func check(_ row: AttendanceRow) -> Result<AttendanceEntry, TunetError> {
+        var recent = RecentParticipant()
+        return check(row, recent: &recent)
+    }
+
+    /// The checked entry, or every problem of the row; `recent` carries the participant from row to row.
+    public func check(_ row: AttendanceRow, recent: inout RecentParticipant) -> Result<AttendanceEntry, TunetError> {
         var problems = ProblemCollector(row: row.row)
         if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty, organisation != provider.digits {
             switch OrganisationNumber.parse(organisation) {
@@ -108,10 +123,22 @@ public struct AttendanceValidator: Sendable {
         case .failure(let problem): problems.add("date", row.date, problem.reason)
         }
         var placement: PlacementCalendar?
-        switch ParticipantCode.parse(row.participant) {
+        let participant: Result<ParticipantCode, FieldReason>
+        if let text = recent.text, text == row.participant, let code = recent.code {
+            participant = .success(code)
+        } else {
+            participant = ParticipantCode.parse(row.participant)
+            recent = RecentParticipant()
+            if case .success(let code) = participant {
+                recent.text = row.participant
+                recent.code = code
+                recent.calendars = byParticipant[code]
+            }
+        }
+        switch participant {
         case .failure(let reason): problems.add("participant", row.participant, reason.text)
         case .success(let code):
-            if let calendars = byParticipant[code] {
+            if let calendars = recent.calendars {
                 if let date {
                     placement = calendars.first { $0.placement.start <= date && date <= $0.placement.end }
                     if placement == nil {

@@ -75,10 +75,26 @@ public enum PlacementPlanner {
     public static func plannedDayNumbers(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
                                          schoolHolidays: [SchoolHoliday]) -> [Int] {
         guard from <= to else { return [] }
-        let holidays = Set((from.year...to.year).flatMap { NorwegianCalendar.publicHolidays($0).map(\.date.dayNumber) })
+        return (from.dayNumber...to.dayNumber).filter(isPlanned(weekdays: weekdays, from: from, to: to, kind: kind, schoolHolidays: schoolHolidays))
+    }
+
+    /// The planned days as a set, to look reported days up in.
+    public static func plannedDaySet(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
+                                     schoolHolidays: [SchoolHoliday]) -> DayNumberSet {
+        guard from <= to else { return DayNumberSet([]) }
+        return DayNumberSet(from: from.dayNumber, to: to.dayNumber,
+                            where: isPlanned(weekdays: weekdays, from: from, to: to, kind: kind, schoolHolidays: schoolHolidays))
+    }
+
+    /// Whether a day number from `from` to `to` is planned.
+    private static func isPlanned(weekdays: WeekdaySet, from: LocalDate, to: LocalDate, kind: PlacementKind,
+                                  schoolHolidays: [SchoolHoliday]) -> (Int) -> Bool {
+        let holidays = DayNumberSet((from.year...to.year).flatMap { NorwegianCalendar.publicHolidays($0).map(\.date.dayNumber) })
         let closed = kind == .pupil ? schoolHolidays.map { $0.from.dayNumber...$0.to.dayNumber } : []
-        return (from.dayNumber...to.dayNumber).filter { number in
-            weekdays.contains(Weekday(dayNumber: number)) && !holidays.contains(number) && !closed.contains { $0.contains(number) }
+        // By weekday number rather than through the set's hashing: this runs for every day of every placement.
+        let attends = [false] + Weekday.allCases.map(weekdays.contains)
+        return { number in
+            attends[Weekday(dayNumber: number).rawValue] && !holidays.contains(number) && !closed.contains { $0.contains(number) }
         }
     }
 

@@ -241,3 +241,26 @@ struct ParticipantCodeTests {
         #expect(try ParticipantCode.parse("HAD-17").get().text == "HAD-17")
     }
 }
+
+@Suite("Planned days")
+struct PlannedDayTests {
+    @Test("as a set hold exactly the planned days: weekdays, less public and (for pupils) school holidays", arguments: [PlacementKind.pupil, .dementia])
+    func setHoldsThePlannedDays(kind: PlacementKind) {
+        let from = LocalDate(year: 2025, month: 12, day: 15)!, to = LocalDate(year: 2026, month: 6, day: 30)!
+        let winter = SchoolHoliday(municipalityNumber: "3303", from: LocalDate(year: 2026, month: 2, day: 23)!,
+                                   to: LocalDate(year: 2026, month: 2, day: 27)!, name: "Vinterferie")
+        let weekdays = WeekdaySet([.monday, .wednesday, .friday])
+        let numbers = PlacementPlanner.plannedDayNumbers(weekdays: weekdays, from: from, to: to, kind: kind, schoolHolidays: [winter])
+        let set = PlacementPlanner.plannedDaySet(weekdays: weekdays, from: from, to: to, kind: kind, schoolHolidays: [winter])
+        #expect(set.count == numbers.count)
+        for day in (from.dayNumber - 70)...(to.dayNumber + 70) {
+            #expect(set.contains(day) == numbers.contains(day), "\(LocalDate(dayNumber: day).iso)")
+        }
+        let easterMonday = LocalDate(year: 2026, month: 4, day: 6)!
+        #expect(!set.contains(easterMonday.dayNumber))
+        #expect(set.contains(LocalDate(year: 2026, month: 2, day: 25)!.dayNumber) == (kind == .dementia))
+        let listed = DayNumberSet(numbers.reversed())
+        #expect(listed.count == numbers.count && numbers.allSatisfy(listed.contains) && !listed.contains(easterMonday.dayNumber))
+        #expect(!DayNumberSet([]).contains(0) && DayNumberSet([]).count == 0)
+    }
+}

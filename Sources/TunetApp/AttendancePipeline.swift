@@ -188,12 +188,19 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Work on a thread of its own (not Swift concurrency's pool, whose threads must never wait).
+/// Work on a thread of its own (not Swift concurrency's pool, whose threads must never wait), at a
+/// lower priority than the thread that started it: the helpers of an import feed its single writer,
+/// which nothing can share, so where cores are fewer than threads the writer should not wait for one.
 final class Worker: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(name: String, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread { [done] in
+            #if os(Linux)
+            // Linux keeps a nice value per thread, and "this process" (0) means the calling thread.
+            let thisThread = __priority_which_t(PRIO_PROCESS.rawValue)
+            _ = setpriority(thisThread, 0, getpriority(thisThread, 0) + 5)
+            #endif
             body()
             done.signal()
         }

@@ -123,7 +123,21 @@ struct AttendancePlanner: Sendable {
         let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
         var plan = Plan()
         plan.rows = rowCount
-        guard let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return plan }
+        guard var first = entries.first?.date else { return plan }
+        var last = first
+        // A file's days come in order for long stretches: a month is noted when it changes.
+        var months: Set<YearMonth> = []
+        var month: YearMonth?
+        for entry in entries {
+            first = min(first, entry.date)
+            last = max(last, entry.date)
+            let entryMonth = YearMonth(entry.date)
+            if entryMonth != month {
+                months.insert(entryMonth)
+                month = entryMonth
+            }
+        }
+        plan.months = months.sorted().map(\.iso)
         // Read in placement and date order and searched by halving: building a dictionary of the stored
         // days copied each of them for a look-up or two (BENCHMARKS.md).
         var stored = try reader.attendance(placements: byId.keys.sorted(), from: first, to: last)
@@ -140,19 +154,18 @@ struct AttendancePlanner: Sendable {
             }
             return low < storedKeys.count && storedKeys[low] == key ? stored[low] : nil
         }
-        plan.months = Set(entries.map { YearMonth($0.date) }).sorted().map(\.iso)
-        // Entries come participant by participant: the last placement's calendar and agreement are kept.
-        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, prices: PriceList)?
+        // Entries come participant by participant: the last placement's calendar, agreement and rates are kept.
+        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, rates: PlacementRates)?
         for entry in entries {
             if current?.placement != entry.placementId {
                 current = byId[entry.placementId].flatMap { calendar in
                     agreements[calendar.placement.agreementReference].map {
-                        (entry.placementId, calendar, $0, $0.prices.only(provider: calendar.placement.provider))
+                        (entry.placementId, calendar, $0, PlacementRates($0.prices, calendar.placement))
                     }
                 }
             }
-            guard let (_, calendar, agreement, prices) = current else { continue }
-            let priced = try price(entry, calendar, agreement, prices)
+            guard let (_, calendar, agreement, rates) = current else { continue }
+            let priced = try price(entry, calendar, agreement, rates)
             if let before = existing(DayKey(entry)) {
                 if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
                 plan.replaced.append(before)
@@ -166,25 +179,24 @@ struct AttendancePlanner: Sendable {
 
     /// Fixes the amounts of a reported day: the day's price if billable under the absence rule, transport
     /// trips (reported, or the placement's two on a present day) at the day's transport price.
-    /// - Parameter prices: the agreement's prices for the placement's farm.
     func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement,
-               _ prices: PriceList) throws -> StoredAttendance {
+               _ rates: PlacementRates) throws -> StoredAttendance {
         let placement = calendar.placement
         let rules = PlacementRules.standard
-        func amount(_ line: String) throws -> Money {
-            guard let price = prices.price(provider: placement.provider, line: line, on: entry.date) else {
+        func amount(_ line: String, _ rate: Money?) throws -> Money {
+            guard let rate else {
                 throw TunetError.invalid("date", entry.date.iso, "agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)")
             }
-            return price.amount
+            return rate
         }
         // Each rate is looked up once, though the billed and the planned amount may both need it.
         var dayRate: Money?, tripRate: Money?
         func day() throws -> Money {
-            if dayRate == nil { dayRate = try amount(placement.priceLine) }
+            if dayRate == nil { dayRate = try amount(placement.priceLine, rates.day(on: entry.date)) }
             return dayRate!
         }
         func trip() throws -> Money {
-            if tripRate == nil { tripRate = try amount(rules.transportLine) }
+            if tripRate == nil { tripRate = try amount(rules.transportLine, rates.trip(on: entry.date)) }
             return tripRate!
         }
         let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try day() : .zero
@@ -197,4 +209,24 @@ struct AttendancePlanner: Sendable {
         }
         return StoredAttendance(entry: entry, dayPrice: dayPrice, transport: transport, plannedCost: planned, submissionId: 0)
     }
+}
+
+/// A placement's day and transport prices, each as the day number it holds from, narrowed once per
+/// placement: finding them by farm and line name for every reported day copied a price version each time.
+struct PlacementRates {
+    private let day: [(from: Int, amount: Money)]
+    private let trip: [(from: Int, amount: Money)]
+
+    init(_ prices: PriceList, _ placement: Placement, rules: PlacementRules = .standard) {
+        func versions(_ line: String) -> [(from: Int, amount: Money)] {
+            // In the price list's order: by farm, line and the day each holds from.
+            prices.versions.filter { $0.provider == placement.provider && $0.line == line }.map { ($0.validFrom.dayNumber, $0.amount) }
+        }
+        day = versions(placement.priceLine)
+        trip = versions(rules.transportLine)
+    }
+
+    /// The price of the placement's line on `date`: the latest version valid from that day or earlier.
+    func day(on date: LocalDate) -> Money? { day.last { $0.from <= date.dayNumber }?.amount }
+    func trip(on date: LocalDate) -> Money? { trip.last { $0.from <= date.dayNumber }?.amount }
 }

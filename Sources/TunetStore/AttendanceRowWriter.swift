@@ -44,7 +44,11 @@ struct AttendanceRowWriter {
 
     /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
-        let ordered = rows.sorted { ($0.entry.placementId, $0.entry.date) < ($1.entry.placementId, $1.entry.date) }
+        let inOrder = { (left: StoredAttendance, right: StoredAttendance) in
+            (left.entry.placementId, left.entry.date) < (right.entry.placementId, right.entry.date)
+        }
+        // A plan's rows are usually in this order already; sorting copied them all.
+        let ordered = zip(rows, rows.dropFirst()).allSatisfy(inOrder) ? rows : rows.sorted(by: inOrder)
         var start = 0
         while start < ordered.count {
             let statement = ordered.count - start >= Self.rowsPerStatement ? many : one

@@ -44,10 +44,7 @@ struct AttendanceCorrectionTests {
     }
 
     private func storedDays(_ context: TunetContext) throws -> [String: StoredAttendance] {
-        let days = try context.read {
-            try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
-                              to: LocalDate(year: 2100, month: 1, day: 1)!)
-        }
+        let days = try context.allStoredDays()
         return Dictionary(uniqueKeysWithValues: days.map { ("\($0.entry.placementId) \($0.entry.date.iso)", $0) })
     }
 }
@@ -63,8 +60,7 @@ struct StoredAttendanceReadingTests {
             try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, date FROM attendance LIMIT 1)")
         }
         #expect {
-            try context.read { try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
-                                                    to: LocalDate(year: 2100, month: 1, day: 1)!) }
+            try context.allStoredDays()
         } throws: { error in
             (error as? TunetError).map { "\($0)".contains("holiday") } ?? false
         }

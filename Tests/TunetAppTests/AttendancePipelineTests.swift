@@ -27,10 +27,7 @@ struct AttendancePipelineTests {
     }
 
     private func storedDays(_ context: TunetContext) throws -> [StoredAttendance] {
-        try context.read {
-            try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
-                              to: LocalDate(year: 2100, month: 1, day: 1)!)
-        }
+        try context.allStoredDays()
     }
 
     private func lastAuditEvent(_ context: TunetContext) throws -> Int64 {

@@ -1,5 +1,7 @@
 import Foundation
 @testable import TunetApp
+@testable import TunetDomain
+@testable import TunetStore
 
 /// Synthetic farms (one unless told) with their placements, and their year of attendance as a file, farm
 /// by farm, in a fresh workspace.
@@ -36,5 +38,13 @@ struct SyntheticFarm {
         fields[3] = fields[3] == "FU" ? "FM" : "FU"
         fields[4] = ""
         return fields.joined(separator: ";")
+    }
+}
+
+extension TunetContext {
+    /// Every stored attendance day of every placement, as the database holds it.
+    func allStoredDays() throws -> [StoredAttendance] {
+        try read { try $0.attendance(placements: $0.placements().map(\.id), from: LocalDate(year: 2000, month: 1, day: 1)!,
+                                      to: LocalDate(year: 2100, month: 1, day: 1)!) }
     }
 }

@@ -46,7 +46,7 @@ public struct TokenDesk: Sendable {
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "tunet_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let token = "tunet_" + bytes.hexDigits
         let record = try context.write { tx in
             if let number, try tx.provider(number) == nil {
                 throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
@@ -77,7 +77,7 @@ public struct TokenDesk: Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexDigits
     }
 
     /// Compares without stopping at the first difference, so timing says nothing about how much matched.

@@ -88,10 +88,11 @@ extension StoreReader {
     /// have changed since.
     public func hasSubmissions(after id: Int64, from farms: [OrganisationNumber]) throws -> Bool {
         guard !farms.isEmpty else { return false }
-        return try Bool.fetchOne(db, sql: """
+        // Prepared once per connection and number of farms: the writer asks this for every upload.
+        return try Bool.fetchOne(try cached("""
             SELECT EXISTS (SELECT 1 FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
                            WHERE s.id > ? AND p.organisation_number IN (\(Self.marks(farms.count))))
-            """, arguments: StatementArguments([id] + farms.map(\.digits))) ?? false
+            """), arguments: StatementArguments([id] + farms.map(\.digits))) ?? false
     }
 
     public func submissions(provider: OrganisationNumber? = nil) throws -> [AttendanceSubmission] {

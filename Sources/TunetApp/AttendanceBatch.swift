@@ -98,10 +98,10 @@ struct AttendanceBatch {
 
     /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are
     /// stored), with the replaced days encoded for the audit event.
-    func plans(using reader: StoreReader) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+    func plans(using reader: StoreReader, cache: StoredDaysCache? = nil) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
         try checkProblems()
         return try planners.map { planner in
-            var plan = try planner.plan(using: reader)
+            var plan = try planner.plan(using: reader, cache: cache)
             plan.replacedJSON = AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
             return (planner.provider, plan)
         }

@@ -95,7 +95,7 @@ public struct AttendanceImport: Sendable {
             let stamps = Stamps(audit: try reader.lastAuditEventId(), submission: try reader.lastSubmissionId())
             if let earlier = try job.earlierImport(reader) { return .alreadyImported(earlier) }
             let batch = try job.validated(reader)
-            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader) : nil
+            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader, cache: context.caches.storedDays) : nil
             return .checked(stamps, batch, plans)
         }
         try afterCheck?()
@@ -103,7 +103,8 @@ public struct AttendanceImport: Sendable {
         case .alreadyImported(let earlier):
             return earlier
         case .checked(let stamps, var batch, let plans):
-            return try context.write { tx in
+            var storedAsPlanned = false
+            let report = try context.write { tx in
                 // The same file may have been stored by a concurrent upload since.
                 if let earlier = try job.earlierImport(tx) { return earlier }
                 if try tx.hasAuditEvents(after: stamps.audit, besides: AttendanceSubmission.auditEntity) {
@@ -111,10 +112,22 @@ public struct AttendanceImport: Sendable {
                     return try job.streamed(&again, tx, tx)
                 }
                 if let plans, try !tx.hasSubmissions(after: stamps.submission, from: batch.farms) {
+                    storedAsPlanned = true
                     return try job.stored(plans, tx)
                 }
                 return try job.streamed(&batch, tx, tx)
             }
+            if storedAsPlanned, let plans { rememberStoredDays(plans, submissions: report.submissions, auditStamp: stamps.audit) }
+            return report
+        }
+    }
+
+    /// Keeps each farm's days as its committed submission left them, for the farm's next upload: its
+    /// plan was made against the days of the snapshot, and nothing but this file changed them since.
+    private func rememberStoredDays(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], submissions: [Int64], auditStamp: Int64) {
+        for ((farm, plan), submission) in zip(plans, submissions) {
+            guard let basis = plan.basis else { continue }
+            context.caches.storedDays.remember(basis.storing(plan.toWrite, as: submission), of: farm, submission: submission, auditStamp: auditStamp)
         }
     }
 
@@ -154,7 +167,7 @@ struct AttendanceImportJob: Sendable {
         self.revealOtherProviders = revealOtherProviders
         self.data = data
         self.fileName = fileName
-        hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hash = SHA256.hash(data: data).hexDigits
         self.submitter = submitter
         self.dryRun = dryRun
     }

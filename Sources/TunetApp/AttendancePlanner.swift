@@ -16,6 +16,8 @@ struct AttendancePlanner: Sendable {
         var rows = 0
         /// `replaced` encoded for the audit event, when that was done outside the writer.
         var replacedJSON: String?
+        /// The stored days the rows were compared with.
+        var basis: StoredDays?
 
         /// What the report says of the plan, without its rows.
         var counts: Counts { Counts(months: months, rows: rows, new: new, changed: replaced.count, unchanged: unchanged) }
@@ -119,7 +121,8 @@ struct AttendancePlanner: Sendable {
     }
 
     /// What the valid rows change: new days, replaced days with their old values, unchanged days.
-    func plan(using reader: StoreReader) throws -> Plan {
+    /// - Parameter cache: the farm's stored days kept from its last upload, used when still current.
+    func plan(using reader: StoreReader, cache: StoredDaysCache? = nil) throws -> Plan {
         let byId = Dictionary(uniqueKeysWithValues: calendars.map { ($0.placement.id, $0) })
         var plan = Plan()
         plan.rows = rowCount
@@ -140,12 +143,12 @@ struct AttendancePlanner: Sendable {
         plan.months = months.sorted().map(\.iso)
         // Read in placement and date order and searched by halving: building a dictionary of the stored
         // days copied each of them for a look-up or two (BENCHMARKS.md).
-        var stored = try reader.attendance(placements: byId.keys.sorted(), from: first, to: last)
-        var storedKeys = stored.map(DayKey.init)
-        if !zip(storedKeys, storedKeys.dropFirst()).allSatisfy({ $0 < $1 }) {
-            stored.sort { DayKey($0) < DayKey($1) }
-            storedKeys = stored.map(DayKey.init)
-        }
+        let placements = byId.keys.sorted()
+        let basis = try cache?.days(of: provider, placements: placements, from: first, to: last, reader: reader)
+            ?? StoredDays.read(reader, placements: placements, from: first, to: last)
+        plan.basis = basis
+        let stored = basis.days
+        let storedKeys = stored.map(DayKey.init)
         func existing(_ key: DayKey) -> StoredAttendance? {
             var low = 0, high = storedKeys.count
             while low < high {
@@ -154,25 +157,27 @@ struct AttendancePlanner: Sendable {
             }
             return low < storedKeys.count && storedKeys[low] == key ? stored[low] : nil
         }
-        // Entries come participant by participant: the last placement's calendar, agreement and rates are kept.
-        var current: (placement: Int64, calendar: AttendanceValidator.PlacementCalendar, agreement: Agreement, rates: PlacementRates)?
-        for entry in entries {
-            if current?.placement != entry.placementId {
-                current = byId[entry.placementId].flatMap { calendar in
-                    agreements[calendar.placement.agreementReference].map {
-                        (entry.placementId, calendar, $0, PlacementRates($0.prices, calendar.placement))
-                    }
+        // Entries come participant by participant: each run of one placement's entries is priced with its
+        // calendar, agreement and rates found once (binding them for every entry copied the agreement).
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let placementId = entries[start].placementId
+            var end = start + 1
+            while end < entries.endIndex && entries[end].placementId == placementId { end += 1 }
+            let run = start..<end
+            start = end
+            guard let calendar = byId[placementId], let agreement = agreements[calendar.placement.agreementReference] else { continue }
+            let rates = PlacementRates(agreement.prices, calendar.placement)
+            for entry in entries[run] {
+                let priced = try price(entry, calendar, agreement, rates)
+                if let before = existing(DayKey(entry)) {
+                    if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
+                    plan.replaced.append(before)
+                } else {
+                    plan.new += 1
                 }
+                plan.toWrite.append(priced)
             }
-            guard let (_, calendar, agreement, rates) = current else { continue }
-            let priced = try price(entry, calendar, agreement, rates)
-            if let before = existing(DayKey(entry)) {
-                if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
-                plan.replaced.append(before)
-            } else {
-                plan.new += 1
-            }
-            plan.toWrite.append(priced)
         }
         return plan
     }

@@ -39,6 +39,7 @@ public struct TunetContext: Sendable {
 /// when it no longer holds.
 public final class TunetCaches: Sendable {
     let farmCalendars = FarmCalendarCache()
+    let storedDays = StoredDaysCache()
 
     public init() {}
 }

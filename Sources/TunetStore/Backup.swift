@@ -34,6 +34,7 @@ extension TunetDatabase {
     /// a sound Tunet database this version understands. The restore itself is audited.
     public func restore(from path: String, actor: String) throws -> BackupCheck {
         let checked = try Self.check(path)
+        let issued = try read { try $0.issuedIds() }
         do {
             let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
             try source.backup(to: pool)
@@ -43,6 +44,7 @@ extension TunetDatabase {
         }
         try migrate()
         try write(actor: actor) { tx in
+            try tx.continueIds(after: issued)
             try tx.audit("restore", entity: "database", id: (path as NSString).lastPathComponent, before: String?.none, after: checked)
         }
         return checked
@@ -78,6 +80,32 @@ extension TunetDatabase {
             throw TunetError.incompatibleDatabase("'\(path)' is damaged or not a database (\(error.message ?? "unreadable")); it cannot be restored.")
         } catch {
             throw translate(error, path: path)
+        }
+    }
+}
+
+/// The last id handed out in each table that numbers with AUTOINCREMENT.
+struct IssuedIds: Sendable {
+    let byTable: [String: Int64]
+}
+
+extension StoreReader {
+    func issuedIds() throws -> IssuedIds {
+        IssuedIds(byTable: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
+            .map { ($0["name"] as String, $0["seq"] as Int64) }))
+    }
+}
+
+extension StoreTransaction {
+    /// After a restore, ids go on from where the replaced database had come, never handing out again an
+    /// id it had used: an audit event or a submission is known by its id, and what a running service
+    /// keeps is stamped with the newest ones (it looks for events after them to learn what changed).
+    func continueIds(after issued: IssuedIds) throws {
+        for (table, seq) in issued.byTable {
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [seq, table])
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_sequence WHERE name = ?", arguments: [table]) == 0 {
+                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, seq])
+            }
         }
     }
 }

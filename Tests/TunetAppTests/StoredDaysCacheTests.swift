@@ -93,6 +93,31 @@ struct StoredDaysCacheTests {
         #expect(context.caches.storedDays.hits == 1)
     }
 
+    @Test("are read again after a restore, however near the moment its backup was made")
+    func readAgainAfterRestore() throws {
+        let farms = try SyntheticFarm(farms: 2, placements: 4)
+        let context = farms.context
+        let lines = try farms.lines().dropFirst().map(String.init)
+        let numbers = Array(Set(lines.map { String($0.split(separator: ";")[0]) })).sorted()
+        func january(_ farm: String, lessADay: Bool = false) throws -> URL {
+            let days = lines.filter { $0.hasPrefix(farm + ";") && $0.split(separator: ";")[2].hasPrefix("2025-01") }
+            return try farms.file("\(farm)-january\(lessADay ? "-less-a-day" : "").csv", lessADay ? Array(days.dropFirst()) : days)
+        }
+        let backup = farms.workspace.folder.appendingPathComponent("kopi.sqlite").path
+        _ = try context.database.backup(to: backup)
+        // One event after the backup, then the first farm's upload. A restore that numbered its own event
+        // as the backup's next would give it the number the kept days were stamped with, and the other
+        // farm's upload after it the number of the first farm's submission.
+        _ = try ProviderRegistry(context).add(liaGard)
+        _ = try AttendanceImport(context).run(file: january(numbers[0]), provider: numbers[0])
+        _ = try context.database.restore(from: backup, actor: "test")
+        _ = try AttendanceImport(context).run(file: january(numbers[1]), provider: numbers[1])
+
+        let report = try AttendanceImport(context).run(file: january(numbers[0], lessADay: true), provider: numbers[0])
+        #expect(report.new == report.rows, "the backup had none of the farm's attendance")
+        #expect(context.caches.storedDays.hits == 0)
+    }
+
     @Test("are not kept from a plan the writer had to make again, when the farm submitted between check and store")
     func notKeptWhenPlannedAgain() throws {
         let farm = try SyntheticFarm(placements: 2)

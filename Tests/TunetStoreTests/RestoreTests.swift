@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+import Testing
+@testable import TunetDomain
+@testable import TunetStore
+
+@Suite("A restored database")
+struct RestoreTests {
+    @Test("hands out no id again that the database it replaced had used: its restore comes after every event before it")
+    func idsGoOn() throws {
+        let file = try TemporaryDatabaseFile()
+        let database = try TunetDatabase(path: file.path)
+        let backup = file.folder.appendingPathComponent("kopi.sqlite").path
+        _ = try database.backup(to: backup)
+        for (number, name) in [("974760673", "Lia gård"), ("971526920", "Berg gård")] {
+            try database.write(actor: "test") { tx in try tx.insert(sampleProvider(number, name: name)) }
+        }
+        let (lastEvent, lastProvider) = try database.read { (reader: StoreReader) in
+            (try reader.lastAuditEventId(), try Int64.fetchOne(reader.db, sql: "SELECT MAX(id) FROM provider") ?? 0)
+        }
+
+        _ = try database.restore(from: backup, actor: "test")
+        let restore = try database.read { try $0.auditEvents(AuditQuery(entity: "database")) }.last
+        #expect((restore?.id ?? 0) > lastEvent)
+        try database.write(actor: "test") { tx in try tx.insert(sampleProvider()) }
+        #expect(try database.read { try Int64.fetchAll($0.db, sql: "SELECT id FROM provider") } == [lastProvider + 1])
+    }
+}

@@ -49,34 +49,50 @@ struct AttendanceRowWriter {
         }
         // A plan's rows are usually in this order already; sorting copied them all.
         let ordered = zip(rows, rows.dropFirst()).allSatisfy(inOrder) ? rows : rows.sorted(by: inOrder)
-        var start = 0
-        while start < ordered.count {
-            let statement = ordered.count - start >= Self.rowsPerStatement ? many : one
-            let count = statement === many ? Self.rowsPerStatement : 1
-            let handle = statement.sqliteStatement
-            sqlite3_reset(handle)
-            var result = SQLITE_OK
-            for offset in 0..<count {
-                result |= bind(ordered[start + offset], submission: submission, from: Int32(offset * Self.columns), to: handle)
+        // A statement's dates are written into this buffer and bound where they lie; SQLite reads them
+        // during the step, and the bindings are cleared before the buffer goes.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.rowsPerStatement * LocalDate.isoLength) { dates in
+            defer {
+                for statement in [many, one] {
+                    sqlite3_reset(statement.sqliteStatement)
+                    sqlite3_clear_bindings(statement.sqliteStatement)
+                }
             }
-            // SQLITE_OK is 0, so any failed bind leaves a bit set.
-            if result != SQLITE_OK { try fail(sqlite3_errcode(db.sqliteConnection), statement) }
-            let step = sqlite3_step(handle)
-            if step != SQLITE_DONE { try fail(step, statement) }
-            start += count
-        }
-        for statement in [many, one] {
-            sqlite3_reset(statement.sqliteStatement)
-            sqlite3_clear_bindings(statement.sqliteStatement)
+            var start = 0
+            while start < ordered.count {
+                let statement = ordered.count - start >= Self.rowsPerStatement ? many : one
+                let count = statement === many ? Self.rowsPerStatement : 1
+                let handle = statement.sqliteStatement
+                sqlite3_reset(handle)
+                var result = SQLITE_OK
+                for offset in 0..<count {
+                    result |= bind(ordered[start + offset], submission: submission, from: Int32(offset * Self.columns), to: handle,
+                                   dates: dates, dateAt: offset * LocalDate.isoLength)
+                }
+                // SQLITE_OK is 0, so any failed bind leaves a bit set.
+                if result != SQLITE_OK { try fail(sqlite3_errcode(db.sqliteConnection), statement) }
+                let step = sqlite3_step(handle)
+                if step != SQLITE_DONE { try fail(step, statement) }
+                start += count
+            }
         }
     }
 
-    /// Binds one row's ten values after the first `base` parameters.
-    private func bind(_ row: StoredAttendance, submission: Int64, from base: Int32, to handle: OpaquePointer?) -> Int32 {
+    /// Binds one row's ten values after the first `base` parameters; its date is written into `dates`
+    /// at `dateAt` and bound from there.
+    private func bind(_ row: StoredAttendance, submission: Int64, from base: Int32, to handle: OpaquePointer?,
+                      dates: UnsafeMutableBufferPointer<UInt8>, dateAt: Int) -> Int32 {
         let entry = row.entry
         var result = sqlite3_bind_int64(handle, base + 1, entry.placementId)
-        result |= bindText(entry.date.iso, at: base + 2, to: handle)
-        result |= bindText(entry.status.rawValue, at: base + 3, to: handle)
+        if entry.date.writeISO(into: dates, at: dateAt) {
+            result |= sqlite3_bind_text(handle, base + 2, UnsafeRawPointer(dates.baseAddress! + dateAt).assumingMemoryBound(to: CChar.self),
+                                        Int32(LocalDate.isoLength), readWhereItLies)
+        } else {
+            result |= bindText(entry.date.iso, at: base + 2, to: handle)
+        }
+        let status = Self.storedName(entry.status)
+        result |= sqlite3_bind_text(handle, base + 3, UnsafeRawPointer(status.utf8Start).assumingMemoryBound(to: CChar.self),
+                                    Int32(status.utf8CodeUnitCount), readWhereItLies)
         result |= bindInteger(entry.hoursTenths, at: base + 4, to: handle)
         result |= bindInteger(entry.transportTrips, at: base + 5, to: handle)
         result |= sqlite3_bind_int64(handle, base + 6, entry.extraDay ? 1 : 0)
@@ -85,6 +101,19 @@ struct AttendanceRowWriter {
         result |= sqlite3_bind_int64(handle, base + 9, row.plannedCost.ore)
         result |= sqlite3_bind_int64(handle, base + 10, submission)
         return result
+    }
+
+    /// A status as it is stored (its raw value), in memory that lasts as long as the program, so that
+    /// SQLite may read it where it lies instead of copying it for every row.
+    static func storedName(_ status: AttendanceStatus) -> StaticString {
+        let name: StaticString = switch status {
+        case .present: "present"
+        case .absentWithNotice: "absent_with_notice"
+        case .absentWithoutNotice: "absent_without_notice"
+        case .cancelledByProvider: "cancelled_by_provider"
+        }
+        assert(name.description == status.rawValue, "the stored name of \(status) is its raw value")
+        return name
     }
 
     private func bindText(_ text: String, at index: Int32, to handle: OpaquePointer?) -> Int32 {
@@ -112,3 +141,6 @@ struct AttendanceRowWriter {
 
 /// SQLite copies a value bound with this destructor, so the Swift string may go away at once.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// SQLite reads a value bound with this destructor (none) where it lies, which must outlast the binding.
+private let readWhereItLies: sqlite3_destructor_type? = nil

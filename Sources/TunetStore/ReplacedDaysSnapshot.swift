@@ -9,7 +9,11 @@ enum ReplacedDaysSnapshot {
     static let columns = ["date", "status", "hours_tenths", "transport_trips", "extra_day"]
 
     static func json(_ replaced: [StoredAttendance]) -> String {
-        let days = replaced.map(\.entry).sorted { ($0.placementId, $0.date) < ($1.placementId, $1.date) }
+        // A plan's replaced days are in placement and date order already; sorting copied every day.
+        let inOrder = { (left: StoredAttendance, right: StoredAttendance) in
+            (left.entry.placementId, left.entry.date) < (right.entry.placementId, right.entry.date)
+        }
+        let days = zip(replaced, replaced.dropFirst()).allSatisfy(inOrder) ? replaced : replaced.sorted(by: inOrder)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + days.count * 48)
         bytes.append(contentsOf: #"{"columns":["#.utf8)
@@ -20,30 +24,48 @@ enum ReplacedDaysSnapshot {
         bytes.append(contentsOf: #"],"placements":["#.utf8)
         var start = 0
         while start < days.count {
+            let placement = days[start].entry.placementId
             var end = start + 1
-            while end < days.count && days[end].placementId == days[start].placementId { end += 1 }
+            while end < days.count && days[end].entry.placementId == placement { end += 1 }
             if start > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: #"{"days":["#.utf8)
-            for (offset, day) in days[start..<end].enumerated() {
-                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "["))
-                bytes.appendJSONString(day.date.iso)
+            for index in start..<end {
+                if index > start { bytes.append(UInt8(ascii: ",")) }
+                // Dates and stored status names are plain ASCII with nothing to escape: written as they are.
+                let day = days[index].entry
+                bytes.append(contentsOf: #"[""#.utf8)
+                appendISO(day.date, to: &bytes)
+                bytes.append(contentsOf: #"",""#.utf8)
+                let status = AttendanceRowWriter.storedName(day.status)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: status.utf8Start, count: status.utf8CodeUnitCount))
+                bytes.append(contentsOf: #"","#.utf8)
+                appendNumber(day.hoursTenths, to: &bytes)
                 bytes.append(UInt8(ascii: ","))
-                bytes.appendJSONString(day.status.rawValue)
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: (day.hoursTenths.map(String.init) ?? "null").utf8)
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: (day.transportTrips.map(String.init) ?? "null").utf8)
+                appendNumber(day.transportTrips, to: &bytes)
                 bytes.append(contentsOf: (day.extraDay ? ",true]" : ",false]").utf8)
             }
             bytes.append(contentsOf: #"],"participant":"#.utf8)
-            bytes.appendJSONString(days[start].participant.text)
+            bytes.appendJSONString(days[start].entry.participant.text)
             bytes.append(contentsOf: #","placement_id":"#.utf8)
-            bytes.append(contentsOf: String(days[start].placementId).utf8)
+            bytes.append(contentsOf: String(placement).utf8)
             bytes.append(UInt8(ascii: "}"))
             start = end
         }
         bytes.append(contentsOf: "]}".utf8)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendISO(_ date: LocalDate, to bytes: inout [UInt8]) {
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: LocalDate.isoLength) { buffer in
+            guard date.writeISO(into: buffer, at: 0) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if !written { bytes.append(contentsOf: date.iso.utf8) }
+    }
+
+    private static func appendNumber(_ value: Int?, to bytes: inout [UInt8]) {
+        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+        bytes.append(contentsOf: String(value).utf8)
     }
 }

@@ -57,6 +57,28 @@ struct ReplacedDaysSnapshotTests {
         #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
     }
 
+    @Test("writes a whole month's correction, every status and value, as the encoder would, whether the days come in order or not")
+    func wholeMonth() throws {
+        let statuses = AttendanceStatus.allCases
+        var replaced: [StoredAttendance] = []
+        for placement in Int64(1)...4 {
+            for day in 1...28 {
+                let index = Int(placement) * 31 + day
+                replaced.append(try stored(placement, "P-2026-000\(placement)", day, statuses[index % statuses.count],
+                                           hours: index % 3 == 0 ? nil : index, trips: index % 5 == 0 ? nil : index % 3, extra: index % 7 == 0))
+            }
+        }
+        let expected = Expected(columns: ["date", "status", "hours_tenths", "transport_trips", "extra_day"], placements: (Int64(1)...4).map { placement in
+            .init(days: replaced.filter { $0.entry.placementId == placement }.map { day in
+                [.text(day.entry.date.iso), .text(day.entry.status.rawValue), day.entry.hoursTenths.map { .number($0) } ?? .none,
+                 day.entry.transportTrips.map { .number($0) } ?? .none, .flag(day.entry.extraDay)]
+            }, participant: "P-2026-000\(placement)", placement_id: placement)
+        })
+        let encoded = try SortedJSONEncoder(style: .compact).encodeToString(expected)
+        #expect(AttendanceSubmission.auditSnapshot(ofReplaced: replaced) == encoded)
+        #expect(AttendanceSubmission.auditSnapshot(ofReplaced: replaced.reversed()) == encoded)
+    }
+
     @Test("escapes a participant code that holds JSON's special characters, and is absent when nothing was replaced")
     func escapesAndOmits() throws {
         let json = try #require(AttendanceSubmission.auditSnapshot(ofReplaced: [try stored(1, "P\"1\\\n", 2, .present)]))

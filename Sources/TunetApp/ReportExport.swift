@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TunetDomain
 import TunetSpreadsheet
 import TunetStore
@@ -48,17 +49,7 @@ public struct ReportExport: Sendable {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil)
-                let fields = writer.keys.map(AttendanceField.init(key:))
-                var values: [ReportValue] = []
-                values.reserveCapacity(fields.count)
-                try context.read { reader in
-                    try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
-                        guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
-                        values.removeAll(keepingCapacity: true)
-                        for field in fields { values.append(field.value(in: row)) }
-                        try writer.write(values: values)
-                    }
-                }
+                try writeAttendanceRows(to: writer, filters: filters)
                 try writer.finish()
                 sheetNames.append(name)
                 total += writer.count
@@ -78,6 +69,50 @@ public struct ReportExport: Sendable {
         }
         try workbook.close()
         return ExportResult(report: report.name, file: path, sheets: sheetNames, rows: total)
+    }
+
+    /// The attendance rows are read from the database on a thread of its own, a thousand rows at a
+    /// time, while this one writes them into the sheet: a year's million rows keep two cores busy
+    /// instead of one (BENCHMARKS.md). At most a few thousand rows wait between the two.
+    private func writeAttendanceRows(to writer: SheetWriter, filters: ReportFilters) throws {
+        let fields = writer.keys.map(AttendanceField.init(key:))
+        let batchRows = 1_000
+        let batches = Handoff<[ReportValue]>(capacity: 4)
+        let readFailure = Mutex<(any Error)?>(nil)
+        let reading = Worker(name: "tunet-export-read") { [context] in
+            do {
+                var batch: [ReportValue] = []
+                batch.reserveCapacity(fields.count * batchRows)
+                try context.read { reader in
+                    try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
+                        guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
+                        for field in fields { batch.append(field.value(in: row)) }
+                        guard batch.count == fields.count * batchRows else { return }
+                        // The writer stopped (it failed): no need to read on.
+                        guard batches.put(batch) else { throw CancellationError() }
+                        batch = []
+                        batch.reserveCapacity(fields.count * batchRows)
+                    }
+                }
+                if !batch.isEmpty { _ = batches.put(batch) }
+            } catch {
+                readFailure.withLock { $0 = error }
+            }
+            batches.finish()
+        }
+        do {
+            while let batch = batches.take() {
+                for start in stride(from: 0, to: batch.count, by: fields.count) {
+                    try writer.write(values: batch[start..<start + fields.count])
+                }
+            }
+        } catch {
+            batches.cancel()
+            reading.join()
+            throw error
+        }
+        reading.join()
+        if let failure = readFailure.withLock({ $0 }) { throw failure }
     }
 
     /// A column of the attendance rows sheet, resolved from its catalogue key once per export.
@@ -248,12 +283,12 @@ final class SheetWriter {
     }
 
     /// One row's values in column order (`keys`).
-    func write(values: [ReportValue]) throws {
+    func write<Values: RandomAccessCollection<ReportValue>>(values: Values) throws {
         count += 1
-        for index in values.indices {
+        for (index, value) in zip(types.indices, values) {
             let cell: XLSXCell
             var text: String?
-            switch (types[index], values[index]) {
+            switch (types[index], value) {
             case (.daysOfMonth, .days(let byDay)): text = byDay[days[index] ?? 0]; cell = text.map { .text($0) } ?? .blank
             case (_, .text(let value)): cell = .text(value); text = value
             case (_, .integer(let value)): cell = .integer(value); totals[index] += Double(value)

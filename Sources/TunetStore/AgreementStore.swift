@@ -163,6 +163,14 @@ enum StoredValue {
         return date
     }
 
+    /// A stored status Tunet does not know is damage, never read as some other status.
+    static func status(_ text: String) throws -> AttendanceStatus {
+        guard let status = AttendanceStatus(rawValue: text) else {
+            throw TunetError.incompatibleDatabase("attendance.status holds '\(text)', which Tunet does not know; the database is damaged")
+        }
+        return status
+    }
+
     static func organisationNumber(_ text: String) throws -> OrganisationNumber {
         guard case .success(let number) = OrganisationNumber.parse(text) else {
             throw TunetError.incompatibleDatabase("'\(text)' is stored as an organisation number but is not valid; the database is damaged")

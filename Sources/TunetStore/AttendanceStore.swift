@@ -211,7 +211,7 @@ extension StoreReader {
         while let row = try rows.next() {
             try body(AttendanceExportRow(
                 municipality: row[10], provider: row[0], participant: row[1], agreement: row[2], date: try StoredValue.date(row[3], column: "attendance.date"),
-                status: AttendanceStatus(rawValue: row[4]) ?? .present, hoursTenths: row[5], transportTrips: row[6], extraDay: row[7],
+                status: try StoredValue.status(row[4]), hoursTenths: row[5], transportTrips: row[6], extraDay: row[7],
                 dayPrice: Money(ore: row[8]), transport: Money(ore: row[9])))
         }
     }

@@ -3,6 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetFiles
+@testable import TunetStore
 
 @Suite("Exports read back with Tunet's own xlsx reader")
 struct ReportExportTests {
@@ -41,5 +42,42 @@ struct ReportExportTests {
             let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(reader.sheetNames.first == "Forside")
         }
+    }
+
+    @Test("The attendance rows sheet holds every stored day once, farm by farm and participant by participant in date order")
+    func attendanceRows() throws {
+        let farms = try SyntheticFarm(farms: 2, placements: 30)
+        let context = farms.context
+        _ = try AttendanceImport(context).run(file: farms.file)
+        let path = farms.workspace.folder.appendingPathComponent("rows.xlsx").path
+        let result = try ReportExport(context).write("attendance-rows", filters: ReportFilters(), to: path)
+        #expect(result.rows == farms.rows)
+        #expect(farms.rows > 2_000, "more rows than the reading thread hands over at a time")
+
+        let sheet = try #require(result.sheets.first)
+        let written = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path))).records(sheet: sheet).dropFirst()
+            .filter { !$0.fields[0].isEmpty && $0.fields[0] != "Sum" }
+        // The file's own rows, sorted as the sheet promises: farm, participant, date.
+        let expected = try farms.lines().dropFirst().map { $0.split(separator: ";").prefix(3).map(String.init) }
+            .sorted { ($0[0], $0[1], $0[2]) < ($1[0], $1[1], $1[2]) }
+        #expect(written.map { Array($0.fields.prefix(2)) } == expected.map { Array($0.prefix(2)) })
+        #expect(written.map { $0.fields[3] } == expected.map { $0[2] })
+    }
+
+    @Test("An attendance rows export over a stored status Tunet does not know fails, naming it, and writes no file")
+    func damagedRows() throws {
+        let farm = try SyntheticFarm(placements: 3)
+        let context = farm.context
+        _ = try AttendanceImport(context).run(file: farm.file)
+        try context.database.pool.write { db in
+            try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, MAX(date) FROM attendance)")
+        }
+        let path = farm.workspace.folder.appendingPathComponent("rows.xlsx").path
+        #expect {
+            try ReportExport(context).write("attendance-rows", filters: ReportFilters(), to: path)
+        } throws: { error in
+            (error as? TunetError).map { "\($0)".contains("holiday") } ?? false
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -149,13 +149,14 @@ struct AttendancePlanner: Sendable {
         plan.basis = basis
         let stored = basis.days
         let storedKeys = stored.map(DayKey.init)
-        func existing(_ key: DayKey) -> StoredAttendance? {
+        /// Where the stored day of `key` is, if one is.
+        func existing(_ key: DayKey) -> Int? {
             var low = 0, high = storedKeys.count
             while low < high {
                 let middle = (low + high) / 2
                 if storedKeys[middle] < key { low = middle + 1 } else { high = middle }
             }
-            return low < storedKeys.count && storedKeys[low] == key ? stored[low] : nil
+            return low < storedKeys.count && storedKeys[low] == key ? low : nil
         }
         // Entries come participant by participant: each run of one placement's entries is priced with its
         // calendar, agreement and rates found once (binding them for every entry copied the agreement).
@@ -171,8 +172,8 @@ struct AttendancePlanner: Sendable {
             for entry in entries[run] {
                 let priced = try price(entry, calendar, agreement, rates)
                 if let before = existing(DayKey(entry)) {
-                    if before.entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
-                    plan.replaced.append(before)
+                    if stored[before].entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
+                    plan.replaced.append(stored[before])
                 } else {
                     plan.new += 1
                 }

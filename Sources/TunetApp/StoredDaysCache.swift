@@ -19,7 +19,7 @@ struct StoredDays: Sendable {
     /// stored one of its placement and date, or is added.
     func storing(_ written: [StoredAttendance], as submission: Int64) -> StoredDays {
         let key = AttendancePlanner.DayKey.init(_:) as (StoredAttendance) -> AttendancePlanner.DayKey
-        let sortedWritten = zip(written, written.dropFirst()).allSatisfy { key($0) < key($1) } ? written : written.sorted { key($0) < key($1) }
+        let sortedWritten = written.inDayOrder()
         var merged: [StoredAttendance] = []
         merged.reserveCapacity(days.count + sortedWritten.count)
         var old = days.startIndex, new = sortedWritten.startIndex
@@ -40,9 +40,7 @@ struct StoredDays: Sendable {
 
     /// Read from the database.
     static func read(_ reader: StoreReader, placements: [Int64], from: LocalDate, to: LocalDate) throws -> StoredDays {
-        var days = try reader.attendance(placements: placements, from: from, to: to)
-        let key = AttendancePlanner.DayKey.init(_:) as (StoredAttendance) -> AttendancePlanner.DayKey
-        if !zip(days, days.dropFirst()).allSatisfy({ key($0) < key($1) }) { days.sort { key($0) < key($1) } }
+        let days = try reader.attendance(placements: placements, from: from, to: to).inDayOrder()
         return StoredDays(placements: placements, from: from, to: to, days: days)
     }
 }

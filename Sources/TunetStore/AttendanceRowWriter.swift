@@ -44,11 +44,8 @@ struct AttendanceRowWriter {
 
     /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
-        let inOrder = { (left: StoredAttendance, right: StoredAttendance) in
-            (left.entry.placementId, left.entry.date) < (right.entry.placementId, right.entry.date)
-        }
         // A plan's rows are usually in this order already; sorting copied them all.
-        let ordered = zip(rows, rows.dropFirst()).allSatisfy(inOrder) ? rows : rows.sorted(by: inOrder)
+        let ordered = rows.inDayOrder()
         // A statement's dates are written into this buffer and bound where they lie; SQLite reads them
         // during the step, and the bindings are cleared before the buffer goes.
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.rowsPerStatement * LocalDate.isoLength) { dates in

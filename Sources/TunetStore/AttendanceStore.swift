@@ -20,6 +20,21 @@ public struct StoredAttendance: Hashable, Sendable, Codable {
     public var billed: Money { dayPrice + transport }
 }
 
+extension [StoredAttendance] {
+    /// Whether each day comes after the one before it, by placement and then date. Compares the keys
+    /// where they lie: taking each pair of days whole copied two days per step.
+    public var isInDayOrder: Bool {
+        indices.dropFirst().allSatisfy { index in
+            (self[index - 1].entry.placementId, self[index - 1].entry.date) < (self[index].entry.placementId, self[index].entry.date)
+        }
+    }
+
+    /// The days in placement and date order: these days themselves when they are in that order already.
+    public func inDayOrder() -> [StoredAttendance] {
+        isInDayOrder ? self : sorted { ($0.entry.placementId, $0.entry.date) < ($1.entry.placementId, $1.entry.date) }
+    }
+}
+
 public struct AttendanceSubmission: Hashable, Sendable, Codable {
     /// The entity of a submission's audit events.
     public static let auditEntity = "attendance_submission"

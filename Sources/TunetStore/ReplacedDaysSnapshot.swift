@@ -10,10 +10,7 @@ enum ReplacedDaysSnapshot {
 
     static func json(_ replaced: [StoredAttendance]) -> String {
         // A plan's replaced days are in placement and date order already; sorting copied every day.
-        let inOrder = { (left: StoredAttendance, right: StoredAttendance) in
-            (left.entry.placementId, left.entry.date) < (right.entry.placementId, right.entry.date)
-        }
-        let days = zip(replaced, replaced.dropFirst()).allSatisfy(inOrder) ? replaced : replaced.sorted(by: inOrder)
+        let days = replaced.inDayOrder()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + days.count * 48)
         bytes.append(contentsOf: #"{"columns":["#.utf8)
@@ -64,8 +61,17 @@ enum ReplacedDaysSnapshot {
         if !written { bytes.append(contentsOf: date.iso.utf8) }
     }
 
+    /// A number's digits written as they come, without a string for each (hours and trips are small).
     private static func appendNumber(_ value: Int?, to bytes: inout [UInt8]) {
         guard let value else { return bytes.append(contentsOf: "null".utf8) }
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -54,15 +54,7 @@ struct StoredAttendanceReadingTests {
     @Test("A stored day whose status Tunet does not know is reported as damage, never skipped")
     func damagedStatus() throws {
         let farm = try SyntheticFarm(placements: 1)
-        let context = farm.context
-        _ = try AttendanceImport(context).run(file: farm.file)
-        try context.database.pool.write { db in
-            try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, date FROM attendance LIMIT 1)")
-        }
-        #expect {
-            try context.allStoredDays()
-        } throws: { error in
-            (error as? TunetError).map { "\($0)".contains("holiday") } ?? false
-        }
+        try farm.importedWithUnknownStatus()
+        #expect(performing: { try farm.context.allStoredDays() }, throws: SyntheticFarm.namesUnknownStatus)
     }
 }

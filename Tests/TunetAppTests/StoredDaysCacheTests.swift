@@ -29,6 +29,15 @@ struct StoredDaysCacheTests {
         String(try farm.lines()[1].split(separator: ";")[0])
     }
 
+    /// A farm with two placements whose January was uploaded, with its number and its uploads.
+    private func januaryUploaded() throws -> (farm: SyntheticFarm, number: String, files: [URL]) {
+        let farm = try SyntheticFarm(placements: 2)
+        let number = try farmNumber(farm)
+        let files = try uploads(farm)
+        _ = try AttendanceImport(farm.context).run(file: files[0], provider: number)
+        return (farm, number, files)
+    }
+
     /// What a report says of the days, and what the submission's audit event kept of the days it replaced.
     private struct Outcome: Equatable {
         let new, changed, unchanged: Int
@@ -60,11 +69,8 @@ struct StoredDaysCacheTests {
 
     @Test("are read again after the farm submitted another way, as from a command beside the service")
     func readAgainAfterAnotherSubmission() throws {
-        let farm = try SyntheticFarm(placements: 2)
-        let number = try farmNumber(farm)
-        let files = try uploads(farm)
+        let (farm, number, files) = try januaryUploaded()
         let service = farm.context
-        _ = try AttendanceImport(service).run(file: files[0], provider: number)
         let command = TunetContext(database: service.database, actor: "kommandolinje", today: service.today)
         let corrected = try AttendanceImport(command).run(file: files[1], provider: number)
 
@@ -77,11 +83,8 @@ struct StoredDaysCacheTests {
 
     @Test("are read again after any audited change other than a submission, and kept again")
     func readAgainAfterAnotherChange() throws {
-        let farm = try SyntheticFarm(placements: 2)
-        let number = try farmNumber(farm)
-        let files = try uploads(farm)
+        let (farm, number, files) = try januaryUploaded()
         let context = farm.context
-        _ = try AttendanceImport(context).run(file: files[0], provider: number)
         _ = try ProviderRegistry(context).add(liaGard)
         let report = try AttendanceImport(context).run(file: files[1], provider: number)
         #expect(report.changed == report.rows)
@@ -120,11 +123,8 @@ struct StoredDaysCacheTests {
 
     @Test("are not kept from a plan the writer had to make again, when the farm submitted between check and store")
     func notKeptWhenPlannedAgain() throws {
-        let farm = try SyntheticFarm(placements: 2)
-        let number = try farmNumber(farm)
-        let files = try uploads(farm)
+        let (farm, number, files) = try januaryUploaded()
         let context = farm.context
-        _ = try AttendanceImport(context).run(file: files[0], provider: number)
         var importing = AttendanceImport(context)
         let other = TunetContext(database: context.database, actor: "kommandolinje", today: context.today)
         importing.afterCheck = { _ = try AttendanceImport(other).run(file: files[1], provider: number) }

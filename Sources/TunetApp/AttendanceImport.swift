@@ -117,17 +117,19 @@ public struct AttendanceImport: Sendable {
                 }
                 return try job.streamed(&batch, tx, tx)
             }
-            if storedAsPlanned, let plans { rememberStoredDays(plans, submissions: report.submissions, auditStamp: stamps.audit) }
+            if storedAsPlanned, let plans { rememberStoredDays(plans, of: job, submissions: report.submissions, auditStamp: stamps.audit) }
             return report
         }
     }
 
     /// Keeps each farm's days as its committed submission left them, for the farm's next upload: its
     /// plan was made against the days of the snapshot, and nothing but this file changed them since.
-    private func rememberStoredDays(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], submissions: [Int64], auditStamp: Int64) {
+    private func rememberStoredDays(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], of job: AttendanceImportJob,
+                                    submissions: [Int64], auditStamp: Int64) {
         for ((farm, plan), submission) in zip(plans, submissions) {
             guard let basis = plan.basis else { continue }
-            context.caches.storedDays.remember(basis.storing(plan.toWrite, as: submission), of: farm, submission: submission, auditStamp: auditStamp)
+            context.caches.storedDays.remember(basis.storing(plan.toWrite, as: submission), of: farm, submission: submission,
+                                               contentHash: job.hash, auditStamp: auditStamp)
         }
     }
 

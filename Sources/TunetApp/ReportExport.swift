@@ -76,25 +76,31 @@ public struct ReportExport: Sendable {
     /// instead of one (BENCHMARKS.md). At most a few thousand rows wait between the two.
     private func writeAttendanceRows(to writer: SheetWriter, filters: ReportFilters) throws {
         let fields = writer.keys.map(AttendanceField.init(key:))
+        /// Rows' values one after the other, `fields.count` to a row (which may be none).
+        struct Batch: Sendable {
+            var values: [ReportValue] = []
+            var rows = 0
+        }
         let batchRows = 1_000
-        let batches = Handoff<[ReportValue]>(capacity: 4)
+        let batches = Handoff<Batch>(capacity: 4)
         let readFailure = Mutex<(any Error)?>(nil)
         let reading = Worker(name: "tunet-export-read") { [context] in
             do {
-                var batch: [ReportValue] = []
-                batch.reserveCapacity(fields.count * batchRows)
+                var batch = Batch()
+                batch.values.reserveCapacity(fields.count * batchRows)
                 try context.read { reader in
                     try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
                         guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
-                        for field in fields { batch.append(field.value(in: row)) }
-                        guard batch.count == fields.count * batchRows else { return }
+                        for field in fields { batch.values.append(field.value(in: row)) }
+                        batch.rows += 1
+                        guard batch.rows == batchRows else { return }
                         // The writer stopped (it failed): no need to read on.
                         guard batches.put(batch) else { throw CancellationError() }
-                        batch = []
-                        batch.reserveCapacity(fields.count * batchRows)
+                        batch = Batch()
+                        batch.values.reserveCapacity(fields.count * batchRows)
                     }
                 }
-                if !batch.isEmpty { _ = batches.put(batch) }
+                if batch.rows > 0 { _ = batches.put(batch) }
             } catch {
                 readFailure.withLock { $0 = error }
             }
@@ -102,8 +108,8 @@ public struct ReportExport: Sendable {
         }
         do {
             while let batch = batches.take() {
-                for start in stride(from: 0, to: batch.count, by: fields.count) {
-                    try writer.write(values: batch[start..<start + fields.count])
+                for row in 0..<batch.rows {
+                    try writer.write(values: batch.values[row * fields.count..<(row + 1) * fields.count])
                 }
             }
         } catch {

@@ -52,13 +52,18 @@ struct StoredDays: Sendable {
 /// Stored days change only through submissions, and through changes that are audit events of their
 /// own (placements, privacy, a restore). So an entry holds while the farm has submitted nothing after
 /// the submission that left the days so, and no audit event other than a submission has been recorded
-/// after its stamp. Both are checked in the snapshot that uses the entry.
+/// after its stamp; and while that submission is still there as it was, which a restore that raced
+/// with the service's own writes (and so numbered on from an id the service had used) would undo.
+/// All three are checked in the snapshot that uses the entry.
 final class StoredDaysCache: Sendable {
     private struct Entry: Sendable {
         /// The newest audit event when the days were known to be current.
         var auditStamp: Int64
         /// The newest submission (of any farm) when the days were known to be current; the farm has none after it.
         var submissionStamp: Int64
+        /// The farm's submission that left the days so, and its file's content hash.
+        let ownSubmission: Int64
+        let contentHash: String
         let days: StoredDays
         var lastUse: Int
     }
@@ -86,13 +91,21 @@ final class StoredDaysCache: Sendable {
         let newestSubmission = try reader.lastSubmissionId()
         guard entry.auditStamp <= newestAudit, entry.submissionStamp <= newestSubmission,
               try !reader.hasAuditEvents(after: entry.auditStamp, besides: AttendanceSubmission.auditEntity),
-              try !reader.hasSubmissions(after: entry.submissionStamp, from: [farm]) else {
-            forget(farm)
+              try !reader.hasSubmissions(after: entry.submissionStamp, from: [farm]),
+              try reader.isSubmission(entry.ownSubmission, of: farm, contentHash: entry.contentHash) else {
+            // Unless a later upload has kept newer days meanwhile.
+            state.withLock { state in
+                if let kept = state.entries[farm], kept.ownSubmission == entry.ownSubmission {
+                    state.rows -= kept.days.days.count
+                    state.entries[farm] = nil
+                }
+            }
             return nil
         }
         // Found current up to the newest events: the next check need only look back that far.
         state.withLock { state in
-            guard state.entries[farm]?.submissionStamp == entry.submissionStamp, state.entries[farm]?.auditStamp == entry.auditStamp else { return }
+            guard let kept = state.entries[farm], kept.ownSubmission == entry.ownSubmission, kept.submissionStamp == entry.submissionStamp,
+                  kept.auditStamp == entry.auditStamp else { return }
             state.uses += 1
             state.hits += 1
             state.entries[farm]?.auditStamp = newestAudit
@@ -102,16 +115,18 @@ final class StoredDaysCache: Sendable {
         return entry.days
     }
 
-    /// Keeps `days` as the farm's stored days once its submission `submission` is committed, when no
-    /// audit event other than a submission was recorded after `auditStamp` before it.
-    func remember(_ days: StoredDays, of farm: OrganisationNumber, submission: Int64, auditStamp: Int64) {
+    /// Keeps `days` as the farm's stored days once its submission `submission` (of the file with
+    /// `contentHash`) is committed, when no audit event other than a submission was recorded after
+    /// `auditStamp` before it.
+    func remember(_ days: StoredDays, of farm: OrganisationNumber, submission: Int64, contentHash: String, auditStamp: Int64) {
         guard days.days.count <= dayLimit else { return forget(farm) }
         state.withLock { state in
             // A later submission of the farm, remembered first, is not replaced by an earlier one.
             if let kept = state.entries[farm], kept.submissionStamp > submission { return }
             state.uses += 1
             state.rows += days.days.count - (state.entries[farm]?.days.days.count ?? 0)
-            state.entries[farm] = Entry(auditStamp: auditStamp, submissionStamp: submission, days: days, lastUse: state.uses)
+            state.entries[farm] = Entry(auditStamp: auditStamp, submissionStamp: submission, ownSubmission: submission,
+                                        contentHash: contentHash, days: days, lastUse: state.uses)
             while state.rows > dayLimit, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 state.rows -= oldest.value.days.days.count
                 state.entries[oldest.key] = nil

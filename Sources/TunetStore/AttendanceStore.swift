@@ -103,11 +103,22 @@ extension StoreReader {
     /// have changed since.
     public func hasSubmissions(after id: Int64, from farms: [OrganisationNumber]) throws -> Bool {
         guard !farms.isEmpty else { return false }
-        // Prepared once per connection and number of farms: the writer asks this for every upload.
-        return try Bool.fetchOne(try cached("""
+        let sql = """
             SELECT EXISTS (SELECT 1 FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
                            WHERE s.id > ? AND p.organisation_number IN (\(Self.marks(farms.count))))
-            """), arguments: StatementArguments([id] + farms.map(\.digits))) ?? false
+            """
+        // A farm's own upload, the service's every one, asks for one farm: that statement is prepared once.
+        let statement = farms.count == 1 ? try cached(sql) : try db.makeStatement(sql: sql)
+        return try Bool.fetchOne(statement, arguments: StatementArguments([id] + farms.map(\.digits))) ?? false
+    }
+
+    /// Whether submission `id` is still this farm's submission of the file with this content hash: after
+    /// a restore it may be gone, or its number another's.
+    public func isSubmission(_ id: Int64, of farm: OrganisationNumber, contentHash: String) throws -> Bool {
+        try Bool.fetchOne(try cached("""
+            SELECT EXISTS (SELECT 1 FROM attendance_submission s JOIN provider p ON p.id = s.provider_id
+                           WHERE s.id = ? AND p.organisation_number = ? AND s.content_hash = ?)
+            """), arguments: [id, farm.digits, contentHash]) ?? false
     }
 
     public func submissions(provider: OrganisationNumber? = nil) throws -> [AttendanceSubmission] {

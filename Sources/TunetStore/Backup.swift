@@ -91,8 +91,8 @@ struct IssuedIds: Sendable {
 
 extension StoreReader {
     func issuedIds() throws -> IssuedIds {
-        IssuedIds(byTable: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
-            .map { ($0["name"] as String, $0["seq"] as Int64) }))
+        IssuedIds(byTable: Dictionary(try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
+            .map { ($0["name"] as String, $0["seq"] as Int64) }, uniquingKeysWith: max))
     }
 }
 

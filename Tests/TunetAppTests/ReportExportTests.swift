@@ -52,7 +52,7 @@ struct ReportExportTests {
         let path = farms.workspace.folder.appendingPathComponent("rows.xlsx").path
         let result = try ReportExport(context).write("attendance-rows", filters: ReportFilters(), to: path)
         #expect(result.rows == farms.rows)
-        #expect(farms.rows > 2_000, "more rows than the reading thread hands over at a time")
+        #expect(farms.rows > 2_000 && farms.rows % 1_000 != 0, "several of the reading thread's batches of 1,000, the last one short")
 
         let sheet = try #require(result.sheets.first)
         let written = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path))).records(sheet: sheet).dropFirst()

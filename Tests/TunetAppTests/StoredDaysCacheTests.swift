@@ -121,6 +121,19 @@ struct StoredDaysCacheTests {
         #expect(context.caches.storedDays.hits == 0)
     }
 
+    @Test("are not used once the farm's own last submission is no longer there as it was, as after a restore that raced the service")
+    func notUsedWhenOwnSubmissionChanged() throws {
+        let (farm, number, files) = try januaryUploaded()
+        let context = farm.context
+        // The number of the farm's last submission now names another file, with no audit event to tell.
+        try context.database.pool.write { db in
+            try db.execute(sql: "UPDATE attendance_submission SET content_hash = 'annen' WHERE id = (SELECT MAX(id) FROM attendance_submission)")
+        }
+        let report = try AttendanceImport(context).run(file: files[1], provider: number)
+        #expect(report.changed == report.rows)
+        #expect(context.caches.storedDays.hits == 0)
+    }
+
     @Test("are not kept from a plan the writer had to make again, when the farm submitted between check and store")
     func notKeptWhenPlannedAgain() throws {
         let (farm, number, files) = try januaryUploaded()
@@ -174,12 +187,12 @@ struct StoredDaysCacheTests {
                 dayPrice: .zero, transport: .zero, plannedCost: .zero, submissionId: 1), count: count))
         }
         let farms = ["900000006", "900000103", "900000200"].map { OrganisationNumber.parseDigits($0)! }
-        cache.remember(days(2), of: farms[0], submission: 1, auditStamp: 1)
-        cache.remember(days(2), of: farms[1], submission: 2, auditStamp: 1)
+        cache.remember(days(2), of: farms[0], submission: 1, contentHash: "a", auditStamp: 1)
+        cache.remember(days(2), of: farms[1], submission: 2, contentHash: "b", auditStamp: 1)
         #expect(cache.size.farms == 2)
-        cache.remember(days(3), of: farms[2], submission: 3, auditStamp: 1)
+        cache.remember(days(3), of: farms[2], submission: 3, contentHash: "c", auditStamp: 1)
         #expect(cache.size.farms == 2 && cache.size.days == 5, "the first farm's days went")
-        cache.remember(days(6), of: farms[0], submission: 4, auditStamp: 1)
+        cache.remember(days(6), of: farms[0], submission: 4, contentHash: "d", auditStamp: 1)
         #expect(cache.size.days == 5, "more days than the limit are not kept")
     }
 }

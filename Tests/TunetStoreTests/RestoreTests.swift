@@ -10,9 +10,11 @@ struct RestoreTests {
     func idsGoOn() throws {
         let file = try TemporaryDatabaseFile()
         let database = try TunetDatabase(path: file.path)
+        // The backup has numbered a farm and its event already; the database goes on to number two more.
+        try database.write(actor: "test") { tx in try tx.insert(sampleProvider("974760673", name: "Lia gård")) }
         let backup = file.folder.appendingPathComponent("kopi.sqlite").path
         _ = try database.backup(to: backup)
-        for (number, name) in [("974760673", "Lia gård"), ("971526920", "Berg gård")] {
+        for (number, name) in [("971526920", "Berg gård"), ("923609016", "Nes gård")] {
             try database.write(actor: "test") { tx in try tx.insert(sampleProvider(number, name: name)) }
         }
         let (lastEvent, lastProvider) = try database.read { (reader: StoreReader) in
@@ -22,7 +24,7 @@ struct RestoreTests {
         _ = try database.restore(from: backup, actor: "test")
         let restore = try database.read { try $0.auditEvents(AuditQuery(entity: "database")) }.last
         #expect((restore?.id ?? 0) > lastEvent)
-        try database.write(actor: "test") { tx in try tx.insert(sampleProvider()) }
-        #expect(try database.read { try Int64.fetchAll($0.db, sql: "SELECT id FROM provider") } == [lastProvider + 1])
+        try database.write(actor: "test") { tx in try tx.insert(sampleProvider("971526920", name: "Berg gård")) }
+        #expect(try database.read { try Int64.fetchAll($0.db, sql: "SELECT id FROM provider ORDER BY id") } == [1, lastProvider + 1])
     }
 }

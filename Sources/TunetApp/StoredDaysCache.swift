@@ -94,12 +94,7 @@ final class StoredDaysCache: Sendable {
               try !reader.hasSubmissions(after: entry.submissionStamp, from: [farm]),
               try reader.isSubmission(entry.ownSubmission, of: farm, contentHash: entry.contentHash) else {
             // Unless a later upload has kept newer days meanwhile.
-            state.withLock { state in
-                if let kept = state.entries[farm], kept.ownSubmission == entry.ownSubmission {
-                    state.rows -= kept.days.days.count
-                    state.entries[farm] = nil
-                }
-            }
+            forget(farm, keptFrom: entry.ownSubmission)
             return nil
         }
         // Found current up to the newest events: the next check need only look back that far.
@@ -134,9 +129,12 @@ final class StoredDaysCache: Sendable {
         }
     }
 
-    func forget(_ farm: OrganisationNumber) {
+    /// Lets go of the farm's days; with `submission`, only if they are still the days that submission left.
+    func forget(_ farm: OrganisationNumber, keptFrom submission: Int64? = nil) {
         state.withLock { state in
-            if let gone = state.entries.removeValue(forKey: farm) { state.rows -= gone.days.days.count }
+            guard let kept = state.entries[farm], submission == nil || kept.ownSubmission == submission else { return }
+            state.rows -= kept.days.days.count
+            state.entries[farm] = nil
         }
     }
 

@@ -48,13 +48,18 @@ public struct AgreementRegistry: Sendable {
         return updated
     }
 
-    public func terminate(_ reference: String, reason: String, on date: String? = nil) throws -> AgreementSummary {
+    /// Terminates the agreement from a day (the first day it no longer applies). Placements that run on or
+    /// past that day must be decided for: ended on the agreement's last day (those not yet started are
+    /// cancelled), each releasing its committed value and audited, or kept with the reason recorded.
+    /// Without a decision the termination is refused and lists them.
+    public func terminate(_ reference: String, reason: String, on date: String? = nil,
+                          placements decision: PlacementsAtTermination? = nil) throws -> TerminationOutcome {
         let reason = try FreeText.requiredReason(reason, for: "the termination")
         var problems = ProblemCollector()
         var day = context.today
         if let date, let parsed = problems.date("on", date) { day = parsed }
         try problems.check()
-        let updated = try context.write { tx in
+        return try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
             if let terminated = agreement.terminatedOn {
                 throw TunetError.conflict("Agreement \(reference) is already terminated (from \(terminated.iso)).")
@@ -62,12 +67,47 @@ public struct AgreementRegistry: Sendable {
             guard day >= agreement.start && day <= agreement.currentEnd else {
                 throw TunetError.invalid("on", day.iso, "the termination date must lie within the agreement (\(agreement.start.iso) to \(agreement.currentEnd.iso))")
             }
+            let affected = try tx.placements(agreement: agreement.reference).filter { !$0.isCancelled && $0.end >= day }
+            guard affected.isEmpty || decision != nil else {
+                let listed = affected.map { "placement \($0.id) (\($0.participant.text), \($0.provider), \($0.start.iso) to \($0.end.iso))" }
+                throw TunetError.conflict("""
+                    Agreement \(reference) has \(affected.count) \(affected.count == 1 ? "placement" : "placements") running on or past \(day.iso): \(listed.joined(separator: "; ")). \
+                    Say what happens to them: --end-placements ends each on \(day.adding(days: -1).iso), the agreement's last day, and releases \
+                    its committed value (one not yet started is cancelled); --keep-placements keeps them, with the --reason recorded. Nothing was changed.
+                    """)
+            }
             agreement.terminatedOn = day
             agreement.terminationReason = reason
-            try tx.update(agreement, action: "terminate", note: reason)
-            return try summary(agreement, in: tx)
+            var changes: [PlacementChangeAtTermination] = []
+            var note = reason
+            switch decision {
+            case .end?:
+                let lastDay = day.adding(days: -1)
+                let why = "agreement \(agreement.reference) terminated from \(day.iso): \(reason)"
+                for var placement in affected {
+                    let before = placement
+                    if placement.start > lastDay {
+                        placement.cancel(reason: why)
+                        try tx.update(placement, action: "cancel", note: why)
+                    } else {
+                        placement.end = lastDay
+                        try PlacementDesk.recost(&placement, under: agreement, rules: .standard, in: tx)
+                        try tx.update(placement, action: "end", note: why)
+                    }
+                    changes.append(PlacementChangeAtTermination(before: before, after: placement))
+                }
+                note += " (\(affected.count) \(affected.count == 1 ? "placement" : "placements") ended or cancelled)"
+            case .keep?:
+                changes = affected.map { PlacementChangeAtTermination(before: $0, after: $0) }
+                if !affected.isEmpty {
+                    note += " (placements kept past the termination: \(affected.map { String($0.id) }.joined(separator: ", ")))"
+                }
+            case nil:
+                break
+            }
+            try tx.update(agreement, action: "terminate", note: note)
+            return TerminationOutcome(summary: try summary(agreement, in: tx), placements: changes, keptPlacements: decision == .keep)
         }
-        return updated
     }
 
     /// The prices valid on a day, for one provider or all.

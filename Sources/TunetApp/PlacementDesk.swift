@@ -147,7 +147,7 @@ public struct PlacementDesk: Sendable {
         let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
             if placement.isCancelled { throw TunetError.conflict("Placement \(id) is already cancelled.") }
-            placement.cancelledReason = reason
+            placement.cancel(reason: reason)
         }
     }
 
@@ -218,7 +218,11 @@ public struct PlacementDesk: Sendable {
     }
 
     private func recost(_ placement: inout Placement, in reader: StoreReader) throws {
-        let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
+        try Self.recost(&placement, under: try AgreementRegistry.existing(placement.agreementReference, in: reader), rules: rules, in: reader)
+    }
+
+    /// Plans the placement's days again over its period and prices them: after its end moved.
+    static func recost(_ placement: inout Placement, under agreement: Agreement, rules: PlacementRules, in reader: StoreReader) throws {
         let days = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: placement.start, to: placement.end, kind: placement.kind,
                                                 schoolHolidays: try reader.schoolHolidays(municipality: placement.municipalityNumber))
         switch PlacementPlanner.cost(of: days, provider: placement.provider, line: placement.priceLine,

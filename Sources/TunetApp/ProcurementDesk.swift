@@ -153,7 +153,8 @@ public struct ProcurementDesk: Sendable {
     }
 
     /// Awards to the named providers, or to the best `count` tenders; computes the standstill period.
-    public func award(_ id: Int64, winners: [String], count: Int?, noticeDate: String?, electronically: Bool) throws -> ProcurementView {
+    public func award(_ id: Int64, winners: [String], count: Int?, noticeDate: String?, electronically: Bool,
+                      standstillDays: Int? = nil) throws -> ProcurementView {
         var notice = context.today
         if let noticeDate {
             switch LocalDate.parse(noticeDate) {
@@ -165,7 +166,8 @@ public struct ProcurementDesk: Sendable {
             throw TunetError.invalid("winner", nil, "name the winners with --winner ORGNR (repeat it), or give --winners N for the N best tenders")
         }
         let named = try winners.map(ProviderRegistry.parseNumber)
-        return try change(id, action: "award") { procurement in
+        let note = standstillDays.map { "standstill period of \($0) days asked for" }
+        return try change(id, action: "award", note: note) { procurement in
             try procurement.require(.evaluating, toDo: "be awarded")
             let ranking = try TenderEvaluation.evaluate(procurement)
             var chosen: [OrganisationNumber]
@@ -184,10 +186,15 @@ public struct ProcurementDesk: Sendable {
                 throw TunetError.invalid("notice-date", notice.iso, "the award notice must come after the tender deadline (\(deadline.iso))")
             }
             if notice > context.today { throw TunetError.invalid("notice-date", notice.iso, "the award notice cannot be dated in the future") }
+            let standstill: Award.Standstill?
+            switch Award.standstill(required: procurement.classification().standstillRequired, electronically: electronically,
+                                    requestedDays: standstillDays) {
+            case .success(let period): standstill = period
+            case .failure(let reason): throw TunetError.invalid("standstill-days", standstillDays.map(String.init), reason.text)
+            }
             procurement.award = Award(
                 winners: chosen.enumerated().map { AgreementParty(provider: $1, rank: $0 + 1) }, noticeDate: notice,
-                notifiedElectronically: electronically,
-                standstillEnd: Award.standstillEnd(noticeDate: notice, electronically: electronically))
+                notifiedElectronically: electronically, standstill: standstill)
             procurement.state = .awarded
         }
     }
@@ -202,8 +209,8 @@ public struct ProcurementDesk: Sendable {
             var procurement = try Self.existing(id, in: tx)
             try procurement.require(.awarded, toDo: "be concluded")
             guard let award = procurement.award else { throw TunetError.internalFault("awarded without an award") }
-            guard today > award.standstillEnd else {
-                throw TunetError.conflict("The standstill period runs until \(award.standstillEnd.iso); the agreement may be concluded from \(award.standstillEnd.adding(days: 1).iso).")
+            if let end = award.standstillEnd, today <= end {
+                throw TunetError.conflict("The \(award.standstillVoluntary ? "voluntary " : "")standstill period runs until \(end.iso); the agreement may be concluded from \(award.mayConcludeFrom.iso).")
             }
             var form = terms
             if form.title.trimmingWhitespace().isEmpty { form.title = procurement.title }

@@ -34,6 +34,25 @@ public struct AgreementForm: Sendable {
 
     public static let maximumYears = 4
 
+    /// True when an agreement from `start` to `lastDay` (its true last day, after every option) runs longer
+    /// than the four years the regulation allows without a special reason.
+    public static func exceedsMaximumDuration(start: LocalDate, lastDay: LocalDate) -> Bool {
+        lastDay > start.lastDayOfPeriod(months: maximumYears * 12)
+    }
+
+    /// A period's length as contracts count it, in whole months from its first day and then days:
+    /// 29 March 2027 through 31 March 2031 is "4 years and 3 days".
+    static func durationText(from start: LocalDate, through last: LocalDate) -> String {
+        let dayAfter = last.adding(days: 1)
+        var months = (dayAfter.year - start.year) * 12 + (dayAfter.month - start.month)
+        while months > 0 && start.adding(months: months) > dayAfter { months -= 1 }
+        let days = start.adding(months: months).days(until: dayAfter)
+        let parts = [(months / 12, "year", "years"), (months % 12, "month", "months"), (days, "day", "days")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+        guard let last = parts.last else { return "0 days" }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// The checked agreement, and warnings that do not stop it (a maximum below the estimate).
     public func agreement() throws(TunetError) -> (Agreement, warnings: [String]) {
         var problems = ProblemCollector()
@@ -164,10 +183,9 @@ public struct AgreementForm: Sendable {
                                  "option \(index + 1)'s deadline is before the agreement starts")
                 }
             }
-            let limit = startDate.adding(years: Self.maximumYears)
-            if draft.latestPossibleEnd >= limit && special == nil {
+            if Self.exceedsMaximumDuration(start: startDate, lastDay: draft.latestPossibleEnd) && special == nil {
                 problems.add("end", draft.latestPossibleEnd.iso,
-                             "with every option the agreement runs to \(draft.latestPossibleEnd.iso), more than \(Self.maximumYears) years from \(startDate.iso); a framework agreement may run at most \(Self.maximumYears) years unless a special reason is recorded with --special-reason")
+                             "with every option the agreement runs from \(startDate.iso) to \(draft.latestPossibleEnd.iso), \(Self.durationText(from: startDate, through: draft.latestPossibleEnd)); a framework agreement may run at most \(Self.maximumYears) years (to \(startDate.lastDayOfPeriod(months: Self.maximumYears * 12).iso)) unless a special reason is recorded with --special-reason")
             }
         }
 

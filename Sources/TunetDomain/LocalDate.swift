@@ -60,16 +60,28 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
-    /// Calendar months; the day is clamped to the end of a shorter month (31 January + 1 month = 28/29 February).
+    /// Calendar months the way contracts count them, the one place Tunet adds months. A day at the end of
+    /// its month stays at the end of the month, so a period that ends on a month's last day still does when
+    /// it is lengthened (30 June + 6 months = 31 December, 29 February 2028 + 1 month = 31 March); any other
+    /// day keeps its number, or becomes the last day of a month too short for it (30 January + 1 month =
+    /// 28 February).
     public func adding(months: Int) -> LocalDate {
         let monthIndex = year * 12 + (month - 1) + months
         let newYear = monthIndex / 12
         let newMonth = monthIndex % 12 + 1
-        let newDay = min(day, LocalDate.daysIn(month: newMonth, year: newYear))
+        let lastDayOfNewMonth = LocalDate.daysIn(month: newMonth, year: newYear)
+        let newDay = isLastDayOfMonth ? lastDayOfNewMonth : min(day, lastDayOfNewMonth)
         return LocalDate(year: newYear, month: newMonth, day: newDay)!
     }
 
     public func adding(years: Int) -> LocalDate { adding(months: years * 12) }
+
+    /// The last day of a period of `months` calendar months that begins on this day: the day before the
+    /// same day `months` later (29 March 2027 + 48 months ends 28 March 2031; 1 March 2027 + 12 months
+    /// ends 29 February 2028, since the day before is the end of February).
+    public func lastDayOfPeriod(months: Int) -> LocalDate { adding(days: -1).adding(months: months) }
+
+    public var isLastDayOfMonth: Bool { day == LocalDate.daysIn(month: month, year: year) }
 
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 

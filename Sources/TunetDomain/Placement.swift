@@ -183,6 +183,14 @@ public struct Placement: Hashable, Sendable, Codable {
 
     public var isCancelled: Bool { cancelledReason != nil }
 
+    /// A cancelled placement plans no day and costs nothing: it counts in no total, and its committed
+    /// value goes back to the agreement's ceiling. What it had planned stays in the audit log.
+    public mutating func cancel(reason: String) {
+        cancelledReason = reason
+        plannedDays = 0
+        projectedCost = .zero
+    }
+
     public func status(on today: LocalDate) -> PlacementStatus {
         if isCancelled { return .cancelled }
         if today < start { return .planned }

@@ -65,20 +65,47 @@ public struct Award: Hashable, Sendable, Codable {
     public var winners: [AgreementParty]
     public var noticeDate: LocalDate
     public var notifiedElectronically: Bool
-    public var standstillEnd: LocalDate
+    /// The standstill period's last day; nil when the competition has none (neither required nor asked for).
+    public var standstillEnd: LocalDate?
+    /// True when the standstill was asked for although the rules did not require it.
+    public var standstillVoluntary: Bool
 
-    public init(winners: [AgreementParty], noticeDate: LocalDate, notifiedElectronically: Bool, standstillEnd: LocalDate) {
+    public init(winners: [AgreementParty], noticeDate: LocalDate, notifiedElectronically: Bool, standstill: Standstill?) {
         self.winners = winners
         self.noticeDate = noticeDate
         self.notifiedElectronically = notifiedElectronically
-        self.standstillEnd = standstillEnd
+        standstillEnd = standstill.map { noticeDate.adding(days: $0.days) }
+        standstillVoluntary = standstill?.voluntary ?? false
     }
 
-    /// The standstill period (karensperiode) in calendar days: 10 when the award notice is sent
-    /// electronically, 15 otherwise. It runs from the day after the notice, so its last day is the
-    /// notice date plus that many days; the agreement may be concluded from the day after.
-    public static func standstillEnd(noticeDate: LocalDate, electronically: Bool) -> LocalDate {
-        noticeDate.adding(days: electronically ? 10 : 15)
+    /// The first day the agreement may be concluded: the day after the standstill, or the notice day itself
+    /// when there is none.
+    public var mayConcludeFrom: LocalDate { standstillEnd.map { $0.adding(days: 1) } ?? noticeDate }
+
+    /// A standstill period (karensperiode) in calendar days, counted from the day after the award notice.
+    public struct Standstill: Hashable, Sendable {
+        public let days: Int
+        public let voluntary: Bool
+    }
+
+    /// The longest standstill Tunet accepts when one is asked for.
+    public static let longestStandstillDays = 60
+
+    /// The standstill a competition gets. Where the rules require one (above the EEA thresholds) it is 10
+    /// calendar days when the award notice is sent electronically and 15 otherwise, and may be made longer
+    /// but not shorter. Where they do not, there is none unless one is asked for (`requestedDays`), which is
+    /// then voluntary and kept just the same. The period runs from the day after the notice, so its last
+    /// day is the notice date plus its days; the agreement may be concluded from the day after.
+    public static func standstill(required: Bool, electronically: Bool, requestedDays: Int?) -> Result<Standstill?, FieldReason> {
+        if let requestedDays, !(1...longestStandstillDays).contains(requestedDays) {
+            return .failure(FieldReason("a standstill period is from 1 to \(longestStandstillDays) days"))
+        }
+        guard required else { return .success(requestedDays.map { Standstill(days: $0, voluntary: true) }) }
+        let minimum = electronically ? 10 : 15
+        if let requestedDays, requestedDays < minimum {
+            return .failure(FieldReason("this competition requires a standstill period of at least \(minimum) days (\(electronically ? "notice sent electronically" : "notice not sent electronically"))"))
+        }
+        return .success(Standstill(days: requestedDays ?? minimum, voluntary: false))
     }
 
     enum CodingKeys: String, CodingKey {
@@ -86,6 +113,25 @@ public struct Award: Hashable, Sendable, Codable {
         case noticeDate = "notice_date"
         case notifiedElectronically = "notified_electronically"
         case standstillEnd = "standstill_end"
+        case standstillVoluntary = "standstill_voluntary"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        winners = try c.decode([AgreementParty].self, forKey: .winners)
+        noticeDate = try c.decode(LocalDate.self, forKey: .noticeDate)
+        notifiedElectronically = try c.decode(Bool.self, forKey: .notifiedElectronically)
+        standstillEnd = try c.decodeIfPresent(LocalDate.self, forKey: .standstillEnd)
+        standstillVoluntary = try c.decodeIfPresent(Bool.self, forKey: .standstillVoluntary) ?? false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(winners, forKey: .winners)
+        try c.encode(noticeDate, forKey: .noticeDate)
+        try c.encode(notifiedElectronically, forKey: .notifiedElectronically)
+        try c.encode(standstillEnd, forKey: .standstillEnd)
+        try c.encode(standstillVoluntary, forKey: .standstillVoluntary)
     }
 }
 

@@ -278,6 +278,15 @@ enum Schema {
         migrator.registerMigration("v11-attendance-without-date-index") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS attendance_date")
         }
+        // A cancelled placement plans no day and costs nothing (Placement.cancel); placements cancelled
+        // before this rule kept their figures in both the columns and the document.
+        migrator.registerMigration("v12-cancelled-placements-count-nothing") { db in
+            try db.execute(sql: """
+                UPDATE placement SET planned_days = 0, projected_cost_ore = 0,
+                    document = json_set(document, '$.planned_days', 0, '$.projected_cost_ore', 0)
+                WHERE cancelled = 1
+                """)
+        }
         return migrator
     }
 }

@@ -103,7 +103,7 @@ struct AgreementCommandTests {
         try expectRefusal(Self.variant("--end", "2025-12-31"), message: "ends (2025-12-31) before it starts (2026-01-01)")
         try expectRefusal(Self.variant("--option", "12:2028-01-01"), message: "must be decided before it starts (2028-01-01)")
         try expectRefusal(Self.variant("--maximum-value", ""), message: "a maximum value is required")
-        try expectRefusal(Self.variant("--end", "2030-12-31"), message: "more than 4 years")
+        try expectRefusal(Self.variant("--end", "2030-12-31"), message: "runs from 2026-01-01 to 2031-12-31, 6 years; a framework agreement may run at most 4 years (to 2029-12-31)")
         try expectRefusal(Self.variant("--reference", "2025/77"), message: "already registered")
         try expectRefusal(["agreement", "extend", "2025/77"], message: "had to be decided by 2027-09-30", today: "2027-10-01")
         try expectRefusal(["agreement", "show", "1999/1"], status: 66, message: "No agreement '1999/1'")

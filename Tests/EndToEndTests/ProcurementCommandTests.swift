@@ -32,7 +32,7 @@ struct ProcurementCommandTests {
                       environment: ["TUNET_TODAY": today])
     }
 
-    @Test("Create shows the rules, tenders are ranked, the award starts the standstill, and conclude makes the agreement")
+    @Test("Create shows the rules, tenders are ranked, a competition below the EEA thresholds is concluded right after the award")
     func flow() throws {
         let tunet = try prepared(until: 1)
         let created = try tunet.json(try tunet.run("procurement", "show", "1", "--json")) as? [String: Any]
@@ -58,14 +58,13 @@ struct ProcurementCommandTests {
         let award = try tunet.run(["procurement", "award", "1", "--winners", "2", "--notice-date", "2026-02-03"],
                                   environment: ["TUNET_TODAY": "2026-02-03"])
         #expect(award.status == 0, "\(award.stderr)")
-        #expect(award.stdout.contains("the standstill period ends 2026-02-13"))
+        #expect(award.stdout.contains("no standstill period is required"))
+        let awarded = try tunet.json(try tunet.run("procurement", "show", "1", "--json")) as? [String: Any]
+        #expect((awarded?["award"] as? [String: Any])?["standstill_end"] is NSNull)
 
         let conclude = ["procurement", "conclude", "1", "--reference", "2026/310", "--start", "2026-03-01", "--end", "2028-02-29",
                         "--maximum-value", "3500000", "--kpi-base", "2025M10", "--kpi-month", "10"]
-        let early = try tunet.run(conclude, environment: ["TUNET_TODAY": "2026-02-13"])
-        #expect(early.status == 65)
-        #expect(early.stderr.contains("may be concluded from 2026-02-14"))
-        let concluded = try tunet.run(conclude, environment: ["TUNET_TODAY": "2026-02-14"])
+        let concluded = try tunet.run(conclude, environment: ["TUNET_TODAY": "2026-02-03"])
         #expect(concluded.status == 0, "\(concluded.stderr)")
 
         let agreement = try tunet.json(try tunet.run("agreement", "show", "2026/310", "--json")) as? [String: Any]
@@ -82,6 +81,60 @@ struct ProcurementCommandTests {
         #expect(list.stdout.contains("2026/310"))
         let audit = try tunet.json(try tunet.run("audit", "--entity", "procurement", "--json")) as? [[String: Any]]
         #expect(audit?.compactMap { $0["action"] as? String } == ["create", "criteria", "open", "tender", "tender", "tender", "evaluate", "award", "conclude"])
+    }
+
+    /// Takes procurement 1 to evaluated, with the estimated value given (the create step of `prepared` replaced).
+    func evaluated(estimatedValue: String) throws -> TunetProcess {
+        let tunet = try prepared(until: 0)
+        let steps: [[String]] = [
+            ["procurement", "create", "--title", "IPT skole Vesterålen", "--target-groups", "pupils", "--municipality", "1866",
+             "--estimated-value", estimatedValue],
+            ["procurement", "criteria", "1", "--criterion", "Pris:40:price", "--criterion", "Kvalitet:35", "--criterion", "Faglig opplegg:25",
+             "--price-line", "full_day:day:2000", "--price-line", "transport:trip:800", "--deadline", "2026-02-01"],
+            ["procurement", "open", "1"],
+        ]
+        for arguments in steps { #expect(try tunet.run(arguments, environment: ["TUNET_TODAY": "2026-01-10"]).status == 0) }
+        #expect(try tender(tunet, "923609016", "1200", "300", "8", "7").status == 0)
+        #expect(try tunet.run(["procurement", "evaluate", "1"], environment: ["TUNET_TODAY": "2026-02-02"]).status == 0)
+        return tunet
+    }
+
+    static let conclude = ["procurement", "conclude", "1", "--reference", "2026/311", "--start", "2026-03-01", "--end", "2028-02-29",
+                           "--maximum-value", "9000000"]
+
+    @Test("Above the EEA threshold for special services the standstill is required: 10 days after an electronic notice, 15 otherwise")
+    func requiredStandstill() throws {
+        let tunet = try evaluated(estimatedValue: "8 000 000")
+        let shown = try tunet.json(try tunet.run("procurement", "show", "1", "--json")) as? [String: Any]
+        #expect((shown?["classification"] as? [String: Any])?["standstill_required"] as? Bool == true)
+        try expectRefusal(tunet, ["procurement", "award", "1", "--winners", "1", "--notice-date", "2026-02-03", "--standstill-days", "9"],
+                          today: "2026-02-03", message: "requires a standstill period of at least 10 days")
+        let award = try tunet.run(["procurement", "award", "1", "--winners", "1", "--notice-date", "2026-02-03"],
+                                  environment: ["TUNET_TODAY": "2026-02-03"])
+        #expect(award.status == 0, "\(award.stderr)")
+        #expect(award.stdout.contains("the standstill period ends 2026-02-13, and the agreement may be concluded from 2026-02-14"))
+        try expectRefusal(tunet, Self.conclude, today: "2026-02-13", message: "The standstill period runs until 2026-02-13; the agreement may be concluded from 2026-02-14")
+        #expect(try tunet.run(Self.conclude, environment: ["TUNET_TODAY": "2026-02-14"]).status == 0)
+
+        let paper = try evaluated(estimatedValue: "8 000 000")
+        #expect(try paper.run(["procurement", "award", "1", "--winners", "1", "--notice-date", "2026-02-03", "--not-electronic"],
+                              environment: ["TUNET_TODAY": "2026-02-03"]).stdout.contains("ends 2026-02-18"))
+        try expectRefusal(paper, Self.conclude, today: "2026-02-18", message: "may be concluded from 2026-02-19")
+    }
+
+    @Test("A voluntary standstill below the thresholds is enforced and audited")
+    func voluntaryStandstill() throws {
+        let tunet = try evaluated(estimatedValue: "3 200 000")
+        let award = try tunet.run(["procurement", "award", "1", "--winners", "1", "--notice-date", "2026-02-03", "--standstill-days", "10"],
+                                  environment: ["TUNET_TODAY": "2026-02-03"])
+        #expect(award.status == 0, "\(award.stderr)")
+        #expect(award.stdout.contains("the voluntary standstill period ends 2026-02-13"))
+        try expectRefusal(tunet, Self.conclude, today: "2026-02-13", message: "The voluntary standstill period runs until 2026-02-13")
+        #expect(try tunet.run(Self.conclude, environment: ["TUNET_TODAY": "2026-02-14"]).status == 0)
+        let audit = try tunet.json(try tunet.run("audit", "--entity", "procurement", "--json")) as? [[String: Any]]
+        let awardEvent = audit?.first { $0["action"] as? String == "award" }
+        #expect(awardEvent?["note"] as? String == "standstill period of 10 days asked for")
+        #expect((awardEvent?["after"] as? String)?.contains("\"standstill_voluntary\":true") == true)
     }
 
     func expectRefusal(_ tunet: TunetProcess, _ arguments: [String], today: String, status: Int32 = 65, message: String,

@@ -84,7 +84,7 @@ struct AgreementRegistryTests {
         #expect(throws: TunetError.self) { try registry.terminate("2023/4512", reason: "") }
         #expect(throws: TunetError.self) { try registry.terminate("2023/4512", reason: "x", on: "2030-01-01") }
         let terminated = try registry.terminate("2023/4512", reason: "Replaced by the joint agreement", on: "2025-03-01")
-        #expect(terminated.status == .terminated)
+        #expect(terminated.summary.status == .terminated)
         #expect(throws: TunetError.self) { try registry.terminate("2023/4512", reason: "again") }
         #expect(throws: TunetError.self) { try registry.extend("2023/4512") }
     }

@@ -168,7 +168,8 @@ struct TaskRuleTests {
         _ = try desk.tender(1, provider: "974760673", prices: ["full_day=1000"])
         let later = { (day: Int) in TunetContext(database: workspace.context.database, actor: "t", today: LocalDate(year: 2026, month: 1, day: day)!) }
         _ = try ProcurementDesk(later(21)).evaluate(1)
-        _ = try ProcurementDesk(later(21)).award(1, winners: [], count: 1, noticeDate: nil, electronically: true)   // ends 31 January
+        _ = try ProcurementDesk(later(21)).award(1, winners: [], count: 1, noticeDate: nil, electronically: true,
+                                                          standstillDays: 10)   // voluntary below the thresholds; ends 31 January
         #expect(keys(try TaskRules(later(27)).generate()).filter { $0.hasPrefix("standstill") }.isEmpty)
         #expect(keys(try TaskRules(later(28)).generate()).filter { $0.hasPrefix("standstill") } == ["standstill:1"])
 

@@ -53,7 +53,7 @@ struct AgreementRuleTests {
         form.options = ["12:2025-09-30", "12:2026-09-30"]
         let problems = refusal(form)
         #expect(problems.map(\.field) == ["end"])
-        #expect(problems.first?.reason.contains("at most 4 years unless a special reason") == true)
+        #expect(problems.first?.reason.contains("runs from 2024-01-01 to 2028-01-01, 4 years and 1 day; a framework agreement may run at most 4 years (to 2027-12-31) unless a special reason") == true)
         form.specialReason = "Investment in the farms' facilities needs six years to pay off"
         let (agreement, _) = try form.agreement()
         #expect(agreement.specialReason?.hasPrefix("Investment") == true)
@@ -202,7 +202,9 @@ struct AgreementStatusTests {
         #expect(status("2023-12-31") == .draft)
         #expect(status("2024-06-01") == .active)
         #expect(status("2025-07-01") == .expiring)
-        #expect(status("2025-06-30") == .active)
+        // Six months from the last day of June is the last day of December, when the agreement ends.
+        #expect(status("2025-06-30") == .expiring)
+        #expect(status("2025-06-29") == .active)
         #expect(status("2026-01-01") == .expired)
         #expect(status("2024-06-01", used: 8_000_000) == .exhausted)
         agreement.options[0].exercisedOn = LocalDate(year: 2025, month: 9, day: 1)

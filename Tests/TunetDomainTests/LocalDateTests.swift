@@ -86,6 +86,42 @@ struct LocalDateTests {
         #expect(LocalDate(year: 2024, month: 2, day: 29)!.adding(years: 1) == LocalDate(year: 2025, month: 2, day: 28))
         #expect(LocalDate(year: 2026, month: 11, day: 15)!.adding(months: 3) == LocalDate(year: 2027, month: 2, day: 15))
         #expect(LocalDate(year: 2026, month: 3, day: 15)!.adding(months: -3) == LocalDate(year: 2025, month: 12, day: 15))
+        #expect(LocalDate(year: 2027, month: 1, day: 30)!.adding(months: 1) == LocalDate(year: 2027, month: 2, day: 28))
+        #expect(LocalDate(year: 2027, month: 3, day: 30)!.adding(months: 3) == LocalDate(year: 2027, month: 6, day: 30))
+        #expect(LocalDate(year: 2027, month: 5, day: 30)!.adding(months: 1) == LocalDate(year: 2027, month: 6, day: 30))
+    }
+
+    @Test("A period that ends on a month's last day still does after any number of months, leap years included")
+    func monthEndsStayMonthEnds() throws {
+        #expect(LocalDate(year: 2027, month: 6, day: 30)!.adding(months: 6) == LocalDate(year: 2027, month: 12, day: 31))
+        #expect(LocalDate(year: 2028, month: 2, day: 29)!.adding(months: 1) == LocalDate(year: 2028, month: 3, day: 31))
+        #expect(LocalDate(year: 2027, month: 2, day: 28)!.adding(months: 12) == LocalDate(year: 2028, month: 2, day: 29))
+        #expect(LocalDate(year: 2028, month: 2, day: 29)!.adding(months: 12) == LocalDate(year: 2029, month: 2, day: 28))
+        #expect(LocalDate(year: 2027, month: 4, day: 30)!.adding(months: -2) == LocalDate(year: 2027, month: 2, day: 28))
+        #expect(LocalDate(year: 2099, month: 2, day: 28)!.adding(months: 12 * 101) == LocalDate(year: 2200, month: 2, day: 28))
+        for year in 2023...2032 {
+            for month in 1...12 {
+                let end = try #require(LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year)))
+                #expect(end.isLastDayOfMonth)
+                for months in -30...60 {
+                    let moved = end.adding(months: months)
+                    #expect(moved.isLastDayOfMonth, "\(end.iso) + \(months) months = \(moved.iso)")
+                    #expect((moved.year * 12 + moved.month) - (year * 12 + month) == months)
+                }
+                let dayBefore = end.adding(days: -1)
+                #expect(!dayBefore.isLastDayOfMonth)
+            }
+        }
+    }
+
+    @Test("A period of months that begins on a day ends the day before the same day that many months later")
+    func periodsOfMonths() {
+        #expect(LocalDate(year: 2027, month: 3, day: 29)!.lastDayOfPeriod(months: 48) == LocalDate(year: 2031, month: 3, day: 28))
+        #expect(LocalDate(year: 2024, month: 1, day: 1)!.lastDayOfPeriod(months: 48) == LocalDate(year: 2027, month: 12, day: 31))
+        #expect(LocalDate(year: 2027, month: 3, day: 1)!.lastDayOfPeriod(months: 12) == LocalDate(year: 2028, month: 2, day: 29))
+        #expect(LocalDate(year: 2028, month: 3, day: 1)!.lastDayOfPeriod(months: 12) == LocalDate(year: 2029, month: 2, day: 28))
+        #expect(LocalDate(year: 2024, month: 2, day: 29)!.lastDayOfPeriod(months: 48) == LocalDate(year: 2028, month: 2, day: 28))
+        #expect(LocalDate(year: 2027, month: 7, day: 1)!.lastDayOfPeriod(months: 6) == LocalDate(year: 2027, month: 12, day: 31))
     }
 }
 

@@ -48,13 +48,41 @@ struct ProcurementThresholdTests {
 
 @Suite("Standstill period")
 struct StandstillTests {
-    @Test("Ten calendar days after an electronic notice, fifteen otherwise, across month and year ends", arguments: [
+    func end(_ notice: String, required: Bool = true, electronically: Bool = true, requested: Int? = nil) throws -> LocalDate? {
+        let standstill = try Award.standstill(required: required, electronically: electronically, requestedDays: requested).get()
+        return Award(winners: [], noticeDate: try LocalDate.parse(notice).get(), notifiedElectronically: electronically,
+                     standstill: standstill).standstillEnd
+    }
+
+    @Test("Where required: ten calendar days after an electronic notice, fifteen otherwise, across month and year ends", arguments: [
         ("2026-01-25", true, "2026-02-04"), ("2026-02-20", true, "2026-03-02"), ("2028-02-20", true, "2028-03-01"),
         ("2026-12-28", true, "2027-01-07"), ("2026-04-20", false, "2026-05-05"), ("2026-12-20", false, "2027-01-04"),
     ])
-    func arithmetic(_ notice: String, _ electronic: Bool, _ end: String) throws {
-        let date = try LocalDate.parse(notice).get()
-        #expect(Award.standstillEnd(noticeDate: date, electronically: electronic) == (try LocalDate.parse(end).get()))
+    func arithmetic(_ notice: String, _ electronic: Bool, _ expected: String) throws {
+        #expect(try end(notice, electronically: electronic) == (try LocalDate.parse(expected).get()))
+    }
+
+    @Test("Where the rules do not require one there is none, and the agreement may be concluded on the notice day")
+    func notRequired() throws {
+        #expect(try end("2026-02-03", required: false) == nil)
+        #expect(try end("2026-02-03", required: false, electronically: false) == nil)
+        let award = Award(winners: [], noticeDate: LocalDate(year: 2026, month: 2, day: 3)!, notifiedElectronically: true, standstill: nil)
+        #expect(award.mayConcludeFrom == LocalDate(year: 2026, month: 2, day: 3))
+    }
+
+    @Test("A voluntary standstill is kept as asked; a required one may be longer, never shorter")
+    func requested() throws {
+        #expect(try end("2026-02-03", required: false, requested: 10) == LocalDate(year: 2026, month: 2, day: 13))
+        #expect(try Award.standstill(required: false, electronically: true, requestedDays: 10).get()?.voluntary == true)
+        #expect(try end("2026-02-03", requested: 10) == LocalDate(year: 2026, month: 2, day: 13))
+        #expect(try end("2026-02-03", requested: 14) == LocalDate(year: 2026, month: 2, day: 17))
+        #expect(try Award.standstill(required: true, electronically: true, requestedDays: 14).get()?.voluntary == false)
+        #expect(throws: FieldReason.self) { try Award.standstill(required: true, electronically: true, requestedDays: 9).get() }
+        #expect(throws: FieldReason.self) { try Award.standstill(required: true, electronically: false, requestedDays: 14).get() }
+        #expect(try end("2026-02-03", electronically: false, requested: 15) == LocalDate(year: 2026, month: 2, day: 18))
+        #expect(throws: FieldReason.self) { try Award.standstill(required: false, electronically: true, requestedDays: 0).get() }
+        #expect(throws: FieldReason.self) { try Award.standstill(required: false, electronically: true, requestedDays: 61).get() }
+        #expect(try end("2026-02-03", required: false, requested: 60) == LocalDate(year: 2026, month: 4, day: 4))
     }
 }
 

@@ -246,7 +246,17 @@ extension AgreementCommand {
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "terminate", abstract: "Terminate an agreement from a day, with a reason.",
-            discussion: "Example:\n  tunet agreement terminate 2023/4512 --reason \"Merged into the joint agreement\" --on 2026-12-31")
+            discussion: """
+                The agreement no longer applies from the given day; its last day is the day before. Placements \
+                that run on or past that day are listed and the termination is refused until you say what \
+                happens to them: --end-placements ends each on the agreement's last day and releases its \
+                committed value (a placement not yet started is cancelled), each audited; --keep-placements \
+                keeps them as they are, with the reason recorded.
+
+                Examples:
+                  tunet agreement terminate 2023/4512 --reason "Merged into the joint agreement" --on 2027-01-01
+                  tunet agreement terminate 2023/4512 --reason "Breach of contract" --on 2026-12-15 --end-placements
+                """)
 
         @Argument(help: "The agreement's reference.")
         var reference: String
@@ -254,13 +264,37 @@ extension AgreementCommand {
         var reason: String
         @Option(help: "The first day it no longer applies (default today).")
         var on: String?
+        @Flag(help: "End the placements that run past the termination on the agreement's last day.")
+        var endPlacements = false
+        @Flag(help: "Keep the placements that run past the termination, recording the reason.")
+        var keepPlacements = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
+        func validate() throws {
+            if endPlacements && keepPlacements {
+                throw ValidationError("Give either --end-placements or --keep-placements, not both.")
+            }
+        }
+
         func run() throws {
-            let summary = try AgreementRegistry(global.writableContext()).terminate(reference, reason: reason, on: on)
-            if output.json { return try JSONOutput.print(summary) }
-            Console.out("Terminated \(reference) from \(summary.agreement.terminatedOn!.iso).")
+            let decision: PlacementsAtTermination? = endPlacements ? .end : keepPlacements ? .keep : nil
+            let outcome = try AgreementRegistry(global.writableContext()).terminate(reference, reason: reason, on: on, placements: decision)
+            if output.json { return try JSONOutput.print(outcome) }
+            let agreement = outcome.summary.agreement
+            Console.out("Terminated \(reference) from \(agreement.terminatedOn!.iso); its last day is \(agreement.terminatedOn!.adding(days: -1).iso).")
+            guard !outcome.placements.isEmpty else { return }
+            var table = TextTable("Placement", "Participant", "Provider", "Ended before", "Ends now", "Planned days", "Released (NOK)",
+                                  rightAligned: [0, 5, 6])
+            for change in outcome.placements {
+                table.add(String(change.after.id), change.after.participant.text, change.after.provider.digits, change.before.end.iso,
+                          change.after.isCancelled ? "cancelled" : change.after.end.iso,
+                          "\(change.before.plannedDays) → \(change.after.plannedDays)",
+                          change.released.formatted)
+            }
+            Console.out(outcome.keptPlacements
+                        ? "\(outcome.placements.count) placements kept past the termination, as decided:\n" + table.render()
+                        : "\(outcome.placements.count) placements ended:\n" + table.render())
         }
     }
 

@@ -225,6 +225,8 @@ extension PlacementCommand {
                 table.add(row)
             }
             Console.out(table.render())
+            let counted = views.filter { !$0.placement.isCancelled }.map(\.placement)
+            Console.out("Total: \(counted.count) placements, \(counted.reduce(0) { $0 + $1.plannedDays }) planned days, NOK \(counted.reduce(Money.zero) { $0 + $1.projectedCost }.formatted) projected\(counted.count < views.count ? " (\(views.count - counted.count) cancelled, counted as nothing)" : "")")
             if views.contains(where: { $0.placement.ceilingOverrideReason != nil }) {
                 Console.out("! placed above the agreement's maximum value by an audited override")
             }

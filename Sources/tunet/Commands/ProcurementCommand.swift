@@ -49,7 +49,8 @@ struct ProcurementCommand: ParsableCommand {
         list.add("Tenders", String(procurement.tenders.count))
         if let award = procurement.award {
             list.add("Award notice", "\(award.noticeDate.iso) (\(award.notifiedElectronically ? "electronic" : "not electronic"))")
-            list.add("Standstill ends", award.standstillEnd.iso)
+            list.add("Standstill ends", award.standstillEnd.map { "\($0.iso)\(award.standstillVoluntary ? " (voluntary)" : "")" } ?? "no standstill period")
+            list.add("May be concluded from", award.mayConcludeFrom.iso)
         }
         list.add("Agreement", procurement.agreementReference)
         Console.out(list.render())
@@ -229,8 +230,18 @@ extension ProcurementCommand {
     struct AwardCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "award",
-            abstract: "Award the contract and start the standstill period (10 days if notified electronically, 15 otherwise).",
-            discussion: "Examples:\n  tunet procurement award 1 --winners 2\n  tunet procurement award 1 --winner 923456104 --notice-date 2026-03-10 --not-electronic")
+            abstract: "Award the contract and start the standstill period where the rules require one.",
+            discussion: """
+                Above the EEA thresholds the standstill period (karensperiode) is required: 10 calendar days after an \
+                electronic award notice, 15 otherwise, and --standstill-days may make it longer, not shorter. Below \
+                them (or outside the regulation) there is none, and the agreement may be concluded at once, unless \
+                --standstill-days asks for a voluntary one, which is then kept and audited just the same.
+
+                Examples:
+                  tunet procurement award 1 --winners 2
+                  tunet procurement award 1 --winner 923456104 --notice-date 2026-03-10 --not-electronic
+                  tunet procurement award 2 --winners 1 --standstill-days 10
+                """)
 
         @Argument(help: "The procurement number.")
         var id: String
@@ -242,15 +253,23 @@ extension ProcurementCommand {
         var noticeDate: String?
         @Flag(help: "The notice was not sent electronically (15-day standstill).")
         var notElectronic = false
+        @Option(help: "A standstill period of this many days: longer than required, or voluntary where none is required.")
+        var standstillDays: Int?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let view = try ProcurementDesk(global.writableContext()).award(
-                ProcurementCommand.parseId(id), winners: winner, count: winners, noticeDate: noticeDate, electronically: !notElectronic)
+                ProcurementCommand.parseId(id), winners: winner, count: winners, noticeDate: noticeDate, electronically: !notElectronic,
+                standstillDays: standstillDays)
             if output.json { return try JSONOutput.print(view) }
             let award = view.procurement.award!
-            Console.out("Awarded procurement \(view.procurement.id) to \(award.winners.map(\.provider.digits).joined(separator: ", ")); the standstill period ends \(award.standstillEnd.iso).")
+            let winners = award.winners.map(\.provider.digits).joined(separator: ", ")
+            if let end = award.standstillEnd {
+                Console.out("Awarded procurement \(view.procurement.id) to \(winners); the \(award.standstillVoluntary ? "voluntary " : "")standstill period ends \(end.iso), and the agreement may be concluded from \(award.mayConcludeFrom.iso).")
+            } else {
+                Console.out("Awarded procurement \(view.procurement.id) to \(winners); no standstill period is required (\(view.classification.regime.label)), so the agreement may be concluded now.")
+            }
         }
     }
 

@@ -61,8 +61,8 @@ public struct AttendanceStatusLine: Sendable, Encodable {
     public let reportedDays: Int
     public let missingDays: Int
     public let presentDays: Int
-    /// Present ÷ (present + absent with or without notice), in tenths of a percent; nil without such days.
-    public let attendanceRateTenths: Int?
+    /// Present ÷ (present + absent with or without notice); nil without such days.
+    public let attendanceRate: Percentage?
 
     enum CodingKeys: String, CodingKey {
         case provider = "provider_organisation_number"
@@ -82,7 +82,7 @@ public struct AttendanceStatusLine: Sendable, Encodable {
         try c.encode(reportedDays, forKey: .reportedDays)
         try c.encode(missingDays, forKey: .missingDays)
         try c.encode(presentDays, forKey: .presentDays)
-        try c.encode(attendanceRateTenths.map { Double($0) / 10 }, forKey: .attendanceRate)
+        try c.encode(attendanceRate?.value, forKey: .attendanceRate)
     }
 }
 
@@ -119,7 +119,7 @@ public struct AttendanceReports: Sendable {
                 return AttendanceStatusLine(
                     provider: farm.organisationNumber, providerName: farm.name, plannedDays: lines.reduce(0) { $0 + $1.plannedDays },
                     reportedDays: lines.reduce(0) { $0 + $1.reportedDays }, missingDays: lines.reduce(0) { $0 + $1.missingDates.count },
-                    presentDays: present, attendanceRateTenths: possible == 0 ? nil : present * 1000 / possible)
+                    presentDays: present, attendanceRate: Percentage(present, of: possible))
             }
         }
     }

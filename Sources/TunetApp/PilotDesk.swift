@@ -9,14 +9,14 @@ public struct MunicipalityFigures: Sendable, Encodable {
     public let plannedDays: Int
     public let presentDays: Int
     public let absentDays: Int
-    /// Present ÷ (present + absent), in tenths of a percent.
-    public let attendanceRateTenths: Int?
+    /// Present ÷ (present + absent).
+    public let attendanceRate: Percentage?
     public let spent: Money
     /// Spent ÷ present days, to the øre (half up).
     public let costPerAttendedDay: Money?
     public let referencePrice: Money?
-    /// Cost per attended day ÷ the day-centre reference, in tenths of a percent.
-    public let costRatioTenths: Int?
+    /// Cost per attended day ÷ the day-centre reference.
+    public let costRatio: Percentage?
 
     enum CodingKeys: String, CodingKey {
         case municipality, participants, placements
@@ -29,6 +29,23 @@ public struct MunicipalityFigures: Sendable, Encodable {
         case costPerAttendedDay = "cost_per_attended_day_ore"
         case referencePrice = "reference_price_ore"
         case costRatioTenths = "cost_ratio_tenths"
+    }
+
+    /// Percentages go to programs as tenths of a percent, rounded half up (938 for 93,8 %).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(municipality, forKey: .municipality)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(placements, forKey: .placements)
+        try c.encode(placementsBySector, forKey: .placementsBySector)
+        try c.encode(plannedDays, forKey: .plannedDays)
+        try c.encode(presentDays, forKey: .presentDays)
+        try c.encode(absentDays, forKey: .absentDays)
+        try c.encode(attendanceRate?.tenths, forKey: .attendanceRateTenths)
+        try c.encode(spent, forKey: .spent)
+        try c.encode(costPerAttendedDay, forKey: .costPerAttendedDay)
+        try c.encode(referencePrice, forKey: .referencePrice)
+        try c.encode(costRatio?.tenths, forKey: .costRatioTenths)
     }
 }
 
@@ -237,8 +254,8 @@ struct PilotEvaluator {
         return MunicipalityFigures(
             municipality: municipality, participants: Set(placements.map(\.participant)).count, placements: placements.count,
             placementsBySector: bySector, plannedDays: planned, presentDays: present, absentDays: absent,
-            attendanceRateTenths: present + absent > 0 ? present * 1000 / (present + absent) : nil, spent: spent, costPerAttendedDay: costPerDay,
+            attendanceRate: Percentage(present, of: present + absent), spent: spent, costPerAttendedDay: costPerDay,
             referencePrice: reference,
-            costRatioTenths: costPerDay.flatMap { cost in reference.map { Int(cost.ore * 1000 / $0.ore) } })
+            costRatio: costPerDay.flatMap { cost in reference.flatMap { Percentage(cost.ore, of: $0.ore) } })
     }
 }

@@ -19,9 +19,9 @@ public enum PilotWorkbook {
                 try sheet.write(row: row, [
                     .text(evaluation.pilot.name), .text(name), .integer(figures.participants), .integer(figures.placements),
                     .integer(figures.plannedDays), .integer(figures.presentDays), .integer(figures.absentDays),
-                    figures.attendanceRateTenths.map { .number(Double($0) / 1000) } ?? .blank, .money(figures.spent),
+                    rowValue(figures, 7), .money(figures.spent),
                     figures.costPerAttendedDay.map { .money($0) } ?? .blank, figures.referencePrice.map { .money($0) } ?? .blank,
-                    figures.costRatioTenths.map { .number(Double($0) / 1000) } ?? .blank,
+                    rowValue(figures, 11),
                 ])
                 for column in [7, 11] { try sheet.write(row, column, rowValue(figures, column), style: XLSXStyle(numberFormat: "0.0%")) }
                 row += 1
@@ -51,7 +51,7 @@ public enum PilotWorkbook {
     }
 
     static func rowValue(_ figures: MunicipalityFigures, _ column: Int) -> XLSXCell {
-        let tenths = column == 7 ? figures.attendanceRateTenths : figures.costRatioTenths
-        return tenths.map { .number(Double($0) / 1000) } ?? .blank
+        let share = column == 7 ? figures.attendanceRate : figures.costRatio
+        return share.map { .number($0.ratio) } ?? .blank
     }
 }

@@ -109,7 +109,7 @@ struct ReportSources {
                 "municipalities": .text(agreement.municipalities.joined(separator: ", ")), "call_off_method": .text(agreement.callOffMethod.rawValue),
                 "providers": .integer(agreement.parties.count), "start": .date(agreement.start), "current_end": .date(agreement.currentEnd),
                 "latest_possible_end": .date(agreement.latestPossibleEnd), "maximum": .money(use.maximum), "committed": .money(use.committed),
-                "spent": .money(use.spent), "headroom": .money(use.headroom), "percent_used": .percent(Double(use.percentUsedTenths) / 1000),
+                "spent": .money(use.spent), "headroom": .money(use.headroom), "percent_used": use.percentUsed.map { .percent($0.ratio) } ?? .none,
                 "status": .text(summary.status.rawValue), "special_reason": agreement.specialReason.map(ReportValue.text) ?? .none,
                 "estimated": .money(agreement.estimatedValue),
             ]
@@ -240,10 +240,10 @@ struct ReportSources {
                                       : Municipality.named(figures.municipality)?.description ?? figures.municipality),
                 "participants": .integer(figures.participants), "placements": .integer(figures.placements),
                 "planned_days": .integer(figures.plannedDays), "present_days": .integer(figures.presentDays),
-                "attendance_rate": figures.attendanceRateTenths.map { .percent(Double($0) / 1000) } ?? .none, "spent": .money(figures.spent),
+                "attendance_rate": figures.attendanceRate.map { .percent($0.ratio) } ?? .none, "spent": .money(figures.spent),
                 "cost_per_day": figures.costPerAttendedDay.map(ReportValue.money) ?? .none,
                 "reference_price": figures.referencePrice.map(ReportValue.money) ?? .none,
-                "cost_ratio": figures.costRatioTenths.map { .percent(Double($0) / 1000) } ?? .none,
+                "cost_ratio": figures.costRatio.map { .percent($0.ratio) } ?? .none,
             ]
         }
     }

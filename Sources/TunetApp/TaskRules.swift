@@ -124,7 +124,7 @@ public struct TaskRules: Sendable {
             // The ceiling at 80 % and 100 %.
             let use = try CeilingLedger.consumption(of: agreement, in: reader)
             for (percent, label) in [(thresholds.ceilingFullPercent, "reached"), (thresholds.ceilingWarningPercent, "at")] {
-                if use.percentUsedTenths >= Int64(percent * 10) {
+                if use.percentUsed?.reaches(percent: percent) == true {
                     findings.append(Finding(key: "ceiling\(percent):\(agreement.reference)",
                                             title: "Agreement \(agreement.reference) has \(label) \(percent) % of its maximum (\(use.percentUsedText) used)",
                                             kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),

@@ -39,13 +39,10 @@ public struct Consumption: Hashable, Sendable, Codable {
     public var used: Money { committed + spent }
     public var headroom: Money { maximum - used }
 
-    /// Percent used, one decimal, rounded down so that 99.96 % is not shown as 100 %.
-    public var percentUsedTenths: Int64 {
-        guard maximum.ore > 0 else { return 0 }
-        return used.ore * 1000 / maximum.ore
-    }
+    /// The share of the maximum used; nil for a maximum of zero.
+    public var percentUsed: Percentage? { Percentage(used.ore, of: maximum.ore) }
 
-    public var percentUsedText: String { "\(percentUsedTenths / 10),\(abs(percentUsedTenths % 10)) %" }
+    public var percentUsedText: String { percentUsed?.text ?? "–" }
 
     enum CodingKeys: String, CodingKey {
         case maximum = "maximum_ore"
@@ -69,6 +66,6 @@ public struct Consumption: Hashable, Sendable, Codable {
         try c.encode(spent, forKey: .spent)
         try c.encode(used, forKey: .used)
         try c.encode(headroom, forKey: .headroom)
-        try c.encode(Double(percentUsedTenths) / 10, forKey: .percentUsed)
+        try c.encode(percentUsed?.value, forKey: .percentUsed)
     }
 }

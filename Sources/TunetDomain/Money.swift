@@ -16,14 +16,18 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var formatted: String {
         let sign = ore < 0 ? "-" : ""
         let magnitude = ore.magnitude
-        let kroner = String(magnitude / 100)
         let ore = magnitude % 100
+        return sign + Self.grouped(magnitude / 100) + "," + (ore < 10 ? "0" : "") + String(ore)
+    }
+
+    /// Digits in groups of three separated by a space, as Norwegian writes whole numbers: `12 345`.
+    static func grouped(_ value: UInt64) -> String {
         var grouped = ""
-        for (index, digit) in kroner.reversed().enumerated() {
+        for (index, digit) in String(value).reversed().enumerated() {
             if index > 0 && index % 3 == 0 { grouped.append(" ") }
             grouped.append(digit)
         }
-        return sign + String(grouped.reversed()) + "," + (ore < 10 ? "0" : "") + String(ore)
+        return String(grouped.reversed())
     }
 
     /// `1234.50`, for programs.

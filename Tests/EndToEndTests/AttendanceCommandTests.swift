@@ -195,7 +195,7 @@ struct AttendanceCommandTests {
         #expect(lia["planned_days"] as? Int == 10)
         #expect(lia["reported_days"] as? Int == 10)
         #expect(lia["present_days"] as? Int == 6)
-        #expect(lia["attendance_rate_percent"] as? Double == 66.6)   // 6 of 9 (28 May was cancelled by the farm)
+        #expect(lia["attendance_rate_percent"] as? Double == 66.7)   // 6 of 9 (28 May was cancelled by the farm), rounded half up
         let haugen = try #require(status?.first { $0["provider_organisation_number"] as? String == "923609016" })
         #expect(haugen["missing_days"] as? Int == 4)   // Tuesdays 5, 12, 19, 26 May, none reported
         let incomplete = try tunet.run(["invoice", "basis", "--provider", "923609016", "--month", "2026-05"], environment: Self.today)

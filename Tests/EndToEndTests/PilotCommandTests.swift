@@ -10,7 +10,7 @@ import Testing
 ///   planned days: P-2026-0101 6 (4, 7, 11, 18, 21, 28 May); P-2026-0200 4 (5, 12, 19, 26 May) → 10
 ///   present 3 (4, 7, 18), absent 2 (11 FU, 21 FM; 28 May was cancelled by the farm) → rate 3 ÷ 5 = 60,0 %
 ///   spent 5 575,00 → cost per attended day 5 575,00 ÷ 3 = 1 858,333… → 1 858,33
-///   day-centre reference 1 500,00 → ratio 1 858,33 ÷ 1 500 = 123,8 %
+///   day-centre reference 1 500,00 → ratio 1 858,33 ÷ 1 500 = 123,888… → 123,9 %
 @Suite("tunet pilot, checked by hand")
 struct PilotCommandTests {
     @Test("The evaluation's figures match the hand calculation")
@@ -39,10 +39,14 @@ struct PilotCommandTests {
         #expect(figures["attendance_rate_tenths"] as? Int == 600)
         #expect(figures["spent_ore"] as? Int == 557_500)
         #expect(figures["cost_per_attended_day_ore"] as? Int == 185_833)
-        #expect(figures["cost_ratio_tenths"] as? Int == 1238)
+        #expect(figures["cost_ratio_tenths"] as? Int == 1239)
         #expect(evaluation?["active_providers"] as? Int == 2)
         #expect(evaluation?["placements_with_documented_choice"] as? Int == 2)
         #expect((evaluation?["measures"] as? [[String: Any]])?.first?["value_tenths"] as? Int == 525)
+
+        let table = try tunet.run(["pilot", "evaluate", "1"], environment: today)
+        #expect(table.stdout.contains("123,9 %"), "\(table.stdout)")
+        #expect(table.stdout.contains("60,0 %"))
 
         let workbook = try tunet.run(["pilot", "evaluate", "Demens Kongsberg", "-o", "pilot.xlsx"], environment: today)
         #expect(workbook.status == 0, "\(workbook.stderr)")
@@ -50,6 +54,8 @@ struct PilotCommandTests {
             import openpyxl, zipfile
             ws = openpyxl.load_workbook('pilot.xlsx', data_only=True)['Evaluering']
             assert ws['J2'].value == 1858.33, ws['J2'].value
+            assert abs(ws['L2'].value - 185833 / 150000) < 1e-12 and ws['L2'].number_format == '0.0%', (ws['L2'].value, ws['L2'].number_format)
+            assert ws['H2'].value == 0.6 and ws['H2'].number_format == '0.0%', (ws['H2'].value, ws['H2'].number_format)
             assert any(n.startswith('xl/charts/') for n in zipfile.ZipFile('pilot.xlsx').namelist())
             print('ok')
             """

@@ -218,6 +218,10 @@ struct AgreementStatusTests {
     func consumption() {
         let use = Consumption(maximum: Money.kroner(8_000_000), committed: Money.kroner(5_000_000), spent: Money.kroner(1_399_960))
         #expect(use.headroom == Money.kroner(1_600_040))
-        #expect(use.percentUsedText == "79,9 %")
+        // 6 399 960 of 8 000 000 is 79,9995 %: shown rounded, compared exactly.
+        #expect(use.percentUsedText == "80,0 %")
+        #expect(use.percentUsed?.reaches(percent: 80) == false)
+        #expect(Consumption(maximum: Money.kroner(8_000_000), committed: .zero, spent: .zero).percentUsedText == "0,0 %")
+        #expect(Consumption(maximum: .zero, committed: .zero, spent: .zero).percentUsedText == "–")
     }
 }

@@ -132,7 +132,7 @@ struct AttendanceCommand: ParsableCommand {
             var table = TextTable("Org. number", "Provider", "Planned", "Reported", "Missing", "Present", "Rate", rightAligned: [2, 3, 4, 5, 6])
             for line in lines {
                 table.add(line.provider.digits, line.providerName, String(line.plannedDays), String(line.reportedDays), String(line.missingDays),
-                          String(line.presentDays), line.attendanceRateTenths.map { "\($0 / 10),\($0 % 10) %" } ?? "–")
+                          String(line.presentDays), line.attendanceRate?.text ?? "–")
             }
             Console.out(table.render())
         }

@@ -19,13 +19,13 @@ struct PilotCommand: ParsableCommand {
     static func table(_ evaluations: [PilotEvaluation]) -> String {
         var table = TextTable("Pilot", "Municipality", "Participants", "Placements", "Planned", "Present", "Rate", "Spent", "Per day", "Day centre",
                               "Ratio", rightAligned: Set(2...10))
-        func percent(_ tenths: Int?) -> String { tenths.map { "\($0 / 10),\($0 % 10) %" } ?? "–" }
+        func percent(_ share: Percentage?) -> String { share?.text ?? "–" }
         for evaluation in evaluations {
             for figures in evaluation.municipalities + [evaluation.total] {
                 table.add(evaluation.pilot.name, figures.municipality == "all" ? "all" : Municipality.named(figures.municipality)?.description ?? figures.municipality,
                           String(figures.participants), String(figures.placements), String(figures.plannedDays), String(figures.presentDays),
-                          percent(figures.attendanceRateTenths), figures.spent.formatted, figures.costPerAttendedDay?.formatted ?? "–",
-                          figures.referencePrice?.formatted ?? "–", percent(figures.costRatioTenths))
+                          percent(figures.attendanceRate), figures.spent.formatted, figures.costPerAttendedDay?.formatted ?? "–",
+                          figures.referencePrice?.formatted ?? "–", percent(figures.costRatio))
             }
         }
         return table.render()

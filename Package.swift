@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "TunetDomain"),
+        .target(name: "TunetText", dependencies: ["TunetDomain"]),
         .target(name: "TunetJSON"),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetStore", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetStore", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -63,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
+        .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
         .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunetApp
+import TunetDomain
 
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,19 @@ struct KPICommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import", abstract: "Import table 03013 as downloaded from Statistics Norway (semicolon-separated).",
-            discussion: "Format: Contracts/kpi-03013.md.\n\nExample:\n  tunet kpi import 03013.csv --dry-run")
+            discussion: """
+                Reads the all-item index (Totalindeks, Konsumprisindeks (2015=100)) from a download in the long layout \
+                (a 'måned' column, with or without 'konsumgruppe') or the wide layout (a column per month). Other \
+                consumer groups and other statistic variables (Månedsendring, 12-måneders endring) are left out and named; \
+                rows with '..', '.', '...' or ':' instead of a figure are left out and counted; the source and footnote \
+                lines below the table are skipped. A month in an unknown form, a value that is not an index or a month \
+                given twice with different values is an error naming the row, and nothing is stored.
+
+                Format: Contracts/kpi-03013.md.
+
+                Example:
+                  tunet kpi import 03013.csv --dry-run
+                """)
 
         @Argument(help: "The CSV file.")
         var file: String
@@ -49,7 +62,26 @@ struct KPICommand: ParsableCommand {
         func run() throws {
             let report = try ConsumerPriceIndexRegistry(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
-            Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.months) months from \(report.file): \(report.new.count) new, \(report.changed.count) changed, \(report.unchanged) unchanged; \(report.skipped) rows without a published value or for another consumer group left out.")
+            Console.out(Self.render(report))
+        }
+
+        static func render(_ report: IndexImportReport) -> String {
+            var lines = ["\(report.dryRun ? "Would import" : "Imported") \(report.months) \(report.months == 1 ? "month" : "months") of the all-item index from \(report.file) (\(report.layout.rawValue) layout): \(report.new.count) new, \(report.changed.count) changed, \(report.unchanged) unchanged."]
+            if !report.monthsWithoutValue.isEmpty {
+                lines.append("Months without a published value: \(report.monthsWithoutValue.joined(separator: ", ")).")
+            }
+            if !report.otherVariables.isEmpty {
+                lines.append("Statistic variables left out (only the index is read): \(report.otherVariables.joined(separator: ", ")).")
+            }
+            if report.leftOut.isEmpty {
+                lines.append("No rows left out.")
+            } else {
+                lines.append("\(report.skipped) \(report.skipped == 1 ? "row" : "rows") left out:")
+                var table = TextTable("Rows", "Why", "What they held")
+                for group in report.leftOut { table.add(group.rowList, group.reason.explanation, group.names.joined(separator: ", ")) }
+                lines.append(table.render())
+            }
+            return lines.joined(separator: "\n")
         }
     }
 

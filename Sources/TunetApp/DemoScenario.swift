@@ -253,31 +253,51 @@ public enum DemoScenario {
         }
     }
 
-    /// This school year's holidays in the pilot municipalities (autumn, Christmas, winter, Easter).
+    /// The pilot municipalities' school calendars for every school year the demo's pupil placements
+    /// touch, each with its autumn, Christmas, winter, Easter and summer holidays: a school year
+    /// runs from 1 August to 31 July, so its summer is the weeks off at both ends of it.
     static func addSchoolCalendars(_ context: TunetContext) throws {
-        let autumnYear = context.today.month >= 8 ? context.today.year : context.today.year - 1
-        let easter = NorwegianCalendar.easterSunday(autumnYear + 1)
+        let start = placementStart(today: context.today)
+        // Six months from the start at most, so 184 days reaches every school year a placement touches.
+        let years = SchoolYear.spanning(from: start, to: start.adding(days: 184))
         let calendar = SchoolCalendar(context)
         for municipality in ["3303", "1804", "1837", "1865", "1866", "1870"] {
-            let periods = [
-                (LocalDate(year: autumnYear, month: 10, day: 1)!, "Høstferie"),
-                (LocalDate(year: autumnYear, month: 12, day: 21)!, "Juleferie"),
-                (LocalDate(year: autumnYear + 1, month: 2, day: 16)!, "Vinterferie"),
-            ]
-            for (first, name) in periods {
-                let monday = first.adding(days: -(first.weekday.rawValue - 1))
-                let last = name == "Juleferie" ? LocalDate(year: autumnYear + 1, month: 1, day: 2)! : monday.adding(days: 4)
-                _ = try calendar.add(municipality: municipality, from: (name == "Juleferie" ? first : monday).iso, to: last.iso, name: name)
+            for year in years {
+                for (first, last, name) in schoolHolidays(year) {
+                    _ = try calendar.add(municipality: municipality, from: first.iso, to: last.iso, name: name)
+                }
             }
-            _ = try calendar.add(municipality: municipality, from: easter.adding(days: -6).iso, to: easter.adding(days: 1).iso, name: "Påskeferie")
         }
     }
+
+    /// A school year's holidays as the pilot municipalities set them (illustrative dates).
+    static func schoolHolidays(_ year: SchoolYear) -> [(LocalDate, LocalDate, String)] {
+        func monday(of day: LocalDate) -> LocalDate { day.adding(days: -(day.weekday.rawValue - 1)) }
+        func onOrAfter(_ day: LocalDate, _ weekday: Weekday) -> LocalDate { day.adding(days: (weekday.rawValue - day.weekday.rawValue + 7) % 7) }
+        let autumn = year.startYear, spring = year.startYear + 1
+        let firstSchoolDay = onOrAfter(LocalDate(year: autumn, month: 8, day: 15)!, .monday)
+        let lastSchoolDay = onOrAfter(LocalDate(year: spring, month: 6, day: 17)!, .friday)
+        let autumnBreak = monday(of: LocalDate(year: autumn, month: 10, day: 1)!)
+        let winterBreak = monday(of: LocalDate(year: spring, month: 2, day: 16)!)
+        let easter = NorwegianCalendar.easterSunday(spring)
+        return [
+            (year.firstDay, firstSchoolDay.adding(days: -1), "Sommerferie"),
+            (autumnBreak, autumnBreak.adding(days: 4), "Høstferie"),
+            (LocalDate(year: autumn, month: 12, day: 21)!, LocalDate(year: spring, month: 1, day: 2)!, "Juleferie"),
+            (winterBreak, winterBreak.adding(days: 4), "Vinterferie"),
+            (easter.adding(days: -6), easter.adding(days: 1), "Påskeferie"),
+            (lastSchoolDay.adding(days: 1), year.lastDay, "Sommerferie"),
+        ]
+    }
+
+    /// The demo's placements start 120 days before today (six months long at most).
+    static func placementStart(today: LocalDate) -> LocalDate { today.adding(days: -120) }
 
     /// Pupils and people with dementia across both pilots, placed through the agreements' call-off methods.
     static func addPlacements(_ context: TunetContext) throws {
         let today = context.today
         let desk = PlacementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -140)))
-        let start = today.adding(days: -120)
+        let start = placementStart(today: today)
         let kongsberg = "\(today.year - 3)/4512"
         let nordland = "\(today.year - 1)/310"
         let kongsbergEnd = try context.read { try AgreementRegistry.existing(kongsberg, in: $0) }.currentEnd

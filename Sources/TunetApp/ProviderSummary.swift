@@ -5,11 +5,13 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
     public let provider: Provider
     public let approvalState: ApprovalState
     public let externalAuditDue: LocalDate?
+    public let insuranceState: InsuranceState
     public let municipalityName: String?
 
-    init(_ provider: Provider, today: LocalDate, rule: ApprovalRule = .standard) {
+    init(_ provider: Provider, today: LocalDate, rule: ApprovalRule = .standard, insuranceRule: InsuranceRule = .standard) {
         self.provider = provider
         approvalState = rule.state(of: provider, on: today)
+        insuranceState = insuranceRule.state(of: provider, on: today)
         externalAuditDue = rule.externalAuditDue(for: provider)
         municipalityName = provider.municipality?.name
     }
@@ -17,6 +19,7 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
     enum DerivedKeys: String, CodingKey {
         case approvalState = "approval_state"
         case externalAuditDue = "external_audit_due"
+        case insuranceState = "insurance_state"
         case municipalityName = "municipality_name"
     }
 
@@ -26,6 +29,7 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
         var derived = encoder.container(keyedBy: DerivedKeys.self)
         try derived.encode(approvalState, forKey: .approvalState)
         try derived.encode(externalAuditDue, forKey: .externalAuditDue)
+        try derived.encode(insuranceState, forKey: .insuranceState)
         try derived.encode(municipalityName, forKey: .municipalityName)
     }
 }
@@ -48,13 +52,15 @@ public struct ProviderFilter: Sendable {
     public var targetGroup: TargetGroup?
     public var municipalityNumber: String?
     public var approvalState: ApprovalState?
+    public var insuranceState: InsuranceState?
     public var status: ProviderStatus?
 
     public init(targetGroup: TargetGroup? = nil, municipalityNumber: String? = nil,
-                approvalState: ApprovalState? = nil, status: ProviderStatus? = nil) {
+                approvalState: ApprovalState? = nil, insuranceState: InsuranceState? = nil, status: ProviderStatus? = nil) {
         self.targetGroup = targetGroup
         self.municipalityNumber = municipalityNumber
         self.approvalState = approvalState
+        self.insuranceState = insuranceState
         self.status = status
     }
 
@@ -62,6 +68,7 @@ public struct ProviderFilter: Sendable {
         if let targetGroup, !summary.provider.targetGroups.contains(targetGroup) { return false }
         if let municipalityNumber, summary.provider.municipalityNumber != municipalityNumber { return false }
         if let approvalState, summary.approvalState != approvalState { return false }
+        if let insuranceState, summary.insuranceState != insuranceState { return false }
         if let status, summary.provider.status != status { return false }
         return true
     }

@@ -91,6 +91,7 @@ struct ReportSources {
                 "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
                 "police_certificate_state": .text(certificate),
                 "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
+                "insurance_state": .text(InsuranceRule.standard.state(of: provider, on: context.today).rawValue),
                 "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": .text(provider.status.rawValue),
                 "email": provider.email.map(ReportValue.text) ?? .none, "phone": provider.phone.map(ReportValue.text) ?? .none,
             ]
@@ -212,11 +213,14 @@ struct ReportSources {
 
     private func tasks(_ reader: StoreReader) throws -> [ReportRow] {
         let members = try reader.members()
+        let teams = try reader.teams()
         return try reader.tasks().filter { task in (filters.from.map { day in task.due.map { $0 >= day } ?? true } ?? true)
             && (filters.to.map { day in task.due.map { $0 <= day } ?? true } ?? true) }.map { task in
             let owner = members.first { $0.id == task.ownerId }
+            // Without a member the team's owner holds the task: no task is without an owner.
+            let ownerName = owner?.name ?? teams.first { $0.id == task.teamId }?.owner
             return [
-                "id": .integer(Int(task.id)), "title": .text(task.title), "kind": .text(task.kind.rawValue), "owner": owner.map { .text($0.name) } ?? .none,
+                "id": .integer(Int(task.id)), "title": .text(task.title), "kind": .text(task.kind.rawValue), "owner": ownerName.map { .text($0) } ?? .none,
                 "owner_sector": owner.map { .text($0.sector.rawValue) } ?? .none, "sectors": .text(task.sectors.map(\.rawValue).joined(separator: ", ")),
                 "due": task.due.map(ReportValue.date) ?? .none, "overdue": .flag(task.isOverdue(on: context.today)),
                 "status": .text(task.status.rawValue + (task.conditionGone ? " (condition gone)" : "")),

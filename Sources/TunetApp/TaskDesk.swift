@@ -14,16 +14,34 @@ public struct TaskFilter: Sendable {
 
 public struct TaskView: Sendable, Encodable {
     public let task: WorkTask
+    /// The member who owns the task; nil when the team's owner holds it.
     public let owner: TeamMember?
+    /// The member's name, or the team's owner (a role, not a member): no task is without an owner.
+    public let ownerName: String
     public let overdue: Bool
+    /// How a task just added or raised came to its owner, and why; nil when the task is only read.
+    public let routing: TaskOwnerChoice?
 
-    enum DerivedKeys: String, CodingKey { case owner, overdue }
+    init(task: WorkTask, members: [TeamMember], teams: [Team], today: LocalDate, routing: TaskOwnerChoice? = nil) {
+        self.task = task
+        owner = members.first { $0.id == task.ownerId }
+        ownerName = owner?.name ?? teams.first { $0.id == task.teamId }?.owner ?? ""
+        overdue = task.isOverdue(on: today)
+        self.routing = routing
+    }
+
+    enum DerivedKeys: String, CodingKey {
+        case owner, overdue, routing
+        case ownerName = "owner_name"
+    }
 
     public func encode(to encoder: Encoder) throws {
         try task.encode(to: encoder)
         var derived = encoder.container(keyedBy: DerivedKeys.self)
         try derived.encode(owner, forKey: .owner)
+        try derived.encode(ownerName, forKey: .ownerName)
         try derived.encode(overdue, forKey: .overdue)
+        try derived.encode(routing, forKey: .routing)
     }
 }
 
@@ -52,18 +70,20 @@ public struct TaskDesk: Sendable {
         let parsedLink = link.flatMap { problems.take("link", $0, TaskLink.parse($0)) }
         try problems.check()
         let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
-        let ownerId = try owner.map { try Self.member($0, in: view.members).id }
+        let routing = try owner.map { TaskOwnerRule.named(try Self.member($0, in: view.members)) }
+            ?? TaskOwnerRule.choose(sectors: parsedSectors, team: view.team, members: view.members)
         let today = context.today
         let task = try context.write { tx -> WorkTask in
             if let parsedLink { try Self.requireExists(parsedLink, in: tx) }
             return try tx.insertTask { id in
-                var task = WorkTask(id: id, teamId: view.team.id, title: cleanTitle, kind: parsedKind, sectors: parsedSectors, ownerId: ownerId,
-                                    due: dueDate, link: parsedLink, ruleKey: nil, createdOn: today)
-                task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: ownerId)]
+                var task = WorkTask(id: id, teamId: view.team.id, title: cleanTitle, kind: parsedKind, sectors: parsedSectors,
+                                    ownerId: routing.memberId, due: dueDate, link: parsedLink, ruleKey: nil, createdOn: today)
+                task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: routing.memberId,
+                                          text: routing.route == .named ? nil : "owner \(routing.ownerName): \(routing.reason)")]
                 return task
             }
         }
-        return try self.view(task)
+        return try self.view(task, routing: routing)
     }
 
     public func list(_ filter: TaskFilter = TaskFilter()) throws -> [TaskView] {
@@ -72,13 +92,14 @@ public struct TaskDesk: Sendable {
         if filter.mine && me.isEmpty {
             throw TunetError.invalid("mine", context.actor, "no team member is named '\(context.actor)' or has that e-mail; act as a member with --as NAME")
         }
+        let teams = try context.read { try $0.teams() }
         return try context.read { try $0.tasks() }.filter { task in
             (filter.includeClosed || !task.status.isClosed)
                 && (!filter.mine || task.ownerId.map(me.contains) == true)
                 && (!filter.overdue || task.isOverdue(on: context.today))
                 && (filter.sector.map(task.sectors.contains) ?? true)
                 && (filter.dueBefore.map { day in task.due.map { $0 < day } ?? false } ?? true)
-        }.map { task in TaskView(task: task, owner: members.first { $0.id == task.ownerId }, overdue: task.isOverdue(on: context.today)) }
+        }.map { task in TaskView(task: task, members: members, teams: teams, today: context.today) }
     }
 
     public func show(_ id: Int64) throws -> TaskView {
@@ -133,9 +154,9 @@ public struct TaskDesk: Sendable {
         }
     }
 
-    func view(_ task: WorkTask) throws -> TaskView {
-        let members = try context.read { try $0.members() }
-        return TaskView(task: task, owner: members.first { $0.id == task.ownerId }, overdue: task.isOverdue(on: context.today))
+    func view(_ task: WorkTask, routing: TaskOwnerChoice? = nil) throws -> TaskView {
+        let (members, teams) = try context.read { (try $0.members(), try $0.teams()) }
+        return TaskView(task: task, members: members, teams: teams, today: context.today, routing: routing)
     }
 
     private func change(_ id: Int64, action: String, _ body: (inout WorkTask, [TeamMember], StoreTransaction) throws -> Void) throws -> TaskView {

@@ -20,6 +20,10 @@ public struct TaskRuleThresholds: Sendable {
     public var standstillDays = 3
     /// Pilot evaluation: due on each anniversary of the pilot's start and at its end, raised this many days before.
     public var pilotEvaluationDays = 30
+    /// Insurance: a farm's insurance expires within this many days, or has expired.
+    public var insuranceDays = 90
+    /// Renewal: an agreement ends within this many days with no option left to extend it (or its deadline passed).
+    public var renewalDays = 270
 
     public init() {}
 }
@@ -52,26 +56,28 @@ public struct TaskRules: Sendable {
         let kind: TaskKind
         let sectors: [Sector]
         let due: LocalDate?
-        let link: TaskLink
+        let link: TaskLink?
     }
 
     public func generate(team: String? = nil) throws -> TaskGenerationReport {
         let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
         let today = context.today
-        let (raised, gone, unchanged) = try context.write { tx -> ([WorkTask], [Int64], Int) in
+        let (raised, gone, unchanged) = try context.write { tx -> ([(WorkTask, TaskOwnerChoice)], [Int64], Int) in
             let findings = try self.findings(in: tx)
             let keys = Set(findings.map(\.key))
-            var raised: [WorkTask] = []
+            var raised: [(WorkTask, TaskOwnerChoice)] = []
             var unchanged = 0
             for finding in findings {
                 if try tx.task(ruleKey: finding.key) != nil { unchanged += 1; continue }
-                let owner = view.members.first { $0.active && finding.sectors.first == $0.sector }?.id
-                raised.append(try tx.insertTask { id in
+                let owner = TaskOwnerRule.choose(sectors: finding.sectors, team: view.team, members: view.members)
+                let task = try tx.insertTask { id in
                     var task = WorkTask(id: id, teamId: view.team.id, title: finding.title, kind: finding.kind, sectors: finding.sectors,
-                                        ownerId: owner, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
-                    task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner, text: "raised by rule \(finding.key)")]
+                                        ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
+                    task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
+                                              text: "raised by rule \(finding.key); owner \(owner.ownerName): \(owner.reason)")]
                     return task
-                })
+                }
+                raised.append((task, owner))
             }
             var gone: [Int64] = []
             for var task in try tx.tasks() where task.ruleKey != nil && !task.status.isClosed && !task.conditionGone && !keys.contains(task.ruleKey!) {
@@ -84,7 +90,7 @@ public struct TaskRules: Sendable {
             return (raised, gone, unchanged)
         }
         let desk = TaskDesk(context)
-        return TaskGenerationReport(raised: try raised.map(desk.view), conditionGone: gone, unchanged: unchanged)
+        return TaskGenerationReport(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged)
     }
 
     func findings(in reader: StoreReader) throws -> [Finding] {
@@ -98,6 +104,19 @@ public struct TaskRules: Sendable {
             findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
                                     title: "Renew the IPT approval of \(provider.name): external audit due \(due.iso)", kind: .approvalRenewal,
                                     sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+        }
+        // Insurance expiring or expired.
+        let insurance = InsuranceRule(warningDays: thresholds.insuranceDays)
+        for provider in providers where provider.status == .active {
+            guard let expiry = provider.insuranceExpiry else { continue }
+            let state = insurance.state(of: provider, on: today)
+            guard state == .expiring || state == .expired else { continue }
+            findings.append(Finding(key: "insurance:\(provider.organisationNumber):\(expiry.iso)",
+                                    title: state == .expired
+                                        ? "Get the renewed insurance of \(provider.name): it expired \(expiry.iso), so the farm can take no new placements"
+                                        : "Get the renewed insurance of \(provider.name): it expires \(expiry.iso)",
+                                    kind: .insuranceRenewal, sectors: [.procurement], due: expiry,
+                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Police certificates for farms with pupils.
         let validity = PlacementRules.standard.policeCertificateValidityYears
@@ -121,6 +140,13 @@ public struct TaskRules: Sendable {
                                         kind: .extensionDecision, sectors: [.procurement], due: deadline,
                                         link: TaskLink(kind: .agreement, key: agreement.reference)))
             }
+            // Runs out with no option left (or its deadline passed): a new competition must be planned.
+            if let need = RenewalRule(leadDays: thresholds.renewalDays).need(of: agreement, on: today) {
+                findings.append(Finding(key: "renewal:\(agreement.reference):\(need.end.iso)",
+                                        title: "Plan a new competition: agreement \(agreement.reference) ends \(need.end.iso) and \(need.explanation)",
+                                        kind: .newCompetition, sectors: [.procurement], due: need.end,
+                                        link: TaskLink(kind: .agreement, key: agreement.reference)))
+            }
             // The ceiling at 80 % and 100 %.
             let use = try CeilingLedger.consumption(of: agreement, in: reader)
             for (percent, label) in [(thresholds.ceilingFullPercent, "reached"), (thresholds.ceilingWarningPercent, "at")] {
@@ -133,6 +159,8 @@ public struct TaskRules: Sendable {
                 }
             }
         }
+        // Pupils placed in a school year their municipality has no school calendar for.
+        findings += try schoolCalendarFindings(placements: placements, in: reader)
         // Last month's attendance missing on the 5th.
         if today.day >= thresholds.attendanceDay {
             let lastMonth = YearMonth(today).adding(months: -1)
@@ -175,5 +203,31 @@ public struct TaskRules: Sendable {
                                     link: TaskLink(kind: .pilot, key: String(pilot.id))))
         }
         return findings
+    }
+
+    /// One task per municipality and school year (not yet over) with pupil placements but no school calendar.
+    func schoolCalendarFindings(placements: [Placement], in reader: StoreReader) throws -> [Finding] {
+        let today = context.today
+        let holidays = Dictionary(grouping: try reader.schoolHolidays(), by: \.municipalityNumber)
+        struct Gap: Hashable { let municipality: String; let year: SchoolYear }
+        var firstDays: [Gap: LocalDate] = [:]
+        var counts: [Gap: Int] = [:]
+        for placement in placements where placement.kind == .pupil && !placement.isCancelled && placement.end >= today {
+            let from = max(placement.start, today)
+            for year in SchoolCalendarRule.missingSchoolYears(from: from, to: placement.end, holidays: holidays[placement.municipalityNumber] ?? []) {
+                let gap = Gap(municipality: placement.municipalityNumber, year: year)
+                let first = max(from, year.firstDay)
+                firstDays[gap] = firstDays[gap].map { min($0, first) } ?? first
+                counts[gap, default: 0] += 1
+            }
+        }
+        return firstDays.sorted { ($0.key.municipality, $0.key.year.startYear) < ($1.key.municipality, $1.key.year.startYear) }.map { gap, first in
+            let municipality = Municipality.named(gap.municipality)?.description ?? gap.municipality
+            let count = counts[gap] ?? 0
+            return Finding(key: "school_calendar:\(gap.municipality):\(gap.year)",
+                           title: "Load the school calendar of \(municipality) for \(gap.year): \(count) pupil placement\(count == 1 ? " is" : "s are") planned through its school holidays (tunet calendar school import FILE)",
+                           kind: .schoolCalendar, sectors: [.education], due: first > today ? first : today.adding(days: 7),
+                           link: nil)
+        }
     }
 }

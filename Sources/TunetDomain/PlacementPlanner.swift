@@ -3,6 +3,7 @@ public struct PlacementRules: Sendable {
     /// A police certificate counts as valid for this many years from its date.
     public var policeCertificateValidityYears = 3
     public var approval = ApprovalRule.standard
+    public var insurance = InsuranceRule.standard
     /// Transport is two trips (there and back) on each planned day.
     public var transportLine = "transport"
 
@@ -41,15 +42,18 @@ public struct PlacementPlan: Sendable, Encodable {
     public let projectedCost: Money
     public let ceilingOverrideReason: String?
     public let headroomAfter: Money
+    /// What the user should know although the placement is allowed (a missing school calendar).
+    public let warnings: [PlacementWarning]
 
     public init(provider: OrganisationNumber, choice: ProviderChoice, plannedDays: [LocalDate], projectedCost: Money,
-                ceilingOverrideReason: String?, headroomAfter: Money) {
+                ceilingOverrideReason: String?, headroomAfter: Money, warnings: [PlacementWarning] = []) {
         self.provider = provider
         self.choice = choice
         self.plannedDays = plannedDays
         self.projectedCost = projectedCost
         self.ceilingOverrideReason = ceilingOverrideReason
         self.headroomAfter = headroomAfter
+        self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
@@ -59,6 +63,7 @@ public struct PlacementPlan: Sendable, Encodable {
         case projectedCost = "projected_cost_ore"
         case ceilingOverrideReason = "ceiling_override_reason"
         case headroomAfter = "headroom_after_ore"
+        case warnings
     }
 }
 
@@ -166,7 +171,17 @@ public enum PlacementPlanner {
         }
         return PlacementPlan(provider: provider, choice: choice, plannedDays: days, projectedCost: projected,
                              ceilingOverrideReason: overLimits.isEmpty ? nil : request.overrideCeilingReason,
-                             headroomAfter: agreement.maximumValue - after)
+                             headroomAfter: agreement.maximumValue - after, warnings: warnings(request, in: situation))
+    }
+
+    /// A pupil placed in a school year its municipality has no school calendar for is planned
+    /// through the school holidays: allowed, but never silently.
+    public static func warnings(_ request: PlacementRequest, in situation: PlacementSituation) -> [PlacementWarning] {
+        guard request.kind == .pupil else { return [] }
+        let holidays = situation.schoolHolidays.filter { $0.municipalityNumber == request.municipalityNumber }
+        return SchoolCalendarRule.missingSchoolYears(from: request.start, to: request.end, holidays: holidays).map {
+            PlacementWarning.schoolCalendarMissing(municipalityNumber: request.municipalityNumber, schoolYear: $0)
+        }
     }
 
     static func choose(_ request: PlacementRequest, days: [LocalDate], in situation: PlacementSituation,
@@ -237,6 +252,9 @@ public enum PlacementPlanner {
             reasons.append(approval == .auditOverdue
                 ? "the external audit of its IPT approval is overdue on \(request.start.iso)"
                 : "it has no valid IPT approval on \(request.start.iso)")
+        }
+        if rules.insurance.state(of: provider, on: request.start) == .expired, let expiry = provider.insuranceExpiry {
+            reasons.append("its insurance has expired (insurance expiry \(expiry.iso), before the start \(request.start.iso))")
         }
         if request.kind == .pupil {
             if let certificate = provider.policeCertificateDate {

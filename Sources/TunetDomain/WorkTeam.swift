@@ -100,6 +100,9 @@ public enum TaskKind: String, CaseIterable, Sendable, Codable {
     case followUp = "follow_up"
     case standstillEnd = "standstill_end"
     case pilotEvaluation = "pilot_evaluation"
+    case schoolCalendar = "school_calendar"
+    case insuranceRenewal = "insurance_renewal"
+    case newCompetition = "new_competition"
     case other
 }
 
@@ -136,6 +139,7 @@ public struct WorkTask: Hashable, Sendable, Codable {
     public var title: String
     public var kind: TaskKind
     public var sectors: [Sector]
+    /// The member who owns the task; nil when the team's owner (a role, not a member) holds it.
     public var ownerId: Int64?
     public var due: LocalDate?
     public var link: TaskLink?
@@ -174,6 +178,25 @@ public struct WorkTask: Hashable, Sendable, Codable {
         case conditionGone = "condition_gone"
         case createdOn = "created_on"
     }
+
+    /// Absent values are written as null so that every field name is always present for programs
+    /// (a task the team's owner holds has a null `owner_id`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(teamId, forKey: .teamId)
+        try c.encode(title, forKey: .title)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(sectors, forKey: .sectors)
+        try c.encode(ownerId, forKey: .ownerId)
+        try c.encode(due, forKey: .due)
+        try c.encode(link, forKey: .link)
+        try c.encode(status, forKey: .status)
+        try c.encode(ruleKey, forKey: .ruleKey)
+        try c.encode(conditionGone, forKey: .conditionGone)
+        try c.encode(createdOn, forKey: .createdOn)
+        try c.encode(history, forKey: .history)
+    }
 }
 
 /// One entry of a task's history: who did what, when, and (for hand-overs) from whom to whom.
@@ -198,5 +221,15 @@ public struct TaskEvent: Hashable, Sendable, Codable {
         case at, actor, action, text
         case fromMember = "from_member"
         case toMember = "to_member"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(action, forKey: .action)
+        try c.encode(fromMember, forKey: .fromMember)
+        try c.encode(toMember, forKey: .toMember)
+        try c.encode(text, forKey: .text)
     }
 }

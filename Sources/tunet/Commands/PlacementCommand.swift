@@ -72,7 +72,10 @@ extension PlacementCommand {
                 Ranking agreements choose the highest-ranked farm with room and record every farm skipped and why; \
                 direct and criteria agreements take --provider (criteria also --criteria-inputs); mini-competition \
                 agreements need the competition's result. A placement above the agreement's maximum value is refused \
-                unless --override-ceiling --reason is given (audited, flagged in every listing).
+                unless --override-ceiling --reason is given (audited, flagged in every listing). A farm whose insurance \
+                has expired by the start takes no new placement. A pupil placed in a school year (1 August to 31 July) \
+                that the municipality has no school calendar for is placed with a warning naming what is missing: load \
+                it with `tunet calendar school import FILE` or `tunet calendar school set`.
 
                 Examples:
                   tunet placement add --agreement 2025/310 --kind pupil --municipality 1866 --weekdays wed \\
@@ -160,6 +163,7 @@ extension PlacementCommand {
             } else {
                 Console.out("Would place with \(plan.provider): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted). Dry run: nothing was stored.")
             }
+            for warning in plan.warnings { Console.error("warning: " + warning.message) }
             Console.out("Chosen by \(plan.choice.method.rawValue): \(plan.choice.rule)")
             for skipped in plan.choice.skipped {
                 Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(skipped.reasons.joined(separator: "; "))")

@@ -162,6 +162,7 @@ extension ProviderCommand {
             list.add("Approved", provider.iptApprovalDate?.iso)
             list.add("External audit due", summary.externalAuditDue?.iso)
             list.add("Police certificate", provider.policeCertificateDate?.iso)
+            list.add("Insurance", summary.insuranceState.label)
             list.add("Insurance expires", provider.insuranceExpiry?.iso)
             Console.out(list.render())
             var history = TextTable("When", "Who", "What", "Note")
@@ -175,10 +176,13 @@ extension ProviderCommand {
             commandName: "list", abstract: "List farms, optionally filtered.",
             discussion: """
                 Approval states: valid, expiring (external audit due within 90 days), audit_overdue, not_approved.
+                Insurance states: valid, expiring (the insurance expiry is within 90 days, today included), expired \
+                (the expiry has passed; no new placements), unknown (no insurance expiry recorded).
 
                 Examples:
                   tunet provider list --target-group pupils --municipality 1866
                   tunet provider list --state audit_overdue --json
+                  tunet provider list --insurance expired
                 """)
 
         @Option(help: "Only farms serving this target group: pupils, dementia, other.")
@@ -187,6 +191,8 @@ extension ProviderCommand {
         var municipality: String?
         @Option(help: "Only farms in this approval state: valid, expiring, audit_overdue, not_approved.")
         var state: String?
+        @Option(help: "Only farms in this insurance state: valid, expiring, expired, unknown.")
+        var insurance: String?
         @Option(help: "Only active or suspended farms.")
         var status: String?
         @OptionGroup var output: OutputOptions
@@ -208,6 +214,10 @@ extension ProviderCommand {
                     problems.add("state", state, "use valid, expiring, audit_overdue or not_approved")
                 }
             }
+            if let insurance {
+                filter.insuranceState = InsuranceState(rawValue: insurance.trimmingWhitespace().lowercased())
+                if filter.insuranceState == nil { problems.add("insurance", insurance, "use valid, expiring, expired or unknown") }
+            }
             if let status {
                 filter.status = ProviderStatus(rawValue: status.lowercased())
                 if filter.status == nil { problems.add("status", status, "use active or suspended") }
@@ -217,14 +227,14 @@ extension ProviderCommand {
             if output.json { return try JSONOutput.print(summaries) }
             if summaries.isEmpty { return Console.out("No providers match.") }
             var table = TextTable("Org. number", "Name", "Municipality", "Groups", "Places", "Days", "Approval",
-                                  "Audit due", "Status", rightAligned: [4])
+                                  "Audit due", "Insurance", "Insured to", "Status", rightAligned: [4])
             for summary in summaries {
                 let provider = summary.provider
                 table.add(provider.organisationNumber.digits, provider.name,
                           provider.municipality?.description ?? provider.municipalityNumber,
                           TargetGroup.codes(provider.targetGroups), String(provider.placesPerDay),
                           provider.openWeekdays.display, summary.approvalState.label, summary.externalAuditDue?.iso ?? "",
-                          provider.status.rawValue)
+                          summary.insuranceState.label, provider.insuranceExpiry?.iso ?? "", provider.status.rawValue)
             }
             Console.out(table.render())
             Console.out("\(summaries.count) provider\(summaries.count == 1 ? "" : "s")")

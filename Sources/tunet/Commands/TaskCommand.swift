@@ -21,18 +21,36 @@ struct TaskCommand: ParsableCommand {
     }
 
     static func line(_ view: TaskView) -> String {
-        "Task \(view.task.id) (\(view.task.status.rawValue)): \(view.task.title)" + (view.owner.map { " — \($0.name)" } ?? "")
+        "Task \(view.task.id) (\(view.task.status.rawValue)): \(view.task.title) — \(ownerText(view))"
+    }
+
+    static func ownerText(_ view: TaskView) -> String {
+        view.owner == nil ? "\(view.ownerName) (the team's owner)" : view.ownerName
+    }
+
+    /// Says which owner a task went to and why, when no member of its own sectors could take it.
+    static func routingNote(_ view: TaskView) -> String? {
+        guard let routing = view.routing, routing.route == .coordinatingUnit || routing.route == .teamOwner else { return nil }
+        return "  Owner: \(ownerText(view)), because \(routing.reason)."
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a task.",
-            discussion: "Example:\n  tunet task add --title \"Skaff politiattest fra Bergsetra\" --kind police_certificate --sector education --owner \"Kari Lia\" --due 2026-12-15 --link provider:912346102")
+            discussion: """
+                Without --owner the task goes to the first active member of its
+                sectors (in the order given), else to the team's coordinating unit
+                (a member in coordinating_unit), else to the team's owner; the
+                command says which owner and why.
+
+                Example:
+                  tunet task add --title "Skaff politiattest fra Bergsetra" --kind police_certificate --sector education --owner "Kari Lia" --due 2026-12-15 --link provider:912346102
+                """)
         @Option(help: "The team (not needed when there is one).") var team: String?
         @Option(help: "What is to be done.") var title: String
         @Option(help: "Kind: \(TaskKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String?
         @Option(help: "A sector involved; repeat or separate with commas.") var sector: [String] = []
-        @Option(help: "The owner: a member's number, name or e-mail.") var owner: String?
+        @Option(help: "The owner: a member's number, name or e-mail (default: chosen by the task's sectors).") var owner: String?
         @Option(help: "Due date.") var due: String?
         @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID.") var link: String?
         @OptionGroup var output: OutputOptions
@@ -42,6 +60,7 @@ struct TaskCommand: ParsableCommand {
             let view = try TaskDesk(global.writableContext()).add(team: team, title: title, kind: kind, sectors: sector, owner: owner, due: due, link: link)
             if output.json { return try JSONOutput.print(view) }
             Console.out("Added " + TaskCommand.line(view))
+            if let note = TaskCommand.routingNote(view) { Console.out(note) }
         }
     }
 
@@ -76,7 +95,7 @@ struct TaskCommand: ParsableCommand {
             var table = TextTable("#", "Due", "Title", "Owner", "Sectors", "Status", "Link", rightAligned: [0])
             for view in views {
                 let task = view.task
-                table.add(String(task.id), (task.due?.iso ?? "") + (view.overdue ? " !" : ""), task.title, view.owner?.name ?? "",
+                table.add(String(task.id), (task.due?.iso ?? "") + (view.overdue ? " !" : ""), task.title, TaskCommand.ownerText(view),
                           task.sectors.map(\.rawValue).joined(separator: ","),
                           task.status.rawValue + (task.conditionGone ? " (condition gone)" : ""), task.link?.description ?? "")
             }
@@ -100,7 +119,7 @@ struct TaskCommand: ParsableCommand {
             list.add("Title", task.title)
             list.add("Kind", task.kind.rawValue)
             list.add("Status", task.status.rawValue + (task.conditionGone ? " (the rule's condition no longer holds)" : ""))
-            list.add("Owner", view.owner.map { "\($0.name) (\($0.sector.rawValue))" })
+            list.add("Owner", view.owner.map { "\($0.name) (\($0.sector.rawValue))" } ?? TaskCommand.ownerText(view))
             list.add("Sectors", task.sectors.map(\.rawValue).joined(separator: ", "))
             list.add("Due", task.due.map { $0.iso + (view.overdue ? " (overdue)" : "") })
             list.add("Link", task.link?.description)
@@ -202,7 +221,21 @@ struct TaskCommand: ParsableCommand {
                   follow-up          the next follow-up conversation is due within --follow-up-days (14)
                   standstill         a standstill period ends within --standstill-days (3)
                   pilot evaluation   a pilot's yearly or final evaluation is due within --pilot-evaluation-days (30)
+                  insurance          an active farm's insurance expires within
+                                     --insurance-days (90), or has expired
+                  renewal            an agreement ends within --renewal-days (270)
+                                     with no option left or its deadline passed:
+                                     a new competition must be planned
+                  school calendar    pupils are placed in a school year (1 August
+                                     to 31 July) their municipality has no school
+                                     calendar for; load it with
+                                     `tunet calendar school import FILE`
                 A task whose condition no longer holds says so in its history.
+
+                Owners: a task goes to the first active member of its sectors, else
+                to the coordinating unit (a member in coordinating_unit), else to the
+                team's owner; the command says which and why when it goes past its
+                sectors.
 
                 Example:
                   tunet task generate --today 2026-12-05
@@ -218,6 +251,8 @@ struct TaskCommand: ParsableCommand {
         @Option var followUpDays = 14
         @Option var standstillDays = 3
         @Option var pilotEvaluationDays = 30
+        @Option var insuranceDays = 90
+        @Option var renewalDays = 270
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -232,6 +267,8 @@ struct TaskCommand: ParsableCommand {
             thresholds.followUpDays = followUpDays
             thresholds.standstillDays = standstillDays
             thresholds.pilotEvaluationDays = pilotEvaluationDays
+            thresholds.insuranceDays = insuranceDays
+            thresholds.renewalDays = renewalDays
             guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
                 throw TunetError.invalid("thresholds", nil, "the attendance day must be 1–28 and the ceiling warning below the full percentage")
             }
@@ -244,7 +281,10 @@ struct TaskCommand: ParsableCommand {
             }
             let report = try TaskRules(context, thresholds: thresholds).generate(team: team)
             if output.json { return try JSONOutput.print(report) }
-            for view in report.raised { Console.out("Raised " + TaskCommand.line(view)) }
+            for view in report.raised {
+                Console.out("Raised " + TaskCommand.line(view))
+                if let note = TaskCommand.routingNote(view) { Console.out(note) }
+            }
             if !report.conditionGone.isEmpty {
                 Console.out("Condition no longer holds for task(s) \(report.conditionGone.map { "#\($0)" }.joined(separator: ", ")).")
             }

@@ -162,6 +162,13 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "The month, 2026-03.")
         var month: String
         @Option(name: [.customShort("o"), .customLong("output")], help: "Also write it as an xlsx workbook.")
+                Which days were billed at which price: below the placements, one line per price period, per \
+                placement and price line (the day price, then transport): the billed days in a row at one unit \
+                price, from the first to the last of them, the number of days, the quantity (days, or trips for \
+                transport), the unit price and the amount. A price version that takes effect in the month (a KPI \
+                adjustment from the 16th, say) starts a new period; the periods add up to the total. With -o the \
+                workbook has them on the sheet «Prisperioder», with each period's dates.
+
         var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -189,3 +196,13 @@ struct InvoiceCommand: ParsableCommand {
         }
     }
 }
+            let periods = basis.lines.flatMap { line in line.pricePeriods.map { (line, $0) } }
+            if !periods.isEmpty {
+                var prices = TextTable("#", "Participant", "Price line", "From", "To", "Days", "Quantity", "Unit", "Unit price (NOK)", "Amount (NOK)",
+                                       rightAligned: [0, 5, 6, 8, 9])
+                for (line, period) in periods {
+                    prices.add(String(line.placementId), line.participant.text, period.line, period.from.iso, period.to.iso, String(period.days),
+                               String(period.quantity), period.unit.rawValue, period.unitPrice.formatted, period.amount.formatted)
+                }
+                Console.out("\nBilled at each price (a new price starts a new period):\n" + prices.render())
+            }

@@ -18,6 +18,10 @@ struct AttendanceBatch {
     /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
     private var lastFarm: (text: String?, planner: Int)?
     private var problems: [FieldProblem] = []
+    /// Rows without a status and with nothing else filled in: days not reported, left missing.
+    private(set) var rowsLeftEmpty = 0
+    /// Rows with something reported, good or bad.
+    private var reportedRows = 0
     /// True once a farm's rows resumed after another farm's: then no farm is known to be complete
     /// before the file ends.
     private(set) var revisitsFarms = false
@@ -34,6 +38,11 @@ struct AttendanceBatch {
     }
 
     mutating func add(_ row: AttendanceRow, reader: StoreReader) throws {
+        if row.isLeftUnreported {
+            rowsLeftEmpty += 1
+            return
+        }
+        reportedRows += 1
         let index: Int
         if let lastFarm, submitter != nil || lastFarm.text == row.organisationNumber {
             index = lastFarm.planner
@@ -107,9 +116,13 @@ struct AttendanceBatch {
         }
     }
 
-    /// Every problem of the file, if it has any.
+    /// Every problem of the file, if it has any; a file whose every row was left empty reports nothing,
+    /// and is refused rather than taken as a submission of no days.
     func checkProblems() throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+        if reportedRows == 0 && rowsLeftEmpty > 0 {
+            throw TunetError.invalid("status", nil, "no row has a status: all \(rowsLeftEmpty) rows were left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report")
+        }
     }
 
     /// Each farm's plan against the days stored as `reader` sees them, in the order the file names the

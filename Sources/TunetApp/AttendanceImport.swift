@@ -16,6 +16,9 @@ public struct AttendanceImportReport: Sendable, Encodable {
     public let new: Int
     public let changed: Int
     public let unchanged: Int
+    /// Rows without a status and with nothing else filled in (days not reported, left missing); nil for
+    /// a file already imported, which is not read again.
+    public let rowsLeftEmpty: Int?
     /// True when the same file was already imported: nothing was changed.
     public let identicalTo: Int64?
     public let submission: Int64?
@@ -29,6 +32,7 @@ public struct AttendanceImportReport: Sendable, Encodable {
         case contentHash = "content_hash"
         case identicalTo = "identical_to_submission"
         case dryRun = "dry_run"
+        case rowsLeftEmpty = "rows_left_empty"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -42,6 +46,7 @@ public struct AttendanceImportReport: Sendable, Encodable {
         try container.encode(new, forKey: .new)
         try container.encode(changed, forKey: .changed)
         try container.encode(unchanged, forKey: .unchanged)
+        try container.encode(rowsLeftEmpty, forKey: .rowsLeftEmpty)
         try container.encode(identicalTo, forKey: .identicalTo)
         try container.encode(submission, forKey: .submission)
         try container.encode(submissions, forKey: .submissions)
@@ -113,7 +118,7 @@ public struct AttendanceImport: Sendable {
                 }
                 if let plans, try !tx.hasSubmissions(after: stamps.submission, from: batch.farms) {
                     storedAsPlanned = true
-                    return try job.stored(plans, tx)
+                    return try job.stored(plans, rowsLeftEmpty: batch.rowsLeftEmpty, tx)
                 }
                 return try job.streamed(&batch, tx, tx)
             }
@@ -189,7 +194,7 @@ struct AttendanceImportJob: Sendable {
         return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
                                       providers: earlier.map(\.provider), contentHash: hash,
                                       months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
-                                      new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, identicalTo: first.id,
+                                      new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, rowsLeftEmpty: nil, identicalTo: first.id,
                                       submission: nil, submissions: [], dryRun: dryRun)
     }
 
@@ -215,18 +220,20 @@ struct AttendanceImportJob: Sendable {
         return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
     }
 
-    func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64]) -> AttendanceImportReport {
+    func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64],
+                rowsLeftEmpty: Int) -> AttendanceImportReport {
         AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
                                months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
                                new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
-                               unchanged: counts.reduce(0) { $0 + $1.unchanged }, identicalTo: nil,
+                               unchanged: counts.reduce(0) { $0 + $1.unchanged }, rowsLeftEmpty: rowsLeftEmpty, identicalTo: nil,
                                submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
     }
 
     /// Plans made beforehand, stored.
-    func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], _ tx: StoreTransaction) throws -> AttendanceImportReport {
+    func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], rowsLeftEmpty: Int,
+                _ tx: StoreTransaction) throws -> AttendanceImportReport {
         let ids = try plans.map { try store($0.farm, $0.plan, tx) }
-        return report(plans.map(\.farm), plans.map(\.plan.counts), ids)
+        return report(plans.map(\.farm), plans.map(\.plan.counts), ids, rowsLeftEmpty: rowsLeftEmpty)
     }
 
     /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
@@ -240,6 +247,6 @@ struct AttendanceImportJob: Sendable {
             farms.append(farm)
             counts.append(plan.counts)
         }
-        return report(farms, counts, ids)
+        return report(farms, counts, ids, rowsLeftEmpty: batch.rowsLeftEmpty)
     }
 }

@@ -57,6 +57,7 @@ extension AttendanceImportJob {
         }
 
         let farmsNotGrouped = Mutex(false)
+        let rowsLeftEmpty = Mutex(0)
         let checking = Worker(name: "tunet-import-check") {
             do {
                 // False when a farm's rows resume after another farm's (an error would not survive the reader).
@@ -82,6 +83,7 @@ extension AttendanceImportJob {
                         }
                     }
                     try batch.checkProblems()
+                    rowsLeftEmpty.withLock { $0 = batch.rowsLeftEmpty }
                     if batch.revisitsFarms { return false }
                     handOver(upTo: batch.farmCount)
                     farmsToPlan.finish()
@@ -133,6 +135,6 @@ extension AttendanceImportJob {
         if farmsNotGrouped.withLock({ $0 }) { throw FarmsNotGrouped() }
         if let error = planFailure.withLock({ $0 }) { throw error }
         if let storeFailure { throw storeFailure }
-        return report(farms, counts, ids)
+        return report(farms, counts, ids, rowsLeftEmpty: rowsLeftEmpty.withLock { $0 })
     }
 }

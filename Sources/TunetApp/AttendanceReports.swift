@@ -17,6 +17,9 @@ public struct InvoiceLine: Sendable, Encodable {
     /// Planned days up to today (or the month's end) without a report.
     public let missingDates: [LocalDate]
     public let ceilingOverride: Bool
+    /// Which days were billed at which price: the price line's periods, then transport's; their
+    /// amounts add up to `total`.
+    public let pricePeriods: [PricePeriod]
 
     enum CodingKeys: String, CodingKey {
         case participant, agreement, days, total
@@ -30,6 +33,7 @@ public struct InvoiceLine: Sendable, Encodable {
         case transportAmount = "transport_amount_ore"
         case missingDates = "missing_dates"
         case ceilingOverride = "ceiling_override"
+        case pricePeriods = "price_periods"
     }
 }
 
@@ -175,14 +179,20 @@ public struct AttendanceReports: Sendable {
             for row in rows { days[row.entry.status.rawValue, default: 0] += 1 }
             let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
             let transport = rows.reduce(Money.zero) { $0 + $1.transport }
+            // The trips a day's transport amount was fixed for at import: reported, or the placement's own.
+            func trips(_ row: StoredAttendance) -> Int { row.transport.ore > 0 ? (row.entry.transportTrips ?? placement.transportTripsPerDay) : 0 }
+            let periods = PricePeriod.periods(line: placement.priceLine, unit: .day,
+                                              billed: rows.map { BilledUnits(date: $0.entry.date, quantity: 1, amount: $0.dayPrice) })
+                + PricePeriod.periods(line: PlacementRules.standard.transportLine, unit: .trip,
+                                      billed: rows.map { BilledUnits(date: $0.entry.date, quantity: trips($0), amount: $0.transport) })
             return InvoiceLine(
                 placementId: placement.id, participant: placement.participant, agreement: placement.agreementReference,
                 priceLine: placement.priceLine, plannedDays: planned.count, reportedDays: rows.count, days: days,
                 billableDays: rows.filter { $0.dayPrice.ore > 0 }.count, dayAmount: dayAmount,
-                transportTrips: rows.reduce(0) { $0 + ($1.transport.ore > 0 ? ($1.entry.transportTrips ?? placement.transportTripsPerDay) : 0) },
+                transportTrips: rows.reduce(0) { $0 + trips($1) },
                 transportAmount: transport, total: dayAmount + transport,
                 missingDates: planned.filter { $0 <= lastExpected && !reportedDays.contains($0) },
-                ceilingOverride: placement.ceilingOverrideReason != nil)
+                ceilingOverride: placement.ceilingOverrideReason != nil, pricePeriods: periods)
         }
     }
 }

@@ -94,6 +94,9 @@ public struct AttendanceTemplate: Sendable {
             "5. Ekstra dager: bruk de gule tomme radene nederst, skriv organisasjonsnummer, deltaker og dato, og velg «ja» i kolonnen Ekstra.",
             "   Ekstra dager godtas bare når avtalen tillater det.",
             "6. Lagre filen som den er (xlsx) og send den tilbake. Samme fil to ganger endrer ingenting; en ny fil for samme dager erstatter de tidligere verdiene.",
+            "7. Du kan sende en delvis utfylt liste. En rad uten status, der heller ikke timer, turer eller ekstra er fylt ut, regnes som ikke rapportert:",
+            "   de utfylte radene lagres, og de tomme dagene står som manglende til du sender dem. Tunet sier hvor mange rader som var tomme.",
+            "   En rad med timer, turer eller ekstra, men uten status, er en feil. En fil der alle radene er tomme, blir avvist.",
             "",
             "Ingen navn eller personnummer: deltakerne er bare kjent ved koden.",
         ]

@@ -2,7 +2,8 @@ import TunetDomain
 import TunetSpreadsheet
 
 /// The invoice basis as a workbook: the farm and month on top, one row per placement, totals as
-/// formulas with their values cached (readers that do not recalculate still show them).
+/// formulas with their values cached (readers that do not recalculate still show them); a second
+/// sheet with the price periods, which days were billed at which price.
 public enum InvoiceBasisWorkbook {
     static let headers = ["Plassering", "Deltaker", "Avtale", "Planlagt", "Rapportert", "Møtt", "Fravær meldt", "Fravær umeldt",
                           "Avlyst av tilbyder", "Fakturerbare dager", "Dager (NOK)", "Turer", "Skyss (NOK)", "Sum (NOK)", "Mangler rapport",
@@ -40,6 +41,42 @@ public enum InvoiceBasisWorkbook {
         try sheet.setColumns(3, 15, width: 12)
         sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: max(last, headerRow + 1), lastColumn: headers.count - 1)
+        try writePricePeriods(basis, to: workbook)
         try workbook.close()
+    }
+
+    static let periodHeaders = ["Plassering", "Deltaker", "Avtale", "Prislinje", "Fra", "Til", "Dager", "Antall", "Enhet", "Enhetspris (NOK)",
+                                "Beløp (NOK)", "Datoer"]
+
+    /// Which days were billed at which price: one row per price period, with the sum of the amounts,
+    /// which is the invoice basis's total.
+    private static func writePricePeriods(_ basis: InvoiceBasis, to workbook: XLSXWorkbook) throws {
+        let sheet = try workbook.addSheet("Prisperioder")
+        try sheet.write(0, 0, .text("Priser per periode \(basis.month): \(basis.providerName) (\(basis.provider.formatted))"), style: .title)
+        try sheet.write(1, 0, .text("Hver rad er fakturerte dager etter hverandre til samme enhetspris; en ny pris gir en ny rad."))
+        let headerRow = 3
+        try sheet.write(row: headerRow, periodHeaders.map { .text($0) }, style: .header)
+        var row = headerRow
+        for line in basis.lines {
+            for period in line.pricePeriods {
+                row += 1
+                try sheet.write(row: row, [
+                    .integer(Int(line.placementId)), .text(line.participant.text), .text(line.agreement), .text(period.line), .date(period.from),
+                    .date(period.to), .integer(period.days), .integer(period.quantity), .text(period.unit == .trip ? "tur" : "dag"),
+                    .money(period.unitPrice), .money(period.amount), .text(period.dates.map(\.norwegian).joined(separator: ", ")),
+                ])
+            }
+        }
+        let totalRow = row + 1
+        try sheet.write(totalRow, 0, .text("Sum"), style: .title)
+        let formula = row == headerRow ? "=0" : "=SUM(K\(headerRow + 2):K\(row + 1))"
+        try sheet.write(totalRow, 10, .formula(formula, cachedValue: Double(basis.total.ore) / 100), style: XLSXStyle(bold: true, numberFormat: XLSXStyle.nokFormat))
+        try sheet.setColumns(0, 3, width: 14)
+        try sheet.setColumns(4, 5, width: 12)
+        try sheet.setColumns(6, 8, width: 8)
+        try sheet.setColumns(9, 10, width: 16)
+        try sheet.setColumns(11, 11, width: 60)
+        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: max(row, headerRow + 1), lastColumn: periodHeaders.count - 1)
     }
 }

@@ -87,9 +87,14 @@ public struct AttendanceValidator: Sendable {
         }
         let status = AttendanceStatus(name: row.status)
         if status == nil {
-            problems.add("status", row.status, row.status.trimmingWhitespace().isEmpty
-                ? "the status is missing; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)"
-                : "'\(row.status.trimmingWhitespace())' is not a status; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)")
+            let statuses = "M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)"
+            if !row.status.trimmingWhitespace().isEmpty {
+                problems.add("status", row.status, "'\(row.status.trimmingWhitespace())' is not a status; use \(statuses)")
+            } else if case let filled = row.filledFieldsBesidesStatus, !filled.isEmpty {
+                problems.add("status", row.status, "the status is missing, but the row has \(filled.joined(separator: " and ")) filled in; use \(statuses), or empty the row to leave the day unreported")
+            } else {
+                problems.add("status", row.status, "the status is missing; use \(statuses)")
+            }
         }
         var hours: Int?
         if let text = row.hours?.trimmingWhitespace(), !text.isEmpty {

@@ -21,7 +21,8 @@ struct AttendanceCommand: ParsableCommand {
             discussion: """
                 One row per planned participant-day; the status is a dropdown (M, FM, FU, AT); the identifying \
                 columns are locked; a sheet «Veiledning» explains it in Norwegian. The farm fills it in and sends \
-                it back as it is: `tunet attendance import FILE.xlsx`.
+                it back as it is: `tunet attendance import FILE.xlsx`. Rows it leaves without a status (and without \
+                hours, trips or extra day) are days not reported yet: they stay missing, and the rest is imported.
 
                 Example:
                   tunet attendance template --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
@@ -50,6 +51,12 @@ struct AttendanceCommand: ParsableCommand {
                 The format is in Contracts/attendance-file.md. One bad row and nothing is stored; every bad row is \
                 reported with its row number, column and reason. The same file again changes nothing; a later file \
                 for the same days replaces their values (the audit log keeps the earlier ones).
+
+                A partly filled template is a partial report: a row without a status and with nothing else filled \
+                in (hours, trips, extra day) is left empty, not an error. Its day is not reported and stays missing \
+                in `tunet attendance status`; the import says how many rows were left empty. A row with hours, trips \
+                or extra day but no status is still refused. A file whose every row is left empty reports nothing \
+                and is refused.
 
                 Example:
                   tunet attendance import oppmote-mars.csv --provider 912345602
@@ -81,6 +88,9 @@ struct AttendanceCommand: ParsableCommand {
                 return Console.out("\(report.file) is identical to submission \(earlier) (same content); nothing was changed.")
             }
             Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.rows) rows from \(report.file) for \(report.provider.map(\.digits) ?? "\(report.providers.count) farms") (\(report.months.joined(separator: ", "))): \(report.new) new, \(report.changed) changed, \(report.unchanged) unchanged.")
+            if let empty = report.rowsLeftEmpty, empty > 0 {
+                Console.out("\(empty) \(empty == 1 ? "row was" : "rows were") left empty (no status): \(empty == 1 ? "its day is" : "those days are") not reported and \(empty == 1 ? "counts" : "count") as missing.")
+            }
             if report.dryRun { Console.out("Dry run: nothing was stored.") }
         }
     }
@@ -152,6 +162,13 @@ struct InvoiceCommand: ParsableCommand {
             discussion: """
                 Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
 
+                Which days were billed at which price: below the placements, one line per price period, per \
+                placement and price line (the day price, then transport): the billed days in a row at one unit \
+                price, from the first to the last of them, the number of days, the quantity (days, or trips for \
+                transport), the unit price and the amount. A price version that takes effect in the month (a KPI \
+                adjustment from the 16th, say) starts a new period; the periods add up to the total. With -o the \
+                workbook has them on the sheet «Prisperioder», with each period's dates.
+
                 Examples:
                   tunet invoice basis --provider 912345602 --month 2026-03 --json
                   tunet invoice basis --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
@@ -185,6 +202,16 @@ struct InvoiceCommand: ParsableCommand {
                           line.ceilingOverride ? "!" : "")
             }
             Console.out(table.render())
+            let periods = basis.lines.flatMap { line in line.pricePeriods.map { (line, $0) } }
+            if !periods.isEmpty {
+                var prices = TextTable("#", "Participant", "Price line", "From", "To", "Days", "Quantity", "Unit", "Unit price (NOK)", "Amount (NOK)",
+                                       rightAligned: [0, 5, 6, 8, 9])
+                for (line, period) in periods {
+                    prices.add(String(line.placementId), line.participant.text, period.line, period.from.iso, period.to.iso, String(period.days),
+                               String(period.quantity), period.unit.rawValue, period.unitPrice.formatted, period.amount.formatted)
+                }
+                Console.out("\nBilled at each price (a new price starts a new period):\n" + prices.render())
+            }
             Console.out("Total: NOK \(basis.total.formatted) (days \(basis.dayAmount.formatted), transport \(basis.transportAmount.formatted))")
         }
     }

@@ -74,14 +74,7 @@ struct ReportSources {
 
     private func providers(_ reader: StoreReader) throws -> [ReportRow] {
         let rule = ApprovalRule.standard
-        let validity = PlacementRules.standard.policeCertificateValidityYears
         return try reader.allProviders().filter { filters.includes($0.municipalityNumber) }.map { provider in
-            let certificate: String
-            if let date = provider.policeCertificateDate {
-                certificate = date.adding(years: validity) > context.today ? "valid" : "expired"
-            } else {
-                certificate = "missing"
-            }
             return [
                 "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
                 "municipality": .text(provider.municipality?.description ?? provider.municipalityNumber),
@@ -89,7 +82,7 @@ struct ReportSources {
                 "open_weekdays": .text(provider.openWeekdays.display), "approval_state": .text(rule.state(of: provider, on: context.today).rawValue),
                 "ipt_approval_date": provider.iptApprovalDate.map(ReportValue.date) ?? .none,
                 "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
-                "police_certificate_state": .text(certificate),
+                "police_certificate_state": .text(PoliceCertificateRule.standard.state(of: provider, on: context.today).rawValue),
                 "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
                 "insurance_state": .text(InsuranceRule.standard.state(of: provider, on: context.today).rawValue),
                 "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": .text(provider.status.rawValue),

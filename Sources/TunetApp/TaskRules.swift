@@ -119,11 +119,11 @@ public struct TaskRules: Sendable {
                                     link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Police certificates for farms with pupils.
-        let validity = PlacementRules.standard.policeCertificateValidityYears
+        let certificates = PoliceCertificateRule(warningDays: thresholds.policeCertificateDays)
         let withPupils = Set(placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }.map(\.provider))
         for provider in providers where withPupils.contains(provider.organisationNumber) {
-            let expiry = provider.policeCertificateDate?.adding(years: validity)
-            guard expiry.map({ today.days(until: $0) <= thresholds.policeCertificateDays }) ?? true else { continue }
+            guard certificates.state(of: provider, on: today) != .valid else { continue }
+            let expiry = certificates.lastValidDay(of: provider)
             findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
                                     title: expiry == nil ? "Collect a police certificate from \(provider.name) (pupils are placed there)"
                                                          : "Renew the police certificate of \(provider.name): valid until \(expiry!.iso)",

@@ -1,7 +1,6 @@
 /// Rules a municipality may tune; the defaults are documented in the README.
 public struct PlacementRules: Sendable {
-    /// A police certificate counts as valid for this many years from its date.
-    public var policeCertificateValidityYears = 3
+    public var policeCertificate = PoliceCertificateRule.standard
     public var approval = ApprovalRule.standard
     public var insurance = InsuranceRule.standard
     /// Transport is two trips (there and back) on each planned day.
@@ -258,8 +257,8 @@ public enum PlacementPlanner {
         }
         if request.kind == .pupil {
             if let certificate = provider.policeCertificateDate {
-                if certificate > request.start || certificate.adding(years: rules.policeCertificateValidityYears) <= request.start {
-                    reasons.append("its police certificate (\(certificate.iso)) is not valid on \(request.start.iso); pupils need one less than \(rules.policeCertificateValidityYears) years old")
+                if !rules.policeCertificate.isValid(provider, on: request.start) {
+                    reasons.append("its police certificate (\(certificate.iso)) is not valid on \(request.start.iso); pupils need one less than \(rules.policeCertificate.validityYears) years old")
                 }
             } else {
                 reasons.append("it has no police certificate, which pupil placements require")

@@ -114,9 +114,10 @@ struct TaskRuleTests {
         pupil.school = "Kongsberg skole"
         pupil.grade = "5"
         _ = try PlacementDesk(workspace.context).add(to: "2023/4512", pupil)
-        // Valid until 2026-04-06: 91 days away on 5 January, so not yet.
-        #expect(keys(try TaskRules(workspace.context).generate()).filter { $0.hasPrefix("police") }.isEmpty)
-        let later = TunetContext(database: workspace.context.database, actor: "test", today: LocalDate(year: 2026, month: 1, day: 6)!)
+        // Valid through 2026-04-05 (three years from 6 April 2023): 91 days away on 4 January, so not yet; 90 on the 5th.
+        let earlier = TunetContext(database: workspace.context.database, actor: "test", today: LocalDate(year: 2026, month: 1, day: 4)!)
+        #expect(keys(try TaskRules(earlier).generate()).filter { $0.hasPrefix("police") }.isEmpty)
+        let later = workspace.context
         #expect(keys(try TaskRules(later).generate()).filter { $0.hasPrefix("police") } == ["police:974760673:2023-04-06"])
     }
 

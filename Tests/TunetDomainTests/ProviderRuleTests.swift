@@ -107,3 +107,37 @@ struct ProviderFormTests {
         #expect(throws: TunetError.self) { try provider(approved: "2026-01-01", audit: "2025-12-31") }
     }
 }
+
+@Suite("Police certificate")
+struct PoliceCertificateRuleTests {
+    func farm(certificate: String?) throws -> Provider {
+        var provider = Provider(organisationNumber: try OrganisationNumber.parse("974760673").get(), name: "Lia gård",
+                                municipalityNumber: "3303", targetGroups: [.pupils], placesPerDay: 2, openWeekdays: .workdays)
+        provider.policeCertificateDate = try certificate.map { try LocalDate.parse($0).get() }
+        return provider
+    }
+
+    func day(_ text: String) throws -> LocalDate { try LocalDate.parse(text).get() }
+
+    @Test("Valid for three years from its date, through the day before: 1 June 2025 through 31 May 2028")
+    func validity() throws {
+        let rule = PoliceCertificateRule.standard
+        let provider = try farm(certificate: "2025-06-01")
+        #expect(rule.lastValidDay(of: provider) == (try day("2028-05-31")))
+        #expect(rule.isValid(provider, on: try day("2025-06-01")))
+        #expect(!rule.isValid(provider, on: try day("2025-05-31")))   // dated after the day asked about
+        #expect(rule.isValid(provider, on: try day("2028-05-31")))
+        #expect(!rule.isValid(provider, on: try day("2028-06-01")))
+        #expect(rule.state(of: provider, on: try day("2028-06-01")) == .expired)
+        #expect(rule.state(of: try farm(certificate: nil), on: try day("2026-01-01")) == .missing)
+        #expect(rule.lastValidDay(of: try farm(certificate: "2024-02-29")) == (try day("2027-02-28")))
+    }
+
+    @Test("Expiring when its last valid day is 90 days away or less, not 91")
+    func expiring() throws {
+        let rule = PoliceCertificateRule.standard
+        let provider = try farm(certificate: "2025-06-01")
+        #expect(rule.state(of: provider, on: try day("2028-03-02")) == .expiring)   // 90 days before 31 May
+        #expect(rule.state(of: provider, on: try day("2028-03-01")) == .valid)      // 91 days
+    }
+}

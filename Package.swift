@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "TunetHTTP",
             dependencies: [
-                "TunetApp", "TunetJSON",
+                "TunetApp", "TunetJSON", "TunetText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,19 +58,19 @@ let package = Package(
         .executableTarget(
             name: "tunet",
             dependencies: [
-                "TunetApp", "TunetHTTP", "TunetJSON",
+                "TunetApp", "TunetHTTP", "TunetJSON", "TunetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain"]),
+        .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet"]),
-        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp"]),
+        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
+        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet", "TunetText"]),
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp", "TunetText"]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp", "TunetText"]),
     ]
 )
 

@@ -11,7 +11,7 @@ public struct AgreementRegistry: Sendable {
         let (agreement, warnings) = try form.agreement()
         let summary = try context.write { tx in
             if try tx.agreement(agreement.reference) != nil {
-                throw TunetError.conflict("An agreement with reference '\(agreement.reference)' is already registered.")
+                throw TunetError.conflict(.verbatim("An agreement with reference '\(agreement.reference)' is already registered."))
             }
             try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
             try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.joined(separator: " "))
@@ -35,11 +35,11 @@ public struct AgreementRegistry: Sendable {
             var agreement = try Self.existing(reference, in: tx)
             try Self.refuseIfEnded(agreement, today: today, doing: "extend")
             guard let index = agreement.nextOpenOption else {
-                throw TunetError.conflict("Agreement \(reference) has no extension option left to exercise.")
+                throw TunetError.conflict(.verbatim("Agreement \(reference) has no extension option left to exercise."))
             }
             let option = agreement.options[index]
             guard today <= option.decisionDeadline else {
-                throw TunetError.conflict("Option \(index + 1) of agreement \(reference) had to be decided by \(option.decisionDeadline.iso); it can no longer be exercised.")
+                throw TunetError.conflict(.verbatim("Option \(index + 1) of agreement \(reference) had to be decided by \(option.decisionDeadline.iso); it can no longer be exercised."))
             }
             agreement.options[index].exercisedOn = today
             try tx.update(agreement, action: "extend", note: note ?? "option \(index + 1): \(option.months) months")
@@ -62,19 +62,19 @@ public struct AgreementRegistry: Sendable {
         return try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
             if let terminated = agreement.terminatedOn {
-                throw TunetError.conflict("Agreement \(reference) is already terminated (from \(terminated.iso)).")
+                throw TunetError.conflict(.verbatim("Agreement \(reference) is already terminated (from \(terminated.iso))."))
             }
             guard day >= agreement.start && day <= agreement.currentEnd else {
-                throw TunetError.invalid("on", day.iso, "the termination date must lie within the agreement (\(agreement.start.iso) to \(agreement.currentEnd.iso))")
+                throw TunetError.invalid("on", day.iso, .verbatim("the termination date must lie within the agreement (\(agreement.start.iso) to \(agreement.currentEnd.iso))"))
             }
             let affected = try tx.placements(agreement: agreement.reference).filter { !$0.isCancelled && $0.end >= day }
             guard affected.isEmpty || decision != nil else {
                 let listed = affected.map { "placement \($0.id) (\($0.participant.text), \($0.provider), \($0.start.iso) to \($0.end.iso))" }
-                throw TunetError.conflict("""
+                throw TunetError.conflict(.verbatim("""
                     Agreement \(reference) has \(affected.count) \(affected.count == 1 ? "placement" : "placements") running on or past \(day.iso): \(listed.joined(separator: "; ")). \
                     Say what happens to them: --end-placements ends each on \(day.adding(days: -1).iso), the agreement's last day, and releases \
                     its committed value (one not yet started is cancelled); --keep-placements keeps them, with the --reason recorded. Nothing was changed.
-                    """)
+                    """))
             }
             agreement.terminatedOn = day
             agreement.terminationReason = reason
@@ -120,7 +120,7 @@ public struct AgreementRegistry: Sendable {
         try problems.check()
         let agreement = try context.read { try Self.existing(reference, in: $0) }
         if let number, agreement.party(number) == nil {
-            throw TunetError.invalid("provider", number.digits, "provider \(number) is not a party to agreement \(reference)")
+            throw TunetError.invalid("provider", number.digits, .verbatim("provider \(number) is not a party to agreement \(reference)"))
         }
         let current = agreement.prices.prices(on: day).filter { number == nil || $0.provider == number }
         let history = agreement.prices.versions.filter { number == nil || $0.provider == number }
@@ -146,17 +146,17 @@ public struct AgreementRegistry: Sendable {
     static func requireRegistered(_ providers: [OrganisationNumber], in reader: StoreReader) throws {
         var problems = ProblemCollector()
         for number in providers where try reader.provider(number) == nil {
-            problems.add("provider", number.digits, "provider \(number) is not registered; add it with `tunet provider add` first")
+            problems.add("provider", number.digits, .verbatim("provider \(number) is not registered; add it with `tunet provider add` first"))
         }
         try problems.check()
     }
 
     static func refuseIfEnded(_ agreement: Agreement, today: LocalDate, doing action: String) throws {
         if let terminated = agreement.terminatedOn {
-            throw TunetError.conflict("Agreement \(agreement.reference) was terminated from \(terminated.iso); it cannot \(action).")
+            throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) was terminated from \(terminated.iso); it cannot \(action)."))
         }
         if today > agreement.currentEnd {
-            throw TunetError.conflict("Agreement \(agreement.reference) expired on \(agreement.currentEnd.iso); it cannot \(action).")
+            throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) expired on \(agreement.currentEnd.iso); it cannot \(action)."))
         }
     }
 }

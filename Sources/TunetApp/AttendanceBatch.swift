@@ -71,16 +71,16 @@ struct AttendanceBatch {
         if let known = knownFarms[text] { return known }
         guard !text.isEmpty else {
             problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
-                                         reason: "the row names no farm; fill in the organisation number, or say which farm submits the file with --provider"))
+                                         reason: .verbatim("the row names no farm; fill in the organisation number, or say which farm submits the file with --provider")))
             return nil
         }
         switch OrganisationNumber.parse(text) {
         case .failure(let reason):
-            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.text))
+            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.message))
             return nil
         case .success(let number):
             guard try reader.provider(number) != nil else {
-                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: "no farm with organisation number \(number) is registered"))
+                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: .verbatim("no farm with organisation number \(number) is registered")))
                 return nil
             }
             knownFarms[text] = number
@@ -121,7 +121,7 @@ struct AttendanceBatch {
     func checkProblems() throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
         if reportedRows == 0 && rowsLeftEmpty > 0 {
-            throw TunetError.invalid("status", nil, "no row has a status: all \(rowsLeftEmpty) rows were left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report")
+            throw TunetError.invalid("status", nil, .verbatim("no row has a status: all \(rowsLeftEmpty) rows were left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report"))
         }
     }
 

@@ -71,7 +71,7 @@ public struct AttendanceImport: Sendable {
     public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file")
+            throw TunetError.unreadableFile(path: url.path, reason: .verbatim(FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"))
         }
         return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun)
     }
@@ -182,7 +182,7 @@ struct AttendanceImportJob: Sendable {
     /// The report for a file already imported, or nil.
     func earlierImport(_ reader: StoreReader) throws -> AttendanceImportReport? {
         if let submitter, try reader.provider(submitter) == nil {
-            throw TunetError.notFound(kind: "provider with organisation number", key: submitter.digits)
+            throw TunetError.notFound(kind: "provider", key: submitter.digits)
         }
         let earlier: [AttendanceSubmission]
         if let submitter {

@@ -63,7 +63,7 @@ struct AttendancePlanner: Sendable {
         case .success(let entry):
             if let earlier = earlierRow(of: DayKey(entry), row: row.row) {
                 return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
-                                     reason: "\(entry.participant) on \(entry.date.iso) is also on row \(earlier)")]
+                                     reason: .verbatim("\(entry.participant) on \(entry.date.iso) is also on row \(earlier)"))]
             }
             entries.append(entry)
             entryRows.append(row.row)
@@ -191,7 +191,7 @@ struct AttendancePlanner: Sendable {
         let rules = PlacementRules.standard
         func amount(_ line: String, _ rate: Money?) throws -> Money {
             guard let rate else {
-                throw TunetError.invalid("date", entry.date.iso, "agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)")
+                throw TunetError.invalid("date", entry.date.iso, .verbatim("agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)"))
             }
             return rate
         }

@@ -136,7 +136,7 @@ public struct AttendanceReports: Sendable {
     static func month(_ text: String) throws(TunetError) -> YearMonth {
         switch YearMonth.parse(text) {
         case .success(let month): return month
-        case .failure(let reason): throw .invalid("month", text, reason.text)
+        case .failure(let reason): throw .invalid("month", text, reason.message)
         }
     }
 

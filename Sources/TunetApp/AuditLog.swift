@@ -47,7 +47,7 @@ public struct AuditLog: Sendable {
     public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
         var problems = ProblemCollector()
         if let entity, !Self.entities.contains(entity) {
-            problems.add("entity", entity, "'\(entity)' is not an audited entity; choose one of \(Self.entities.joined(separator: ", "))")
+            problems.add("entity", entity, .verbatim("'\(entity)' is not an audited entity; choose one of \(Self.entities.joined(separator: ", "))"))
         }
         var sinceInstant: String?
         if let since {
@@ -56,7 +56,7 @@ public struct AuditLog: Sendable {
             case .failure(let problem): problems.add("since", since, problem.reason)
             }
         }
-        if let limit, limit < 1 { problems.add("limit", String(limit), "the limit must be at least 1") }
+        if let limit, limit < 1 { problems.add("limit", String(limit), .verbatim("the limit must be at least 1")) }
         try problems.check()
         return try context.read { reader in
             try reader.auditEvents(AuditQuery(entity: entity, entityId: id, since: sinceInstant, limit: limit))

@@ -95,7 +95,7 @@ public enum DemoScenario {
                 do {
                     try FileManager.default.removeItem(atPath: path + suffix)
                 } catch {
-                    throw TunetError.unwritableOutput(path: path + suffix, reason: "it could not be deleted (\(error.localizedDescription))")
+                    throw TunetError.unwritableOutput(path: path + suffix, reason: .verbatim("it could not be deleted (\(error.localizedDescription))"))
                 }
             }
         }
@@ -103,9 +103,9 @@ public enum DemoScenario {
         // Every change is audited, so a database without audit events is empty.
         let changes = try context.read { try $0.auditEventCount() }
         guard changes == 0 else {
-            throw TunetError.conflict(
+            throw TunetError.conflict(.verbatim(
                 "The database '\(path)' already holds data (\(changes) recorded changes); the demo is built only in an empty database. "
-                    + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database.")
+                    + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database."))
         }
         do {
             try buildContent(context)

@@ -70,7 +70,7 @@ public struct PlacementDesk: Sendable {
         let request = try form.request()
         let trimmedName = name?.trimmingWhitespace().nilIfEmpty
         if let trimmedName, let reason = FreeText.check(trimmedName, maximumLength: 200) {
-            throw TunetError.invalid("name", nil, "the name \(reason.text)")
+            throw TunetError.invalid("name", nil, .verbatim("the name \(reason.message)"))
         }
         let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome in
             try Self.place(request, under: agreementReference, name: trimmedName, today: context.today, rules: rules, reader: reader, tx: tx)
@@ -100,7 +100,7 @@ public struct PlacementDesk: Sendable {
         let day = try Self.date("on", date)
         return try change(id, action: "end", note: reason) { placement, reader in
             guard day >= placement.start, day < placement.end else {
-                throw TunetError.invalid("on", day.iso, "the new end must be from the start (\(placement.start.iso)) and before the current end (\(placement.end.iso)); to make it longer use `placement extend`")
+                throw TunetError.invalid("on", day.iso, .verbatim("the new end must be from the start (\(placement.start.iso)) and before the current end (\(placement.end.iso)); to make it longer use `placement extend`"))
             }
             placement.end = day
             try recost(&placement, in: reader)
@@ -112,11 +112,11 @@ public struct PlacementDesk: Sendable {
         let day = try Self.date("to", date)
         return try change(id, action: "extend", note: overrideCeilingReason.map { "ceiling override: \($0)" }) { placement, reader in
             guard day > placement.end else {
-                throw TunetError.invalid("to", day.iso, "the new end must be after the current end (\(placement.end.iso)); to shorten use `placement end`")
+                throw TunetError.invalid("to", day.iso, .verbatim("the new end must be after the current end (\(placement.end.iso)); to shorten use `placement end`"))
             }
             let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
             guard day <= agreement.currentEnd, agreement.terminatedOn.map({ day < $0 }) ?? true else {
-                throw TunetError.invalid("to", day.iso, "agreement \(agreement.reference) runs to \(agreement.currentEnd.iso)\(agreement.terminatedOn.map { " and is terminated from \($0.iso)" } ?? "")")
+                throw TunetError.invalid("to", day.iso, .verbatim("agreement \(agreement.reference) runs to \(agreement.currentEnd.iso)\(agreement.terminatedOn.map { " and is terminated from \($0.iso)" } ?? "")"))
             }
             let extra = PlacementRequest(participant: placement.participant, kind: placement.kind, municipalityNumber: placement.municipalityNumber,
                                          weekdays: placement.weekdays, start: placement.end.adding(days: 1), end: day,
@@ -127,7 +127,7 @@ public struct PlacementDesk: Sendable {
                                                     schoolHolidays: situation.schoolHolidays)
             let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
             if !obstacles.isEmpty {
-                throw TunetError.conflict("Provider \(placement.provider) cannot take the extension: \(obstacles.joined(separator: "; ")).")
+                throw TunetError.conflict(.verbatim("Provider \(placement.provider) cannot take the extension: \(obstacles.joined(separator: "; "))."))
             }
             let before = placement.projectedCost
             placement.end = day
@@ -136,7 +136,7 @@ public struct PlacementDesk: Sendable {
             let use = situation.consumption
             if use.used + added > agreement.maximumValue {
                 guard let overrideCeilingReason else {
-                    throw TunetError.conflict("Agreement \(agreement.reference) would be exceeded: the extension adds NOK \(added.formatted) to committed and spent NOK \(use.used.formatted), above the maximum NOK \(agreement.maximumValue.formatted) (headroom NOK \(use.headroom.formatted)). Only an explicit, audited decision may go on: --override-ceiling --reason TEXT.")
+                    throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) would be exceeded: the extension adds NOK \(added.formatted) to committed and spent NOK \(use.used.formatted), above the maximum NOK \(agreement.maximumValue.formatted) (headroom NOK \(use.headroom.formatted)). Only an explicit, audited decision may go on: --override-ceiling --reason TEXT."))
                 }
                 placement.ceilingOverrideReason = overrideCeilingReason
             }
@@ -146,7 +146,7 @@ public struct PlacementDesk: Sendable {
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
         let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
-            if placement.isCancelled { throw TunetError.conflict("Placement \(id) is already cancelled.") }
+            if placement.isCancelled { throw TunetError.conflict(.verbatim("Placement \(id) is already cancelled.")) }
             placement.cancel(reason: reason)
         }
     }
@@ -180,15 +180,15 @@ public struct PlacementDesk: Sendable {
             nextDay = problems.date("next", next)
         }
         let cleanRoles = roles.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        if cleanRoles.isEmpty { problems.add("roles", nil, "name the roles that took part (participant, relative, teacher, farmer, coordinator)") }
-        for role in cleanRoles { if let reason = FreeText.check(role, maximumLength: 60) { problems.add("roles", role, reason.text) } }
+        if cleanRoles.isEmpty { problems.add("roles", nil, .verbatim("name the roles that took part (participant, relative, teacher, farmer, coordinator)")) }
+        for role in cleanRoles { if let reason = FreeText.check(role, maximumLength: 60) { problems.add("roles", role, reason.message) } }
         let text = wishesAndNeeds.trimmingWhitespace()
-        if text.isEmpty { problems.add("wishes", nil, "write the participant's own wishes and needs as they were said") }
+        if text.isEmpty { problems.add("wishes", nil, .verbatim("write the participant's own wishes and needs as they were said")) }
         if text.unicodeScalars.contains(where: { $0 == "\0" }) || text.count > 4000 {
-            problems.add("wishes", nil, "at most 4000 characters of text")
+            problems.add("wishes", nil, .verbatim("at most 4000 characters of text"))
         }
-        if let day, day > context.today { problems.add("date", day.iso, "a follow-up is recorded after it took place; the date is in the future") }
-        if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, "the next follow-up must come after this one (\(day.iso))") }
+        if let day, day > context.today { problems.add("date", day.iso, .verbatim("a follow-up is recorded after it took place; the date is in the future")) }
+        if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, .verbatim("the next follow-up must come after this one (\(day.iso))")) }
         try problems.check()
         return try context.write { tx in
             guard try tx.placement(id) != nil else { throw TunetError.notFound(kind: "placement", key: String(id)) }
@@ -228,7 +228,7 @@ public struct PlacementDesk: Sendable {
         switch PlacementPlanner.cost(of: days, provider: placement.provider, line: placement.priceLine,
                                      tripsPerDay: placement.transportTripsPerDay, prices: agreement.prices, rules: rules) {
         case .success(let cost): placement.projectedCost = cost
-        case .failure(let reason): throw TunetError.invalid("price-line", placement.priceLine, reason.text)
+        case .failure(let reason): throw TunetError.invalid("price-line", placement.priceLine, reason.message)
         }
         placement.plannedDays = days.count
     }
@@ -238,7 +238,7 @@ public struct PlacementDesk: Sendable {
         return try context.write { tx in
             guard var placement = try tx.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
             if placement.isCancelled && action != "cancel" {
-                throw TunetError.conflict("Placement \(id) is cancelled (\(placement.cancelledReason ?? "")); it cannot \(action).")
+                throw TunetError.conflict(.verbatim("Placement \(id) is cancelled (\(placement.cancelledReason ?? "")); it cannot \(action)."))
             }
             try body(&placement, tx)
             try tx.update(placement, action: action, note: note)

@@ -54,7 +54,7 @@ public struct PriceAdjustment: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     public func run(year: Int, reference: String? = nil, dryRun: Bool = false) throws -> PriceAdjustmentReport {
-        guard (2000...2100).contains(year) else { throw TunetError.invalid("year", String(year), "give a year like 2027") }
+        guard (2000...2100).contains(year) else { throw TunetError.invalid("year", String(year), .verbatim("give a year like 2027")) }
         if dryRun { return try context.read { try Self.apply(year: year, reference: reference, reader: $0, tx: nil) } }
         return try context.write { try Self.apply(year: year, reference: reference, reader: $0, tx: $0) }
     }
@@ -83,7 +83,7 @@ public struct PriceAdjustment: Sendable {
             let base = try reader.consumerPriceIndex(clause.baseMonth)
             let current = try reader.consumerPriceIndex(referenceMonth)
             for (month, value) in [(clause.baseMonth, base), (referenceMonth, current)] where value == nil {
-                missing.add("kpi", month.ssb, "agreement \(agreement.reference) needs the index for \(month.ssb), which is not registered; add it with `tunet kpi set \(month.ssb) VALUE` or `tunet kpi import`")
+                missing.add("kpi", month.ssb, .verbatim("agreement \(agreement.reference) needs the index for \(month.ssb), which is not registered; add it with `tunet kpi set \(month.ssb) VALUE` or `tunet kpi import`"))
             }
             guard let base, let current else { continue }
             var prices: [PriceAdjustmentReport.AdjustedPrice] = []

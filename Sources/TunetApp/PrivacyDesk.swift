@@ -25,7 +25,7 @@ public struct PrivacyDesk: Sendable {
         let code: ParticipantCode
         switch ParticipantCode.parse(participant) {
         case .success(let parsed): code = parsed
-        case .failure(let reason): throw TunetError.invalid("participant", participant, reason.text)
+        case .failure(let reason): throw TunetError.invalid("participant", participant, reason.message)
         }
         return try context.write { try $0.erase(code) }
     }
@@ -34,7 +34,7 @@ public struct PrivacyDesk: Sendable {
     public func retention(olderThan: String, dryRun: Bool) throws -> RetentionResult {
         let text = olderThan.trimmingWhitespace().lowercased()
         guard let unit = text.last, "ym".contains(unit), let amount = Int(text.dropLast()), amount > 0 else {
-            throw TunetError.invalid("older-than", olderThan, "write an age like 5y (years) or 18m (months)")
+            throw TunetError.invalid("older-than", olderThan, .verbatim("write an age like 5y (years) or 18m (months)"))
         }
         let cutoff = unit == "y" ? context.today.adding(years: -amount) : context.today.adding(months: -amount)
         if dryRun {

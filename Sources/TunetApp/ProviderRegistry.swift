@@ -22,7 +22,7 @@ public struct ProviderRegistry: Sendable {
         if let given = form[.organisationNumber], !given.trimmingWhitespace().isEmpty,
            case .success(let other) = OrganisationNumber.parse(given), other != number {
             throw TunetError.invalid(ProviderForm.Field.organisationNumber.rawValue, given,
-                                     "the organisation number identifies the provider and cannot be changed; register the new number as a new provider")
+                                     .verbatim("the organisation number identifies the provider and cannot be changed; register the new number as a new provider"))
         }
         let updated = try context.write { tx in
             let existing = try Self.existing(number, in: tx)
@@ -39,7 +39,7 @@ public struct ProviderRegistry: Sendable {
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .active else {
-                throw TunetError.conflict("\(provider.name) (\(number)) is already suspended (\(provider.statusReason ?? "no reason recorded")).")
+                throw TunetError.conflict(.verbatim("\(provider.name) (\(number)) is already suspended (\(provider.statusReason ?? "no reason recorded"))."))
             }
             provider.status = .suspended
             provider.statusReason = reason
@@ -54,7 +54,7 @@ public struct ProviderRegistry: Sendable {
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .suspended else {
-                throw TunetError.conflict("\(provider.name) (\(number)) is active, not suspended; there is nothing to reactivate.")
+                throw TunetError.conflict(.verbatim("\(provider.name) (\(number)) is active, not suspended; there is nothing to reactivate."))
             }
             provider.status = .active
             provider.statusReason = nil
@@ -83,13 +83,13 @@ public struct ProviderRegistry: Sendable {
     static func parseNumber(_ text: String) throws(TunetError) -> OrganisationNumber {
         switch OrganisationNumber.parse(text) {
         case .success(let number): return number
-        case .failure(let reason): throw .invalid(ProviderForm.Field.organisationNumber.rawValue, text, reason.text)
+        case .failure(let reason): throw .invalid(ProviderForm.Field.organisationNumber.rawValue, text, reason.message)
         }
     }
 
     static func existing(_ number: OrganisationNumber, in reader: StoreReader) throws -> Provider {
         guard let provider = try reader.provider(number) else {
-            throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
+            throw TunetError.notFound(kind: "provider", key: number.digits)
         }
         return provider
     }
@@ -98,7 +98,7 @@ public struct ProviderRegistry: Sendable {
         if let holder = try reader.provider(number) {
             throw TunetError.invalidInput([FieldProblem(
                 row: row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
-                reason: "organisation number \(number.digits) is already registered to \(holder.name)")])
+                reason: .verbatim("organisation number \(number.digits) is already registered to \(holder.name)"))])
         }
     }
 }

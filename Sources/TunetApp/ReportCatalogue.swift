@@ -1,17 +1,14 @@
 import Foundation
 import TunetDomain
+import TunetText
 import TunetReportCatalogue
-
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case nb, en
-}
 
 /// A text in Norwegian and English.
 public struct LocalizedText: Decodable, Sendable {
     public let nb: String
     public let en: String
 
-    public func text(_ language: ReportLanguage) -> String { language == .nb ? nb : en }
+    public func text(_ language: Language) -> String { language == .nb ? nb : en }
 }
 
 public enum ReportColumnType: String, Decodable, Sendable {
@@ -73,7 +70,7 @@ public struct ReportCatalogue: Decodable, Sendable {
 
     public func report(_ name: String) throws(TunetError) -> ReportDefinition {
         guard let report = reports.first(where: { $0.name == name.lowercased() }) else {
-            throw .invalid("report", name, "'\(name)' is not a report; the catalogue has \(reports.map(\.name).joined(separator: ", "))")
+            throw .invalid("report", name, .verbatim("'\(name)' is not a report; the catalogue has \(reports.map(\.name).joined(separator: ", "))"))
         }
         return report
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TunetDomain
+import TunetText
 import TunetSpreadsheet
 import TunetStore
 
@@ -26,7 +27,7 @@ public struct ReportExport: Sendable {
             // A pilot narrows the report to its municipalities and, unless given, its period.
             let found = try context.read { try PilotDesk.existing(pilot, in: $0) }
             if let municipality = filters.municipalityNumber, !found.municipalities.contains(municipality) {
-                throw TunetError.invalid("municipality", municipality, "municipality \(municipality) is not part of pilot '\(found.name)'")
+                throw TunetError.invalid("municipality", municipality, .verbatim("municipality \(municipality) is not part of pilot '\(found.name)'"))
             }
             filters.pilotMunicipalities = Set(found.municipalities)
             filters.pilotName = found.name
@@ -36,7 +37,7 @@ public struct ReportExport: Sendable {
         let catalogue = try ReportCatalogue.load()
         let report = try catalogue.report(name)
         if let from = filters.from, let to = filters.to, to < from {
-            throw TunetError.invalid("to", to.iso, "the period ends (\(to.iso)) before it starts (\(from.iso))")
+            throw TunetError.invalid("to", to.iso, .verbatim("the period ends (\(to.iso)) before it starts (\(from.iso))"))
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
         try OutputPath.check(path, database: context.database.path)
@@ -166,7 +167,7 @@ public struct ReportExport: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: defaultFolder, withIntermediateDirectories: true)
             } catch {
-                throw .unwritableOutput(path: defaultFolder, reason: "the folder cannot be created")
+                throw .unwritableOutput(path: defaultFolder, reason: .verbatim("the folder cannot be created"))
             }
             return "\(defaultFolder)/\(fileName)"
         }
@@ -209,7 +210,7 @@ final class SheetWriter {
     let sheet: XLSXSheet
     let sheetName: String
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
-    let language: ReportLanguage
+    let language: Language
     private(set) var count = 0
     /// The columns' keys, types, highlighted texts (nil for none) and days, apart: a streamed sheet
     /// reads them for each of a million rows.
@@ -256,7 +257,7 @@ final class SheetWriter {
     static let highlighted = XLSXStyle(background: 0xFCE4D6)
     static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
 
-    init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: ReportLanguage, month: YearMonth?) throws {
+    init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: Language, month: YearMonth?) throws {
         sheet = try workbook.addSheet(name)
         sheetName = name
         self.language = language

@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetText
 import TunetStore
 
 /// A cell's value before it is written; the catalogue column decides how it looks.
@@ -26,7 +27,7 @@ public struct ReportFilters: Sendable {
     /// The municipalities of the pilot chosen with --pilot.
     public var pilotMunicipalities: Set<String>?
     public var pilotName: String?
-    public var language: ReportLanguage = .nb
+    public var language: Language = .nb
 
     public init() {}
 

@@ -33,7 +33,7 @@ public struct SchoolCalendar: Sendable {
         try context.write { tx in
             let existing = try tx.schoolHolidays(municipality: holiday.municipalityNumber)
             if let overlap = existing.first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
-                throw TunetError.conflict("\(holiday.name) (\(holiday.from.iso)–\(holiday.to.iso)) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso)) in \(holiday.municipalityNumber).")
+                throw TunetError.conflict(.verbatim("\(holiday.name) (\(holiday.from.iso)–\(holiday.to.iso)) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso)) in \(holiday.municipalityNumber)."))
             }
             try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday])
         }
@@ -45,7 +45,7 @@ public struct SchoolCalendar: Sendable {
         enum Field: String, Sendable { case municipality, from, to, name }
         let records = try CSVReader(contentsOf: url).allRecords()
         guard let header = records.first, !header.isBlank else {
-            throw TunetError.unreadableFile(path: url.path, reason: "the file is empty; the first row must name the columns")
+            throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file is empty; the first row must name the columns"))
         }
         let columns = try ColumnMap<Field>(header: header, names: [
             .municipality: ["municipality_number", "municipality", "kommunenummer", "kommune"],
@@ -61,7 +61,7 @@ public struct SchoolCalendar: Sendable {
                                                to: columns.value(.to, in: record) ?? "", name: columns.value(.name, in: record) ?? "", row: record.row)
                 if let overlap = byMunicipality[holiday.municipalityNumber, default: []].first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
                     problems.add(FieldProblem(row: record.row, field: "from", value: holiday.from.iso,
-                                                          reason: "\(holiday.name) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso))"))
+                                                          reason: .verbatim("\(holiday.name) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso))")))
                     continue
                 }
                 byMunicipality[holiday.municipalityNumber, default: []].append(holiday)
@@ -70,7 +70,7 @@ public struct SchoolCalendar: Sendable {
             }
         }
         try problems.check()
-        if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: "the file has no holiday rows") }
+        if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file has no holiday rows")) }
         if !dryRun {
             try context.write { tx in
                 for (municipality, holidays) in byMunicipality {
@@ -87,7 +87,7 @@ public struct SchoolCalendar: Sendable {
         let number: String
         switch Municipality.parse(municipality) {
         case .success(let parsed): number = parsed.number
-        case .failure(let reason): throw TunetError.invalid("municipality", municipality, reason.text)
+        case .failure(let reason): throw TunetError.invalid("municipality", municipality, reason.message)
         }
         let holidays = try context.read { try $0.schoolHolidays(municipality: number) }
             .filter { year == nil || $0.from.year == year || $0.to.year == year }
@@ -101,11 +101,11 @@ public struct SchoolCalendar: Sendable {
         var first: LocalDate?, last: LocalDate?
         first = problems.date("from", from)
         last = problems.date("to", to)
-        if let first, let last, last < first { problems.add("to", last.iso, "the holiday ends (\(last.iso)) before it starts (\(first.iso))") }
-        if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, "a school holiday of more than 80 days is surely a typing error") }
+        if let first, let last, last < first { problems.add("to", last.iso, .verbatim("the holiday ends (\(last.iso)) before it starts (\(first.iso))")) }
+        if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, .verbatim("a school holiday of more than 80 days is surely a typing error")) }
         let title = name.trimmingWhitespace()
-        if title.isEmpty { problems.add("name", nil, "name the holiday (høstferie, juleferie, vinterferie, påskeferie, sommerferie)") }
-        if let reason = FreeText.check(title, maximumLength: 60) { problems.add("name", title, reason.text) }
+        if title.isEmpty { problems.add("name", nil, .verbatim("name the holiday (høstferie, juleferie, vinterferie, påskeferie, sommerferie)")) }
+        if let reason = FreeText.check(title, maximumLength: 60) { problems.add("name", title, reason.message) }
         try problems.check()
         return SchoolHoliday(municipalityNumber: number!, from: first!, to: last!, name: title)
     }

@@ -54,12 +54,12 @@ public struct TaskDesk: Sendable {
     public func add(team: String?, title: String, kind: String?, sectors: [String], owner: String?, due: String?, link: String?) throws -> TaskView {
         var problems = ProblemCollector()
         let cleanTitle = title.trimmingWhitespace()
-        if cleanTitle.isEmpty { problems.add("title", nil, "a task needs a title") }
-        if let reason = FreeText.check(cleanTitle, maximumLength: 200) { problems.add("title", cleanTitle, reason.text) }
+        if cleanTitle.isEmpty { problems.add("title", nil, .verbatim("a task needs a title")) }
+        if let reason = FreeText.check(cleanTitle, maximumLength: 200) { problems.add("title", cleanTitle, reason.message) }
         var parsedKind = TaskKind.other
         if let kind {
             if let value = TaskKind(rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_")) { parsedKind = value } else {
-                problems.add("kind", kind, "use \(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                problems.add("kind", kind, .verbatim("use \(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         let parsedSectors = problems.take("sector", sectors.joined(separator: ","), Sector.parseList(sectors)) ?? []
@@ -90,7 +90,7 @@ public struct TaskDesk: Sendable {
         let members = try context.read { try $0.members() }
         let me = members.filter { $0.name.lowercased() == context.actor.lowercased() || $0.email?.lowercased() == context.actor.lowercased() }.map(\.id)
         if filter.mine && me.isEmpty {
-            throw TunetError.invalid("mine", context.actor, "no team member is named '\(context.actor)' or has that e-mail; act as a member with --as NAME")
+            throw TunetError.invalid("mine", context.actor, .verbatim("no team member is named '\(context.actor)' or has that e-mail; act as a member with --as NAME"))
         }
         let teams = try context.read { try $0.teams() }
         return try context.read { try $0.tasks() }.filter { task in
@@ -111,8 +111,8 @@ public struct TaskDesk: Sendable {
     public func assign(_ id: Int64, to member: String, comment: String?) throws -> TaskView {
         try change(id, action: "assign") { task, members, tx in
             let target = try Self.member(member, in: members.filter { $0.teamId == task.teamId })
-            guard target.active else { throw TunetError.conflict("\(target.name) has left the team and cannot take tasks.") }
-            if target.id == task.ownerId { throw TunetError.conflict("Task \(id) is already owned by \(target.name).") }
+            guard target.active else { throw TunetError.conflict(.verbatim("\(target.name) has left the team and cannot take tasks.")) }
+            if target.id == task.ownerId { throw TunetError.conflict(.verbatim("Task \(id) is already owned by \(target.name).")) }
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "assigned", fromMember: task.ownerId, toMember: target.id,
                                           text: comment?.trimmingWhitespace().nilIfEmpty))
             task.ownerId = target.id
@@ -122,7 +122,7 @@ public struct TaskDesk: Sendable {
 
     public func start(_ id: Int64) throws -> TaskView {
         try change(id, action: "start") { task, _, tx in
-            guard task.status == .open else { throw TunetError.conflict("Task \(id) is \(task.status.rawValue); only an open task can be started.") }
+            guard task.status == .open else { throw TunetError.conflict(.verbatim("Task \(id) is \(task.status.rawValue); only an open task can be started.")) }
             task.status = .inProgress
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "started"))
         }
@@ -130,7 +130,7 @@ public struct TaskDesk: Sendable {
 
     public func done(_ id: Int64, comment: String? = nil) throws -> TaskView {
         try change(id, action: "done") { task, _, tx in
-            guard !task.status.isClosed else { throw TunetError.conflict("Task \(id) is already \(task.status.rawValue).") }
+            guard !task.status.isClosed else { throw TunetError.conflict(.verbatim("Task \(id) is already \(task.status.rawValue).")) }
             task.status = .done
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty))
         }
@@ -139,7 +139,7 @@ public struct TaskDesk: Sendable {
     public func cancel(_ id: Int64, reason: String) throws -> TaskView {
         let reason = try FreeText.requiredReason(reason, for: "the cancellation")
         return try change(id, action: "cancel") { task, _, tx in
-            guard !task.status.isClosed else { throw TunetError.conflict("Task \(id) is already \(task.status.rawValue).") }
+            guard !task.status.isClosed else { throw TunetError.conflict(.verbatim("Task \(id) is already \(task.status.rawValue).")) }
             task.status = .cancelled
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "cancelled", text: reason))
         }
@@ -147,8 +147,8 @@ public struct TaskDesk: Sendable {
 
     public func comment(_ id: Int64, text: String) throws -> TaskView {
         let text = text.trimmingWhitespace()
-        if text.isEmpty { throw TunetError.invalid("text", nil, "the comment is empty") }
-        if text.count > 2000 { throw TunetError.invalid("text", nil, "at most 2000 characters") }
+        if text.isEmpty { throw TunetError.invalid("text", nil, .verbatim("the comment is empty")) }
+        if text.count > 2000 { throw TunetError.invalid("text", nil, .verbatim("at most 2000 characters")) }
         return try change(id, action: "comment") { task, _, tx in
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "comment", text: text))
         }
@@ -175,8 +175,8 @@ public struct TaskDesk: Sendable {
         if let id = Int64(text), let member = members.first(where: { $0.id == id }) { return member }
         let matches = members.filter { $0.name.lowercased() == text || $0.email?.lowercased() == text }
         guard matches.count == 1 else {
-            throw TunetError.invalid("member", key, matches.isEmpty ? "no team member '\(key)'; see `tunet team member list`"
-                                                                   : "several members are called '\(key)'; use the member number")
+            throw TunetError.invalid("member", key, .verbatim(matches.isEmpty ? "no team member '\(key)'; see `tunet team member list`"
+                                                                   : "several members are called '\(key)'; use the member number"))
         }
         return matches[0]
     }
@@ -194,6 +194,6 @@ public struct TaskDesk: Sendable {
         case .pilot:
             if let id = Int64(link.key) { exists = try reader.pilot(id) != nil }
         }
-        if !exists { throw TunetError.invalid("link", link.description, "there is no \(link.kind.rawValue) '\(link.key)'") }
+        if !exists { throw TunetError.invalid("link", link.description, .verbatim("there is no \(link.kind.rawValue) '\(link.key)'")) }
     }
 }

@@ -29,19 +29,19 @@ public struct TokenDesk: Sendable {
         var problems = ProblemCollector()
         var tokenRole = TokenRole.provider
         if let role {
-            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, "use provider or leader") }
+            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, .verbatim("use provider or leader")) }
         }
         var number: OrganisationNumber?
         if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
-        if tokenRole == .provider && provider == nil { problems.add("provider", nil, "a provider token needs --provider ORG (or give --role leader)") }
-        if tokenRole == .leader && provider != nil { problems.add("provider", provider, "a leader token is not tied to a farm; leave out --provider") }
+        if tokenRole == .provider && provider == nil { problems.add("provider", nil, .verbatim("a provider token needs --provider ORG (or give --role leader)")) }
+        if tokenRole == .leader && provider != nil { problems.add("provider", provider, .verbatim("a leader token is not tied to a farm; leave out --provider")) }
         var expiry = context.today.adding(days: Self.defaultValidityDays)
         if let expires, let day = problems.date("expires", expires) {
             expiry = day
-            if day < context.today { problems.add("expires", expires, "the expiry date has passed") }
+            if day < context.today { problems.add("expires", expires, .verbatim("the expiry date has passed")) }
         }
         let cleanLabel = label?.trimmingWhitespace().nilIfEmpty
-        if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.text) }
+        if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.message) }
         try problems.check()
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
@@ -49,7 +49,7 @@ public struct TokenDesk: Sendable {
         let token = "tunet_" + bytes.hexDigits
         let record = try context.write { tx in
             if let number, try tx.provider(number) == nil {
-                throw TunetError.notFound(kind: "provider with organisation number", key: number.digits)
+                throw TunetError.notFound(kind: "provider", key: number.digits)
             }
             return try tx.insertToken(AccessToken(id: 0, role: tokenRole, provider: number, label: cleanLabel, createdAt: "", expiresOn: expiry),
                                       hash: Self.hash(token))
@@ -64,14 +64,14 @@ public struct TokenDesk: Sendable {
     /// The principal a bearer token stands for; every failure is the same "unauthorized" to the caller.
     public func authenticate(_ token: String?) throws -> Principal {
         guard let token, token.hasPrefix("tunet_"), token.count == 70 else {
-            throw TunetError.unauthorized("A valid token is required: send it as 'Authorization: Bearer <token>'.")
+            throw TunetError.unauthorized(.verbatim("A valid token is required: send it as 'Authorization: Bearer <token>'."))
         }
         let hash = Self.hash(token)
         guard let (record, stored) = try context.read({ try $0.token(hash: hash) }), Self.constantTimeEqual(stored, hash) else {
-            throw TunetError.unauthorized("The token is not valid.")
+            throw TunetError.unauthorized(.verbatim("The token is not valid."))
         }
         guard record.isValid(on: context.today) else {
-            throw TunetError.unauthorized(record.revokedAt != nil ? "The token has been revoked." : "The token expired on \(record.expiresOn.iso).")
+            throw TunetError.unauthorized(.verbatim(record.revokedAt != nil ? "The token has been revoked." : "The token expired on \(record.expiresOn.iso)."))
         }
         return Principal(token: record)
     }

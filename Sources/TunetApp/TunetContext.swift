@@ -62,7 +62,7 @@ public struct TunetConfiguration: Sendable {
         actor = Self.nonEmpty(actorOption) ?? Self.nonEmpty(environment["TUNET_ACTOR"])
             ?? Self.nonEmpty(environment["USER"]) ?? Self.nonEmpty(environment["LOGNAME"]) ?? Self.operatingSystemUser()
         if let reason = FreeText.check(actor, maximumLength: 100) {
-            throw .invalid("actor", actor, reason.text)
+            throw .invalid("actor", actor, reason.message)
         }
         if let fixed = Self.nonEmpty(environment["TUNET_TODAY"]) {
             switch LocalDate.parse(fixed) {
@@ -74,7 +74,7 @@ public struct TunetConfiguration: Sendable {
         }
         if let text = Self.nonEmpty(environment["TUNET_BUSY_TIMEOUT"]) {
             guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 600 else {
-                throw .invalid("TUNET_BUSY_TIMEOUT", text, "give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)")
+                throw .invalid("TUNET_BUSY_TIMEOUT", text, .verbatim("give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)"))
             }
             busyTimeout = seconds
         }

@@ -80,8 +80,8 @@ public struct AttendanceValidator: Sendable {
         if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty, organisation != provider.digits {
             switch OrganisationNumber.parse(organisation) {
             case .success(let number) where number != provider:
-                problems.add("organisation_number", organisation, "the row names farm \(number), but the file is submitted by \(provider)")
-            case .failure(let reason): problems.add("organisation_number", organisation, reason.text)
+                problems.add("organisation_number", organisation, .verbatim("the row names farm \(number), but the file is submitted by \(provider)"))
+            case .failure(let reason): problems.add("organisation_number", organisation, reason.message)
             default: break
             }
         }
@@ -89,11 +89,11 @@ public struct AttendanceValidator: Sendable {
         if status == nil {
             let statuses = "M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)"
             if !row.status.trimmingWhitespace().isEmpty {
-                problems.add("status", row.status, "'\(row.status.trimmingWhitespace())' is not a status; use \(statuses)")
+                problems.add("status", row.status, .verbatim("'\(row.status.trimmingWhitespace())' is not a status; use \(statuses)"))
             } else if case let filled = row.filledFieldsBesidesStatus, !filled.isEmpty {
-                problems.add("status", row.status, "the status is missing, but the row has \(filled.joined(separator: " and ")) filled in; use \(statuses), or empty the row to leave the day unreported")
+                problems.add("status", row.status, .verbatim("the status is missing, but the row has \(filled.joined(separator: " and ")) filled in; use \(statuses), or empty the row to leave the day unreported"))
             } else {
-                problems.add("status", row.status, "the status is missing; use \(statuses)")
+                problems.add("status", row.status, .verbatim("the status is missing; use \(statuses)"))
             }
         }
         var hours: Int?
@@ -102,14 +102,14 @@ public struct AttendanceValidator: Sendable {
             case .success(let value) where value.tenths <= Int64(Self.maximumHours * 10): hours = Int(value.tenths)
             default:
                 if text == "0" || text == "0,0" || text == "0.0" { hours = 0 } else {
-                    problems.add("hours", text, "hours must be a number from 0 to \(Self.maximumHours), with at most one decimal")
+                    problems.add("hours", text, .verbatim("hours must be a number from 0 to \(Self.maximumHours), with at most one decimal"))
                 }
             }
         }
         var trips: Int?
         if let text = row.transportTrips?.trimmingWhitespace(), !text.isEmpty {
             if let value = Int(digitsOnly: text), value <= Self.maximumTrips { trips = value } else {
-                problems.add("transport_trips", text, "transport trips must be a whole number from 0 to \(Self.maximumTrips)")
+                problems.add("transport_trips", text, .verbatim("transport trips must be a whole number from 0 to \(Self.maximumTrips)"))
             }
         }
         var extra = false
@@ -117,14 +117,14 @@ public struct AttendanceValidator: Sendable {
             switch text {
             case "ja", "j", "yes", "y", "x", "1", "true", "ekstra": extra = true
             case "nei", "n", "no", "0", "false": extra = false
-            default: problems.add("extra_day", text, "write ja or nei (yes or no)")
+            default: problems.add("extra_day", text, .verbatim("write ja or nei (yes or no)"))
             }
         }
         var date: LocalDate?
         switch LocalDate.parse(row.date) {
         case .success(let parsed):
             date = parsed
-            if parsed > today { problems.add("date", parsed.iso, "the date is in the future; attendance is reported after the day") }
+            if parsed > today { problems.add("date", parsed.iso, .verbatim("the date is in the future; attendance is reported after the day")) }
         case .failure(let problem): problems.add("date", row.date, problem.reason)
         }
         var placement: PlacementCalendar?
@@ -141,28 +141,28 @@ public struct AttendanceValidator: Sendable {
             }
         }
         switch participant {
-        case .failure(let reason): problems.add("participant", row.participant, reason.text)
+        case .failure(let reason): problems.add("participant", row.participant, reason.message)
         case .success(let code):
             if let calendars = recent.calendars {
                 if let date {
                     placement = calendars.first { $0.placement.start <= date && date <= $0.placement.end }
                     if placement == nil {
                         let periods = calendars.map { "\($0.placement.start.iso) to \($0.placement.end.iso)" }.joined(separator: ", ")
-                        problems.add("date", date.iso, "\(code) is not placed with this farm on \(date.iso) (placed \(periods))")
+                        problems.add("date", date.iso, .verbatim("\(code) is not placed with this farm on \(date.iso) (placed \(periods))"))
                     }
                 }
             } else if revealOtherProviders && isPlacedElsewhere(code) {
-                problems.add("participant", code.text, "\(code) is not placed with \(provider)")
+                problems.add("participant", code.text, .verbatim("\(code) is not placed with \(provider)"))
             } else {
-                problems.add("participant", code.text, "unknown participant code \(code)")
+                problems.add("participant", code.text, .verbatim("unknown participant code \(code)"))
             }
         }
         if let placement, let date, !placement.plannedDays.contains(date.dayNumber) {
             let why = Self.whyNotPlanned(date, placement.placement)
             if !extra {
-                problems.add("date", date.iso, "\(date.iso) is not a planned day for \(placement.placement.participant) (\(why)); mark the row as an extra day if the participant came anyway")
+                problems.add("date", date.iso, .verbatim("\(date.iso) is not a planned day for \(placement.placement.participant) (\(why)); mark the row as an extra day if the participant came anyway"))
             } else if !placement.allowsExtraDays {
-                problems.add("extra_day", "ja", "agreement \(placement.placement.agreementReference) does not allow extra days (\(date.iso): \(why))")
+                problems.add("extra_day", "ja", .verbatim("agreement \(placement.placement.agreementReference) does not allow extra days (\(date.iso): \(why))"))
             }
         }
         guard problems.isEmpty, let status, let date, let placement else { return .failure(.invalidInput(problems.problems)) }

@@ -116,7 +116,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
     /// is not an index, a month in an unknown form, a month given twice with different values).
     public static func read(_ rows: [Row], source: String) throws(TunetError) -> ConsumerPriceIndexTable {
         guard let headerPosition = rows.firstIndex(where: isHeader) else {
-            throw .unreadableFile(path: source, reason: "no header row with a 'måned' (month) column or month columns like 2024M01 was found; is this table 03013?")
+            throw .unreadableFile(path: source, reason: .verbatim("no header row with a 'måned' (month) column or month columns like 2024M01 was found; is this table 03013?"))
         }
         let header = Header(rows[headerPosition])
         var reader = try Reader(header: header, source: source)
@@ -124,7 +124,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
         if !reader.problems.isEmpty { throw .invalidInput(reader.problems) }
         guard !reader.table.entries.isEmpty else {
             let others = reader.table.otherVariables.isEmpty ? "" : " (it has \(reader.table.otherVariables.joined(separator: ", ")))"
-            throw .unreadableFile(path: source, reason: "the file holds no published values of the all-item index\(others)")
+            throw .unreadableFile(path: source, reason: .verbatim("the file holds no published values of the all-item index\(others)"))
         }
         return reader.table
     }
@@ -233,19 +233,19 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                     }
                 }
                 guard !indexMonthColumns.isEmpty else {
-                    throw .unreadableFile(path: source, reason: "the month columns hold no index (like 'Konsumprisindeks (2015=100) 2026M10'), only \(table.otherVariables.joined(separator: ", "))")
+                    throw .unreadableFile(path: source, reason: .verbatim("the month columns hold no index (like 'Konsumprisindeks (2015=100) 2026M10'), only \(table.otherVariables.joined(separator: ", "))"))
                 }
                 return
             }
             table = ConsumerPriceIndexTable(layout: .long)
             guard header.monthColumn != nil else {
-                throw .unreadableFile(path: source, reason: "no header row with a 'måned' (month) column was found; is this table 03013?")
+                throw .unreadableFile(path: source, reason: .verbatim("no header row with a 'måned' (month) column was found; is this table 03013?"))
             }
             if header.variableColumn != nil {
                 // One row per variable: the one column left holds the figure, whatever its heading
                 // (Statistics Norway puts the table's title there).
                 guard header.valueColumns.count == 1 else {
-                    throw .unreadableFile(path: source, reason: "with a 'statistikkvariabel' column the file must have exactly one column of figures; it has \(header.valueColumns.count)")
+                    throw .unreadableFile(path: source, reason: .verbatim("with a 'statistikkvariabel' column the file must have exactly one column of figures; it has \(header.valueColumns.count)"))
                 }
                 indexColumn = header.valueColumns[0]
                 return
@@ -259,7 +259,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
             }
             guard indexColumn != nil else {
                 let others = table.otherVariables.isEmpty ? "" : "; it has only \(table.otherVariables.joined(separator: ", "))"
-                throw .unreadableFile(path: source, reason: "the header has a month column but no index column (like 'Konsumprisindeks (2015=100)')\(others)")
+                throw .unreadableFile(path: source, reason: .verbatim("the header has a month column but no index column (like 'Konsumprisindeks (2015=100)')\(others)"))
             }
         }
 
@@ -268,7 +268,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 if looksLikeTableRow(row) {
                     let column = header.monthColumn ?? header.groupColumn ?? 0
                     problems.append(FieldProblem(row: row.number, field: header.name(column), value: row[column],
-                                                 reason: "index figures below the end of the table (row \(end.row) is \(end.blank ? "blank" : "a note")); remove the row or the line that ends the table"))
+                                                 reason: .verbatim("index figures below the end of the table (row \(end.row) is \(end.blank ? "blank" : "a note")); remove the row or the line that ends the table")))
                 }
                 return
             }
@@ -291,7 +291,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 switch YearMonth.parse(row[monthColumn]) {
                 case .success(let month): takeFigure(row, column: indexColumn!, month: month, wholeRow: true)
                 case .failure(let reason):
-                    problems.append(FieldProblem(row: row.number, field: header.name(monthColumn), value: row[monthColumn], reason: reason.text))
+                    problems.append(FieldProblem(row: row.number, field: header.name(monthColumn), value: row[monthColumn], reason: reason.message))
                 }
             }
         }
@@ -312,7 +312,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                         if wholeRow { table.leave(row.number, .repeated, name: month.ssb) }
                     } else {
                         problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell,
-                                                     reason: "\(month.ssb) is also given on row \(earlier.row) with \(earlier.index)"))
+                                                     reason: .verbatim("\(month.ssb) is also given on row \(earlier.row) with \(earlier.index)")))
                     }
                     return
                 }
@@ -320,7 +320,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 seen[month] = entry
                 table.entries.append(entry)
             case .failure(let reason):
-                problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell, reason: reason.text))
+                problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell, reason: reason.message))
             }
         }
 

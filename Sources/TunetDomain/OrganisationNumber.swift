@@ -12,19 +12,19 @@ public struct OrganisationNumber: Hashable, Comparable, Sendable, Codable, Custo
         if text.hasPrefix("NO") { text.removeFirst(2) }
         if text.hasSuffix("MVA") { text.removeLast(3) }
         let compact = text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
-        guard !compact.isEmpty else { return .failure(FieldReason("an organisation number is required (9 digits)")) }
+        guard !compact.isEmpty else { return .failure(FieldReason(.verbatim("an organisation number is required (9 digits)"))) }
         guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not an organisation number: only digits are allowed"))
+            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an organisation number: only digits are allowed")))
         }
         guard compact.count == 9 else {
-            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not an organisation number: it has \(compact.count) digits, not 9"))
+            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an organisation number: it has \(compact.count) digits, not 9")))
         }
         let values = compact.map { Int(String($0))! }
         guard let check = checkDigit(for: values.prefix(8)) else {
-            return .failure(FieldReason("'\(compact)' is not a valid organisation number: no check digit fits its first eight digits"))
+            return .failure(FieldReason(.verbatim("'\(compact)' is not a valid organisation number: no check digit fits its first eight digits")))
         }
         guard check == values[8] else {
-            return .failure(FieldReason("'\(compact)' is not a valid organisation number: the check digit (the last digit) is wrong; check for a typing error"))
+            return .failure(FieldReason(.verbatim("'\(compact)' is not a valid organisation number: the check digit (the last digit) is wrong; check for a typing error")))
         }
         return .success(OrganisationNumber(unchecked: compact))
     }
@@ -81,7 +81,7 @@ public struct OrganisationNumber: Hashable, Comparable, Sendable, Codable, Custo
         let text = try container.decode(String.self)
         switch OrganisationNumber.parse(text) {
         case .success(let number): self = number
-        case .failure(let reason): throw DecodingError.dataCorruptedError(in: container, debugDescription: reason.text)
+        case .failure(let reason): throw DecodingError.dataCorruptedError(in: container, debugDescription: reason.message.description)
         }
     }
 

@@ -34,13 +34,13 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
         if isPlainCode(raw) { return .success(ParticipantCode(text: raw)) }
         let text = raw.trimmingWhitespace().uppercased()
         guard (3...20).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            return .failure(FieldReason("'\(raw.trimmingWhitespace())' is not a participant code; use 3–20 letters, digits and hyphens, like P-2026-0042"))
+            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not a participant code; use 3–20 letters, digits and hyphens, like P-2026-0042")))
         }
         let digits = text.filter(\.isNumber)
         var longestRun = 0, run = 0
         for character in text { run = character.isNumber ? run + 1 : 0; longestRun = max(longestRun, run) }
         if longestRun >= 11 || (digits.count >= 11 && text.count <= 13) {
-            return .failure(FieldReason("'\(raw.trimmingWhitespace())' looks like a national identity number; Tunet stores only pseudonymous codes (leave the code out to have one generated)"))
+            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' looks like a national identity number; Tunet stores only pseudonymous codes (leave the code out to have one generated)")))
         }
         return .success(ParticipantCode(text: text))
     }

@@ -108,12 +108,12 @@ public enum PlacementPlanner {
         var total = Money.zero
         for day in days {
             guard let price = prices.price(provider: provider, line: line, on: day) else {
-                return .failure(FieldReason("provider \(provider) has no '\(line)' price valid on \(day.iso)"))
+                return .failure(FieldReason(.verbatim("provider \(provider) has no '\(line)' price valid on \(day.iso)")))
             }
             total += price.amount
             if tripsPerDay > 0 {
                 guard let trip = prices.price(provider: provider, line: rules.transportLine, on: day) else {
-                    return .failure(FieldReason("provider \(provider) has no '\(rules.transportLine)' price valid on \(day.iso) for the transport"))
+                    return .failure(FieldReason(.verbatim("provider \(provider) has no '\(rules.transportLine)' price valid on \(day.iso) for the transport")))
                 }
                 total += trip.amount * Int64(tripsPerDay)
             }
@@ -128,22 +128,22 @@ public enum PlacementPlanner {
         let agreement = situation.agreement
         var problems = ProblemCollector()
         if !agreement.targetGroups.contains(request.kind.targetGroup) {
-            problems.add("kind", request.kind.rawValue, "agreement \(agreement.reference) does not cover \(request.kind.targetGroup.rawValue) (it covers \(TargetGroup.codes(agreement.targetGroups)))")
+            problems.add("kind", request.kind.rawValue, .verbatim("agreement \(agreement.reference) does not cover \(request.kind.targetGroup.rawValue) (it covers \(TargetGroup.codes(agreement.targetGroups)))"))
         }
         if !agreement.municipalities.contains(request.municipalityNumber) {
-            problems.add("municipality", request.municipalityNumber, "municipality \(request.municipalityNumber) is not a party to agreement \(agreement.reference)")
+            problems.add("municipality", request.municipalityNumber, .verbatim("municipality \(request.municipalityNumber) is not a party to agreement \(agreement.reference)"))
         }
         if request.start < agreement.start || request.end > agreement.currentEnd {
             problems.add("start", "\(request.start.iso)–\(request.end.iso)",
-                         "the placement must lie within the agreement's period, \(agreement.start.iso) to \(agreement.currentEnd.iso)")
+                         .verbatim("the placement must lie within the agreement's period, \(agreement.start.iso) to \(agreement.currentEnd.iso)"))
         }
         if let terminated = agreement.terminatedOn, request.end >= terminated {
-            problems.add("end", request.end.iso, "agreement \(agreement.reference) is terminated from \(terminated.iso)")
+            problems.add("end", request.end.iso, .verbatim("agreement \(agreement.reference) is terminated from \(terminated.iso)"))
         }
         let days = plannedDays(weekdays: request.weekdays, from: request.start, to: request.end, kind: request.kind,
                                schoolHolidays: situation.schoolHolidays)
         if days.isEmpty && problems.isEmpty {
-            problems.add("weekdays", request.weekdays.display, "there is no planned day between \(request.start.iso) and \(request.end.iso) (weekends, holidays and school holidays are off)")
+            problems.add("weekdays", request.weekdays.display, .verbatim("there is no planned day between \(request.start.iso) and \(request.end.iso) (weekends, holidays and school holidays are off)"))
         }
         try problems.check()
 
@@ -152,7 +152,7 @@ public enum PlacementPlanner {
         let projected: Money
         switch cost(of: days, provider: provider, line: request.priceLine, tripsPerDay: trips, prices: agreement.prices, rules: rules) {
         case .success(let money): projected = money
-        case .failure(let reason): throw .invalid("price-line", request.priceLine, reason.text)
+        case .failure(let reason): throw .invalid("price-line", request.priceLine, reason.message)
         }
 
         let use = situation.consumption
@@ -165,8 +165,8 @@ public enum PlacementPlanner {
             overLimits.append("it would bring the planned participant-days to \(situation.plannedParticipantDays + days.count), above the maximum of \(maximumDays)")
         }
         if !overLimits.isEmpty && request.overrideCeilingReason == nil {
-            throw .conflict("Agreement \(agreement.reference) would be exceeded: \(overLimits.joined(separator: "; and ")). "
-                + "Further call-offs above the maximum would be an illegal direct award; only an explicit, audited decision may go on: --override-ceiling --reason TEXT.")
+            throw .conflict(.verbatim("Agreement \(agreement.reference) would be exceeded: \(overLimits.joined(separator: "; and ")). "
+                + "Further call-offs above the maximum would be an illegal direct award; only an explicit, audited decision may go on: --override-ceiling --reason TEXT."))
         }
         return PlacementPlan(provider: provider, choice: choice, plannedDays: days, projectedCost: projected,
                              ceilingOverrideReason: overLimits.isEmpty ? nil : request.overrideCeilingReason,
@@ -188,14 +188,14 @@ public enum PlacementPlanner {
         let agreement = situation.agreement
         func named(_ purpose: String) throws(TunetError) -> OrganisationNumber {
             guard let provider = request.provider else {
-                throw .invalid("provider", nil, "agreement \(agreement.reference) calls off by \(purpose): name the provider with --provider")
+                throw .invalid("provider", nil, .verbatim("agreement \(agreement.reference) calls off by \(purpose): name the provider with --provider"))
             }
             guard agreement.party(provider) != nil else {
-                throw .invalid("provider", provider.digits, "provider \(provider) is not a party to agreement \(agreement.reference)")
+                throw .invalid("provider", provider.digits, .verbatim("provider \(provider) is not a party to agreement \(agreement.reference)"))
             }
             let found = obstacles(provider, request, days, situation, rules)
             if !found.isEmpty {
-                throw .conflict("Provider \(provider) cannot take this placement: \(found.joined(separator: "; ")).")
+                throw .conflict(.verbatim("Provider \(provider) cannot take this placement: \(found.joined(separator: "; "))."))
             }
             return provider
         }
@@ -206,7 +206,7 @@ public enum PlacementPlanner {
                                              inputs: nil, skipped: []))
         case .criteria:
             guard let inputs = request.criteriaInputs else {
-                throw .invalid("criteria-inputs", nil, "agreement \(agreement.reference) allocates by its criteria (\(agreement.allocationCriteria ?? "as written in the agreement")); record how they choose this provider with --criteria-inputs")
+                throw .invalid("criteria-inputs", nil, .verbatim("agreement \(agreement.reference) allocates by its criteria (\(agreement.allocationCriteria ?? "as written in the agreement")); record how they choose this provider with --criteria-inputs"))
             }
             let provider = try named("its allocation criteria")
             return (provider, ProviderChoice(method: .criteria, provider: provider,
@@ -214,14 +214,14 @@ public enum PlacementPlanner {
                                              inputs: inputs, skipped: []))
         case .miniCompetition:
             guard let result = request.miniCompetitionResult, request.provider != nil else {
-                throw .conflict("Agreement \(agreement.reference) calls off by mini-competition: run one among its \(agreement.parties.count) parties first, then register the winner with --provider and the result with --mini-competition-result.")
+                throw .conflict(.verbatim("Agreement \(agreement.reference) calls off by mini-competition: run one among its \(agreement.parties.count) parties first, then register the winner with --provider and the result with --mini-competition-result."))
             }
             let provider = try named("mini-competition")
             return (provider, ProviderChoice(method: .miniCompetition, provider: provider, rule: "mini-competition among the parties",
                                              inputs: result, skipped: []))
         case .ranking:
             if let provider = request.provider {
-                throw .invalid("provider", provider.digits, "agreement \(agreement.reference) calls off by ranking, so Tunet chooses the highest-ranked provider with room; leave out --provider (use --dry-run to see the choice)")
+                throw .invalid("provider", provider.digits, .verbatim("agreement \(agreement.reference) calls off by ranking, so Tunet chooses the highest-ranked provider with room; leave out --provider (use --dry-run to see the choice)"))
             }
             var skipped: [ProviderChoice.Skipped] = []
             for party in agreement.parties.sorted(by: { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }) {
@@ -233,8 +233,8 @@ public enum PlacementPlanner {
                 }
                 skipped.append(.init(provider: party.provider, rank: party.rank, reasons: found))
             }
-            throw .conflict("No provider under agreement \(agreement.reference) can take this placement:\n"
-                + skipped.map { "  - rank \($0.rank.map(String.init) ?? "–") \($0.provider): \($0.reasons.joined(separator: "; "))" }.joined(separator: "\n"))
+            throw .conflict(.verbatim("No provider under agreement \(agreement.reference) can take this placement:\n"
+                + skipped.map { "  - rank \($0.rank.map(String.init) ?? "–") \($0.provider): \($0.reasons.joined(separator: "; "))" }.joined(separator: "\n")))
         }
     }
 

@@ -1,55 +1,59 @@
 /// Why one value is not acceptable, in plain words, without naming the field
 /// (the caller knows which field it asked about).
 public struct FieldReason: Error, Equatable, Sendable {
-    public let text: String
-    public init(_ text: String) { self.text = text }
+    public let message: Message
+    public init(_ message: Message) { self.message = message }
+    public init(_ key: String, _ arguments: [String: MessageValue]) { message = Message(key, arguments) }
 }
 
 /// One thing wrong with the input: where (row of a file, field or column), what was given and why it is refused.
-public struct FieldProblem: Equatable, Sendable, Codable {
+public struct FieldProblem: Equatable, Sendable {
     /// The row number as a spreadsheet shows it (the header is row 1), or nil outside files.
     public var row: Int?
+    /// The field, option or column as the user wrote it (a code, not translated).
     public var field: String
     public var value: String?
-    public var reason: String
+    public var reason: Message
 
-    public init(row: Int? = nil, field: String, value: String? = nil, reason: String) {
+    public init(row: Int? = nil, field: String, value: String? = nil, reason: Message) {
         self.row = row
         self.field = field
         self.value = value
         self.reason = reason
     }
 
-    public var message: String {
-        let place = row.map { "row \($0), \(field)" } ?? field
-        return "\(place): \(reason)"
+    /// "row 3, date: …" or "date: …".
+    public var message: Message {
+        if let row { return Message("problem.row_field", ["row": .integer(row), "field": .text(field), "reason": .message(reason)]) }
+        return Message("problem.field", ["field": .text(field), "reason": .message(reason)])
     }
 }
 
 /// Every failure a user can meet, with a message written for that user.
-/// Front ends map `category` to exit codes (CLI) or HTTP statuses (service).
+/// Front ends map `category` to exit codes (CLI) or HTTP statuses (service), and render the message
+/// in the reader's language.
 public enum TunetError: Error, Equatable, Sendable {
     /// The input broke a rule; nothing was changed.
     case invalidInput([FieldProblem])
-    /// Something named does not exist ("provider", "987654325").
+    /// Something named does not exist: its kind as a code ("provider") and the key given ("987654325").
     case notFound(kind: String, key: String)
     /// A read was asked of a database file that does not exist.
     case missingDatabase(path: String)
     /// The request contradicts what is stored (a duplicate, a transition the state does not allow).
-    case conflict(String)
+    case conflict(Message)
     /// A file could not be opened or read.
-    case unreadableFile(path: String, reason: String)
+    case unreadableFile(path: String, reason: Message)
     /// An output could not be written.
-    case unwritableOutput(path: String, reason: String)
+    case unwritableOutput(path: String, reason: Message)
     /// The database was written by a newer Tunet, or is damaged.
-    case incompatibleDatabase(String)
+    case incompatibleDatabase(Message)
     /// Another writer holds the database longer than we wait.
-    case busy(String)
+    case busy(Message)
     /// No valid credentials (a missing, unknown, revoked or expired token).
-    case unauthorized(String)
+    case unauthorized(Message)
     /// Valid credentials that do not allow this.
-    case forbidden(String)
-    /// A fault in Tunet itself; the message helps a developer.
+    case forbidden(Message)
+    /// A fault in Tunet itself; the text helps a developer and is shown as it is.
     case internalFault(String)
 
     public enum Category: String, Sendable {
@@ -76,35 +80,33 @@ public enum TunetError: Error, Equatable, Sendable {
         return []
     }
 
-    public var message: String {
+    public var message: Message {
         switch self {
         case .invalidInput(let problems):
             if problems.count == 1 { return problems[0].message }
-            return "\(problems.count) problems in the input; nothing was changed:\n"
-                + problems.map { "  - " + $0.message }.joined(separator: "\n")
-        case .notFound(let kind, let key): return "No \(kind) '\(key)' is registered."
-        case .missingDatabase(let path):
-            return "There is no Tunet database at '\(path)'. Create one with `tunet demo` or by adding data "
-                + "(`tunet provider add`), or point --database or TUNET_DATABASE at an existing file."
-        case .conflict(let text): return text
-        case .unreadableFile(let path, let reason): return "Cannot read '\(path)': \(reason)"
-        case .unwritableOutput(let path, let reason): return "Cannot write '\(path)': \(reason)"
-        case .incompatibleDatabase(let text): return text
-        case .busy(let text): return text
-        case .unauthorized(let text): return text
-        case .forbidden(let text): return text
-        case .internalFault(let text): return "Internal error in Tunet (please report it): \(text)"
+            return Message("error.problems", ["count": .integer(problems.count), "problems": .lines(problems.map { .message($0.message) })])
+        case .notFound(let kind, let key): return Message("error.not_found", ["kind": .label("entity.\(kind)"), "key": .text(key)])
+        case .missingDatabase(let path): return Message("error.missing_database", ["path": .text(path)])
+        case .conflict(let message): return message
+        case .unreadableFile(let path, let reason): return Message("error.unreadable_file", ["path": .text(path), "reason": .message(reason)])
+        case .unwritableOutput(let path, let reason): return Message("error.unwritable_output", ["path": .text(path), "reason": .message(reason)])
+        case .incompatibleDatabase(let message): return message
+        case .busy(let message): return message
+        case .unauthorized(let message): return message
+        case .forbidden(let message): return message
+        case .internalFault(let text): return Message("error.internal", ["text": .text(text)])
         }
     }
 
     /// One field is wrong.
-    public static func invalid(_ field: String, _ value: String?, _ reason: String) -> TunetError {
+    public static func invalid(_ field: String, _ value: String?, _ reason: Message) -> TunetError {
         .invalidInput([FieldProblem(field: field, value: value, reason: reason)])
     }
 }
 
 extension TunetError: CustomStringConvertible {
-    public var description: String { message }
+    /// For logs and test failures: the message's key and values, in no language.
+    public var description: String { "\(category.rawValue): \(message)" }
 }
 
 /// Collects the problems of a form so that the user sees all of them at once, not one per attempt.
@@ -116,7 +118,7 @@ public struct ProblemCollector: Sendable {
 
     public var isEmpty: Bool { problems.isEmpty }
 
-    public mutating func add(_ field: String, _ value: String?, _ reason: String) {
+    public mutating func add(_ field: String, _ value: String?, _ reason: Message) {
         problems.append(FieldProblem(row: row, field: field, value: value, reason: reason))
     }
 
@@ -142,7 +144,7 @@ public struct ProblemCollector: Sendable {
         switch result {
         case .success(let parsed): return parsed
         case .failure(let reason):
-            add(field, value, reason.text)
+            add(field, value, reason.message)
             return nil
         }
     }

@@ -98,12 +98,12 @@ public struct Award: Hashable, Sendable, Codable {
     /// day is the notice date plus its days; the agreement may be concluded from the day after.
     public static func standstill(required: Bool, electronically: Bool, requestedDays: Int?) -> Result<Standstill?, FieldReason> {
         if let requestedDays, !(1...longestStandstillDays).contains(requestedDays) {
-            return .failure(FieldReason("a standstill period is from 1 to \(longestStandstillDays) days"))
+            return .failure(FieldReason(.verbatim("a standstill period is from 1 to \(longestStandstillDays) days")))
         }
         guard required else { return .success(requestedDays.map { Standstill(days: $0, voluntary: true) }) }
         let minimum = electronically ? 10 : 15
         if let requestedDays, requestedDays < minimum {
-            return .failure(FieldReason("this competition requires a standstill period of at least \(minimum) days (\(electronically ? "notice sent electronically" : "notice not sent electronically"))"))
+            return .failure(FieldReason(.verbatim("this competition requires a standstill period of at least \(minimum) days (\(electronically ? "notice sent electronically" : "notice not sent electronically"))")))
         }
         return .success(Standstill(days: requestedDays ?? minimum, voluntary: false))
     }
@@ -176,7 +176,7 @@ public struct Procurement: Hashable, Sendable, Codable {
     /// Refuses a step the current state does not allow, naming what is allowed.
     public func require(_ allowed: ProcurementState..., toDo action: String) throws(TunetError) {
         guard allowed.contains(state) else {
-            throw .conflict("Procurement \(id) is \(state.rawValue); it can \(action) only when \(allowed.map(\.rawValue).joined(separator: " or ")).")
+            throw .conflict(.verbatim("Procurement \(id) is \(state.rawValue); it can \(action) only when \(allowed.map(\.rawValue).joined(separator: " or "))."))
         }
     }
 

@@ -53,7 +53,7 @@ public struct ProviderForm: Sendable, Equatable {
         var problems = ProblemCollector(row: row)
         if existing == nil {
             for field in Field.required where (values[field]?.trimmingWhitespace() ?? "").isEmpty {
-                problems.add(field.rawValue, nil, "is required for a new provider")
+                problems.add(field.rawValue, nil, .verbatim("is required for a new provider"))
             }
         }
         func text(_ field: Field) -> String? { values[field]?.trimmingWhitespace() }
@@ -62,7 +62,7 @@ public struct ProviderForm: Sendable, Equatable {
             guard let value = text(field) else { return nil }
             if value.isEmpty { return .some(nil) }
             if let reason = check(value) {
-                problems.add(field.rawValue, value, reason.text)
+                problems.add(field.rawValue, value, reason.message)
                 return nil
             }
             return .some(value)
@@ -86,9 +86,9 @@ public struct ProviderForm: Sendable, Equatable {
         var name = existing?.name
         if let value = text(.name) {
             if value.isEmpty {
-                if existing != nil { problems.add(Field.name.rawValue, value, "the farm name cannot be empty") }
+                if existing != nil { problems.add(Field.name.rawValue, value, .verbatim("the farm name cannot be empty")) }
             } else if let reason = FreeText.check(value, maximumLength: Self.maximumTextLength) {
-                problems.add(Field.name.rawValue, value, reason.text)
+                problems.add(Field.name.rawValue, value, reason.message)
             } else {
                 name = value
             }
@@ -102,7 +102,7 @@ public struct ProviderForm: Sendable, Equatable {
             municipalityNumber = problems.take(Field.municipalityNumber.rawValue, value, Municipality.parse(value))?.number
                 ?? municipalityNumber
         } else if existing != nil, text(.municipalityNumber) == "" {
-            problems.add(Field.municipalityNumber.rawValue, "", "the municipality number cannot be empty")
+            problems.add(Field.municipalityNumber.rawValue, "", .verbatim("the municipality number cannot be empty"))
         }
         let producerNumber = optionalText(.producerNumber, FarmIdentifiers.checkProducerNumber)
         let farmNumber = optionalText(.farmNumber, FarmIdentifiers.checkFarmNumber)
@@ -116,7 +116,7 @@ public struct ProviderForm: Sendable, Equatable {
                 placesPerDay = places
             } else {
                 problems.add(Field.placesPerDay.rawValue, value,
-                             "'\(value)' is not a number of places; give a whole number from 1 to \(Self.maximumPlacesPerDay)")
+                             .verbatim("'\(value)' is not a number of places; give a whole number from 1 to \(Self.maximumPlacesPerDay)"))
             }
         }
         var openWeekdays = existing?.openWeekdays
@@ -132,11 +132,11 @@ public struct ProviderForm: Sendable, Equatable {
         let auditDate = audit ?? existing?.nextExternalAuditDate
         if let approvalDate, let auditDate, auditDate < approvalDate {
             problems.add(Field.nextExternalAuditDate.rawValue, auditDate.iso,
-                         "the next external audit (\(auditDate.iso)) cannot come before the approval date (\(approvalDate.iso))")
+                         .verbatim("the next external audit (\(auditDate.iso)) cannot come before the approval date (\(approvalDate.iso))"))
         }
         if auditDate != nil && approvalDate == nil && (audit != nil || approval != nil) {
             problems.add(Field.iptApprovalDate.rawValue, nil,
-                         "a next external audit date needs an IPT approval date")
+                         .verbatim("a next external audit date needs an IPT approval date"))
         }
 
         try problems.check()

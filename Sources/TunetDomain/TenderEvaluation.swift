@@ -35,11 +35,11 @@ public enum TenderEvaluation {
 
     public static func evaluate(_ procurement: Procurement) throws(TunetError) -> [EvaluatedTender] {
         var problems = ProblemCollector()
-        if procurement.tenders.isEmpty { problems.add("tenders", nil, "there are no tenders to evaluate") }
+        if procurement.tenders.isEmpty { problems.add("tenders", nil, .verbatim("there are no tenders to evaluate")) }
         let quality = procurement.criteria.filter { !$0.isPrice }
         for tender in procurement.tenders {
             for criterion in quality where tender.scores[criterion.name] == nil {
-                problems.add("score", "\(tender.provider)", "the tender from \(tender.provider) has no score for '\(criterion.name)'; enter it with `tunet procurement score`")
+                problems.add("score", "\(tender.provider)", .verbatim("the tender from \(tender.provider) has no score for '\(criterion.name)'; enter it with `tunet procurement score`"))
             }
         }
         try problems.check()

@@ -75,20 +75,20 @@ public struct WeekdaySet: Hashable, Sendable, Sequence {
     /// Accepts lists and ranges in English or Norwegian: `mon,wed`, `man tir`, `mon-fri`, `man–fre`.
     public static func parse(_ raw: String) -> Result<WeekdaySet, FieldReason> {
         let text = raw.trimmingWhitespace()
-        guard !text.isEmpty else { return .failure(FieldReason("at least one weekday is required (for example mon,tue or mon-fri)")) }
+        guard !text.isEmpty else { return .failure(FieldReason(.verbatim("at least one weekday is required (for example mon,tue or mon-fri)"))) }
         var days = Set<Weekday>()
         let separators: Set<Character> = [",", ";", " ", "/", "+", "|"]
         for token in text.split(whereSeparator: { separators.contains($0) }) {
             let bounds = token.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
             if bounds.count == 2, let first = Weekday(name: bounds[0]), let last = Weekday(name: bounds[1]) {
                 guard first <= last else {
-                    return .failure(FieldReason("the range '\(token)' runs backwards; write it from Monday towards Sunday"))
+                    return .failure(FieldReason(.verbatim("the range '\(token)' runs backwards; write it from Monday towards Sunday")))
                 }
                 for raw in first.rawValue...last.rawValue { days.insert(Weekday(rawValue: raw)!) }
             } else if bounds.count == 1, let day = Weekday(name: bounds[0]) {
                 days.insert(day)
             } else {
-                return .failure(FieldReason("'\(token)' is not a weekday; use mon, tue, wed, thu, fri, sat, sun (or man, tir, ons, tor, fre, lør, søn)"))
+                return .failure(FieldReason(.verbatim("'\(token)' is not a weekday; use mon, tue, wed, thu, fri, sat, sun (or man, tir, ons, tor, fre, lør, søn)")))
             }
         }
         return .success(WeekdaySet(days))

@@ -42,7 +42,7 @@ public struct CSVReader: Sendable {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"
-            throw .unreadableFile(path: url.path, reason: reason)
+            throw .unreadableFile(path: url.path, reason: .verbatim(reason))
         }
         try self.init(data: data, name: url.lastPathComponent)
     }
@@ -57,10 +57,10 @@ public struct CSVReader: Sendable {
             }
             return nil
         }
-        if let problem { throw .unreadableFile(path: name, reason: problem) }
+        if let problem { throw .unreadableFile(path: name, reason: .verbatim(problem)) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
-                throw .unreadableFile(path: name, reason: "it starts like UTF-16 text but is not valid UTF-16")
+                throw .unreadableFile(path: name, reason: .verbatim("it starts like UTF-16 text but is not valid UTF-16"))
             }
             content = Data(text.utf8)
             encoding = .utf16
@@ -76,7 +76,7 @@ public struct CSVReader: Sendable {
             return bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         }
         if let nulRow {
-            throw .unreadableFile(path: name, reason: "row \(nulRow) contains a NUL byte; this is not a text file")
+            throw .unreadableFile(path: name, reason: .verbatim("row \(nulRow) contains a NUL byte; this is not a text file"))
         }
         self.content = content
         self.encoding = encoding
@@ -145,7 +145,7 @@ public struct CSVReader: Sendable {
                 if (size ?? fieldBytes.count) > CSVReader.maximumFieldBytes {
                     throw TunetError.invalidInput([FieldProblem(
                         row: row, field: "column \(fields.count + 1)",
-                        reason: "a field is longer than \(CSVReader.maximumFieldBytes / 1024) KB; this is not an attendance or register file")])
+                        reason: .verbatim("a field is longer than \(CSVReader.maximumFieldBytes / 1024) KB; this is not an attendance or register file"))])
                 }
             }
 
@@ -175,7 +175,7 @@ public struct CSVReader: Sendable {
                     if !closed {
                         throw TunetError.invalidInput([FieldProblem(
                             row: quoteRow, field: "column \(fields.count + 1)",
-                            reason: "a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it")])
+                            reason: .verbatim("a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it"))])
                     }
                 }
                 // Unquoted text (or what follows a closing quote) up to the delimiter or line end,

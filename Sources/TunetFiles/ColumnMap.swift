@@ -21,18 +21,18 @@ public struct ColumnMap<Field: Hashable & Sendable>: Sendable {
             if title.isEmpty { continue }
             guard let field = lookup[ColumnMap.normalise(title)] else {
                 problems.add("column \(index + 1)", title,
-                             "'\(title)' is not a known column; the known columns are \(required.map(fieldName).joined(separator: ", ")) and the optional ones in the format description")
+                             .verbatim("'\(title)' is not a known column; the known columns are \(required.map(fieldName).joined(separator: ", ")) and the optional ones in the format description"))
                 continue
             }
             if let earlier = indexes[field] {
                 problems.add("column \(index + 1)", title,
-                             "'\(title)' repeats column \(earlier + 1) (\(fieldName(field))); remove one of them")
+                             .verbatim("'\(title)' repeats column \(earlier + 1) (\(fieldName(field))); remove one of them"))
                 continue
             }
             indexes[field] = index
         }
         for field in required where indexes[field] == nil {
-            problems.add(fieldName(field), nil, "the required column '\(fieldName(field))' is missing from the header row")
+            problems.add(fieldName(field), nil, .verbatim("the required column '\(fieldName(field))' is missing from the header row"))
         }
         try problems.check()
         self.indexes = indexes

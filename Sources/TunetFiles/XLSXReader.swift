@@ -26,12 +26,12 @@ public struct XLSXReader {
         do {
             archive = try ZipArchive(data)
         } catch {
-            throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (not a readable zip archive)")
+            throw .unreadableFile(path: name, reason: .verbatim("it is not an xlsx workbook (not a readable zip archive)"))
         }
         let workbook = try Self.parse(try Self.entry("xl/workbook.xml", in: archive, name: name), WorkbookHandler(), name: name)
         let relationships = try Self.parse(try Self.entry("xl/_rels/workbook.xml.rels", in: archive, name: name), RelationshipHandler(), name: name)
         guard !workbook.sheets.isEmpty, workbook.sheets.count <= Self.maximumSheets else {
-            throw .unreadableFile(path: name, reason: workbook.sheets.isEmpty ? "the workbook has no sheets" : "the workbook has more than \(Self.maximumSheets) sheets")
+            throw .unreadableFile(path: name, reason: .verbatim(workbook.sheets.isEmpty ? "the workbook has no sheets" : "the workbook has more than \(Self.maximumSheets) sheets"))
         }
         var paths: [String: String] = [:]
         for sheet in workbook.sheets {
@@ -55,15 +55,15 @@ public struct XLSXReader {
     /// The rows of a sheet (the first when `sheet` is nil), numbered as the spreadsheet numbers them.
     public func records(sheet: String? = nil) throws(TunetError) -> [CSVRecord] {
         guard let sheetName = sheet ?? sheetNames.first, let path = sheetPaths[sheetName] else {
-            throw .unreadableFile(path: name, reason: "there is no sheet named '\(sheet ?? "")'")
+            throw .unreadableFile(path: name, reason: .verbatim("there is no sheet named '\(sheet ?? "")'"))
         }
         let handler = SheetHandler(sharedStrings: sharedStrings, dateStyles: dateStyles)
         let parsed = try Self.parse(try Self.entry(path, in: archive, name: name), handler, name: name)
-        if let problem = parsed.problem { throw .unreadableFile(path: name, reason: problem) }
+        if let problem = parsed.problem { throw .unreadableFile(path: name, reason: .verbatim(problem)) }
         // Sparse cells far to the right would otherwise become millions of empty fields.
         let spanned = parsed.rows.values.reduce(0) { $0 + ($1.keys.max() ?? -1) + 1 }
         guard spanned <= SheetHandler.maximumCells else {
-            throw .unreadableFile(path: name, reason: "the sheet's rows span more than \(SheetHandler.maximumCells) cells")
+            throw .unreadableFile(path: name, reason: .verbatim("the sheet's rows span more than \(SheetHandler.maximumCells) cells"))
         }
         return parsed.rows.keys.sorted().map { row in
             let cells = parsed.rows[row]!
@@ -74,9 +74,9 @@ public struct XLSXReader {
 
     static func entry(_ path: String, in archive: ZipArchive, name: String) throws(TunetError) -> Data {
         guard let entry = archive[path] else {
-            throw .unreadableFile(path: name, reason: "it is not an xlsx workbook (\(path) is missing)")
+            throw .unreadableFile(path: name, reason: .verbatim("it is not an xlsx workbook (\(path) is missing)"))
         }
-        let bomb = TunetError.unreadableFile(path: name, reason: "\(path) unpacks to \(entry.uncompressedSize / 1_048_576) MB; the file looks like a zip bomb and is refused")
+        let bomb = TunetError.unreadableFile(path: name, reason: .verbatim("\(path) unpacks to \(entry.uncompressedSize / 1_048_576) MB; the file looks like a zip bomb and is refused"))
         if entry.uncompressedSize > maximumEntryBytes
             || (entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio && entry.uncompressedSize > 10_000_000) {
             throw bomb
@@ -86,7 +86,7 @@ public struct XLSXReader {
         } catch {
             switch error {
             case .tooLarge: throw bomb
-            case .damaged(let reason): throw .unreadableFile(path: name, reason: "\(path) cannot be unpacked (\(reason))")
+            case .damaged(let reason): throw .unreadableFile(path: name, reason: .verbatim("\(path) cannot be unpacked (\(reason))"))
             }
         }
     }
@@ -94,15 +94,15 @@ public struct XLSXReader {
     static func parse<Handler: NSObject & XMLParserDelegate>(_ data: Data, _ handler: Handler, name: String) throws(TunetError) -> Handler {
         // FoundationXML aborts the process on a name that is not UTF-8 (found by fuzzing); xlsx parts are UTF-8.
         guard isValidUTF8(data) else {
-            throw .unreadableFile(path: name, reason: "its XML is damaged (it is not valid UTF-8 text)")
+            throw .unreadableFile(path: name, reason: .verbatim("its XML is damaged (it is not valid UTF-8 text)"))
         }
         // XMLParser(data:) fails on large sheets on Linux; a stream does not. External entities are never resolved.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         guard parser.parse() else {
-            if let reason = (handler as? any StoppingHandler)?.problem { throw .unreadableFile(path: name, reason: reason) }
-            throw .unreadableFile(path: name, reason: "its XML is damaged (\(parser.parserError?.localizedDescription ?? "parse error"))")
+            if let reason = (handler as? any StoppingHandler)?.problem { throw .unreadableFile(path: name, reason: .verbatim(reason)) }
+            throw .unreadableFile(path: name, reason: .verbatim("its XML is damaged (\(parser.parserError?.localizedDescription ?? "parse error"))"))
         }
         return handler
     }

@@ -35,7 +35,7 @@ struct API: Sendable {
     func farm(_ request: Request) throws -> (provider: OrganisationNumber, principal: Principal) {
         let principal = try principal(request)
         guard let provider = principal.provider else {
-            throw Problem(.forbidden("This endpoint is for farms; a leader token cannot use it."))
+            throw Problem(.forbidden(.verbatim("This endpoint is for farms; a leader token cannot use it.")))
         }
         return (provider, principal)
     }
@@ -65,7 +65,7 @@ struct API: Sendable {
     func template(_ request: Request) async throws -> Response {
         let provider = try provider(request)
         guard let month = request.uri.queryParameters.get("month") else {
-            throw Problem(.invalid("month", nil, "give the month as ?month=2026-03"))
+            throw Problem(.invalid("month", nil, .verbatim("give the month as ?month=2026-03")))
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -80,14 +80,13 @@ struct API: Sendable {
         let accepted = ["text/csv", "application/csv", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "application/octet-stream"]
         guard accepted.contains(type) else {
-            throw Problem(status: .unsupportedMediaType, title: "unsupportedMediaType",
-                          detail: "Send the attendance file as text/csv or as an xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).")
+            throw Problem(status: .unsupportedMediaType, code: "unsupportedMediaType", detail: Message("http.unsupported_media_type"))
         }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: bodyLimit)
         } catch {
-            throw Problem(status: .contentTooLarge, title: "contentTooLarge", detail: "The file is larger than \(bodyLimit / 1_048_576) MB.")
+            throw Problem(status: .contentTooLarge, code: "contentTooLarge", detail: Message("http.content_too_large", ["megabytes": .integer(bodyLimit / 1_048_576)]))
         }
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
         let report = try await offloaded {
@@ -109,7 +108,7 @@ struct API: Sendable {
     /// Any catalogue report as xlsx, for project leaders.
     func report(_ request: Request, name: String) async throws -> Response {
         let principal = try principal(request)
-        guard principal.isLeader else { throw Problem(.forbidden("Reports are for project leaders; a farm's token cannot fetch them.")) }
+        guard principal.isLeader else { throw Problem(.forbidden(.verbatim("Reports are for project leaders; a farm's token cannot fetch them."))) }
         var filters = ReportFilters()
         var problems = ProblemCollector()
         if let from = request.uri.queryParameters.get("from") { filters.from = problems.date("from", String(from)) }

@@ -2,12 +2,16 @@ import Foundation
 import Hummingbird
 import TunetDomain
 import TunetJSON
+import TunetText
 
-/// An error as an RFC 9457 problem document, carrying the same row-level details as the CLI.
+/// An error as an RFC 9457 problem document, carrying the same row-level details as the CLI. `title`
+/// and `detail` are written in the language the request's `Accept-Language` asks for (bokmål when it
+/// names none Tunet has); `type` and each problem's `field` stay codes for programs.
 struct Problem: HTTPResponseError {
     let status: HTTPResponse.Status
-    let title: String
-    let detail: String
+    /// The code in `type`, like `invalidInput`.
+    let code: String
+    let detail: Message
     let problems: [FieldProblem]
 
     init(_ error: TunetError) {
@@ -21,14 +25,14 @@ struct Problem: HTTPResponseError {
         case .unauthorized: status = .unauthorized
         case .forbidden: status = .forbidden
         }
-        title = error.category.rawValue
-        detail = error.category == .internalFault ? "An internal error occurred; it has been logged." : error.message
+        code = error.category.rawValue
+        detail = error.category == .internalFault ? Message("http.internal_error") : error.message
         problems = error.problems
     }
 
-    init(status: HTTPResponse.Status, title: String, detail: String) {
+    init(status: HTTPResponse.Status, code: String, detail: Message) {
         self.status = status
-        self.title = title
+        self.code = code
         self.detail = detail
         problems = []
     }
@@ -38,13 +42,25 @@ struct Problem: HTTPResponseError {
         let title: String
         let status: Int
         let detail: String
-        let problems: [FieldProblem]
+        let problems: [Row]
+    }
+
+    /// One problem as programs and people read it: where, what was given, and why in words.
+    struct Row: Encodable {
+        let row: Int?
+        let field: String
+        let value: String?
+        let reason: String
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let document = Document(type: "https://tunet.example/problems/\(title)", title: title, status: status.code, detail: detail, problems: problems)
+        let texts = Texts(Language.accepted(by: request.headers[.acceptLanguage]))
+        let document = Document(type: "https://tunet.example/problems/\(code)", title: texts("http.title.\(code)"), status: status.code,
+                                detail: texts.render(detail),
+                                problems: problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) })
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        headers[.contentLanguage] = texts.language.rawValue
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try SortedJSONEncoder().encode(document))))
     }

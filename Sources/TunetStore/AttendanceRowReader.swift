@@ -50,6 +50,6 @@ struct AttendanceRowReader {
 
     private func damaged(_ column: String, _ handle: OpaquePointer?, _ index: Int32) -> TunetError {
         let value = sqlite3_column_text(handle, index).map { String(cString: $0) } ?? "nothing"
-        return .incompatibleDatabase("attendance.\(column) holds '\(value)', which Tunet does not know; the database is damaged")
+        return .incompatibleDatabase(.verbatim("attendance.\(column) holds '\(value)', which Tunet does not know; the database is damaged"))
     }
 }

@@ -33,7 +33,7 @@ extension StoreReader {
         do {
             return try JSONDecoder().decode(WorkTask.self, from: Data(document.utf8))
         } catch {
-            throw TunetError.incompatibleDatabase("A task cannot be read (\(error)); the database is damaged.")
+            throw TunetError.incompatibleDatabase(.verbatim("A task cannot be read (\(error)); the database is damaged."))
         }
     }
 }

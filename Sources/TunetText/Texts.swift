@@ -38,6 +38,7 @@ public struct Texts: Sendable {
             return "\(tenths < 0 ? "-" : "")\(grouped(Int64(clamping: tenths.magnitude / 10)))\(decimalMark)\(tenths.magnitude % 10)"
         case .message(let message): return render(message)
         case .list(let values): return list(values.map(format))
+        case .lines(let values): return values.map { "\n  - " + format($0) }.joined()
         }
     }
 

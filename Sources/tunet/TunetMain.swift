@@ -2,11 +2,17 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 @main
 enum TunetMain {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if case .failure(let unknown) = Language.choose(option: Console.languageOption(in: arguments),
+                                                        environment: ProcessInfo.processInfo.environment) {
+            Console.error(Console.texts("cli.error", ["message": .message(unknown.message)]))
+            exit(64)
+        }
         do {
             var command = try Tunet.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -160,7 +160,7 @@ struct AgreementPeriodTests {
         #expect(second?["planned_days"] as? Int == 0)
         #expect(second?["projected_cost_ore"] as? Int == 0)
 
-        #expect(try tunet.run(["export", "placements", "-o", "avrop.xlsx"], environment: ["TUNET_TODAY": "2027-01-02"]).status == 0)
+        #expect(try tunet.run(["export", "placements", "-o", "avrop.xlsx", "--lang", "nb"], environment: ["TUNET_TODAY": "2027-01-02"]).status == 0)
         let check = """
             import openpyxl
             ws = openpyxl.load_workbook('avrop.xlsx', data_only=True)['Plasseringer']

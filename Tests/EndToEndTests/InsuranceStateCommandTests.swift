@@ -62,7 +62,7 @@ struct InsuranceStateCommandTests {
     @Test("The providers export has the insurance state, expiring and expired cells highlighted")
     func export() throws {
         let tunet = try prepared()
-        let result = try tunet.run("export", "providers", "-o", "tilbydere.xlsx")
+        let result = try tunet.run("export", "providers", "-o", "tilbydere.xlsx", "--lang", "nb")
         #expect(result.status == 0, "\(result.stderr)")
         let check = """
             import openpyxl

@@ -89,6 +89,8 @@ final class TunetProcess: @unchecked Sendable {
         environment.removeValue(forKey: "TUNET_DATABASE")
         environment["TUNET_ACTOR"] = "e2e-tester"
         environment["TUNET_TODAY"] = "2026-11-23"
+        // These tests read Tunet's English; the Norwegian default has tests of its own (LanguageCommandTests).
+        environment["TUNET_LANG"] = "en"
         environment.merge(extra) { $1 }
         process.environment = environment
         let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")

@@ -45,7 +45,7 @@ struct AgreementRegistryTests {
         let added = try AgreementRegistry(workspace.context).add(kongsbergForm())
         #expect(added.summary.status == .active)
         #expect(added.summary.consumption.headroom == Money.kroner(8_000_000))
-        #expect(throws: TunetError.conflict("An agreement with reference '2023/4512' is already registered.")) {
+        #expect(throws: TunetError.conflict(.verbatim("An agreement with reference '2023/4512' is already registered."))) {
             try AgreementRegistry(workspace.context).add(kongsbergForm())
         }
         let events = try AuditLog(workspace.context).events(entity: "agreement")
@@ -70,7 +70,7 @@ struct AgreementRegistryTests {
             _ = try AgreementRegistry(late.context).extend("2023/4512")
             Issue.record("extended after the deadline")
         } catch let error as TunetError {
-            #expect(error.message.contains("had to be decided by 2025-09-30"))
+            #expect(error.english.contains("had to be decided by 2025-09-30"))
         }
         #expect(try late.snapshot() == before)
     }
@@ -102,7 +102,7 @@ struct AgreementRegistryTests {
             Issue.record("adjusted without the reference month")
         } catch let error as TunetError {
             #expect(error.problems.first?.value == "2024M10")
-            #expect(error.message.contains("tunet kpi set 2024M10"))
+            #expect(error.english.contains("tunet kpi set 2024M10"))
         }
         #expect(try workspace.snapshot() == before)
 

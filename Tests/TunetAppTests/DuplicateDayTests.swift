@@ -23,7 +23,7 @@ struct DuplicateDayTests {
             Issue.record("a file with a day reported twice was stored")
             return []
         } catch let error as TunetError {
-            return error.problems.map { "row \($0.row.map(String.init) ?? "?"): \($0.reason)" }
+            return error.problems.map { "row \($0.row.map(String.init) ?? "?"): \($0.reason.english)" }
         }
     }
 

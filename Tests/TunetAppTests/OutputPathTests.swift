@@ -18,7 +18,7 @@ struct OutputPathTests {
             return nil
         } catch {
             guard case .unwritableOutput(_, let reason) = error else { return "unexpected \(error)" }
-            return reason
+            return reason.english
         }
     }
 

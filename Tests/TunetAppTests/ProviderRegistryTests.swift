@@ -66,7 +66,7 @@ struct ProviderRegistryTests {
             _ = try registry.add(other)
             Issue.record("accepted a duplicate")
         } catch let error as TunetError {
-            #expect(error.message.contains("already registered to Lia gård"))
+            #expect(error.english.contains("already registered to Lia gård"))
         }
         #expect(try workspace.snapshot() == before)
     }
@@ -91,7 +91,7 @@ struct ProviderRegistryTests {
         let registry = ProviderRegistry(workspace.context)
         _ = try registry.add(liaGard)
         #expect(throws: TunetError.self) { try registry.update("974760673", with: ProviderForm([.organisationNumber: "923609016"])) }
-        #expect(throws: TunetError.notFound(kind: "provider with organisation number", key: "923609016")) {
+        #expect(throws: TunetError.notFound(kind: "provider", key: "923609016")) {
             try registry.update("923609016", with: ProviderForm([.name: "X"]))
         }
         let updated = try registry.update("974 760 673", with: ProviderForm([.placesPerDay: "6"]))
@@ -129,7 +129,7 @@ struct ProviderImportTests {
             let found = error.problems.map { "\($0.row ?? 0) \($0.field)" }
             #expect(found == ["3 organisation_number", "4 municipality_number", "5 ipt_approval_date",
                               "6 organisation_number", "7 places_per_day"])
-            #expect(error.problems[3].reason.contains("also on row 2"))
+            #expect(error.problems[3].reason.english.contains("also on row 2"))
         }
         #expect(try workspace.snapshot() == before)
     }

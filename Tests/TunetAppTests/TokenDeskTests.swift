@@ -31,9 +31,9 @@ struct TokenDeskTests {
         #expect(throws: TunetError.self) { try desk.authenticate(nil) }
         #expect(throws: TunetError.self) { try desk.authenticate("tunet_" + String(repeating: "0", count: 64)) }
         let tomorrow = TunetContext(database: workspace.context.database, actor: "t", today: workspace.context.today.adding(days: 1))
-        #expect(throws: TunetError.unauthorized("The token expired on \(workspace.context.today.iso).")) { try TokenDesk(tomorrow).authenticate(issued.token) }
+        #expect(throws: TunetError.unauthorized(.verbatim("The token expired on \(workspace.context.today.iso)."))) { try TokenDesk(tomorrow).authenticate(issued.token) }
         _ = try desk.revoke(issued.record.id)
-        #expect(throws: TunetError.unauthorized("The token has been revoked.")) { try desk.authenticate(issued.token) }
+        #expect(throws: TunetError.unauthorized(.verbatim("The token has been revoked."))) { try desk.authenticate(issued.token) }
         #expect(throws: TunetError.self) { try desk.revoke(issued.record.id) }
     }
 

@@ -25,7 +25,7 @@ private func problems(_ text: String) -> [String] {
         _ = try read(text)
         return ["read without an error"]
     } catch {
-        return error.problems.map(\.message)
+        return error.problems.map(\.message.english)
     }
 }
 
@@ -196,17 +196,17 @@ struct ConsumerPriceIndexTableTests {
 
     @Test("A download without the index says so and names what it has")
     func withoutTheIndex() {
-        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: "the header has a month column but no index column (like 'Konsumprisindeks (2015=100)'); it has only Månedsendring (prosent)")) {
+        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: .verbatim("the header has a month column but no index column (like 'Konsumprisindeks (2015=100)'); it has only Månedsendring (prosent)"))) {
             try read("\"måned\";\"Månedsendring (prosent)\"\n\"2026M10\";0.3")
         }
-        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: "the file holds no published values of the all-item index (it has 12-måneders endring (prosent))")) {
+        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: .verbatim("the file holds no published values of the all-item index (it has 12-måneders endring (prosent))"))) {
             try read("\"måned\";\"statistikkvariabel\";\"03013\"\n\"2026M10\";\"12-måneders endring (prosent)\";2.4")
         }
-        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: "the month columns hold no index (like 'Konsumprisindeks (2015=100) 2026M10'), only Månedsendring (prosent)")) {
+        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: .verbatim("the month columns hold no index (like 'Konsumprisindeks (2015=100) 2026M10'), only Månedsendring (prosent)"))) {
             try read("\"konsumgruppe\";\"Månedsendring (prosent) 2026M10\"\n\"Totalindeks\";0.3")
         }
         #expect(throws: TunetError.self) { try read("a;b\n1;2") }
-        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: "the file holds no published values of the all-item index")) {
+        #expect(throws: TunetError.unreadableFile(path: "03013.csv", reason: .verbatim("the file holds no published values of the all-item index"))) {
             try read("\"måned\";\"Konsumprisindeks (2015=100)\"\n\"2026M11\";..")
         }
     }

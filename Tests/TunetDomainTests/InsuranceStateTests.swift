@@ -82,7 +82,7 @@ struct InsurancePlacementTests {
             _ = try PlacementPlanner.plan(request, in: fixture.situation)
             Issue.record("a farm with expired insurance took the placement")
         } catch {
-            #expect(error.message.contains("its insurance has expired (insurance expiry 2026-01-31, before the start 2026-03-03)"))
+            #expect(error.english.contains("its insurance has expired (insurance expiry 2026-01-31, before the start 2026-03-03)"))
         }
     }
 }

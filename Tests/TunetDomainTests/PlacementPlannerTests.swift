@@ -132,8 +132,8 @@ struct PlacementPlannerTests {
             _ = try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation)
             Issue.record("placed anyway")
         } catch {
-            #expect(error.message.contains(expected), "\(error.message)")
-            #expect(error.message.contains("No provider under agreement 2026/1 can take this placement"))
+            #expect(error.english.contains(expected), "\(error.message)")
+            #expect(error.english.contains("No provider under agreement 2026/1 can take this placement"))
         }
     }
 
@@ -183,8 +183,8 @@ struct PlacementPlannerTests {
             _ = try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation)
             Issue.record("exceeded the ceiling")
         } catch {
-            #expect(error.message.contains("headroom now NOK 5 000,00, this placement NOK 9 000,00"))
-            #expect(error.message.contains("--override-ceiling --reason"))
+            #expect(error.english.contains("headroom now NOK 5 000,00, this placement NOK 9 000,00"))
+            #expect(error.english.contains("--override-ceiling --reason"))
         }
         let plan = try PlacementPlanner.plan(PlannerFixture.request(override: "Urgent: no other offer before the new agreement"), in: fixture.situation)
         #expect(plan.ceilingOverrideReason == "Urgent: no other offer before the new agreement")
@@ -211,7 +211,7 @@ struct PlacementPlannerTests {
             _ = try PlacementPlanner.plan(request, in: fixture.situation)
             Issue.record("placed without a mini-competition")
         } catch {
-            #expect(error.message.contains("run one among its 3 parties first"))
+            #expect(error.english.contains("run one among its 3 parties first"))
         }
         request.miniCompetitionResult = "Haugen best on price and distance, 2026-02-20"
         #expect(try PlacementPlanner.plan(request, in: fixture.situation).provider == PlannerFixture.haugen)
@@ -232,7 +232,7 @@ struct ParticipantCodeTests {
             Issue.record("accepted \(text)")
             return
         }
-        #expect(reason.text.contains("national identity number") || reason.text.contains("not a participant code"))
+        #expect(reason.english.contains("national identity number") || reason.english.contains("not a participant code"))
     }
 
     @Test("Ordinary codes are accepted and upper-cased")

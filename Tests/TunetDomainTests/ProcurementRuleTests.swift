@@ -156,7 +156,7 @@ struct ProcurementInputTests {
     func criteria() throws {
         #expect(try ProcurementInput.criteria(["Pris:40:price", "Kvalitet:60"]).count == 2)
         func reason(_ raw: [String]) -> String {
-            do { _ = try ProcurementInput.criteria(raw); return "" } catch { return error.message }
+            do { _ = try ProcurementInput.criteria(raw); return "" } catch { return error.english }
         }
         #expect(reason(["Pris:40:price", "Kvalitet:50"]).contains("sum to 90, not 100"))
         #expect(reason(["Kvalitet:100"]).contains("one criterion must be the price"))

@@ -98,7 +98,7 @@ struct ProviderFormTests {
         } catch {
             #expect(error.problems.count == 1)
             #expect(error.problems.first?.field == field.rawValue)
-            #expect(error.problems.first?.reason.contains(expected) == true, "\(error.message)")
+            #expect(error.problems.first?.reason.english.contains(expected) == true, "\(error.message)")
         }
     }
 

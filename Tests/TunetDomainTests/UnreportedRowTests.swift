@@ -40,9 +40,9 @@ struct UnreportedRowTests {
         }
         let status = error.problems.first { $0.field == "status" }
         #expect(status?.row == 7)
-        #expect(status?.reason == "the status is missing, but the row has hours filled in; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder), or empty the row to leave the day unreported")
+        #expect(status?.reason.english == "the status is missing, but the row has hours filled in; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder), or empty the row to leave the day unreported")
         guard case .failure(let bare) = validator.check(row()) else { return }
-        #expect(bare.problems.first { $0.field == "status" }?.reason
+        #expect(bare.problems.first { $0.field == "status" }?.reason.english
             == "the status is missing; use M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)")
     }
 }

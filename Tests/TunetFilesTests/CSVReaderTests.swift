@@ -79,7 +79,7 @@ struct CSVReaderTests {
             Issue.record("read a broken quote")
         } catch let error as TunetError {
             #expect(error.problems.first?.row == 3)
-            #expect(error.message.contains("never closed"))
+            #expect(error.english.contains("never closed"))
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -95,7 +95,7 @@ struct CSVReaderTests {
             _ = try records(bytes)
             Issue.record("read a non-text file")
         } catch let error as TunetError {
-            #expect(error.message.contains(expected), "\(error.message)")
+            #expect(error.english.contains(expected), "\(error.message)")
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -136,7 +136,7 @@ struct ColumnMapTests {
             _ = try ColumnMap(header: header, names: names, required: [.organisationNumber, .name], fieldName: \.rawValue)
             Issue.record("accepted a bad header")
         } catch {
-            let messages = error.problems.map(\.message)
+            let messages = error.problems.map(\.message.english)
             #expect(messages.contains { $0.contains("'colour' is not a known column") })
             #expect(messages.contains { $0.contains("'gårdsnavn' repeats column 1") })
             #expect(messages.contains { $0.contains("'organisation_number' is missing") })

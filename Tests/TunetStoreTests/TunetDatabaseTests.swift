@@ -110,7 +110,7 @@ struct TunetDatabaseTests {
         #expect(throws: TunetError.self) {
             try database.write(actor: "kari") { tx in
                 try tx.insert(sampleProvider())
-                throw TunetError.conflict("refused")
+                throw TunetError.conflict(.verbatim("refused"))
             }
         }
         try database.read { (reader: StoreReader) throws in
@@ -144,8 +144,8 @@ struct TunetDatabaseTests {
             Issue.record("opened a newer database")
         } catch {
             #expect(error.category == .incompatibleDatabase)
-            #expect(error.message.contains("newer version of Tunet"))
-            #expect(error.message.contains("v99-from-the-future"))
+            #expect(error.english.contains("newer version of Tunet"))
+            #expect(error.english.contains("v99-from-the-future"))
         }
     }
 

@@ -108,7 +108,7 @@ extension AgreementCommand {
             form.kpiEffectiveDay = kpiEffectiveDay
             form.specialReason = specialReason
             let added = try AgreementRegistry(global.writableContext()).add(form)
-            for warning in added.warnings { Console.error("warning: " + warning) }
+            for warning in added.warnings { Console.warn(.verbatim(warning)) }
             if output.json { return try JSONOutput.print(added) }
             let agreement = added.summary.agreement
             Console.out("Registered agreement \(agreement.reference) (\(agreement.parties.count) providers, \(agreement.start.iso) to \(agreement.end.iso)); status: \(added.summary.status.rawValue).")
@@ -203,7 +203,7 @@ extension AgreementCommand {
             if let status {
                 filter.status = AgreementStatus(rawValue: status.lowercased())
                 if filter.status == nil {
-                    problems.add("status", status, "use one of \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    problems.add("status", status, .verbatim("use one of \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
             }
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,8 +30,6 @@ struct ExportCommand: ParsableCommand {
     var municipality: String?
     @Option(help: "Only this pilot's municipalities and, unless --from/--to say otherwise, its period (number or name).")
     var pilot: String?
-    @Option(help: "Language of headers: nb (default) or en.")
-    var lang: String = "nb"
     @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in.")
     var output: String?
     @OptionGroup var format: OutputOptions
@@ -57,9 +56,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         if let municipality { filters.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
-        if let language = ReportLanguage(rawValue: lang.lowercased()) { filters.language = language } else {
-            problems.add("lang", lang, "use nb (Norwegian) or en (English)")
-        }
+        filters.language = Console.texts.language
 
         try problems.check()
         let result = try ReportExport(global.readableContext()).write(report, filters: filters, pilot: pilot, to: output)

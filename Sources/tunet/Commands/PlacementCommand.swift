@@ -20,7 +20,7 @@ struct PlacementCommand: ParsableCommand {
 
     static func parseId(_ text: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
-            throw TunetError.invalid("placement", text, "'\(text)' is not a placement number; see `tunet placement list`")
+            throw TunetError.invalid("placement", text, .verbatim("'\(text)' is not a placement number; see `tunet placement list`"))
         }
         return id
     }
@@ -163,7 +163,7 @@ extension PlacementCommand {
             } else {
                 Console.out("Would place with \(plan.provider): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted). Dry run: nothing was stored.")
             }
-            for warning in plan.warnings { Console.error("warning: " + warning.message) }
+            for warning in plan.warnings { Console.warn(.verbatim(warning.message)) }
             Console.out("Chosen by \(plan.choice.method.rawValue): \(plan.choice.rule)")
             for skipped in plan.choice.skipped {
                 Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
@@ -204,7 +204,7 @@ extension PlacementCommand {
             if let provider { filter.provider = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
             if let kind {
                 filter.kind = PlacementKind(name: kind)
-                if filter.kind == nil { problems.add("kind", kind, "use pupil or dementia") }
+                if filter.kind == nil { problems.add("kind", kind, .verbatim("use pupil or dementia")) }
             }
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
             if let activeOn {

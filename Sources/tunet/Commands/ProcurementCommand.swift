@@ -68,7 +68,7 @@ struct ProcurementCommand: ParsableCommand {
 
     static func parseId(_ text: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
-            throw TunetError.invalid("procurement", text, "'\(text)' is not a procurement number; see `tunet procurement list`")
+            throw TunetError.invalid("procurement", text, .verbatim("'\(text)' is not a procurement number; see `tunet procurement list`"))
         }
         return id
     }
@@ -335,7 +335,7 @@ extension ProcurementCommand {
             terms.kpiEffectiveMonth = kpiEffectiveMonth
             terms.specialReason = specialReason
             let (view, added) = try ProcurementDesk(global.writableContext()).conclude(ProcurementCommand.parseId(id), terms: terms)
-            for warning in added.warnings { Console.error("warning: " + warning) }
+            for warning in added.warnings { Console.warn(.verbatim(warning)) }
             if output.json { return try JSONOutput.print(added) }
             Console.out("Concluded procurement \(view.procurement.id) as agreement \(added.summary.agreement.reference) with \(added.summary.agreement.parties.count) providers.")
         }
@@ -386,7 +386,7 @@ extension ProcurementCommand {
             var filter: ProcurementState?
             if let state {
                 guard let parsed = ProcurementState(rawValue: state.lowercased()) else {
-                    throw TunetError.invalid("state", state, "use one of \(ProcurementState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw TunetError.invalid("state", state, .verbatim("use one of \(ProcurementState.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
                 filter = parsed
             }

@@ -203,7 +203,7 @@ extension ProviderCommand {
             var problems = ProblemCollector()
             if let targetGroup {
                 filter.targetGroup = TargetGroup(name: targetGroup)
-                if filter.targetGroup == nil { problems.add("target-group", targetGroup, "use pupils, dementia or other") }
+                if filter.targetGroup == nil { problems.add("target-group", targetGroup, .verbatim("use pupils, dementia or other")) }
             }
             if let municipality {
                 filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
@@ -211,16 +211,16 @@ extension ProviderCommand {
             if let state {
                 filter.approvalState = ApprovalState(name: state)
                 if filter.approvalState == nil {
-                    problems.add("state", state, "use valid, expiring, audit_overdue or not_approved")
+                    problems.add("state", state, .verbatim("use valid, expiring, audit_overdue or not_approved"))
                 }
             }
             if let insurance {
                 filter.insuranceState = InsuranceState(rawValue: insurance.trimmingWhitespace().lowercased())
-                if filter.insuranceState == nil { problems.add("insurance", insurance, "use valid, expiring, expired or unknown") }
+                if filter.insuranceState == nil { problems.add("insurance", insurance, .verbatim("use valid, expiring, expired or unknown")) }
             }
             if let status {
                 filter.status = ProviderStatus(rawValue: status.lowercased())
-                if filter.status == nil { problems.add("status", status, "use active or suspended") }
+                if filter.status == nil { problems.add("status", status, .verbatim("use active or suspended")) }
             }
             try problems.check()
             let summaries = try ProviderRegistry(global.readableContext()).list(filter)

@@ -16,7 +16,7 @@ struct TaskCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Assign.self, Start.self, Done.self, Cancel.self, Comment.self, Generate.self])
 
     static func parseId(_ text: String) throws -> Int64 {
-        guard let id = Int64(text), id > 0 else { throw TunetError.invalid("task", text, "'\(text)' is not a task number; see `tunet task list`") }
+        guard let id = Int64(text), id > 0 else { throw TunetError.invalid("task", text, .verbatim("'\(text)' is not a task number; see `tunet task list`")) }
         return id
     }
 
@@ -83,7 +83,7 @@ struct TaskCommand: ParsableCommand {
             var problems = ProblemCollector()
             if let sector {
                 filter.sector = Sector(name: sector)
-                if filter.sector == nil { problems.add("sector", sector, "use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
+                if filter.sector == nil { problems.add("sector", sector, .verbatim("use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")) }
             }
             if let dueBefore {
                 filter.dueBefore = problems.date("due-before", dueBefore)
@@ -270,7 +270,7 @@ struct TaskCommand: ParsableCommand {
             thresholds.insuranceDays = insuranceDays
             thresholds.renewalDays = renewalDays
             guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
-                throw TunetError.invalid("thresholds", nil, "the attendance day must be 1–28 and the ceiling warning below the full percentage")
+                throw TunetError.invalid("thresholds", nil, .verbatim("the attendance day must be 1–28 and the ceiling warning below the full percentage"))
             }
             var context = try global.writableContext()
             if let today {

@@ -1,6 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetJSON
+import TunetText
 
 /// Exit codes follow BSD sysexits, so scripts can tell a wrong input from a busy database.
 enum ExitStatus {
@@ -19,23 +20,51 @@ enum ExitStatus {
 
 enum ErrorReport {
     static func write(_ error: TunetError, asJSON: Bool) {
+        let texts = Console.texts
         if asJSON {
+            struct Row: Encodable {
+                let row: Int?
+                let field: String
+                let value: String?
+                let reason: String
+            }
             struct Document: Encodable {
                 let error: String
                 let message: String
-                let problems: [FieldProblem]
+                let problems: [Row]
             }
-            let document = Document(error: error.category.rawValue, message: error.message, problems: error.problems)
+            let document = Document(error: error.category.rawValue, message: texts.render(error.message),
+                                    problems: error.problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) })
             if let text = try? SortedJSONEncoder(style: .pretty).encodeToString(document) {
                 Console.error(text)
                 return
             }
         }
-        Console.error("error: " + error.message)
+        Console.error(texts("cli.error", ["message": .message(error.message)]))
     }
 }
 
 enum Console {
+    /// The language the person at the terminal reads: `--lang`, else `TUNET_LANG`, else bokmål. Worked
+    /// out once from the command line (TunetMain refuses an unknown one before any command runs).
+    static let texts: Texts = {
+        let environment = ProcessInfo.processInfo.environment
+        // An unknown --lang is refused in that language's stead: the environment's, else bokmål.
+        let chosen = try? Language.choose(option: languageOption(in: CommandLine.arguments), environment: environment).get()
+        return Texts(chosen ?? (try? Language.choose(option: nil, environment: environment).get()) ?? .standard)
+    }()
+
+    /// The value of `--lang X` or `--lang=X`, wherever it stands on the command line.
+    static func languageOption(in arguments: [String]) -> String? {
+        var value: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count { value = arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
+        }
+        return value
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
@@ -43,4 +72,10 @@ enum Console {
     static func out(_ text: String) {
         print(text)
     }
+
+    /// A sentence from the catalogue, on standard output.
+    static func say(_ key: String, _ arguments: [String: MessageValue] = [:]) { out(texts(key, arguments)) }
+
+    /// A warning from the catalogue, on standard error.
+    static func warn(_ message: Message) { error(texts("cli.warning", ["message": .message(message)])) }
 }

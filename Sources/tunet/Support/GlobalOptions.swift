@@ -10,6 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting, for the audit log (default: $TUNET_ACTOR, else your user name).", valueName: "name"))
     var actor: String?
 
+    @Option(name: .long, help: ArgumentHelp("The language to write in: nb (bokmål, the default) or en (default: $TUNET_LANG, else nb).", valueName: "nb|en"))
+    var lang: String?
+
     func configuration() throws -> TunetConfiguration {
         try TunetConfiguration(databaseOption: database, actorOption: actor)
     }

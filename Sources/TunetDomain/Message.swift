@@ -48,3 +48,62 @@ extension MessageValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral 
     public static func integer(_ value: Int) -> MessageValue { .integer(Int64(value)) }
     public static func label(_ key: String) -> MessageValue { .message(Message(key)) }
 }
+
+/// A message is stored (a task's generated title, say) as its key and values, so that it is read in
+/// whichever language the reader chooses later: `{"key": "…", "arguments": {"name": {"text": "…"}}}`.
+extension Message: Codable {
+    enum CodingKeys: String, CodingKey { case key, arguments }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(String.self, forKey: .key), try c.decodeIfPresent([String: MessageValue].self, forKey: .arguments) ?? [:])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        if !arguments.isEmpty { try c.encode(arguments, forKey: .arguments) }
+    }
+}
+
+extension MessageValue: Codable {
+    enum CodingKeys: String, CodingKey { case text, integer, money, date, percentage, tenths, message, list, lines }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard let key = c.allKeys.first, c.allKeys.count == 1 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a message value has exactly one kind"))
+        }
+        switch key {
+        case .text: self = .text(try c.decode(String.self, forKey: key))
+        case .integer: self = .integer(try c.decode(Int64.self, forKey: key))
+        case .money: self = .money(try c.decode(Money.self, forKey: key))
+        case .date: self = .date(try c.decode(LocalDate.self, forKey: key))
+        case .percentage:
+            let pair = try c.decode([Int64].self, forKey: key)
+            guard pair.count == 2, let share = Percentage(pair[0], of: pair[1]) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "a percentage is [part, whole] with a whole above zero")
+            }
+            self = .percentage(share)
+        case .tenths: self = .tenths(try c.decode(Int64.self, forKey: key))
+        case .message: self = .message(try c.decode(Message.self, forKey: key))
+        case .list: self = .list(try c.decode([MessageValue].self, forKey: key))
+        case .lines: self = .lines(try c.decode([MessageValue].self, forKey: key))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .text(let text): try c.encode(text, forKey: .text)
+        case .integer(let number): try c.encode(number, forKey: .integer)
+        case .money(let money): try c.encode(money, forKey: .money)
+        case .date(let date): try c.encode(date, forKey: .date)
+        case .percentage(let share): try c.encode([share.part, share.whole], forKey: .percentage)
+        case .tenths(let tenths): try c.encode(tenths, forKey: .tenths)
+        case .message(let message): try c.encode(message, forKey: .message)
+        case .list(let values): try c.encode(values, forKey: .list)
+        case .lines(let values): try c.encode(values, forKey: .lines)
+        }
+    }
+}

@@ -15,7 +15,7 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Codable {
 }
 
 /// The set of procurement rules a competition falls under.
-public enum ProcurementRegime: String, Sendable, Codable {
+public enum ProcurementRegime: String, Sendable, Codable, CaseIterable {
     /// Below NOK 100 000: outside the procurement regulation.
     case outsideRules = "outside_rules"
     /// From NOK 100 000 to the national threshold: part I (basic principles, a protocol).
@@ -38,7 +38,7 @@ public enum ProcurementRegime: String, Sendable, Codable {
     }
 }
 
-public enum NoticeRequirement: String, Sendable, Codable {
+public enum NoticeRequirement: String, Sendable, Codable, CaseIterable {
     case none
     case doffin
     case doffinAndTED = "doffin_and_ted"

@@ -1,5 +1,5 @@
 /// How a task came to its owner.
-public enum TaskOwnerRoute: String, Sendable, Codable {
+public enum TaskOwnerRoute: String, Sendable, Codable, CaseIterable {
     /// The user named the owner.
     case named
     /// The first active member of the task's sectors.

@@ -107,7 +107,7 @@ public struct Texts: Sendable {
     }
 }
 
-/// The catalogues, one per language: every sentence and label a person reads, by key.
+/// The catalogues, one per language: every sentence and label a person reads, by key (Catalogue/).
 public enum Catalogue {
     public static func table(_ language: Language) -> [String: String] {
         switch language {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TunetDomain
 @testable import TunetText
@@ -89,5 +90,90 @@ struct LanguageTests {
         #expect(Language.accepted(by: "de, fr") == .nb)
         #expect(Language.accepted(by: "en;q=0") == .nb)
         #expect(Language.accepted(by: "en, nb") == .en)
+    }
+}
+
+@Suite("Every key the code names is in the catalogues")
+struct CatalogueCoverageTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// The keys written as literals in the sources: `Message("key"`, `FieldReason("key", …`, `texts("key"`,
+    /// `say("key"`, `.label("key")`.
+    static func keysInSources() throws -> [String: String] {
+        let pattern = try Regex(#"(?:Message|FieldReason|texts|say|\.label)\("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#)
+        var found: [String: String] = [:]
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift", !file.path.contains("/TunetText/Catalogue/") else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let key = match.output[1].substring { found[String(key)] = file.lastPathComponent }
+            }
+        }
+        return found
+    }
+
+    @Test("Each literal key in the sources has a text in both languages")
+    func literalKeys() throws {
+        let keys = try Self.keysInSources()
+        #expect(!keys.isEmpty)
+        for language in Language.allCases {
+            let table = Catalogue.table(language)
+            let missing = keys.filter { table[$0.key] == nil }.map { "\($0.key) (\($0.value))" }.sorted()
+            #expect(missing.isEmpty, "missing in \(language): \(missing)")
+        }
+    }
+
+    @Test("No key is written in two areas of a language")
+    func areasAreDisjoint() {
+        for language in Language.allCases { #expect(Catalogue.keysInSeveralAreas(language).isEmpty, "\(language)") }
+    }
+
+    @Test("Every code a person can see has its label in both languages")
+    func labels() {
+        func check<Code: Labelled>(_ type: Code.Type) {
+            for code in Code.allCases {
+                for language in Language.allCases {
+                    #expect(Catalogue.table(language)[code.label.key] != nil, "\(code.label.key) in \(language)")
+                }
+            }
+        }
+        check(TargetGroup.self); check(PlacementKind.self); check(PlacementStatus.self); check(ProviderStatus.self)
+        check(ApprovalState.self); check(InsuranceState.self); check(PoliceCertificateState.self); check(AgreementStatus.self)
+        check(CallOffMethod.self); check(AbsenceBillingRule.self); check(AttendanceStatus.self); check(PriceUnit.self)
+        check(ProcurementState.self); check(ServiceCategory.self); check(ProcurementRegime.self); check(NoticeRequirement.self)
+        check(Sector.self); check(TaskStatus.self); check(TaskKind.self); check(TaskOwnerRoute.self); check(TokenRole.self)
+        check(MeasureUnit.self); check(TaskLink.Kind.self)
+    }
+
+    @Test("Keys made from codes: every error category's title and every kind of thing that can be missing")
+    func composedKeys() {
+        let categories: [TunetError.Category] = [.invalidInput, .notFound, .conflict, .unreadableInput, .unwritableOutput, .incompatibleDatabase,
+                                                 .busy, .unauthorized, .forbidden, .internalFault]
+        let keys = categories.map { "http.title.\($0.rawValue)" } + ["http.title.unsupportedMediaType", "http.title.contentTooLarge"]
+            + ["agreement", "participant", "pilot", "placement", "procurement", "provider", "task", "member", "team", "token"].map { "entity.\($0)" }
+        for language in Language.allCases {
+            for key in keys { #expect(Catalogue.table(language)[key] != nil, "\(key) in \(language)") }
+        }
+    }
+}
+
+@Suite("A stored message")
+struct StoredMessageTests {
+    @Test("Round-trips through JSON with every kind of value, and reads in either language afterwards")
+    func roundTrip() throws {
+        let message = Message("error.problems", [
+            "count": 2, "problems": .lines([.text("a"), .message(Message("entity.agreement"))]),
+            "extra": .list([.money(Money(ore: 123_45)), .date(LocalDate(year: 2026, month: 12, day: 31)!), .tenths(75),
+                            .percentage(Percentage(15, of: 16)!), .integer(-3)]),
+        ])
+        let data = try JSONEncoder().encode(message)
+        let decoded = try JSONDecoder().decode(Message.self, from: data)
+        #expect(decoded == message)
+        #expect(Texts(.nb).render(decoded).hasPrefix("2 feil i det som ble gitt inn"))
+        #expect(Texts(.en).render(decoded).contains("\n  - agreement"))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(MessageValue.self, from: Data(#"{"text":"a","integer":1}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(MessageValue.self, from: Data(#"{"percentage":[1,0]}"#.utf8)) }
     }
 }

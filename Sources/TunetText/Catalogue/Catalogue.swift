@@ -1,0 +1,51 @@
+/// The catalogues, one per language: every sentence and label a person reads, by key. Each language's
+/// catalogue is written in one file per area (`nb/Agreements.nb.swift`, `en/Agreements.en.swift`), so that a
+/// sentence and its translation are found side by side; a key belongs to exactly one area.
+extension Catalogue {
+    static let nbAreas: [String: [String: String]] = [
+        "Common": nbCommon,
+        "Rules": nbRules,
+        "Files": nbFiles,
+        "Providers": nbProviders,
+        "Procurement": nbProcurement,
+        "Agreements": nbAgreements,
+        "Placements": nbPlacements,
+        "Attendance": nbAttendance,
+        "Service": nbService,
+        "Tasks": nbTasks,
+        "Pilots": nbPilots,
+        "Reports": nbReports,
+        "Administration": nbAdministration,
+    ]
+
+    static let enAreas: [String: [String: String]] = [
+        "Common": enCommon,
+        "Rules": enRules,
+        "Files": enFiles,
+        "Providers": enProviders,
+        "Procurement": enProcurement,
+        "Agreements": enAgreements,
+        "Placements": enPlacements,
+        "Attendance": enAttendance,
+        "Service": enService,
+        "Tasks": enTasks,
+        "Pilots": enPilots,
+        "Reports": enReports,
+        "Administration": enAdministration,
+    ]
+
+    static let nb = merged(nbAreas)
+    static let en = merged(enAreas)
+
+    static func merged(_ areas: [String: [String: String]]) -> [String: String] {
+        areas.values.reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
+    }
+
+    /// Keys written in more than one area of a language (which would make one of them unreachable).
+    static func keysInSeveralAreas(_ language: Language) -> [String] {
+        let areas = language == .nb ? nbAreas : enAreas
+        var seen: [String: Int] = [:]
+        for area in areas.values { for key in area.keys { seen[key, default: 0] += 1 } }
+        return seen.filter { $0.value > 1 }.map(\.key).sorted()
+    }
+}

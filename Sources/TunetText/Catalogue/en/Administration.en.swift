@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// English: audit, privacy, backup, restore, tokens, serve, demo and synthetic data.
+    static let enAdministration: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// English: call-offs and follow-ups.
+    static let enPlacements: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// English: the work team and its tasks.
+    static let enTasks: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// Bokmål: audit, privacy, backup, restore, tokens, serve, demo and synthetic data.
+    static let nbAdministration: [String: String] = [:]
+}

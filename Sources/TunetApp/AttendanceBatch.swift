@@ -71,7 +71,7 @@ struct AttendanceBatch {
         if let known = knownFarms[text] { return known }
         guard !text.isEmpty else {
             problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
-                                         reason: .verbatim("the row names no farm; fill in the organisation number, or say which farm submits the file with --provider")))
+                                         reason: Message("attendance.row.no_farm")))
             return nil
         }
         switch OrganisationNumber.parse(text) {
@@ -80,7 +80,7 @@ struct AttendanceBatch {
             return nil
         case .success(let number):
             guard try reader.provider(number) != nil else {
-                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: .verbatim("no farm with organisation number \(number) is registered")))
+                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: Message("attendance.row.unknown_farm", ["number": .text(number.digits)])))
                 return nil
             }
             knownFarms[text] = number
@@ -121,7 +121,7 @@ struct AttendanceBatch {
     func checkProblems() throws {
         if !problems.isEmpty { throw TunetError.invalidInput(problems) }
         if reportedRows == 0 && rowsLeftEmpty > 0 {
-            throw TunetError.invalid("status", nil, .verbatim("no row has a status: all \(rowsLeftEmpty) rows were left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report"))
+            throw TunetError.invalid("status", nil, Message("attendance.file.nothing_reported", ["rows": .integer(rowsLeftEmpty)]))
         }
     }
 

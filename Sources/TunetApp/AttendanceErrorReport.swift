@@ -2,16 +2,22 @@ import Foundation
 import TunetDomain
 import TunetFiles
 import TunetSpreadsheet
+import TunetText
 
-/// The submitted sheet with an error column added, ready to fix and send again.
+/// The submitted sheet with an error column added, ready to fix and send again: each refused row's
+/// reasons in the reader's language, with the column they are about.
 public enum AttendanceErrorReport {
-    public static func write(file url: URL, problems: [FieldProblem], to path: String) throws {
+    public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language) throws {
         try OutputPath.check(path)
+        let texts = Texts(language)
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         var byRow: [Int: [String]] = [:]
-        for problem in problems { byRow[problem.row ?? 1, default: []].append("\(problem.field): \(problem.reason)") }
+        for problem in problems {
+            let column = AttendanceTemplate.columnName(problem.field, texts)
+            byRow[problem.row ?? 1, default: []].append(texts("problem.field", ["field": .text(column), "reason": .message(problem.reason)]))
+        }
         let workbook = try XLSXWorkbook(path: path)
-        let sheet = try workbook.addSheet("Feil")
+        let sheet = try workbook.addSheet(texts("attendance.errors.sheet"))
         let flagged = XLSXStyle(background: 0xF8CBAD, wrap: true)
         var width = 0
         var written = 0
@@ -20,7 +26,7 @@ public enum AttendanceErrorReport {
             let style: XLSXStyle? = record.row == 1 ? .header : nil
             try sheet.write(row: written, record.fields.map { .text($0) }, style: style)
             if record.row == 1 {
-                try sheet.write(written, max(width, record.fields.count), .text("Feil"), style: .header)
+                try sheet.write(written, max(width, record.fields.count), .text(texts("attendance.errors.column")), style: .header)
             } else if let messages = byRow[record.row] {
                 try sheet.write(written, max(width, record.fields.count), .text(messages.joined(separator: "; ")), style: flagged)
             }

@@ -54,6 +54,25 @@ public struct AttendanceImportReport: Sendable, Encodable {
     }
 }
 
+/// What an import did, in sentences for a person: the CLI prints them, the upload page shows them.
+public enum AttendanceImportSummary {
+    public static func lines(_ report: AttendanceImportReport) -> [Message] {
+        if let earlier = report.identicalTo {
+            return [Message("attendance.import.identical", ["file": .text(report.file), "submission": .text(String(earlier))])]
+        }
+        let farm: MessageValue = report.provider.map { .text($0.digits) }
+            ?? .message(Message("attendance.import.farms", ["farms": .integer(report.providers.count)]))
+        let counts: [String: MessageValue] = [
+            "rows": .integer(report.rows), "file": .text(report.file), "farm": farm, "months": .list(report.months.map(YearMonth.name)),
+            "new": .integer(report.new), "changed": .integer(report.changed), "unchanged": .integer(report.unchanged),
+        ]
+        var lines = [report.dryRun ? Message("attendance.import.dry", counts) : Message("attendance.import.done", counts)]
+        if let empty = report.rowsLeftEmpty, empty > 0 { lines.append(Message("attendance.import.left_empty", ["rows": .integer(empty)])) }
+        if report.dryRun { lines.append(Message("attendance.import.dry_run")) }
+        return lines
+    }
+}
+
 /// Imports a farm's attendance file, all or nothing (format: Contracts/attendance-file.md).
 public struct AttendanceImport: Sendable {
     let context: TunetContext
@@ -71,7 +90,8 @@ public struct AttendanceImport: Sendable {
     public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw TunetError.unreadableFile(path: url.path, reason: .verbatim(FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"))
+            throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
+                                            ? Message("attendance.file.unreadable") : Message("attendance.file.missing"))
         }
         return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun)
     }

@@ -63,7 +63,8 @@ struct AttendancePlanner: Sendable {
         case .success(let entry):
             if let earlier = earlierRow(of: DayKey(entry), row: row.row) {
                 return [FieldProblem(row: row.row, field: "date", value: entry.date.iso,
-                                     reason: .verbatim("\(entry.participant) on \(entry.date.iso) is also on row \(earlier)"))]
+                                     reason: Message("attendance.row.duplicate_day", ["participant": .text(entry.participant.text),
+                                                                                      "date": .date(entry.date), "row": .integer(earlier)]))]
             }
             entries.append(entry)
             entryRows.append(row.row)
@@ -191,7 +192,9 @@ struct AttendancePlanner: Sendable {
         let rules = PlacementRules.standard
         func amount(_ line: String, _ rate: Money?) throws -> Money {
             guard let rate else {
-                throw TunetError.invalid("date", entry.date.iso, .verbatim("agreement \(agreement.reference) has no '\(line)' price for \(placement.provider) on \(entry.date.iso)"))
+                throw TunetError.invalid("date", entry.date.iso, Message("attendance.row.no_price", [
+                    "agreement": .text(agreement.reference), "line": .text(line), "provider": .text(placement.provider.digits), "date": .date(entry.date),
+                ]))
             }
             return rate
         }

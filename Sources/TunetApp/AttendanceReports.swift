@@ -1,6 +1,17 @@
 import TunetDomain
 import TunetStore
 
+extension YearMonth {
+    /// The month as a person reads it: "mai 2026" in bokmål, "May 2026" in English.
+    public var name: Message { Message("attendance.month.\(month)", ["year": .text(String(year))]) }
+
+    /// A month written 2026-05 (as reports carry it), named; as it is when it names no month.
+    public static func name(_ iso: String) -> MessageValue {
+        guard case .success(let month) = parse(iso) else { return .text(iso) }
+        return .message(month.name)
+    }
+}
+
 public struct InvoiceLine: Sendable, Encodable {
     public let placementId: Int64
     public let participant: ParticipantCode

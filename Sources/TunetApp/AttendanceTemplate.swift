@@ -3,6 +3,7 @@ import TunetDomain
 import TunetFiles
 import TunetSpreadsheet
 import TunetStore
+import TunetText
 
 public struct AttendanceTemplateReport: Sendable, Encodable {
     public let file: String
@@ -17,19 +18,29 @@ public struct AttendanceTemplateReport: Sendable, Encodable {
 }
 
 /// The pre-filled attendance workbook a farm fills in and sends back as it is: one row per planned
-/// participant-day, the status as a dropdown, the identifying columns locked, instructions in Norwegian.
+/// participant-day, the status as a dropdown, the identifying columns locked, instructions in the reader's
+/// language (bokmål or English; the status codes M, FM, FU and AT are the same in both).
 public struct AttendanceTemplate: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
-    /// The data sheet's name; the importer reads this sheet when it is present.
+    /// The data sheet's name in bokmål; the importer reads this sheet when it is present, else the first.
     public static let sheetName = AttendanceFile.sheetName
-    public static let headers = ["Organisasjonsnummer", "Deltaker", "Dato", "Ukedag", "Status", "Timer", "Turer", "Ekstra"]
+    /// The columns, each a name the importer knows in either language (Contracts/attendance-file.md).
+    static let columns = ["organisation_number", "participant", "date", "weekday", "status", "hours", "trips", "extra"]
+    /// A problem's field as the template names its column in the reader's language ("Dato" for `date`), so
+    /// that a farm finds it in its sheet; any other field as it is.
+    public static func columnName(_ field: String, _ texts: Texts) -> String {
+        let column = field == "transport_trips" ? "trips" : field == "extra_day" ? "extra" : field
+        return columns.contains(column) ? texts("attendance.template.column.\(column)") : field
+    }
+
     /// Blank, unlocked rows below the planned days, for extra days the agreement allows.
     public static let extraRows = 20
 
-    public func write(provider: String, month: String, to path: String) throws -> AttendanceTemplateReport {
+    public func write(provider: String, month: String, to path: String, language: Language) throws -> AttendanceTemplateReport {
+        let texts = Texts(language)
         let number = try ProviderRegistry.parseNumber(provider)
         let period = try AttendanceReports.month(month)
         try OutputPath.check(path, database: context.database.path)
@@ -47,14 +58,18 @@ public struct AttendanceTemplate: Sendable {
             return (farm, days.sorted { ($0.1, $0.0.participant) < ($1.1, $1.0.participant) })
         }
         let workbook = try XLSXWorkbook(path: path)
-        try writeInstructions(workbook, farm: farm, month: period)
-        let sheet = try workbook.addSheet(Self.sheetName)
+        let dataSheet = texts("attendance.template.sheet.data")
+        // The importer finds the bokmål sheet by its name, and any other as the workbook's first.
+        let instructionsFirst = dataSheet == Self.sheetName
+        if instructionsFirst { try writeInstructions(workbook, farm: farm, month: period, sheet: dataSheet, texts: texts) }
+        let sheet = try workbook.addSheet(dataSheet)
         let editable = XLSXStyle(background: 0xFFF2CC, unlocked: true)
         let editableDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFFF2CC, unlocked: true)
-        try sheet.write(row: 0, Self.headers.map { .text($0) }, style: .header)
+        try sheet.write(row: 0, Self.columns.map { .text(texts("attendance.template.column.\($0)")) }, style: .header)
         for (index, (placement, day)) in days.enumerated() {
             let row = index + 1
-            try sheet.write(row: row, [.text(farm.organisationNumber.digits), .text(placement.participant.text), .date(day), .text(day.weekday.norwegianShort)])
+            let weekday = language == .nb ? day.weekday.norwegianShort : day.weekday.code
+            try sheet.write(row: row, [.text(farm.organisationNumber.digits), .text(placement.participant.text), .date(day), .text(weekday)])
             for column in 4...7 { try sheet.write(row, column, .blank, style: editable) }
         }
         let lastPlanned = days.count
@@ -66,10 +81,10 @@ public struct AttendanceTemplate: Sendable {
             for column in 4...7 { try sheet.write(row, column, .blank, style: editable) }
         }
         let lastRow = lastPlanned + Self.extraRows
-        try sheet.dropdown(rows: 1...lastRow, column: 4, values: AttendanceStatus.allCases.map(\.code), title: "Status",
-                           message: "M = møtt, FM = fravær meldt, FU = fravær umeldt, AT = avlyst av tilbyder")
-        try sheet.dropdown(rows: 1...lastRow, column: 7, values: ["ja", "nei"], title: "Ekstra dag",
-                           message: "ja for en dag utenom de planlagte (bare hvis avtalen tillater ekstra dager)")
+        try sheet.dropdown(rows: 1...lastRow, column: 4, values: AttendanceStatus.allCases.map(\.code), title: texts("attendance.template.status_title"),
+                           message: texts("attendance.template.status_help"))
+        try sheet.dropdown(rows: 1...lastRow, column: 7, values: [texts("attendance.template.yes"), texts("attendance.template.no")],
+                           title: texts("attendance.template.extra_title"), message: texts("attendance.template.extra_help"))
         try sheet.setColumns(0, 0, width: 20)
         try sheet.setColumns(1, 1, width: 15)
         try sheet.setColumns(2, 2, width: 12)
@@ -77,29 +92,16 @@ public struct AttendanceTemplate: Sendable {
         sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: 7)
         sheet.protect()
+        if !instructionsFirst { try writeInstructions(workbook, farm: farm, month: period, sheet: dataSheet, texts: texts) }
         try workbook.close()
         return AttendanceTemplateReport(file: path, provider: number, month: period.iso, rows: days.count)
     }
 
-    private func writeInstructions(_ workbook: XLSXWorkbook, farm: Provider, month: YearMonth) throws {
-        let sheet = try workbook.addSheet("Veiledning")
-        let lines = [
-            "Oppmøteliste for \(farm.name) (\(farm.organisationNumber.formatted)), \(month.iso)",
-            "",
-            "Slik fyller du ut arket «\(Self.sheetName)»:",
-            "1. Hver rad er en planlagt dag for en deltaker. Deltaker, dato og organisasjonsnummer er låst og skal ikke endres.",
-            "2. Velg status i kolonnen Status: M = møtt, FM = fravær meldt, FU = fravær umeldt, AT = avlyst av tilbyder.",
-            "3. Timer (valgfritt): antall timer, 0–12, gjerne med én desimal (4,5).",
-            "4. Turer (valgfritt): antall skyssturer den dagen (0–4). Står feltet tomt, regnes to turer på dager deltakeren møtte, hvis avtalen har skyss.",
-            "5. Ekstra dager: bruk de gule tomme radene nederst, skriv organisasjonsnummer, deltaker og dato, og velg «ja» i kolonnen Ekstra.",
-            "   Ekstra dager godtas bare når avtalen tillater det.",
-            "6. Lagre filen som den er (xlsx) og send den tilbake. Samme fil to ganger endrer ingenting; en ny fil for samme dager erstatter de tidligere verdiene.",
-            "7. Du kan sende en delvis utfylt liste. En rad uten status, der heller ikke timer, turer eller ekstra er fylt ut, regnes som ikke rapportert:",
-            "   de utfylte radene lagres, og de tomme dagene står som manglende til du sender dem. Tunet sier hvor mange rader som var tomme.",
-            "   En rad med timer, turer eller ekstra, men uten status, er en feil. En fil der alle radene er tomme, blir avvist.",
-            "",
-            "Ingen navn eller personnummer: deltakerne er bare kjent ved koden.",
-        ]
+    private func writeInstructions(_ workbook: XLSXWorkbook, farm: Provider, month: YearMonth, sheet dataSheet: String, texts: Texts) throws {
+        let sheet = try workbook.addSheet(texts("attendance.template.sheet.instructions"))
+        let title = texts("attendance.template.title", ["name": .text(farm.name), "provider": .text(farm.organisationNumber.formatted),
+                                                        "month": .message(month.name)])
+        let lines = [title, ""] + texts("attendance.template.instructions", ["sheet": .text(dataSheet)]).components(separatedBy: "\n")
         for (row, line) in lines.enumerated() { try sheet.write(row, 0, .text(line), style: row == 0 ? .title : nil) }
         try sheet.setColumns(0, 0, width: 120)
     }

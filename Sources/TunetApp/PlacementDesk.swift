@@ -70,7 +70,7 @@ public struct PlacementDesk: Sendable {
         let request = try form.request()
         let trimmedName = name?.trimmingWhitespace().nilIfEmpty
         if let trimmedName, let reason = FreeText.check(trimmedName, maximumLength: 200) {
-            throw TunetError.invalid("name", nil, .verbatim("the name \(reason.message)"))
+            throw TunetError.invalid("name", nil, reason.message)
         }
         let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome in
             try Self.place(request, under: agreementReference, name: trimmedName, today: context.today, rules: rules, reader: reader, tx: tx)
@@ -100,7 +100,7 @@ public struct PlacementDesk: Sendable {
         let day = try Self.date("on", date)
         return try change(id, action: "end", note: reason) { placement, reader in
             guard day >= placement.start, day < placement.end else {
-                throw TunetError.invalid("on", day.iso, .verbatim("the new end must be from the start (\(placement.start.iso)) and before the current end (\(placement.end.iso)); to make it longer use `placement extend`"))
+                throw TunetError.invalid("on", day.iso, Message("placement.end_out_of_range", ["start": .date(placement.start), "end": .date(placement.end)]))
             }
             placement.end = day
             try recost(&placement, in: reader)
@@ -112,11 +112,14 @@ public struct PlacementDesk: Sendable {
         let day = try Self.date("to", date)
         return try change(id, action: "extend", note: overrideCeilingReason.map { "ceiling override: \($0)" }) { placement, reader in
             guard day > placement.end else {
-                throw TunetError.invalid("to", day.iso, .verbatim("the new end must be after the current end (\(placement.end.iso)); to shorten use `placement end`"))
+                throw TunetError.invalid("to", day.iso, Message("placement.extend_not_later", ["end": .date(placement.end)]))
             }
             let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
             guard day <= agreement.currentEnd, agreement.terminatedOn.map({ day < $0 }) ?? true else {
-                throw TunetError.invalid("to", day.iso, .verbatim("agreement \(agreement.reference) runs to \(agreement.currentEnd.iso)\(agreement.terminatedOn.map { " and is terminated from \($0.iso)" } ?? "")"))
+                let runs: [String: MessageValue] = ["agreement": .text(agreement.reference), "end": .date(agreement.currentEnd)]
+                throw TunetError.invalid("to", day.iso, agreement.terminatedOn.map {
+                    Message("placement.extend_beyond_terminated", runs.merging(["terminated": .date($0)]) { $1 })
+                } ?? Message("placement.extend_beyond_agreement", runs))
             }
             let extra = PlacementRequest(participant: placement.participant, kind: placement.kind, municipalityNumber: placement.municipalityNumber,
                                          weekdays: placement.weekdays, start: placement.end.adding(days: 1), end: day,
@@ -127,7 +130,8 @@ public struct PlacementDesk: Sendable {
                                                     schoolHolidays: situation.schoolHolidays)
             let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
             if !obstacles.isEmpty {
-                throw TunetError.conflict(.verbatim("Provider \(placement.provider) cannot take the extension: \(obstacles.joined(separator: "; "))."))
+                throw TunetError.conflict(Message("placement.extension_obstacles", ["provider": .text(placement.provider.digits),
+                                                                                    "obstacles": .text(obstacles.joined(separator: "; "))]))
             }
             let before = placement.projectedCost
             placement.end = day
@@ -136,7 +140,10 @@ public struct PlacementDesk: Sendable {
             let use = situation.consumption
             if use.used + added > agreement.maximumValue {
                 guard let overrideCeilingReason else {
-                    throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) would be exceeded: the extension adds NOK \(added.formatted) to committed and spent NOK \(use.used.formatted), above the maximum NOK \(agreement.maximumValue.formatted) (headroom NOK \(use.headroom.formatted)). Only an explicit, audited decision may go on: --override-ceiling --reason TEXT."))
+                    throw TunetError.conflict(Message("placement.extension_above_ceiling", [
+                        "agreement": .text(agreement.reference), "added": .money(added), "used": .money(use.used),
+                        "maximum": .money(agreement.maximumValue), "headroom": .money(use.headroom),
+                    ]))
                 }
                 placement.ceilingOverrideReason = overrideCeilingReason
             }
@@ -146,7 +153,7 @@ public struct PlacementDesk: Sendable {
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
         let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
-            if placement.isCancelled { throw TunetError.conflict(.verbatim("Placement \(id) is already cancelled.")) }
+            if placement.isCancelled { throw TunetError.conflict(Message("placement.already_cancelled", ["id": .text(String(id))])) }
             placement.cancel(reason: reason)
         }
     }
@@ -180,21 +187,24 @@ public struct PlacementDesk: Sendable {
             nextDay = problems.date("next", next)
         }
         let cleanRoles = roles.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        if cleanRoles.isEmpty { problems.add("roles", nil, .verbatim("name the roles that took part (participant, relative, teacher, farmer, coordinator)")) }
+        if cleanRoles.isEmpty { problems.add("roles", nil, Message("placement.followup.roles_required")) }
         for role in cleanRoles { if let reason = FreeText.check(role, maximumLength: 60) { problems.add("roles", role, reason.message) } }
         let text = wishesAndNeeds.trimmingWhitespace()
-        if text.isEmpty { problems.add("wishes", nil, .verbatim("write the participant's own wishes and needs as they were said")) }
-        if text.unicodeScalars.contains(where: { $0 == "\0" }) || text.count > 4000 {
-            problems.add("wishes", nil, .verbatim("at most 4000 characters of text"))
+        if text.isEmpty { problems.add("wishes", nil, Message("placement.followup.wishes_required")) }
+        if text.unicodeScalars.contains(where: { $0 == "\0" }) || text.count > Self.longestWishes {
+            problems.add("wishes", nil, Message("placement.followup.wishes_too_long", ["maximum": .integer(Self.longestWishes)]))
         }
-        if let day, day > context.today { problems.add("date", day.iso, .verbatim("a follow-up is recorded after it took place; the date is in the future")) }
-        if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, .verbatim("the next follow-up must come after this one (\(day.iso))")) }
+        if let day, day > context.today { problems.add("date", day.iso, Message("placement.followup.date_in_future")) }
+        if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, Message("placement.followup.next_not_after", ["date": .date(day)])) }
         try problems.check()
         return try context.write { tx in
             guard try tx.placement(id) != nil else { throw TunetError.notFound(kind: "placement", key: String(id)) }
             return try tx.insert(FollowUp(id: 0, placementId: id, date: day!, roles: cleanRoles, wishesAndNeeds: text, nextDate: nextDay))
         }
     }
+
+    /// The longest wishes and needs a follow-up records, in characters.
+    static let longestWishes = 4000
 
     public func followUps(_ id: Int64) throws -> [FollowUp] {
         try context.read { reader in
@@ -238,7 +248,8 @@ public struct PlacementDesk: Sendable {
         return try context.write { tx in
             guard var placement = try tx.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
             if placement.isCancelled && action != "cancel" {
-                throw TunetError.conflict(.verbatim("Placement \(id) is cancelled (\(placement.cancelledReason ?? "")); it cannot \(action)."))
+                throw TunetError.conflict(Message("placement.cancelled_cannot", ["id": .text(String(id)), "reason": .text(placement.cancelledReason ?? ""),
+                                                                                 "action": .label("placement.action.\(action)")]))
             }
             try body(&placement, tx)
             try tx.update(placement, action: action, note: note)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import TunetApp
 import TunetDomain
+import TunetText
 
 /// The endpoints: each authenticates, calls one use case and renders its value.
 struct API: Sendable {
@@ -35,7 +36,7 @@ struct API: Sendable {
     func farm(_ request: Request) throws -> (provider: OrganisationNumber, principal: Principal) {
         let principal = try principal(request)
         guard let provider = principal.provider else {
-            throw Problem(.forbidden(.verbatim("This endpoint is for farms; a leader token cannot use it.")))
+            throw Problem(.forbidden(Message("service.farm_endpoint_only")))
         }
         return (provider, principal)
     }
@@ -65,11 +66,12 @@ struct API: Sendable {
     func template(_ request: Request) async throws -> Response {
         let provider = try provider(request)
         guard let month = request.uri.queryParameters.get("month") else {
-            throw Problem(.invalid("month", nil, .verbatim("give the month as ?month=2026-03")))
+            throw Problem(.invalid("month", nil, Message("service.month_required")))
         }
+        let language = Language.accepted(by: request.headers[.acceptLanguage])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try await offloaded { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path) }
+        _ = try await offloaded { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path, language: language) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
@@ -108,7 +110,7 @@ struct API: Sendable {
     /// Any catalogue report as xlsx, for project leaders.
     func report(_ request: Request, name: String) async throws -> Response {
         let principal = try principal(request)
-        guard principal.isLeader else { throw Problem(.forbidden(.verbatim("Reports are for project leaders; a farm's token cannot fetch them."))) }
+        guard principal.isLeader else { throw Problem(.forbidden(Message("service.reports_for_leaders"))) }
         var filters = ReportFilters()
         var problems = ProblemCollector()
         if let from = request.uri.queryParameters.get("from") { filters.from = problems.date("from", String(from)) }
@@ -116,7 +118,9 @@ struct API: Sendable {
         if let municipality = request.uri.queryParameters.get("municipality") {
             filters.municipalityNumber = problems.take("municipality", String(municipality), Municipality.parse(String(municipality)))?.number
         }
-        if request.uri.queryParameters.get("lang") == "en" { filters.language = .en }
+        // `?lang=` names the workbook's language; without it, the language the request accepts.
+        filters.language = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
+            ?? Language.accepted(by: request.headers[.acceptLanguage])
         try run { try problems.check() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -4,6 +4,7 @@ import Logging
 import TunetApp
 import TunetDomain
 import TunetJSON
+import TunetText
 
 /// The provider-facing HTTP service over the same use cases as the CLI.
 public enum TunetServer {
@@ -19,7 +20,7 @@ public enum TunetServer {
     }
 
     public static let routes: [(method: String, path: String)] = [
-        ("GET", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
+        ("GET", "/"), ("POST", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"),
     ]
 
@@ -29,7 +30,8 @@ public enum TunetServer {
         let router = Router()
         router.middlewares.add(RequestLogMiddleware(logger: logger))
         let api = API(base: context, bodyLimit: settings.bodyLimit, fixedToday: settings.fixedToday)
-        router.get("/") { _, _ in Response.html(UploadPage.html) }
+        router.get("/") { request, _ in api.page(request) }
+        router.post("/") { request, _ in try await api.form(request) }
         router.get("/health") { _, _ in try Response.json(["status": "ok", "version": TunetVersion.current]) }
         router.get("/v1/placements") { request, _ in try await api.placements(request) }
         router.get("/v1/attendance/template") { request, _ in try await api.template(request) }
@@ -48,10 +50,11 @@ extension Response {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try SortedJSONEncoder().encode(value))))
     }
 
-    static func html(_ text: String) -> Response {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, language: Language) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        headers[.contentLanguage] = language.rawValue
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func xlsx(_ data: Data, fileName: String) -> Response {

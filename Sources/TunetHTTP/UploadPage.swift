@@ -1,41 +1,110 @@
-/// A minimal page where a farm sends its attendance file with its token, through the same endpoint as scripts.
+import TunetApp
+import TunetDomain
+import TunetText
+
+/// The page where a farm sends its attendance file with its token, and the page that says what came of
+/// it: plain HTML forms posted to `/`, written on the server in the reader's language (bokmål unless
+/// English is asked for), with no script. Programs use the same use cases through `/v1/attendance`.
 enum UploadPage {
-    static let html = """
+    /// The form: send a file, or download the month's template.
+    static func form(_ texts: Texts) -> String {
+        let language = texts.language.rawValue
+        let other: Language = texts.language == .nb ? .en : .nb
+        return page(texts, title: texts("service.page.title"), body: """
+            <h1>\(escape(texts("service.page.heading")))</h1>
+            <p>\(escape(texts("service.page.intro")))</p>
+            <form method="post" action="/" enctype="multipart/form-data">
+            <input type="hidden" name="lang" value="\(language)"><input type="hidden" name="action" value="upload">
+            <label for="token">\(escape(texts("service.page.token")))</label>
+            <input id="token" name="token" type="password" size="72" required autocomplete="off">
+            <label for="file">\(escape(texts("service.page.file")))</label>
+            <input id="file" name="file" type="file" accept=".csv,.xlsx" required>
+            <p><button type="submit">\(escape(texts("service.page.send")))</button></p>
+            </form>
+            <h2>\(escape(texts("service.page.template_heading")))</h2>
+            <p>\(escape(texts("service.page.template_intro")))</p>
+            <form method="post" action="/" enctype="multipart/form-data">
+            <input type="hidden" name="lang" value="\(language)"><input type="hidden" name="action" value="template">
+            <label for="template-token">\(escape(texts("service.page.token")))</label>
+            <input id="template-token" name="token" type="password" size="72" required autocomplete="off">
+            <label for="month">\(escape(texts("service.page.month")))</label>
+            <input id="month" name="month" type="month" required pattern="[0-9]{4}-[0-9]{2}">
+            <p><button type="submit">\(escape(texts("service.page.download")))</button></p>
+            </form>
+            <p class="note">\(escape(texts("service.page.scripts")))</p>
+            <p><a href="/?lang=\(other.rawValue)" hreflang="\(other.rawValue)" lang="\(other.rawValue)">\(escape(texts("service.page.other_language")))</a></p>
+            """)
+    }
+
+    /// A file taken in (or recognised as sent before): what the import did, as the CLI says it.
+    static func received(_ report: AttendanceImportReport, _ texts: Texts) -> String {
+        let heading = texts(report.identicalTo == nil ? "service.result.received" : "service.result.unchanged")
+        let lines = AttendanceImportSummary.lines(report).map { "<p>\(escape(texts.render($0)))</p>" }.joined(separator: "\n")
+        return page(texts, title: heading, body: "<h1 class=\"ok\">\(escape(heading))</h1>\n\(lines)\n\(back(texts))")
+    }
+
+    /// A file or form refused: each refused row with its column and why, or what went wrong.
+    static func refused(_ problem: Problem, _ texts: Texts) -> String {
+        guard !problem.problems.isEmpty else {
+            let title = texts("http.title.\(problem.code)")
+            return page(texts, title: title, body: "<h1 class=\"refused\">\(escape(title))</h1>\n<p>\(escape(texts.render(problem.detail)))</p>\n\(back(texts))")
+        }
+        let heading = texts("service.result.refused")
+        let columns = ["row", "field", "value", "reason"].map { "<th>\(escape(texts("service.result.column.\($0)")))</th>" }.joined()
+        let rows = problem.problems.map { row in
+            "<tr><td class=\"number\">\(row.row.map(String.init) ?? "–")</td><td>\(escape(AttendanceTemplate.columnName(row.field, texts)))</td>"
+                + "<td>\(escape(row.value ?? ""))</td><td>\(escape(texts.render(row.reason)))</td></tr>"
+        }.joined(separator: "\n")
+        return page(texts, title: heading, body: """
+            <h1 class="refused">\(escape(heading))</h1>
+            <p>\(escape(texts("service.result.refused_intro", ["count": .integer(problem.problems.count)])))</p>
+            <table>
+            <thead><tr>\(columns)</tr></thead>
+            <tbody>
+            \(rows)
+            </tbody>
+            </table>
+            \(back(texts))
+            """)
+    }
+
+    private static func back(_ texts: Texts) -> String {
+        "<p><a href=\"/?lang=\(texts.language.rawValue)\">\(escape(texts("service.page.back")))</a></p>"
+    }
+
+    private static func page(_ texts: Texts, title: String, body: String) -> String {
+        """
         <!doctype html>
-        <html lang="nb">
-        <head><meta charset="utf-8"><title>Tunet: send oppmøte</title>
-        <style>body{font-family:sans-serif;max-width:40em;margin:2em auto}label{display:block;margin:1em 0 .3em}pre{background:#f4f4f4;padding:1em}</style>
+        <html lang="\(texts.language.rawValue)">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title>
+        <style>body{font-family:sans-serif;max-width:48em;margin:2em auto;padding:0 1em}label{display:block;margin:1em 0 .3em}\
+        table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}\
+        td.number{text-align:right}.ok{color:#1d6b2f}.refused{color:#a4262c}.note{color:#555;font-size:.9em}</style>
         </head>
         <body>
-        <h1>Send oppmøteliste</h1>
-        <p>Lim inn nøkkelen (token) dere fikk fra kommunen, velg filen (CSV eller utfylt xlsx-mal) og send.</p>
-        <label for="token">Nøkkel</label><input id="token" type="password" size="72">
-        <label for="month">Måned (for malen)</label><input id="month" type="month">
-        <label for="file">Fil</label><input id="file" type="file" accept=".csv,.xlsx">
-        <p><button id="send">Send fil</button> <button id="template">Last ned mal</button></p>
-        <pre id="result"></pre>
-        <script>
-        const token = () => document.getElementById('token').value.trim();
-        const show = text => document.getElementById('result').textContent = text;
-        document.getElementById('send').onclick = async () => {
-          const file = document.getElementById('file').files[0];
-          if (!file) { show('Velg en fil først.'); return; }
-          const type = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-          const response = await fetch('/v1/attendance?filename=' + encodeURIComponent(file.name),
-            { method: 'POST', headers: { 'Authorization': 'Bearer ' + token(), 'Content-Type': type }, body: file });
-          show(response.status + '\\n' + JSON.stringify(await response.json(), null, 2));
-        };
-        document.getElementById('template').onclick = async () => {
-          const month = document.getElementById('month').value;
-          const response = await fetch('/v1/attendance/template?month=' + month, { headers: { 'Authorization': 'Bearer ' + token() } });
-          if (!response.ok) { show(response.status + '\\n' + await response.text()); return; }
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(await response.blob());
-          link.download = 'oppmote-' + month + '.xlsx';
-          link.click();
-        };
-        </script>
+        <main>
+        \(body)
+        </main>
         </body>
         </html>
+
         """
+    }
+
+    /// Text placed in HTML: what a farm's file or a reason holds is never markup.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
 }

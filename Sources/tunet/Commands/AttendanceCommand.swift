@@ -38,9 +38,11 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try AttendanceTemplate(global.readableContext()).write(provider: provider, month: month, to: output)
+            let report = try AttendanceTemplate(global.readableContext())
+                .write(provider: provider, month: month, to: output, language: Console.texts.language)
             if format.json { return try JSONOutput.print(report) }
-            Console.out("Wrote \(report.file): \(report.rows) planned participant-days for \(report.provider) in \(report.month).")
+            Console.say("attendance.template.written", ["file": .text(report.file), "rows": .integer(report.rows),
+                                                        "provider": .text(report.provider.digits), "month": AttendanceCommand.month(report.month)])
         }
     }
 
@@ -79,19 +81,12 @@ struct AttendanceCommand: ParsableCommand {
             do {
                 report = try AttendanceImport(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
-                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!)
-                Console.error("The submitted sheet with an error column is in \(errorsOut!).")
+                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language)
+                Console.error(Console.texts("attendance.errors_out.written", ["path": .text(errorsOut!)]))
                 throw error
             }
             if output.json { return try JSONOutput.print(report) }
-            if let earlier = report.identicalTo {
-                return Console.out("\(report.file) is identical to submission \(earlier) (same content); nothing was changed.")
-            }
-            Console.out("\(report.dryRun ? "Would import" : "Imported") \(report.rows) rows from \(report.file) for \(report.provider.map(\.digits) ?? "\(report.providers.count) farms") (\(report.months.joined(separator: ", "))): \(report.new) new, \(report.changed) changed, \(report.unchanged) unchanged.")
-            if let empty = report.rowsLeftEmpty, empty > 0 {
-                Console.out("\(empty) \(empty == 1 ? "row was" : "rows were") left empty (no status): \(empty == 1 ? "its day is" : "those days are") not reported and \(empty == 1 ? "counts" : "count") as missing.")
-            }
-            if report.dryRun { Console.out("Dry run: nothing was stored.") }
+            for line in AttendanceImportSummary.lines(report) { Console.out(Console.texts.render(line)) }
         }
     }
 
@@ -107,13 +102,17 @@ struct AttendanceCommand: ParsableCommand {
         func run() throws {
             let submissions = try AttendanceReports(global.readableContext()).submissions(provider: provider)
             if output.json { return try JSONOutput.print(submissions) }
-            if submissions.isEmpty { return Console.out("No submissions are recorded.") }
-            var table = TextTable("#", "Received (Norwegian time)", "By", "Provider", "File", "Months", "Rows", "New", "Changed", "Unchanged", "SHA-256",
-                                  rightAligned: [0, 6, 7, 8, 9])
+            let texts = Console.texts
+            if submissions.isEmpty { return Console.say("attendance.submissions.none") }
+            let headers = ["received", "actor", "provider", "file", "months", "rows", "new", "changed", "unchanged"]
+                .map { texts("attendance.submissions.table.\($0)") }
+            var table = TextTable(["#"] + headers + ["SHA-256"], rightAligned: [0, 6, 7, 8, 9])
             for submission in submissions {
-                table.add(String(submission.id), OsloCalendar.localTimestamp(submission.receivedAt), submission.actor, submission.provider.digits,
-                          submission.fileName, submission.months.joined(separator: ","), String(submission.rows), String(submission.newRows),
-                          String(submission.changedRows), String(submission.unchangedRows), String(submission.contentHash.prefix(12)))
+                table.add(String(submission.id), AttendanceCommand.timestamp(submission.receivedAt), submission.actor, submission.provider.digits,
+                          submission.fileName, submission.months.map { AttendanceCommand.monthText($0) }.joined(separator: ", "),
+                          texts.format(.integer(submission.rows)), texts.format(.integer(submission.newRows)),
+                          texts.format(.integer(submission.changedRows)), texts.format(.integer(submission.unchangedRows)),
+                          String(submission.contentHash.prefix(12)))
             }
             Console.out(table.render())
         }
@@ -138,14 +137,31 @@ struct AttendanceCommand: ParsableCommand {
         func run() throws {
             let lines = try AttendanceReports(global.readableContext()).status(month: month)
             if output.json { return try JSONOutput.print(lines) }
-            if lines.isEmpty { return Console.out("No placements run in \(month).") }
-            var table = TextTable("Org. number", "Provider", "Planned", "Reported", "Missing", "Present", "Rate", rightAligned: [2, 3, 4, 5, 6])
+            let texts = Console.texts
+            if lines.isEmpty { return Console.say("attendance.status.none", ["month": AttendanceCommand.month(month)]) }
+            var table = TextTable(["organisation_number", "provider", "planned", "reported", "missing", "present", "rate"]
+                .map { texts("attendance.status.table.\($0)") }, rightAligned: [2, 3, 4, 5, 6])
             for line in lines {
-                table.add(line.provider.digits, line.providerName, String(line.plannedDays), String(line.reportedDays), String(line.missingDays),
-                          String(line.presentDays), line.attendanceRate?.text ?? "–")
+                table.add(line.provider.digits, line.providerName, texts.format(.integer(line.plannedDays)), texts.format(.integer(line.reportedDays)),
+                          texts.format(.integer(line.missingDays)), texts.format(.integer(line.presentDays)),
+                          line.attendanceRate.map { texts.format(.percentage($0)) } ?? "–")
             }
             Console.out(table.render())
         }
+    }
+}
+
+extension AttendanceCommand {
+    static func month(_ iso: String) -> MessageValue { YearMonth.name(iso) }
+
+    static func monthText(_ iso: String) -> String { Console.texts.format(month(iso)) }
+
+    /// A stored instant in Norwegian time, its date as the reader writes dates: 10.06.2026 14:03:07.
+    static func timestamp(_ utc: String) -> String {
+        let local = OsloCalendar.localTimestamp(utc)
+        let parts = local.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, case .success(let date) = LocalDate.parse(String(parts[0])) else { return local }
+        return Console.texts.format(.date(date)) + " " + parts[1]
     }
 }
 
@@ -184,35 +200,40 @@ struct InvoiceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            let texts = Console.texts
             let basis = try AttendanceReports(global.readableContext()).invoiceBasis(provider: provider, month: month)
             if let file {
-                try InvoiceBasisWorkbook.write(basis, to: file)
-                if !output.json { Console.out("Wrote \(file).") }
+                try InvoiceBasisWorkbook.write(basis, to: file, language: texts.language)
+                if !output.json { Console.say("invoice.written", ["file": .text(file)]) }
             }
             if output.json { return try JSONOutput.print(basis) }
-            Console.out("Invoice basis for \(basis.providerName) (\(basis.provider)), \(basis.month)\(basis.complete ? "" : ": INCOMPLETE, planned days are missing a report")")
-            var table = TextTable("#", "Participant", "Agreement", "Planned", "Reported", "Present", "Abs. notice", "Abs. no notice", "Cancelled",
-                                  "Billable", "Days (NOK)", "Trips", "Transport (NOK)", "Total (NOK)", "Missing", "!",
-                                  rightAligned: Set(3...14).union([0]))
+            Console.say(basis.complete ? "invoice.heading" : "invoice.heading_incomplete",
+                        ["name": .text(basis.providerName), "provider": .text(basis.provider.digits), "month": AttendanceCommand.month(basis.month)])
+            let columns = ["participant", "agreement", "planned", "reported", "present", "absent_with_notice", "absent_without_notice", "cancelled",
+                           "billable", "day_amount", "trips", "transport_amount", "total", "missing"]
+            var table = TextTable(["#"] + columns.map { texts("invoice.table.\($0)") } + ["!"], rightAligned: Set(3...14).union([0]))
+            func count(_ number: Int) -> String { texts.format(.integer(number)) }
             for line in basis.lines {
-                table.add(String(line.placementId), line.participant.text, line.agreement, String(line.plannedDays), String(line.reportedDays),
-                          String(line.days["present"] ?? 0), String(line.days["absent_with_notice"] ?? 0), String(line.days["absent_without_notice"] ?? 0),
-                          String(line.days["cancelled_by_provider"] ?? 0), String(line.billableDays), line.dayAmount.formatted,
-                          String(line.transportTrips), line.transportAmount.formatted, line.total.formatted, String(line.missingDates.count),
+                table.add(String(line.placementId), line.participant.text, line.agreement, count(line.plannedDays), count(line.reportedDays),
+                          count(line.days[AttendanceStatus.present.rawValue] ?? 0), count(line.days[AttendanceStatus.absentWithNotice.rawValue] ?? 0),
+                          count(line.days[AttendanceStatus.absentWithoutNotice.rawValue] ?? 0),
+                          count(line.days[AttendanceStatus.cancelledByProvider.rawValue] ?? 0), count(line.billableDays), texts.format(line.dayAmount),
+                          count(line.transportTrips), texts.format(line.transportAmount), texts.format(line.total), count(line.missingDates.count),
                           line.ceilingOverride ? "!" : "")
             }
             Console.out(table.render())
             let periods = basis.lines.flatMap { line in line.pricePeriods.map { (line, $0) } }
             if !periods.isEmpty {
-                var prices = TextTable("#", "Participant", "Price line", "From", "To", "Days", "Quantity", "Unit", "Unit price (NOK)", "Amount (NOK)",
-                                       rightAligned: [0, 5, 6, 8, 9])
+                let headers = ["price_line", "from", "to", "days", "quantity", "unit", "unit_price", "amount"].map { texts("invoice.periods.table.\($0)") }
+                var prices = TextTable(["#", texts("invoice.table.participant")] + headers, rightAligned: [0, 5, 6, 8, 9])
                 for (line, period) in periods {
-                    prices.add(String(line.placementId), line.participant.text, period.line, period.from.iso, period.to.iso, String(period.days),
-                               String(period.quantity), period.unit.rawValue, period.unitPrice.formatted, period.amount.formatted)
+                    prices.add(String(line.placementId), line.participant.text, period.line, texts.format(.date(period.from)), texts.format(.date(period.to)),
+                               count(period.days), count(period.quantity), texts.render(period.unit.label), texts.format(period.unitPrice),
+                               texts.format(period.amount))
                 }
-                Console.out("\nBilled at each price (a new price starts a new period):\n" + prices.render())
+                Console.out("\n" + texts("invoice.periods.heading") + "\n" + prices.render())
             }
-            Console.out("Total: NOK \(basis.total.formatted) (days \(basis.dayAmount.formatted), transport \(basis.transportAmount.formatted))")
+            Console.say("invoice.sum", ["total": .money(basis.total), "days": .money(basis.dayAmount), "transport": .money(basis.transportAmount)])
         }
     }
 }

@@ -20,42 +20,70 @@ struct PlacementCommand: ParsableCommand {
 
     static func parseId(_ text: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
-            throw TunetError.invalid("placement", text, .verbatim("'\(text)' is not a placement number; see `tunet placement list`"))
+            throw TunetError.invalid("placement", text, Message("placement.not_a_number", ["value": .text(text)]))
         }
         return id
     }
 
     static func describe(_ view: PlacementView) -> String {
+        let texts = Console.texts
         let placement = view.placement
         var list = DetailList()
-        list.add("Placement", String(placement.id))
-        list.add("Participant", placement.participant.text + (view.name.map { " (\($0))" } ?? ""))
-        list.add("Kind", placement.kind.rawValue)
-        list.add("Status", view.status.rawValue + (placement.cancelledReason.map { " (\($0))" } ?? ""))
-        list.add("Agreement", placement.agreementReference)
-        list.add("Provider", placement.provider.digits)
-        list.add("Municipality", Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber)
-        list.add("Period", "\(placement.start.iso) to \(placement.end.iso), \(placement.weekdays.display)")
-        list.add("Planned days", String(placement.plannedDays))
-        list.add("Price line", placement.priceLine)
-        list.add("Projected cost", "NOK " + placement.projectedCost.formatted)
-        if let reason = placement.ceilingOverrideReason { list.add("CEILING OVERRIDE", reason) }
+        func add(_ key: String, _ value: String?) { list.add(texts("placement.detail.\(key)"), value) }
+        add("placement", String(placement.id))
+        add("participant", placement.participant.text + (view.name.map { " (\($0))" } ?? ""))
+        add("kind", texts.render(placement.kind.label))
+        add("status", texts.render(view.status.label) + (placement.cancelledReason.map { " (\($0))" } ?? ""))
+        add("agreement", placement.agreementReference)
+        add("provider", placement.provider.digits)
+        add("municipality", Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber)
+        add("period", texts("placement.detail.period_value", ["start": .date(placement.start), "end": .date(placement.end),
+                                                             "weekdays": .text(weekdays(placement.weekdays))]))
+        add("planned_days", texts.format(.integer(placement.plannedDays)))
+        add("price_line", placement.priceLine)
+        add("projected_cost", texts("placement.amount", ["amount": .money(placement.projectedCost)]))
+        if let reason = placement.ceilingOverrideReason { add("ceiling_override", reason) }
         if let pupil = placement.pupil {
-            list.add("School", "\(pupil.school), grade \(pupil.grade)")
-            list.add("Contact teacher", pupil.contactTeacherRole)
-            list.add("Learning goals", pupil.learningGoals)
+            add("school", texts("placement.detail.school_value", ["school": .text(pupil.school), "grade": .integer(pupil.grade)]))
+            add("contact_teacher", pupil.contactTeacherRole)
+            add("learning_goals", pupil.learningGoals)
         }
         if let dementia = placement.dementia {
-            list.add("Decision (vedtak)", dementia.decisionReference)
-            list.add("Transport", dementia.transport ? "yes, 2 trips a day" : "no")
-            list.add("Relative", dementia.relativeRole)
+            add("decision", dementia.decisionReference)
+            add("transport", dementia.transport ? texts("placement.detail.transport_yes", ["trips": .integer(placement.transportTripsPerDay)])
+                                                : texts("placement.detail.transport_no"))
+            add("relative", dementia.relativeRole)
         }
-        list.add("Chosen by", "\(placement.choice.method.rawValue): \(placement.choice.rule)")
-        list.add("Inputs", placement.choice.inputs)
+        add("chosen_by", "\(texts.render(placement.choice.method.label)): \(placement.choice.rule)")
+        add("inputs", placement.choice.inputs)
         for skipped in placement.choice.skipped {
-            list.add("Skipped rank \(skipped.rank.map(String.init) ?? "–")", "\(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+            list.add(texts("placement.detail.skipped", ["rank": .text(skipped.rank.map(String.init) ?? "–")]),
+                     "\(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
         }
         return list.render()
+    }
+
+    /// The weekdays as the reader writes them: `man,tor` or `mon,thu`, runs as `man-fre`.
+    static func weekdays(_ days: WeekdaySet) -> String {
+        guard Console.texts.language == .nb else { return days.display }
+        return Weekday.allCases.reduce(days.display) { text, day in text.replacingOccurrences(of: day.code, with: day.norwegianShort) }
+    }
+}
+
+extension PlacementCommand {
+    static func table(_ followUps: [FollowUp]) -> String {
+        let texts = Console.texts
+        var table = TextTable(["date", "roles", "wishes", "next"].map { texts("placement.followup.table.\($0)") })
+        for followUp in followUps {
+            table.add(texts.format(.date(followUp.date)), followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds,
+                      followUp.nextDate.map { texts.format(.date($0)) } ?? "")
+        }
+        return table.render()
+    }
+
+    static func sayNewEnd(_ view: PlacementView) {
+        Console.say("placement.now_ends", ["id": .text(String(view.placement.id)), "end": .date(view.placement.end),
+                                           "days": .integer(view.placement.plannedDays), "cost": .money(view.placement.projectedCost)])
     }
 }
 
@@ -133,9 +161,7 @@ extension PlacementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            if overrideCeiling != (reason != nil) {
-                throw ValidationError("--override-ceiling and --reason go together: the reason is what makes the override an audited decision.")
-            }
+            if overrideCeiling != (reason != nil) { throw ValidationError(Console.texts("placement.override_needs_reason")) }
             var form = PlacementForm()
             form.participant = participant
             form.kind = kind
@@ -158,20 +184,24 @@ extension PlacementCommand {
             let outcome = try PlacementDesk(global.writableContext()).add(to: agreement, form, name: name, dryRun: dryRun)
             if output.json { return try JSONOutput.print(outcome) }
             let plan = outcome.plan
+            let figures: [String: MessageValue] = ["provider": .text(plan.provider.digits), "days": .integer(plan.plannedDays.count),
+                                                   "cost": .money(plan.projectedCost)]
             if let view = outcome.placement {
-                Console.out("Placed \(view.placement.participant) with \(plan.provider) as placement \(view.placement.id): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted) committed.")
+                Console.say("placement.placed", figures.merging(["participant": .text(view.placement.participant.text),
+                                                                 "id": .text(String(view.placement.id))]) { $1 })
             } else {
-                Console.out("Would place with \(plan.provider): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted). Dry run: nothing was stored.")
+                Console.say("placement.would_place", figures)
             }
             for warning in plan.warnings { Console.warn(.verbatim(warning.message)) }
-            Console.out("Chosen by \(plan.choice.method.rawValue): \(plan.choice.rule)")
+            Console.say("placement.chosen_by", ["method": plan.choice.method.labelValue, "rule": .text(plan.choice.rule)])
             for skipped in plan.choice.skipped {
-                Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+                Console.say("placement.skipped", ["rank": .text(skipped.rank.map(String.init) ?? "–"), "provider": .text(skipped.provider.digits),
+                                                  "reasons": .text(skipped.reasons.joined(separator: "; "))])
             }
             if let override = plan.ceilingOverrideReason {
-                Console.out("CEILING OVERRIDE recorded: \(override) (headroom after: NOK \(plan.headroomAfter.formatted))")
+                Console.say("placement.override_recorded", ["reason": .text(override), "headroom": .money(plan.headroomAfter)])
             } else {
-                Console.out("Headroom left under the agreement: NOK \(plan.headroomAfter.formatted)")
+                Console.say("placement.headroom", ["headroom": .money(plan.headroomAfter)])
             }
         }
     }
@@ -204,7 +234,7 @@ extension PlacementCommand {
             if let provider { filter.provider = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
             if let kind {
                 filter.kind = PlacementKind(name: kind)
-                if filter.kind == nil { problems.add("kind", kind, .verbatim("use pupil or dementia")) }
+                if filter.kind == nil { problems.add("kind", kind, Message("placement.kind_unknown")) }
             }
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
             if let activeOn {
@@ -215,25 +245,31 @@ extension PlacementCommand {
             let context = try names.includeNames ? global.writableContext() : global.readableContext()
             let views = try PlacementDesk(context).list(filter, includeNames: names.includeNames)
             if output.json { return try JSONOutput.print(views) }
-            if views.isEmpty { return Console.out("No placements match.") }
-            var headers = ["#", "Participant", "Kind", "Agreement", "Provider", "Mun.", "Days", "Period", "Planned", "Projected (NOK)", "Status", "!"]
-            if names.includeNames { headers.insert("Name", at: 2) }
+            let texts = Console.texts
+            if views.isEmpty { return Console.say("placement.none_match") }
+            var headers = ["#"] + ["participant", "kind", "agreement", "provider", "municipality", "weekdays", "period", "planned", "projected", "status"]
+                .map { texts("placement.table.\($0)") } + ["!"]
+            if names.includeNames { headers.insert(texts("placement.table.name"), at: 2) }
             var table = TextTable(headers, rightAligned: names.includeNames ? [0, 9, 10] : [0, 8, 9])
             for view in views {
                 let placement = view.placement
-                var row = [String(placement.id), placement.participant.text, placement.kind.rawValue, placement.agreementReference,
-                           placement.provider.digits, placement.municipalityNumber, placement.weekdays.display,
-                           "\(placement.start.iso)–\(placement.end.iso)", String(placement.plannedDays), placement.projectedCost.formatted,
-                           view.status.rawValue, placement.ceilingOverrideReason == nil ? "" : "!"]
+                var row = [String(placement.id), placement.participant.text, texts.render(placement.kind.label), placement.agreementReference,
+                           placement.provider.digits, placement.municipalityNumber, PlacementCommand.weekdays(placement.weekdays),
+                           "\(texts.format(.date(placement.start)))–\(texts.format(.date(placement.end)))",
+                           texts.format(.integer(placement.plannedDays)), texts.format(placement.projectedCost),
+                           texts.render(view.status.label), placement.ceilingOverrideReason == nil ? "" : "!"]
                 if names.includeNames { row.insert(view.name ?? "", at: 2) }
                 table.add(row)
             }
             Console.out(table.render())
             let counted = views.filter { !$0.placement.isCancelled }.map(\.placement)
-            Console.out("Total: \(counted.count) placements, \(counted.reduce(0) { $0 + $1.plannedDays }) planned days, NOK \(counted.reduce(Money.zero) { $0 + $1.projectedCost }.formatted) projected\(counted.count < views.count ? " (\(views.count - counted.count) cancelled, counted as nothing)" : "")")
-            if views.contains(where: { $0.placement.ceilingOverrideReason != nil }) {
-                Console.out("! placed above the agreement's maximum value by an audited override")
-            }
+            let cancelled = views.count - counted.count
+            Console.say("placement.list.sum", [
+                "placements": .integer(counted.count), "days": .integer(counted.reduce(0) { $0 + $1.plannedDays }),
+                "cost": .money(counted.reduce(Money.zero) { $0 + $1.projectedCost }),
+                "cancelled": cancelled > 0 ? .message(Message("placement.list.cancelled_note", ["count": .integer(cancelled)])) : .text(""),
+            ])
+            if views.contains(where: { $0.placement.ceilingOverrideReason != nil }) { Console.say("placement.list.override_note") }
         }
     }
 
@@ -260,13 +296,7 @@ extension PlacementCommand {
                 return try JSONOutput.print(Detail(placement: view, followUps: followUps))
             }
             Console.out(PlacementCommand.describe(view))
-            if !followUps.isEmpty {
-                var table = TextTable("Date", "Roles", "Wishes and needs", "Next")
-                for followUp in followUps {
-                    table.add(followUp.date.iso, followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds, followUp.nextDate?.iso ?? "")
-                }
-                Console.out("\nFollow-ups:\n" + table.render())
-            }
+            if !followUps.isEmpty { Console.out("\n" + Console.texts("placement.followup.heading") + "\n" + PlacementCommand.table(followUps)) }
         }
     }
 
@@ -287,7 +317,7 @@ extension PlacementCommand {
         func run() throws {
             let view = try PlacementDesk(global.writableContext()).end(PlacementCommand.parseId(id), on: on, reason: reason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Placement \(view.placement.id) now ends \(view.placement.end.iso): \(view.placement.plannedDays) planned days, NOK \(view.placement.projectedCost.formatted) committed.")
+            PlacementCommand.sayNewEnd(view)
         }
     }
 
@@ -308,12 +338,10 @@ extension PlacementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            if overrideCeiling != (reason != nil) {
-                throw ValidationError("--override-ceiling and --reason go together.")
-            }
+            if overrideCeiling != (reason != nil) { throw ValidationError(Console.texts("placement.override_needs_reason")) }
             let view = try PlacementDesk(global.writableContext()).extend(PlacementCommand.parseId(id), to: to, overrideCeilingReason: reason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Placement \(view.placement.id) now ends \(view.placement.end.iso): \(view.placement.plannedDays) planned days, NOK \(view.placement.projectedCost.formatted) committed.")
+            PlacementCommand.sayNewEnd(view)
         }
     }
 
@@ -332,7 +360,7 @@ extension PlacementCommand {
         func run() throws {
             let view = try PlacementDesk(global.writableContext()).cancel(PlacementCommand.parseId(id), reason: reason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Cancelled placement \(view.placement.id).")
+            Console.say("placement.cancelled_done", ["id": .text(String(view.placement.id))])
         }
     }
 
@@ -366,7 +394,10 @@ extension PlacementCommand {
             let followUp = try PlacementDesk(global.writableContext())
                 .addFollowUp(PlacementCommand.parseId(id), date: date, roles: roles, wishesAndNeeds: wishes, next: next)
             if output.json { return try JSONOutput.print(followUp) }
-            Console.out("Recorded the follow-up of \(followUp.date.iso) for placement \(followUp.placementId)\(followUp.nextDate.map { "; next due \($0.iso)" } ?? "").")
+            Console.say("placement.followup.recorded", [
+                "date": .date(followUp.date), "id": .text(String(followUp.placementId)),
+                "next": followUp.nextDate.map { .message(Message("placement.followup.next_due", ["date": .date($0)])) } ?? .text(""),
+            ])
         }
     }
 
@@ -382,12 +413,8 @@ extension PlacementCommand {
         func run() throws {
             let followUps = try PlacementDesk(global.readableContext()).followUps(PlacementCommand.parseId(id))
             if output.json { return try JSONOutput.print(followUps) }
-            if followUps.isEmpty { return Console.out("No follow-ups are recorded.") }
-            var table = TextTable("Date", "Roles", "Wishes and needs", "Next")
-            for followUp in followUps {
-                table.add(followUp.date.iso, followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds, followUp.nextDate?.iso ?? "")
-            }
-            Console.out(table.render())
+            if followUps.isEmpty { return Console.say("placement.followup.none") }
+            Console.out(PlacementCommand.table(followUps))
         }
     }
 }

@@ -74,19 +74,14 @@ struct MultipartForm {
     }
 
     /// `value; key=value; key="quoted; value"` as (key, value) pairs; the first is the value itself, with no key's value.
+    /// Browsers write a quote in a name as %22 and never escape a backslash (a Windows path keeps its own).
     static func parameters(_ header: String) -> [(key: String, value: String)] {
         var items: [(key: String, value: String)] = []
         var current = ""
         var quoted = false
-        var escaped = false
         var raw: [String] = []
         for character in header {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if quoted && character == "\\" {
-                escaped = true
-            } else if character == "\"" {
+            if character == "\"" {
                 quoted.toggle()
                 current.append(character)
             } else if character == ";" && !quoted {

@@ -153,7 +153,7 @@ struct AgreementPeriodTests {
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
         #expect(try committed(tunet, today: "2027-01-02") == 5_000_000)
         let list = try tunet.run(["placement", "list"], environment: ["TUNET_TODAY": "2027-01-02"])
-        #expect(list.stdout.contains("Total: 1 placements, 50 planned days, NOK 50 000,00 projected (1 cancelled, counted as nothing)"), "\(list.stdout)")
+        #expect(list.stdout.contains("Total: 1 placement, 50 planned days, NOK 50,000.00 projected (1 cancelled, counted as nothing)"), "\(list.stdout)")
         let json = try tunet.json(try tunet.run(["placement", "list", "--json"], environment: ["TUNET_TODAY": "2027-01-02"])) as? [[String: Any]]
         let second = json?.first { $0["id"] as? Int == 2 }
         #expect(second?["status"] as? String == "cancelled")

@@ -59,7 +59,7 @@ struct AttendanceCommandTests {
         let tunet = try prepared()
         let imported = try importing(tunet, TunetProcess.example("attendance-excel-semicolon.csv"))
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 10 rows from attendance-excel-semicolon.csv for 974760673 (2026-05): 10 new, 0 changed, 0 unchanged."))
+        #expect(imported.stdout.contains("Imported 10 rows from attendance-excel-semicolon.csv for 974760673 (May 2026): 10 new, 0 changed, 0 unchanged."))
         let basis = try tunet.json(try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-05", "--json"], environment: Self.today)) as? [String: Any]
         #expect(basis?["total_ore"] as? Int == 967_500)
         #expect(basis?["complete"] as? Bool == true)
@@ -74,7 +74,7 @@ struct AttendanceCommandTests {
         let pupil = try #require(lines?.first { $0["participant"] as? String == "P-2026-0102" })
         #expect(pupil["total"] as? Int == 410_000)
         let table = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-05"], environment: Self.today)
-        #expect(table.stdout.contains("Total: NOK 9 675,00 (days 8 150,00, transport 1 525,00)"))
+        #expect(table.stdout.contains("Total: NOK 9,675.00 (days 8,150.00, transport 1,525.00)"))
 
         // Billed amounts are spent; the planned cost of the reported days leaves committed.
         let consumption = try tunet.json(try tunet.run(["agreement", "consumption", "2026/9", "--json"], environment: Self.today)) as? [[String: Any]]
@@ -167,7 +167,7 @@ struct AttendanceCommandTests {
 
         let imported = try importing(tunet, both)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 4 rows from kommunen-mai.csv for 2 farms (2026-05): 4 new, 0 changed, 0 unchanged."))
+        #expect(imported.stdout.contains("Imported 4 rows from kommunen-mai.csv for 2 farms (May 2026): 4 new, 0 changed, 0 unchanged."))
         let submissions = try tunet.json(try tunet.run("attendance", "submissions", "--json")) as? [[String: Any]]
         #expect(submissions?.map { $0["provider_organisation_number"] as? String } == ["974760673", "923609016"])
         #expect(submissions?.map { $0["rows"] as? Int } == [2, 2])

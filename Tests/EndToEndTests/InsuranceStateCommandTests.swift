@@ -90,7 +90,7 @@ struct InsuranceStateCommandTests {
         let placed = try tunet.run("placement", "add", "--agreement", "2026/9", "--kind", "dementia", "--municipality", "3303", "--weekdays", "tue",
                                    "--start", "2026-12-01", "--end", "2026-12-31", "--decision", "HO-2026/9")
         #expect(placed.status == 0, "\(placed.stderr)")
-        #expect(placed.stdout.contains("Placed P-2026-0001 with 974760673 as placement 1: 5 planned days, NOK 5 500,00 committed."))
+        #expect(placed.stdout.contains("Placed P-2026-0001 with 974760673 as placement 1: 5 planned days, NOK 5,500.00 committed."))
         #expect(placed.stdout.contains("skipped rank 1 971526157: its insurance has expired (insurance expiry 2026-11-22, before the start 2026-12-01)"))
         let shown = try tunet.json(try tunet.run("placement", "show", "1", "--json")) as? [String: Any]
         let skipped = ((shown?["placement"] as? [String: Any])?["choice"] as? [String: Any])?["skipped"] as? [[String: Any]]

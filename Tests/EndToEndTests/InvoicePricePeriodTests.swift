@@ -16,6 +16,7 @@ import Testing
 @Suite("tunet invoice basis shows which days were billed at which price")
 struct InvoicePricePeriodTests {
     static let today = ["TUNET_TODAY": "2026-04-10"]
+    static let bokmal = today.merging(["TUNET_LANG": "nb"]) { $1 }
 
     func prepared() throws -> TunetProcess {
         let tunet = try TunetProcess()
@@ -71,22 +72,49 @@ struct InvoicePricePeriodTests {
         ["2", "P-2026-0302", "full_day", "2026-03-18", "2026-03-25", "2", "2", "day", "1 250,00", "2 500,00"],
     ]
 
-    @Test("The table has a line per price period: 1 200,00 up to 12 March, 1 250,00 from 16 March, and the total 17 175,00")
+    @Test("The table in bokmål has a line per price period: 1 200,00 up to 12.03.2026, 1 250,00 from 16.03.2026, and the sum 17 175,00")
     func table() throws {
+        let tunet = try prepared()
+        let result = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-03"], environment: Self.bokmal)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        #expect(lines.first == "Fakturagrunnlag for Lia gård (974760673), mars 2026")
+        // Columns are two spaces or more apart; amounts group thousands with one.
+        func cells(_ line: String) -> [String] {
+            line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " {2,}", with: "|", options: .regularExpression).components(separatedBy: "|")
+        }
+        #expect(cells(lines[1]) == ["#", "Deltaker", "Avtale", "Planlagt", "Rapportert", "Møtt", "Frav. meldt", "Frav. umeldt", "Avlyst", "Fakturerbare",
+                                    "Dager (kr)", "Turer", "Skyss (kr)", "Sum (kr)", "Mangler", "!"])
+        #expect(cells(lines[3]) == ["1", "P-2026-0301", "2026/12", "9", "9", "6", "1", "1", "1", "7", "8 600,00", "12", "3 675,00", "12 275,00", "0"])
+        #expect(cells(lines[4]) == ["2", "P-2026-0302", "2026/12", "4", "4", "3", "0", "1", "0", "4", "4 900,00", "0", "0,00", "4 900,00", "0"])
+        let heading = try #require(lines.firstIndex(of: "Fakturert til hver pris (en ny pris starter en ny periode):"))
+        let periods = lines[(heading + 1)...].prefix(2 + Self.periods.count).map(cells)
+        #expect(periods.first == ["#", "Deltaker", "Prislinje", "Fra", "Til", "Dager", "Antall", "Enhet", "Enhetspris (kr)", "Beløp (kr)"])
+        #expect(Array(periods.dropFirst(2)) == Self.periods.map { period in
+            period.enumerated().map { index, cell in
+                switch index {
+                case 3, 4: LocalDateText.norwegian(cell)
+                case 7: cell == "day" ? "dag" : "tur"
+                default: cell
+                }
+            }
+        })
+        #expect(lines.contains("Sum: 17 175,00 kr (dager 13 500,00, skyss 3 675,00)"))
+        #expect(!result.stdout.contains("UFULLSTENDIG"))
+    }
+
+    @Test("The table in English writes money and dates the English way")
+    func tableInEnglish() throws {
         let tunet = try prepared()
         let result = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-03"], environment: Self.today)
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.components(separatedBy: "\n")
-        let heading = try #require(lines.firstIndex(of: "Billed at each price (a new price starts a new period):"))
-        // Columns are two spaces or more apart; amounts group thousands with one.
-        let cells = lines[(heading + 1)...].prefix(2 + Self.periods.count).map {
-            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " {2,}", with: "|", options: .regularExpression)
-                .components(separatedBy: "|")
+        #expect(result.stdout.hasPrefix("Invoice basis for Lia gård (974760673), March 2026\n"))
+        #expect(result.stdout.contains("\nBilled at each price (a new price starts a new period):\n"))
+        let cells = result.stdout.components(separatedBy: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " {2,}", with: "|", options: .regularExpression).components(separatedBy: "|")
         }
-        #expect(cells.first == ["#", "Participant", "Price line", "From", "To", "Days", "Quantity", "Unit", "Unit price (NOK)", "Amount (NOK)"])
-        #expect(Array(cells.dropFirst(2)) == Self.periods)
-        #expect(lines.contains("Total: NOK 17 175,00 (days 13 500,00, transport 3 675,00)"))
-        #expect(!result.stdout.contains("INCOMPLETE"))
+        #expect(cells.contains(["1", "P-2026-0301", "full_day", "2026-03-16", "2026-03-30", "4", "4", "day", "1,250.00", "5,000.00"]))
+        #expect(result.stdout.hasSuffix("Total: NOK 17,175.00 (days 13,500.00, transport 3,675.00)\n"))
     }
 
     @Test("--json gives each line's price_periods with dates, quantities, unit prices and amounts in øre that add up to the total")
@@ -125,7 +153,7 @@ struct InvoicePricePeriodTests {
     @Test("The workbook's sheet «Prisperioder» has the same periods, typed, and a sum of 17 175,00 that is a formula")
     func workbook() throws {
         let tunet = try prepared()
-        let written = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-03", "-o", "mars.xlsx"], environment: Self.today)
+        let written = try tunet.run(["invoice", "basis", "--provider", "974760673", "--month", "2026-03", "-o", "mars.xlsx"], environment: Self.bokmal)
         #expect(written.status == 0, "\(written.stderr)")
         let check = """
             import openpyxl, datetime, json
@@ -133,7 +161,7 @@ struct InvoicePricePeriodTests {
             assert wb.sheetnames == ['Fakturagrunnlag', 'Prisperioder'], wb.sheetnames
             ws = wb['Prisperioder']
             assert [c.value for c in ws[4]] == ['Plassering', 'Deltaker', 'Avtale', 'Prislinje', 'Fra', 'Til', 'Dager', 'Antall', 'Enhet', \
-            'Enhetspris (NOK)', 'Beløp (NOK)', 'Datoer'], [c.value for c in ws[4]]
+            'Enhetspris (kr)', 'Beløp (kr)', 'Datoer'], [c.value for c in ws[4]]
             rows = []
             for row in ws.iter_rows(min_row=5, max_row=10, values_only=True):
                 assert isinstance(row[4], datetime.datetime) and isinstance(row[5], datetime.datetime), row
@@ -166,5 +194,13 @@ struct InvoicePricePeriodTests {
             print(ws.cell(row=ws.max_row, column=14).value)
             """, in: tunet.folder)
         #expect(total.output.trimmingCharacters(in: .whitespacesAndNewlines) == "17175")
+    }
+}
+
+/// Dates as bokmål writes them in these tests' expectations: 2026-03-02 is 02.03.2026.
+enum LocalDateText {
+    static func norwegian(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 }

@@ -7,12 +7,14 @@ import Testing
 @Suite("A partly filled template is a partial report, not an error")
 struct PartialReportTests {
     static let today = AttendanceCommandTests.today
+    /// The template in bokmål, whose data sheet is «Oppmøte».
+    static let bokmal = today.merging(["TUNET_LANG": "nb"]) { $1 }
 
     /// Writes the May template and fills in the statuses given by day of month (others left as written),
     /// then `extra` Python lines, and saves it as `name`.
     func filledTemplate(_ tunet: TunetProcess, _ name: String, statuses: [Int: String], extra: String = "") throws -> String {
         let written = try tunet.run(["attendance", "template", "--provider", "974760673", "--month", "2026-05", "-o", "mai.xlsx"],
-                                    environment: Self.today)
+                                    environment: Self.bokmal)
         #expect(written.status == 0, "\(written.stderr)")
         let fill = """
             import openpyxl
@@ -40,7 +42,7 @@ struct PartialReportTests {
         let file = try filledTemplate(tunet, "mai-delvis.xlsx", statuses: [4: "M", 6: "M", 7: "M", 11: "FU"])
         let imported = try tunet.run(["attendance", "import", file], environment: Self.today)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 4 rows from mai-delvis.xlsx for 974760673 (2026-05): 4 new, 0 changed, 0 unchanged."))
+        #expect(imported.stdout.contains("Imported 4 rows from mai-delvis.xlsx for 974760673 (May 2026): 4 new, 0 changed, 0 unchanged."))
         #expect(imported.stdout.contains("6 rows were left empty (no status): those days are not reported and count as missing."))
         let lia = try #require(try status(tunet))
         #expect(lia["planned_days"] as? Int == 10)
@@ -125,7 +127,7 @@ struct PartialReportTests {
     func instructions() throws {
         let tunet = try AttendanceCommandTests().prepared()
         let written = try tunet.run(["attendance", "template", "--provider", "974760673", "--month", "2026-05", "-o", "mai.xlsx"],
-                                    environment: Self.today)
+                                    environment: Self.bokmal)
         #expect(written.status == 0, "\(written.stderr)")
         let read = try Python.run("""
             import openpyxl
@@ -133,7 +135,7 @@ struct PartialReportTests {
             print('\\n'.join(str(c.value) for c in ws['A'] if c.value))
             """, in: tunet.folder)
         #expect(read.status == 0, "\(read.output)")
-        #expect(read.output.contains("En rad uten status, der heller ikke timer, turer eller ekstra er fylt ut, regnes som ikke rapportert"))
-        #expect(read.output.contains("En rad med timer, turer eller ekstra, men uten status, er en feil."))
+        #expect(read.output.contains("En rad uten oppmøte, der heller ikke timer, turer eller ekstra er fylt ut, regnes som ikke rapportert"))
+        #expect(read.output.contains("En rad med timer, turer eller ekstra, men uten oppmøte, er en feil."))
     }
 }

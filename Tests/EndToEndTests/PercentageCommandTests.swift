@@ -34,8 +34,9 @@ struct PercentageCommandTests {
             #expect(result.status == 0, "\(arguments.prefix(2)): \(result.stderr)")
         }
 
-        let status = try tunet.run(["attendance", "status", "--month", "2027-02"], environment: Self.today)
+        let status = try tunet.run(["attendance", "status", "--month", "2027-02"], environment: Self.today.merging(["TUNET_LANG": "nb"]) { $1 })
         #expect(status.stdout.contains("93,8 %"), "\(status.stdout)")
+        #expect(try tunet.run(["attendance", "status", "--month", "2027-02"], environment: Self.today).stdout.contains("93.8%"))
         let statusJSON = try tunet.json(try tunet.run(["attendance", "status", "--month", "2027-02", "--json"], environment: Self.today))
         #expect((statusJSON as? [[String: Any]])?.first?["attendance_rate_percent"] as? Double == 93.8)
 

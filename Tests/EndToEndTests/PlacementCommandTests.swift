@@ -37,7 +37,7 @@ struct PlacementCommandTests {
         let first = try tunet.run(Self.pupil)
         #expect(first.status == 0, "\(first.stderr)")
         // Wednesdays 2, 9, 16 December; 23 and 30 are in the Christmas holiday.
-        #expect(first.stdout.contains("Placed P-2026-0001 with 923609016 as placement 1: 3 planned days, NOK 3 000,00 committed."))
+        #expect(first.stdout.contains("Placed P-2026-0001 with 923609016 as placement 1: 3 planned days, NOK 3,000.00 committed."))
         let second = try tunet.run(Self.pupil)
         #expect(second.status == 65)
         #expect(second.stderr.contains("rank 1 923609016: full on wed (1 of 1 places taken, first on 2026-12-02)"))
@@ -46,7 +46,7 @@ struct PlacementCommandTests {
         let third = try tunet.run(Self.dementia)
         #expect(third.status == 0, "\(third.stderr)")
         #expect(third.stdout.contains("with 974760673"))
-        #expect(third.stdout.contains("5 planned days, NOK 7 000,00"))   // 5 × (900 + 2 × 250)
+        #expect(third.stdout.contains("5 planned days, NOK 7,000.00"))   // 5 × (900 + 2 × 250)
         #expect(third.stdout.contains("skipped rank 1 923609016: full on wed"))
 
         let shown = try tunet.json(try tunet.run("placement", "show", "2", "--json")) as? [String: Any]
@@ -62,7 +62,7 @@ struct PlacementCommandTests {
         let before = try tunet.databaseSnapshot()
         let result = try tunet.run(Self.pupil + ["--dry-run"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Would place with 923609016: 3 planned days, NOK 3 000,00. Dry run: nothing was stored."))
+        #expect(result.stdout.contains("Would place with 923609016: 3 planned days, NOK 3,000.00. Dry run: nothing was stored."))
         #expect(try tunet.databaseSnapshot() == before)
     }
 
@@ -94,7 +94,7 @@ struct PlacementCommandTests {
         #expect(try tunet.run(Self.dementia).status == 0)
         let ended = try tunet.run("placement", "end", "1", "--on", "2026-12-10", "--reason", "Moved")
         #expect(ended.status == 0, "\(ended.stderr)")
-        #expect(ended.stdout.contains("now ends 2026-12-10: 2 planned days, NOK 3 000,00 committed"))
+        #expect(ended.stdout.contains("now ends 2026-12-10: 2 planned days, NOK 3,000.00 committed"))
         let extended = try tunet.run("placement", "extend", "1", "--to", "2027-01-31")
         #expect(extended.status == 0, "\(extended.stderr)")
         #expect(extended.stdout.contains("now ends 2027-01-31"))

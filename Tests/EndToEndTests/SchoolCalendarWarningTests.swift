@@ -33,7 +33,7 @@ struct SchoolCalendarWarningTests {
         let tunet = try prepared()
         let dry = try tunet.run(Self.pupil + ["--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("Would place with 974760673: 18 planned days, NOK 18 000,00. Dry run: nothing was stored."))
+        #expect(dry.stdout.contains("Would place with 974760673: 18 planned days, NOK 18,000.00. Dry run: nothing was stored."))
         #expect(dry.stderr.contains(Self.warning), "\(dry.stderr)")
         let json = try tunet.json(try tunet.run(Self.pupil + ["--dry-run", "--json"])) as? [String: Any]
         let warnings = (json?["plan"] as? [String: Any])?["warnings"] as? [[String: Any]]
@@ -44,7 +44,7 @@ struct SchoolCalendarWarningTests {
 
         let placed = try tunet.run(Self.pupil)
         #expect(placed.status == 0, "\(placed.stderr)")
-        #expect(placed.stdout.contains("Placed P-2026-0001 with 974760673 as placement 1: 18 planned days, NOK 18 000,00 committed."))
+        #expect(placed.stdout.contains("Placed P-2026-0001 with 974760673 as placement 1: 18 planned days, NOK 18,000.00 committed."))
         #expect(placed.stderr.contains(Self.warning))
 
         let generated = try tunet.run("task", "generate")
@@ -60,7 +60,7 @@ struct SchoolCalendarWarningTests {
         #expect(try tunet.run("calendar", "school", "set", "--municipality", "3303", "--from", "2026-12-21", "--to", "2027-01-01",
                               "--name", "Juleferie").status == 0)
         let withCalendar = try tunet.run(Self.pupil + ["--dry-run"])
-        #expect(withCalendar.stdout.contains("Would place with 974760673: 10 planned days, NOK 10 000,00."))
+        #expect(withCalendar.stdout.contains("Would place with 974760673: 10 planned days, NOK 10,000.00."))
         #expect(!withCalendar.stderr.contains("warning"))
         let gone = try tunet.run("task", "generate")
         #expect(gone.stdout.contains("Condition no longer holds for task(s) #1."))

@@ -44,7 +44,7 @@ struct PartialFileImportTests {
         let lines = try farm.lines().dropFirst().map { Self.leftEmpty($0) }
         let file = try farm.file("empty.csv", lines)
         for sideBySide in [true, false] {
-            #expect(throws: TunetError.invalid("status", nil, .verbatim("no row has a status: all \(lines.count) rows were left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report"))) {
+            #expect(throws: TunetError.invalid("status", nil, Message("attendance.file.nothing_reported", ["rows": .integer(lines.count)]))) {
                 try run(farm.context, file, sideBySide: sideBySide)
             }
         }

@@ -31,7 +31,8 @@ struct PartialUploadTests {
         let problem = try service.json(nothing.data)
         let problems = problem["problems"] as? [[String: Any]]
         #expect(problems?.first?["field"] as? String == "status")
-        #expect((problems?.first?["reason"] as? String)?.hasPrefix("no row has a status: all 2 rows were left empty") == true)
+        #expect(problems?.first?["reason"] as? String
+            == "ingen rad har oppmøte fylt ut (2 tomme rader), så filen rapporterer ingenting og ingenting ble endret; fyll inn M, FM, FU eller AT for dagene som skal rapporteres")
         let halfFilled = Data("orgnr;deltaker;dato;status;timer\n974760673;P-2026-0101;04.05.2026;;5\n".utf8)
         let refused = try await service.request("POST", "/v1/attendance", token: service.lia, body: halfFilled)
         #expect(refused.status == 422)

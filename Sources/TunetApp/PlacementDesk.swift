@@ -131,7 +131,7 @@ public struct PlacementDesk: Sendable {
             let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
             if !obstacles.isEmpty {
                 throw TunetError.conflict(Message("placement.extension_obstacles", ["provider": .text(placement.provider.digits),
-                                                                                    "obstacles": .text(obstacles.joined(separator: "; "))]))
+                                                                                    "obstacles": Self.reasons(obstacles)]))
             }
             let before = placement.projectedCost
             placement.end = day
@@ -256,6 +256,10 @@ public struct PlacementDesk: Sendable {
             return PlacementView(placement: placement, status: placement.status(on: today), name: nil)
         }
     }
+
+    /// Why a farm cannot take more days, as the planner gives them (as text, or as messages rendered by the reader).
+    static func reasons(_ reasons: [String]) -> MessageValue { .text(reasons.joined(separator: "; ")) }
+    static func reasons(_ reasons: [Message]) -> MessageValue { .list(reasons.map { .message($0) }) }
 
     static func date(_ field: String, _ text: String) throws(TunetError) -> LocalDate {
         switch LocalDate.parse(text) {

@@ -18,12 +18,9 @@ struct NorwegianPlacementTests {
         let tunet = try PlacementCommandTests().prepared()
         let pupil = try run(tunet, PlacementCommandTests.pupil)
         #expect(pupil.status == 0, "\(pupil.stderr)")
-        #expect(pupil.stdout == """
-            Plasserte P-2026-0001 hos 923609016 som plassering 1: 3 planlagte dager, 3 000,00 kr bundet.
-            Valgt ved rangering: highest-ranked provider with room (rank 1)
-            Gjenstående under avtalen: 197 000,00 kr
-
-            """)
+        // The rule's own words are the planner's (TunetDomain); the sentence around them is the command's.
+        #expect(pupil.stdout.hasPrefix("Plasserte P-2026-0001 hos 923609016 som plassering 1: 3 planlagte dager, 3 000,00 kr bundet.\nValgt ved rangering: "))
+        #expect(pupil.stdout.hasSuffix("\nGjenstående under avtalen: 197 000,00 kr\n"))
         let dementia = try run(tunet, PlacementCommandTests.dementia)
         #expect(dementia.stdout.hasPrefix("Plasserte P-2026-0002 hos 974760673 som plassering 2: 5 planlagte dager, 7 000,00 kr bundet.\n"))
         #expect(dementia.stdout.contains("\n  hoppet over nr. 1 i rangeringen, 923609016: "))

@@ -20,8 +20,9 @@ struct AttendanceCommand: ParsableCommand {
             commandName: "template", abstract: "Write the pre-filled attendance workbook for a farm and month.",
             discussion: """
                 One row per planned participant-day; the status is a dropdown (M, FM, FU, AT); the identifying \
-                columns are locked; a sheet «Veiledning» explains it in Norwegian. The farm fills it in and sends \
-                it back as it is: `tunet attendance import FILE.xlsx`. Rows it leaves without a status (and without \
+                columns are locked; a sheet explains it. It is written in bokmål (sheets «Veiledning» and «Oppmøte») \
+                or, with --lang en, in English (sheets «Attendance» and «Instructions»). The farm fills it in and \
+                sends it back as it is: `tunet attendance import FILE.xlsx`. Rows it leaves without a status (and without \
                 hours, trips or extra day) are days not reported yet: they stay missing, and the rest is imported.
 
                 Example:

@@ -54,14 +54,23 @@ struct PlacementCommand: ParsableCommand {
                                                 : texts("placement.detail.transport_no"))
             add("relative", dementia.relativeRole)
         }
-        add("chosen_by", "\(texts.render(placement.choice.method.label)): \(placement.choice.rule)")
+        add("chosen_by", "\(texts.render(placement.choice.method.label)): \(read(placement.choice.rule))")
         add("inputs", placement.choice.inputs)
         for skipped in placement.choice.skipped {
             list.add(texts("placement.detail.skipped", ["rank": .text(skipped.rank.map(String.init) ?? "–")]),
-                     "\(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+                     "\(skipped.provider): \(read(skipped.reasons))")
         }
         return list.render()
     }
+
+    // The rules give the choice's rule, the reasons a farm was passed over and the warnings as messages, or
+    // (stored before they were) as text: each is read the same way.
+    static func read(_ text: String) -> String { text }
+    static func read(_ message: Message) -> String { Console.texts.render(message) }
+    static func read(_ reasons: [String]) -> String { reasons.joined(separator: "; ") }
+    static func read(_ reasons: [Message]) -> String { reasons.map(Console.texts.render).joined(separator: "; ") }
+    static func warn(_ text: String) { Console.error(Console.texts("cli.warning", ["message": .text(text)])) }
+    static func warn(_ message: Message) { Console.warn(message) }
 
     /// The weekdays as the reader writes them: `man,tor` or `mon,thu`, runs as `man-fre`.
     static func weekdays(_ days: WeekdaySet) -> String {
@@ -192,11 +201,11 @@ extension PlacementCommand {
             } else {
                 Console.say("placement.would_place", figures)
             }
-            for warning in plan.warnings { Console.warn(.verbatim(warning.message)) }
-            Console.say("placement.chosen_by", ["method": plan.choice.method.labelValue, "rule": .text(plan.choice.rule)])
+            for warning in plan.warnings { PlacementCommand.warn(warning.message) }
+            Console.say("placement.chosen_by", ["method": plan.choice.method.labelValue, "rule": .text(PlacementCommand.read(plan.choice.rule))])
             for skipped in plan.choice.skipped {
                 Console.say("placement.skipped", ["rank": .text(skipped.rank.map(String.init) ?? "–"), "provider": .text(skipped.provider.digits),
-                                                  "reasons": .text(skipped.reasons.joined(separator: "; "))])
+                                                  "reasons": .text(PlacementCommand.read(skipped.reasons))])
             }
             if let override = plan.ceilingOverrideReason {
                 Console.say("placement.override_recorded", ["reason": .text(override), "headroom": .money(plan.headroomAfter)])

@@ -64,7 +64,7 @@ struct NorwegianPlacementTests {
         let tooEarly = try run(tunet, ["placement", "end", "2", "--on", "2026-12-20"])
         #expect(tooEarly.stderr == "feil: on: ny sluttdato må være fra og med startdatoen (01.12.2026) og før dagens sluttdato (10.12.2026); bruk `placement extend` for å forlenge\n")
 
-        let added = try run(tunet, ["placement", "followup", "add", "2", "--date", "2026-11-20", "--roles", "deltaker,pårørende",
+        let added = try run(tunet, ["placement", "followup", "add", "2", "--date", "2026-11-20", "--roles", "participant,pårørende",
                                     "--wishes", "Vil stelle hestene", "--next", "2027-02-20"])
         #expect(added.stdout == "Registrerte oppfølgingssamtalen 20.11.2026 for plassering 2; neste samtale innen 20.02.2027.\n")
         #expect(try run(tunet, ["placement", "followup", "list", "2"]).stdout == """

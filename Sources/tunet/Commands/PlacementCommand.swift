@@ -84,10 +84,16 @@ extension PlacementCommand {
         let texts = Console.texts
         var table = TextTable(["date", "roles", "wishes", "next"].map { texts("placement.followup.table.\($0)") })
         for followUp in followUps {
-            table.add(texts.format(.date(followUp.date)), followUp.roles.joined(separator: ", "), followUp.wishesAndNeeds,
+            table.add(texts.format(.date(followUp.date)), followUp.roles.map(role).joined(separator: ", "), followUp.wishesAndNeeds,
                       followUp.nextDate.map { texts.format(.date($0)) } ?? "")
         }
         return table.render()
+    }
+
+    /// The roles the help names are shown in the reader's words ("pårørende" for `relative`); others as written.
+    static func role(_ role: String) -> String {
+        let named = ["participant", "relative", "teacher", "farmer", "coordinator"]
+        return named.contains(role.lowercased()) ? Console.texts("placement.followup.role.\(role.lowercased())") : role
     }
 
     static func sayNewEnd(_ view: PlacementView) {

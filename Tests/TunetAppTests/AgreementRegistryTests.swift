@@ -118,7 +118,8 @@ struct AgreementRegistryTests {
         let afterFirst = try workspace.snapshot()
         _ = try PriceAdjustment(workspace.context).run(year: 2025)
         #expect(try workspace.snapshot() == afterFirst)
-        #expect(try PriceAdjustment(workspace.context).run(year: 2024).skipped["2023/4512"]?.contains("already apply") == true)
+        #expect(try PriceAdjustment(workspace.context).run(year: 2025).skipped["2023/4512"]?.reason == .alreadyApplied)
+        #expect(try PriceAdjustment(workspace.context).run(year: 2024).skipped["2023/4512"]?.reason == .pricesApplyFromStart)
     }
 }
 

@@ -45,7 +45,7 @@ struct AgreementRegistryTests {
         let added = try AgreementRegistry(workspace.context).add(kongsbergForm())
         #expect(added.summary.status == .active)
         #expect(added.summary.consumption.headroom == Money.kroner(8_000_000))
-        #expect(throws: TunetError.conflict(.verbatim("An agreement with reference '2023/4512' is already registered."))) {
+        #expect(throws: TunetError.conflict(Message("agreement.already_registered", ["reference": "2023/4512"]))) {
             try AgreementRegistry(workspace.context).add(kongsbergForm())
         }
         let events = try AuditLog(workspace.context).events(entity: "agreement")

@@ -35,7 +35,8 @@ public struct SchoolCalendar: Sendable {
             if let overlap = existing.first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
                 throw TunetError.conflict(Message("calendar.holiday.overlaps_stored", [
                     "name": .text(holiday.name), "from": .date(holiday.from), "to": .date(holiday.to), "other": .text(overlap.name),
-                    "other_from": .date(overlap.from), "other_to": .date(overlap.to), "municipality": .text(holiday.municipalityNumber)]))
+                    "other_from": .date(overlap.from), "other_to": .date(overlap.to),
+                    "municipality": .text(Municipality.named(holiday.municipalityNumber)?.description ?? holiday.municipalityNumber)]))
             }
             try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday])
         }

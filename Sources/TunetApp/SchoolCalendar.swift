@@ -13,6 +13,9 @@ public struct CalendarView: Sendable, Encodable {
     public let year: Int?
     public let schoolHolidays: [SchoolHoliday]
     public let publicHolidays: [Holiday]
+    /// From `import`: false when the file held exactly the calendar already stored (nothing was written).
+    /// Not in `--json`.
+    public var changed = true
 
     enum CodingKeys: String, CodingKey {
         case year
@@ -76,15 +79,18 @@ public struct SchoolCalendar: Sendable {
         }
         try problems.check()
         if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: Message("calendar.import.no_rows")) }
-        if !dryRun {
-            try context.write { tx in
-                for (municipality, holidays) in byMunicipality {
-                    try tx.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
-                }
+        let replace = { (reader: StoreReader, tx: StoreTransaction?) throws -> Set<String> in
+            var changed: Set<String> = []
+            for (municipality, holidays) in byMunicipality where Set(try reader.schoolHolidays(municipality: municipality)) != Set(holidays) {
+                changed.insert(municipality)
+                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
             }
+            return changed
         }
+        let changed = dryRun ? try context.read { try replace($0, nil) } : try context.write { try replace($0, $0) }
         return byMunicipality.keys.sorted().map { number in
-            CalendarView(municipalityNumber: number, year: nil, schoolHolidays: byMunicipality[number]!.sorted { $0.from < $1.from }, publicHolidays: [])
+            CalendarView(municipalityNumber: number, year: nil, schoolHolidays: byMunicipality[number]!.sorted { $0.from < $1.from }, publicHolidays: [],
+                         changed: changed.contains(number))
         }
     }
 

@@ -214,5 +214,21 @@ struct NorwegianAgreementOutputTests {
         #expect(shown.stdout.contains("17.05.2026  søn  Grunnlovsdag"))
         #expect(try run(tunet, "calendar", "school", "show", "--municipality", "1866").stdout
                 == "Ingen skoleferier er registrert for 1866 Hadsel.\n")
+
+        let file = TunetProcess.example("school-calendar.csv")
+        #expect(try run(tunet, "calendar", "school", "import", file).stdout == """
+            1837 Meløy: 2 skoleferier
+            1866 Hadsel: 4 skoleferier
+            Skoleruten er erstattet for 2 kommuner.
+
+            """)
+        let calendars = try tunet.databaseSnapshot()
+        #expect(try run(tunet, "calendar", "school", "import", file).stdout == """
+            1837 Meløy: 2 skoleferier (uendret)
+            1866 Hadsel: 4 skoleferier (uendret)
+            Ingenting ble endret: skolerutene i filen er de samme som de som er lagret.
+
+            """)
+        #expect(try tunet.databaseSnapshot() == calendars)
     }
 }

@@ -373,7 +373,8 @@ extension AgreementCommand {
             abstract: "Apply the agreements' KPI clauses for a year; every price is kept as a dated version.",
             discussion: """
                 New price = original price × KPI(reference month) ÷ KPI(base month), rounded to the nearest øre \
-                (halves away from zero). Running it again for the same year changes nothing.
+                (halves away from zero). Running it again for the same year changes nothing and says that the year \
+                was already applied.
 
                 Example:
                   tunet agreement adjust-prices --year 2027 --dry-run

@@ -58,10 +58,17 @@ struct CalendarCommand: ParsableCommand {
             let views = try SchoolCalendar(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
             if output.json { return try JSONOutput.print(views) }
             for view in views {
-                Console.say("calendar.import.municipality", ["municipality": .text(municipalityName(view.municipalityNumber)),
-                                                             "count": .integer(view.schoolHolidays.count)])
+                Console.say(view.changed ? "calendar.import.municipality" : "calendar.import.municipality_unchanged",
+                            ["municipality": .text(municipalityName(view.municipalityNumber)), "count": .integer(view.schoolHolidays.count)])
             }
-            Console.say(dryRun ? "calendar.import.dry_run" : "calendar.import.replaced", ["municipalities": .integer(views.count)])
+            let changed = views.filter(\.changed).count
+            if dryRun {
+                Console.say("calendar.import.dry_run")
+            } else if changed == 0 {
+                Console.say("calendar.import.nothing_changed")
+            } else {
+                Console.say("calendar.import.replaced", ["municipalities": .integer(changed)])
+            }
         }
     }
 

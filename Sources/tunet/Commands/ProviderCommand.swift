@@ -108,7 +108,8 @@ extension ProviderCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update", abstract: "Change a farm's details; only the options given change. An empty value clears an optional field.",
+            commandName: "update",
+            abstract: "Change a farm's details; only the options given change. An empty value clears an optional field; values equal to the stored ones change nothing, and the command says so.",
             discussion: """
                 Example:
                   tunet provider update 974760673 --next-audit 2028-05-02 --phone "+47 912 34 567"

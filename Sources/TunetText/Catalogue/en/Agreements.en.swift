@@ -144,6 +144,8 @@ extension Catalogue {
         "calendar.holiday.too_long": "a school holiday of more than {days} days is surely a typing error",
         "calendar.holiday.name_required": "name the holiday (høstferie, juleferie, vinterferie, påskeferie, sommerferie)",
         "calendar.import.municipality": "{municipality}: {count} school holiday {count|period|periods}",
+        "calendar.import.municipality_unchanged": "{municipality}: {count} school holiday {count|period|periods} (unchanged)",
+        "calendar.import.nothing_changed": "Nothing changed: the school calendars in the file are the ones already stored.",
         "calendar.import.replaced": "Replaced the school calendar of {municipalities} {municipalities|municipality|municipalities}.",
         "calendar.import.dry_run": "Dry run: nothing was stored.",
         "calendar.import.empty_file": "the file is empty; the first row must name the columns",

@@ -144,6 +144,8 @@ extension Catalogue {
         "calendar.holiday.too_long": "en skoleferie på mer enn {days} dager er nok en skrivefeil",
         "calendar.holiday.name_required": "gi ferien et navn (høstferie, juleferie, vinterferie, påskeferie, sommerferie)",
         "calendar.import.municipality": "{municipality}: {count} {count|skoleferie|skoleferier}",
+        "calendar.import.municipality_unchanged": "{municipality}: {count} {count|skoleferie|skoleferier} (uendret)",
+        "calendar.import.nothing_changed": "Ingenting ble endret: skolerutene i filen er de samme som de som er lagret.",
         "calendar.import.replaced": "Skoleruten er erstattet for {municipalities} {municipalities|kommune|kommuner}.",
         "calendar.import.dry_run": "Prøvekjøring: ingenting ble lagret.",
         "calendar.import.empty_file": "filen er tom; første rad må gi navn til kolonnene",

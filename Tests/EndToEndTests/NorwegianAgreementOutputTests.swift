@@ -96,6 +96,7 @@ struct NorwegianAgreementOutputTests {
         #expect(detail(shown.stdout, "Godkjent") == "02.05.2025")
         #expect(detail(shown.stdout, "Forsikring") == "ukjent")
         #expect(shown.stdout.contains("e2e-tester  suspendert  Forsikringen har gått ut"))
+        #expect(try shown.stdout.contains(Regex(#"\n\d\d\.\d\d\.20\d\d \d\d:\d\d:\d\d  e2e-tester  registrert"#)))
         let again = try run(tunet, "provider", "suspend", "923609016", "--reason", "Igjen")
         #expect(again.status == 65)
         #expect(again.stderr == "feil: Haugen gård (923609016) er allerede suspendert (Forsikringen har gått ut).\n")

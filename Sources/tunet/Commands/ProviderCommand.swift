@@ -177,7 +177,7 @@ extension ProviderCommand {
             var history = TextTable(texts("provider.history.when"), texts("provider.history.who"), texts("provider.history.what"),
                                     texts("provider.history.note"))
             for entry in detail.history {
-                history.add(entry.localTime, entry.actor, ProviderCommand.action(entry.action), entry.note ?? "")
+                history.add(ProviderCommand.moment(entry.localTime), entry.actor, ProviderCommand.action(entry.action), entry.note ?? "")
             }
             Console.out("\n" + texts("provider.history.title") + "\n" + history.render())
         }
@@ -345,6 +345,12 @@ extension ProviderCommand {
     /// What the audit log says was done to a farm, as a word; an action without a label shows its code.
     static func action(_ code: String) -> String {
         ["create", "update", "suspend", "reactivate"].contains(code) ? Console.texts("provider.action.\(code)") : code
+    }
+
+    /// `02.12.2026 14:05:09` in bokmål from the audit log's local `2026-12-02 14:05:09`: the day as the reader writes it.
+    static func moment(_ localTime: String) -> String {
+        guard case .success(let date) = LocalDate.parse(String(localTime.prefix(10))) else { return localTime }
+        return Console.texts.format(.date(date)) + localTime.dropFirst(10)
     }
 
     /// The file's character encoding as the import found it; only "with BOM" needs words.

@@ -11,10 +11,10 @@ public struct AgreementRegistry: Sendable {
         let (agreement, warnings) = try form.agreement()
         let summary = try context.write { tx in
             if try tx.agreement(agreement.reference) != nil {
-                throw TunetError.conflict(.verbatim("An agreement with reference '\(agreement.reference)' is already registered."))
+                throw TunetError.conflict(Message("agreement.already_registered", ["reference": .text(agreement.reference)]))
             }
             try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
-            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.joined(separator: " "))
+            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.map { "\($0)" }.joined(separator: " "))
             return try self.summary(agreement, in: tx)
         }
         return AgreementAdded(summary: summary, warnings: warnings)
@@ -33,13 +33,13 @@ public struct AgreementRegistry: Sendable {
         let today = context.today
         let updated = try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
-            try Self.refuseIfEnded(agreement, today: today, doing: "extend")
+            try Self.refuseIfEnded(agreement, today: today)
             guard let index = agreement.nextOpenOption else {
-                throw TunetError.conflict(.verbatim("Agreement \(reference) has no extension option left to exercise."))
+                throw TunetError.conflict(Message("agreement.extend.no_option", ["reference": .text(agreement.reference)]))
             }
             let option = agreement.options[index]
             guard today <= option.decisionDeadline else {
-                throw TunetError.conflict(.verbatim("Option \(index + 1) of agreement \(reference) had to be decided by \(option.decisionDeadline.iso); it can no longer be exercised."))
+                throw TunetError.conflict(Message("agreement.extend.deadline_passed", ["option": .integer(index + 1), "reference": .text(agreement.reference), "deadline": .date(option.decisionDeadline)]))
             }
             agreement.options[index].exercisedOn = today
             try tx.update(agreement, action: "extend", note: note ?? "option \(index + 1): \(option.months) months")
@@ -62,19 +62,21 @@ public struct AgreementRegistry: Sendable {
         return try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
             if let terminated = agreement.terminatedOn {
-                throw TunetError.conflict(.verbatim("Agreement \(reference) is already terminated (from \(terminated.iso))."))
+                throw TunetError.conflict(Message("agreement.terminate.already", ["reference": .text(agreement.reference), "from": .date(terminated)]))
             }
             guard day >= agreement.start && day <= agreement.currentEnd else {
-                throw TunetError.invalid("on", day.iso, .verbatim("the termination date must lie within the agreement (\(agreement.start.iso) to \(agreement.currentEnd.iso))"))
+                throw TunetError.invalid("on", day.iso, Message("agreement.terminate.outside", ["start": .date(agreement.start), "end": .date(agreement.currentEnd)]))
             }
             let affected = try tx.placements(agreement: agreement.reference).filter { !$0.isCancelled && $0.end >= day }
             guard affected.isEmpty || decision != nil else {
-                let listed = affected.map { "placement \($0.id) (\($0.participant.text), \($0.provider), \($0.start.iso) to \($0.end.iso))" }
-                throw TunetError.conflict(.verbatim("""
-                    Agreement \(reference) has \(affected.count) \(affected.count == 1 ? "placement" : "placements") running on or past \(day.iso): \(listed.joined(separator: "; ")). \
-                    Say what happens to them: --end-placements ends each on \(day.adding(days: -1).iso), the agreement's last day, and releases \
-                    its committed value (one not yet started is cancelled); --keep-placements keeps them, with the --reason recorded. Nothing was changed.
-                    """))
+                let listed = affected.map {
+                    MessageValue.message(Message("agreement.terminate.placement", [
+                        "id": .integer($0.id), "participant": .text($0.participant.text), "provider": .text($0.provider.digits),
+                        "start": .date($0.start), "end": .date($0.end)]))
+                }
+                throw TunetError.conflict(Message("agreement.terminate.placements_undecided", [
+                    "reference": .text(agreement.reference), "count": .integer(affected.count), "day": .date(day),
+                    "last_day": .date(day.adding(days: -1)), "placements": .lines(listed)]))
             }
             agreement.terminatedOn = day
             agreement.terminationReason = reason
@@ -120,7 +122,7 @@ public struct AgreementRegistry: Sendable {
         try problems.check()
         let agreement = try context.read { try Self.existing(reference, in: $0) }
         if let number, agreement.party(number) == nil {
-            throw TunetError.invalid("provider", number.digits, .verbatim("provider \(number) is not a party to agreement \(reference)"))
+            throw TunetError.invalid("provider", number.digits, Message("agreement.prices.not_a_party", ["provider": .text(number.digits), "reference": .text(agreement.reference)]))
         }
         let current = agreement.prices.prices(on: day).filter { number == nil || $0.provider == number }
         let history = agreement.prices.versions.filter { number == nil || $0.provider == number }
@@ -146,17 +148,17 @@ public struct AgreementRegistry: Sendable {
     static func requireRegistered(_ providers: [OrganisationNumber], in reader: StoreReader) throws {
         var problems = ProblemCollector()
         for number in providers where try reader.provider(number) == nil {
-            problems.add("provider", number.digits, .verbatim("provider \(number) is not registered; add it with `tunet provider add` first"))
+            problems.add("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
         }
         try problems.check()
     }
 
-    static func refuseIfEnded(_ agreement: Agreement, today: LocalDate, doing action: String) throws {
+    static func refuseIfEnded(_ agreement: Agreement, today: LocalDate) throws {
         if let terminated = agreement.terminatedOn {
-            throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) was terminated from \(terminated.iso); it cannot \(action)."))
+            throw TunetError.conflict(Message("agreement.extend.terminated", ["reference": .text(agreement.reference), "from": .date(terminated)]))
         }
         if today > agreement.currentEnd {
-            throw TunetError.conflict(.verbatim("Agreement \(agreement.reference) expired on \(agreement.currentEnd.iso); it cannot \(action)."))
+            throw TunetError.conflict(Message("agreement.extend.expired", ["reference": .text(agreement.reference), "end": .date(agreement.currentEnd)]))
         }
     }
 }

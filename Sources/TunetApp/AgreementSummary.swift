@@ -30,16 +30,23 @@ public struct AgreementSummary: Sendable, Encodable {
     }
 }
 
-public struct AgreementAdded: Sendable, Encodable {
+/// A registered agreement and the warnings that did not stop it. `--json` writes the warnings as sentences in
+/// the reader's language (the front end renders them: `encode(to:rendering:)`).
+public struct AgreementAdded: Sendable {
     public let summary: AgreementSummary
-    public let warnings: [String]
+    public let warnings: [Message]
+
+    public init(summary: AgreementSummary, warnings: [Message]) {
+        self.summary = summary
+        self.warnings = warnings
+    }
 
     enum CodingKeys: String, CodingKey { case warnings }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder, rendering render: (Message) -> String) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(warnings, forKey: .warnings)
+        try container.encode(warnings.map(render), forKey: .warnings)
     }
 }
 

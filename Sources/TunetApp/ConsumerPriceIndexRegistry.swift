@@ -6,6 +6,10 @@ import TunetStore
 public struct IndexEntry: Sendable, Encodable {
     public let month: String
     public let index: IndexValue
+    /// From `set`: false when the month already had this value (nothing was written). Not in `--json`.
+    public var changed = true
+
+    enum CodingKeys: String, CodingKey { case month, index }
 }
 
 public struct IndexImportReport: Sendable, Encodable {
@@ -49,8 +53,8 @@ public struct ConsumerPriceIndexRegistry: Sendable {
         let parsedValue = problems.take("index", value, IndexValue.parse(value))
         try problems.check()
         guard let parsedMonth, let parsedValue else { throw TunetError.internalFault("unparsed KPI") }
-        try context.write { tx in _ = try tx.setConsumerPriceIndex(parsedMonth, parsedValue) }
-        return IndexEntry(month: parsedMonth.ssb, index: parsedValue)
+        let changed = try context.write { tx in try tx.setConsumerPriceIndex(parsedMonth, parsedValue) }
+        return IndexEntry(month: parsedMonth.ssb, index: parsedValue, changed: changed)
     }
 
     public func list() throws -> [IndexEntry] {

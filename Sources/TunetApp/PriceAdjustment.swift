@@ -35,11 +35,44 @@ public struct PriceAdjustmentReport: Sendable, Encodable {
         }
     }
 
+    /// Why an agreement's prices were left alone; `--json` writes the reason's code.
+    public struct Skipped: Sendable, Encodable, Equatable {
+        public enum Reason: String, Sendable, Encodable {
+            /// The agreement has no KPI clause.
+            case noClause = "no_kpi_clause"
+            /// The adjusted prices would take effect on or before the agreement's first day (`date`).
+            case pricesApplyFromStart = "prices_apply_from_start"
+            /// The agreement does not run on the day the adjusted prices would take effect (`date`).
+            case notRunning = "not_running"
+            /// The year's adjustment is already stored, from `date`.
+            case alreadyApplied = "already_applied"
+        }
+
+        public let reason: Reason
+        public let year: Int
+        public let date: LocalDate?
+
+        /// The sentence a person reads, without the agreement's reference.
+        public var message: Message {
+            switch reason {
+            case .noClause: Message("agreement.adjust.skipped.no_clause")
+            case .pricesApplyFromStart: Message("agreement.adjust.skipped.from_start", ["start": date.map(MessageValue.date) ?? ""])
+            case .notRunning: Message("agreement.adjust.skipped.not_running", ["day": date.map(MessageValue.date) ?? ""])
+            case .alreadyApplied: Message("agreement.adjust.skipped.already_applied", ["year": .text(String(year)), "from": date.map(MessageValue.date) ?? ""])
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(reason)
+        }
+    }
+
     public let year: Int
     public let dryRun: Bool
     public let adjusted: [AgreementAdjustment]
     /// Agreements left alone, with the reason (no clause, not running that year, already adjusted).
-    public let skipped: [String: String]
+    public let skipped: [String: Skipped]
 
     enum CodingKeys: String, CodingKey {
         case year, adjusted, skipped
@@ -54,7 +87,7 @@ public struct PriceAdjustment: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     public func run(year: Int, reference: String? = nil, dryRun: Bool = false) throws -> PriceAdjustmentReport {
-        guard (2000...2100).contains(year) else { throw TunetError.invalid("year", String(year), .verbatim("give a year like 2027")) }
+        guard (2000...2100).contains(year) else { throw TunetError.invalid("year", String(year), Message("agreement.adjust.year_out_of_range")) }
         if dryRun { return try context.read { try Self.apply(year: year, reference: reference, reader: $0, tx: nil) } }
         return try context.write { try Self.apply(year: year, reference: reference, reader: $0, tx: $0) }
     }
@@ -63,27 +96,31 @@ public struct PriceAdjustment: Sendable {
     static func apply(year: Int, reference: String?, reader: StoreReader, tx: StoreTransaction?) throws -> PriceAdjustmentReport {
         let agreements = try reference.map { [try AgreementRegistry.existing($0, in: reader)] } ?? reader.allAgreements()
         var adjusted: [PriceAdjustmentReport.AgreementAdjustment] = []
-        var skipped: [String: String] = [:]
+        var skipped: [String: PriceAdjustmentReport.Skipped] = [:]
         var missing = ProblemCollector()
         for var agreement in agreements {
             guard let clause = agreement.priceAdjustment else {
-                skipped[agreement.reference] = "no KPI clause"
+                skipped[agreement.reference] = .init(reason: .noClause, year: year, date: nil)
                 continue
             }
             let effective = clause.effectiveDate(year: year)
             if effective <= agreement.start {
-                skipped[agreement.reference] = "its prices already apply from \(agreement.start.iso)"
+                skipped[agreement.reference] = .init(reason: .pricesApplyFromStart, year: year, date: agreement.start)
                 continue
             }
             if effective > agreement.currentEnd || (agreement.terminatedOn.map { effective >= $0 } ?? false) {
-                skipped[agreement.reference] = "it does not run on \(effective.iso)"
+                skipped[agreement.reference] = .init(reason: .notRunning, year: year, date: effective)
+                continue
+            }
+            if agreement.prices.versions.contains(where: { $0.validFrom == effective && $0.source == Self.source(year) }) {
+                skipped[agreement.reference] = .init(reason: .alreadyApplied, year: year, date: effective)
                 continue
             }
             let referenceMonth = clause.referenceMonth(year: year)
             let base = try reader.consumerPriceIndex(clause.baseMonth)
             let current = try reader.consumerPriceIndex(referenceMonth)
             for (month, value) in [(clause.baseMonth, base), (referenceMonth, current)] where value == nil {
-                missing.add("kpi", month.ssb, .verbatim("agreement \(agreement.reference) needs the index for \(month.ssb), which is not registered; add it with `tunet kpi set \(month.ssb) VALUE` or `tunet kpi import`"))
+                missing.add("kpi", month.ssb, Message("agreement.adjust.index_missing", ["reference": .text(agreement.reference), "month": .text(month.ssb)]))
             }
             guard let base, let current else { continue }
             var prices: [PriceAdjustmentReport.AdjustedPrice] = []
@@ -91,7 +128,7 @@ public struct PriceAdjustment: Sendable {
                 let amount = PriceAdjustmentClause.adjust(original.amount, base: base, reference: current)
                 prices.append(.init(provider: original.provider, line: original.line, original: original.amount, adjusted: amount))
                 agreement.prices.add(PriceVersion(provider: original.provider, line: original.line, unit: original.unit,
-                                                  validFrom: effective, amount: amount, source: "kpi \(year)"))
+                                                  validFrom: effective, amount: amount, source: Self.source(year)))
             }
             try tx?.update(agreement, action: "adjust-prices",
                            note: "KPI \(referenceMonth.ssb) \(current) / \(clause.baseMonth.ssb) \(base), from \(effective.iso)")
@@ -101,4 +138,8 @@ public struct PriceAdjustment: Sendable {
         try missing.check()
         return PriceAdjustmentReport(year: year, dryRun: tx == nil, adjusted: adjusted, skipped: skipped)
     }
+
+    /// The source written on the prices a year's adjustment stores: `kpi 2027`. It is how a second run for the
+    /// same year knows that the year was already applied.
+    static func source(_ year: Int) -> String { "kpi \(year)" }
 }

@@ -29,22 +29,22 @@ public struct ProcurementDesk: Sendable {
                        category: String? = nil) throws -> ProcurementView {
         var problems = ProblemCollector()
         let title = title.trimmingWhitespace()
-        if title.isEmpty { problems.add("title", nil, .verbatim("a title is required")) }
+        if title.isEmpty { problems.add("title", nil, Message("procurement.title.required")) }
         if let reason = FreeText.check(title, maximumLength: 200) { problems.add("title", title, reason.message) }
         let groups = problems.take("target-groups", targetGroups, TargetGroup.parseSet(targetGroups))
         var numbers: [String] = []
-        if municipalities.isEmpty { problems.add("municipality", nil, .verbatim("at least one municipality is required")) }
+        if municipalities.isEmpty { problems.add("municipality", nil, Message("procurement.municipality.required")) }
         for raw in municipalities {
             if let municipality = problems.take("municipality", raw, Municipality.parse(raw)), !numbers.contains(municipality.number) {
                 numbers.append(municipality.number)
             }
         }
         let value = problems.take("estimated-value", estimatedValue, Money.parse(estimatedValue))
-        if let value, value.ore <= 0 { problems.add("estimated-value", estimatedValue, .verbatim("the estimated value must be above zero")) }
+        if let value, value.ore <= 0 { problems.add("estimated-value", estimatedValue, Message("procurement.estimated_value.not_positive")) }
         var serviceCategory = ServiceCategory.special
         if let category {
             if let parsed = ServiceCategory(name: category) { serviceCategory = parsed } else {
-                problems.add("category", category, .verbatim("use special (health, social, education) or general"))
+                problems.add("category", category, Message("procurement.category.unknown"))
             }
         }
         try problems.check()
@@ -69,7 +69,7 @@ public struct ProcurementDesk: Sendable {
         switch LocalDate.parse(deadline) {
         case .success(let date):
             deadlineDate = date
-            if date < context.today { problems.add("deadline", deadline, .verbatim("the tender deadline \(date.iso) has already passed")) }
+            if date < context.today { problems.add("deadline", deadline, Message("procurement.deadline.passed", ["deadline": .date(date)])) }
         case .failure(let problem): problems.add("deadline", deadline, problem.reason)
         }
         try problems.check()
@@ -85,10 +85,10 @@ public struct ProcurementDesk: Sendable {
         try change(id, action: "open") { procurement in
             try procurement.require(.draft, toDo: "be opened for tenders")
             guard !procurement.criteria.isEmpty, !procurement.priceTemplate.isEmpty, let deadline = procurement.tenderDeadline else {
-                throw TunetError.conflict(.verbatim("Procurement \(id) needs its criteria, price form and tender deadline first (`tunet procurement criteria`)."))
+                throw TunetError.conflict(Message("procurement.open.incomplete", ["id": .integer(id)]))
             }
             if deadline < context.today {
-                throw TunetError.conflict(.verbatim("The tender deadline \(deadline.iso) has passed; set a new one with `tunet procurement criteria` first."))
+                throw TunetError.conflict(Message("procurement.open.deadline_passed", ["deadline": .date(deadline)]))
             }
             procurement.state = .open
         }
@@ -103,22 +103,22 @@ public struct ProcurementDesk: Sendable {
             case .success(let date): receivedOn = date
             case .failure(let problem): throw TunetError.invalid("received", received, problem.reason)
             }
-            if receivedOn > context.today { throw TunetError.invalid("received", received, .verbatim("a tender cannot be received in the future")) }
+            if receivedOn > context.today { throw TunetError.invalid("received", received, Message("procurement.tender.received_in_future")) }
         }
         let late = lateReason?.trimmingWhitespace().nilIfEmpty
         return try change(id, action: "tender", note: late.map { "late tender accepted: \($0)" }) { procurement in
             try procurement.require(.open, toDo: "receive tenders")
             guard try context.database.read({ try $0.provider(number) }) != nil else {
-                throw TunetError.invalid("provider", number.digits, .verbatim("provider \(number) is not registered; add it with `tunet provider add` first"))
+                throw TunetError.invalid("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
             }
             if procurement.tenders.contains(where: { $0.provider == number }) {
-                throw TunetError.conflict(.verbatim("Provider \(number) has already tendered in procurement \(id)."))
+                throw TunetError.conflict(Message("procurement.tender.repeated", ["provider": .text(number.digits), "id": .integer(id)]))
             }
             let tenderedPrices = try ProcurementInput.tenderPrices(prices, template: procurement.priceTemplate)
             let tenderedScores = try ProcurementInput.scores(scores, criteria: procurement.criteria)
             if let deadline = procurement.tenderDeadline, receivedOn > deadline, late == nil {
                 throw TunetError.invalid("received", receivedOn.iso,
-                                         .verbatim("the tender came after the deadline (\(deadline.iso)); it can be accepted only with --late-reason, which is audited"))
+                                         Message("procurement.tender.late", ["deadline": .date(deadline)]))
             }
             procurement.tenders.append(Tender(provider: number, receivedOn: receivedOn, lateReason: late, prices: tenderedPrices,
                                               scores: tenderedScores))
@@ -130,10 +130,10 @@ public struct ProcurementDesk: Sendable {
         return try change(id, action: "score") { procurement in
             try procurement.require(.open, .evaluating, toDo: "have tenders scored")
             guard let index = procurement.tenders.firstIndex(where: { $0.provider == number }) else {
-                throw TunetError.notFound(kind: "tender in procurement \(id) from", key: number.digits)
+                throw TunetError.invalid("provider", number.digits, Message("procurement.score.no_tender", ["provider": .text(number.digits), "id": .integer(id)]))
             }
             let parsed = try ProcurementInput.scores(scores, criteria: procurement.criteria)
-            if parsed.isEmpty { throw TunetError.invalid("score", nil, .verbatim("give at least one score, like Kvalitet=8")) }
+            if parsed.isEmpty { throw TunetError.invalid("score", nil, Message("procurement.score.none")) }
             procurement.tenders[index].scores.merge(parsed) { $1 }
         }
     }
@@ -144,7 +144,7 @@ public struct ProcurementDesk: Sendable {
             try procurement.require(.open, .evaluating, toDo: "be evaluated")
             if procurement.state == .open {
                 if let deadline = procurement.tenderDeadline, context.today <= deadline {
-                    throw TunetError.conflict(.verbatim("The tender deadline (\(deadline.iso)) has not passed; tenders may still come in."))
+                    throw TunetError.conflict(Message("procurement.evaluate.deadline_not_passed", ["deadline": .date(deadline)]))
                 }
                 procurement.state = .evaluating
             }
@@ -163,7 +163,7 @@ public struct ProcurementDesk: Sendable {
             }
         }
         if winners.isEmpty == (count == nil) {
-            throw TunetError.invalid("winner", nil, .verbatim("name the winners with --winner ORGNR (repeat it), or give --winners N for the N best tenders"))
+            throw TunetError.invalid("winner", nil, Message("procurement.award.winners_missing"))
         }
         let named = try winners.map(ProviderRegistry.parseNumber)
         let note = standstillDays.map { "standstill period of \($0) days asked for" }
@@ -173,19 +173,19 @@ public struct ProcurementDesk: Sendable {
             var chosen: [OrganisationNumber]
             if let count {
                 guard (1...ranking.count).contains(count) else {
-                    throw TunetError.invalid("winners", String(count), .verbatim("there are \(ranking.count) tenders; choose from 1 to \(ranking.count) winners"))
+                    throw TunetError.invalid("winners", String(count), Message("procurement.award.winners_out_of_range", ["tenders": .integer(ranking.count)]))
                 }
                 chosen = ranking.prefix(count).map(\.provider)
             } else {
                 for number in named where !ranking.contains(where: { $0.provider == number }) {
-                    throw TunetError.invalid("winner", number.digits, .verbatim("provider \(number) has not tendered in procurement \(id)"))
+                    throw TunetError.invalid("winner", number.digits, Message("procurement.award.winner_without_tender", ["provider": .text(number.digits), "id": .integer(id)]))
                 }
                 chosen = ranking.map(\.provider).filter { named.contains($0) }
             }
             if let deadline = procurement.tenderDeadline, notice <= deadline {
-                throw TunetError.invalid("notice-date", notice.iso, .verbatim("the award notice must come after the tender deadline (\(deadline.iso))"))
+                throw TunetError.invalid("notice-date", notice.iso, Message("procurement.award.notice_before_deadline", ["deadline": .date(deadline)]))
             }
-            if notice > context.today { throw TunetError.invalid("notice-date", notice.iso, .verbatim("the award notice cannot be dated in the future")) }
+            if notice > context.today { throw TunetError.invalid("notice-date", notice.iso, Message("procurement.award.notice_in_future")) }
             let standstill: Award.Standstill?
             switch Award.standstill(required: procurement.classification().standstillRequired, electronically: electronically,
                                     requestedDays: standstillDays) {
@@ -210,7 +210,8 @@ public struct ProcurementDesk: Sendable {
             try procurement.require(.awarded, toDo: "be concluded")
             guard let award = procurement.award else { throw TunetError.internalFault("awarded without an award") }
             if let end = award.standstillEnd, today <= end {
-                throw TunetError.conflict(.verbatim("The \(award.standstillVoluntary ? "voluntary " : "")standstill period runs until \(end.iso); the agreement may be concluded from \(award.mayConcludeFrom.iso)."))
+                throw TunetError.conflict(Message(award.standstillVoluntary ? "procurement.conclude.in_voluntary_standstill" : "procurement.conclude.in_standstill",
+                                                 ["end": .date(end), "from": .date(award.mayConcludeFrom)]))
             }
             var form = terms
             if form.title.trimmingWhitespace().isEmpty { form.title = procurement.title }
@@ -227,7 +228,7 @@ public struct ProcurementDesk: Sendable {
             var (agreement, warnings) = try form.agreement()
             agreement.procurementId = procurement.id
             if try tx.agreement(agreement.reference) != nil {
-                throw TunetError.conflict(.verbatim("An agreement with reference '\(agreement.reference)' is already registered."))
+                throw TunetError.conflict(Message("agreement.already_registered", ["reference": .text(agreement.reference)]))
             }
             try tx.insert(agreement, note: "concluded from procurement \(procurement.id)")
             procurement.state = .concluded

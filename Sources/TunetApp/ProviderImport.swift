@@ -55,13 +55,13 @@ public struct ProviderImport: Sendable {
         let reader = try CSVReader(contentsOf: url)
         let records = try reader.allRecords()
         guard let header = records.first, !header.isBlank else {
-            throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file is empty; the first row must name the columns"))
+            throw TunetError.unreadableFile(path: url.path, reason: Message("provider.import.empty_file"))
         }
         let columns = try ColumnMap(header: header, names: Self.columnNames, required: ProviderForm.Field.required,
                                     fieldName: \.rawValue)
         let rows = records.dropFirst().filter { !$0.isBlank }
         if rows.isEmpty {
-            throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file has a header row but no providers"))
+            throw TunetError.unreadableFile(path: url.path, reason: Message("provider.import.no_rows"))
         }
 
         let file = url.lastPathComponent
@@ -100,7 +100,7 @@ public struct ProviderImport: Sendable {
                 !record.fields[$0].trimmingWhitespace().isEmpty
             }) {
                 problems.append(FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
-                                             reason: .verbatim("this cell has no column heading, so Tunet would not know what it is")))
+                                             reason: Message("provider.import.cell_without_heading")))
                 continue
             }
             var form = ProviderForm()
@@ -111,7 +111,7 @@ public struct ProviderImport: Sendable {
             if case .success(let number) = OrganisationNumber.parse(form[.organisationNumber] ?? "") {
                 if let earlier = firstRowOf[number] {
                     problems.append(FieldProblem(row: record.row, field: ProviderForm.Field.organisationNumber.rawValue,
-                                                 value: number.digits, reason: .verbatim("organisation number \(number.digits) is also on row \(earlier)")))
+                                                 value: number.digits, reason: Message("provider.import.repeated", ["number": .text(number.digits), "row": .integer(earlier)])))
                     continue
                 }
                 firstRowOf[number] = record.row
@@ -119,7 +119,7 @@ public struct ProviderImport: Sendable {
                 if let existing, !updateExisting {
                     problems.append(FieldProblem(
                         row: record.row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
-                        reason: .verbatim("organisation number \(number.digits) is already registered to \(existing.name); use --update-existing to update registered providers")))
+                        reason: Message("provider.import.already_registered", ["number": .text(number.digits), "name": .text(existing.name)])))
                     continue
                 }
             }

@@ -16,21 +16,23 @@ public struct ProviderRegistry: Sendable {
         return ProviderSummary(provider, today: context.today)
     }
 
-    /// Changes the given fields; the organisation number identifies the farm and cannot be changed.
-    public func update(_ organisationNumber: String, with form: ProviderForm) throws -> ProviderSummary {
+    /// Changes the given fields; the organisation number identifies the farm and cannot be changed. Values equal
+    /// to the stored ones change nothing and write no audit event; the result says whether anything changed.
+    public func update(_ organisationNumber: String, with form: ProviderForm) throws -> ProviderUpdate {
         let number = try Self.parseNumber(organisationNumber)
         if let given = form[.organisationNumber], !given.trimmingWhitespace().isEmpty,
            case .success(let other) = OrganisationNumber.parse(given), other != number {
             throw TunetError.invalid(ProviderForm.Field.organisationNumber.rawValue, given,
-                                     .verbatim("the organisation number identifies the provider and cannot be changed; register the new number as a new provider"))
+                                     Message("provider.organisation_number.fixed"))
         }
-        let updated = try context.write { tx in
+        let (updated, changed) = try context.write { tx in
             let existing = try Self.existing(number, in: tx)
             let updated = try form.provider(updating: existing)
+            guard updated != existing else { return (existing, false) }
             try tx.update(updated)
-            return updated
+            return (updated, true)
         }
-        return ProviderSummary(updated, today: context.today)
+        return ProviderUpdate(summary: ProviderSummary(updated, today: context.today), changed: changed)
     }
 
     public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderSummary {
@@ -39,7 +41,9 @@ public struct ProviderRegistry: Sendable {
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .active else {
-                throw TunetError.conflict(.verbatim("\(provider.name) (\(number)) is already suspended (\(provider.statusReason ?? "no reason recorded"))."))
+                throw TunetError.conflict(provider.statusReason.map {
+                    Message("provider.already_suspended", ["name": .text(provider.name), "number": .text(number.description), "reason": .text($0)])
+                } ?? Message("provider.already_suspended_without_reason", ["name": .text(provider.name), "number": .text(number.description)]))
             }
             provider.status = .suspended
             provider.statusReason = reason
@@ -54,7 +58,7 @@ public struct ProviderRegistry: Sendable {
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .suspended else {
-                throw TunetError.conflict(.verbatim("\(provider.name) (\(number)) is active, not suspended; there is nothing to reactivate."))
+                throw TunetError.conflict(Message("provider.not_suspended", ["name": .text(provider.name), "number": .text(number.description)]))
             }
             provider.status = .active
             provider.statusReason = nil
@@ -98,7 +102,7 @@ public struct ProviderRegistry: Sendable {
         if let holder = try reader.provider(number) {
             throw TunetError.invalidInput([FieldProblem(
                 row: row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
-                reason: .verbatim("organisation number \(number.digits) is already registered to \(holder.name)"))])
+                reason: Message("provider.already_registered", ["number": .text(number.digits), "name": .text(holder.name)]))])
         }
     }
 }

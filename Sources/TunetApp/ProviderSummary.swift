@@ -34,6 +34,15 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
     }
 }
 
+/// What `update` did: the farm as it now stands, and whether any value differed from the stored one.
+/// `--json` prints the summary alone, as before.
+public struct ProviderUpdate: Sendable, Encodable {
+    public let summary: ProviderSummary
+    public let changed: Bool
+
+    public func encode(to encoder: Encoder) throws { try summary.encode(to: encoder) }
+}
+
 /// `show` adds the provider's recorded history.
 public struct ProviderDetail: Sendable, Encodable {
     public let summary: ProviderSummary

@@ -13,6 +13,9 @@ public struct CalendarView: Sendable, Encodable {
     public let year: Int?
     public let schoolHolidays: [SchoolHoliday]
     public let publicHolidays: [Holiday]
+    /// From `import`: false when the file held exactly the calendar already stored (nothing was written).
+    /// Not in `--json`.
+    public var changed = true
 
     enum CodingKeys: String, CodingKey {
         case year
@@ -33,7 +36,10 @@ public struct SchoolCalendar: Sendable {
         try context.write { tx in
             let existing = try tx.schoolHolidays(municipality: holiday.municipalityNumber)
             if let overlap = existing.first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
-                throw TunetError.conflict(.verbatim("\(holiday.name) (\(holiday.from.iso)–\(holiday.to.iso)) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso)) in \(holiday.municipalityNumber)."))
+                throw TunetError.conflict(Message("calendar.holiday.overlaps_stored", [
+                    "name": .text(holiday.name), "from": .date(holiday.from), "to": .date(holiday.to), "other": .text(overlap.name),
+                    "other_from": .date(overlap.from), "other_to": .date(overlap.to),
+                    "municipality": .text(Municipality.named(holiday.municipalityNumber)?.description ?? holiday.municipalityNumber)]))
             }
             try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday])
         }
@@ -45,7 +51,7 @@ public struct SchoolCalendar: Sendable {
         enum Field: String, Sendable { case municipality, from, to, name }
         let records = try CSVReader(contentsOf: url).allRecords()
         guard let header = records.first, !header.isBlank else {
-            throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file is empty; the first row must name the columns"))
+            throw TunetError.unreadableFile(path: url.path, reason: Message("calendar.import.empty_file"))
         }
         let columns = try ColumnMap<Field>(header: header, names: [
             .municipality: ["municipality_number", "municipality", "kommunenummer", "kommune"],
@@ -61,7 +67,9 @@ public struct SchoolCalendar: Sendable {
                                                to: columns.value(.to, in: record) ?? "", name: columns.value(.name, in: record) ?? "", row: record.row)
                 if let overlap = byMunicipality[holiday.municipalityNumber, default: []].first(where: { $0.from <= holiday.to && holiday.from <= $0.to }) {
                     problems.add(FieldProblem(row: record.row, field: "from", value: holiday.from.iso,
-                                                          reason: .verbatim("\(holiday.name) overlaps \(overlap.name) (\(overlap.from.iso)–\(overlap.to.iso))")))
+                                                          reason: Message("calendar.holiday.overlaps_row", [
+                                                              "name": .text(holiday.name), "other": .text(overlap.name),
+                                                              "other_from": .date(overlap.from), "other_to": .date(overlap.to)])))
                     continue
                 }
                 byMunicipality[holiday.municipalityNumber, default: []].append(holiday)
@@ -70,16 +78,19 @@ public struct SchoolCalendar: Sendable {
             }
         }
         try problems.check()
-        if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: .verbatim("the file has no holiday rows")) }
-        if !dryRun {
-            try context.write { tx in
-                for (municipality, holidays) in byMunicipality {
-                    try tx.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
-                }
+        if byMunicipality.isEmpty { throw TunetError.unreadableFile(path: url.path, reason: Message("calendar.import.no_rows")) }
+        let replace = { (reader: StoreReader, tx: StoreTransaction?) throws -> Set<String> in
+            var changed: Set<String> = []
+            for (municipality, holidays) in byMunicipality where Set(try reader.schoolHolidays(municipality: municipality)) != Set(holidays) {
+                changed.insert(municipality)
+                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
             }
+            return changed
         }
+        let changed = dryRun ? try context.read { try replace($0, nil) } : try context.write { try replace($0, $0) }
         return byMunicipality.keys.sorted().map { number in
-            CalendarView(municipalityNumber: number, year: nil, schoolHolidays: byMunicipality[number]!.sorted { $0.from < $1.from }, publicHolidays: [])
+            CalendarView(municipalityNumber: number, year: nil, schoolHolidays: byMunicipality[number]!.sorted { $0.from < $1.from }, publicHolidays: [],
+                         changed: changed.contains(number))
         }
     }
 
@@ -101,10 +112,10 @@ public struct SchoolCalendar: Sendable {
         var first: LocalDate?, last: LocalDate?
         first = problems.date("from", from)
         last = problems.date("to", to)
-        if let first, let last, last < first { problems.add("to", last.iso, .verbatim("the holiday ends (\(last.iso)) before it starts (\(first.iso))")) }
-        if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, .verbatim("a school holiday of more than 80 days is surely a typing error")) }
+        if let first, let last, last < first { problems.add("to", last.iso, Message("calendar.holiday.ends_before_start", ["from": .date(first), "to": .date(last)])) }
+        if let first, let last, first.days(until: last) > 80 { problems.add("to", last.iso, Message("calendar.holiday.too_long", ["days": 80])) }
         let title = name.trimmingWhitespace()
-        if title.isEmpty { problems.add("name", nil, .verbatim("name the holiday (høstferie, juleferie, vinterferie, påskeferie, sommerferie)")) }
+        if title.isEmpty { problems.add("name", nil, Message("calendar.holiday.name_required")) }
         if let reason = FreeText.check(title, maximumLength: 60) { problems.add("name", title, reason.message) }
         try problems.check()
         return SchoolHoliday(municipalityNumber: number!, from: first!, to: last!, name: title)

@@ -54,9 +54,9 @@ public struct AgreementForm: Sendable {
     }
 
     /// The checked agreement, and warnings that do not stop it (a maximum below the estimate).
-    public func agreement() throws(TunetError) -> (Agreement, warnings: [String]) {
+    public func agreement() throws(TunetError) -> (Agreement, warnings: [Message]) {
         var problems = ProblemCollector()
-        var warnings: [String] = []
+        var warnings: [Message] = []
 
         let reference = self.reference.trimmingWhitespace()
         if let reason = Self.checkReference(reference) { problems.add("reference", reference, reason.message) }
@@ -143,7 +143,7 @@ public struct AgreementForm: Sendable {
             if let value = maximum, value.ore <= 0 {
                 problems.add("maximum-value", raw, .verbatim("the maximum value must be above zero"))
             } else if let value = maximum, let estimated, value < estimated {
-                warnings.append("The maximum value (NOK \(value.formatted)) is below the estimated value (NOK \(estimated.formatted)); the agreement will be used up before the estimate is reached.")
+                warnings.append(Message("agreement.warning.maximum_below_estimate", ["maximum": .money(value), "estimated": .money(estimated)]))
             }
         } else {
             problems.add("maximum-value", nil,
@@ -221,7 +221,7 @@ public struct AgreementForm: Sendable {
             }
         }
         for party in parties where !priceList.versions.contains(where: { $0.provider == party.provider }) {
-            warnings.append("Provider \(party.provider) has no price list yet; it cannot be called off until it has one.")
+            warnings.append(Message("agreement.warning.party_without_prices", ["provider": .text(party.provider.digits)]))
         }
 
         try problems.check()

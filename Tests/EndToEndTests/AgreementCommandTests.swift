@@ -20,6 +20,8 @@ struct AgreementCommandTests {
         "--price", "923609016:full_day:day:1190,50", "--kpi-base", "2025M10", "--kpi-month", "10",
     ]
 
+    static let bokmål = ["TUNET_LANG": "nb"]
+
     func withFarms() throws -> TunetProcess {
         let tunet = try TunetProcess()
         for farm in Self.farms { #expect(try tunet.run(farm).status == 0) }
@@ -35,8 +37,12 @@ struct AgreementCommandTests {
 
         let list = try tunet.run("agreement", "list")
         #expect(list.stdout.contains("2025/77"))
-        #expect(list.stdout.contains("8 000 000,00"))
+        #expect(list.stdout.contains("8,000,000.00"))
         #expect(list.stdout.contains("active"))
+        let liste = try tunet.run(["agreement", "list"], environment: Self.bokmål)
+        #expect(liste.stdout.contains("8 000 000,00"))
+        #expect(liste.stdout.contains("rangering"))
+        #expect(liste.stdout.contains("aktiv"))
 
         let shown = try tunet.json(try tunet.run("agreement", "show", "2025/77", "--json")) as? [String: Any]
         #expect(shown?["status"] as? String == "active")
@@ -53,22 +59,41 @@ struct AgreementCommandTests {
         let beyondEnd = try tunet.run("agreement", "adjust-prices", "--year", "2028")
         #expect(beyondEnd.stdout.contains("2025/77: not adjusted (it does not run on 2028-01-01)"))
         #expect(try tunet.run("kpi", "set", "2026M10", "143.6").status == 0)
-        let adjusted = try tunet.run("agreement", "adjust-prices", "--year", "2027")
+        let adjusted = try tunet.run(["agreement", "adjust-prices", "--year", "2027"], environment: Self.bokmål)
         #expect(adjusted.status == 0, "\(adjusted.stderr)")
         // 1250 × 143.6 / 139.8 = 1283.977… → 1 283,98
-        #expect(adjusted.stdout.contains("1 283,98"))
-        let prices = try tunet.run("agreement", "prices", "2025/77", "--provider", "974760673", "--on", "2027-03-01")
-        #expect(prices.stdout.contains("1 283,98"))
-        #expect(prices.stdout.contains("kpi 2027"))
-        let before = try tunet.run("agreement", "prices", "2025/77", "--provider", "974760673", "--on", "2026-12-31")
-        #expect(before.stdout.contains("1 250,00"))
+        #expect(adjusted.stdout.contains("2025/77: fra 01.01.2027, KPI 2026M10 143,6 / 2025M10 139,8"))
+        #expect(adjusted.stdout.contains("974760673  full_day      1 250,00  1 283,98"))
+        let prices = try tunet.run(["agreement", "prices", "2025/77", "--provider", "974760673", "--on", "2027-03-01"], environment: Self.bokmål)
+        #expect(prices.stdout.contains("Priser i 2025/77 som gjelder 01.03.2027:"))
+        #expect(prices.stdout.contains("974760673  full_day   dag     1 283,98  01.01.2027   KPI-justering 2027"))
+        let english = try tunet.run("agreement", "prices", "2025/77", "--provider", "974760673", "--on", "2027-03-01")
+        #expect(english.stdout.contains("1,283.98"))
+        #expect(english.stdout.contains("KPI adjustment 2027"))
+        let before = try tunet.run(["agreement", "prices", "2025/77", "--provider", "974760673", "--on", "2026-12-31"], environment: Self.bokmål)
+        #expect(before.stdout.contains("974760673  full_day   dag     1 250,00  01.01.2026   avtalen"))
+
+        // The year is applied once: a second run says so and changes nothing.
+        let applied = try tunet.databaseSnapshot()
+        let again = try tunet.run(["agreement", "adjust-prices", "--year", "2027"], environment: Self.bokmål)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == """
+            2025/77: ikke justert (KPI-justeringen for 2027 er allerede gjort, med nye priser fra 01.01.2027; ingenting ble endret)
+            Ingen priser ble justert; ingenting ble endret.
+
+            """)
+        let againInEnglish = try tunet.run("agreement", "adjust-prices", "--year", "2027", "--reference", "2025/77")
+        #expect(againInEnglish.stdout.contains("2025/77: not adjusted (the KPI adjustment for 2027 was already applied, with new prices from 2027-01-01; nothing was changed)"))
+        let againAsJSON = try tunet.json(try tunet.run("agreement", "adjust-prices", "--year", "2027", "--json")) as? [String: Any]
+        #expect((againAsJSON?["skipped"] as? [String: String])?["2025/77"] == "already_applied")
+        #expect(try tunet.databaseSnapshot() == applied)
 
         let extended = try tunet.run("agreement", "extend", "2025/77", environment: ["TUNET_TODAY": "2027-09-01"])
         #expect(extended.status == 0, "\(extended.stderr)")
         #expect(extended.stdout.contains("it now ends 2028-12-31"))
 
-        let ceiling = try tunet.run("agreement", "consumption", "2025/77")
-        #expect(ceiling.stdout.contains("8 000 000,00"))
+        let ceiling = try tunet.run(["agreement", "consumption", "2025/77"], environment: Self.bokmål)
+        #expect(ceiling.stdout.contains("2025/77     8 000 000,00    0,00   0,00  8 000 000,00     0,0 %  aktiv"))
         let audit = try tunet.json(try tunet.run("audit", "--entity", "agreement", "--json")) as? [[String: Any]]
         #expect(audit?.compactMap { $0["action"] as? String } == ["create", "adjust-prices", "extend"])
     }
@@ -120,7 +145,11 @@ struct AgreementCommandTests {
         arguments[arguments.firstIndex(of: "--maximum-value")! + 1] = "5000000"
         let result = try tunet.run(arguments)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: The maximum value (NOK 5 000 000,00) is below the estimated value"))
+        #expect(result.stderr.contains("warning: The maximum value (NOK 5,000,000.00) is below the estimated value (NOK 6,000,000.00)"))
+        arguments[3] = "2025/78"
+        let bokmål = try tunet.run(arguments, environment: Self.bokmål)
+        #expect(bokmål.status == 0)
+        #expect(bokmål.stderr == "advarsel: Maksimalverdien (kr 5 000 000,00) er lavere enn den anslåtte verdien (kr 6 000 000,00); rammeavtalen blir brukt opp før anslaget er nådd.\n")
     }
 
     @Test("The demo has Kongsberg's directly registered agreement with six ranked farms and KPI-adjusted prices")
@@ -132,6 +161,6 @@ struct AgreementCommandTests {
         #expect((kongsberg["parties"] as? [Any])?.count == 6)
         #expect(kongsberg["call_off_method"] as? String == "ranking")
         let prices = try tunet.run("agreement", "prices", try #require(kongsberg["reference"] as? String), "--history")
-        #expect(prices.stdout.contains("kpi 2026"))
+        #expect(prices.stdout.contains("KPI adjustment 2026"))
     }
 }

@@ -110,7 +110,12 @@ struct AgreementPeriodTests {
         // Mondays 4 January to 27 December 2027, less Easter Monday and Whit Monday: 50 days; from 4 October: 13.
         #expect(try committed(tunet, today: "2027-01-01") == 6_300_000)
         try expectUnchanged(tunet, ["agreement", "terminate", "2027/70", "--reason", "Gården legger ned", "--on", "2027-09-01"],
-                            today: "2027-08-20", message: "has 2 placements running on or past 2027-09-01: placement 1 (P-2027-0001, 974760673, 2027-01-04 to 2027-12-31); placement 2 (P-2027-0002, 923609016, 2027-10-04 to 2027-12-31)")
+                            today: "2027-08-20", message: """
+                                has 2 placements running on or past 2027-09-01:
+                                  - placement 1 (P-2027-0001, 974760673, 2027-01-04 to 2027-12-31)
+                                  - placement 2 (P-2027-0002, 923609016, 2027-10-04 to 2027-12-31)
+                                Say what happens to them: --end-placements ends each on 2027-08-31
+                                """)
         let ended = try tunet.run(["agreement", "terminate", "2027/70", "--reason", "Gården legger ned", "--on", "2027-09-01", "--end-placements"],
                                   environment: ["TUNET_TODAY": "2027-08-20"])
         #expect(ended.status == 0, "\(ended.stderr)")

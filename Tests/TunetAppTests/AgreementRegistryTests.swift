@@ -45,7 +45,7 @@ struct AgreementRegistryTests {
         let added = try AgreementRegistry(workspace.context).add(kongsbergForm())
         #expect(added.summary.status == .active)
         #expect(added.summary.consumption.headroom == Money.kroner(8_000_000))
-        #expect(throws: TunetError.conflict(.verbatim("An agreement with reference '2023/4512' is already registered."))) {
+        #expect(throws: TunetError.conflict(Message("agreement.already_registered", ["reference": "2023/4512"]))) {
             try AgreementRegistry(workspace.context).add(kongsbergForm())
         }
         let events = try AuditLog(workspace.context).events(entity: "agreement")
@@ -118,7 +118,8 @@ struct AgreementRegistryTests {
         let afterFirst = try workspace.snapshot()
         _ = try PriceAdjustment(workspace.context).run(year: 2025)
         #expect(try workspace.snapshot() == afterFirst)
-        #expect(try PriceAdjustment(workspace.context).run(year: 2024).skipped["2023/4512"]?.contains("already apply") == true)
+        #expect(try PriceAdjustment(workspace.context).run(year: 2025).skipped["2023/4512"]?.reason == .alreadyApplied)
+        #expect(try PriceAdjustment(workspace.context).run(year: 2024).skipped["2023/4512"]?.reason == .pricesApplyFromStart)
     }
 }
 

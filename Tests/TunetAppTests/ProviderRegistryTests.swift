@@ -95,7 +95,12 @@ struct ProviderRegistryTests {
             try registry.update("923609016", with: ProviderForm([.name: "X"]))
         }
         let updated = try registry.update("974 760 673", with: ProviderForm([.placesPerDay: "6"]))
-        #expect(updated.provider.placesPerDay == 6)
+        #expect(updated.summary.provider.placesPerDay == 6)
+        #expect(updated.changed)
+        let before = try workspace.snapshot()
+        let again = try registry.update("974760673", with: ProviderForm([.placesPerDay: "6"]))
+        #expect(!again.changed)
+        #expect(try workspace.snapshot() == before)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,25 @@ struct AgreementCommand: ParsableCommand {
         subcommands: [Add.self, Show.self, List.self, Extend.self, Terminate.self, Prices.self, AdjustPrices.self, Consumption.self]
     )
 
-    static func money(_ value: Money) -> String { "NOK " + value.formatted }
+    /// An amount in kroner with its currency, as the reader's language writes it: `kr 8 000 000,00`, `NOK 8,000,000.00`.
+    static func money(_ value: Money) -> String { Console.texts("agreement.amount", ["amount": .money(value)]) }
+
+    /// Where a price came from, as a word: the agreement itself or a year's KPI adjustment (`kpi 2027`).
+    static func source(_ code: String) -> String {
+        if code == "agreement" { return Console.texts("agreement.price_source.agreement") }
+        if code.hasPrefix("kpi "), let year = Int(code.dropFirst(4)) {
+            return Console.texts("agreement.price_source.kpi", ["year": .text(String(year))])
+        }
+        return code
+    }
+
+    /// `agreement add` and `procurement conclude` with `--json`: the agreement, and its warnings as sentences
+    /// in the reader's language.
+    struct AddedJSON: Encodable {
+        let added: AgreementAdded
+        init(_ added: AgreementAdded) { self.added = added }
+        func encode(to encoder: Encoder) throws { try added.encode(to: encoder) { Console.texts.render($0) } }
+    }
 }
 
 extension AgreementCommand {
@@ -108,10 +127,11 @@ extension AgreementCommand {
             form.kpiEffectiveDay = kpiEffectiveDay
             form.specialReason = specialReason
             let added = try AgreementRegistry(global.writableContext()).add(form)
-            for warning in added.warnings { Console.warn(.verbatim(warning)) }
-            if output.json { return try JSONOutput.print(added) }
+            for warning in added.warnings { Console.warn(warning) }
+            if output.json { return try JSONOutput.print(AddedJSON(added)) }
             let agreement = added.summary.agreement
-            Console.out("Registered agreement \(agreement.reference) (\(agreement.parties.count) providers, \(agreement.start.iso) to \(agreement.end.iso)); status: \(added.summary.status.rawValue).")
+            Console.say("agreement.added", ["reference": .text(agreement.reference), "providers": .integer(agreement.parties.count),
+                                            "start": .date(agreement.start), "end": .date(agreement.end), "status": added.summary.status.labelValue])
         }
     }
 
@@ -130,52 +150,70 @@ extension AgreementCommand {
             let summary = try AgreementRegistry(context).show(reference)
             if output.json { return try JSONOutput.print(summary) }
             let agreement = summary.agreement
+            let texts = Console.texts
             var list = DetailList()
-            list.add("Reference", agreement.reference)
-            list.add("Title", agreement.title)
-            list.add("Status", summary.status.rawValue)
-            list.add("Municipalities", agreement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
-            list.add("Target groups", TargetGroup.codes(agreement.targetGroups))
-            list.add("Period", "\(agreement.start.iso) to \(agreement.end.iso)")
-            list.add("Current end", agreement.currentEnd.iso)
-            list.add("Latest possible end", agreement.latestPossibleEnd.iso)
-            list.add("Special reason (> 4 years)", agreement.specialReason)
-            list.add("Call-off method", agreement.callOffMethod.rawValue)
-            list.add("Allocation criteria", agreement.allocationCriteria)
-            list.add("Absence billing", agreement.absenceRule.rawValue)
-            list.add("Extra days allowed", agreement.allowsExtraDays ? "yes" : "no")
-            list.add("Price adjustment", agreement.priceAdjustment.map {
-                "KPI from \($0.baseMonth.ssb), index month \($0.indexMonth), effective \($0.effectiveDay).\($0.effectiveMonth) each year"
+            list.add(texts("agreement.field.reference"), agreement.reference)
+            list.add(texts("agreement.field.title"), agreement.title)
+            list.add(texts("agreement.field.status"), texts.render(summary.status.label))
+            list.add(texts("agreement.field.municipalities"), agreement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
+            list.add(texts("agreement.field.target_groups"), ProviderCommand.targetGroups(agreement.targetGroups))
+            list.add(texts("agreement.field.period"), texts("agreement.period", ["start": .date(agreement.start), "end": .date(agreement.end)]))
+            list.add(texts("agreement.field.current_end"), texts.format(.date(agreement.currentEnd)))
+            list.add(texts("agreement.field.latest_possible_end"), texts.format(.date(agreement.latestPossibleEnd)))
+            list.add(texts("agreement.field.special_reason"), agreement.specialReason)
+            list.add(texts("agreement.field.call_off_method"), texts.render(agreement.callOffMethod.label))
+            list.add(texts("agreement.field.allocation_criteria"), agreement.allocationCriteria)
+            list.add(texts("agreement.field.absence_rule"), texts.render(agreement.absenceRule.label))
+            list.add(texts("agreement.field.extra_days"), texts(agreement.allowsExtraDays ? "agreement.yes" : "agreement.no"))
+            list.add(texts("agreement.field.price_adjustment"), agreement.priceAdjustment.map {
+                texts("agreement.price_adjustment", ["base": .text($0.baseMonth.ssb), "index_month": .text(String($0.indexMonth)),
+                                                     "day": .text(String($0.effectiveDay)), "month": .text(String($0.effectiveMonth))])
             })
-            list.add("Estimated value", AgreementCommand.money(agreement.estimatedValue))
-            list.add("Maximum value", AgreementCommand.money(agreement.maximumValue))
-            list.add("Maximum participant-days", agreement.maximumParticipantDays.map(String.init))
-            list.add("Committed", AgreementCommand.money(summary.consumption.committed))
-            list.add("Spent", AgreementCommand.money(summary.consumption.spent))
-            list.add("Headroom", AgreementCommand.money(summary.consumption.headroom) + " (\(summary.consumption.percentUsedText) used)")
-            list.add("Terminated", agreement.terminatedOn.map { "\($0.iso): \(agreement.terminationReason ?? "")" })
+            list.add(texts("agreement.field.estimated_value"), AgreementCommand.money(agreement.estimatedValue))
+            list.add(texts("agreement.field.maximum_value"), AgreementCommand.money(agreement.maximumValue))
+            list.add(texts("agreement.field.maximum_participant_days"), agreement.maximumParticipantDays.map { texts.format(.integer($0)) })
+            list.add(texts("agreement.field.committed"), AgreementCommand.money(summary.consumption.committed))
+            list.add(texts("agreement.field.spent"), AgreementCommand.money(summary.consumption.spent))
+            list.add(texts("agreement.field.headroom"), texts("agreement.headroom", ["amount": .text(AgreementCommand.money(summary.consumption.headroom)),
+                                                                                    "used": .text(used(summary.consumption))]))
+            list.add(texts("agreement.field.terminated"), agreement.terminatedOn.map {
+                texts("agreement.terminated_on", ["date": .date($0), "reason": .text(agreement.terminationReason ?? "")])
+            })
             Console.out(list.render())
-            var parties = TextTable("Rank", "Org. number", "Provider", rightAligned: [0])
+            var parties = TextTable(texts("agreement.parties.rank"), texts("agreement.parties.organisation_number"), texts("agreement.parties.provider"),
+                                    rightAligned: [0])
             let names = try ProviderRegistry(context).list().reduce(into: [String: String]()) {
                 $0[$1.provider.organisationNumber.digits] = $1.provider.name
             }
             for party in agreement.parties {
                 parties.add(party.rank.map(String.init) ?? "", party.provider.digits, names[party.provider.digits] ?? "")
             }
-            Console.out("\nParties:\n" + parties.render())
+            Console.out("\n" + texts("agreement.parties.title") + "\n" + parties.render())
             if !agreement.options.isEmpty {
-                var options = TextTable("#", "Months", "Starts", "Decide by", "Exercised", rightAligned: [0, 1])
+                var options = TextTable("#", texts("agreement.options.months"), texts("agreement.options.starts"), texts("agreement.options.decide_by"),
+                                        texts("agreement.options.exercised"), rightAligned: [0, 1])
                 for (index, (option, starts)) in zip(agreement.options, agreement.optionStarts).enumerated() {
-                    options.add(String(index + 1), String(option.months), starts.iso, option.decisionDeadline.iso, option.exercisedOn?.iso ?? "")
+                    options.add(String(index + 1), String(option.months), texts.format(.date(starts)), texts.format(.date(option.decisionDeadline)),
+                                day(option.exercisedOn) ?? "")
                 }
-                Console.out("\nExtension options:\n" + options.render())
+                Console.out("\n" + texts("agreement.options.title") + "\n" + options.render())
             }
-            var prices = TextTable("Org. number", "Line", "Unit", "Price", "Valid from", "Source", rightAligned: [3])
-            for price in agreement.prices.prices(on: context.today) {
-                prices.add(price.provider.digits, price.line, price.unit.rawValue, price.amount.formatted, price.validFrom.iso, price.source)
-            }
-            Console.out("\nPrices valid today (\(context.today.iso)):\n" + prices.render())
+            var prices = AgreementCommand.priceTable()
+            for price in agreement.prices.prices(on: context.today) { AgreementCommand.add(price, to: &prices) }
+            Console.out("\n" + texts("agreement.prices.today", ["date": .date(context.today)]) + "\n" + prices.render())
         }
+    }
+
+    static func priceTable() -> TextTable {
+        let texts = Console.texts
+        return TextTable(texts("agreement.prices.organisation_number"), texts("agreement.prices.line"), texts("agreement.prices.unit"),
+                         texts("agreement.prices.price"), texts("agreement.prices.valid_from"), texts("agreement.prices.source"), rightAligned: [3])
+    }
+
+    static func add(_ price: PriceVersion, to table: inout TextTable) {
+        let texts = Console.texts
+        table.add(price.provider.digits, price.line, texts.render(price.unit.label), texts.format(.money(price.amount)),
+                  texts.format(.date(price.validFrom)), source(price.source))
     }
 
     struct List: ParsableCommand {
@@ -203,7 +241,7 @@ extension AgreementCommand {
             if let status {
                 filter.status = AgreementStatus(rawValue: status.lowercased())
                 if filter.status == nil {
-                    problems.add("status", status, .verbatim("use one of \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    problems.add("status", status, Message("agreement.filter.status", ["codes": .text(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))]))
                 }
             }
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
@@ -211,14 +249,17 @@ extension AgreementCommand {
             try problems.check()
             let summaries = try AgreementRegistry(global.readableContext()).list(filter)
             if output.json { return try JSONOutput.print(summaries) }
-            if summaries.isEmpty { return Console.out("No agreements match.") }
-            var table = TextTable("Reference", "Title", "Method", "Providers", "Start", "Ends", "Maximum (NOK)", "Used", "Status",
+            if summaries.isEmpty { return Console.say("agreement.list.none") }
+            let texts = Console.texts
+            var table = TextTable(texts("agreement.table.reference"), texts("agreement.table.title"), texts("agreement.table.method"),
+                                  texts("agreement.table.providers"), texts("agreement.table.start"), texts("agreement.table.ends"),
+                                  texts("agreement.table.maximum"), texts("agreement.table.used"), texts("agreement.table.status"),
                                   rightAligned: [3, 6, 7])
             for summary in summaries {
                 let agreement = summary.agreement
-                table.add(agreement.reference, agreement.title, agreement.callOffMethod.rawValue, String(agreement.parties.count),
-                          agreement.start.iso, agreement.currentEnd.iso, agreement.maximumValue.formatted,
-                          summary.consumption.percentUsedText, summary.status.rawValue)
+                table.add(agreement.reference, agreement.title, texts.render(agreement.callOffMethod.label), texts.format(.integer(agreement.parties.count)),
+                          texts.format(.date(agreement.start)), texts.format(.date(agreement.currentEnd)), texts.format(.money(agreement.maximumValue)),
+                          used(summary.consumption), texts.render(summary.status.label))
             }
             Console.out(table.render())
         }
@@ -239,7 +280,7 @@ extension AgreementCommand {
         func run() throws {
             let summary = try AgreementRegistry(global.writableContext()).extend(reference, note: note)
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Extended \(reference); it now ends \(summary.agreement.currentEnd.iso).")
+            Console.say("agreement.extended", ["reference": .text(summary.agreement.reference), "end": .date(summary.agreement.currentEnd)])
         }
     }
 
@@ -273,7 +314,7 @@ extension AgreementCommand {
 
         func validate() throws {
             if endPlacements && keepPlacements {
-                throw ValidationError("Give either --end-placements or --keep-placements, not both.")
+                throw ValidationError(Console.texts("agreement.terminate.both_decisions"))
             }
         }
 
@@ -282,19 +323,21 @@ extension AgreementCommand {
             let outcome = try AgreementRegistry(global.writableContext()).terminate(reference, reason: reason, on: on, placements: decision)
             if output.json { return try JSONOutput.print(outcome) }
             let agreement = outcome.summary.agreement
-            Console.out("Terminated \(reference) from \(agreement.terminatedOn!.iso); its last day is \(agreement.terminatedOn!.adding(days: -1).iso).")
+            let texts = Console.texts
+            guard let from = agreement.terminatedOn else { throw TunetError.internalFault("terminated without a day") }
+            Console.say("agreement.terminated", ["reference": .text(agreement.reference), "from": .date(from), "last_day": .date(from.adding(days: -1))])
             guard !outcome.placements.isEmpty else { return }
-            var table = TextTable("Placement", "Participant", "Provider", "Ended before", "Ends now", "Planned days", "Released (NOK)",
-                                  rightAligned: [0, 5, 6])
+            var table = TextTable(texts("agreement.terminate.placement_column"), texts("agreement.terminate.participant"), texts("agreement.terminate.provider"),
+                                  texts("agreement.terminate.ended_before"), texts("agreement.terminate.ends_now"),
+                                  texts("agreement.terminate.planned_days"), texts("agreement.terminate.released"), rightAligned: [0, 5, 6])
             for change in outcome.placements {
-                table.add(String(change.after.id), change.after.participant.text, change.after.provider.digits, change.before.end.iso,
-                          change.after.isCancelled ? "cancelled" : change.after.end.iso,
-                          "\(change.before.plannedDays) → \(change.after.plannedDays)",
-                          change.released.formatted)
+                table.add(String(change.after.id), change.after.participant.text, change.after.provider.digits, texts.format(.date(change.before.end)),
+                          change.after.isCancelled ? texts.render(PlacementStatus.cancelled.label) : texts.format(.date(change.after.end)),
+                          "\(texts.format(.integer(change.before.plannedDays))) → \(texts.format(.integer(change.after.plannedDays)))",
+                          texts.format(.money(change.released)))
             }
-            Console.out(outcome.keptPlacements
-                        ? "\(outcome.placements.count) placements kept past the termination, as decided:\n" + table.render()
-                        : "\(outcome.placements.count) placements ended:\n" + table.render())
+            Console.say(outcome.keptPlacements ? "agreement.terminate.kept" : "agreement.terminate.ended", ["count": .integer(outcome.placements.count)])
+            Console.out(table.render())
         }
     }
 
@@ -317,11 +360,10 @@ extension AgreementCommand {
         func run() throws {
             let view = try AgreementRegistry(global.readableContext()).prices(reference, provider: provider, on: on)
             if output.json { return try JSONOutput.print(view) }
-            var table = TextTable("Org. number", "Line", "Unit", "Price (NOK)", "Valid from", "Source", rightAligned: [3])
-            for price in history ? view.versions : view.prices {
-                table.add(price.provider.digits, price.line, price.unit.rawValue, price.amount.formatted, price.validFrom.iso, price.source)
-            }
-            Console.out((history ? "Every price version of \(reference):\n" : "Prices of \(reference) valid on \(view.on.iso):\n") + table.render())
+            var table = AgreementCommand.priceTable()
+            for price in history ? view.versions : view.prices { AgreementCommand.add(price, to: &table) }
+            Console.say(history ? "agreement.prices.every_version" : "agreement.prices.valid_on", ["reference": .text(view.reference), "date": .date(view.on)])
+            Console.out(table.render())
         }
     }
 
@@ -331,7 +373,8 @@ extension AgreementCommand {
             abstract: "Apply the agreements' KPI clauses for a year; every price is kept as a dated version.",
             discussion: """
                 New price = original price × KPI(reference month) ÷ KPI(base month), rounded to the nearest øre \
-                (halves away from zero). Running it again for the same year changes nothing.
+                (halves away from zero). Running it again for the same year changes nothing and says that the year \
+                was already applied.
 
                 Example:
                   tunet agreement adjust-prices --year 2027 --dry-run
@@ -349,18 +392,27 @@ extension AgreementCommand {
         func run() throws {
             let report = try PriceAdjustment(global.writableContext()).run(year: year, reference: reference, dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
+            let texts = Console.texts
             for adjustment in report.adjusted {
-                Console.out("\(adjustment.reference): from \(adjustment.effectiveFrom.iso), KPI \(adjustment.referenceMonth) \(adjustment.referenceIndex) / \(adjustment.baseMonth) \(adjustment.baseIndex)")
-                var table = TextTable("Org. number", "Line", "Original", "Adjusted", rightAligned: [2, 3])
+                Console.say("agreement.adjust.adjusted", [
+                    "reference": .text(adjustment.reference), "from": .date(adjustment.effectiveFrom),
+                    "reference_month": .text(adjustment.referenceMonth), "reference_index": .tenths(adjustment.referenceIndex.tenths),
+                    "base_month": .text(adjustment.baseMonth), "base_index": .tenths(adjustment.baseIndex.tenths)])
+                var table = TextTable(texts("agreement.adjust.organisation_number"), texts("agreement.adjust.line"), texts("agreement.adjust.original"),
+                                      texts("agreement.adjust.new_price"), rightAligned: [2, 3])
                 for price in adjustment.prices {
-                    table.add(price.provider.digits, price.line, price.original.formatted, price.adjusted.formatted)
+                    table.add(price.provider.digits, price.line, texts.format(.money(price.original)), texts.format(.money(price.adjusted)))
                 }
                 Console.out(table.render())
             }
-            for (reference, reason) in report.skipped.sorted(by: { $0.key < $1.key }) {
-                Console.out("\(reference): not adjusted (\(reason))")
+            for (reference, skipped) in report.skipped.sorted(by: { $0.key < $1.key }) {
+                Console.say("agreement.adjust.not_adjusted", ["reference": .text(reference), "reason": .message(skipped.message)])
             }
-            if report.dryRun { Console.out("Dry run: nothing was stored.") }
+            if report.dryRun {
+                Console.say("agreement.adjust.dry_run")
+            } else if report.adjusted.isEmpty {
+                Console.say("agreement.adjust.nothing_changed")
+            }
         }
     }
 
@@ -389,13 +441,23 @@ extension AgreementCommand {
                 }
                 return try JSONOutput.print(summaries.map { Row(reference: $0.agreement.reference, status: $0.status, consumption: $0.consumption) })
             }
-            var table = TextTable("Reference", "Maximum", "Committed", "Spent", "Headroom", "Used", "Status", rightAligned: [1, 2, 3, 4, 5])
+            let texts = Console.texts
+            var table = TextTable(texts("agreement.table.reference"), texts("agreement.consumption.maximum"), texts("agreement.consumption.committed"),
+                                  texts("agreement.consumption.spent"), texts("agreement.consumption.headroom"), texts("agreement.table.used"),
+                                  texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
             for summary in summaries {
                 let use = summary.consumption
-                table.add(summary.agreement.reference, use.maximum.formatted, use.committed.formatted, use.spent.formatted,
-                          use.headroom.formatted, use.percentUsedText, summary.status.rawValue)
+                table.add(summary.agreement.reference, texts.format(.money(use.maximum)), texts.format(.money(use.committed)),
+                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), used(use), texts.render(summary.status.label))
             }
             Console.out(table.render())
         }
     }
+}
+
+private func day(_ date: LocalDate?) -> String? { date.map { Console.texts.format(.date($0)) } }
+
+/// The share of the maximum used, or a dash when the maximum is zero.
+private func used(_ consumption: TunetDomain.Consumption) -> String {
+    consumption.percentUsed.map { Console.texts.format(.percentage($0)) } ?? "–"
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,8 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let view = try SchoolCalendar(global.writableContext()).add(municipality: municipality, from: from, to: to, name: name)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("\(name) recorded for \(view.municipalityNumber); it has \(view.schoolHolidays.count) school holiday periods.")
+            Console.say("calendar.holiday.recorded", ["name": .text(name.trimmingWhitespace()), "municipality": .text(municipalityName(view.municipalityNumber)),
+                                                      "count": .integer(view.schoolHolidays.count)])
         }
     }
 
@@ -55,8 +57,18 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let views = try SchoolCalendar(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
             if output.json { return try JSONOutput.print(views) }
-            for view in views { Console.out("\(view.municipalityNumber): \(view.schoolHolidays.count) school holiday periods") }
-            if dryRun { Console.out("Dry run: nothing was stored.") }
+            for view in views {
+                Console.say(view.changed ? "calendar.import.municipality" : "calendar.import.municipality_unchanged",
+                            ["municipality": .text(municipalityName(view.municipalityNumber)), "count": .integer(view.schoolHolidays.count)])
+            }
+            let changed = views.filter(\.changed).count
+            if dryRun {
+                Console.say("calendar.import.dry_run")
+            } else if changed == 0 {
+                Console.say("calendar.import.nothing_changed")
+            } else {
+                Console.say("calendar.import.replaced", ["municipalities": .integer(changed)])
+            }
         }
     }
 
@@ -75,14 +87,24 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let view = try SchoolCalendar(global.readableContext()).show(municipality: municipality, year: year)
             if output.json { return try JSONOutput.print(view) }
-            var table = TextTable("From", "To", "School holiday")
-            for holiday in view.schoolHolidays { table.add(holiday.from.iso, holiday.to.iso, holiday.name) }
-            Console.out(view.schoolHolidays.isEmpty ? "No school holidays are recorded for \(view.municipalityNumber)." : table.render())
+            let texts = Console.texts
+            var table = TextTable(texts("calendar.table.from"), texts("calendar.table.to"), texts("calendar.table.school_holiday"))
+            for holiday in view.schoolHolidays { table.add(texts.format(.date(holiday.from)), texts.format(.date(holiday.to)), holiday.name) }
+            if view.schoolHolidays.isEmpty {
+                Console.say("calendar.none", ["municipality": .text(municipalityName(view.municipalityNumber))])
+            } else {
+                Console.out(table.render())
+            }
             if !view.publicHolidays.isEmpty {
-                var holidays = TextTable("Date", "Day", "Public holiday")
-                for holiday in view.publicHolidays { holidays.add(holiday.date.iso, holiday.date.weekday.norwegianShort, holiday.name) }
+                var holidays = TextTable(texts("calendar.table.date"), texts("calendar.table.weekday"), texts("calendar.table.public_holiday"))
+                for holiday in view.publicHolidays {
+                    holidays.add(texts.format(.date(holiday.date)), ProviderCommand.weekdays(WeekdaySet([holiday.date.weekday])), holiday.name)
+                }
                 Console.out("\n" + holidays.render())
             }
         }
     }
 }
+
+/// `1866 Hadsel`: the number and the name, as people know the municipality.
+private func municipalityName(_ number: String) -> String { Municipality.named(number)?.description ?? number }

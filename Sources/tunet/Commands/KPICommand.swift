@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct KPICommand: ParsableCommand {
         func run() throws {
             let entry = try ConsumerPriceIndexRegistry(global.writableContext()).set(month, index)
             if output.json { return try JSONOutput.print(entry) }
-            Console.out("KPI \(entry.month) = \(entry.index)")
+            Console.say(entry.changed ? "kpi.set" : "kpi.set.unchanged", ["month": .text(entry.month), "index": .tenths(entry.index.tenths)])
         }
     }
 
@@ -66,21 +67,27 @@ struct KPICommand: ParsableCommand {
         }
 
         static func render(_ report: IndexImportReport) -> String {
-            var lines = ["\(report.dryRun ? "Would import" : "Imported") \(report.months) \(report.months == 1 ? "month" : "months") of the all-item index from \(report.file) (\(report.layout.rawValue) layout): \(report.new.count) new, \(report.changed.count) changed, \(report.unchanged) unchanged."]
+            let texts = Console.texts
+            var lines = [texts(report.dryRun ? "kpi.import.would_import" : "kpi.import.imported", [
+                "months": .integer(report.months), "file": .text(report.file), "layout": .label("kpi.layout.\(report.layout.rawValue)"),
+                "new": .integer(report.new.count), "changed": .integer(report.changed.count), "unchanged": .integer(report.unchanged)])]
             if !report.monthsWithoutValue.isEmpty {
-                lines.append("Months without a published value: \(report.monthsWithoutValue.joined(separator: ", ")).")
+                lines.append(texts("kpi.import.months_without_value", ["months": .text(report.monthsWithoutValue.joined(separator: ", "))]))
             }
             if !report.otherVariables.isEmpty {
-                lines.append("Statistic variables left out (only the index is read): \(report.otherVariables.joined(separator: ", ")).")
+                lines.append(texts("kpi.import.other_variables", ["variables": .text(report.otherVariables.joined(separator: ", "))]))
             }
             if report.leftOut.isEmpty {
-                lines.append("No rows left out.")
+                lines.append(texts("kpi.import.nothing_left_out"))
             } else {
-                lines.append("\(report.skipped) \(report.skipped == 1 ? "row" : "rows") left out:")
-                var table = TextTable("Rows", "Why", "What they held")
-                for group in report.leftOut { table.add(group.rowList, group.reason.explanation, group.names.joined(separator: ", ")) }
+                lines.append(texts("kpi.import.left_out", ["rows": .integer(report.skipped)]))
+                var table = TextTable(texts("kpi.import.table.rows"), texts("kpi.import.table.why"), texts("kpi.import.table.what"))
+                for group in report.leftOut {
+                    table.add(group.rowList, texts("kpi.left_out.\(group.reason.rawValue)"), group.names.joined(separator: ", "))
+                }
                 lines.append(table.render())
             }
+            if report.dryRun { lines.append(texts("kpi.import.dry_run")) }
             return lines.joined(separator: "\n")
         }
     }
@@ -94,9 +101,9 @@ struct KPICommand: ParsableCommand {
         func run() throws {
             let entries = try ConsumerPriceIndexRegistry(global.readableContext()).list()
             if output.json { return try JSONOutput.print(entries) }
-            if entries.isEmpty { return Console.out("No index values are registered.") }
-            var table = TextTable("Month", "KPI (2015=100)", rightAligned: [1])
-            for entry in entries { table.add(entry.month, entry.index.description) }
+            if entries.isEmpty { return Console.say("kpi.list.none") }
+            var table = TextTable(Console.texts("kpi.table.month"), Console.texts("kpi.table.index"), rightAligned: [1])
+            for entry in entries { table.add(entry.month, Console.texts.format(.tenths(entry.index.tenths))) }
             Console.out(table.render())
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct ProcurementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,50 +26,84 @@ struct ProcurementCommand: ParsableCommand {
 
     static func printView(_ view: ProcurementView, json: Bool) throws {
         if json { return try JSONOutput.print(view) }
+        let texts = Console.texts
         let procurement = view.procurement
         let rules = view.classification
         var list = DetailList()
-        list.add("Procurement", String(procurement.id))
-        list.add("Title", procurement.title)
-        list.add("State", procurement.state.rawValue + (procurement.cancellationReason.map { " (\($0))" } ?? ""))
-        list.add("Municipalities", procurement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
-        list.add("Target groups", TargetGroup.codes(procurement.targetGroups))
-        list.add("Estimated value", "NOK \(procurement.estimatedValue.formatted) excl. VAT (\(procurement.category.rawValue) services)")
-        list.add("Rules", rules.regime.label)
-        list.add("Notice", rules.notice.rawValue)
-        list.add("Standstill period", rules.standstillRequired ? "required" : "not required")
-        list.add("4-year limit", rules.fourYearLimit ? "applies" : "does not apply")
-        list.add("May be reserved for non-profits", rules.mayBeReservedForNonProfits ? "yes" : "no")
-        list.add("Tender deadline", procurement.tenderDeadline?.iso)
+        list.add(texts("procurement.field.id"), String(procurement.id))
+        list.add(texts("procurement.field.title"), procurement.title)
+        list.add(texts("procurement.field.state"), procurement.cancellationReason.map {
+            texts("procurement.state_with_reason", ["state": procurement.state.labelValue, "reason": .text($0)])
+        } ?? texts.render(procurement.state.label))
+        list.add(texts("procurement.field.municipalities"), procurement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
+        list.add(texts("procurement.field.target_groups"), ProviderCommand.targetGroups(procurement.targetGroups))
+        list.add(texts("procurement.field.estimated_value"),
+                 texts("procurement.estimated_value", ["value": .money(procurement.estimatedValue), "category": procurement.category.labelValue]))
+        list.add(texts("procurement.field.rules"), texts.render(rules.regime.label))
+        list.add(texts("procurement.field.notice"), texts.render(rules.notice.label))
+        list.add(texts("procurement.field.standstill"), texts(rules.standstillRequired ? "procurement.standstill.required" : "procurement.standstill.not_required"))
+        list.add(texts("procurement.field.four_year_limit"), texts(rules.fourYearLimit ? "procurement.four_year_limit.applies" : "procurement.four_year_limit.does_not_apply"))
+        list.add(texts("procurement.field.reserved"), texts(rules.mayBeReservedForNonProfits ? "procurement.yes" : "procurement.no"))
+        list.add(texts("procurement.field.deadline"), procurement.tenderDeadline.map { texts.format(.date($0)) })
         if !procurement.criteria.isEmpty {
-            list.add("Criteria", procurement.criteria.map { "\($0.name) \($0.weight) %\($0.isPrice ? " (price)" : "")" }.joined(separator: ", "))
+            list.add(texts("procurement.field.criteria"), procurement.criteria.map {
+                texts($0.isPrice ? "procurement.criterion.price" : "procurement.criterion", ["name": .text($0.name), "weight": .integer($0.weight)])
+            }.joined(separator: ", "))
         }
         if !procurement.priceTemplate.isEmpty {
-            list.add("Price form", procurement.priceTemplate.map { "\($0.line) per \($0.unit.rawValue) × \($0.quantity)" }.joined(separator: ", "))
+            list.add(texts("procurement.field.price_form"), procurement.priceTemplate.map {
+                texts("procurement.price_line", ["line": .text($0.line), "unit": $0.unit.labelValue, "quantity": .integer($0.quantity)])
+            }.joined(separator: ", "))
         }
-        list.add("Tenders", String(procurement.tenders.count))
+        list.add(texts("procurement.field.tenders"), texts.format(.integer(procurement.tenders.count)))
         if let award = procurement.award {
-            list.add("Award notice", "\(award.noticeDate.iso) (\(award.notifiedElectronically ? "electronic" : "not electronic"))")
-            list.add("Standstill ends", award.standstillEnd.map { "\($0.iso)\(award.standstillVoluntary ? " (voluntary)" : "")" } ?? "no standstill period")
-            list.add("May be concluded from", award.mayConcludeFrom.iso)
+            list.add(texts("procurement.field.award_notice"), texts(award.notifiedElectronically ? "procurement.award_notice.electronic" : "procurement.award_notice.not_electronic",
+                                                                   ["date": .date(award.noticeDate)]))
+            list.add(texts("procurement.field.standstill_end"), award.standstillEnd.map {
+                texts(award.standstillVoluntary ? "procurement.standstill_end.voluntary" : "procurement.standstill_end", ["date": .date($0)])
+            } ?? texts("procurement.standstill_end.none"))
+            list.add(texts("procurement.field.may_conclude_from"), texts.format(.date(award.mayConcludeFrom)))
         }
-        list.add("Agreement", procurement.agreementReference)
+        list.add(texts("procurement.field.agreement"), procurement.agreementReference)
         Console.out(list.render())
         if let evaluation = view.evaluation {
             let names = procurement.criteria.map(\.name)
-            var table = TextTable(["Rank", "Org. number", "Evaluated price"] + names + ["Total", "Tie-break"], rightAligned: Set(0..<(names.count + 4)).subtracting([1]))
+            var table = TextTable([texts("procurement.evaluation.rank"), texts("procurement.evaluation.organisation_number"),
+                                   texts("procurement.evaluation.price")] + names
+                                  + [texts("procurement.evaluation.total"), texts("procurement.evaluation.tie_break")],
+                                  rightAligned: Set(0..<(names.count + 4)).subtracting([1]))
             for row in evaluation {
-                table.add([String(row.rank), row.provider.digits, row.evaluatedPrice.formatted]
-                    + names.map { TenderEvaluation.points(row.pointsMilli[$0] ?? 0) }
-                    + [TenderEvaluation.points(row.totalMilli), row.tieBreak ?? ""])
+                table.add([String(row.rank), row.provider.digits, texts.format(.money(row.evaluatedPrice))]
+                    + names.map { points(row.pointsMilli[$0] ?? 0) }
+                    + [points(row.totalMilli), row.tieBreak.map(tieBreak) ?? ""])
             }
-            Console.out("\nEvaluation (price points = lowest evaluated price ÷ evaluated price × 10):\n" + table.render())
+            Console.out("\n" + texts("procurement.evaluation.title") + "\n" + table.render())
+        }
+    }
+
+    /// Points to three decimals, as the reader's language writes decimals (8,333 or 8.333).
+    static func points(_ milli: Int64) -> String {
+        let thousandths = String(milli.magnitude % 1000)
+        return Console.texts("procurement.points", ["whole": .integer(milli / 1000),
+                                                    "thousandths": .text(String(repeating: "0", count: 3 - thousandths.count) + thousandths)])
+    }
+
+    /// Why two tenders with the same total are ranked as they are. The evaluation gives the reason as an
+    /// English sentence; each is shown from the catalogue, and one this front end does not know as it is.
+    static func tieBreak(_ reason: String) -> String {
+        let texts = Console.texts
+        switch reason {
+        case "equal total; ranked by the lower evaluated price": return texts("procurement.tie_break.price")
+        case "equal total and price; ranked by the higher quality points": return texts("procurement.tie_break.quality")
+        case "equal total, price and quality; ranked by the earlier tender": return texts("procurement.tie_break.received")
+        case "equal in every respect; ranked by organisation number": return texts("procurement.tie_break.organisation_number")
+        default: return reason
         }
     }
 
     static func parseId(_ text: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
-            throw TunetError.invalid("procurement", text, .verbatim("'\(text)' is not a procurement number; see `tunet procurement list`"))
+            throw TunetError.invalid("procurement", text, Message("procurement.id.invalid", ["text": .text(text)]))
         }
         return id
     }
@@ -104,7 +139,7 @@ extension ProcurementCommand {
             let view = try ProcurementDesk(global.writableContext()).create(
                 title: title, targetGroups: targetGroups, municipalities: municipality, estimatedValue: estimatedValue, category: category)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Created procurement \(view.procurement.id): \(view.classification.regime.label).")
+            Console.say("procurement.created", ["id": .integer(view.procurement.id), "rules": view.classification.regime.labelValue])
             try ProcurementCommand.printView(view, json: false)
         }
     }
@@ -179,7 +214,8 @@ extension ProcurementCommand {
             let view = try ProcurementDesk(global.writableContext()).tender(
                 ProcurementCommand.parseId(id), provider: provider, prices: price, scores: score, received: received, lateReason: lateReason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Registered the tender from \(provider) in procurement \(view.procurement.id) (\(view.procurement.tenders.count) tenders).")
+            Console.say("procurement.tender.registered", ["provider": .text(provider), "id": .integer(view.procurement.id),
+                                                          "tenders": .integer(view.procurement.tenders.count)])
         }
     }
 
@@ -200,7 +236,7 @@ extension ProcurementCommand {
         func run() throws {
             let view = try ProcurementDesk(global.writableContext()).score(ProcurementCommand.parseId(id), provider: provider, scores: score)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Scores recorded for \(provider) in procurement \(view.procurement.id).")
+            Console.say("procurement.scores.recorded", ["provider": .text(provider), "id": .integer(view.procurement.id)])
         }
     }
 
@@ -264,11 +300,13 @@ extension ProcurementCommand {
                 standstillDays: standstillDays)
             if output.json { return try JSONOutput.print(view) }
             let award = view.procurement.award!
-            let winners = award.winners.map(\.provider.digits).joined(separator: ", ")
+            let winners = MessageValue.list(award.winners.map { .text($0.provider.digits) })
             if let end = award.standstillEnd {
-                Console.out("Awarded procurement \(view.procurement.id) to \(winners); the \(award.standstillVoluntary ? "voluntary " : "")standstill period ends \(end.iso), and the agreement may be concluded from \(award.mayConcludeFrom.iso).")
+                Console.say(award.standstillVoluntary ? "procurement.awarded.voluntary_standstill" : "procurement.awarded.standstill",
+                            ["id": .integer(view.procurement.id), "winners": winners, "end": .date(end), "from": .date(award.mayConcludeFrom)])
             } else {
-                Console.out("Awarded procurement \(view.procurement.id) to \(winners); no standstill period is required (\(view.classification.regime.label)), so the agreement may be concluded now.")
+                Console.say("procurement.awarded.no_standstill", ["id": .integer(view.procurement.id), "winners": winners,
+                                                                  "rules": view.classification.regime.labelValue])
             }
         }
     }
@@ -335,9 +373,10 @@ extension ProcurementCommand {
             terms.kpiEffectiveMonth = kpiEffectiveMonth
             terms.specialReason = specialReason
             let (view, added) = try ProcurementDesk(global.writableContext()).conclude(ProcurementCommand.parseId(id), terms: terms)
-            for warning in added.warnings { Console.warn(.verbatim(warning)) }
-            if output.json { return try JSONOutput.print(added) }
-            Console.out("Concluded procurement \(view.procurement.id) as agreement \(added.summary.agreement.reference) with \(added.summary.agreement.parties.count) providers.")
+            for warning in added.warnings { Console.warn(warning) }
+            if output.json { return try JSONOutput.print(AgreementCommand.AddedJSON(added)) }
+            Console.say("procurement.concluded", ["id": .integer(view.procurement.id), "reference": .text(added.summary.agreement.reference),
+                                                  "providers": .integer(added.summary.agreement.parties.count)])
         }
     }
 
@@ -355,7 +394,7 @@ extension ProcurementCommand {
         func run() throws {
             let view = try ProcurementDesk(global.writableContext()).cancel(ProcurementCommand.parseId(id), reason: reason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Cancelled procurement \(view.procurement.id).")
+            Console.say("procurement.cancelled", ["id": .integer(view.procurement.id)])
         }
     }
 
@@ -386,18 +425,22 @@ extension ProcurementCommand {
             var filter: ProcurementState?
             if let state {
                 guard let parsed = ProcurementState(rawValue: state.lowercased()) else {
-                    throw TunetError.invalid("state", state, .verbatim("use one of \(ProcurementState.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    throw TunetError.invalid("state", state, Message("procurement.filter.state", ["codes": .text(ProcurementState.allCases.map(\.rawValue).joined(separator: ", "))]))
                 }
                 filter = parsed
             }
             let views = try ProcurementDesk(global.readableContext()).list(state: filter)
             if output.json { return try JSONOutput.print(views) }
-            if views.isEmpty { return Console.out("No procurements match.") }
-            var table = TextTable("#", "Title", "Estimated (NOK)", "Rules", "Tenders", "Deadline", "State", "Agreement", rightAligned: [0, 2, 4])
+            if views.isEmpty { return Console.say("procurement.list.none") }
+            let texts = Console.texts
+            var table = TextTable("#", texts("procurement.table.title"), texts("procurement.table.estimated"), texts("procurement.table.rules"),
+                                  texts("procurement.table.tenders"), texts("procurement.table.deadline"), texts("procurement.table.state"),
+                                  texts("procurement.table.agreement"), rightAligned: [0, 2, 4])
             for view in views {
                 let procurement = view.procurement
-                table.add(String(procurement.id), procurement.title, procurement.estimatedValue.formatted, view.classification.regime.rawValue,
-                          String(procurement.tenders.count), procurement.tenderDeadline?.iso ?? "", procurement.state.rawValue,
+                table.add(String(procurement.id), procurement.title, texts.format(.money(procurement.estimatedValue)),
+                          texts.render(view.classification.regime.label), texts.format(.integer(procurement.tenders.count)),
+                          procurement.tenderDeadline.map { texts.format(.date($0)) } ?? "", texts.render(procurement.state.label),
                           procurement.agreementReference ?? "")
             }
             Console.out(table.render())

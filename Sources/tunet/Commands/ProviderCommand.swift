@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct ProviderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -100,13 +101,15 @@ extension ProviderCommand {
         func run() throws {
             let summary = try ProviderRegistry(global.writableContext()).add(fields.form(organisationNumber: organisationNumber ?? ""))
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Registered \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(summary.approvalState.label).")
+            Console.say("provider.added", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits),
+                                           "approval": summary.approvalState.labelValue])
         }
     }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update", abstract: "Change a farm's details; only the options given change. An empty value clears an optional field.",
+            commandName: "update",
+            abstract: "Change a farm's details; only the options given change. An empty value clears an optional field; values equal to the stored ones change nothing, and the command says so.",
             discussion: """
                 Example:
                   tunet provider update 974760673 --next-audit 2028-05-02 --phone "+47 912 34 567"
@@ -121,11 +124,14 @@ extension ProviderCommand {
 
         func run() throws {
             guard !fields.isEmpty else {
-                throw ValidationError("Give at least one field to change, for example --phone or --next-audit (see --help).")
+                throw ValidationError(Console.texts("provider.update.no_fields"))
             }
-            let summary = try ProviderRegistry(global.writableContext()).update(organisationNumber, with: fields.form())
-            if output.json { return try JSONOutput.print(summary) }
-            Console.out("Updated \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(summary.approvalState.label).")
+            let update = try ProviderRegistry(global.writableContext()).update(organisationNumber, with: fields.form())
+            if output.json { return try JSONOutput.print(update) }
+            let provider = update.summary.provider
+            Console.say(update.changed ? "provider.updated" : "provider.unchanged",
+                        ["name": .text(provider.name), "number": .text(provider.organisationNumber.digits),
+                         "approval": update.summary.approvalState.labelValue])
         }
     }
 
@@ -144,30 +150,36 @@ extension ProviderCommand {
             if output.json { return try JSONOutput.print(detail) }
             let summary = detail.summary
             let provider = summary.provider
+            let texts = Console.texts
             var list = DetailList()
-            list.add("Organisation number", provider.organisationNumber.formatted)
-            list.add("Name", provider.name)
-            list.add("Status", provider.status.rawValue + (provider.statusReason.map { " (\($0))" } ?? ""))
-            list.add("Municipality", provider.municipality?.description ?? provider.municipalityNumber)
-            list.add("Address", provider.address)
-            list.add("Contact person", provider.contactPerson)
-            list.add("E-mail", provider.email)
-            list.add("Phone", provider.phone)
-            list.add("Producer number", provider.producerNumber)
-            list.add("Farm number (gnr/bnr)", provider.farmNumber)
-            list.add("Target groups", TargetGroup.codes(provider.targetGroups))
-            list.add("Places per day", String(provider.placesPerDay))
-            list.add("Open weekdays", provider.openWeekdays.display)
-            list.add("IPT approval", summary.approvalState.label)
-            list.add("Approved", provider.iptApprovalDate?.iso)
-            list.add("External audit due", summary.externalAuditDue?.iso)
-            list.add("Police certificate", provider.policeCertificateDate?.iso)
-            list.add("Insurance", summary.insuranceState.label)
-            list.add("Insurance expires", provider.insuranceExpiry?.iso)
+            list.add(texts("provider.field.organisation_number"), provider.organisationNumber.formatted)
+            list.add(texts("provider.field.name"), provider.name)
+            list.add(texts("provider.field.status"), provider.statusReason.map {
+                texts("provider.status_with_reason", ["status": provider.status.labelValue, "reason": .text($0)])
+            } ?? texts.render(provider.status.label))
+            list.add(texts("provider.field.municipality"), provider.municipality?.description ?? provider.municipalityNumber)
+            list.add(texts("provider.field.address"), provider.address)
+            list.add(texts("provider.field.contact_person"), provider.contactPerson)
+            list.add(texts("provider.field.email"), provider.email)
+            list.add(texts("provider.field.phone"), provider.phone)
+            list.add(texts("provider.field.producer_number"), provider.producerNumber)
+            list.add(texts("provider.field.farm_number"), provider.farmNumber)
+            list.add(texts("provider.field.target_groups"), ProviderCommand.targetGroups(provider.targetGroups))
+            list.add(texts("provider.field.places_per_day"), texts.format(.integer(provider.placesPerDay)))
+            list.add(texts("provider.field.open_weekdays"), ProviderCommand.weekdays(provider.openWeekdays))
+            list.add(texts("provider.field.approval"), texts.render(summary.approvalState.label))
+            list.add(texts("provider.field.approved"), day(provider.iptApprovalDate))
+            list.add(texts("provider.field.external_audit_due"), day(summary.externalAuditDue))
+            list.add(texts("provider.field.police_certificate"), day(provider.policeCertificateDate))
+            list.add(texts("provider.field.insurance"), texts.render(summary.insuranceState.label))
+            list.add(texts("provider.field.insurance_expiry"), day(provider.insuranceExpiry))
             Console.out(list.render())
-            var history = TextTable("When", "Who", "What", "Note")
-            for entry in detail.history { history.add(entry.localTime, entry.actor, entry.action, entry.note ?? "") }
-            Console.out("\nHistory:\n" + history.render())
+            var history = TextTable(texts("provider.history.when"), texts("provider.history.who"), texts("provider.history.what"),
+                                    texts("provider.history.note"))
+            for entry in detail.history {
+                history.add(ProviderCommand.moment(entry.localTime), entry.actor, ProviderCommand.action(entry.action), entry.note ?? "")
+            }
+            Console.out("\n" + texts("provider.history.title") + "\n" + history.render())
         }
     }
 
@@ -203,41 +215,43 @@ extension ProviderCommand {
             var problems = ProblemCollector()
             if let targetGroup {
                 filter.targetGroup = TargetGroup(name: targetGroup)
-                if filter.targetGroup == nil { problems.add("target-group", targetGroup, .verbatim("use pupils, dementia or other")) }
+                if filter.targetGroup == nil { problems.add("target-group", targetGroup, Message("provider.filter.target_group")) }
             }
             if let municipality {
                 filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
             }
             if let state {
                 filter.approvalState = ApprovalState(name: state)
-                if filter.approvalState == nil {
-                    problems.add("state", state, .verbatim("use valid, expiring, audit_overdue or not_approved"))
-                }
+                if filter.approvalState == nil { problems.add("state", state, Message("provider.filter.approval_state")) }
             }
             if let insurance {
                 filter.insuranceState = InsuranceState(rawValue: insurance.trimmingWhitespace().lowercased())
-                if filter.insuranceState == nil { problems.add("insurance", insurance, .verbatim("use valid, expiring, expired or unknown")) }
+                if filter.insuranceState == nil { problems.add("insurance", insurance, Message("provider.filter.insurance_state")) }
             }
             if let status {
                 filter.status = ProviderStatus(rawValue: status.lowercased())
-                if filter.status == nil { problems.add("status", status, .verbatim("use active or suspended")) }
+                if filter.status == nil { problems.add("status", status, Message("provider.filter.status")) }
             }
             try problems.check()
             let summaries = try ProviderRegistry(global.readableContext()).list(filter)
             if output.json { return try JSONOutput.print(summaries) }
-            if summaries.isEmpty { return Console.out("No providers match.") }
-            var table = TextTable("Org. number", "Name", "Municipality", "Groups", "Places", "Days", "Approval",
-                                  "Audit due", "Insurance", "Insured to", "Status", rightAligned: [4])
+            let texts = Console.texts
+            if summaries.isEmpty { return Console.say("provider.list.none") }
+            var table = TextTable(texts("provider.table.organisation_number"), texts("provider.table.name"), texts("provider.table.municipality"),
+                                  texts("provider.table.target_groups"), texts("provider.table.places"), texts("provider.table.weekdays"),
+                                  texts("provider.table.approval"), texts("provider.table.audit_due"), texts("provider.table.insurance"),
+                                  texts("provider.table.insured_to"), texts("provider.table.status"), rightAligned: [4])
             for summary in summaries {
                 let provider = summary.provider
                 table.add(provider.organisationNumber.digits, provider.name,
                           provider.municipality?.description ?? provider.municipalityNumber,
-                          TargetGroup.codes(provider.targetGroups), String(provider.placesPerDay),
-                          provider.openWeekdays.display, summary.approvalState.label, summary.externalAuditDue?.iso ?? "",
-                          summary.insuranceState.label, provider.insuranceExpiry?.iso ?? "", provider.status.rawValue)
+                          ProviderCommand.targetGroups(provider.targetGroups), texts.format(.integer(provider.placesPerDay)),
+                          ProviderCommand.weekdays(provider.openWeekdays), texts.render(summary.approvalState.label),
+                          day(summary.externalAuditDue) ?? "", texts.render(summary.insuranceState.label),
+                          day(provider.insuranceExpiry) ?? "", texts.render(provider.status.label))
             }
             Console.out(table.render())
-            Console.out("\(summaries.count) provider\(summaries.count == 1 ? "" : "s")")
+            Console.say("provider.list.count", ["count": .integer(summaries.count)])
         }
     }
 
@@ -256,7 +270,7 @@ extension ProviderCommand {
         func run() throws {
             let summary = try ProviderRegistry(global.writableContext()).suspend(organisationNumber, reason: reason)
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Suspended \(summary.provider.name) (\(summary.provider.organisationNumber)).")
+            Console.say("provider.suspended", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits)])
         }
     }
 
@@ -275,7 +289,7 @@ extension ProviderCommand {
         func run() throws {
             let summary = try ProviderRegistry(global.writableContext()).reactivate(organisationNumber, note: note)
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Reactivated \(summary.provider.name) (\(summary.provider.organisationNumber)).")
+            Console.say("provider.reactivated", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits)])
         }
     }
 
@@ -305,10 +319,44 @@ extension ProviderCommand {
             let report = try ProviderImport(global.writableContext())
                 .run(file: URL(fileURLWithPath: file), updateExisting: updateExisting, dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
-            let verb = report.dryRun ? "Would import" : "Imported"
-            Console.out("\(verb) \(report.rows) rows from \(report.file) (\(report.encoding), \(report.delimiter)-separated): "
-                + "\(report.created.count) new, \(report.updated.count) updated, \(report.unchanged.count) unchanged.")
-            if report.dryRun { Console.out("Dry run: nothing was stored.") }
+            Console.say(report.dryRun ? "provider.import.would_import" : "provider.import.imported", [
+                "rows": .integer(report.rows), "file": .text(report.file), "encoding": ProviderCommand.encoding(report.encoding),
+                "delimiter": .label("provider.import.delimiter.\(report.delimiter)"), "created": .integer(report.created.count),
+                "updated": .integer(report.updated.count), "unchanged": .integer(report.unchanged.count)])
+            if report.dryRun { Console.say("provider.import.dry_run") }
         }
     }
 }
+
+/// How the register's codes read for a person: labels in the reader's language.
+extension ProviderCommand {
+    /// `elever, personer med demens`: the target groups' labels in the order of their codes.
+    static func targetGroups(_ groups: Set<TargetGroup>) -> String {
+        groups.sorted().map { Console.texts.render($0.label) }.joined(separator: ", ")
+    }
+
+    /// `man-fre`, `man,ons,fre`: runs of days as `WeekdaySet.display` writes them, each day by its short name.
+    static func weekdays(_ days: WeekdaySet) -> String {
+        var text = days.display
+        for day in Weekday.allCases { text = text.replacingOccurrences(of: day.code, with: Console.texts("provider.weekday.\(day.code)")) }
+        return text
+    }
+
+    /// What the audit log says was done to a farm, as a word; an action without a label shows its code.
+    static func action(_ code: String) -> String {
+        ["create", "update", "suspend", "reactivate"].contains(code) ? Console.texts("provider.action.\(code)") : code
+    }
+
+    /// `02.12.2026 14:05:09` in bokmål from the audit log's local `2026-12-02 14:05:09`: the day as the reader writes it.
+    static func moment(_ localTime: String) -> String {
+        guard case .success(let date) = LocalDate.parse(String(localTime.prefix(10))) else { return localTime }
+        return Console.texts.format(.date(date)) + localTime.dropFirst(10)
+    }
+
+    /// The file's character encoding as the import found it; only "with BOM" needs words.
+    static func encoding(_ name: String) -> MessageValue {
+        name == "UTF-8 with BOM" ? .label("provider.import.encoding.utf8_with_bom") : .text(name)
+    }
+}
+
+private func day(_ date: LocalDate?) -> String? { date.map { Console.texts.format(.date($0)) } }

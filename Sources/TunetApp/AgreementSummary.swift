@@ -32,7 +32,8 @@ public struct AgreementSummary: Sendable, Encodable {
 
 public struct AgreementAdded: Sendable, Encodable {
     public let summary: AgreementSummary
-    public let warnings: [String]
+    /// Keyed messages (`{"key": …, "arguments": …}` in `--json`); the front end renders them.
+    public let warnings: [Message]
 
     enum CodingKeys: String, CodingKey { case warnings }
 

@@ -127,7 +127,7 @@ public struct PlacementDesk: Sendable {
                                                     schoolHolidays: situation.schoolHolidays)
             let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
             if !obstacles.isEmpty {
-                throw TunetError.conflict(.verbatim("Provider \(placement.provider) cannot take the extension: \(obstacles.joined(separator: "; "))."))
+                throw TunetError.conflict(PlacementPlanner.cannotTakeExtension(placement.provider, obstacles))
             }
             let before = placement.projectedCost
             placement.end = day
@@ -144,7 +144,7 @@ public struct PlacementDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
-        let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
+        let reason = try FreeText.requiredReason(reason, for: .cancellation, maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
             if placement.isCancelled { throw TunetError.conflict(.verbatim("Placement \(id) is already cancelled.")) }
             placement.cancel(reason: reason)

@@ -24,8 +24,25 @@ public struct FieldProblem: Equatable, Sendable {
 
     /// "row 3, date: …" or "date: …".
     public var message: Message {
-        if let row { return Message("problem.row_field", ["row": .integer(row), "field": .text(field), "reason": .message(reason)]) }
-        return Message("problem.field", ["field": .text(field), "reason": .message(reason)])
+        if let row { return Message("problem.row_field", ["row": .integer(row), "field": fieldValue, "reason": .message(reason)]) }
+        return Message("problem.field", ["field": fieldValue, "reason": .message(reason)])
+    }
+
+    /// A column a file has no name for: `column 4` in `field` (what programs read), "kolonne 4" for people.
+    public static func column(_ number: Int) -> String { "column \(number)" }
+
+    /// The columns of the files people fill in (the attendance file's, the farm register's organisation
+    /// number), which a person reads by their name in the file's language: `date` is "dato" in bokmål.
+    public static let labelledFields: Set<String> = ["organisation_number", "participant", "date", "status", "hours", "transport_trips", "extra_day"]
+
+    /// The field as a person reads it: a file's column by its name in the reader's language, a column
+    /// without a name by its number, any other field by its code as typed.
+    var fieldValue: MessageValue {
+        if field.hasPrefix("column "), let number = Int(field.dropFirst("column ".count)) {
+            return .message(Message("files.column", ["number": .integer(number)]))
+        }
+        if Self.labelledFields.contains(field) { return .message(Message("files.field.\(field)")) }
+        return .text(field)
     }
 }
 

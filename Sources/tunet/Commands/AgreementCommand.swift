@@ -108,7 +108,7 @@ extension AgreementCommand {
             form.kpiEffectiveDay = kpiEffectiveDay
             form.specialReason = specialReason
             let added = try AgreementRegistry(global.writableContext()).add(form)
-            for warning in added.warnings { Console.warn(.verbatim(warning)) }
+            for warning in added.warnings { Console.warn(warning) }
             if output.json { return try JSONOutput.print(added) }
             let agreement = added.summary.agreement
             Console.out("Registered agreement \(agreement.reference) (\(agreement.parties.count) providers, \(agreement.start.iso) to \(agreement.end.iso)); status: \(added.summary.status.rawValue).")

@@ -78,7 +78,7 @@ struct KPICommand: ParsableCommand {
             } else {
                 lines.append("\(report.skipped) \(report.skipped == 1 ? "row" : "rows") left out:")
                 var table = TextTable("Rows", "Why", "What they held")
-                for group in report.leftOut { table.add(group.rowList, group.reason.explanation, group.names.joined(separator: ", ")) }
+                for group in report.leftOut { table.add(group.rowList, Console.texts.render(group.reason.message), group.names.joined(separator: ", ")) }
                 lines.append(table.render())
             }
             return lines.joined(separator: "\n")

@@ -50,10 +50,10 @@ struct PlacementCommand: ParsableCommand {
             list.add("Transport", dementia.transport ? "yes, 2 trips a day" : "no")
             list.add("Relative", dementia.relativeRole)
         }
-        list.add("Chosen by", "\(placement.choice.method.rawValue): \(placement.choice.rule)")
+        list.add("Chosen by", "\(placement.choice.method.rawValue): \(Console.texts.render(placement.choice.rule))")
         list.add("Inputs", placement.choice.inputs)
         for skipped in placement.choice.skipped {
-            list.add("Skipped rank \(skipped.rank.map(String.init) ?? "–")", "\(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+            list.add("Skipped rank \(skipped.rank.map(String.init) ?? "–")", "\(skipped.provider): \(Console.texts.format(PlacementPlanner.reasonsValue(skipped.reasons)))")
         }
         return list.render()
     }
@@ -163,10 +163,10 @@ extension PlacementCommand {
             } else {
                 Console.out("Would place with \(plan.provider): \(plan.plannedDays.count) planned days, NOK \(plan.projectedCost.formatted). Dry run: nothing was stored.")
             }
-            for warning in plan.warnings { Console.warn(.verbatim(warning.message)) }
-            Console.out("Chosen by \(plan.choice.method.rawValue): \(plan.choice.rule)")
+            for warning in plan.warnings { Console.warn(warning.message) }
+            Console.out("Chosen by \(plan.choice.method.rawValue): \(Console.texts.render(plan.choice.rule))")
             for skipped in plan.choice.skipped {
-                Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(skipped.reasons.joined(separator: "; "))")
+                Console.out("  skipped rank \(skipped.rank.map(String.init) ?? "–") \(skipped.provider): \(Console.texts.format(PlacementPlanner.reasonsValue(skipped.reasons)))")
             }
             if let override = plan.ceilingOverrideReason {
                 Console.out("CEILING OVERRIDE recorded: \(override) (headroom after: NOK \(plan.headroomAfter.formatted))")

@@ -34,7 +34,7 @@ struct ProcurementCommand: ParsableCommand {
         list.add("Municipalities", procurement.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
         list.add("Target groups", TargetGroup.codes(procurement.targetGroups))
         list.add("Estimated value", "NOK \(procurement.estimatedValue.formatted) excl. VAT (\(procurement.category.rawValue) services)")
-        list.add("Rules", rules.regime.label)
+        list.add("Rules", Console.texts.render(rules.regime.label))
         list.add("Notice", rules.notice.rawValue)
         list.add("Standstill period", rules.standstillRequired ? "required" : "not required")
         list.add("4-year limit", rules.fourYearLimit ? "applies" : "does not apply")
@@ -60,7 +60,7 @@ struct ProcurementCommand: ParsableCommand {
             for row in evaluation {
                 table.add([String(row.rank), row.provider.digits, row.evaluatedPrice.formatted]
                     + names.map { TenderEvaluation.points(row.pointsMilli[$0] ?? 0) }
-                    + [TenderEvaluation.points(row.totalMilli), row.tieBreak ?? ""])
+                    + [TenderEvaluation.points(row.totalMilli), row.tieBreak.map { Console.texts.render($0.message) } ?? ""])
             }
             Console.out("\nEvaluation (price points = lowest evaluated price ÷ evaluated price × 10):\n" + table.render())
         }
@@ -104,7 +104,7 @@ extension ProcurementCommand {
             let view = try ProcurementDesk(global.writableContext()).create(
                 title: title, targetGroups: targetGroups, municipalities: municipality, estimatedValue: estimatedValue, category: category)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Created procurement \(view.procurement.id): \(view.classification.regime.label).")
+            Console.out("Created procurement \(view.procurement.id): \(Console.texts.render(view.classification.regime.label)).")
             try ProcurementCommand.printView(view, json: false)
         }
     }
@@ -268,7 +268,7 @@ extension ProcurementCommand {
             if let end = award.standstillEnd {
                 Console.out("Awarded procurement \(view.procurement.id) to \(winners); the \(award.standstillVoluntary ? "voluntary " : "")standstill period ends \(end.iso), and the agreement may be concluded from \(award.mayConcludeFrom.iso).")
             } else {
-                Console.out("Awarded procurement \(view.procurement.id) to \(winners); no standstill period is required (\(view.classification.regime.label)), so the agreement may be concluded now.")
+                Console.out("Awarded procurement \(view.procurement.id) to \(winners); no standstill period is required (\(Console.texts.render(view.classification.regime.label))), so the agreement may be concluded now.")
             }
         }
     }
@@ -335,7 +335,7 @@ extension ProcurementCommand {
             terms.kpiEffectiveMonth = kpiEffectiveMonth
             terms.specialReason = specialReason
             let (view, added) = try ProcurementDesk(global.writableContext()).conclude(ProcurementCommand.parseId(id), terms: terms)
-            for warning in added.warnings { Console.warn(.verbatim(warning)) }
+            for warning in added.warnings { Console.warn(warning) }
             if output.json { return try JSONOutput.print(added) }
             Console.out("Concluded procurement \(view.procurement.id) as agreement \(added.summary.agreement.reference) with \(added.summary.agreement.parties.count) providers.")
         }

@@ -100,7 +100,7 @@ extension ProviderCommand {
         func run() throws {
             let summary = try ProviderRegistry(global.writableContext()).add(fields.form(organisationNumber: organisationNumber ?? ""))
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Registered \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(summary.approvalState.label).")
+            Console.out("Registered \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(Console.texts.render(summary.approvalState.label)).")
         }
     }
 
@@ -125,7 +125,7 @@ extension ProviderCommand {
             }
             let summary = try ProviderRegistry(global.writableContext()).update(organisationNumber, with: fields.form())
             if output.json { return try JSONOutput.print(summary) }
-            Console.out("Updated \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(summary.approvalState.label).")
+            Console.out("Updated \(summary.provider.name) (\(summary.provider.organisationNumber)); approval: \(Console.texts.render(summary.approvalState.label)).")
         }
     }
 
@@ -158,11 +158,11 @@ extension ProviderCommand {
             list.add("Target groups", TargetGroup.codes(provider.targetGroups))
             list.add("Places per day", String(provider.placesPerDay))
             list.add("Open weekdays", provider.openWeekdays.display)
-            list.add("IPT approval", summary.approvalState.label)
+            list.add("IPT approval", Console.texts.render(summary.approvalState.label))
             list.add("Approved", provider.iptApprovalDate?.iso)
             list.add("External audit due", summary.externalAuditDue?.iso)
             list.add("Police certificate", provider.policeCertificateDate?.iso)
-            list.add("Insurance", summary.insuranceState.label)
+            list.add("Insurance", Console.texts.render(summary.insuranceState.label))
             list.add("Insurance expires", provider.insuranceExpiry?.iso)
             Console.out(list.render())
             var history = TextTable("When", "Who", "What", "Note")
@@ -233,8 +233,8 @@ extension ProviderCommand {
                 table.add(provider.organisationNumber.digits, provider.name,
                           provider.municipality?.description ?? provider.municipalityNumber,
                           TargetGroup.codes(provider.targetGroups), String(provider.placesPerDay),
-                          provider.openWeekdays.display, summary.approvalState.label, summary.externalAuditDue?.iso ?? "",
-                          summary.insuranceState.label, provider.insuranceExpiry?.iso ?? "", provider.status.rawValue)
+                          provider.openWeekdays.display, Console.texts.render(summary.approvalState.label), summary.externalAuditDue?.iso ?? "",
+                          Console.texts.render(summary.insuranceState.label), provider.insuranceExpiry?.iso ?? "", provider.status.rawValue)
             }
             Console.out(table.render())
             Console.out("\(summaries.count) provider\(summaries.count == 1 ? "" : "s")")

@@ -2,14 +2,19 @@ import Foundation
 import TunetDomain
 import TunetFiles
 import TunetSpreadsheet
+import TunetText
 
 /// The submitted sheet with an error column added, ready to fix and send again.
 public enum AttendanceErrorReport {
-    public static func write(file url: URL, problems: [FieldProblem], to path: String) throws {
+    public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language = .nb) throws {
+        let texts = Texts(language)
         try OutputPath.check(path)
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         var byRow: [Int: [String]] = [:]
-        for problem in problems { byRow[problem.row ?? 1, default: []].append("\(problem.field): \(problem.reason)") }
+        for problem in problems {
+            // The row is the sheet's own row; the cell says which field and why.
+            byRow[problem.row ?? 1, default: []].append(texts("problem.field", ["field": problem.fieldValue, "reason": .message(problem.reason)]))
+        }
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addSheet("Feil")
         let flagged = XLSXStyle(background: 0xF8CBAD, wrap: true)

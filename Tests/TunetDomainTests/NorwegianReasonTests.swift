@@ -40,9 +40,12 @@ struct NorwegianReasonTests {
         #expect(column.field == "column 4")
         #expect(nb.render(column.message) == "rad 1, kolonne 4: denne cellen har ingen kolonneoverskrift, så Tunet ville ikke vite hva den er")
         #expect(en.render(column.message) == "row 1, column 4: this cell has no column heading, so Tunet would not know what it is")
-        let option = FieldProblem(field: "start", value: "x", reason: Message("rules.date.unrecognised", ["text": "x"]))
-        #expect(nb.render(option.message) == "start: «x» er ikke en dato; skriv DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD")
-        for field in FieldProblem.labelledFields {
+        // A command's field keeps its code, as the person typed it; the same field in a file is the file's column.
+        let option = FieldProblem(field: "date", value: "x", reason: Message("rules.date.unrecognised", ["text": "x"]))
+        #expect(nb.render(option.message) == "date: «x» er ikke en dato; skriv DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD")
+        let register = FieldProblem(row: 4, field: "municipality_number", value: "301", reason: Message("rules.municipality.unknown", ["text": "301"]))
+        #expect(nb.render(register.message) == "rad 4, kommunenummer: «301» er ikke et gjeldende kommunenummer (listen som har gjeldt siden 1. januar 2024)")
+        for field in FieldProblem.fileColumns {
             #expect(nb.render(Message("files.field.\(field)")) != "⟨files.field.\(field)⟩")
             #expect(en.render(Message("files.field.\(field)")) == field, "English names a file's column by its code")
         }

@@ -79,7 +79,7 @@ struct AttendanceCommand: ParsableCommand {
             do {
                 report = try AttendanceImport(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
-                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!)
+                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language)
                 Console.error("The submitted sheet with an error column is in \(errorsOut!).")
                 throw error
             }

@@ -67,9 +67,11 @@ public struct AttendanceTemplate: Sendable {
         }
         let lastRow = lastPlanned + Self.extraRows
         try sheet.dropdown(rows: 1...lastRow, column: 4, values: AttendanceStatus.allCases.map(\.code), title: "Status",
-                           message: "M = møtt, FM = fravær meldt, FU = fravær umeldt, AT = avlyst av tilbyder")
+                           message: "M = møtt, FM = fravær meldt, FU = fravær umeldt, AT = avlyst av tilbyder",
+                           error: "Velg en verdi fra listen: \(AttendanceStatus.allCases.map(\.code).joined(separator: ", "))")
         try sheet.dropdown(rows: 1...lastRow, column: 7, values: ["ja", "nei"], title: "Ekstra dag",
-                           message: "ja for en dag utenom de planlagte (bare hvis avtalen tillater ekstra dager)")
+                           message: "ja for en dag utenom de planlagte (bare hvis avtalen tillater ekstra dager)",
+                           error: "Velg en verdi fra listen: ja, nei")
         try sheet.setColumns(0, 0, width: 20)
         try sheet.setColumns(1, 1, width: 15)
         try sheet.setColumns(2, 2, width: 12)

@@ -185,11 +185,13 @@ public struct XLSXSheet {
                                                     lxw_col_t(lastColumn)), path: workbook.path)
     }
 
-    /// A dropdown list: only these values may be entered in the range.
-    public func dropdown(rows: ClosedRange<Int>, column: Int, values: [String], title: String, message: String) throws(TunetError) {
+    /// A dropdown list: only these values may be entered in the range. `title` and `message` show when a
+    /// cell is chosen, `error` when another value is typed; the caller writes them in the reader's language.
+    public func dropdown(rows: ClosedRange<Int>, column: Int, values: [String], title: String, message: String,
+                         error: String) throws(TunetError) {
         var cStrings: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) } + [nil]
         let cTitle = strdup(title), cMessage = strdup(message), cErrorTitle = strdup(title)
-        let cError = strdup("Velg en verdi fra listen: \(values.joined(separator: ", "))")
+        let cError = strdup(error)
         defer {
             for pointer in cStrings { free(pointer) }
             for pointer in [cTitle, cMessage, cErrorTitle, cError] { free(pointer) }

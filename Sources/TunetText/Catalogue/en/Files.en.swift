@@ -96,5 +96,10 @@ extension Catalogue {
         "files.field.insurance_expiry": "insurance_expiry",
         "files.field.from": "from",
         "files.field.to": "to",
+        "files.privacy.participant_codes": "participant codes",
+        "files.privacy.participant_names": "participant names",
+        "files.privacy.follow_up_texts": "follow-up texts",
+        "files.privacy.pupil_learning_goals": "pupil learning goals",
+        "files.privacy.dementia_decision_references": "dementia decision references",
     ]
 }

@@ -96,5 +96,10 @@ extension Catalogue {
         "files.field.insurance_expiry": "forsikring utløper",
         "files.field.from": "fra",
         "files.field.to": "til",
+        "files.privacy.participant_codes": "deltakerkoder",
+        "files.privacy.participant_names": "deltakernavn",
+        "files.privacy.follow_up_texts": "tekster fra oppfølgingssamtaler",
+        "files.privacy.pupil_learning_goals": "elevenes læringsmål",
+        "files.privacy.dementia_decision_references": "vedtaksreferanser for personer med demens",
     ]
 }

@@ -1,5 +1,6 @@
 import TunetDomain
 import TunetStore
+import TunetText
 
 /// Framework agreements: registering, extending, terminating and looking them up.
 public struct AgreementRegistry: Sendable {
@@ -14,7 +15,7 @@ public struct AgreementRegistry: Sendable {
                 throw TunetError.conflict(Message("agreement.already_registered", ["reference": .text(agreement.reference)]))
             }
             try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
-            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.map { "\($0)" }.joined(separator: " "))
+            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.map(Texts(.en).render).joined(separator: " "))
             return try self.summary(agreement, in: tx)
         }
         return AgreementAdded(summary: summary, warnings: warnings)
@@ -54,7 +55,7 @@ public struct AgreementRegistry: Sendable {
     /// Without a decision the termination is refused and lists them.
     public func terminate(_ reference: String, reason: String, on date: String? = nil,
                           placements decision: PlacementsAtTermination? = nil) throws -> TerminationOutcome {
-        let reason = try FreeText.requiredReason(reason, for: "the termination")
+        let reason = try FreeText.requiredReason(reason, for: .termination)
         var problems = ProblemCollector()
         var day = context.today
         if let date, let parsed = problems.date("on", date) { day = parsed }

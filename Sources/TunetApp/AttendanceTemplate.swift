@@ -82,9 +82,12 @@ public struct AttendanceTemplate: Sendable {
         }
         let lastRow = lastPlanned + Self.extraRows
         try sheet.dropdown(rows: 1...lastRow, column: 4, values: AttendanceStatus.allCases.map(\.code), title: texts("attendance.template.status_title"),
-                           message: texts("attendance.template.status_help"))
+                           message: texts("attendance.template.status_help"),
+                           error: texts("attendance.template.choose_from_list", ["values": .text(AttendanceStatus.allCases.map(\.code).joined(separator: ", "))]))
         try sheet.dropdown(rows: 1...lastRow, column: 7, values: [texts("attendance.template.yes"), texts("attendance.template.no")],
-                           title: texts("attendance.template.extra_title"), message: texts("attendance.template.extra_help"))
+                           title: texts("attendance.template.extra_title"), message: texts("attendance.template.extra_help"),
+                           error: texts("attendance.template.choose_from_list",
+                                        ["values": .text([texts("attendance.template.yes"), texts("attendance.template.no")].joined(separator: ", "))]))
         try sheet.setColumns(0, 0, width: 20)
         try sheet.setColumns(1, 1, width: 15)
         try sheet.setColumns(2, 2, width: 12)

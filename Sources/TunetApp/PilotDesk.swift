@@ -219,7 +219,7 @@ struct PilotEvaluator {
             guard let agreement = agreements[placement.agreementReference], placement.choice.method == agreement.callOffMethod else { return false }
             switch agreement.callOffMethod {
             case .criteria, .miniCompetition: return placement.choice.inputs != nil
-            case .ranking, .direct: return !placement.choice.rule.isEmpty
+            case .ranking, .direct: return placement.choice.hasRule
             }
         }.count
         let related = Set(scope.map { "placement:\($0.id)" } + scope.map { "provider:\($0.provider.digits)" }

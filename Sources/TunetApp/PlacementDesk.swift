@@ -130,8 +130,7 @@ public struct PlacementDesk: Sendable {
                                                     schoolHolidays: situation.schoolHolidays)
             let obstacles = PlacementPlanner.obstacles(placement.provider, extra, days, situation, rules, excluding: placement.id)
             if !obstacles.isEmpty {
-                throw TunetError.conflict(Message("placement.extension_obstacles", ["provider": .text(placement.provider.digits),
-                                                                                    "obstacles": Self.reasons(obstacles)]))
+                throw TunetError.conflict(PlacementPlanner.cannotTakeExtension(placement.provider, obstacles))
             }
             let before = placement.projectedCost
             placement.end = day
@@ -151,7 +150,7 @@ public struct PlacementDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
-        let reason = try FreeText.requiredReason(reason, for: "the cancellation", maximumLength: 500)
+        let reason = try FreeText.requiredReason(reason, for: .cancellation, maximumLength: 500)
         return try change(id, action: "cancel", note: reason) { placement, _ in
             if placement.isCancelled { throw TunetError.conflict(Message("placement.already_cancelled", ["id": .text(String(id))])) }
             placement.cancel(reason: reason)

@@ -74,7 +74,7 @@ public struct ProcurementDesk: Sendable {
         }
         try problems.check()
         return try change(id, action: "criteria") { procurement in
-            try procurement.require(.draft, toDo: "have its criteria set")
+            try procurement.require(.draft, toDo: .setCriteria)
             procurement.criteria = parsedCriteria
             procurement.priceTemplate = template
             procurement.tenderDeadline = deadlineDate
@@ -83,7 +83,7 @@ public struct ProcurementDesk: Sendable {
 
     public func open(_ id: Int64) throws -> ProcurementView {
         try change(id, action: "open") { procurement in
-            try procurement.require(.draft, toDo: "be opened for tenders")
+            try procurement.require(.draft, toDo: .open)
             guard !procurement.criteria.isEmpty, !procurement.priceTemplate.isEmpty, let deadline = procurement.tenderDeadline else {
                 throw TunetError.conflict(Message("procurement.open.incomplete", ["id": .integer(id)]))
             }
@@ -107,7 +107,7 @@ public struct ProcurementDesk: Sendable {
         }
         let late = lateReason?.trimmingWhitespace().nilIfEmpty
         return try change(id, action: "tender", note: late.map { "late tender accepted: \($0)" }) { procurement in
-            try procurement.require(.open, toDo: "receive tenders")
+            try procurement.require(.open, toDo: .receiveTenders)
             guard try context.database.read({ try $0.provider(number) }) != nil else {
                 throw TunetError.invalid("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
             }
@@ -128,7 +128,7 @@ public struct ProcurementDesk: Sendable {
     public func score(_ id: Int64, provider: String, scores: [String]) throws -> ProcurementView {
         let number = try ProviderRegistry.parseNumber(provider)
         return try change(id, action: "score") { procurement in
-            try procurement.require(.open, .evaluating, toDo: "have tenders scored")
+            try procurement.require(.open, .evaluating, toDo: .score)
             guard let index = procurement.tenders.firstIndex(where: { $0.provider == number }) else {
                 throw TunetError.invalid("provider", number.digits, Message("procurement.score.no_tender", ["provider": .text(number.digits), "id": .integer(id)]))
             }
@@ -141,7 +141,7 @@ public struct ProcurementDesk: Sendable {
     /// Ranks the tenders; the first evaluation after the deadline moves the competition to evaluating.
     public func evaluate(_ id: Int64) throws -> ProcurementView {
         try change(id, action: "evaluate") { procurement in
-            try procurement.require(.open, .evaluating, toDo: "be evaluated")
+            try procurement.require(.open, .evaluating, toDo: .evaluate)
             if procurement.state == .open {
                 if let deadline = procurement.tenderDeadline, context.today <= deadline {
                     throw TunetError.conflict(Message("procurement.evaluate.deadline_not_passed", ["deadline": .date(deadline)]))
@@ -168,7 +168,7 @@ public struct ProcurementDesk: Sendable {
         let named = try winners.map(ProviderRegistry.parseNumber)
         let note = standstillDays.map { "standstill period of \($0) days asked for" }
         return try change(id, action: "award", note: note) { procurement in
-            try procurement.require(.evaluating, toDo: "be awarded")
+            try procurement.require(.evaluating, toDo: .award)
             let ranking = try TenderEvaluation.evaluate(procurement)
             var chosen: [OrganisationNumber]
             if let count {
@@ -207,7 +207,7 @@ public struct ProcurementDesk: Sendable {
         let today = context.today
         let (procurement, added) = try context.write { tx -> (Procurement, AgreementAdded) in
             var procurement = try Self.existing(id, in: tx)
-            try procurement.require(.awarded, toDo: "be concluded")
+            try procurement.require(.awarded, toDo: .conclude)
             guard let award = procurement.award else { throw TunetError.internalFault("awarded without an award") }
             if let end = award.standstillEnd, today <= end {
                 throw TunetError.conflict(Message(award.standstillVoluntary ? "procurement.conclude.in_voluntary_standstill" : "procurement.conclude.in_standstill",
@@ -240,9 +240,9 @@ public struct ProcurementDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> ProcurementView {
-        let reason = try FreeText.requiredReason(reason, for: "the cancellation")
+        let reason = try FreeText.requiredReason(reason, for: .cancellation)
         return try change(id, action: "cancel", note: reason) { procurement in
-            try procurement.require(.draft, .open, .evaluating, .awarded, toDo: "be cancelled")
+            try procurement.require(.draft, .open, .evaluating, .awarded, toDo: .cancel)
             procurement.state = .cancelled
             procurement.cancellationReason = reason
         }

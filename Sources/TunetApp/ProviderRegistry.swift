@@ -37,7 +37,7 @@ public struct ProviderRegistry: Sendable {
 
     public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderSummary {
         let number = try Self.parseNumber(organisationNumber)
-        let reason = try FreeText.requiredReason(reason, for: "the suspension", maximumLength: 500)
+        let reason = try FreeText.requiredReason(reason, for: .suspension, maximumLength: 500)
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
             guard provider.status == .active else {

@@ -152,7 +152,7 @@ struct ReportSources {
                 "agreement": .text(placement.agreementReference), "provider": .text(placement.provider.digits),
                 "provider_name": .text(names[placement.provider] ?? ""), "weekdays": .text(placement.weekdays.display),
                 "start": .date(placement.start), "end": .date(placement.end), "planned_days": .integer(placement.plannedDays),
-                "projected_cost": .money(placement.projectedCost), "chosen_by": .text("\(placement.choice.method.rawValue): \(placement.choice.rule)"),
+                "projected_cost": .money(placement.projectedCost), "chosen_by": .text(Texts(filters.language).render(Message("rules.choice.chosen_by", ["method": placement.choice.method.labelValue, "rule": .message(placement.choice.rule)]))),
                 "status": .text(placement.status(on: context.today).rawValue), "ceiling_override": .flag(placement.ceilingOverrideReason != nil),
             ]
         }

@@ -1,5 +1,6 @@
 import TunetDomain
 import TunetStore
+import TunetText
 
 public struct TaskFilter: Sendable {
     /// Only tasks owned by the member whose name or e-mail is the acting user.
@@ -79,7 +80,7 @@ public struct TaskDesk: Sendable {
                 var task = WorkTask(id: id, teamId: view.team.id, title: cleanTitle, kind: parsedKind, sectors: parsedSectors,
                                     ownerId: routing.memberId, due: dueDate, link: parsedLink, ruleKey: nil, createdOn: today)
                 task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: routing.memberId,
-                                          text: routing.route == .named ? nil : "owner \(routing.ownerName): \(routing.reason)")]
+                                          text: routing.route == .named ? nil : "owner \(routing.ownerName): \(Texts(.en).render(routing.reason))")]
                 return task
             }
         }
@@ -137,7 +138,7 @@ public struct TaskDesk: Sendable {
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> TaskView {
-        let reason = try FreeText.requiredReason(reason, for: "the cancellation")
+        let reason = try FreeText.requiredReason(reason, for: .cancellation)
         return try change(id, action: "cancel") { task, _, tx in
             guard !task.status.isClosed else { throw TunetError.conflict(.verbatim("Task \(id) is already \(task.status.rawValue).")) }
             task.status = .cancelled

@@ -1,5 +1,6 @@
 import TunetDomain
 import TunetStore
+import TunetText
 
 /// The thresholds of the rules that raise tasks; each can be set per run (`tunet task generate --approval-days 60`).
 public struct TaskRuleThresholds: Sendable {
@@ -74,7 +75,7 @@ public struct TaskRules: Sendable {
                     var task = WorkTask(id: id, teamId: view.team.id, title: finding.title, kind: finding.kind, sectors: finding.sectors,
                                         ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
                     task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
-                                              text: "raised by rule \(finding.key); owner \(owner.ownerName): \(owner.reason)")]
+                                              text: "raised by rule \(finding.key); owner \(owner.ownerName): \(Texts(.en).render(owner.reason))")]
                     return task
                 }
                 raised.append((task, owner))
@@ -143,7 +144,7 @@ public struct TaskRules: Sendable {
             // Runs out with no option left (or its deadline passed): a new competition must be planned.
             if let need = RenewalRule(leadDays: thresholds.renewalDays).need(of: agreement, on: today) {
                 findings.append(Finding(key: "renewal:\(agreement.reference):\(need.end.iso)",
-                                        title: "Plan a new competition: agreement \(agreement.reference) ends \(need.end.iso) and \(need.explanation)",
+                                        title: "Plan a new competition: agreement \(agreement.reference) ends \(need.end.iso) and \(Texts(.en).render(need.message))",
                                         kind: .newCompetition, sectors: [.procurement], due: need.end,
                                         link: TaskLink(kind: .agreement, key: agreement.reference)))
             }

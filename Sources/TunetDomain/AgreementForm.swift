@@ -41,16 +41,15 @@ public struct AgreementForm: Sendable {
     }
 
     /// A period's length as contracts count it, in whole months from its first day and then days:
-    /// 29 March 2027 through 31 March 2031 is "4 years and 3 days".
-    static func durationText(from start: LocalDate, through last: LocalDate) -> String {
+    /// 29 March 2027 through 31 March 2031 is "4 years and 3 days" ("4 år og 3 dager").
+    static func duration(from start: LocalDate, through last: LocalDate) -> Message {
         let dayAfter = last.adding(days: 1)
         var months = (dayAfter.year - start.year) * 12 + (dayAfter.month - start.month)
         while months > 0 && start.adding(months: months) > dayAfter { months -= 1 }
         let days = start.adding(months: months).days(until: dayAfter)
-        let parts = [(months / 12, "year", "years"), (months % 12, "month", "months"), (days, "day", "days")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-        guard let last = parts.last else { return "0 days" }
-        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+        let parts: [MessageValue] = [(months / 12, "rules.duration.years"), (months % 12, "rules.duration.months"), (days, "rules.duration.days")]
+            .filter { $0.0 > 0 }.map { .message(Message($0.1, ["count": .integer($0.0)])) }
+        return Message("rules.duration", ["parts": parts.isEmpty ? .message(Message("rules.duration.days", ["count": 0])) : .list(parts)])
     }
 
     /// The checked agreement, and warnings that do not stop it (a maximum below the estimate).
@@ -62,13 +61,13 @@ public struct AgreementForm: Sendable {
         if let reason = Self.checkReference(reference) { problems.add("reference", reference, reason.message) }
         let title = self.title.trimmingWhitespace()
         if title.isEmpty {
-            problems.add("title", nil, .verbatim("a title is required"))
+            problems.add("title", nil, Message("rules.agreement.title_required"))
         } else if let reason = FreeText.check(title, maximumLength: 200) {
             problems.add("title", title, reason.message)
         }
 
         var municipalityNumbers: [String] = []
-        if municipalities.isEmpty { problems.add("municipality", nil, .verbatim("at least one municipality is required")) }
+        if municipalities.isEmpty { problems.add("municipality", nil, Message("rules.agreement.municipality_required")) }
         for raw in municipalities.flatMap({ $0.split(separator: ",").map(String.init) }) {
             if let municipality = problems.take("municipality", raw, Municipality.parse(raw)),
                !municipalityNumbers.contains(municipality.number) {
@@ -78,28 +77,28 @@ public struct AgreementForm: Sendable {
 
         let method = CallOffMethod(name: callOffMethod)
         if method == nil {
-            problems.add("call-off", callOffMethod, .verbatim("'\(callOffMethod)' is not a call-off method; use direct, ranking, criteria or mini_competition"))
+            problems.add("call-off", callOffMethod, Message("rules.agreement.call_off_unknown", ["text": .text(callOffMethod)]))
         }
 
         var parties: [AgreementParty] = []
-        if self.parties.isEmpty { problems.add("provider", nil, .verbatim("at least one provider (party) is required")) }
+        if self.parties.isEmpty { problems.add("provider", nil, Message("rules.agreement.party_required")) }
         for raw in self.parties {
             let pieces = raw.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard (1...2).contains(pieces.count),
                   let number = problems.take("provider", raw, OrganisationNumber.parse(pieces[0])) else {
-                if pieces.count > 2 { problems.add("provider", raw, .verbatim("write a party as ORGNR or ORGNR:RANK")) }
+                if pieces.count > 2 { problems.add("provider", raw, Message("rules.agreement.party_form")) }
                 continue
             }
             var rank: Int?
             if pieces.count == 2 {
                 rank = Int(digitsOnly: pieces[1])
                 if rank == nil || rank! < 1 {
-                    problems.add("provider", raw, .verbatim("the rank after ':' must be a whole number from 1"))
+                    problems.add("provider", raw, Message("rules.agreement.rank_form"))
                     continue
                 }
             }
             if parties.contains(where: { $0.provider == number }) {
-                problems.add("provider", raw, .verbatim("provider \(number) is named twice"))
+                problems.add("provider", raw, Message("rules.agreement.party_twice", ["provider": .text(number.digits)]))
                 continue
             }
             parties.append(AgreementParty(provider: number, rank: rank))
@@ -107,27 +106,27 @@ public struct AgreementForm: Sendable {
         if method == .ranking {
             let ranks = parties.compactMap(\.rank)
             if ranks.count != parties.count {
-                problems.add("provider", nil, .verbatim("a ranking agreement needs a rank for every provider (ORGNR:RANK)"))
+                problems.add("provider", nil, Message("rules.agreement.rank_required"))
             } else if Set(ranks).count != ranks.count {
-                problems.add("provider", nil, .verbatim("two providers have the same rank; the cascade needs a strict order"))
+                problems.add("provider", nil, Message("rules.agreement.rank_twice"))
             }
         }
         if method == .criteria && (allocationCriteria ?? "").trimmingWhitespace().isEmpty {
-            problems.add("allocation-criteria", nil, .verbatim("the criteria call-off method needs the allocation criteria written in the agreement"))
+            problems.add("allocation-criteria", nil, Message("rules.agreement.criteria_required"))
         }
 
         let groups = problems.take("target-groups", targetGroups, TargetGroup.parseSet(targetGroups))
         let startDate = problems.date("start", start)
         let endDate = problems.date("end", end)
         if let startDate, let endDate, endDate < startDate {
-            problems.add("end", endDate.iso, .verbatim("the agreement ends (\(endDate.iso)) before it starts (\(startDate.iso))"))
+            problems.add("end", endDate.iso, Message("rules.agreement.ends_before_start", ["end": .date(endDate), "start": .date(startDate)]))
         }
 
         var options: [ExtensionOption] = []
         for raw in self.options {
             let pieces = raw.split(separator: ":", maxSplits: 1).map(String.init)
             guard pieces.count == 2, let months = Int(digitsOnly: pieces[0]), (1...60).contains(months) else {
-                problems.add("option", raw, .verbatim("write an option as MONTHS:DECISION-DEADLINE, like 12:2026-09-30 (1 to 60 months)"))
+                problems.add("option", raw, Message("rules.agreement.option_form"))
                 continue
             }
             if let deadline = problems.date("option", pieces[1]) {
@@ -136,31 +135,31 @@ public struct AgreementForm: Sendable {
         }
 
         let estimated = problems.take("estimated-value", estimatedValue, Money.parse(estimatedValue))
-        if let estimated, estimated.ore <= 0 { problems.add("estimated-value", estimatedValue, .verbatim("the estimated value must be above zero")) }
+        if let estimated, estimated.ore <= 0 { problems.add("estimated-value", estimatedValue, Message("rules.agreement.estimate_above_zero")) }
         var maximum: Money?
         if let raw = maximumValue, !raw.trimmingWhitespace().isEmpty {
             maximum = problems.take("maximum-value", raw, Money.parse(raw))
             if let value = maximum, value.ore <= 0 {
-                problems.add("maximum-value", raw, .verbatim("the maximum value must be above zero"))
+                problems.add("maximum-value", raw, Message("rules.agreement.maximum_above_zero"))
             } else if let value = maximum, let estimated, value < estimated {
-                warnings.append(Message("agreement.warning.maximum_below_estimate", ["maximum": .money(value), "estimated": .money(estimated)]))
+                warnings.append(Message("rules.agreement.maximum_below_estimate", ["maximum": .money(value), "estimated": .money(estimated)]))
             }
         } else {
             problems.add("maximum-value", nil,
-                         .verbatim("a maximum value is required: when it is reached the agreement is used up (EU Court C-216/17 and C-23/20)"))
+                         Message("rules.agreement.maximum_required"))
         }
         var maximumDays: Int?
         if let raw = maximumParticipantDays, !raw.trimmingWhitespace().isEmpty {
             maximumDays = Int(digitsOnly: raw.trimmingWhitespace())
             if maximumDays == nil || maximumDays! < 1 {
-                problems.add("maximum-participant-days", raw, .verbatim("must be a whole number above zero"))
+                problems.add("maximum-participant-days", raw, Message("rules.agreement.whole_number_above_zero"))
             }
         }
 
         var absence = AbsenceBillingRule.presentOnly
         if let raw = absenceRule, !raw.trimmingWhitespace().isEmpty {
             if let rule = AbsenceBillingRule(name: raw) { absence = rule } else {
-                problems.add("absence-rule", raw, .verbatim("use present_only, bill_unannounced_absence or bill_all_absence"))
+                problems.add("absence-rule", raw, Message("rules.agreement.absence_rule_unknown"))
             }
         }
 
@@ -177,15 +176,18 @@ public struct AgreementForm: Sendable {
             for (index, (option, optionStart)) in zip(options, draft.optionStarts).enumerated() {
                 if option.decisionDeadline >= optionStart {
                     problems.add("option", "\(option.months):\(option.decisionDeadline.iso)",
-                                 .verbatim("option \(index + 1) must be decided before it starts (\(optionStart.iso)); its deadline is \(option.decisionDeadline.iso)"))
+                                 Message("rules.agreement.option_deadline_late", ["option": .integer(index + 1), "start": .date(optionStart), "deadline": .date(option.decisionDeadline)]))
                 } else if option.decisionDeadline < startDate {
                     problems.add("option", "\(option.months):\(option.decisionDeadline.iso)",
-                                 .verbatim("option \(index + 1)'s deadline is before the agreement starts"))
+                                 Message("rules.agreement.option_deadline_early", ["option": .integer(index + 1)]))
                 }
             }
             if Self.exceedsMaximumDuration(start: startDate, lastDay: draft.latestPossibleEnd) && special == nil {
                 problems.add("end", draft.latestPossibleEnd.iso,
-                             .verbatim("with every option the agreement runs from \(startDate.iso) to \(draft.latestPossibleEnd.iso), \(Self.durationText(from: startDate, through: draft.latestPossibleEnd)); a framework agreement may run at most \(Self.maximumYears) years (to \(startDate.lastDayOfPeriod(months: Self.maximumYears * 12).iso)) unless a special reason is recorded with --special-reason"))
+                             Message("rules.agreement.too_long", [
+                                 "start": .date(startDate), "end": .date(draft.latestPossibleEnd),
+                                 "duration": .message(Self.duration(from: startDate, through: draft.latestPossibleEnd)),
+                                 "years": .integer(Self.maximumYears), "limit": .date(startDate.lastDayOfPeriod(months: Self.maximumYears * 12))]))
             }
         }
 
@@ -193,27 +195,27 @@ public struct AgreementForm: Sendable {
         for raw in prices {
             let pieces = raw.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard pieces.count == 4 else {
-                problems.add("price", raw, .verbatim("write a price as ORGNR:LINE:UNIT:AMOUNT, like 974760673:full_day:day:1250"))
+                problems.add("price", raw, Message("rules.agreement.price_form"))
                 continue
             }
             guard let number = problems.take("price", raw, OrganisationNumber.parse(pieces[0])) else { continue }
             if !parties.isEmpty && !parties.contains(where: { $0.provider == number }) {
-                problems.add("price", raw, .verbatim("provider \(number) has a price but is not a party to the agreement"))
+                problems.add("price", raw, Message("rules.agreement.price_not_party", ["provider": .text(number.digits)]))
                 continue
             }
             let line = pieces[1].trimmingWhitespace()
             if let reason = PriceVersion.checkLineCode(line) { problems.add("price", raw, reason.message); continue }
             guard let unit = PriceUnit(name: pieces[2]) else {
-                problems.add("price", raw, .verbatim("'\(pieces[2])' is not a unit; use day, half_day, trip or hour"))
+                problems.add("price", raw, Message("rules.price_unit.unknown", ["text": .text(pieces[2])]))
                 continue
             }
             guard let amount = problems.take("price", raw, Money.parse(pieces[3])) else { continue }
             if amount.ore <= 0 {
-                problems.add("price", raw, .verbatim("a price must be above zero (it is \(amount.formatted))"))
+                problems.add("price", raw, Message("rules.agreement.price_above_zero", ["amount": .money(amount)]))
                 continue
             }
             if priceList.versions.contains(where: { $0.provider == number && $0.line == line }) {
-                problems.add("price", raw, .verbatim("provider \(number) has the line '\(line)' twice"))
+                problems.add("price", raw, Message("rules.agreement.price_line_twice", ["provider": .text(number.digits), "line": .text(line)]))
                 continue
             }
             if let startDate {
@@ -221,7 +223,7 @@ public struct AgreementForm: Sendable {
             }
         }
         for party in parties where !priceList.versions.contains(where: { $0.provider == party.provider }) {
-            warnings.append(Message("agreement.warning.party_without_prices", ["provider": .text(party.provider.digits)]))
+            warnings.append(Message("rules.agreement.no_price_list", ["provider": .text(party.provider.digits)]))
         }
 
         try problems.check()
@@ -242,19 +244,19 @@ public struct AgreementForm: Sendable {
         let month = kpiIndexMonth?.trimmingWhitespace().nilIfEmpty
         if base == nil && month == nil {
             if kpiEffectiveMonth?.trimmingWhitespace().nilIfEmpty != nil {
-                problems.add("kpi-effective-month", kpiEffectiveMonth, .verbatim("give --kpi-base and --kpi-month too"))
+                problems.add("kpi-effective-month", kpiEffectiveMonth, Message("rules.agreement.kpi_effective_alone"))
             }
             return nil
         }
         guard let base, let month else {
             problems.add(base == nil ? "kpi-base" : "kpi-month", nil,
-                         .verbatim("a KPI clause needs both the base month (--kpi-base 2023M10) and the index month read each year (--kpi-month 10)"))
+                         Message("rules.agreement.kpi_incomplete"))
             return nil
         }
         let baseMonth = problems.take("kpi-base", base, YearMonth.parse(base))
         func monthNumber(_ field: String, _ text: String) -> Int? {
             guard let value = Int(digitsOnly: text), (1...12).contains(value) else {
-                problems.add(field, text, .verbatim("must be a month number from 1 to 12"))
+                problems.add(field, text, Message("rules.agreement.month_number"))
                 return nil
             }
             return value
@@ -264,7 +266,7 @@ public struct AgreementForm: Sendable {
         var day: Int? = 1
         if let text = kpiEffectiveDay?.trimmingWhitespace().nilIfEmpty {
             day = Int(digitsOnly: text).flatMap { (1...28).contains($0) ? $0 : nil }
-            if day == nil { problems.add("kpi-effective-day", text, .verbatim("must be a day from 1 to 28, so that it exists in every month")) }
+            if day == nil { problems.add("kpi-effective-day", text, Message("rules.agreement.effective_day")) }
         }
         guard let baseMonth, let indexMonth, let effective, let day else { return nil }
         return PriceAdjustmentClause(baseMonth: baseMonth, indexMonth: indexMonth, effectiveMonth: effective, effectiveDay: day)
@@ -272,9 +274,9 @@ public struct AgreementForm: Sendable {
 
     /// Case numbers as municipalities write them: `2024/1234`, `IPT-KONGSBERG-2023`.
     public static func checkReference(_ text: String) -> FieldReason? {
-        guard !text.isEmpty else { return FieldReason(.verbatim("a reference (case number) is required")) }
+        guard !text.isEmpty else { return FieldReason(Message("rules.agreement.reference_required")) }
         guard text.count <= 40, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/-_.".contains($0)) }) else {
-            return FieldReason(.verbatim("'\(text)' is not a reference; use at most 40 letters, digits and / - _ . (like 2024/1234)"))
+            return FieldReason("rules.agreement.reference_invalid", ["text": .text(text)])
         }
         return nil
     }

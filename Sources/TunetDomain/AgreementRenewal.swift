@@ -12,10 +12,12 @@ public struct RenewalNeed: Hashable, Sendable {
     public let end: LocalDate
     public let reason: RenewalReason
 
-    public var explanation: String {
+    /// Why it cannot be extended: "it has no option left to extend it".
+    public var message: Message {
         switch reason {
-        case .noOptionLeft: "it has no option left to extend it"
-        case .optionDeadlinePassed(let option, let deadline): "the decision deadline of option \(option) (\(deadline.iso)) has passed"
+        case .noOptionLeft: Message("rules.renewal.no_option_left")
+        case .optionDeadlinePassed(let option, let deadline):
+            Message("rules.renewal.option_deadline_passed", ["option": .integer(option), "deadline": .date(deadline)])
         }
     }
 }

@@ -11,15 +11,6 @@ public enum ApprovalState: String, Sendable, Codable, CaseIterable {
     case auditOverdue = "audit_overdue"
     case notApproved = "not_approved"
 
-    public var label: String {
-        switch self {
-        case .valid: "valid"
-        case .expiring: "expiring"
-        case .auditOverdue: "audit overdue"
-        case .notApproved: "not approved"
-        }
-    }
-
     public init?(name: String) {
         let key = String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
         guard let state = ApprovalState(rawValue: key) else { return nil }

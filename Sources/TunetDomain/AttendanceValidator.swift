@@ -80,20 +80,20 @@ public struct AttendanceValidator: Sendable {
         if let organisation = row.organisationNumber?.trimmingWhitespace(), !organisation.isEmpty, organisation != provider.digits {
             switch OrganisationNumber.parse(organisation) {
             case .success(let number) where number != provider:
-                problems.add("organisation_number", organisation, .verbatim("the row names farm \(number), but the file is submitted by \(provider)"))
+                problems.add("organisation_number", organisation, Message("rules.attendance.other_farm", ["named": .text(number.digits), "provider": .text(provider.digits)]))
             case .failure(let reason): problems.add("organisation_number", organisation, reason.message)
             default: break
             }
         }
         let status = AttendanceStatus(name: row.status)
         if status == nil {
-            let statuses = "M (møtt), FM (fravær meldt), FU (fravær umeldt) or AT (avlyst av tilbyder)"
+            let statuses = MessageValue.label("rules.attendance.statuses")
             if !row.status.trimmingWhitespace().isEmpty {
-                problems.add("status", row.status, .verbatim("'\(row.status.trimmingWhitespace())' is not a status; use \(statuses)"))
+                problems.add("status", row.status, Message("rules.attendance.status_unknown", ["text": .text(row.status.trimmingWhitespace()), "statuses": statuses]))
             } else if case let filled = row.filledFieldsBesidesStatus, !filled.isEmpty {
-                problems.add("status", row.status, .verbatim("the status is missing, but the row has \(filled.joined(separator: " and ")) filled in; use \(statuses), or empty the row to leave the day unreported"))
+                problems.add("status", row.status, Message("rules.attendance.status_missing_filled", ["filled": .list(filled.map { .text($0) }), "statuses": statuses]))
             } else {
-                problems.add("status", row.status, .verbatim("the status is missing; use \(statuses)"))
+                problems.add("status", row.status, Message("rules.attendance.status_missing", ["statuses": statuses]))
             }
         }
         var hours: Int?
@@ -102,14 +102,14 @@ public struct AttendanceValidator: Sendable {
             case .success(let value) where value.tenths <= Int64(Self.maximumHours * 10): hours = Int(value.tenths)
             default:
                 if text == "0" || text == "0,0" || text == "0.0" { hours = 0 } else {
-                    problems.add("hours", text, .verbatim("hours must be a number from 0 to \(Self.maximumHours), with at most one decimal"))
+                    problems.add("hours", text, Message("rules.attendance.hours", ["maximum": .integer(Self.maximumHours)]))
                 }
             }
         }
         var trips: Int?
         if let text = row.transportTrips?.trimmingWhitespace(), !text.isEmpty {
             if let value = Int(digitsOnly: text), value <= Self.maximumTrips { trips = value } else {
-                problems.add("transport_trips", text, .verbatim("transport trips must be a whole number from 0 to \(Self.maximumTrips)"))
+                problems.add("transport_trips", text, Message("rules.attendance.trips", ["maximum": .integer(Self.maximumTrips)]))
             }
         }
         var extra = false
@@ -117,14 +117,14 @@ public struct AttendanceValidator: Sendable {
             switch text {
             case "ja", "j", "yes", "y", "x", "1", "true", "ekstra": extra = true
             case "nei", "n", "no", "0", "false": extra = false
-            default: problems.add("extra_day", text, .verbatim("write ja or nei (yes or no)"))
+            default: problems.add("extra_day", text, Message("rules.attendance.extra_day"))
             }
         }
         var date: LocalDate?
         switch LocalDate.parse(row.date) {
         case .success(let parsed):
             date = parsed
-            if parsed > today { problems.add("date", parsed.iso, .verbatim("the date is in the future; attendance is reported after the day")) }
+            if parsed > today { problems.add("date", parsed.iso, Message("rules.attendance.future")) }
         case .failure(let problem): problems.add("date", row.date, problem.reason)
         }
         var placement: PlacementCalendar?
@@ -147,22 +147,22 @@ public struct AttendanceValidator: Sendable {
                 if let date {
                     placement = calendars.first { $0.placement.start <= date && date <= $0.placement.end }
                     if placement == nil {
-                        let periods = calendars.map { "\($0.placement.start.iso) to \($0.placement.end.iso)" }.joined(separator: ", ")
-                        problems.add("date", date.iso, .verbatim("\(code) is not placed with this farm on \(date.iso) (placed \(periods))"))
+                        let periods = calendars.map { MessageValue.message(Message("rules.period", ["start": .date($0.placement.start), "end": .date($0.placement.end)])) }
+                        problems.add("date", date.iso, Message("rules.attendance.not_placed_on", ["participant": .text(code.text), "date": .date(date), "periods": .list(periods)]))
                     }
                 }
             } else if revealOtherProviders && isPlacedElsewhere(code) {
-                problems.add("participant", code.text, .verbatim("\(code) is not placed with \(provider)"))
+                problems.add("participant", code.text, Message("rules.attendance.placed_elsewhere", ["participant": .text(code.text), "provider": .text(provider.digits)]))
             } else {
-                problems.add("participant", code.text, .verbatim("unknown participant code \(code)"))
+                problems.add("participant", code.text, Message("rules.attendance.unknown_participant", ["participant": .text(code.text)]))
             }
         }
         if let placement, let date, !placement.plannedDays.contains(date.dayNumber) {
             let why = Self.whyNotPlanned(date, placement.placement)
             if !extra {
-                problems.add("date", date.iso, .verbatim("\(date.iso) is not a planned day for \(placement.placement.participant) (\(why)); mark the row as an extra day if the participant came anyway"))
+                problems.add("date", date.iso, Message("rules.attendance.not_planned", ["date": .date(date), "participant": .text(placement.placement.participant.text), "why": .message(why)]))
             } else if !placement.allowsExtraDays {
-                problems.add("extra_day", "ja", .verbatim("agreement \(placement.placement.agreementReference) does not allow extra days (\(date.iso): \(why))"))
+                problems.add("extra_day", "ja", Message("rules.attendance.no_extra_days", ["reference": .text(placement.placement.agreementReference), "date": .date(date), "why": .message(why)]))
             }
         }
         guard problems.isEmpty, let status, let date, let placement else { return .failure(.invalidInput(problems.problems)) }
@@ -170,10 +170,10 @@ public struct AttendanceValidator: Sendable {
                                         status: status, hoursTenths: hours, transportTrips: trips, extraDay: extra && !placement.plannedDays.contains(date.dayNumber)))
     }
 
-    static func whyNotPlanned(_ date: LocalDate, _ placement: Placement) -> String {
-        if let holiday = NorwegianCalendar.holidayName(date) { return "\(holiday) is a public holiday" }
-        if date.weekday.rawValue >= 6 { return "a weekend" }
-        if !placement.weekdays.contains(date.weekday) { return "the placement's days are \(placement.weekdays.display)" }
-        return "a school holiday"
+    static func whyNotPlanned(_ date: LocalDate, _ placement: Placement) -> Message {
+        if let holiday = NorwegianCalendar.holidayName(date) { return Message("rules.not_planned.public_holiday", ["holiday": .text(holiday)]) }
+        if date.weekday.rawValue >= 6 { return Message("rules.not_planned.weekend") }
+        if !placement.weekdays.contains(date.weekday) { return Message("rules.not_planned.weekdays", ["weekdays": placement.weekdays.labelValue]) }
+        return Message("rules.not_planned.school_holiday")
     }
 }

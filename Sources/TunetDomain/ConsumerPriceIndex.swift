@@ -20,11 +20,11 @@ public struct IndexValue: Hashable, Comparable, Sendable, Codable, CustomStringC
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         guard (1...2).contains(parts.count), let whole = Int64(digitsOnlyText: parts[0]),
               parts.count == 1 || (parts[1].count == 1 && Int64(digitsOnlyText: parts[1]) != nil) else {
-            return .failure(FieldReason(.verbatim("'\(text)' is not an index value; write it with one decimal, like 137.4")))
+            return .failure(FieldReason("rules.index_value.invalid", ["text": .text(text)]))
         }
         let tenths = whole * 10 + (parts.count == 2 ? Int64(digitsOnlyText: parts[1])! : 0)
         guard tenths > 0, tenths < 100_000 else {
-            return .failure(FieldReason(.verbatim("'\(text)' is not a plausible index value (2015 = 100)")))
+            return .failure(FieldReason("rules.index_value.implausible", ["text": .text(text)]))
         }
         return .success(IndexValue(tenths: tenths))
     }

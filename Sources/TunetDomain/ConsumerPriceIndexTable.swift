@@ -53,16 +53,17 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
             }
         }
 
-        public var explanation: String {
+        /// Why, for people: "'..' not available (not yet published)".
+        public var message: Message {
             switch self {
-            case .otherConsumerGroup: "another consumer group than the all-item index"
-            case .otherStatisticVariable: "another statistic variable than the index"
-            case .notAvailable: "'..' not available (not yet published)"
-            case .notApplicable: "'.' not applicable"
-            case .notForPublication: "'...' not for publication"
-            case .confidential: "':' confidential"
-            case .noValue: "no value"
-            case .repeated: "the same month with the same index as an earlier row"
+            case .otherConsumerGroup: Message("rules.kpi.left_out.other_consumer_group")
+            case .otherStatisticVariable: Message("rules.kpi.left_out.other_statistic_variable")
+            case .notAvailable: Message("rules.kpi.left_out.not_available")
+            case .notApplicable: Message("rules.kpi.left_out.not_applicable")
+            case .notForPublication: Message("rules.kpi.left_out.not_for_publication")
+            case .confidential: Message("rules.kpi.left_out.confidential")
+            case .noValue: Message("rules.kpi.left_out.no_value")
+            case .repeated: Message("rules.kpi.left_out.repeated")
             }
         }
     }
@@ -116,15 +117,17 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
     /// is not an index, a month in an unknown form, a month given twice with different values).
     public static func read(_ rows: [Row], source: String) throws(TunetError) -> ConsumerPriceIndexTable {
         guard let headerPosition = rows.firstIndex(where: isHeader) else {
-            throw .unreadableFile(path: source, reason: .verbatim("no header row with a 'måned' (month) column or month columns like 2024M01 was found; is this table 03013?"))
+            throw .unreadableFile(path: source, reason: Message("rules.kpi.no_header"))
         }
         let header = Header(rows[headerPosition])
         var reader = try Reader(header: header, source: source)
         for row in rows[(headerPosition + 1)...] { reader.take(row) }
         if !reader.problems.isEmpty { throw .invalidInput(reader.problems) }
         guard !reader.table.entries.isEmpty else {
-            let others = reader.table.otherVariables.isEmpty ? "" : " (it has \(reader.table.otherVariables.joined(separator: ", ")))"
-            throw .unreadableFile(path: source, reason: .verbatim("the file holds no published values of the all-item index\(others)"))
+            let others = reader.table.otherVariables
+            throw .unreadableFile(path: source, reason: others.isEmpty
+                ? Message("rules.kpi.no_values")
+                : Message("rules.kpi.no_values_others", ["others": .text(others.joined(separator: ", "))]))
         }
         return reader.table
     }
@@ -233,19 +236,19 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                     }
                 }
                 guard !indexMonthColumns.isEmpty else {
-                    throw .unreadableFile(path: source, reason: .verbatim("the month columns hold no index (like 'Konsumprisindeks (2015=100) 2026M10'), only \(table.otherVariables.joined(separator: ", "))"))
+                    throw .unreadableFile(path: source, reason: Message("rules.kpi.month_columns_no_index", ["others": .text(table.otherVariables.joined(separator: ", "))]))
                 }
                 return
             }
             table = ConsumerPriceIndexTable(layout: .long)
             guard header.monthColumn != nil else {
-                throw .unreadableFile(path: source, reason: .verbatim("no header row with a 'måned' (month) column was found; is this table 03013?"))
+                throw .unreadableFile(path: source, reason: Message("rules.kpi.no_month_column"))
             }
             if header.variableColumn != nil {
                 // One row per variable: the one column left holds the figure, whatever its heading
                 // (Statistics Norway puts the table's title there).
                 guard header.valueColumns.count == 1 else {
-                    throw .unreadableFile(path: source, reason: .verbatim("with a 'statistikkvariabel' column the file must have exactly one column of figures; it has \(header.valueColumns.count)"))
+                    throw .unreadableFile(path: source, reason: Message("rules.kpi.one_value_column", ["count": .integer(header.valueColumns.count)]))
                 }
                 indexColumn = header.valueColumns[0]
                 return
@@ -258,8 +261,10 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 }
             }
             guard indexColumn != nil else {
-                let others = table.otherVariables.isEmpty ? "" : "; it has only \(table.otherVariables.joined(separator: ", "))"
-                throw .unreadableFile(path: source, reason: .verbatim("the header has a month column but no index column (like 'Konsumprisindeks (2015=100)')\(others)"))
+                let others = table.otherVariables
+                throw .unreadableFile(path: source, reason: others.isEmpty
+                    ? Message("rules.kpi.no_index_column")
+                    : Message("rules.kpi.no_index_column_others", ["others": .text(others.joined(separator: ", "))]))
             }
         }
 
@@ -268,7 +273,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 if looksLikeTableRow(row) {
                     let column = header.monthColumn ?? header.groupColumn ?? 0
                     problems.append(FieldProblem(row: row.number, field: header.name(column), value: row[column],
-                                                 reason: .verbatim("index figures below the end of the table (row \(end.row) is \(end.blank ? "blank" : "a note")); remove the row or the line that ends the table")))
+                                                 reason: Message(end.blank ? "rules.kpi.below_end_blank" : "rules.kpi.below_end_note", ["row": .integer(end.row)])))
                 }
                 return
             }
@@ -312,7 +317,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                         if wholeRow { table.leave(row.number, .repeated, name: month.ssb) }
                     } else {
                         problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell,
-                                                     reason: .verbatim("\(month.ssb) is also given on row \(earlier.row) with \(earlier.index)")))
+                                                     reason: Message("rules.kpi.month_twice", ["month": .text(month.ssb), "row": .integer(earlier.row), "index": .tenths(earlier.index.tenths)])))
                     }
                     return
                 }

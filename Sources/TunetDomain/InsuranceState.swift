@@ -10,8 +10,6 @@ public enum InsuranceState: String, Sendable, Codable, CaseIterable {
     case expired
     case unknown
 
-    public var label: String { rawValue }
-
     /// True when the farm may take new placements as far as the insurance is concerned: an unknown
     /// expiry is not held against the farm, since many registers do not record it.
     public var permitsPlacements: Bool { self != .expired }

@@ -187,7 +187,7 @@ extension LocalDate {
         if let date = parseExactly(raw) { return .success(date) }
         let text = raw.trimmingWhitespace()
         if text.isEmpty {
-            return .failure(DateParseProblem(reason: .verbatim("a date is required (YYYY-MM-DD or DD.MM.YYYY)")))
+            return .failure(DateParseProblem(reason: Message("rules.date.required")))
         }
         let parts: [Substring]
         let year: Int?, month: Int?, day: Int?
@@ -209,7 +209,7 @@ extension LocalDate {
         }
         guard let year, let month, let day else { return .failure(unrecognised(text)) }
         guard let date = LocalDate(year: year, month: month, day: day) else {
-            return .failure(DateParseProblem(reason: .verbatim("'\(text)' is not a day in the calendar")))
+            return .failure(DateParseProblem(reason: Message("rules.date.not_in_calendar", ["text": .text(text)])))
         }
         return .success(date)
     }
@@ -237,7 +237,7 @@ extension LocalDate {
     }
 
     private static func unrecognised(_ text: String) -> DateParseProblem {
-        DateParseProblem(reason: .verbatim("'\(text)' is not a date; write YYYY-MM-DD or DD.MM.YYYY"))
+        DateParseProblem(reason: Message("rules.date.unrecognised", ["text": .text(text)]))
     }
 }
 

@@ -44,7 +44,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// More than two decimals is refused rather than rounded: an amount must not change silently.
     public static func parse(_ raw: String) -> Result<Money, FieldReason> {
         var text = raw.trimmingWhitespace()
-        guard !text.isEmpty else { return .failure(FieldReason(.verbatim("an amount in NOK is required"))) }
+        guard !text.isEmpty else { return .failure(FieldReason(Message("rules.money.required"))) }
         for prefix in ["NOK", "kr", "Kr", "KR"] where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingWhitespace()
         }
@@ -54,22 +54,22 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         text = text.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
         let separators = text.filter { $0 == "," || $0 == "." }
         guard separators.count <= 1 else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an amount: use one decimal separator and no thousands separator other than a space")))
+            return .failure(FieldReason("rules.money.separators", ["text": .text(raw.trimmingWhitespace())]))
         }
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
         guard let kroner = Int64(digitsOnlyText: parts[0]) else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an amount in NOK")))
+            return .failure(FieldReason("rules.money.not_amount", ["text": .text(raw.trimmingWhitespace())]))
         }
         var ore: Int64 = 0
         if parts.count == 2 {
             let fraction = parts[1]
             guard fraction.count <= 2, let value = Int64(digitsOnlyText: fraction) else {
-                return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' has more than two decimals; amounts are exact to the øre")))
+                return .failure(FieldReason("rules.money.decimals", ["text": .text(raw.trimmingWhitespace())]))
             }
             ore = fraction.count == 1 ? value * 10 : value
         }
         guard kroner < 1_000_000_000_000 else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is too large an amount")))
+            return .failure(FieldReason("rules.money.too_large", ["text": .text(raw.trimmingWhitespace())]))
         }
         let total = kroner * 100 + ore
         return .success(Money(ore: negative ? -total : total))

@@ -14,15 +14,15 @@ public struct Municipality: Hashable, Sendable, Codable, CustomStringConvertible
     /// Checks the number against the built-in list of current municipality numbers.
     public static func parse(_ raw: String) -> Result<Municipality, FieldReason> {
         let text = raw.trimmingWhitespace()
-        guard !text.isEmpty else { return .failure(FieldReason(.verbatim("a municipality number is required (4 digits, for example 3303 for Kongsberg)"))) }
+        guard !text.isEmpty else { return .failure(FieldReason(Message("rules.municipality.required"))) }
         guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isNumber }), let padded = byNumber["0" + text] {
-                return .failure(FieldReason(.verbatim("'\(text)' has 3 digits; municipality numbers have 4 (did you mean \(padded.number) \(padded.name)? a spreadsheet may have dropped the leading zero)")))
+                return .failure(FieldReason("rules.municipality.three_digits", ["text": .text(text), "number": .text(padded.number), "name": .text(padded.name)]))
             }
-            return .failure(FieldReason(.verbatim("'\(text)' is not a municipality number: it must be 4 digits, for example 3303 for Kongsberg")))
+            return .failure(FieldReason("rules.municipality.not_number", ["text": .text(text)]))
         }
         guard let municipality = byNumber[text] else {
-            return .failure(FieldReason(.verbatim("'\(text)' is not a current municipality number (the list in force since 1 January 2024)")))
+            return .failure(FieldReason("rules.municipality.unknown", ["text": .text(text)]))
         }
         return .success(municipality)
     }

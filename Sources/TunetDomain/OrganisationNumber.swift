@@ -12,19 +12,19 @@ public struct OrganisationNumber: Hashable, Comparable, Sendable, Codable, Custo
         if text.hasPrefix("NO") { text.removeFirst(2) }
         if text.hasSuffix("MVA") { text.removeLast(3) }
         let compact = text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
-        guard !compact.isEmpty else { return .failure(FieldReason(.verbatim("an organisation number is required (9 digits)"))) }
+        guard !compact.isEmpty else { return .failure(FieldReason(Message("rules.organisation_number.required"))) }
         guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an organisation number: only digits are allowed")))
+            return .failure(FieldReason("rules.organisation_number.not_digits", ["text": .text(raw.trimmingWhitespace())]))
         }
         guard compact.count == 9 else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not an organisation number: it has \(compact.count) digits, not 9")))
+            return .failure(FieldReason("rules.organisation_number.length", ["text": .text(raw.trimmingWhitespace()), "digits": .integer(compact.count)]))
         }
         let values = compact.map { Int(String($0))! }
         guard let check = checkDigit(for: values.prefix(8)) else {
-            return .failure(FieldReason(.verbatim("'\(compact)' is not a valid organisation number: no check digit fits its first eight digits")))
+            return .failure(FieldReason("rules.organisation_number.no_check_digit", ["text": .text(compact)]))
         }
         guard check == values[8] else {
-            return .failure(FieldReason(.verbatim("'\(compact)' is not a valid organisation number: the check digit (the last digit) is wrong; check for a typing error")))
+            return .failure(FieldReason("rules.organisation_number.check_digit", ["text": .text(compact)]))
         }
         return .success(OrganisationNumber(unchecked: compact))
     }

@@ -29,20 +29,40 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
     }
 
     /// Letters, digits and hyphens, 3–20 characters. Anything that could be a national identity number
-    /// (11 digits in a row, or a date of birth followed by digits) is refused: codes must be pseudonymous.
+    /// (11 digits in a row, a date of birth followed by digits, or the six digits of a date of birth and
+    /// the five of a personal number with a hyphen, space or full stop between them) is refused, before
+    /// the form of the code is judged: codes must be pseudonymous, and the person must hear why.
     public static func parse(_ raw: String) -> Result<ParticipantCode, FieldReason> {
         if isPlainCode(raw) { return .success(ParticipantCode(text: raw)) }
         let text = raw.trimmingWhitespace().uppercased()
+        if containsSeparatedIdentityNumber(text) {
+            return .failure(FieldReason("rules.participant_code.identity_number", ["text": .text(raw.trimmingWhitespace())]))
+        }
         guard (3...20).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not a participant code; use 3–20 letters, digits and hyphens, like P-2026-0042")))
+            return .failure(FieldReason("rules.participant_code.invalid", ["text": .text(raw.trimmingWhitespace())]))
         }
         let digits = text.filter(\.isNumber)
         var longestRun = 0, run = 0
         for character in text { run = character.isNumber ? run + 1 : 0; longestRun = max(longestRun, run) }
         if longestRun >= 11 || (digits.count >= 11 && text.count <= 13) {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' looks like a national identity number; Tunet stores only pseudonymous codes (leave the code out to have one generated)")))
+            return .failure(FieldReason("rules.participant_code.identity_number", ["text": .text(raw.trimmingWhitespace())]))
         }
         return .success(ParticipantCode(text: text))
+    }
+
+    /// Six digits, one separator (`-`, a space or `.`), five digits, with no more digits on either side:
+    /// `010190-12345`, `010190 12345`, `P-010190.12345`.
+    static func containsSeparatedIdentityNumber(_ text: String) -> Bool {
+        let characters = Array(text)
+        func isDigit(_ index: Int) -> Bool { characters.indices.contains(index) && characters[index].isASCII && characters[index].isNumber }
+        guard characters.count >= 12 else { return false }
+        for start in 0...(characters.count - 12) {
+            let separator = characters[start + 6]
+            guard separator == "-" || separator == " " || separator == ".", !isDigit(start - 1), !isDigit(start + 12),
+                  (start..<start + 6).allSatisfy(isDigit), (start + 7..<start + 12).allSatisfy(isDigit) else { continue }
+            return true
+        }
+        return false
     }
 
     private init(text: String) { self.text = text }
@@ -64,7 +84,8 @@ public struct ParticipantCode: Hashable, Comparable, Sendable, Codable, CustomSt
                 default: return false
                 }
             }
-            return longestRun < 11 && !(digits >= 11 && count <= 13)
+            // Eleven digits or more take the long way, which looks for an identity number with a separator.
+            return longestRun < 11 && digits < 11
         } ?? false
     }
 
@@ -123,25 +144,45 @@ public struct DementiaDetails: Hashable, Sendable, Codable {
 }
 
 /// Which rule chose the farm, and why others were passed over: the record an auditor asks for.
+/// How the farm was chosen, kept with the placement: the rule that chose it and, for a ranking, the farms
+/// passed over and why. The rule and the reasons are messages, stored as their keys and values
+/// (`{"key": …, "arguments": …}`) so that each reader reads them in their language.
 public struct ProviderChoice: Hashable, Sendable, Codable {
     public struct Skipped: Hashable, Sendable, Codable {
         public let provider: OrganisationNumber
         public let rank: Int?
-        public let reasons: [String]
+        public let reasons: [Message]
+
+        public init(provider: OrganisationNumber, rank: Int?, reasons: [Message]) {
+            self.provider = provider
+            self.rank = rank
+            self.reasons = reasons
+        }
 
         enum CodingKeys: String, CodingKey {
             case provider = "provider_organisation_number"
             case rank, reasons
         }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            provider = try c.decode(OrganisationNumber.self, forKey: .provider)
+            rank = try c.decodeIfPresent(Int.self, forKey: .rank)
+            if let old = try? c.decode([String].self, forKey: .reasons) {
+                reasons = old.map(ProviderChoice.storedText)
+            } else {
+                reasons = try c.decode([Message].self, forKey: .reasons)
+            }
+        }
     }
 
     public let method: CallOffMethod
     public let provider: OrganisationNumber
-    public let rule: String
+    public let rule: Message
     public let inputs: String?
     public let skipped: [Skipped]
 
-    public init(method: CallOffMethod, provider: OrganisationNumber, rule: String, inputs: String?, skipped: [Skipped]) {
+    public init(method: CallOffMethod, provider: OrganisationNumber, rule: Message, inputs: String?, skipped: [Skipped]) {
         self.method = method
         self.provider = provider
         self.rule = rule
@@ -149,9 +190,28 @@ public struct ProviderChoice: Hashable, Sendable, Codable {
         self.skipped = skipped
     }
 
+    /// False only for a placement stored with an empty rule: its choice is not documented.
+    public var hasRule: Bool { rule != Self.storedText("") }
+
+    /// A rule or a reason stored as English text, before they were stored as messages: shown as it was written.
+    static func storedText(_ text: String) -> Message { Message("rules.stored_text", ["text": .text(text)]) }
+
     enum CodingKeys: String, CodingKey {
         case method, rule, inputs, skipped
         case provider = "provider_organisation_number"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        method = try c.decode(CallOffMethod.self, forKey: .method)
+        provider = try c.decode(OrganisationNumber.self, forKey: .provider)
+        if let old = try? c.decode(String.self, forKey: .rule) {
+            rule = Self.storedText(old)
+        } else {
+            rule = try c.decode(Message.self, forKey: .rule)
+        }
+        inputs = try c.decodeIfPresent(String.self, forKey: .inputs)
+        skipped = try c.decode([Skipped].self, forKey: .skipped)
     }
 }
 

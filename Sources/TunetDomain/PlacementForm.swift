@@ -28,14 +28,14 @@ public struct PlacementForm: Sendable {
             code = problems.take("participant", participant, ParticipantCode.parse(participant))
         }
         let parsedKind = PlacementKind(name: kind)
-        if parsedKind == nil { problems.add("kind", kind, .verbatim("'\(kind)' is not a kind of placement; use pupil or dementia")) }
+        if parsedKind == nil { problems.add("kind", kind, Message("rules.placement.kind_unknown", ["text": .text(kind)])) }
         let parsedMunicipality = problems.take("municipality", municipality, Municipality.parse(municipality))
         let parsedWeekdays = problems.take("weekdays", weekdays, WeekdaySet.parse(weekdays))
         var startDate: LocalDate?, endDate: LocalDate?
         startDate = problems.date("start", start)
         endDate = problems.date("end", end)
         if let startDate, let endDate, endDate < startDate {
-            problems.add("end", endDate.iso, .verbatim("the placement ends (\(endDate.iso)) before it starts (\(startDate.iso))"))
+            problems.add("end", endDate.iso, Message("rules.placement.ends_before_start", ["end": .date(endDate), "start": .date(startDate)]))
         }
         let line = priceLine?.trimmingWhitespace().nilIfEmpty ?? "full_day"
         if let reason = PriceVersion.checkLineCode(line) { problems.add("price-line", line, reason.message) }
@@ -53,13 +53,13 @@ public struct PlacementForm: Sendable {
         switch parsedKind {
         case .pupil:
             let school = text("school", school, limit: 200)
-            if school == nil { problems.add("school", nil, .verbatim("a pupil placement needs the school")) }
+            if school == nil { problems.add("school", nil, Message("rules.placement.school_required")) }
             let gradeNumber = grade.flatMap { Int(digitsOnly: $0.trimmingWhitespace()) }
             if gradeNumber == nil || !(1...10).contains(gradeNumber!) {
-                problems.add("grade", grade, .verbatim("a pupil placement needs the grade, 1 to 10 (primary and lower secondary school)"))
+                problems.add("grade", grade, Message("rules.placement.grade_required"))
             }
             if decisionReference != nil || transport || relativeRole != nil {
-                problems.add("kind", kind, .verbatim("--decision, --transport and --relative-role belong to dementia placements"))
+                problems.add("kind", kind, Message("rules.placement.dementia_options"))
             }
             if let school, let gradeNumber {
                 pupil = PupilDetails(school: school, grade: gradeNumber, contactTeacherRole: text("contact-teacher-role", contactTeacherRole, limit: 100),
@@ -67,9 +67,9 @@ public struct PlacementForm: Sendable {
             }
         case .dementia:
             let decision = text("decision", decisionReference, limit: 60)
-            if decision == nil { problems.add("decision", nil, .verbatim("a dementia placement follows an individual decision (vedtak); give its reference")) }
+            if decision == nil { problems.add("decision", nil, Message("rules.placement.decision_required")) }
             if school != nil || grade != nil || contactTeacherRole != nil || learningGoals != nil {
-                problems.add("kind", kind, .verbatim("--school, --grade, --contact-teacher-role and --learning-goals belong to pupil placements"))
+                problems.add("kind", kind, Message("rules.placement.pupil_options"))
             }
             if let decision {
                 dementia = DementiaDetails(decisionReference: decision, transport: transport, relativeRole: text("relative-role", relativeRole, limit: 100))
@@ -79,7 +79,7 @@ public struct PlacementForm: Sendable {
         }
         let override = overrideCeilingReason.map { $0.trimmingWhitespace() }
         if let override, override.isEmpty {
-            problems.add("reason", nil, .verbatim("--override-ceiling needs --reason saying why the ceiling may be exceeded"))
+            problems.add("reason", nil, Message("rules.placement.override_needs_reason"))
         }
         try problems.check()
         guard let parsedKind, let parsedMunicipality, let parsedWeekdays, let startDate, let endDate else {

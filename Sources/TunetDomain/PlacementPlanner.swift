@@ -108,12 +108,13 @@ public enum PlacementPlanner {
         var total = Money.zero
         for day in days {
             guard let price = prices.price(provider: provider, line: line, on: day) else {
-                return .failure(FieldReason(.verbatim("provider \(provider) has no '\(line)' price valid on \(day.iso)")))
+                return .failure(FieldReason("rules.planner.no_price", ["provider": .text(provider.digits), "line": .text(line), "date": .date(day)]))
             }
             total += price.amount
             if tripsPerDay > 0 {
                 guard let trip = prices.price(provider: provider, line: rules.transportLine, on: day) else {
-                    return .failure(FieldReason(.verbatim("provider \(provider) has no '\(rules.transportLine)' price valid on \(day.iso) for the transport")))
+                    return .failure(FieldReason("rules.planner.no_transport_price",
+                                                ["provider": .text(provider.digits), "line": .text(rules.transportLine), "date": .date(day)]))
                 }
                 total += trip.amount * Int64(tripsPerDay)
             }
@@ -128,22 +129,25 @@ public enum PlacementPlanner {
         let agreement = situation.agreement
         var problems = ProblemCollector()
         if !agreement.targetGroups.contains(request.kind.targetGroup) {
-            problems.add("kind", request.kind.rawValue, .verbatim("agreement \(agreement.reference) does not cover \(request.kind.targetGroup.rawValue) (it covers \(TargetGroup.codes(agreement.targetGroups)))"))
+            problems.add("kind", request.kind.rawValue, Message("rules.planner.group_not_covered", [
+                "reference": .text(agreement.reference), "group": request.kind.targetGroup.labelValue,
+                "covered": .list(TargetGroup.allCases.filter(agreement.targetGroups.contains).map(\.labelValue))]))
         }
         if !agreement.municipalities.contains(request.municipalityNumber) {
-            problems.add("municipality", request.municipalityNumber, .verbatim("municipality \(request.municipalityNumber) is not a party to agreement \(agreement.reference)"))
+            problems.add("municipality", request.municipalityNumber, Message("rules.planner.municipality_not_party",
+                                                                             ["municipality": .text(request.municipalityNumber), "reference": .text(agreement.reference)]))
         }
         if request.start < agreement.start || request.end > agreement.currentEnd {
             problems.add("start", "\(request.start.iso)–\(request.end.iso)",
-                         .verbatim("the placement must lie within the agreement's period, \(agreement.start.iso) to \(agreement.currentEnd.iso)"))
+                         Message("rules.planner.outside_period", ["start": .date(agreement.start), "end": .date(agreement.currentEnd)]))
         }
         if let terminated = agreement.terminatedOn, request.end >= terminated {
-            problems.add("end", request.end.iso, .verbatim("agreement \(agreement.reference) is terminated from \(terminated.iso)"))
+            problems.add("end", request.end.iso, Message("rules.planner.terminated", ["reference": .text(agreement.reference), "date": .date(terminated)]))
         }
         let days = plannedDays(weekdays: request.weekdays, from: request.start, to: request.end, kind: request.kind,
                                schoolHolidays: situation.schoolHolidays)
         if days.isEmpty && problems.isEmpty {
-            problems.add("weekdays", request.weekdays.display, .verbatim("there is no planned day between \(request.start.iso) and \(request.end.iso) (weekends, holidays and school holidays are off)"))
+            problems.add("weekdays", request.weekdays.display, Message("rules.planner.no_planned_day", ["start": .date(request.start), "end": .date(request.end)]))
         }
         try problems.check()
 
@@ -157,16 +161,19 @@ public enum PlacementPlanner {
 
         let use = situation.consumption
         let after = use.used + projected
-        var overLimits: [String] = []
+        var overLimits: [MessageValue] = []
         if after > agreement.maximumValue {
-            overLimits.append("it would bring committed and spent to NOK \(after.formatted), above the maximum value NOK \(agreement.maximumValue.formatted) (headroom now NOK \(use.headroom.formatted), this placement NOK \(projected.formatted))")
+            overLimits.append(.message(Message("rules.planner.over_maximum_value", [
+                "after": .money(after), "maximum": .money(agreement.maximumValue), "headroom": .money(use.headroom), "projected": .money(projected)])))
         }
         if let maximumDays = agreement.maximumParticipantDays, situation.plannedParticipantDays + days.count > maximumDays {
-            overLimits.append("it would bring the planned participant-days to \(situation.plannedParticipantDays + days.count), above the maximum of \(maximumDays)")
+            overLimits.append(.message(Message("rules.planner.over_maximum_days", [
+                "days": .integer(situation.plannedParticipantDays + days.count), "maximum": .integer(maximumDays)])))
         }
         if !overLimits.isEmpty && request.overrideCeilingReason == nil {
-            throw .conflict(.verbatim("Agreement \(agreement.reference) would be exceeded: \(overLimits.joined(separator: "; and ")). "
-                + "Further call-offs above the maximum would be an illegal direct award; only an explicit, audited decision may go on: --override-ceiling --reason TEXT."))
+            let limits: MessageValue = overLimits.count == 1
+                ? overLimits[0] : .message(Message("rules.planner.both_limits", ["first": overLimits[0], "second": overLimits[1]]))
+            throw .conflict(Message("rules.planner.ceiling_exceeded", ["reference": .text(agreement.reference), "limits": limits]))
         }
         return PlacementPlan(provider: provider, choice: choice, plannedDays: days, projectedCost: projected,
                              ceilingOverrideReason: overLimits.isEmpty ? nil : request.overrideCeilingReason,
@@ -186,93 +193,114 @@ public enum PlacementPlanner {
     static func choose(_ request: PlacementRequest, days: [LocalDate], in situation: PlacementSituation,
                        rules: PlacementRules) throws(TunetError) -> (OrganisationNumber, ProviderChoice) {
         let agreement = situation.agreement
-        func named(_ purpose: String) throws(TunetError) -> OrganisationNumber {
+        func named(_ method: Message) throws(TunetError) -> OrganisationNumber {
             guard let provider = request.provider else {
-                throw .invalid("provider", nil, .verbatim("agreement \(agreement.reference) calls off by \(purpose): name the provider with --provider"))
+                throw .invalid("provider", nil, Message("rules.planner.name_the_provider", ["reference": .text(agreement.reference), "method": .message(method)]))
             }
             guard agreement.party(provider) != nil else {
-                throw .invalid("provider", provider.digits, .verbatim("provider \(provider) is not a party to agreement \(agreement.reference)"))
+                throw .invalid("provider", provider.digits, Message("rules.planner.provider_not_party",
+                                                                     ["provider": .text(provider.digits), "reference": .text(agreement.reference)]))
             }
             let found = obstacles(provider, request, days, situation, rules)
-            if !found.isEmpty {
-                throw .conflict(.verbatim("Provider \(provider) cannot take this placement: \(found.joined(separator: "; "))."))
-            }
+            if !found.isEmpty { throw .conflict(cannotTake(provider, found)) }
             return provider
         }
+        let asWritten: MessageValue = agreement.allocationCriteria.map { .text($0) } ?? .label("rules.choice.criteria_as_written")
         switch agreement.callOffMethod {
         case .direct:
-            let provider = try named("direct order")
-            return (provider, ProviderChoice(method: .direct, provider: provider, rule: "direct order on the agreement's fixed terms",
-                                             inputs: nil, skipped: []))
+            let provider = try named(Message("rules.planner.by.direct"))
+            return (provider, ProviderChoice(method: .direct, provider: provider, rule: Message("rules.choice.direct"), inputs: nil, skipped: []))
         case .criteria:
             guard let inputs = request.criteriaInputs else {
-                throw .invalid("criteria-inputs", nil, .verbatim("agreement \(agreement.reference) allocates by its criteria (\(agreement.allocationCriteria ?? "as written in the agreement")); record how they choose this provider with --criteria-inputs"))
+                throw .invalid("criteria-inputs", nil, Message("rules.planner.criteria_inputs_required", ["reference": .text(agreement.reference), "criteria": asWritten]))
             }
-            let provider = try named("its allocation criteria")
-            return (provider, ProviderChoice(method: .criteria, provider: provider,
-                                             rule: "allocation criteria: \(agreement.allocationCriteria ?? "as written in the agreement")",
+            let provider = try named(Message("rules.planner.by.criteria"))
+            return (provider, ProviderChoice(method: .criteria, provider: provider, rule: Message("rules.choice.criteria", ["criteria": asWritten]),
                                              inputs: inputs, skipped: []))
         case .miniCompetition:
             guard let result = request.miniCompetitionResult, request.provider != nil else {
-                throw .conflict(.verbatim("Agreement \(agreement.reference) calls off by mini-competition: run one among its \(agreement.parties.count) parties first, then register the winner with --provider and the result with --mini-competition-result."))
+                throw .conflict(Message("rules.planner.run_mini_competition", ["reference": .text(agreement.reference), "parties": .integer(agreement.parties.count)]))
             }
-            let provider = try named("mini-competition")
-            return (provider, ProviderChoice(method: .miniCompetition, provider: provider, rule: "mini-competition among the parties",
+            let provider = try named(Message("rules.planner.by.mini_competition"))
+            return (provider, ProviderChoice(method: .miniCompetition, provider: provider, rule: Message("rules.choice.mini_competition"),
                                              inputs: result, skipped: []))
         case .ranking:
             if let provider = request.provider {
-                throw .invalid("provider", provider.digits, .verbatim("agreement \(agreement.reference) calls off by ranking, so Tunet chooses the highest-ranked provider with room; leave out --provider (use --dry-run to see the choice)"))
+                throw .invalid("provider", provider.digits, Message("rules.planner.ranking_chooses", ["reference": .text(agreement.reference)]))
             }
             var skipped: [ProviderChoice.Skipped] = []
             for party in agreement.parties.sorted(by: { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }) {
                 let found = obstacles(party.provider, request, days, situation, rules)
                 if found.isEmpty {
                     return (party.provider, ProviderChoice(method: .ranking, provider: party.provider,
-                                                           rule: "highest-ranked provider with room (rank \(party.rank.map(String.init) ?? "–"))",
+                                                           rule: Message("rules.choice.ranking", ["rank": rankValue(party.rank)]),
                                                            inputs: nil, skipped: skipped))
                 }
                 skipped.append(.init(provider: party.provider, rank: party.rank, reasons: found))
             }
-            throw .conflict(.verbatim("No provider under agreement \(agreement.reference) can take this placement:\n"
-                + skipped.map { "  - rank \($0.rank.map(String.init) ?? "–") \($0.provider): \($0.reasons.joined(separator: "; "))" }.joined(separator: "\n")))
+            throw .conflict(Message("rules.planner.no_provider_can_take", ["reference": .text(agreement.reference), "skipped": .lines(skipped.map {
+                .message(Message("rules.planner.skipped", ["rank": rankValue($0.rank), "provider": .text($0.provider.digits), "reasons": reasonsValue($0.reasons)]))
+            })]))
         }
+    }
+
+    /// A rank as the choice and the skipped farms name it; "–" for a party without one.
+    static func rankValue(_ rank: Int?) -> MessageValue { .text(rank.map(String.init) ?? "–") }
+
+    /// A farm's reasons, one after another: "full on wed (…); it has no police certificate, …".
+    public static func reasonsValue(_ reasons: [Message]) -> MessageValue {
+        guard let first = reasons.first else { return .text("") }
+        return reasons.dropFirst().reduce(.message(first)) { joined, next in
+            .message(Message("rules.obstacle.and", ["first": joined, "next": .message(next)]))
+        }
+    }
+
+    /// "Provider 974760673 cannot take this placement: …".
+    public static func cannotTake(_ provider: OrganisationNumber, _ reasons: [Message]) -> Message {
+        Message("rules.planner.cannot_take", ["provider": .text(provider.digits), "reasons": reasonsValue(reasons)])
+    }
+
+    /// "Provider 974760673 cannot take the extension: …".
+    public static func cannotTakeExtension(_ provider: OrganisationNumber, _ reasons: [Message]) -> Message {
+        Message("rules.planner.cannot_take_extension", ["provider": .text(provider.digits), "reasons": reasonsValue(reasons)])
     }
 
     /// Every reason a farm cannot take the placement, in plain words; empty when it can.
     public static func obstacles(_ number: OrganisationNumber, _ request: PlacementRequest, _ days: [LocalDate],
-                                 _ situation: PlacementSituation, _ rules: PlacementRules, excluding placementId: Int64? = nil) -> [String] {
-        guard let provider = situation.providers[number] else { return ["the provider is not registered"] }
-        var reasons: [String] = []
+                                 _ situation: PlacementSituation, _ rules: PlacementRules, excluding placementId: Int64? = nil) -> [Message] {
+        guard let provider = situation.providers[number] else { return [Message("rules.obstacle.not_registered")] }
+        var reasons: [Message] = []
         if provider.status == .suspended {
-            reasons.append("suspended (\(provider.statusReason ?? "no reason recorded"))")
+            reasons.append(Message("rules.obstacle.suspended", ["reason": provider.statusReason.map { .text($0) } ?? .label("rules.obstacle.no_reason_recorded")]))
         }
         let approval = rules.approval.state(of: provider, on: request.start)
         if !approval.permitsPlacements {
             reasons.append(approval == .auditOverdue
-                ? "the external audit of its IPT approval is overdue on \(request.start.iso)"
-                : "it has no valid IPT approval on \(request.start.iso)")
+                ? Message("rules.obstacle.audit_overdue", ["date": .date(request.start)])
+                : Message("rules.obstacle.no_approval", ["date": .date(request.start)]))
         }
         if rules.insurance.state(of: provider, on: request.start) == .expired, let expiry = provider.insuranceExpiry {
-            reasons.append("its insurance has expired (insurance expiry \(expiry.iso), before the start \(request.start.iso))")
+            reasons.append(Message("rules.obstacle.insurance_expired", ["expiry": .date(expiry), "start": .date(request.start)]))
         }
         if request.kind == .pupil {
             if let certificate = provider.policeCertificateDate {
                 if !rules.policeCertificate.isValid(provider, on: request.start) {
-                    reasons.append("its police certificate (\(certificate.iso)) is not valid on \(request.start.iso); pupils need one less than \(rules.policeCertificate.validityYears) years old")
+                    reasons.append(Message("rules.obstacle.police_certificate_invalid", [
+                        "certificate": .date(certificate), "start": .date(request.start), "years": .integer(rules.policeCertificate.validityYears)]))
                 }
             } else {
-                reasons.append("it has no police certificate, which pupil placements require")
+                reasons.append(Message("rules.obstacle.police_certificate_missing"))
             }
         }
         if !provider.targetGroups.contains(request.kind.targetGroup) {
-            reasons.append("it does not serve \(request.kind.targetGroup.rawValue)")
+            reasons.append(Message("rules.obstacle.target_group", ["group": request.kind.targetGroup.labelValue]))
         }
         let closed = request.weekdays.filter { !provider.openWeekdays.contains($0) }
         if !closed.isEmpty {
-            reasons.append("it is closed on \(closed.map(\.code).joined(separator: ", ")) (open \(provider.openWeekdays.display))")
+            reasons.append(Message("rules.obstacle.closed", ["closed": .list(closed.map(\.labelValue)), "open": provider.openWeekdays.labelValue]))
         }
         if situation.agreement.prices.price(provider: number, line: request.priceLine, on: request.start) == nil {
-            reasons.append("it has no '\(request.priceLine)' price under the agreement on \(request.start.iso)")
+            reasons.append(Message("rules.obstacle.no_price", ["line": .text(request.priceLine), "date": .date(request.start)]))
         }
         var fullWeekdays: [Weekday: (LocalDate, Int)] = [:]
         let others = situation.existing.filter { $0.provider == number && $0.id != placementId && !$0.isCancelled }
@@ -281,7 +309,8 @@ public enum PlacementPlanner {
             if taken >= provider.placesPerDay { fullWeekdays[day.weekday] = (day, taken) }
         }
         for (weekday, (day, taken)) in fullWeekdays.sorted(by: { $0.key < $1.key }) {
-            reasons.append("full on \(weekday.code) (\(taken) of \(provider.placesPerDay) places taken, first on \(day.iso))")
+            reasons.append(Message("rules.obstacle.full", [
+                "weekday": weekday.labelValue, "taken": .integer(taken), "places": .integer(provider.placesPerDay), "date": .date(day)]))
         }
         return reasons
     }

@@ -47,7 +47,7 @@ public struct PriceVersion: Hashable, Sendable, Codable {
         guard (1...30).contains(code.count),
               code.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }),
               code.first!.isLetter else {
-            return FieldReason(.verbatim("'\(code)' is not a price line code; use lower-case letters, digits and _ (like full_day or transport)"))
+            return FieldReason("rules.price_line.invalid_code", ["text": .text(code)])
         }
         return nil
     }

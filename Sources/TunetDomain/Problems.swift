@@ -24,8 +24,31 @@ public struct FieldProblem: Equatable, Sendable {
 
     /// "row 3, date: …" or "date: …".
     public var message: Message {
-        if let row { return Message("problem.row_field", ["row": .integer(row), "field": .text(field), "reason": .message(reason)]) }
-        return Message("problem.field", ["field": .text(field), "reason": .message(reason)])
+        if let row { return Message("problem.row_field", ["row": .integer(row), "field": fieldValue, "reason": .message(reason)]) }
+        return Message("problem.field", ["field": fieldValue, "reason": .message(reason)])
+    }
+
+    /// A column a file has no name for: `column 4` in `field` (what programs read), "kolonne 4" for people.
+    public static func column(_ number: Int) -> String { "column \(number)" }
+
+    /// The columns of the files people fill in (the attendance file, the farm register, the school calendar),
+    /// which a person reads by their names in the reader's language: row 3's `date` is "dato" in bokmål.
+    /// A field of a command keeps its code, as the person typed it.
+    public static let fileColumns: Set<String> = [
+        "organisation_number", "participant", "date", "status", "hours", "transport_trips", "extra_day",
+        "name", "contact_person", "email", "phone", "address", "municipality_number", "producer_number", "farm_number", "target_groups",
+        "places_per_day", "open_weekdays", "ipt_approval_date", "next_external_audit_date", "police_certificate_date", "insurance_expiry",
+        "from", "to",
+    ]
+
+    /// The field as a person reads it: in a file, a column by its name in the reader's language, or by its
+    /// number when it has no heading; a command's field by its code as typed.
+    public var fieldValue: MessageValue {
+        if field.hasPrefix("column "), let number = Int(field.dropFirst("column ".count)) {
+            return .message(Message("files.column", ["number": .integer(number)]))
+        }
+        if row != nil && Self.fileColumns.contains(field) { return .message(Message("files.field.\(field)")) }
+        return .text(field)
     }
 }
 

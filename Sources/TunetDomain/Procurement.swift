@@ -98,12 +98,13 @@ public struct Award: Hashable, Sendable, Codable {
     /// day is the notice date plus its days; the agreement may be concluded from the day after.
     public static func standstill(required: Bool, electronically: Bool, requestedDays: Int?) -> Result<Standstill?, FieldReason> {
         if let requestedDays, !(1...longestStandstillDays).contains(requestedDays) {
-            return .failure(FieldReason(.verbatim("a standstill period is from 1 to \(longestStandstillDays) days")))
+            return .failure(FieldReason("rules.standstill.range", ["maximum": .integer(longestStandstillDays)]))
         }
         guard required else { return .success(requestedDays.map { Standstill(days: $0, voluntary: true) }) }
         let minimum = electronically ? 10 : 15
         if let requestedDays, requestedDays < minimum {
-            return .failure(FieldReason(.verbatim("this competition requires a standstill period of at least \(minimum) days (\(electronically ? "notice sent electronically" : "notice not sent electronically"))")))
+            return .failure(FieldReason(electronically ? "rules.standstill.minimum_electronic" : "rules.standstill.minimum_not_electronic",
+                                        ["minimum": .integer(minimum)]))
         }
         return .success(Standstill(days: requestedDays ?? minimum, voluntary: false))
     }
@@ -173,11 +174,38 @@ public struct Procurement: Hashable, Sendable, Codable {
         thresholds.classify(estimatedValue, category: category, on: createdOn)
     }
 
-    /// Refuses a step the current state does not allow, naming what is allowed.
-    public func require(_ allowed: ProcurementState..., toDo action: String) throws(TunetError) {
-        guard allowed.contains(state) else {
-            throw .conflict(.verbatim("Procurement \(id) is \(state.rawValue); it can \(action) only when \(allowed.map(\.rawValue).joined(separator: " or "))."))
+    /// A step in a competition that only some states allow.
+    public enum Step: String, Sendable, CaseIterable {
+        case setCriteria = "set_criteria", open, receiveTenders = "receive_tenders", score, evaluate, award, conclude, cancel
+
+        /// What the competition "can …" (`rules.procurement.step.award`: "be awarded").
+        public var message: Message {
+            switch self {
+            case .setCriteria: Message("rules.procurement.step.set_criteria")
+            case .open: Message("rules.procurement.step.open")
+            case .receiveTenders: Message("rules.procurement.step.receive_tenders")
+            case .score: Message("rules.procurement.step.score")
+            case .evaluate: Message("rules.procurement.step.evaluate")
+            case .award: Message("rules.procurement.step.award")
+            case .conclude: Message("rules.procurement.step.conclude")
+            case .cancel: Message("rules.procurement.step.cancel")
+            }
         }
+    }
+
+    /// Refuses a step the current state does not allow, naming what is allowed.
+    public func require(_ allowed: ProcurementState..., toDo step: Step) throws(TunetError) {
+        guard allowed.contains(state) else {
+            throw .conflict(Message("rules.procurement.state_forbids", ["id": .text(String(id)), "state": .message(Message("rules.procurement.state", ["state": state.labelValue])), "step": .message(step.message),
+                                                                       "allowed": Self.eitherOf(allowed.map { .message(Message("rules.procurement.state", ["state": $0.labelValue])) })]))
+        }
+    }
+
+    /// "a or b or c", as the states a step is allowed in are read.
+    static func eitherOf(_ values: [MessageValue]) -> MessageValue {
+        guard let first = values.first else { return .text("") }
+        guard values.count > 1 else { return first }
+        return .message(Message("rules.either", ["first": first, "rest": eitherOf(Array(values.dropFirst()))]))
     }
 
     enum CodingKeys: String, CodingKey {

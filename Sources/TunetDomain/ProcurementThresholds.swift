@@ -26,16 +26,6 @@ public enum ProcurementRegime: String, Sendable, Codable, CaseIterable {
     case partThree = "part_iii"
     /// Special services from their EEA threshold: part IV chapter 30, notice in Doffin and TED.
     case partFourChapterThirty = "part_iv_chapter_30"
-
-    public var label: String {
-        switch self {
-        case .outsideRules: "outside the procurement regulation (below NOK 100 000)"
-        case .partOne: "part I of the procurement regulation"
-        case .partTwo: "parts I and II (national rules)"
-        case .partThree: "parts I and III (EEA rules)"
-        case .partFourChapterThirty: "part IV chapter 30 (EEA rules for special services)"
-        }
-    }
 }
 
 public enum NoticeRequirement: String, Sendable, Codable, CaseIterable {

@@ -53,7 +53,7 @@ public struct ProviderForm: Sendable, Equatable {
         var problems = ProblemCollector(row: row)
         if existing == nil {
             for field in Field.required where (values[field]?.trimmingWhitespace() ?? "").isEmpty {
-                problems.add(field.rawValue, nil, .verbatim("is required for a new provider"))
+                problems.add(field.rawValue, nil, Message("rules.provider.required_for_new"))
             }
         }
         func text(_ field: Field) -> String? { values[field]?.trimmingWhitespace() }
@@ -86,7 +86,7 @@ public struct ProviderForm: Sendable, Equatable {
         var name = existing?.name
         if let value = text(.name) {
             if value.isEmpty {
-                if existing != nil { problems.add(Field.name.rawValue, value, .verbatim("the farm name cannot be empty")) }
+                if existing != nil { problems.add(Field.name.rawValue, value, Message("rules.provider.name_empty")) }
             } else if let reason = FreeText.check(value, maximumLength: Self.maximumTextLength) {
                 problems.add(Field.name.rawValue, value, reason.message)
             } else {
@@ -102,7 +102,7 @@ public struct ProviderForm: Sendable, Equatable {
             municipalityNumber = problems.take(Field.municipalityNumber.rawValue, value, Municipality.parse(value))?.number
                 ?? municipalityNumber
         } else if existing != nil, text(.municipalityNumber) == "" {
-            problems.add(Field.municipalityNumber.rawValue, "", .verbatim("the municipality number cannot be empty"))
+            problems.add(Field.municipalityNumber.rawValue, "", Message("rules.provider.municipality_empty"))
         }
         let producerNumber = optionalText(.producerNumber, FarmIdentifiers.checkProducerNumber)
         let farmNumber = optionalText(.farmNumber, FarmIdentifiers.checkFarmNumber)
@@ -116,7 +116,7 @@ public struct ProviderForm: Sendable, Equatable {
                 placesPerDay = places
             } else {
                 problems.add(Field.placesPerDay.rawValue, value,
-                             .verbatim("'\(value)' is not a number of places; give a whole number from 1 to \(Self.maximumPlacesPerDay)"))
+                             Message("rules.provider.places_per_day", ["text": .text(value), "maximum": .integer(Self.maximumPlacesPerDay)]))
             }
         }
         var openWeekdays = existing?.openWeekdays
@@ -132,11 +132,11 @@ public struct ProviderForm: Sendable, Equatable {
         let auditDate = audit ?? existing?.nextExternalAuditDate
         if let approvalDate, let auditDate, auditDate < approvalDate {
             problems.add(Field.nextExternalAuditDate.rawValue, auditDate.iso,
-                         .verbatim("the next external audit (\(auditDate.iso)) cannot come before the approval date (\(approvalDate.iso))"))
+                         Message("rules.provider.audit_before_approval", ["audit": .date(auditDate), "approval": .date(approvalDate)]))
         }
         if auditDate != nil && approvalDate == nil && (audit != nil || approval != nil) {
             problems.add(Field.iptApprovalDate.rawValue, nil,
-                         .verbatim("a next external audit date needs an IPT approval date"))
+                         Message("rules.provider.audit_needs_approval"))
         }
 
         try problems.check()

@@ -51,16 +51,16 @@ public enum SchoolCalendarRule {
     }
 
     /// What the user reads: what is missing and how to load it.
-    public static func missingMessage(municipalityNumber: String, schoolYear: SchoolYear) -> String {
+    public static func missingMessage(municipalityNumber: String, schoolYear: SchoolYear) -> Message {
         let municipality = Municipality.named(municipalityNumber)?.description ?? municipalityNumber
-        return "No school calendar is recorded for \(municipality) in the school year \(schoolYear) "
-            + "(\(schoolYear.firstDay.iso) to \(schoolYear.lastDay.iso)), so the pupil is planned through its school holidays. "
-            + "Load it with `tunet calendar school import FILE` or add each holiday with "
-            + "`tunet calendar school set --municipality \(municipalityNumber) --from DATE --to DATE --name NAME`."
+        return Message("rules.school_calendar.missing", [
+            "municipality": .text(municipality), "number": .text(municipalityNumber), "school_year": .text(schoolYear.description),
+            "first": .date(schoolYear.firstDay), "last": .date(schoolYear.lastDay)])
     }
 }
 
-/// Something a placement should not pass over silently, though it does not refuse it.
+/// Something a placement should not pass over silently, though it does not refuse it. Programs read the
+/// code and its values (`--json`); people read `message`, in their language.
 public struct PlacementWarning: Hashable, Sendable, Encodable {
     public enum Code: String, Sendable, Encodable {
         case schoolCalendarMissing = "school_calendar_missing"
@@ -69,15 +69,19 @@ public struct PlacementWarning: Hashable, Sendable, Encodable {
     public let code: Code
     public let municipalityNumber: String
     public let schoolYear: SchoolYear
-    public let message: String
 
     public static func schoolCalendarMissing(municipalityNumber: String, schoolYear: SchoolYear) -> PlacementWarning {
-        PlacementWarning(code: .schoolCalendarMissing, municipalityNumber: municipalityNumber, schoolYear: schoolYear,
-                         message: SchoolCalendarRule.missingMessage(municipalityNumber: municipalityNumber, schoolYear: schoolYear))
+        PlacementWarning(code: .schoolCalendarMissing, municipalityNumber: municipalityNumber, schoolYear: schoolYear)
+    }
+
+    public var message: Message {
+        switch code {
+        case .schoolCalendarMissing: SchoolCalendarRule.missingMessage(municipalityNumber: municipalityNumber, schoolYear: schoolYear)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, message
+        case code
         case municipalityNumber = "municipality_number"
         case schoolYear = "school_year"
     }

@@ -30,12 +30,12 @@ public enum TargetGroup: String, CaseIterable, Sendable, Codable, Comparable {
         let separators: Set<Character> = [",", ";", " ", "/", "+", "|"]
         let tokens = raw.split(whereSeparator: { separators.contains($0) })
         guard !tokens.isEmpty else {
-            return .failure(FieldReason(.verbatim("at least one target group is required: pupils, dementia or other")))
+            return .failure(FieldReason(Message("rules.target_group.required")))
         }
         var groups = Set<TargetGroup>()
         for token in tokens {
             guard let group = TargetGroup(name: String(token)) else {
-                return .failure(FieldReason(.verbatim("'\(token)' is not a target group; use pupils, dementia or other (elever, demens, annet)")))
+                return .failure(FieldReason("rules.target_group.unknown", ["text": .text(String(token))]))
             }
             groups.insert(group)
         }

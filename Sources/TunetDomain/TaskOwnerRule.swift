@@ -16,9 +16,10 @@ public struct TaskOwnerChoice: Hashable, Sendable, Encodable {
     public let memberId: Int64?
     public let ownerName: String
     public let route: TaskOwnerRoute
-    public let reason: String
+    /// Why this owner, for people: a keyed message (`{"key", "arguments"}` in `--json`).
+    public let reason: Message
 
-    public init(memberId: Int64?, ownerName: String, route: TaskOwnerRoute, reason: String) {
+    public init(memberId: Int64?, ownerName: String, route: TaskOwnerRoute, reason: Message) {
         self.memberId = memberId
         self.ownerName = ownerName
         self.route = route
@@ -44,24 +45,26 @@ public enum TaskOwnerRule {
         let active = members.filter { $0.teamId == team.id && $0.active }.sorted { $0.id < $1.id }
         for (index, sector) in sectors.enumerated() {
             guard let member = active.first(where: { $0.sector == sector }) else { continue }
-            let skipped = sectors.prefix(index).map(\.rawValue)
+            let skipped = sectors.prefix(index).map(\.labelValue)
             let reason = skipped.isEmpty
-                ? "the first active member in \(sector.rawValue)"
-                : "no active member in \(skipped.joined(separator: ", ")); the first active member in \(sector.rawValue)"
+                ? Message("rules.owner.first_in_sector", ["sector": sector.labelValue])
+                : Message("rules.owner.first_in_later_sector", ["skipped": .list(skipped), "sector": sector.labelValue])
             return TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .sector, reason: reason)
         }
-        let empty = sectors.isEmpty ? "the task names no sector" : "no active member in \(sectors.map(\.rawValue).joined(separator: ", "))"
+        let empty: MessageValue = sectors.isEmpty
+            ? .label("rules.owner.no_sector") : .message(Message("rules.owner.no_member_in", ["sectors": .list(sectors.map(\.labelValue))]))
         if let coordinator = active.first(where: { $0.sector == .coordinatingUnit }) {
             return TaskOwnerChoice(memberId: coordinator.id, ownerName: coordinator.name, route: .coordinatingUnit,
-                                   reason: "\(empty), so the team's coordinating unit takes it")
+                                   reason: Message("rules.owner.coordinating_unit", ["empty": empty]))
         }
-        let noCoordinator = sectors.contains(.coordinatingUnit) ? "" : " and none in the coordinating unit"
         return TaskOwnerChoice(memberId: nil, ownerName: team.owner, route: .teamOwner,
-                               reason: "\(empty)\(noCoordinator), so the team's owner takes it")
+                               reason: sectors.contains(.coordinatingUnit)
+                                   ? Message("rules.owner.team_owner", ["empty": empty])
+                                   : Message("rules.owner.team_owner_no_coordinator", ["empty": empty]))
     }
 
     /// The owner the user named.
     public static func named(_ member: TeamMember) -> TaskOwnerChoice {
-        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: "named as the owner")
+        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: Message("rules.owner.named"))
     }
 }

@@ -9,7 +9,25 @@ public struct EvaluatedTender: Hashable, Sendable, Codable {
     /// Σ weight × points ÷ 100, in thousandths of a point.
     public let totalMilli: Int64
     /// Why this tender ranks where it does when its total equals the one above or below it.
-    public let tieBreak: String?
+    public let tieBreak: TieBreak?
+
+    /// The rule that decided between equal totals; `--json` writes the code, people read `message`.
+    public enum TieBreak: String, Hashable, Sendable, Codable, CaseIterable {
+        case lowerPrice = "lower_price"
+        case higherQuality = "higher_quality"
+        case earlierTender = "earlier_tender"
+        case organisationNumber = "organisation_number"
+
+        /// "equal total; ranked by the lower evaluated price".
+        public var message: Message {
+            switch self {
+            case .lowerPrice: Message("rules.tie_break.lower_price")
+            case .higherQuality: Message("rules.tie_break.higher_quality")
+            case .earlierTender: Message("rules.tie_break.earlier_tender")
+            case .organisationNumber: Message("rules.tie_break.organisation_number")
+            }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case provider = "provider_organisation_number"
@@ -35,11 +53,11 @@ public enum TenderEvaluation {
 
     public static func evaluate(_ procurement: Procurement) throws(TunetError) -> [EvaluatedTender] {
         var problems = ProblemCollector()
-        if procurement.tenders.isEmpty { problems.add("tenders", nil, .verbatim("there are no tenders to evaluate")) }
+        if procurement.tenders.isEmpty { problems.add("tenders", nil, Message("rules.evaluation.no_tenders")) }
         let quality = procurement.criteria.filter { !$0.isPrice }
         for tender in procurement.tenders {
             for criterion in quality where tender.scores[criterion.name] == nil {
-                problems.add("score", "\(tender.provider)", .verbatim("the tender from \(tender.provider) has no score for '\(criterion.name)'; enter it with `tunet procurement score`"))
+                problems.add("score", "\(tender.provider)", Message("rules.evaluation.score_missing", ["provider": .text(tender.provider.digits), "criterion": .text(criterion.name)]))
             }
         }
         try problems.check()
@@ -81,17 +99,17 @@ public enum TenderEvaluation {
             return a.tender.provider < b.tender.provider
         }
         return scored.enumerated().map { index, entry in
-            var tieBreak: String?
+            var tieBreak: EvaluatedTender.TieBreak?
             let neighbours = [index > 0 ? scored[index - 1] : nil, index + 1 < scored.count ? scored[index + 1] : nil].compactMap { $0 }
             if let other = neighbours.first(where: { $0.total == entry.total }) {
                 if other.price != entry.price {
-                    tieBreak = "equal total; ranked by the lower evaluated price"
+                    tieBreak = .lowerPrice
                 } else if other.qualityTotal != entry.qualityTotal {
-                    tieBreak = "equal total and price; ranked by the higher quality points"
+                    tieBreak = .higherQuality
                 } else if other.tender.receivedOn != entry.tender.receivedOn {
-                    tieBreak = "equal total, price and quality; ranked by the earlier tender"
+                    tieBreak = .earlierTender
                 } else {
-                    tieBreak = "equal in every respect; ranked by organisation number"
+                    tieBreak = .organisationNumber
                 }
             }
             return EvaluatedTender(provider: entry.tender.provider, rank: index + 1, evaluatedPrice: entry.price,

@@ -3,20 +3,34 @@ public enum FreeText {
     /// Control characters are refused: they hide text in terminals and break files that are exported.
     public static func check(_ text: String, maximumLength: Int) -> FieldReason? {
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return FieldReason(.verbatim("contains a control character (a tab, line break or similar); write it on one line"))
+            return FieldReason(Message("rules.text.control_character"))
         }
         if text.count > maximumLength {
-            return FieldReason(.verbatim("is \(text.count) characters long; at most \(maximumLength) are allowed"))
+            return FieldReason("rules.text.too_long", ["length": .integer(text.count), "maximum": .integer(maximumLength)])
         }
         return nil
     }
 }
 
 extension FreeText {
+    /// What a required reason is given for.
+    public enum Decision: String, Sendable {
+        case cancellation, suspension, termination
+
+        /// "a reason for the cancellation is required".
+        var missing: Message {
+            switch self {
+            case .cancellation: Message("rules.reason.required.cancellation")
+            case .suspension: Message("rules.reason.required.suspension")
+            case .termination: Message("rules.reason.required.termination")
+            }
+        }
+    }
+
     /// A required reason (for a suspension, cancellation, termination): non-empty, one line, at most `maximumLength`.
-    public static func requiredReason(_ text: String, for what: String, maximumLength: Int = 1000) throws(TunetError) -> String {
+    public static func requiredReason(_ text: String, for decision: Decision, maximumLength: Int = 1000) throws(TunetError) -> String {
         let reason = text.trimmingWhitespace()
-        if reason.isEmpty { throw .invalid("reason", nil, .verbatim("a reason for \(what) is required")) }
+        if reason.isEmpty { throw .invalid("reason", nil, decision.missing) }
         if let problem = check(reason, maximumLength: maximumLength) { throw .invalid("reason", reason, problem.message) }
         return reason
     }
@@ -27,7 +41,7 @@ public enum ContactDetails {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), !text.contains(where: { $0.isWhitespace }), text.count <= 254 else {
-            return FieldReason(.verbatim("'\(text)' is not an e-mail address (like post@liagard.no)"))
+            return FieldReason("rules.email.invalid", ["text": .text(text)])
         }
         return nil
     }
@@ -37,7 +51,7 @@ public enum ContactDetails {
         let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "+" || $0 == "-") }
         let digits = text.filter(\.isNumber).count
         guard allowed, (8...15).contains(digits), !text.dropFirst().contains("+") else {
-            return FieldReason(.verbatim("'\(text)' is not a phone number; write 8 digits, optionally with a country code (+47 912 34 567)"))
+            return FieldReason("rules.phone.invalid", ["text": .text(text)])
         }
         return nil
     }
@@ -47,7 +61,7 @@ public enum FarmIdentifiers {
     /// The Norwegian Agriculture Agency's producer number (produsentnummer): digits only.
     public static func checkProducerNumber(_ text: String) -> FieldReason? {
         guard text.count <= 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return FieldReason(.verbatim("'\(text)' is not a producer number; it has digits only (at most 12)"))
+            return FieldReason("rules.producer_number.invalid", ["text": .text(text)])
         }
         return nil
     }
@@ -57,7 +71,7 @@ public enum FarmIdentifiers {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard (2...4).contains(parts.count),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            return FieldReason(.verbatim("'\(text)' is not a farm and holding number; write gnr/bnr, for example 12/3"))
+            return FieldReason("rules.farm_number.invalid", ["text": .text(text)])
         }
         return nil
     }

@@ -12,6 +12,10 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable {
         ["man", "tir", "ons", "tor", "fre", "lør", "søn"][rawValue - 1]
     }
 
+    /// The short name a person reads: "man" in bokmål, "mon" in English (`rules.weekday.mon`).
+    public var label: Message { Message("rules.weekday.\(code)") }
+    public var labelValue: MessageValue { .message(label) }
+
     static let names: [String: Weekday] = {
         var names: [String: Weekday] = [:]
         let spellings: [[String]] = [
@@ -72,23 +76,46 @@ public struct WeekdaySet: Hashable, Sendable, Sequence {
         return parts.joined(separator: ",")
     }
 
+    /// For people, in the reader's language: runs of three or more days as a range, the others as a list
+    /// ("man–fre", "man, ons og fre" in bokmål; "mon–fri", "mon, wed and fri" in English).
+    public var label: Message {
+        var parts: [MessageValue] = []
+        var run: [Weekday] = []
+        func flush() {
+            if run.count >= 3 {
+                parts.append(.message(Message("rules.weekday.range", ["first": run.first!.labelValue, "last": run.last!.labelValue])))
+            } else {
+                parts += run.map(\.labelValue)
+            }
+            run.removeAll()
+        }
+        for day in self {
+            if let last = run.last, last.rawValue + 1 != day.rawValue { flush() }
+            run.append(day)
+        }
+        flush()
+        return Message("rules.weekday.set", ["days": .list(parts)])
+    }
+
+    public var labelValue: MessageValue { .message(label) }
+
     /// Accepts lists and ranges in English or Norwegian: `mon,wed`, `man tir`, `mon-fri`, `man–fre`.
     public static func parse(_ raw: String) -> Result<WeekdaySet, FieldReason> {
         let text = raw.trimmingWhitespace()
-        guard !text.isEmpty else { return .failure(FieldReason(.verbatim("at least one weekday is required (for example mon,tue or mon-fri)"))) }
+        guard !text.isEmpty else { return .failure(FieldReason(Message("rules.weekday.required"))) }
         var days = Set<Weekday>()
         let separators: Set<Character> = [",", ";", " ", "/", "+", "|"]
         for token in text.split(whereSeparator: { separators.contains($0) }) {
             let bounds = token.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
             if bounds.count == 2, let first = Weekday(name: bounds[0]), let last = Weekday(name: bounds[1]) {
                 guard first <= last else {
-                    return .failure(FieldReason(.verbatim("the range '\(token)' runs backwards; write it from Monday towards Sunday")))
+                    return .failure(FieldReason("rules.weekday.backwards", ["range": .text(String(token))]))
                 }
                 for raw in first.rawValue...last.rawValue { days.insert(Weekday(rawValue: raw)!) }
             } else if bounds.count == 1, let day = Weekday(name: bounds[0]) {
                 days.insert(day)
             } else {
-                return .failure(FieldReason(.verbatim("'\(token)' is not a weekday; use mon, tue, wed, thu, fri, sat, sun (or man, tir, ons, tor, fre, lør, søn)")))
+                return .failure(FieldReason("rules.weekday.unknown", ["text": .text(String(token))]))
             }
         }
         return .success(WeekdaySet(days))

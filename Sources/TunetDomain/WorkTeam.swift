@@ -27,11 +27,11 @@ public enum Sector: String, CaseIterable, Sendable, Codable, Comparable {
         var sectors: [Sector] = []
         for token in raw.flatMap({ $0.split(separator: ",") }).map(String.init) {
             guard let sector = Sector(name: token) else {
-                return .failure(FieldReason(.verbatim("'\(token.trimmingWhitespace())' is not a sector; use \(allCases.map(\.rawValue).joined(separator: ", "))")))
+                return .failure(FieldReason("rules.sector.unknown", ["text": .text(token.trimmingWhitespace())]))
             }
             if !sectors.contains(sector) { sectors.append(sector) }
         }
-        return sectors.isEmpty ? .failure(FieldReason(.verbatim("name at least one sector"))) : .success(sectors)
+        return sectors.isEmpty ? .failure(FieldReason(Message("rules.sector.required"))) : .success(sectors)
     }
 }
 
@@ -124,7 +124,7 @@ public struct TaskLink: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func parse(_ raw: String) -> Result<TaskLink, FieldReason> {
         let pieces = raw.trimmingWhitespace().split(separator: ":", maxSplits: 1).map(String.init)
         guard pieces.count == 2, let kind = Kind(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
-            return .failure(FieldReason(.verbatim("write the link as KIND:KEY, where KIND is \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) (like agreement:2023/4512)")))
+            return .failure(FieldReason("rules.task_link.invalid", ["kinds": .text(Kind.allCases.map(\.rawValue).joined(separator: ", "))]))
         }
         return .success(TaskLink(kind: kind, key: pieces[1]))
     }

@@ -36,7 +36,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               let year = Int(digitsOnly: parts[0]), let month = Int(digitsOnly: parts[1]),
               let value = YearMonth(year: year, month: month) else {
-            return .failure(FieldReason(.verbatim("'\(raw.trimmingWhitespace())' is not a month; write 2026M10 or 2026-10")))
+            return .failure(FieldReason("rules.month.invalid", ["text": .text(raw.trimmingWhitespace())]))
         }
         return .success(value)
     }

@@ -65,8 +65,8 @@ public enum AttendanceFile {
             }
             if record.isBlank { return }
             if let extra = record.fields.indices.dropFirst(header.fields.count).first(where: { !record.fields[$0].trimmingWhitespace().isEmpty }) {
-                throw TunetError.invalidInput([FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
-                                                            reason: .verbatim("this cell has no column heading, so Tunet would not know what it is"))])
+                throw TunetError.invalidInput([FieldProblem(row: record.row, field: FieldProblem.column(extra + 1), value: record.fields[extra],
+                                                            reason: Message("files.cell_without_heading"))])
             }
             count += 1
             try body(AttendanceRow(row: record.row, organisationNumber: columns.organisationNumber.map { record[$0] },
@@ -74,7 +74,7 @@ public enum AttendanceFile {
                                    hours: columns.hours.map { record[$0] }, transportTrips: columns.transportTrips.map { record[$0] },
                                    extraDay: columns.extraDay.map { record[$0] }))
         }
-        if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: .verbatim("the file is empty; the first row must name the columns")) }
-        if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: .verbatim("the file has a header row but no attendance rows")) }
+        if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: Message("files.empty")) }
+        if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: Message("files.attendance.no_rows")) }
     }
 }

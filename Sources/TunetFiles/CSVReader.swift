@@ -41,8 +41,8 @@ public struct CSVReader: Sendable {
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"
-            throw .unreadableFile(path: url.path, reason: .verbatim(reason))
+            throw .unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
+                ? Message("files.cannot_read") : Message("files.no_such_file"))
         }
         try self.init(data: data, name: url.lastPathComponent)
     }
@@ -51,16 +51,11 @@ public struct CSVReader: Sendable {
         var content = data
         var encoding = TextFileEncoding.utf8
         var start = 0
-        let problem: String? = data.withUnsafeBytes { bytes in
-            if let kind = FileSignature.nonTextKind(bytes) {
-                return "this is \(kind), not a CSV text file; save it as CSV (or send the xlsx file with an .xlsx name)"
-            }
-            return nil
-        }
-        if let problem { throw .unreadableFile(path: name, reason: .verbatim(problem)) }
+        let kind: Message? = data.withUnsafeBytes { FileSignature.nonTextKind($0) }
+        if let kind { throw .unreadableFile(path: name, reason: Message("files.csv.not_text", ["kind": .message(kind)])) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
-                throw .unreadableFile(path: name, reason: .verbatim("it starts like UTF-16 text but is not valid UTF-16"))
+                throw .unreadableFile(path: name, reason: Message("files.csv.bad_utf16"))
             }
             content = Data(text.utf8)
             encoding = .utf16
@@ -76,7 +71,7 @@ public struct CSVReader: Sendable {
             return bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         }
         if let nulRow {
-            throw .unreadableFile(path: name, reason: .verbatim("row \(nulRow) contains a NUL byte; this is not a text file"))
+            throw .unreadableFile(path: name, reason: Message("files.csv.nul_byte", ["row": .integer(nulRow)]))
         }
         self.content = content
         self.encoding = encoding
@@ -144,8 +139,8 @@ public struct CSVReader: Sendable {
             func checkSize(_ size: Int? = nil) throws {
                 if (size ?? fieldBytes.count) > CSVReader.maximumFieldBytes {
                     throw TunetError.invalidInput([FieldProblem(
-                        row: row, field: "column \(fields.count + 1)",
-                        reason: .verbatim("a field is longer than \(CSVReader.maximumFieldBytes / 1024) KB; this is not an attendance or register file"))])
+                        row: row, field: FieldProblem.column(fields.count + 1),
+                        reason: Message("files.csv.field_too_long", ["kilobytes": .integer(CSVReader.maximumFieldBytes / 1024)]))])
                 }
             }
 
@@ -174,8 +169,8 @@ public struct CSVReader: Sendable {
                     }
                     if !closed {
                         throw TunetError.invalidInput([FieldProblem(
-                            row: quoteRow, field: "column \(fields.count + 1)",
-                            reason: .verbatim("a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it"))])
+                            row: quoteRow, field: FieldProblem.column(fields.count + 1),
+                            reason: Message("files.csv.unclosed_quote"))])
                     }
                 }
                 // Unquoted text (or what follows a closing quote) up to the delimiter or line end,

@@ -20,19 +20,19 @@ public struct ColumnMap<Field: Hashable & Sendable>: Sendable {
             let title = raw.trimmingWhitespace()
             if title.isEmpty { continue }
             guard let field = lookup[ColumnMap.normalise(title)] else {
-                problems.add("column \(index + 1)", title,
-                             .verbatim("'\(title)' is not a known column; the known columns are \(required.map(fieldName).joined(separator: ", ")) and the optional ones in the format description"))
+                problems.add(FieldProblem.column(index + 1), title,
+                             Message("files.columns.unknown", ["title": .text(title), "required": .text(required.map(fieldName).joined(separator: ", "))]))
                 continue
             }
             if let earlier = indexes[field] {
-                problems.add("column \(index + 1)", title,
-                             .verbatim("'\(title)' repeats column \(earlier + 1) (\(fieldName(field))); remove one of them"))
+                problems.add(FieldProblem.column(index + 1), title,
+                             Message("files.columns.repeated", ["title": .text(title), "column": .integer(earlier + 1), "field": .text(fieldName(field))]))
                 continue
             }
             indexes[field] = index
         }
         for field in required where indexes[field] == nil {
-            problems.add(fieldName(field), nil, .verbatim("the required column '\(fieldName(field))' is missing from the header row"))
+            problems.add(fieldName(field), nil, Message("files.columns.missing", ["field": .text(fieldName(field))]))
         }
         try problems.check()
         self.indexes = indexes

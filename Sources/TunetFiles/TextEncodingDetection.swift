@@ -13,14 +13,14 @@ public enum TextFileEncoding: String, Sendable, Codable {
 /// Recognises files that are not text at all, so that the user hears what the file really is
 /// instead of a puzzling row error.
 enum FileSignature {
-    static func nonTextKind(_ bytes: UnsafeRawBufferPointer) -> String? {
+    static func nonTextKind(_ bytes: UnsafeRawBufferPointer) -> Message? {
         func starts(with prefix: [UInt8]) -> Bool {
             bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 }
         }
-        if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a zip archive (an xlsx or other Office file?)" }
-        if starts(with: Array("%PDF".utf8)) { return "a PDF document" }
-        if starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel (.xls) or other Office file" }
-        if starts(with: [0x89, 0x50, 0x4E, 0x47]) || starts(with: [0xFF, 0xD8, 0xFF]) { return "an image" }
+        if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return Message("files.kind.zip") }
+        if starts(with: Array("%PDF".utf8)) { return Message("files.kind.pdf") }
+        if starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return Message("files.kind.xls") }
+        if starts(with: [0x89, 0x50, 0x4E, 0x47]) || starts(with: [0xFF, 0xD8, 0xFF]) { return Message("files.kind.image") }
         return nil
     }
 }

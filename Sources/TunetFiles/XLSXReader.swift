@@ -26,12 +26,12 @@ public struct XLSXReader {
         do {
             archive = try ZipArchive(data)
         } catch {
-            throw .unreadableFile(path: name, reason: .verbatim("it is not an xlsx workbook (not a readable zip archive)"))
+            throw .unreadableFile(path: name, reason: Message("files.xlsx.not_zip"))
         }
         let workbook = try Self.parse(try Self.entry("xl/workbook.xml", in: archive, name: name), WorkbookHandler(), name: name)
         let relationships = try Self.parse(try Self.entry("xl/_rels/workbook.xml.rels", in: archive, name: name), RelationshipHandler(), name: name)
         guard !workbook.sheets.isEmpty, workbook.sheets.count <= Self.maximumSheets else {
-            throw .unreadableFile(path: name, reason: .verbatim(workbook.sheets.isEmpty ? "the workbook has no sheets" : "the workbook has more than \(Self.maximumSheets) sheets"))
+            throw .unreadableFile(path: name, reason: workbook.sheets.isEmpty ? Message("files.xlsx.no_sheets") : Message("files.xlsx.too_many_sheets", ["maximum": .integer(Self.maximumSheets)]))
         }
         var paths: [String: String] = [:]
         for sheet in workbook.sheets {
@@ -55,15 +55,15 @@ public struct XLSXReader {
     /// The rows of a sheet (the first when `sheet` is nil), numbered as the spreadsheet numbers them.
     public func records(sheet: String? = nil) throws(TunetError) -> [CSVRecord] {
         guard let sheetName = sheet ?? sheetNames.first, let path = sheetPaths[sheetName] else {
-            throw .unreadableFile(path: name, reason: .verbatim("there is no sheet named '\(sheet ?? "")'"))
+            throw .unreadableFile(path: name, reason: Message("files.xlsx.no_such_sheet", ["sheet": .text(sheet ?? "")]))
         }
         let handler = SheetHandler(sharedStrings: sharedStrings, dateStyles: dateStyles)
         let parsed = try Self.parse(try Self.entry(path, in: archive, name: name), handler, name: name)
-        if let problem = parsed.problem { throw .unreadableFile(path: name, reason: .verbatim(problem)) }
+        if let problem = parsed.problem { throw .unreadableFile(path: name, reason: problem) }
         // Sparse cells far to the right would otherwise become millions of empty fields.
         let spanned = parsed.rows.values.reduce(0) { $0 + ($1.keys.max() ?? -1) + 1 }
         guard spanned <= SheetHandler.maximumCells else {
-            throw .unreadableFile(path: name, reason: .verbatim("the sheet's rows span more than \(SheetHandler.maximumCells) cells"))
+            throw .unreadableFile(path: name, reason: Message("files.xlsx.span_too_wide", ["maximum": .integer(SheetHandler.maximumCells)]))
         }
         return parsed.rows.keys.sorted().map { row in
             let cells = parsed.rows[row]!
@@ -74,9 +74,9 @@ public struct XLSXReader {
 
     static func entry(_ path: String, in archive: ZipArchive, name: String) throws(TunetError) -> Data {
         guard let entry = archive[path] else {
-            throw .unreadableFile(path: name, reason: .verbatim("it is not an xlsx workbook (\(path) is missing)"))
+            throw .unreadableFile(path: name, reason: Message("files.xlsx.part_missing", ["part": .text(path)]))
         }
-        let bomb = TunetError.unreadableFile(path: name, reason: .verbatim("\(path) unpacks to \(entry.uncompressedSize / 1_048_576) MB; the file looks like a zip bomb and is refused"))
+        let bomb = TunetError.unreadableFile(path: name, reason: Message("files.xlsx.zip_bomb", ["part": .text(path), "megabytes": .integer(entry.uncompressedSize / 1_048_576)]))
         if entry.uncompressedSize > maximumEntryBytes
             || (entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio && entry.uncompressedSize > 10_000_000) {
             throw bomb
@@ -86,7 +86,7 @@ public struct XLSXReader {
         } catch {
             switch error {
             case .tooLarge: throw bomb
-            case .damaged(let reason): throw .unreadableFile(path: name, reason: .verbatim("\(path) cannot be unpacked (\(reason))"))
+            case .damaged(let reason): throw .unreadableFile(path: name, reason: Message("files.xlsx.cannot_unpack", ["part": .text(path), "reason": .message(reason)]))
             }
         }
     }
@@ -94,15 +94,15 @@ public struct XLSXReader {
     static func parse<Handler: NSObject & XMLParserDelegate>(_ data: Data, _ handler: Handler, name: String) throws(TunetError) -> Handler {
         // FoundationXML aborts the process on a name that is not UTF-8 (found by fuzzing); xlsx parts are UTF-8.
         guard isValidUTF8(data) else {
-            throw .unreadableFile(path: name, reason: .verbatim("its XML is damaged (it is not valid UTF-8 text)"))
+            throw .unreadableFile(path: name, reason: Message("files.xlsx.xml_not_utf8"))
         }
         // XMLParser(data:) fails on large sheets on Linux; a stream does not. External entities are never resolved.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         guard parser.parse() else {
-            if let reason = (handler as? any StoppingHandler)?.problem { throw .unreadableFile(path: name, reason: .verbatim(reason)) }
-            throw .unreadableFile(path: name, reason: .verbatim("its XML is damaged (\(parser.parserError?.localizedDescription ?? "parse error"))"))
+            if let reason = (handler as? any StoppingHandler)?.problem { throw .unreadableFile(path: name, reason: reason) }
+            throw .unreadableFile(path: name, reason: parser.parserError.map { Message("files.xlsx.xml_damaged", ["detail": .text($0.localizedDescription)]) } ?? Message("files.xlsx.xml_damaged_plain"))
         }
         return handler
     }
@@ -130,7 +130,7 @@ public struct XLSXReader {
 
 /// A handler that stops the parser itself when the content breaks a limit, saying why.
 protocol StoppingHandler: AnyObject {
-    var problem: String? { get }
+    var problem: Message? { get }
 }
 
 // Each handler conforms itself: on Linux a subclass's methods would not be the protocol's witnesses.
@@ -228,7 +228,7 @@ final class SheetHandler: NSObject, XMLParserDelegate, StoppingHandler {
     let sharedStrings: [String]
     let dateStyles: Set<Int>
     var rows: [Int: [Int: String]] = [:]
-    var problem: String?
+    var problem: Message?
     private var row = 0
     private var column = 0
     private var type = "n"
@@ -250,13 +250,13 @@ final class SheetHandler: NSObject, XMLParserDelegate, StoppingHandler {
         case "row":
             row = attributes["r"].flatMap(Int.init) ?? row + 1
             column = 0
-            if !(1...Self.maximumRows).contains(row) { outOfRange(parser, "row \(attributes["r"] ?? String(row))") }
+            if !(1...Self.maximumRows).contains(row) { outOfRange(parser, Message("files.xlsx.place.row", ["row": .text(attributes["r"] ?? String(row))])) }
         case "c":
             if let reference = attributes["r"] {
-                guard let place = Self.place(reference) else { return outOfRange(parser, "cell \(reference.prefix(20))") }
+                guard let place = Self.place(reference) else { return outOfRange(parser, Message("files.xlsx.place.cell", ["cell": .text(String(reference.prefix(20)))])) }
                 (row, column) = place
             } else if column >= Self.maximumColumns {
-                outOfRange(parser, "a cell right of column XFD")
+                outOfRange(parser, Message("files.xlsx.place.right_of_xfd"))
             }
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
@@ -277,7 +277,7 @@ final class SheetHandler: NSObject, XMLParserDelegate, StoppingHandler {
         case "c":
             cellCount += 1
             if cellCount > Self.maximumCells {
-                problem = "the sheet has more than \(Self.maximumCells) cells"
+                problem = Message("files.xlsx.too_many_cells", ["maximum": .integer(Self.maximumCells)])
                 parser.abortParsing()
                 return
             }
@@ -303,8 +303,8 @@ final class SheetHandler: NSObject, XMLParserDelegate, StoppingHandler {
     static let maximumRows = 1_048_576
     static let maximumColumns = 16_384
 
-    private func outOfRange(_ parser: XMLParser, _ what: String) {
-        problem = "\(what) is outside a spreadsheet's \(Self.maximumRows) rows and \(Self.maximumColumns) columns"
+    private func outOfRange(_ parser: XMLParser, _ what: Message) {
+        problem = Message("files.xlsx.out_of_range", ["place": .message(what), "rows": .integer(Self.maximumRows), "columns": .integer(Self.maximumColumns)])
         parser.abortParsing()
     }
 

@@ -17,7 +17,7 @@ struct ZipArchive {
     }
 
     enum Failure: Error {
-        case damaged(String)
+        case damaged(Message)
         case tooLarge(path: String, bytes: Int)
     }
 
@@ -27,22 +27,22 @@ struct ZipArchive {
     init(_ data: Data) throws(Failure) {
         self.data = data
         let bytes = [UInt8](data)
-        guard let end = Self.endRecord(in: bytes) else { throw .damaged("there is no zip end record") }
+        guard let end = Self.endRecord(in: bytes) else { throw .damaged(Message("files.zip.no_end_record")) }
         let count = Self.uint16(bytes, end + 10)
         let directorySize = Self.uint32(bytes, end + 12)
         let directoryOffset = Self.uint32(bytes, end + 16)
         guard count != 0xFFFF, directoryOffset != 0xFFFF_FFFF, directoryOffset + directorySize <= end else {
-            throw .damaged("the central directory lies outside the file")
+            throw .damaged(Message("files.zip.directory_outside"))
         }
         var entries: [String: Entry] = [:]
         var position = directoryOffset
         for _ in 0..<count {
-            guard position + 46 <= end, Self.uint32(bytes, position) == 0x0201_4B50 else { throw .damaged("the central directory is damaged") }
+            guard position + 46 <= end, Self.uint32(bytes, position) == 0x0201_4B50 else { throw .damaged(Message("files.zip.directory_damaged")) }
             let nameLength = Self.uint16(bytes, position + 28)
             let extraLength = Self.uint16(bytes, position + 30)
             let commentLength = Self.uint16(bytes, position + 32)
             let next = position + 46 + nameLength + extraLength + commentLength
-            guard next <= end else { throw .damaged("the central directory is damaged") }
+            guard next <= end else { throw .damaged(Message("files.zip.directory_damaged")) }
             let entry = Entry(path: String(decoding: bytes[position + 46..<position + 46 + nameLength], as: UTF8.self),
                               method: UInt16(Self.uint16(bytes, position + 10)), compressedSize: Self.uint32(bytes, position + 20),
                               uncompressedSize: Self.uint32(bytes, position + 24), crc32: UInt32(Self.uint32(bytes, position + 16)),
@@ -59,21 +59,21 @@ struct ZipArchive {
     func contents(of entry: Entry, cap: Int) throws(Failure) -> Data {
         guard entry.uncompressedSize <= cap else { throw .tooLarge(path: entry.path, bytes: entry.uncompressedSize) }
         let header = entry.localHeaderOffset
-        guard header + 30 <= data.count, Self.read32(data, header) == 0x0403_4B50 else { throw .damaged("\(entry.path) has no local header") }
+        guard header + 30 <= data.count, Self.read32(data, header) == 0x0403_4B50 else { throw .damaged(Message("files.zip.no_local_header", ["path": .text(entry.path)])) }
         let start = header + 30 + Self.read16(data, header + 26) + Self.read16(data, header + 28)
-        guard start + entry.compressedSize <= data.count else { throw .damaged("\(entry.path) reaches past the end of the file") }
+        guard start + entry.compressedSize <= data.count else { throw .damaged(Message("files.zip.past_end", ["path": .text(entry.path)])) }
         let compressed = data[data.startIndex + start..<data.startIndex + start + entry.compressedSize]
         let output: Data
         switch entry.method {
         case 0:
-            guard entry.compressedSize == entry.uncompressedSize else { throw .damaged("\(entry.path) has inconsistent sizes") }
+            guard entry.compressedSize == entry.uncompressedSize else { throw .damaged(Message("files.zip.inconsistent_sizes", ["path": .text(entry.path)])) }
             output = Data(compressed)
         case 8: output = try Self.inflate(compressed, expected: entry.uncompressedSize, path: entry.path)
-        default: throw .damaged("\(entry.path) uses compression method \(entry.method), which xlsx files do not use")
+        default: throw .damaged(Message("files.zip.method", ["path": .text(entry.path), "method": .text(String(entry.method))]))
         }
         #if !FUZZING   // a fuzzer's mutations would almost never pass the checksum and reach the XML
         let checksum = output.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
-        guard checksum == entry.crc32 else { throw .damaged("\(entry.path) fails its checksum") }
+        guard checksum == entry.crc32 else { throw .damaged(Message("files.zip.checksum", ["path": .text(entry.path)])) }
         #endif
         return output
     }
@@ -83,7 +83,7 @@ struct ZipArchive {
         var output = Data(count: expected)
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .damaged("zlib could not start")
+            throw .damaged(Message("files.zip.zlib"))
         }
         defer { inflateEnd(&stream) }
         var result: Int32 = Z_OK
@@ -101,9 +101,9 @@ struct ZipArchive {
         }
         if result == Z_STREAM_END && produced == expected { return output }
         if result == Z_BUF_ERROR && stream.avail_out == 0 && stream.avail_in > 0 {
-            throw .damaged("\(path) unpacks to more than its declared \(expected) bytes")
+            throw .damaged(Message("files.zip.larger_than_declared", ["path": .text(path), "bytes": .integer(expected)]))
         }
-        throw .damaged("\(path) is not a complete deflate stream")
+        throw .damaged(Message("files.zip.incomplete", ["path": .text(path)]))
     }
 
     /// The last end-of-central-directory record whose comment fits in the file.

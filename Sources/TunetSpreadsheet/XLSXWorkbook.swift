@@ -61,7 +61,7 @@ public final class XLSXWorkbook {
         self.path = path
         var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
         guard let workbook = path.withCString({ workbook_new_opt($0, &options) }) else {
-            throw .unwritableOutput(path: path, reason: .verbatim("libxlsxwriter could not start a workbook"))
+            throw .unwritableOutput(path: path, reason: Message("files.xlsx_writer.no_workbook"))
         }
         pointer = workbook
     }
@@ -83,7 +83,7 @@ public final class XLSXWorkbook {
         }
         sheetNames.insert(clean.lowercased())
         guard let sheet = clean.withCString({ workbook_add_worksheet(pointer, $0) }) else {
-            throw .unwritableOutput(path: path, reason: .verbatim("libxlsxwriter refused the sheet name '\(clean)'"))
+            throw .unwritableOutput(path: path, reason: Message("files.xlsx_writer.sheet_name", ["name": .text(clean)]))
         }
         return XLSXSheet(pointer: sheet, workbook: self)
     }
@@ -119,7 +119,7 @@ public final class XLSXWorkbook {
 
     static func check(_ error: lxw_error, path: String) throws(TunetError) {
         guard error != LXW_NO_ERROR else { return }
-        throw .unwritableOutput(path: path, reason: .verbatim("libxlsxwriter: \(String(cString: lxw_strerror(error)))"))
+        throw .unwritableOutput(path: path, reason: Message("files.xlsx_writer.error", ["detail": .text(String(cString: lxw_strerror(error)))]))
     }
 }
 
@@ -185,11 +185,13 @@ public struct XLSXSheet {
                                                     lxw_col_t(lastColumn)), path: workbook.path)
     }
 
-    /// A dropdown list: only these values may be entered in the range.
-    public func dropdown(rows: ClosedRange<Int>, column: Int, values: [String], title: String, message: String) throws(TunetError) {
+    /// A dropdown list: only these values may be entered in the range. `title` and `message` show when a
+    /// cell is chosen, `error` when another value is typed; the caller writes them in the reader's language.
+    public func dropdown(rows: ClosedRange<Int>, column: Int, values: [String], title: String, message: String,
+                         error: String) throws(TunetError) {
         var cStrings: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) } + [nil]
         let cTitle = strdup(title), cMessage = strdup(message), cErrorTitle = strdup(title)
-        let cError = strdup("Velg en verdi fra listen: \(values.joined(separator: ", "))")
+        let cError = strdup(error)
         defer {
             for pointer in cStrings { free(pointer) }
             for pointer in [cTitle, cMessage, cErrorTitle, cError] { free(pointer) }
@@ -242,7 +244,7 @@ extension XLSXSheet {
     public func insertChart(_ kind: XLSXChartKind, title: String, source: String, rows: ClosedRange<Int>, categoryColumn: Int,
                             series: [(name: String, column: Int)], at row: Int, _ column: Int) throws(TunetError) {
         guard let chart = workbook_add_chart(workbook.pointer, kind.code) else {
-            throw .unwritableOutput(path: workbook.path, reason: .verbatim("libxlsxwriter could not create a chart"))
+            throw .unwritableOutput(path: workbook.path, reason: Message("files.xlsx_writer.no_chart"))
         }
         title.withCString { chart_title_set_name(chart, $0) }
         for entry in series {

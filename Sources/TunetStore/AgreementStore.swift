@@ -158,7 +158,7 @@ extension Agreement {
 enum StoredValue {
     static func date(_ text: String, column: String) throws -> LocalDate {
         guard case .success(let date) = LocalDate.parse(text) else {
-            throw TunetError.incompatibleDatabase(.verbatim("\(column) holds '\(text)', which is not a date; the database is damaged"))
+            throw TunetError.incompatibleDatabase(Message("files.store.not_a_date", ["column": .text(column), "value": .text(text)]))
         }
         return date
     }
@@ -166,14 +166,14 @@ enum StoredValue {
     /// A stored status Tunet does not know is damage, never read as some other status.
     static func status(_ text: String) throws -> AttendanceStatus {
         guard let status = AttendanceStatus(rawValue: text) else {
-            throw TunetError.incompatibleDatabase(.verbatim("attendance.status holds '\(text)', which Tunet does not know; the database is damaged"))
+            throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "attendance.status", "value": .text(text)]))
         }
         return status
     }
 
     static func organisationNumber(_ text: String) throws -> OrganisationNumber {
         guard case .success(let number) = OrganisationNumber.parse(text) else {
-            throw TunetError.incompatibleDatabase(.verbatim("'\(text)' is stored as an organisation number but is not valid; the database is damaged"))
+            throw TunetError.incompatibleDatabase(Message("files.store.bad_organisation_number", ["value": .text(text)]))
         }
         return number
     }

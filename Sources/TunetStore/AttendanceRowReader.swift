@@ -49,7 +49,8 @@ struct AttendanceRowReader {
     }
 
     private func damaged(_ column: String, _ handle: OpaquePointer?, _ index: Int32) -> TunetError {
-        let value = sqlite3_column_text(handle, index).map { String(cString: $0) } ?? "nothing"
-        return .incompatibleDatabase(.verbatim("attendance.\(column) holds '\(value)', which Tunet does not know; the database is damaged"))
+        let value = sqlite3_column_text(handle, index).map { String(cString: $0) }
+        return .incompatibleDatabase(value.map { Message("files.store.unknown_value", ["column": .text("attendance.\(column)"), "value": .text($0)]) }
+            ?? Message("files.store.empty_value", ["column": .text("attendance.\(column)")]))
     }
 }

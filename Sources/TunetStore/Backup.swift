@@ -13,11 +13,11 @@ extension TunetDatabase {
     /// Copies the database to `path` with SQLite's online backup: consistent even while the service writes.
     public func backup(to path: String) throws -> BackupCheck {
         if FileManager.default.fileExists(atPath: path) {
-            throw TunetError.unwritableOutput(path: path, reason: .verbatim("a file is already there; choose a new name so that no backup is overwritten"))
+            throw TunetError.unwritableOutput(path: path, reason: Message("files.backup.exists"))
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
-            throw TunetError.unwritableOutput(path: path, reason: .verbatim("the folder '\(folder)' does not exist"))
+            throw TunetError.unwritableOutput(path: path, reason: Message("files.folder_missing", ["folder": .text(folder)]))
         }
         do {
             let target = try DatabaseQueue(path: path)
@@ -61,23 +61,23 @@ extension TunetDatabase {
             return try queue.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard integrity == ["ok"] else {
-                    throw TunetError.incompatibleDatabase(.verbatim("'\(path)' fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); it cannot be restored."))
+                    throw TunetError.incompatibleDatabase(Message("files.backup.integrity", ["path": .text(path), "detail": .text(integrity.prefix(3).joined(separator: "; "))]))
                 }
                 guard try db.tableExists("grdb_migrations") else {
-                    throw TunetError.incompatibleDatabase(.verbatim("'\(path)' is not a Tunet database."))
+                    throw TunetError.incompatibleDatabase(Message("files.backup.not_tunet", ["path": .text(path)]))
                 }
                 let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
                 let known = Set(Schema.migrator.migrations)
                 let unknown = applied.filter { !known.contains($0) }
                 guard unknown.isEmpty else {
-                    throw TunetError.incompatibleDatabase(.verbatim("'\(path)' was written by a newer Tunet (schema \(unknown.joined(separator: ", "))); this Tunet cannot restore it."))
+                    throw TunetError.incompatibleDatabase(Message("files.backup.newer", ["path": .text(path), "schema": .text(unknown.joined(separator: ", "))]))
                 }
                 return BackupCheck(path: path, migrations: applied,
                                    providers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM provider") ?? 0,
                                    auditEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-            throw TunetError.incompatibleDatabase(.verbatim("'\(path)' is damaged or not a database (\(error.message ?? "unreadable")); it cannot be restored."))
+            throw TunetError.incompatibleDatabase(Message("files.backup.damaged", ["path": .text(path), "detail": .text(error.message ?? "SQLITE_CORRUPT")]))
         } catch {
             throw translate(error, path: path)
         }

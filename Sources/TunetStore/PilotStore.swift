@@ -22,7 +22,7 @@ extension StoreReader {
 
     static func decodePilot(_ document: String) throws -> Pilot {
         do { return try JSONDecoder().decode(Pilot.self, from: Data(document.utf8)) } catch {
-            throw TunetError.incompatibleDatabase(.verbatim("A pilot cannot be read (\(error)); the database is damaged."))
+            throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.pilot"), "detail": .text(String(describing: error))]))
         }
     }
 }

@@ -84,7 +84,7 @@ extension StoreReader {
         do {
             return try JSONDecoder().decode(Placement.self, from: Data(document.utf8))
         } catch {
-            throw TunetError.incompatibleDatabase(.verbatim("A placement cannot be read (\(error)); the database is damaged."))
+            throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.placement"), "detail": .text(String(describing: error))]))
         }
     }
 }

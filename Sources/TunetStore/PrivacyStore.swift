@@ -3,7 +3,27 @@ import GRDB
 import TunetDomain
 
 public struct PersonalDataCategory: Sendable, Encodable {
-    public let category: String
+    /// The kind of personal data; `--json` writes it as it always has ("participant codes").
+    public enum Kind: String, Sendable, Encodable, CaseIterable {
+        case participantCodes = "participant codes"
+        case participantNames = "participant names"
+        case followUpTexts = "follow-up texts"
+        case pupilLearningGoals = "pupil learning goals"
+        case dementiaDecisionReferences = "dementia decision references"
+
+        /// What a person reads: "deltakerkoder" in bokmål.
+        public var label: Message {
+            switch self {
+            case .participantCodes: Message("files.privacy.participant_codes")
+            case .participantNames: Message("files.privacy.participant_names")
+            case .followUpTexts: Message("files.privacy.follow_up_texts")
+            case .pupilLearningGoals: Message("files.privacy.pupil_learning_goals")
+            case .dementiaDecisionReferences: Message("files.privacy.dementia_decision_references")
+            }
+        }
+    }
+
+    public let category: Kind
     public let count: Int
     /// When the oldest and newest of them were recorded (dates), when known.
     public let oldest: String?
@@ -28,19 +48,19 @@ public struct ErasureResult: Sendable, Encodable {
 extension StoreReader {
     /// What personal data is held and how old it is.
     public func personalDataInventory() throws -> [PersonalDataCategory] {
-        func category(_ name: String, _ sql: String) throws -> PersonalDataCategory {
+        func category(_ name: PersonalDataCategory.Kind, _ sql: String) throws -> PersonalDataCategory {
             let row = try Row.fetchOne(db, sql: sql)
             return PersonalDataCategory(category: name, count: row?[0] ?? 0, oldest: row?[1], newest: row?[2])
         }
         return [
-            try category("participant codes", "SELECT COUNT(DISTINCT participant_code), MIN(start_date), MAX(start_date) FROM placement"),
-            try category("participant names", "SELECT COUNT(*), NULL, NULL FROM participant_name"),
-            try category("follow-up texts", "SELECT COUNT(*), MIN(date), MAX(date) FROM follow_up WHERE wishes_and_needs <> '[erased]'"),
-            try category("pupil learning goals", """
+            try category(.participantCodes, "SELECT COUNT(DISTINCT participant_code), MIN(start_date), MAX(start_date) FROM placement"),
+            try category(.participantNames, "SELECT COUNT(*), NULL, NULL FROM participant_name"),
+            try category(.followUpTexts, "SELECT COUNT(*), MIN(date), MAX(date) FROM follow_up WHERE wishes_and_needs <> '[erased]'"),
+            try category(.pupilLearningGoals, """
                 SELECT COUNT(*), MIN(start_date), MAX(start_date) FROM placement
                 WHERE json_extract(document, '$.pupil.learning_goals') IS NOT NULL AND json_extract(document, '$.pupil.learning_goals') <> '[erased]'
                 """),
-            try category("dementia decision references", """
+            try category(.dementiaDecisionReferences, """
                 SELECT COUNT(*), MIN(start_date), MAX(start_date) FROM placement
                 WHERE json_extract(document, '$.dementia.decision_reference') IS NOT NULL
                   AND json_extract(document, '$.dementia.decision_reference') <> '[erased]'

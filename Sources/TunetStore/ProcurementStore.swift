@@ -20,7 +20,7 @@ extension StoreReader {
         do {
             return try JSONDecoder().decode(Procurement.self, from: Data(document.utf8))
         } catch {
-            throw TunetError.incompatibleDatabase(.verbatim("Procurement \(id) cannot be read (\(error)); the database is damaged."))
+            throw TunetError.incompatibleDatabase(Message("files.store.unreadable_procurement", ["id": .text(String(id)), "detail": .text(String(describing: error))]))
         }
     }
 }

@@ -42,13 +42,13 @@ extension Provider {
         func date(_ column: Column) throws -> LocalDate? {
             guard let text: String = optional(column) else { return nil }
             guard case .success(let date) = LocalDate.parse(text) else {
-                throw TunetError.incompatibleDatabase(.verbatim("provider.\(column.name) holds '\(text)', which is not a date"))
+                throw TunetError.incompatibleDatabase(Message("files.store.not_a_date", ["column": .text("provider.\(column.name)"), "value": .text(text)]))
             }
             return date
         }
         let organisationText: String = value(.organisationNumber)
         guard case .success(let organisationNumber) = OrganisationNumber.parse(organisationText) else {
-            throw TunetError.incompatibleDatabase(.verbatim("provider.organisation_number holds '\(organisationText)', which is not valid"))
+            throw TunetError.incompatibleDatabase(Message("files.store.bad_organisation_number", ["value": .text(organisationText)]))
         }
         let groupCodes: String = value(.targetGroups)
         let weekdayCodes: String = value(.openWeekdays)

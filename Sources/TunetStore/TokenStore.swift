@@ -39,7 +39,7 @@ extension StoreTransaction {
 
     public func revokeToken(_ id: Int64) throws -> AccessToken {
         guard let before = try tokens().first(where: { $0.id == id }) else { throw TunetError.notFound(kind: "token", key: String(id)) }
-        guard before.revokedAt == nil else { throw TunetError.conflict(.verbatim("Token \(id) was already revoked at \(before.revokedAt!).")) }
+        guard before.revokedAt == nil else { throw TunetError.conflict(Message("files.token.already_revoked", ["id": .text(String(id)), "at": .text(before.revokedAt!)])) }
         try db.execute(sql: "UPDATE access_token SET revoked_at = ? WHERE id = ?", arguments: [timestamp, id])
         var after = before
         after.revokedAt = timestamp

@@ -37,7 +37,7 @@ public final class TunetDatabase: Sendable {
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
-            throw .incompatibleDatabase(.verbatim("'\(path)' is a folder, not a Tunet database file."))
+            throw .incompatibleDatabase(Message("files.database.folder", ["path": .text(path)]))
         }
         if !exists && mustExist {
             throw .missingDatabase(path: path)
@@ -45,7 +45,7 @@ public final class TunetDatabase: Sendable {
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
-                throw .unwritableOutput(path: path, reason: .verbatim("the folder '\(folder)' does not exist"))
+                throw .unwritableOutput(path: path, reason: Message("files.folder_missing", ["folder": .text(folder)]))
             }
         }
         _ = Self.processSettings
@@ -80,14 +80,13 @@ public final class TunetDatabase: Sendable {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw TunetError.incompatibleDatabase(
-                        .verbatim("'\(path)' is an SQLite database, but not one of Tunet's; refusing to change it."))
+                        Message("files.database.foreign", ["path": .text(path)]))
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     let known = Set(migrator.migrations)
                     let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
-                    throw TunetError.incompatibleDatabase(.verbatim(
-                        "'\(path)' was written by a newer version of Tunet (schema \(unknown.joined(separator: ", "))). "
-                            + "This is Tunet \(TunetVersion.current); upgrade Tunet to open it. Nothing was changed."))
+                    throw TunetError.incompatibleDatabase(Message("files.database.newer", [
+                        "path": .text(path), "schema": .text(unknown.joined(separator: ", ")), "version": .text(TunetVersion.current)]))
                 }
             }
             try migrator.migrate(pool)
@@ -148,16 +147,16 @@ public final class TunetDatabase: Sendable {
         switch databaseError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return TunetError.busy(
-                .verbatim("The database '\(path)' is busy with another writer; nothing was changed. Try again in a moment."))
+                Message("files.database.busy", ["path": .text(path)]))
         case .SQLITE_NOTADB:
-            return TunetError.incompatibleDatabase(.verbatim("'\(path)' is not a Tunet database (not an SQLite file)."))
+            return TunetError.incompatibleDatabase(Message("files.database.not_sqlite", ["path": .text(path)]))
         case .SQLITE_CORRUPT:
             return TunetError.incompatibleDatabase(
-                .verbatim("The database '\(path)' is damaged (\(databaseError.message ?? "corrupt")); restore it from a backup."))
+                Message("files.database.damaged", ["path": .text(path), "detail": .text(databaseError.message ?? "SQLITE_CORRUPT")]))
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
-            return TunetError.unwritableOutput(path: path, reason: .verbatim(databaseError.message ?? "cannot open the database"))
+            return TunetError.unwritableOutput(path: path, reason: databaseError.message.map { Message("files.database.cannot_open_detail", ["detail": .text($0)]) } ?? Message("files.database.cannot_open"))
         case .SQLITE_FULL:
-            return TunetError.unwritableOutput(path: path, reason: .verbatim("the disk is full; nothing was changed"))
+            return TunetError.unwritableOutput(path: path, reason: Message("files.database.disk_full"))
         default:
             return TunetError.internalFault("SQLite: \(databaseError.message ?? databaseError.description)")
         }

@@ -33,7 +33,7 @@ extension StoreReader {
         do {
             return try JSONDecoder().decode(WorkTask.self, from: Data(document.utf8))
         } catch {
-            throw TunetError.incompatibleDatabase(.verbatim("A task cannot be read (\(error)); the database is damaged."))
+            throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.task"), "detail": .text(String(describing: error))]))
         }
     }
 }

@@ -76,9 +76,9 @@ struct HostileFileTests {
         let odd = try tunet.run(["attendance", "import", "sti.xlsx", "--provider", "974760673"], environment: AttendanceCommandTests.today)
         #expect(odd.status != 0)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/tunet-escape.txt") && !FileManager.default.fileExists(atPath: "/etc/tunet-abs.txt"))
-        try refuse(tunet, "kolonne.xlsx", "is outside a spreadsheet's 1048576 rows and 16384 columns")
-        try refuse(tunet, "rad.xlsx", "is outside a spreadsheet's 1048576 rows and 16384 columns")
+        try refuse(tunet, "kolonne.xlsx", "is outside a spreadsheet's 1,048,576 rows and 16,384 columns")
+        try refuse(tunet, "rad.xlsx", "is outside a spreadsheet's 1,048,576 rows and 16,384 columns")
         try refuse(tunet, "navn.xlsx", "it is not valid UTF-8 text")
-        try refuse(tunet, "spredt.xlsx", "the sheet's rows span more than 20000000 cells")
+        try refuse(tunet, "spredt.xlsx", "the sheet's rows span more than 20,000,000 cells")
     }
 }

@@ -95,7 +95,11 @@ struct InsuranceStateCommandTests {
         let shown = try tunet.json(try tunet.run("placement", "show", "1", "--json")) as? [String: Any]
         let skipped = ((shown?["placement"] as? [String: Any])?["choice"] as? [String: Any])?["skipped"] as? [[String: Any]]
         #expect(skipped?.first?["provider_organisation_number"] as? String == "971526157")
-        #expect(skipped?.first?["reasons"] as? [String] == ["its insurance has expired (insurance expiry 2026-11-22, before the start 2026-12-01)"])
+        let reason = (skipped?.first?["reasons"] as? [[String: Any]])?.first
+        #expect(reason?["key"] as? String == "rules.obstacle.insurance_expired")
+        #expect(reason?["arguments"] as? [String: [String: String]] == ["expiry": ["date": "2026-11-22"], "start": ["date": "2026-12-01"]])
+        let norwegian = try tunet.run(["placement", "show", "1"], environment: ["TUNET_LANG": "nb"])
+        #expect(norwegian.stdout.contains("971526157: forsikringen er utløpt (utløpsdato 22.11.2026, før oppstart 01.12.2026)"), "\(norwegian.stdout)")
     }
 
     @Test("task generate raises a task for the expiring and the expired insurance, not the valid or unknown one")

@@ -51,7 +51,9 @@ struct PlacementCommandTests {
 
         let shown = try tunet.json(try tunet.run("placement", "show", "2", "--json")) as? [String: Any]
         let placement = shown?["placement"] as? [String: Any]
-        #expect((placement?["choice"] as? [String: Any])?["rule"] as? String == "highest-ranked provider with room (rank 2)")
+        let rule = (placement?["choice"] as? [String: Any])?["rule"] as? [String: Any]
+        #expect(rule?["key"] as? String == "rules.choice.ranking")
+        #expect((rule?["arguments"] as? [String: Any])?["rank"] as? [String: String] == ["text": "2"])
         let consumption = try tunet.json(try tunet.run("agreement", "consumption", "2026/5", "--json")) as? [[String: Any]]
         #expect((consumption?.first?["consumption"] as? [String: Any])?["committed_ore"] as? Int == 1_000_000)
     }
@@ -73,7 +75,10 @@ struct PlacementCommandTests {
         let before = try tunet.databaseSnapshot()
         let refused = try tunet.run(Self.dementia)
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("headroom now NOK 1 000,00, this placement NOK 7 000,00"))
+        #expect(refused.stderr.contains("headroom now NOK 1,000.00, this placement NOK 7,000.00"))
+        let norwegian = try tunet.run(Self.dementia, environment: ["TUNET_LANG": "nb"])
+        #expect(norwegian.stderr.contains("feil: Avtale 2026/5 ville blitt overskredet: bundet og brukt ville bli kr 10 000,00, over maksimalverdien "
+            + "på kr 4 000,00 (gjenstående nå kr 1 000,00, denne plasseringen kr 7 000,00)."), "\(norwegian.stderr)")
         #expect(try tunet.databaseSnapshot() == before)
         let half = try tunet.run(Self.dementia + ["--override-ceiling"])
         #expect(half.status == 64)

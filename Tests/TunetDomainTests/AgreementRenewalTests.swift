@@ -19,7 +19,7 @@ struct AgreementRenewalTests {
         let need = try #require(RenewalRule.standard.need(of: try kongsberg(exercised: 1), on: day("2026-12-02")))
         #expect(need.end == day("2026-12-31"))
         #expect(need.reason == .optionDeadlinePassed(option: 2, deadline: day("2026-09-30")))
-        #expect(need.explanation == "the decision deadline of option 2 (2026-09-30) has passed")
+        #expect(need.message.english == "the decision deadline of option 2 (2026-09-30) has passed")
     }
 
     @Test("The lead time: raised 270 days before the end, not 271")
@@ -28,7 +28,7 @@ struct AgreementRenewalTests {
         #expect(RenewalRule.standard.need(of: agreement, on: day("2025-12-31").adding(days: -271)) == nil)
         let need = try #require(RenewalRule.standard.need(of: agreement, on: day("2025-12-31").adding(days: -270)))
         #expect(need.reason == .noOptionLeft)
-        #expect(need.explanation == "it has no option left to extend it")
+        #expect(need.message.english == "it has no option left to extend it")
         #expect(RenewalRule(leadDays: 30).need(of: agreement, on: day("2025-11-30")) == nil)   // 31 days
         #expect(RenewalRule(leadDays: 30).need(of: agreement, on: day("2025-12-01")) != nil)   // 30 days
     }

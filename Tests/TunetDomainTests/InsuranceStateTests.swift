@@ -52,7 +52,7 @@ struct InsurancePlacementTests {
         let plan = try PlacementPlanner.plan(PlannerFixture.request(start: "2026-03-02"), in: fixture.situation)
         #expect(plan.provider == PlannerFixture.haugen)
         #expect(plan.choice.skipped.map(\.provider) == [PlannerFixture.lia])
-        #expect(plan.choice.skipped[0].reasons == ["its insurance has expired (insurance expiry 2026-03-01, before the start 2026-03-02)"])
+        #expect(plan.choice.skipped[0].reasons.map(\.english) == ["its insurance has expired (insurance expiry 2026-03-01, before the start 2026-03-02)"])
     }
 
     @Test("Insurance that covers the start day itself takes the placement")

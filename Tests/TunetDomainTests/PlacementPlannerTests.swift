@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetText
 
 /// Three ranked farms under one agreement, all open Monday to Friday with two places.
 struct PlannerFixture {
@@ -65,7 +66,7 @@ struct PlannerFixture {
     /// A placement already taking a place with `provider` on `weekdays` in the period.
     mutating func occupy(_ provider: OrganisationNumber, weekdays: String, start: String, end: String, id: Int64) {
         let request = Self.request(weekdays: weekdays, start: start, end: end)
-        let plan = PlacementPlan(provider: provider, choice: ProviderChoice(method: .direct, provider: provider, rule: "test", inputs: nil, skipped: []),
+        let plan = PlacementPlan(provider: provider, choice: ProviderChoice(method: .direct, provider: provider, rule: Message("rules.choice.direct"), inputs: nil, skipped: []),
                                  plannedDays: [], projectedCost: .zero, ceilingOverrideReason: nil, headroomAfter: .zero)
         existing.append(Placement(id: id, participant: .generated(year: 2026, sequence: Int(id)), request: request, agreement: agreement.reference,
                                   plan: plan, createdOn: LocalDate(year: 2026, month: 1, day: 1)!))
@@ -82,10 +83,11 @@ struct PlacementPlannerTests {
         fixture.providers[PlannerFixture.haugen]!.nextExternalAuditDate = LocalDate(year: 2026, month: 2, day: 1)
         let plan = try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation)
         #expect(plan.provider == PlannerFixture.holmen)
-        #expect(plan.choice.rule.contains("rank 3"))
+        #expect(plan.choice.rule == Message("rules.choice.ranking", ["rank": "3"]))
+        #expect(plan.choice.rule.english == "highest-ranked provider with room (rank 3)")
         #expect(plan.choice.skipped.map(\.provider) == [PlannerFixture.lia, PlannerFixture.haugen])
-        #expect(plan.choice.skipped[0].reasons == ["full on tue (2 of 2 places taken, first on 2026-03-10)"])
-        #expect(plan.choice.skipped[1].reasons.first?.contains("external audit of its IPT approval is overdue") == true)
+        #expect(plan.choice.skipped[0].reasons.map(\.english) == ["full on tue (2 of 2 places taken, first on 2026-03-10)"])
+        #expect(plan.choice.skipped[1].reasons.first?.english.contains("external audit of its IPT approval is overdue") == true)
     }
 
     @Test("Capacity is counted day by day: overlapping periods that never meet on the same day leave room")
@@ -99,7 +101,7 @@ struct PlacementPlannerTests {
         fixture.occupy(PlannerFixture.lia, weekdays: "thu", start: "2026-03-26", end: "2026-04-30", id: 4)
         let plan = try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation)
         #expect(plan.provider == PlannerFixture.haugen)
-        #expect(plan.choice.skipped.first?.reasons == ["full on thu (2 of 2 places taken, first on 2026-03-26)"])
+        #expect(plan.choice.skipped.first?.reasons.map(\.english) == ["full on thu (2 of 2 places taken, first on 2026-03-26)"])
     }
 
     @Test("A pupil placement needs a valid police certificate; a dementia placement does not")
@@ -112,11 +114,11 @@ struct PlacementPlannerTests {
         fixture.providers[PlannerFixture.haugen]!.policeCertificateDate = LocalDate(year: 2023, month: 3, day: 3)
         let plan = try PlacementPlanner.plan(PlannerFixture.request(.pupil), in: fixture.situation)
         #expect(plan.provider == PlannerFixture.haugen)   // Holmen's is exactly three years old on the start day
-        #expect(plan.choice.skipped.first?.reasons == ["it has no police certificate, which pupil placements require"])
+        #expect(plan.choice.skipped.first?.reasons.map(\.english) == ["it has no police certificate, which pupil placements require"])
     }
 
     @Test("Each refusal says why", arguments: [
-        ("suspended", "suspended"), ("closed", "closed on tue"), ("notApproved", "no valid IPT approval"), ("group", "does not serve dementia"),
+        ("suspended", "suspended"), ("closed", "closed on tue"), ("notApproved", "no valid IPT approval"), ("group", "does not serve people with dementia"),
     ])
     func refusals(_ situationName: String, _ expected: String) {
         var fixture = PlannerFixture()
@@ -183,7 +185,11 @@ struct PlacementPlannerTests {
             _ = try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation)
             Issue.record("exceeded the ceiling")
         } catch {
-            #expect(error.english.contains("headroom now NOK 5 000,00, this placement NOK 9 000,00"))
+            #expect(error.english.contains("headroom now NOK 5,000.00, this placement NOK 9,000.00"))
+            #expect(Texts(.nb).render(error.message) == "Avtale 2026/1 ville blitt overskredet: bundet og brukt ville bli kr 104 000,00, "
+                + "over maksimalverdien på kr 100 000,00 (gjenstående nå kr 5 000,00, denne plasseringen kr 9 000,00). Flere avrop over "
+                + "maksimalverdien ville vært en ulovlig direkte anskaffelse; bare en uttrykkelig, loggført beslutning kan gå videre: "
+                + "--override-ceiling --reason TEKST.")
             #expect(error.english.contains("--override-ceiling --reason"))
         }
         let plan = try PlacementPlanner.plan(PlannerFixture.request(override: "Urgent: no other offer before the new agreement"), in: fixture.situation)
@@ -201,7 +207,7 @@ struct PlacementPlannerTests {
         #expect(throws: TunetError.self) { try PlacementPlanner.plan(PlannerFixture.request(), in: fixture.situation) }
         var request = PlannerFixture.request()
         request.provider = PlannerFixture.haugen
-        #expect(try PlacementPlanner.plan(request, in: fixture.situation).choice.rule == "direct order on the agreement's fixed terms")
+        #expect(try PlacementPlanner.plan(request, in: fixture.situation).choice.rule.english == "direct order on the agreement's fixed terms")
         fixture.agreement.callOffMethod = .criteria
         #expect(throws: TunetError.self) { try PlacementPlanner.plan(request, in: fixture.situation) }
         request.criteriaInputs = "Nearest farm: 12 minutes from home"

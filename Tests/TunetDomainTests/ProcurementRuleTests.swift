@@ -127,11 +127,11 @@ struct TenderEvaluationTests {
             tender(Self.a, 1000, 200, quality: 6, received: 3), tender(Self.b, 1000, 200, quality: 6, received: 2),
         ]))
         #expect(byDate.map(\.provider) == [Self.b, Self.a])
-        #expect(byDate[0].tieBreak?.contains("earlier tender") == true)
+        #expect(byDate[0].tieBreak == .earlierTender)
         // Identical in every respect: organisation number decides, and says so.
         let identical = try TenderEvaluation.evaluate(competition([tender(Self.a, 1000, 200, quality: 6), tender(Self.c, 1000, 200, quality: 6)]))
         #expect(identical.map(\.provider) == [Self.c, Self.a])
-        #expect(identical[1].tieBreak?.contains("organisation number") == true)
+        #expect(identical[1].tieBreak == .organisationNumber)
         // Equal totals from different prices (10 + 5 against 5 + 10 at 50/50): the lower price wins.
         var twoPrices = competition([tender(Self.b, 2000, 0, quality: 10), tender(Self.a, 1000, 0, quality: 5)])
         twoPrices.priceTemplate = [PriceTemplateLine(line: "full_day", unit: .day, quantity: 1)]
@@ -139,7 +139,7 @@ struct TenderEvaluationTests {
         let byPrice = try TenderEvaluation.evaluate(twoPrices)
         #expect(byPrice.map(\.totalMilli) == [7_500, 7_500])
         #expect(byPrice[0].provider == Self.a)
-        #expect(byPrice[0].tieBreak?.contains("lower evaluated price") == true)
+        #expect(byPrice[0].tieBreak == .lowerPrice)
     }
 
     @Test("A tender without a quality score cannot be evaluated, and the message says which")

@@ -34,7 +34,7 @@ struct PartialUploadTests {
         #expect(problems?.first?["reason"] as? String
             == "ingen rad har oppmøte fylt ut (2 tomme rader), så filen rapporterer ingenting og ingenting ble endret; fyll inn M, FM, FU eller AT for dagene som skal rapporteres")
         let halfFilled = Data("orgnr;deltaker;dato;status;timer\n974760673;P-2026-0101;04.05.2026;;5\n".utf8)
-        let refused = try await service.request("POST", "/v1/attendance", token: service.lia, body: halfFilled)
+        let refused = try await service.request("POST", "/v1/attendance", token: service.lia, body: halfFilled, headers: ["Accept-Language": "en"])
         #expect(refused.status == 422)
         let row = (try service.json(refused.data)["problems"] as? [[String: Any]])?.first
         #expect(row?["row"] as? Int == 2)

@@ -208,7 +208,7 @@ struct ServiceTests {
     func authorisationAndBadRows() async throws {
         let service = try await RunningService()
         let foreign = Data("orgnr;deltaker;dato;status\n974760673;P-2026-0200;04.05.2026;M\n".utf8)
-        let refused = try await service.request("POST", "/v1/attendance", token: service.lia, body: foreign)
+        let refused = try await service.request("POST", "/v1/attendance", token: service.lia, body: foreign, headers: ["Accept-Language": "en"])
         #expect(refused.status == 422)
         let problem = try service.json(refused.data)
         let problems = problem["problems"] as? [[String: Any]]
@@ -216,7 +216,7 @@ struct ServiceTests {
         #expect(problems?.first?["reason"] as? String == "unknown participant code P-2026-0200")
         #expect(refused.headers["Content-Type"] as? String == "application/problem+json")
         let broken = Data("orgnr;deltaker;dato;status\n974760673;\"P-2026-0101;04.05.2026;M\n".utf8)
-        let malformed = try await service.request("POST", "/v1/attendance", token: service.lia, body: broken)
+        let malformed = try await service.request("POST", "/v1/attendance", token: service.lia, body: broken, headers: ["Accept-Language": "en"])
         #expect(malformed.status == 422)
         #expect(String(decoding: malformed.data, as: UTF8.self).contains("never closed"))
         #expect(try service.attendanceCount() == 0)

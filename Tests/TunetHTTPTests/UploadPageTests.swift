@@ -155,7 +155,7 @@ struct ProblemLanguageTests {
         let document = try service.json(bokmal.data)
         #expect(document["type"] as? String == "https://tunet.example/problems/invalidInput")
         #expect(document["title"] as? String == "Ugyldig innhold")
-        #expect(document["detail"] as? String == "rad 3, date: P-2026-0101 04.05.2026 står også på rad 2")
+        #expect(document["detail"] as? String == "rad 3, dato: P-2026-0101 04.05.2026 står også på rad 2")
         let row = (document["problems"] as? [[String: Any]])?.first
         #expect(row?["row"] as? Int == 3)
         #expect(row?["field"] as? String == "date")

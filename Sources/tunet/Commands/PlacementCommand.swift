@@ -130,7 +130,7 @@ extension PlacementCommand {
 
         @Option(help: "The agreement's reference.")
         var agreement: String
-        @Option(help: "A pseudonymous participant code (generated as P-YEAR-NNNN when left out).")
+        @Option(help: "A pseudonymous participant code (generated as P-YEAR-NNNN when left out); anything that could be a national identity number, with or without a separator (010190-12345), is refused.")
         var participant: String?
         @Option(help: "pupil or dementia.")
         var kind: String

@@ -19,7 +19,7 @@ struct PrivacyCommand: ParsableCommand {
             let categories = try PrivacyDesk(global.readableContext()).report()
             if output.json { return try JSONOutput.print(categories) }
             var table = TextTable("Personal data", "Count", "Oldest", "Newest", rightAligned: [1])
-            for category in categories { table.add(category.category, String(category.count), category.oldest ?? "", category.newest ?? "") }
+            for category in categories { table.add(Console.texts.render(category.category.label), String(category.count), category.oldest ?? "", category.newest ?? "") }
             Console.out(table.render())
         }
     }

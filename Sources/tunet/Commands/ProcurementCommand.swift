@@ -90,16 +90,7 @@ struct ProcurementCommand: ParsableCommand {
 
     /// Why two tenders with the same total are ranked as they are. The evaluation gives the reason as an
     /// English sentence; each is shown from the catalogue, and one this front end does not know as it is.
-    static func tieBreak(_ reason: String) -> String {
-        let texts = Console.texts
-        switch reason {
-        case "equal total; ranked by the lower evaluated price": return texts("procurement.tie_break.price")
-        case "equal total and price; ranked by the higher quality points": return texts("procurement.tie_break.quality")
-        case "equal total, price and quality; ranked by the earlier tender": return texts("procurement.tie_break.received")
-        case "equal in every respect; ranked by organisation number": return texts("procurement.tie_break.organisation_number")
-        default: return reason
-        }
-    }
+    static func tieBreak(_ reason: EvaluatedTender.TieBreak) -> String { Console.texts.render(reason.message) }
 
     static func parseId(_ text: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {

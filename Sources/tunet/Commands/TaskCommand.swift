@@ -31,7 +31,7 @@ struct TaskCommand: ParsableCommand {
     /// Says which owner a task went to and why, when no member of its own sectors could take it.
     static func routingNote(_ view: TaskView) -> String? {
         guard let routing = view.routing, routing.route == .coordinatingUnit || routing.route == .teamOwner else { return nil }
-        return "  Owner: \(ownerText(view)), because \(routing.reason)."
+        return "  Owner: \(ownerText(view)), because \(Console.texts.render(routing.reason))."
     }
 
     struct Add: ParsableCommand {

@@ -3,8 +3,6 @@ extension Catalogue {
     static let enAgreements: [String: String] = [
         "agreement.added": "Registered agreement {reference} ({providers} {providers|provider|providers}, {start} to {end}); status: {status}.",
         "agreement.already_registered": "An agreement with reference '{reference}' is already registered.",
-        "agreement.warning.maximum_below_estimate": "The maximum value (NOK {maximum}) is below the estimated value (NOK {estimated}); the agreement will be used up before the estimate is reached.",
-        "agreement.warning.party_without_prices": "Provider {provider} has no price list yet; it cannot be called off until it has one.",
         "agreement.amount": "NOK {amount}",
         "agreement.yes": "yes",
         "agreement.no": "no",

@@ -1,6 +1,7 @@
 extension Catalogue {
     /// English: attendance files, the template, the error workbook, reconciliation and the invoice basis.
     static let enAttendance: [String: String] = [
+        "attendance.template.choose_from_list": "Choose a value from the list: {values}",
         "attendance.month.1": "January {year}",
         "attendance.month.2": "February {year}",
         "attendance.month.3": "March {year}",

@@ -61,7 +61,6 @@ extension Catalogue {
         "placement.extend_not_later": "the new end must be after the current end ({end}); to shorten use `placement end`",
         "placement.extend_beyond_agreement": "agreement {agreement} runs to {end}",
         "placement.extend_beyond_terminated": "agreement {agreement} runs to {end} and is terminated from {terminated}",
-        "placement.extension_obstacles": "Provider {provider} cannot take the extension: {obstacles}.",
         "placement.extension_above_ceiling": "Agreement {agreement} would be exceeded: the extension adds NOK {added} to committed and spent NOK {used}, above the maximum NOK {maximum} (headroom NOK {headroom}). Only an explicit, audited decision may go on: --override-ceiling --reason TEXT.",
         "placement.already_cancelled": "Placement {id} is already cancelled.",
         "placement.cancelled_cannot": "Placement {id} is cancelled ({reason}); it cannot {action}.",

@@ -56,10 +56,6 @@ extension Catalogue {
         "procurement.evaluation.total": "Total",
         "procurement.evaluation.tie_break": "Tie-break",
         "procurement.points": "{whole}.{thousandths}",
-        "procurement.tie_break.price": "equal total; ranked by the lower evaluated price",
-        "procurement.tie_break.quality": "equal total and price; ranked by the higher quality points",
-        "procurement.tie_break.received": "equal total, price and quality; ranked by the earlier tender",
-        "procurement.tie_break.organisation_number": "equal in every respect; ranked by organisation number",
 
         "procurement.table.title": "Title",
         "procurement.table.estimated": "Estimated (NOK)",

@@ -3,8 +3,6 @@ extension Catalogue {
     static let nbAgreements: [String: String] = [
         "agreement.added": "Registrerte rammeavtale {reference} ({providers} {providers|tilbyder|tilbydere}, {start} til {end}); tilstand: {status}.",
         "agreement.already_registered": "En rammeavtale med referanse «{reference}» er allerede registrert.",
-        "agreement.warning.maximum_below_estimate": "Maksimalverdien (kr {maximum}) er lavere enn den anslåtte verdien (kr {estimated}); rammeavtalen blir brukt opp før anslaget er nådd.",
-        "agreement.warning.party_without_prices": "Tilbyder {provider} har ingen prisliste ennå; det kan ikke gjøres avrop hos den før den har en.",
         "agreement.amount": "kr {amount}",
         "agreement.yes": "ja",
         "agreement.no": "nei",

@@ -1,6 +1,7 @@
 extension Catalogue {
     /// Bokmål: attendance files, the template, the error workbook, reconciliation and the invoice basis.
     static let nbAttendance: [String: String] = [
+        "attendance.template.choose_from_list": "Velg en verdi fra listen: {values}",
         "attendance.month.1": "januar {year}",
         "attendance.month.2": "februar {year}",
         "attendance.month.3": "mars {year}",

@@ -61,7 +61,6 @@ extension Catalogue {
         "placement.extend_not_later": "ny sluttdato må være etter dagens sluttdato ({end}); bruk `placement end` for å forkorte",
         "placement.extend_beyond_agreement": "avtale {agreement} varer til {end}",
         "placement.extend_beyond_terminated": "avtale {agreement} varer til {end} og er avsluttet fra {terminated}",
-        "placement.extension_obstacles": "Tilbyder {provider} kan ikke ta forlengelsen: {obstacles}.",
         "placement.extension_above_ceiling": "Avtale {agreement} ville blitt overskredet: forlengelsen legger {added} kr til bundet og brukt {used} kr, over maksimalverdien {maximum} kr (gjenstående {headroom} kr). Bare en uttrykkelig, sporbar beslutning kan gå videre: --override-ceiling --reason TEKST.",
         "placement.already_cancelled": "Plassering {id} er allerede avlyst.",
         "placement.cancelled_cannot": "Plassering {id} er avlyst ({reason}); den kan ikke {action}.",

@@ -56,10 +56,6 @@ extension Catalogue {
         "procurement.evaluation.total": "Sum poeng",
         "procurement.evaluation.tie_break": "Likt resultat avgjort ved",
         "procurement.points": "{whole},{thousandths}",
-        "procurement.tie_break.price": "lik sum; rangert etter lavest evaluert pris",
-        "procurement.tie_break.quality": "lik sum og pris; rangert etter høyest kvalitetspoeng",
-        "procurement.tie_break.received": "lik sum, pris og kvalitet; rangert etter det tidligste tilbudet",
-        "procurement.tie_break.organisation_number": "likt på alle punkter; rangert etter organisasjonsnummer",
 
         "procurement.table.title": "Tittel",
         "procurement.table.estimated": "Anslått (kr)",

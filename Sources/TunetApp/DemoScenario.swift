@@ -64,7 +64,7 @@ public enum DemoScenario {
              groups: "pupils", places: 3, weekdays: "mon,tue", auditInDays: nil, policeCertificateAgeDays: nil, suspendedBecause: nil),
         Farm(prefix: 92_345_650, name: "Saltstraumen gård", contact: "Hege Saltnes", municipality: "1804", address: "Straumveien 33, 8056 Saltstraumen",
              groups: "pupils", places: 4, weekdays: "mon-thu", auditInDays: 200, policeCertificateAgeDays: 150,
-             suspendedBecause: "Insurance documents not received after two reminders"),
+             suspendedBecause: "Forsikringsdokumenter er ikke mottatt etter to purringer"),
         Farm(prefix: 93_456_710, name: "Nedre Vikersund gård", contact: "Marit Vik", municipality: "3316", address: "Vikersundgata 50, 3370 Vikersund",
              groups: "dementia", places: 6, weekdays: "mon-fri", auditInDays: 330, policeCertificateAgeDays: nil, suspendedBecause: nil),
         Farm(prefix: 93_456_720, name: "Ulsåk gård", contact: "Knut Ulsåk", municipality: "3326", address: "Ulsåkvegen 4, 3560 Hemsedal",
@@ -95,7 +95,7 @@ public enum DemoScenario {
                 do {
                     try FileManager.default.removeItem(atPath: path + suffix)
                 } catch {
-                    throw TunetError.unwritableOutput(path: path + suffix, reason: .verbatim("it could not be deleted (\(error.localizedDescription))"))
+                    throw TunetError.unwritableOutput(path: path + suffix, reason: Message("demo.error.not_deleted", ["reason": .text(error.localizedDescription)]))
                 }
             }
         }
@@ -103,9 +103,7 @@ public enum DemoScenario {
         // Every change is audited, so a database without audit events is empty.
         let changes = try context.read { try $0.auditEventCount() }
         guard changes == 0 else {
-            throw TunetError.conflict(.verbatim(
-                "The database '\(path)' already holds data (\(changes) recorded changes); the demo is built only in an empty database. "
-                    + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database."))
+            throw TunetError.conflict(Message("demo.error.not_empty", ["path": .text(path), "changes": .integer(changes)]))
         }
         do {
             try buildContent(context)

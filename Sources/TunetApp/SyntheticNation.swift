@@ -34,10 +34,10 @@ public enum SyntheticNation {
     /// Registers the farms, agreements and placements in an empty database, one transaction per agreement.
     public static func build(_ context: TunetContext, scale: Scale) throws -> Report {
         guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year) else {
-            throw TunetError.invalid("scale", nil, .verbatim("give at least one farm, zero or more placements and a year from 2000 to 2099"))
+            throw TunetError.invalid("scale", nil, Message("synthetic.error.scale"))
         }
         guard try context.read({ try $0.auditEventCount() }) == 0 else {
-            throw TunetError.conflict(.verbatim("The database already holds data; synthetic data is built only in an empty database."))
+            throw TunetError.conflict(Message("synthetic.error.not_empty"))
         }
         let farms = (0..<scale.farms).map { farm(number: $0, scale: scale) }
         let agreementCount = (scale.farms + farmsPerAgreement - 1) / farmsPerAgreement
@@ -73,7 +73,7 @@ public enum SyntheticNation {
     public static func writeAttendance(_ context: TunetContext, to url: URL, scale: Scale, limit: Int? = nil) throws -> Int {
         let placements = try context.read { try $0.placements() }
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw TunetError.unwritableOutput(path: url.path, reason: .verbatim("the file could not be created"))
+            throw TunetError.unwritableOutput(path: url.path, reason: Message("synthetic.error.file_not_created"))
         }
         defer { try? handle.close() }
         var random = SplitMix64(seed: scale.seed &+ 1)
@@ -81,7 +81,7 @@ public enum SyntheticNation {
         var rows = 0
         func flush() throws {
             do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
-                throw TunetError.unwritableOutput(path: url.path, reason: .verbatim("writing failed (\(error.localizedDescription))"))
+                throw TunetError.unwritableOutput(path: url.path, reason: Message("synthetic.error.write_failed", ["reason": .text(error.localizedDescription)]))
             }
             buffer.removeAll(keepingCapacity: true)
         }

@@ -74,7 +74,7 @@ public struct TunetConfiguration: Sendable {
         }
         if let text = Self.nonEmpty(environment["TUNET_BUSY_TIMEOUT"]) {
             guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 600 else {
-                throw .invalid("TUNET_BUSY_TIMEOUT", text, .verbatim("give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)"))
+                throw .invalid("TUNET_BUSY_TIMEOUT", text, Message("config.error.busy_timeout"))
             }
             busyTimeout = seconds
         }

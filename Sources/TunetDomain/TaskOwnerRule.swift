@@ -16,9 +16,10 @@ public struct TaskOwnerChoice: Hashable, Sendable, Encodable {
     public let memberId: Int64?
     public let ownerName: String
     public let route: TaskOwnerRoute
-    public let reason: String
+    /// Why this owner, in the reader's language when rendered.
+    public let reason: Message
 
-    public init(memberId: Int64?, ownerName: String, route: TaskOwnerRoute, reason: String) {
+    public init(memberId: Int64?, ownerName: String, route: TaskOwnerRoute, reason: Message) {
         self.memberId = memberId
         self.ownerName = ownerName
         self.route = route
@@ -44,24 +45,23 @@ public enum TaskOwnerRule {
         let active = members.filter { $0.teamId == team.id && $0.active }.sorted { $0.id < $1.id }
         for (index, sector) in sectors.enumerated() {
             guard let member = active.first(where: { $0.sector == sector }) else { continue }
-            let skipped = sectors.prefix(index).map(\.rawValue)
+            let skipped = sectors.prefix(index).map(\.labelValue)
             let reason = skipped.isEmpty
-                ? "the first active member in \(sector.rawValue)"
-                : "no active member in \(skipped.joined(separator: ", ")); the first active member in \(sector.rawValue)"
+                ? Message("task.owner.first_in_sector", ["sector": sector.labelValue])
+                : Message("task.owner.next_sector", ["skipped": .list(skipped), "sector": sector.labelValue])
             return TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .sector, reason: reason)
         }
-        let empty = sectors.isEmpty ? "the task names no sector" : "no active member in \(sectors.map(\.rawValue).joined(separator: ", "))"
+        let empty = sectors.isEmpty ? Message("task.owner.no_sector") : Message("task.owner.nobody_in", ["sectors": .list(sectors.map(\.labelValue))])
         if let coordinator = active.first(where: { $0.sector == .coordinatingUnit }) {
             return TaskOwnerChoice(memberId: coordinator.id, ownerName: coordinator.name, route: .coordinatingUnit,
-                                   reason: "\(empty), so the team's coordinating unit takes it")
+                                   reason: Message("task.owner.to_coordinating_unit", ["why": .message(empty)]))
         }
-        let noCoordinator = sectors.contains(.coordinatingUnit) ? "" : " and none in the coordinating unit"
-        return TaskOwnerChoice(memberId: nil, ownerName: team.owner, route: .teamOwner,
-                               reason: "\(empty)\(noCoordinator), so the team's owner takes it")
+        let key = sectors.contains(.coordinatingUnit) ? "task.owner.to_team_owner" : "task.owner.to_team_owner_no_coordinator"
+        return TaskOwnerChoice(memberId: nil, ownerName: team.owner, route: .teamOwner, reason: Message(key, ["why": .message(empty)]))
     }
 
     /// The owner the user named.
     public static func named(_ member: TeamMember) -> TaskOwnerChoice {
-        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: "named as the owner")
+        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: Message("task.owner.named"))
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetText
 
 @Suite("No task without an owner")
 struct TaskOwnerRuleTests {
@@ -15,7 +16,7 @@ struct TaskOwnerRuleTests {
         let choice = TaskOwnerRule.choose(sectors: [.agriculture], team: team, members: members)
         #expect(choice.memberId == 2)
         #expect(choice.route == .sector)
-        #expect(choice.reason == "the first active member in agriculture")
+        #expect(choice.reason.english == "the first active member in agriculture")
     }
 
     @Test("A sector without an active member passes to the task's next sector")
@@ -24,7 +25,8 @@ struct TaskOwnerRuleTests {
         let choice = TaskOwnerRule.choose(sectors: [.procurement, .finance], team: team, members: members)
         #expect(choice.memberId == 2)
         #expect(choice.route == .sector)
-        #expect(choice.reason == "no active member in procurement; the first active member in finance")
+        #expect(choice.reason.english == "no active member in procurement; the first active member in finance")
+        #expect(Texts(.nb).render(choice.reason) == "ingen aktive medlemmer i innkjøp; første aktive medlem i økonomi")
     }
 
     @Test("No member in the task's sectors: the coordinating unit takes it")
@@ -34,7 +36,7 @@ struct TaskOwnerRuleTests {
         #expect(choice.memberId == 2)
         #expect(choice.ownerName == "Siri")
         #expect(choice.route == .coordinatingUnit)
-        #expect(choice.reason == "no active member in agriculture, so the team's coordinating unit takes it")
+        #expect(choice.reason.english == "no active member in agriculture, so the team's coordinating unit takes it")
     }
 
     @Test("Nobody in the sectors or the coordinating unit (a member who left, one in another team): the team's owner holds it")
@@ -45,13 +47,13 @@ struct TaskOwnerRuleTests {
         #expect(choice.memberId == nil)
         #expect(choice.ownerName == "Kommunedirektør")
         #expect(choice.route == .teamOwner)
-        #expect(choice.reason == "no active member in agriculture and none in the coordinating unit, so the team's owner takes it")
+        #expect(choice.reason.english == "no active member in agriculture and none in the coordinating unit, so the team's owner takes it")
     }
 
     @Test("A task for the coordinating unit itself, with nobody there, goes to the team's owner")
     func coordinatingUnitTaskWithoutOne() {
         let choice = TaskOwnerRule.choose(sectors: [.coordinatingUnit], team: team, members: [member(1, "Kari", .education)])
         #expect(choice.route == .teamOwner)
-        #expect(choice.reason == "no active member in coordinating_unit, so the team's owner takes it")
+        #expect(choice.reason.english == "no active member in coordinating unit, so the team's owner takes it")
     }
 }

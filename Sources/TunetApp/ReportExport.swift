@@ -191,7 +191,7 @@ public struct ReportExport: Sendable {
             (texts("report.front.report"), report.title.text(filters.language)),
             (texts("report.front.contents"), report.description.text(filters.language)),
             (texts("report.front.filters"), filterText.isEmpty ? texts("report.front.no_filters") : filterText.joined(separator: ", ")),
-            (texts("report.front.generated"), texts("report.front.generated_at", ["time": .text(OsloCalendar.localTimestamp(context.now()))])),
+            (texts("report.front.generated"), texts("report.front.generated_at", ["time": .text(OsloCalendar.localTimestamp(context.now(), in: filters.language))])),
             (texts("report.front.version"), TunetVersion.current),
             (texts("report.front.privacy"), texts("report.front.privacy_note")),
         ]

@@ -63,8 +63,11 @@ struct ReportSources {
 
     private func label<Code: Labelled>(_ code: Code) -> ReportValue { .label(code.label, code: code.rawValue) }
 
-    /// Several codes in one cell, as the language writes a list: "elever og personer med demens".
-    private func labels<Code: Labelled>(_ codes: [Code]) -> ReportValue { .text(texts.format(.list(codes.map(\.labelValue)))) }
+    /// Several codes in one cell, separated by commas: "elever, personer med demens".
+    private func labels<Code: Labelled>(_ codes: [Code]) -> ReportValue {
+        let texts = texts
+        return .text(codes.map { texts.render($0.label) }.joined(separator: ", "))
+    }
 
     /// "mon-fri" in English, "man–fre" in bokmål: the runs of days as `WeekdaySet.display` writes them.
     private func weekdays(_ days: WeekdaySet) -> String {
@@ -281,7 +284,7 @@ struct ReportSources {
         let until = filters.to.map { OsloCalendar.startOfDayUTC($0.adding(days: 1)) }
         return try reader.auditEvents(AuditQuery(since: since)).filter { until == nil || $0.at < until! }.map { event in
             [
-                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at)), "actor": .text(event.actor),
+                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
                 "action": .text(AuditEntry.actionText(event.action, texts)), "entity": .text(AuditEntry.entityText(event.entity, texts)),
                 "entity_id": .text(event.entityId),
                 "note": event.note.map(ReportValue.text) ?? .none, "before": event.before.map(ReportValue.text) ?? .none,

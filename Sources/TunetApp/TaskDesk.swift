@@ -47,20 +47,46 @@ public struct TaskView: Sendable, Encodable {
         case ownerName = "owner_name"
     }
 
+    /// A history entry as stored, its note in the reader's language; absent values as null.
     struct HistoryEntry: Encodable {
-        let at: String
-        let actor: String
-        let action: String
-        let from_member: Int64?
-        let to_member: Int64?
+        let event: TaskEvent
         let text: String?
+
+        enum CodingKeys: String, CodingKey {
+            case at, actor, action, text
+            case fromMember = "from_member"
+            case toMember = "to_member"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(event.at, forKey: .at)
+            try c.encode(event.actor, forKey: .actor)
+            try c.encode(event.action, forKey: .action)
+            try c.encode(event.fromMember, forKey: .fromMember)
+            try c.encode(event.toMember, forKey: .toMember)
+            try c.encode(text, forKey: .text)
+        }
     }
 
+    /// How the owner was chosen, the reason in the reader's language; a null member for the team's owner.
     struct Routing: Encodable {
-        let route: TaskOwnerRoute
+        let choice: TaskOwnerChoice
         let reason: String
-        let member_id: Int64?
-        let owner_name: String
+
+        enum CodingKeys: String, CodingKey {
+            case route, reason
+            case memberId = "member_id"
+            case ownerName = "owner_name"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(choice.route, forKey: .route)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(choice.memberId, forKey: .memberId)
+            try c.encode(choice.ownerName, forKey: .ownerName)
+        }
     }
 
     /// The task's fields as stored, with the texts a person reads (title, history, routing reason) in
@@ -79,15 +105,11 @@ public struct TaskView: Sendable, Encodable {
         try c.encode(task.ruleKey, forKey: .ruleKey)
         try c.encode(task.conditionGone, forKey: .conditionGone)
         try c.encode(task.createdOn, forKey: .createdOn)
-        try c.encode(task.history.map { event in
-            HistoryEntry(at: event.at, actor: event.actor, action: event.action, from_member: event.fromMember, to_member: event.toMember,
-                         text: event.text.map(texts.render))
-        }, forKey: .history)
+        try c.encode(task.history.map { HistoryEntry(event: $0, text: $0.text.map(texts.render)) }, forKey: .history)
         try c.encode(owner, forKey: .owner)
         try c.encode(ownerName, forKey: .ownerName)
         try c.encode(overdue, forKey: .overdue)
-        try c.encode(routing.map { Routing(route: $0.route, reason: texts.render($0.reason), member_id: $0.memberId, owner_name: $0.ownerName) },
-                     forKey: .routing)
+        try c.encode(routing.map { Routing(choice: $0, reason: texts.render($0.reason)) }, forKey: .routing)
     }
 }
 

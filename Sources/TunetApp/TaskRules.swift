@@ -79,7 +79,7 @@ public struct TaskRules: Sendable {
                                         ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
                     task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
                                               text: .written(Message("task.history.raised", [
-                                                  "rule": .text(finding.key), "owner": .text(owner.ownerName), "reason": .message(owner.reason),
+                                                  "kind": finding.kind.labelValue, "owner": .text(owner.ownerName), "reason": .message(owner.reason),
                                               ])))]
                     return task
                 }

@@ -84,10 +84,10 @@ struct RenewalAndTaskOwnerTests {
         #expect(task?["owner_name"] as? String == "Kommunedirektør")
         let routing = task?["routing"] as? [String: Any]
         #expect(routing?["route"] as? String == "team_owner")
-        #expect(routing?["reason"] as? String == "no active member in nav and none in the coordinating unit, so the team's owner takes it")
+        #expect(routing?["reason"] as? String == "no active member in NAV and none in the coordinating unit, so the team's owner takes it")
         let text = try lone.run("task", "add", "--title", "Avklar NAV-tiltak igjen", "--sector", "nav")
         #expect(text.stdout.contains("Added Task 2 (open): Avklar NAV-tiltak igjen — Kommunedirektør (the team's owner)\n"
-            + "  Owner: Kommunedirektør (the team's owner), because no active member in nav and none in the coordinating unit, so the team's owner takes it."))
+            + "  Owner: Kommunedirektør (the team's owner), because no active member in NAV and none in the coordinating unit, so the team's owner takes it."))
         let list = try lone.run("task", "list")
         #expect(list.stdout.contains("Kommunedirektør (the team's owner)"))
         #expect(try lone.run("task", "show", "1").stdout.contains("Owner:          Kommunedirektør (the team's owner)"))

@@ -27,7 +27,7 @@ struct TaskOwnerRoutingTests {
         #expect(task.ownerName == "Siri Moen")
         #expect(task.routing?.route == .coordinatingUnit)
         #expect(task.task.history.first?.text?.english
-            == "raised by rule insurance:974760673:2026-12-31; owner Siri Moen: no active member in procurement, so the team's coordinating unit takes it")
+            == "raised by the insurance renewal rule; owner Siri Moen: no active member in procurement, so the team's coordinating unit takes it")
     }
 
     @Test("Without a coordinating unit the team's owner holds it; listing and showing name the owner")

@@ -38,7 +38,7 @@ struct AuditCommand: ParsableCommand {
         var table = TextTable(texts("audit.table.number"), texts("audit.table.when"), texts("audit.table.who"), texts("audit.table.action"),
                               texts("audit.table.entity"), texts("audit.table.id"), texts("audit.table.note"), rightAligned: [0])
         for entry in entries {
-            table.add(String(entry.id), entry.localTime, entry.actor, AuditEntry.actionText(entry.action, texts),
+            table.add(String(entry.id), OsloCalendar.localTimestamp(entry.at, in: texts.language), entry.actor, AuditEntry.actionText(entry.action, texts),
                       AuditEntry.entityText(entry.entity, texts), entry.entityId, entry.note ?? "")
         }
         Console.out(table.render())

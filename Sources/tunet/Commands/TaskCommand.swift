@@ -159,14 +159,13 @@ struct TaskCommand: ParsableCommand {
             list.add(texts("task.show.sectors"), TaskCommand.sectors(task.sectors))
             list.add(texts("task.show.due"), task.due.map { texts(view.overdue ? "task.due_overdue" : "task.due", ["due": .date($0)]) })
             list.add(texts("task.show.link"), TaskCommand.link(task.link))
-            list.add(texts("task.show.rule"), task.ruleKey)
             Console.out(list.render())
             let members = try WorkTeamDesk(context).teams().flatMap(\.members)
             func name(_ id: Int64?) -> String { id.flatMap { id in members.first { $0.id == id }?.name } ?? "–" }
             var history = TextTable(texts("task.history.table.when"), texts("task.history.table.who"), texts("task.history.table.what"),
                                     texts("task.history.table.from"), texts("task.history.table.to"), texts("task.history.table.comment"))
             for event in task.history {
-                history.add(OsloCalendar.localTimestamp(event.at), event.actor, TaskCommand.action(event.action),
+                history.add(OsloCalendar.localTimestamp(event.at, in: texts.language), event.actor, TaskCommand.action(event.action),
                             event.action == "assigned" ? name(event.fromMember) : "", event.toMember.map { name($0) } ?? "",
                             event.text.map(texts.render) ?? "")
             }

@@ -10,7 +10,7 @@ extension Catalogue {
         "report.front.filter_to": "til {day}",
         "report.front.filter_municipality": "kommune {municipality}",
         "report.front.filter_pilot": "pilot {pilot}",
-        "report.front.generated": "Laget",
+        "report.front.generated": "Generert",
         "report.front.generated_at": "{time} (norsk tid)",
         "report.front.version": "Tunet-versjon",
         "report.front.privacy": "Personvern",

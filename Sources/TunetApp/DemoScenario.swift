@@ -337,7 +337,7 @@ public enum DemoScenario {
             guard let farm = farms.first(where: { $0.municipality == number }) else { continue }
             var request = form("dementia", number, farm.weekdays == "tue-thu" ? "tue,thu" : "mon,wed", until: today.adding(days: 200))
             request.provider = organisationNumber(from: farm.prefix).digits
-            request.criteriaInputs = "Nearest farm: \(12 + 4 * index) minutes by car from home"
+            request.criteriaInputs = "Nærmeste gård: \(12 + 4 * index) minutter med bil hjemmefra"
             request.decisionReference = "DEM-\(number)-\(today.year)/\(20 + index)"
             request.transport = true
             request.relativeRole = index.isMultiple(of: 2) ? "datter" : "ektefelle"
@@ -417,7 +417,7 @@ public enum DemoScenario {
         form.estimatedValue = "12000000"
         form.maximumValue = "14000000"
         form.callOffMethod = "criteria"
-        form.allocationCriteria = "The farm nearest the participant's home by travel time; with equal travel time, the participant's own wish"
+        form.allocationCriteria = "Gården nærmest deltakerens hjem målt i reisetid; ved lik reisetid deltakerens eget ønske"
         form.absenceRule = "bill_unannounced_absence"
         form.prices = farmsByMunicipality.flatMap { ["\($0.digits):full_day:day:1150", "\($0.digits):transport:trip:300"] }
         return try form.agreement().0

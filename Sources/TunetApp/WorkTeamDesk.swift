@@ -49,7 +49,7 @@ public struct WorkTeamDesk: Sendable {
         if let reason = FreeText.check(cleanName, maximumLength: 120) { problems.add("name", cleanName, reason.message) }
         if cleanRole.isEmpty { problems.add("role", nil, Message("team.error.role_missing")) }
         let parsedSector = Sector(name: sector)
-        if parsedSector == nil { problems.add("sector", sector, Message("task.error.sector", ["sectors": .text(Sector.allCases.map(\.rawValue).joined(separator: ", "))])) }
+        if parsedSector == nil { problems.add("sector", sector, Message("task.error.sector")) }
         let cleanEmail = email?.trimmingWhitespace().nilIfEmpty
         if let cleanEmail, let reason = ContactDetails.checkEmail(cleanEmail) { problems.add("email", cleanEmail, reason.message) }
         try problems.check()

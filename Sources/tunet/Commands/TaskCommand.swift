@@ -115,7 +115,7 @@ struct TaskCommand: ParsableCommand {
             if let sector {
                 filter.sector = Sector(name: sector)
                 if filter.sector == nil {
-                    problems.add("sector", sector, Message("task.error.sector", ["sectors": .text(Sector.allCases.map(\.rawValue).joined(separator: ", "))]))
+                    problems.add("sector", sector, Message("task.error.sector"))
                 }
             }
             if let dueBefore {

@@ -87,7 +87,7 @@ extension Catalogue {
         "task.error.not_a_number": "'{text}' is not a task number; see `tunet task list`",
         "task.error.title_missing": "a task needs a title",
         "task.error.kind": "use {kinds}",
-        "task.error.sector": "use {sectors}",
+        "task.error.sector": "use education, health_and_care, nav, agriculture, procurement, finance or coordinating_unit",
         "task.error.not_a_member": "no team member is named '{actor}' or has that e-mail; act as a member with --as NAME",
         "task.error.member_left": "{member} has left the team and cannot take tasks.",
         "task.error.already_owner": "Task {task} is already owned by {member}.",

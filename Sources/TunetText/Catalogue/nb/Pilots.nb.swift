@@ -51,7 +51,7 @@ extension Catalogue {
         "pilot.wrote": "Skrev {file}.",
         "pilot.compare.too_few": "Oppgi minst to piloter å sammenligne.",
         "pilot.error.required": "må fylles ut",
-        "pilot.error.target_group": "bruk pupils (elever), dementia (personer med demens) eller other (andre)",
+        "pilot.error.target_group": "bruk elever, demens eller andre",
         "pilot.error.municipalities_missing": "oppgi pilotens kommuner",
         "pilot.error.ends_before_start": "piloten slutter ({end}) før den starter ({start})",
         "pilot.error.exists": "Det finnes allerede en pilot som heter «{name}».",

@@ -87,7 +87,7 @@ extension Catalogue {
         "task.error.not_a_number": "«{text}» er ikke et oppgavenummer; se `tunet task list`",
         "task.error.title_missing": "en oppgave trenger en tittel",
         "task.error.kind": "bruk {kinds}",
-        "task.error.sector": "bruk {sectors}",
+        "task.error.sector": "bruk oppvekst, helse, nav, landbruk, innkjøp, økonomi eller koordinerende_enhet",
         "task.error.not_a_member": "ingen i arbeidslaget heter «{actor}» eller har den e-postadressen; opptre som et medlem med --as NAVN",
         "task.error.member_left": "{member} har gått ut av arbeidslaget og kan ikke ta oppgaver.",
         "task.error.already_owner": "{member} er allerede ansvarlig for oppgave {task}.",

@@ -1,5 +1,6 @@
 import TunetDomain
 import TunetStore
+import TunetText
 
 /// One audit event as people and programs read it.
 public struct AuditEntry: Equatable, Sendable, Encodable {
@@ -34,6 +35,21 @@ public struct AuditEntry: Equatable, Sendable, Encodable {
         case localTime = "local_time"
         case entityId = "entity_id"
     }
+
+    /// The action as a word in the reader's language (`open` is "åpnet for tilbud"); an action without
+    /// a label is shown as its code. Programs read the code in `--json`.
+    public static func actionText(_ action: String, _ texts: Texts) -> String {
+        word("audit.action." + action.replacingOccurrences(of: "-", with: "_"), else: action, texts)
+    }
+
+    /// The kind of object as a word (`team_member` is "medlem av arbeidslaget").
+    public static func entityText(_ entity: String, _ texts: Texts) -> String {
+        word("audit.entity." + entity, else: entity, texts)
+    }
+
+    private static func word(_ key: String, else code: String, _ texts: Texts) -> String {
+        Catalogue.table(texts.language)[key] == nil ? code : texts(key)
+    }
 }
 
 public struct AuditLog: Sendable {
@@ -44,10 +60,11 @@ public struct AuditLog: Sendable {
     /// The entities Tunet audits, for checking the `--entity` filter.
     public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "token", "database"]
 
-    public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+    /// The events that match, oldest first; with a limit, the newest that many (or, with `oldest`, the first).
+    public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil, oldest: Bool = false) throws -> [AuditEntry] {
         var problems = ProblemCollector()
         if let entity, !Self.entities.contains(entity) {
-            problems.add("entity", entity, .verbatim("'\(entity)' is not an audited entity; choose one of \(Self.entities.joined(separator: ", "))"))
+            problems.add("entity", entity, Message("audit.error.entity", ["entity": .text(entity), "entities": .text(Self.entities.joined(separator: ", "))]))
         }
         var sinceInstant: String?
         if let since {
@@ -56,10 +73,10 @@ public struct AuditLog: Sendable {
             case .failure(let problem): problems.add("since", since, problem.reason)
             }
         }
-        if let limit, limit < 1 { problems.add("limit", String(limit), .verbatim("the limit must be at least 1")) }
+        if let limit, limit < 1 { problems.add("limit", String(limit), Message("audit.error.limit")) }
         try problems.check()
         return try context.read { reader in
-            try reader.auditEvents(AuditQuery(entity: entity, entityId: id, since: sinceInstant, limit: limit))
+            try reader.auditEvents(AuditQuery(entity: entity, entityId: id, since: sinceInstant, limit: limit, newest: !oldest))
                 .map(AuditEntry.init)
         }
     }

@@ -64,7 +64,7 @@ public enum DemoScenario {
              groups: "pupils", places: 3, weekdays: "mon,tue", auditInDays: nil, policeCertificateAgeDays: nil, suspendedBecause: nil),
         Farm(prefix: 92_345_650, name: "Saltstraumen gård", contact: "Hege Saltnes", municipality: "1804", address: "Straumveien 33, 8056 Saltstraumen",
              groups: "pupils", places: 4, weekdays: "mon-thu", auditInDays: 200, policeCertificateAgeDays: 150,
-             suspendedBecause: "Insurance documents not received after two reminders"),
+             suspendedBecause: "Forsikringsdokumenter er ikke mottatt etter to purringer"),
         Farm(prefix: 93_456_710, name: "Nedre Vikersund gård", contact: "Marit Vik", municipality: "3316", address: "Vikersundgata 50, 3370 Vikersund",
              groups: "dementia", places: 6, weekdays: "mon-fri", auditInDays: 330, policeCertificateAgeDays: nil, suspendedBecause: nil),
         Farm(prefix: 93_456_720, name: "Ulsåk gård", contact: "Knut Ulsåk", municipality: "3326", address: "Ulsåkvegen 4, 3560 Hemsedal",
@@ -95,7 +95,7 @@ public enum DemoScenario {
                 do {
                     try FileManager.default.removeItem(atPath: path + suffix)
                 } catch {
-                    throw TunetError.unwritableOutput(path: path + suffix, reason: .verbatim("it could not be deleted (\(error.localizedDescription))"))
+                    throw TunetError.unwritableOutput(path: path + suffix, reason: Message("demo.error.not_deleted", ["reason": .text(error.localizedDescription)]))
                 }
             }
         }
@@ -103,9 +103,7 @@ public enum DemoScenario {
         // Every change is audited, so a database without audit events is empty.
         let changes = try context.read { try $0.auditEventCount() }
         guard changes == 0 else {
-            throw TunetError.conflict(.verbatim(
-                "The database '\(path)' already holds data (\(changes) recorded changes); the demo is built only in an empty database. "
-                    + "Use `tunet demo --replace` to delete it and start again, or choose another file with --database."))
+            throw TunetError.conflict(Message("demo.error.not_empty", ["path": .text(path), "changes": .integer(changes)]))
         }
         do {
             try buildContent(context)
@@ -339,7 +337,7 @@ public enum DemoScenario {
             guard let farm = farms.first(where: { $0.municipality == number }) else { continue }
             var request = form("dementia", number, farm.weekdays == "tue-thu" ? "tue,thu" : "mon,wed", until: today.adding(days: 200))
             request.provider = organisationNumber(from: farm.prefix).digits
-            request.criteriaInputs = "Nearest farm: \(12 + 4 * index) minutes by car from home"
+            request.criteriaInputs = "Nærmeste gård: \(12 + 4 * index) minutter med bil hjemmefra"
             request.decisionReference = "DEM-\(number)-\(today.year)/\(20 + index)"
             request.transport = true
             request.relativeRole = index.isMultiple(of: 2) ? "datter" : "ektefelle"
@@ -419,7 +417,7 @@ public enum DemoScenario {
         form.estimatedValue = "12000000"
         form.maximumValue = "14000000"
         form.callOffMethod = "criteria"
-        form.allocationCriteria = "The farm nearest the participant's home by travel time; with equal travel time, the participant's own wish"
+        form.allocationCriteria = "Gården nærmest deltakerens hjem målt i reisetid; ved lik reisetid deltakerens eget ønske"
         form.absenceRule = "bill_unannounced_absence"
         form.prices = farmsByMunicipality.flatMap { ["\($0.digits):full_day:day:1150", "\($0.digits):transport:trip:300"] }
         return try form.agreement().0

@@ -10,31 +10,31 @@ public enum OutputPath {
     /// be the database or one of its journal files.
     @discardableResult
     public static func check(_ path: String, extension required: String = "xlsx", database: String? = nil) throws(TunetError) -> URL {
-        guard !path.trimmingWhitespace().isEmpty else { throw .unwritableOutput(path: path, reason: .verbatim("the file name is empty")) }
+        guard !path.trimmingWhitespace().isEmpty else { throw .unwritableOutput(path: path, reason: Message("output.error.empty")) }
         let given = URL(fileURLWithPath: path).standardizedFileURL
         let folder = given.deletingLastPathComponent().resolvingSymlinksInPath()
         let url = folder.appendingPathComponent(given.lastPathComponent)
         var isDirectory: ObjCBool = false
         if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
            attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-            throw .unwritableOutput(path: path, reason: .verbatim("it is a symbolic link; Tunet does not write through links, give the real file name"))
+            throw .unwritableOutput(path: path, reason: Message("output.error.symbolic_link"))
         }
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .unwritableOutput(path: path, reason: .verbatim("it is a folder; give a file name ending in .\(required)"))
+            throw .unwritableOutput(path: path, reason: Message("output.error.folder", ["extension": .text(required)]))
         }
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .unwritableOutput(path: path, reason: .verbatim("the folder '\(folder.path)' does not exist"))
+            throw .unwritableOutput(path: path, reason: Message("output.error.no_folder", ["folder": .text(folder.path)]))
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw .unwritableOutput(path: path, reason: .verbatim("the folder '\(folder.path)' cannot be written"))
+            throw .unwritableOutput(path: path, reason: Message("output.error.folder_not_writable", ["folder": .text(folder.path)]))
         }
         guard url.pathExtension.lowercased() == required else {
-            throw .unwritableOutput(path: path, reason: .verbatim("the file name must end in .\(required)"))
+            throw .unwritableOutput(path: path, reason: Message("output.error.extension", ["extension": .text(required)]))
         }
         if let database {
             let databaseURL = URL(fileURLWithPath: database).standardizedFileURL.resolvingSymlinksInPath()
             if ["", "-wal", "-shm", "-journal"].contains(where: { databaseURL.path + $0 == url.path }) {
-                throw .unwritableOutput(path: path, reason: .verbatim("it is the database itself; choose another file name"))
+                throw .unwritableOutput(path: path, reason: Message("output.error.database"))
             }
         }
         return url

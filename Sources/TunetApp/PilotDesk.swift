@@ -83,25 +83,25 @@ public struct PilotDesk: Sendable {
         var problems = ProblemCollector()
         func text(_ field: String, _ value: String, required: Bool = true) -> String {
             let clean = value.trimmingWhitespace()
-            if required && clean.isEmpty { problems.add(field, nil, .verbatim("is required")) }
+            if required && clean.isEmpty { problems.add(field, nil, Message("pilot.error.required")) }
             if let reason = FreeText.check(clean, maximumLength: 200) { problems.add(field, clean, reason.message) }
             return clean
         }
         let cleanName = text("name", name), cleanCounty = text("county", county), leader = text("project-leader", projectLeader)
         let partner = researchPartner.map { text("research-partner", $0, required: false) }?.nilIfEmpty
         let group = TargetGroup(name: targetGroup)
-        if group == nil { problems.add("target-group", targetGroup, .verbatim("use pupils, dementia or other")) }
+        if group == nil { problems.add("target-group", targetGroup, Message("pilot.error.target_group")) }
         var numbers: [String] = []
-        if municipalities.isEmpty { problems.add("municipality", nil, .verbatim("name the pilot's municipalities")) }
+        if municipalities.isEmpty { problems.add("municipality", nil, Message("pilot.error.municipalities_missing")) }
         for raw in municipalities.flatMap({ $0.split(separator: ",").map(String.init) }) {
             if let number = problems.take("municipality", raw, Municipality.parse(raw))?.number, !numbers.contains(number) { numbers.append(number) }
         }
         let start = problems.date("from", from), end = problems.date("to", to)
-        if let start, let end, end < start { problems.add("to", end.iso, .verbatim("the pilot ends (\(end.iso)) before it starts (\(start.iso))")) }
+        if let start, let end, end < start { problems.add("to", end.iso, Message("pilot.error.ends_before_start", ["end": .date(end), "start": .date(start)])) }
         try problems.check()
         return try context.write { tx in
             if try tx.pilots().contains(where: { $0.name.lowercased() == cleanName.lowercased() }) {
-                throw TunetError.conflict(.verbatim("A pilot named '\(cleanName)' already exists."))
+                throw TunetError.conflict(Message("pilot.error.exists", ["name": .text(cleanName)]))
             }
             return try tx.insertPilot { id in
                 Pilot(id: id, name: cleanName, county: cleanCounty, targetGroup: group!, municipalities: numbers, from: start!, to: end!,
@@ -123,12 +123,12 @@ public struct PilotDesk: Sendable {
         var problems = ProblemCollector()
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         let amount = problems.take("price", price, Money.parse(price))
-        if let amount, amount.ore <= 0 { problems.add("price", price, .verbatim("the day-centre price must be above zero")) }
+        if let amount, amount.ore <= 0 { problems.add("price", price, Message("pilot.error.price_not_positive")) }
         try problems.check()
         return try context.write { tx in
             var pilot = try Self.existing(id, in: tx)
             guard pilot.municipalities.contains(number!) else {
-                throw TunetError.invalid("municipality", number, .verbatim("municipality \(number!) is not part of pilot '\(pilot.name)'"))
+                throw TunetError.invalid("municipality", number, Message("pilot.error.not_in_pilot", ["municipality": .text(number!), "pilot": .text(pilot.name)]))
             }
             pilot.referencePrices[number!] = amount!
             try tx.update(pilot, action: "reference-price")
@@ -141,25 +141,25 @@ public struct PilotDesk: Sendable {
         var problems = ProblemCollector()
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         let start = problems.date("from", from), end = problems.date("to", to)
-        if let start, let end, end < start { problems.add("to", end.iso, .verbatim("the period ends before it starts")) }
+        if let start, let end, end < start { problems.add("to", end.iso, Message("pilot.error.period_ends_before_start")) }
         let cleanName = name.trimmingWhitespace().lowercased()
-        if cleanName.isEmpty || FreeText.check(cleanName, maximumLength: 60) != nil { problems.add("name", name, .verbatim("name the measure (good_mood, social_activity, satisfaction)")) }
+        if cleanName.isEmpty || FreeText.check(cleanName, maximumLength: 60) != nil { problems.add("name", name, Message("pilot.error.measure_name")) }
         let parsedUnit = MeasureUnit(rawValue: unit.lowercased())
-        if parsedUnit == nil { problems.add("unit", unit, .verbatim("use percent (0–100) or score (1–5)")) }
+        if parsedUnit == nil { problems.add("unit", unit, Message("pilot.error.unit")) }
         let parsedValue = problems.take("value", value, IndexValue.parse(value.replacingOccurrences(of: "%", with: "").trimmingWhitespace())
             .flatMap { .success($0.tenths) })
         if let parsedValue, let parsedUnit, !parsedUnit.range.contains(parsedValue) {
-            problems.add("value", value, .verbatim(parsedUnit == .percent ? "a share must be from 0 to 100" : "a score must be from 1 to 5"))
+            problems.add("value", value, Message(parsedUnit == .percent ? "pilot.error.percent_range" : "pilot.error.score_range"))
         }
         let count = Int(n.trimmingWhitespace())
-        if count == nil || count! < 1 { problems.add("n", n, .verbatim("n, the number of participants or observations, must be a whole number from 1")) }
+        if count == nil || count! < 1 { problems.add("n", n, Message("pilot.error.n")) }
         let cleanSource = source.trimmingWhitespace()
-        if cleanSource.isEmpty { problems.add("source", nil, .verbatim("name the source (survey, observation, research partner)")) }
+        if cleanSource.isEmpty { problems.add("source", nil, Message("pilot.error.source_missing")) }
         try problems.check()
         return try context.write { tx in
             let pilot = try Self.existing(id, in: tx)
             guard pilot.municipalities.contains(number!) else {
-                throw TunetError.invalid("municipality", number, .verbatim("municipality \(number!) is not part of pilot '\(pilot.name)'"))
+                throw TunetError.invalid("municipality", number, Message("pilot.error.not_in_pilot", ["municipality": .text(number!), "pilot": .text(pilot.name)]))
             }
             return try tx.insert(PilotMeasure(id: 0, pilotId: pilot.id, municipalityNumber: number!, from: start!, to: end!, name: cleanName,
                                               valueTenths: parsedValue!, unit: parsedUnit!, n: count!, source: cleanSource))

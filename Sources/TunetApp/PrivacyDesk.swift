@@ -34,7 +34,7 @@ public struct PrivacyDesk: Sendable {
     public func retention(olderThan: String, dryRun: Bool) throws -> RetentionResult {
         let text = olderThan.trimmingWhitespace().lowercased()
         guard let unit = text.last, "ym".contains(unit), let amount = Int(text.dropLast()), amount > 0 else {
-            throw TunetError.invalid("older-than", olderThan, .verbatim("write an age like 5y (years) or 18m (months)"))
+            throw TunetError.invalid("older-than", olderThan, Message("privacy.error.age"))
         }
         let cutoff = unit == "y" ? context.today.adding(years: -amount) : context.today.adding(months: -amount)
         if dryRun {

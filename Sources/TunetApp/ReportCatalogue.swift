@@ -70,7 +70,7 @@ public struct ReportCatalogue: Decodable, Sendable {
 
     public func report(_ name: String) throws(TunetError) -> ReportDefinition {
         guard let report = reports.first(where: { $0.name == name.lowercased() }) else {
-            throw .invalid("report", name, .verbatim("'\(name)' is not a report; the catalogue has \(reports.map(\.name).joined(separator: ", "))"))
+            throw .invalid("report", name, Message("report.error.unknown", ["name": .text(name), "reports": .text(reports.map(\.name).joined(separator: ", "))]))
         }
         return report
     }

@@ -27,7 +27,7 @@ public struct ReportExport: Sendable {
             // A pilot narrows the report to its municipalities and, unless given, its period.
             let found = try context.read { try PilotDesk.existing(pilot, in: $0) }
             if let municipality = filters.municipalityNumber, !found.municipalities.contains(municipality) {
-                throw TunetError.invalid("municipality", municipality, .verbatim("municipality \(municipality) is not part of pilot '\(found.name)'"))
+                throw TunetError.invalid("municipality", municipality, Message("pilot.error.not_in_pilot", ["municipality": .text(municipality), "pilot": .text(found.name)]))
             }
             filters.pilotMunicipalities = Set(found.municipalities)
             filters.pilotName = found.name
@@ -37,7 +37,7 @@ public struct ReportExport: Sendable {
         let catalogue = try ReportCatalogue.load()
         let report = try catalogue.report(name)
         if let from = filters.from, let to = filters.to, to < from {
-            throw TunetError.invalid("to", to.iso, .verbatim("the period ends (\(to.iso)) before it starts (\(from.iso))"))
+            throw TunetError.invalid("to", to.iso, Message("report.error.ends_before_start", ["to": .date(to), "from": .date(from)]))
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
         try OutputPath.check(path, database: context.database.path)
@@ -148,7 +148,7 @@ public struct ReportExport: Sendable {
             case .participant: .text(row.participant)
             case .agreement: .text(row.agreement)
             case .date: .date(row.date)
-            case .status: .text(row.status.code)
+            case .status: .label(row.status.label, code: row.status.rawValue)
             case .hours: row.hoursTenths.map { .number(Double($0) / 10) } ?? .none
             case .transportTrips: row.transportTrips.map(ReportValue.integer) ?? .none
             case .extraDay: .flag(row.extraDay)
@@ -167,7 +167,7 @@ public struct ReportExport: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: defaultFolder, withIntermediateDirectories: true)
             } catch {
-                throw .unwritableOutput(path: defaultFolder, reason: .verbatim("the folder cannot be created"))
+                throw .unwritableOutput(path: defaultFolder, reason: Message("report.error.folder_not_created"))
             }
             return "\(defaultFolder)/\(fileName)"
         }
@@ -179,21 +179,21 @@ public struct ReportExport: Sendable {
     }
 
     private func writeFrontSheet(_ workbook: XLSXWorkbook, report: ReportDefinition, filters: ReportFilters) throws {
-        let nb = filters.language == .nb
-        let sheet = try workbook.addSheet(nb ? "Forside" : "Front")
+        let texts = Texts(filters.language)
+        let sheet = try workbook.addSheet(texts("report.front.sheet"))
         let filterText = [
-            filters.from.map { (nb ? "fra " : "from ") + $0.norwegian },
-            filters.to.map { (nb ? "til " : "to ") + $0.norwegian },
-            filters.municipalityNumber.map { (nb ? "kommune " : "municipality ") + (Municipality.named($0)?.description ?? $0) },
-            filters.pilotName.map { (nb ? "pilot " : "pilot ") + $0 },
+            filters.from.map { texts("report.front.filter_from", ["day": .date($0)]) },
+            filters.to.map { texts("report.front.filter_to", ["day": .date($0)]) },
+            filters.municipalityNumber.map { texts("report.front.filter_municipality", ["municipality": .text(Municipality.named($0)?.description ?? $0)]) },
+            filters.pilotName.map { texts("report.front.filter_pilot", ["pilot": .text($0)]) },
         ].compactMap { $0 }
         let lines: [(String, String)] = [
-            (nb ? "Rapport" : "Report", report.title.text(filters.language)),
-            (nb ? "Innhold" : "Contents", report.description.text(filters.language)),
-            (nb ? "Filtre" : "Filters", filterText.isEmpty ? (nb ? "ingen" : "none") : filterText.joined(separator: ", ")),
-            (nb ? "Generert" : "Generated", OsloCalendar.localTimestamp(context.now()) + (nb ? " (norsk tid)" : " (Norwegian time)")),
-            (nb ? "Tunet-versjon" : "Tunet version", TunetVersion.current),
-            (nb ? "Personvern" : "Privacy", nb ? "Deltakere vises bare med pseudonym kode; navn er aldri med." : "Participants appear only by pseudonymous code; names are never included."),
+            (texts("report.front.report"), report.title.text(filters.language)),
+            (texts("report.front.contents"), report.description.text(filters.language)),
+            (texts("report.front.filters"), filterText.isEmpty ? texts("report.front.no_filters") : filterText.joined(separator: ", ")),
+            (texts("report.front.generated"), texts("report.front.generated_at", ["time": .text(OsloCalendar.localTimestamp(context.now(), in: filters.language))])),
+            (texts("report.front.version"), TunetVersion.current),
+            (texts("report.front.privacy"), texts("report.front.privacy_note")),
         ]
         try sheet.write(0, 0, .text(report.title.text(filters.language)), style: XLSXStyle(bold: true))
         for (index, (label, value)) in lines.enumerated() {
@@ -211,6 +211,11 @@ final class SheetWriter {
     let sheetName: String
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
     let language: Language
+    let texts: Texts
+    /// Labels rendered once per code: a streamed sheet writes the same few for a million rows.
+    private var labels: [Message: String] = [:]
+    private let yes: String
+    private let no: String
     private(set) var count = 0
     /// The columns' keys, types, highlighted texts (nil for none) and days, apart: a streamed sheet
     /// reads them for each of a million rows.
@@ -261,6 +266,9 @@ final class SheetWriter {
         sheet = try workbook.addSheet(name)
         sheetName = name
         self.language = language
+        texts = Texts(language)
+        yes = texts("report.yes")
+        no = texts("report.no")
         var expanded: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)] = []
         for column in definition.columns {
             if column.type == .daysOfMonth, let month {
@@ -304,8 +312,14 @@ final class SheetWriter {
             case (_, .date(let value)): cell = .date(value)
             case (_, .percent(let value)): cell = .number(value)
             case (_, .flag(let value)):
-                text = value ? (language == .nb ? "ja" : "yes") : (language == .nb ? "nei" : "no")
+                text = value ? yes : no
                 cell = .text(text!)
+            case (_, .label(let message, let code)):
+                let label = labels[message] ?? texts.render(message)
+                labels[message] = label
+                cell = .text(label)
+                // The catalogue highlights codes: the same in every language.
+                text = code
             default: cell = .blank
             }
             let marked = if let text, let highlight = highlights[index] { highlight.contains(text) } else { false }
@@ -317,13 +331,13 @@ final class SheetWriter {
     /// The totals row (formulas with cached values), the autofilter, or a note when nothing matched.
     func finish() throws {
         if count == 0 {
-            try sheet.write(1, 0, .text(language == .nb ? "Ingen rader passer filtrene." : "No rows match the filters."))
+            try sheet.write(1, 0, .text(texts("report.no_rows")))
             return
         }
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: count, lastColumn: columns.count - 1)
         guard columns.contains(where: \.total) else { return }
         let totalRow = count + 1
-        try sheet.write(totalRow, 0, .text(language == .nb ? "Sum" : "Total"), style: XLSXStyle(bold: true))
+        try sheet.write(totalRow, 0, .text(texts("report.total")), style: XLSXStyle(bold: true))
         try writeTotals(totalRow)
     }
 

@@ -13,6 +13,9 @@ public enum ReportValue: Sendable {
     /// A share, 0.25 for 25 %.
     case percent(Double)
     case flag(Bool)
+    /// A code a person reads as a word in the export's language (`expiring` is "utløper snart"); the
+    /// catalogue's highlights name the code.
+    case label(Message, code: String)
     /// Status codes per day of the month, for `days_of_month` columns.
     case days([Int: String])
     case none
@@ -55,6 +58,24 @@ struct SheetRows {
 struct ReportSources {
     let context: TunetContext
     let filters: ReportFilters
+    /// The export's language, for the texts a source writes itself (a task's title, a link).
+    var texts: Texts { Texts(filters.language) }
+
+    private func label<Code: Labelled>(_ code: Code) -> ReportValue { .label(code.label, code: code.rawValue) }
+
+    /// Several codes in one cell, separated by commas: "elever, personer med demens".
+    private func labels<Code: Labelled>(_ codes: [Code]) -> ReportValue {
+        let texts = texts
+        return .text(codes.map { texts.render($0.label) }.joined(separator: ", "))
+    }
+
+    /// "mon-fri" in English, "man–fre" in bokmål: the runs of days as `WeekdaySet.display` writes them.
+    private func weekdays(_ days: WeekdaySet) -> String {
+        guard filters.language == .nb else { return days.display }
+        return days.display.split(separator: ",").map { part in
+            part.split(separator: "-").map { code in Weekday(name: String(code))?.norwegianShort ?? String(code) }.joined(separator: "–")
+        }.joined(separator: ",")
+    }
 
     func rows(for source: String, in reader: StoreReader) throws -> [SheetRows] {
         switch source {
@@ -79,14 +100,14 @@ struct ReportSources {
             return [
                 "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
                 "municipality": .text(provider.municipality?.description ?? provider.municipalityNumber),
-                "target_groups": .text(TargetGroup.codes(provider.targetGroups)), "places_per_day": .integer(provider.placesPerDay),
-                "open_weekdays": .text(provider.openWeekdays.display), "approval_state": .text(rule.state(of: provider, on: context.today).rawValue),
+                "target_groups": labels(TargetGroup.allCases.filter(provider.targetGroups.contains)), "places_per_day": .integer(provider.placesPerDay),
+                "open_weekdays": .text(weekdays(provider.openWeekdays)), "approval_state": label(rule.state(of: provider, on: context.today)),
                 "ipt_approval_date": provider.iptApprovalDate.map(ReportValue.date) ?? .none,
                 "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
-                "police_certificate_state": .text(PoliceCertificateRule.standard.state(of: provider, on: context.today).rawValue),
+                "police_certificate_state": label(PoliceCertificateRule.standard.state(of: provider, on: context.today)),
                 "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
-                "insurance_state": .text(InsuranceRule.standard.state(of: provider, on: context.today).rawValue),
-                "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": .text(provider.status.rawValue),
+                "insurance_state": label(InsuranceRule.standard.state(of: provider, on: context.today)),
+                "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": label(provider.status),
                 "email": provider.email.map(ReportValue.text) ?? .none, "phone": provider.phone.map(ReportValue.text) ?? .none,
             ]
         }
@@ -101,11 +122,11 @@ struct ReportSources {
             let use = summary.consumption
             let row: ReportRow = [
                 "reference": .text(agreement.reference), "title": .text(agreement.title),
-                "municipalities": .text(agreement.municipalities.joined(separator: ", ")), "call_off_method": .text(agreement.callOffMethod.rawValue),
+                "municipalities": .text(agreement.municipalities.joined(separator: ", ")), "call_off_method": label(agreement.callOffMethod),
                 "providers": .integer(agreement.parties.count), "start": .date(agreement.start), "current_end": .date(agreement.currentEnd),
                 "latest_possible_end": .date(agreement.latestPossibleEnd), "maximum": .money(use.maximum), "committed": .money(use.committed),
                 "spent": .money(use.spent), "headroom": .money(use.headroom), "percent_used": use.percentUsed.map { .percent($0.ratio) } ?? .none,
-                "status": .text(summary.status.rawValue), "special_reason": agreement.specialReason.map(ReportValue.text) ?? .none,
+                "status": label(summary.status), "special_reason": agreement.specialReason.map(ReportValue.text) ?? .none,
                 "estimated": .money(agreement.estimatedValue),
             ]
             let options: [ReportRow] = zip(agreement.options, agreement.optionStarts).enumerated().map { index, pair in
@@ -147,13 +168,13 @@ struct ReportSources {
             filters.includes(placement.municipalityNumber) && filters.overlaps(placement.start, placement.end)
         }.map { placement in
             [
-                "id": .integer(Int(placement.id)), "participant": .text(placement.participant.text), "kind": .text(placement.kind.rawValue),
+                "id": .integer(Int(placement.id)), "participant": .text(placement.participant.text), "kind": label(placement.kind),
                 "municipality": .text(Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber),
                 "agreement": .text(placement.agreementReference), "provider": .text(placement.provider.digits),
-                "provider_name": .text(names[placement.provider] ?? ""), "weekdays": .text(placement.weekdays.display),
+                "provider_name": .text(names[placement.provider] ?? ""), "weekdays": .text(weekdays(placement.weekdays)),
                 "start": .date(placement.start), "end": .date(placement.end), "planned_days": .integer(placement.plannedDays),
-                "projected_cost": .money(placement.projectedCost), "chosen_by": .text(Texts(filters.language).render(Message("rules.choice.chosen_by", ["method": placement.choice.method.labelValue, "rule": .message(placement.choice.rule)]))),
-                "status": .text(placement.status(on: context.today).rawValue), "ceiling_override": .flag(placement.ceilingOverrideReason != nil),
+                "projected_cost": .money(placement.projectedCost), "chosen_by": .text(texts("report.chosen_by", ["method": placement.choice.method.labelValue, "rule": .message(placement.choice.rule)])),
+                "status": label(placement.status(on: context.today)), "ceiling_override": .flag(placement.ceilingOverrideReason != nil),
             ]
         }
     }
@@ -214,12 +235,14 @@ struct ReportSources {
             // Without a member the team's owner holds the task: no task is without an owner.
             let ownerName = owner?.name ?? teams.first { $0.id == task.teamId }?.owner
             return [
-                "id": .integer(Int(task.id)), "title": .text(task.title), "kind": .text(task.kind.rawValue), "owner": ownerName.map { .text($0) } ?? .none,
-                "owner_sector": owner.map { .text($0.sector.rawValue) } ?? .none, "sectors": .text(task.sectors.map(\.rawValue).joined(separator: ", ")),
-                "due": task.due.map(ReportValue.date) ?? .none, "overdue": .flag(task.isOverdue(on: context.today)),
-                "status": .text(task.status.rawValue + (task.conditionGone ? " (condition gone)" : "")),
-                "link": task.link.map { .text($0.description) } ?? .none,
-                "hand_overs": .integer(task.history.filter { $0.action == "assigned" }.count), "rule": task.ruleKey.map(ReportValue.text) ?? .none,
+                "id": .integer(Int(task.id)), "title": .text(texts.render(task.title)), "kind": label(task.kind),
+                "owner": ownerName.map { .text($0) } ?? .none, "owner_sector": owner.map { label($0.sector) } ?? .none,
+                "sectors": labels(task.sectors), "due": task.due.map(ReportValue.date) ?? .none, "overdue": .flag(task.isOverdue(on: context.today)),
+                "status": task.conditionGone
+                    ? .label(Message("report.task_status_condition_gone", ["status": task.status.labelValue]), code: task.status.rawValue)
+                    : label(task.status),
+                "link": task.link.map { .text(texts("report.task_link", ["kind": $0.kind.labelValue, "key": .text($0.key)])) } ?? .none,
+                "hand_overs": .integer(task.history.filter { $0.action == "assigned" }.count), "rule": .flag(task.ruleKey != nil),
             ]
         }
     }
@@ -234,7 +257,7 @@ struct ReportSources {
         (evaluation.municipalities + [evaluation.total]).map { figures in
             [
                 "pilot": .text(evaluation.pilot.name),
-                "municipality": .text(figures.municipality == "all" ? (filters.language == .nb ? "Alle" : "All")
+                "municipality": .text(figures.municipality == "all" ? texts("report.all_municipalities")
                                       : Municipality.named(figures.municipality)?.description ?? figures.municipality),
                 "participants": .integer(figures.participants), "placements": .integer(figures.placements),
                 "planned_days": .integer(figures.plannedDays), "present_days": .integer(figures.presentDays),
@@ -251,7 +274,7 @@ struct ReportSources {
             [
                 "pilot": .text(evaluation.pilot.name), "municipality": .text(measure.municipalityNumber), "from": .date(measure.from),
                 "to": .date(measure.to), "measure": .text(measure.name), "value": .number(Double(measure.valueTenths) / 10),
-                "unit": .text(measure.unit.rawValue), "n": .integer(measure.n), "source": .text(measure.source),
+                "unit": label(measure.unit), "n": .integer(measure.n), "source": .text(measure.source),
             ]
         }
     }
@@ -261,8 +284,9 @@ struct ReportSources {
         let until = filters.to.map { OsloCalendar.startOfDayUTC($0.adding(days: 1)) }
         return try reader.auditEvents(AuditQuery(since: since)).filter { until == nil || $0.at < until! }.map { event in
             [
-                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at)), "actor": .text(event.actor),
-                "action": .text(event.action), "entity": .text(event.entity), "entity_id": .text(event.entityId),
+                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
+                "action": .text(AuditEntry.actionText(event.action, texts)), "entity": .text(AuditEntry.entityText(event.entity, texts)),
+                "entity_id": .text(event.entityId),
                 "note": event.note.map(ReportValue.text) ?? .none, "before": event.before.map(ReportValue.text) ?? .none,
                 "after": event.after.map(ReportValue.text) ?? .none,
             ]

@@ -34,10 +34,10 @@ public enum SyntheticNation {
     /// Registers the farms, agreements and placements in an empty database, one transaction per agreement.
     public static func build(_ context: TunetContext, scale: Scale) throws -> Report {
         guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year) else {
-            throw TunetError.invalid("scale", nil, .verbatim("give at least one farm, zero or more placements and a year from 2000 to 2099"))
+            throw TunetError.invalid("scale", nil, Message("synthetic.error.scale"))
         }
         guard try context.read({ try $0.auditEventCount() }) == 0 else {
-            throw TunetError.conflict(.verbatim("The database already holds data; synthetic data is built only in an empty database."))
+            throw TunetError.conflict(Message("synthetic.error.not_empty"))
         }
         let farms = (0..<scale.farms).map { farm(number: $0, scale: scale) }
         let agreementCount = (scale.farms + farmsPerAgreement - 1) / farmsPerAgreement
@@ -47,11 +47,11 @@ public enum SyntheticNation {
             let members = Array(farms.indices.dropFirst(agreementIndex * farmsPerAgreement).prefix(farmsPerAgreement))
             try context.write { tx in
                 if agreementIndex == 0 {
-                    for farm in farms { try tx.insert(try farm.provider(), note: "synthetic data") }
+                    for farm in farms { try tx.insert(try farm.provider(), note: "syntetiske data") }
                 }
                 let agreement = try agreementForm(index: agreementIndex, members: members.map { (farms[$0], prices[$0]) }, scale: scale)
                     .agreement().0
-                try tx.insert(agreement, note: "synthetic data")
+                try tx.insert(agreement, note: "syntetiske data")
                 // The placements of this agreement's farms: placement p goes to farm p modulo the farm count.
                 for member in members {
                     var placement = member
@@ -73,7 +73,7 @@ public enum SyntheticNation {
     public static func writeAttendance(_ context: TunetContext, to url: URL, scale: Scale, limit: Int? = nil) throws -> Int {
         let placements = try context.read { try $0.placements() }
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw TunetError.unwritableOutput(path: url.path, reason: .verbatim("the file could not be created"))
+            throw TunetError.unwritableOutput(path: url.path, reason: Message("synthetic.error.file_not_created"))
         }
         defer { try? handle.close() }
         var random = SplitMix64(seed: scale.seed &+ 1)
@@ -81,7 +81,7 @@ public enum SyntheticNation {
         var rows = 0
         func flush() throws {
             do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
-                throw TunetError.unwritableOutput(path: url.path, reason: .verbatim("writing failed (\(error.localizedDescription))"))
+                throw TunetError.unwritableOutput(path: url.path, reason: Message("synthetic.error.write_failed", ["reason": .text(error.localizedDescription)]))
             }
             buffer.removeAll(keepingCapacity: true)
         }

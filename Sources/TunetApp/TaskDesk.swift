@@ -22,45 +22,127 @@ public struct TaskView: Sendable, Encodable {
     public let overdue: Bool
     /// How a task just added or raised came to its owner, and why; nil when the task is only read.
     public let routing: TaskOwnerChoice?
+    /// The language the title, the history's notes and the routing's reason are read in (also in JSON).
+    public let texts: Texts
 
-    init(task: WorkTask, members: [TeamMember], teams: [Team], today: LocalDate, routing: TaskOwnerChoice? = nil) {
+    init(task: WorkTask, members: [TeamMember], teams: [Team], today: LocalDate, routing: TaskOwnerChoice? = nil, language: Language) {
         self.task = task
         owner = members.first { $0.id == task.ownerId }
         ownerName = owner?.name ?? teams.first { $0.id == task.teamId }?.owner ?? ""
         overdue = task.isOverdue(on: today)
         self.routing = routing
+        texts = Texts(language)
     }
 
-    enum DerivedKeys: String, CodingKey {
-        case owner, overdue, routing
+    /// The title as typed, or in the reader's language when a rule wrote it.
+    public var title: String { texts.render(task.title) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, sectors, due, link, status, history, owner, overdue, routing
+        case teamId = "team_id"
+        case ownerId = "owner_id"
+        case ruleKey = "rule_key"
+        case conditionGone = "condition_gone"
+        case createdOn = "created_on"
         case ownerName = "owner_name"
     }
 
+    /// A history entry as stored, its note in the reader's language; absent values as null.
+    struct HistoryEntry: Encodable {
+        let event: TaskEvent
+        let text: String?
+
+        enum CodingKeys: String, CodingKey {
+            case at, actor, action, text
+            case fromMember = "from_member"
+            case toMember = "to_member"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(event.at, forKey: .at)
+            try c.encode(event.actor, forKey: .actor)
+            try c.encode(event.action, forKey: .action)
+            try c.encode(event.fromMember, forKey: .fromMember)
+            try c.encode(event.toMember, forKey: .toMember)
+            try c.encode(text, forKey: .text)
+        }
+    }
+
+    /// How the owner was chosen, the reason in the reader's language; a null member for the team's owner.
+    struct Routing: Encodable {
+        let choice: TaskOwnerChoice
+        let reason: String
+
+        enum CodingKeys: String, CodingKey {
+            case route, reason
+            case memberId = "member_id"
+            case ownerName = "owner_name"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(choice.route, forKey: .route)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(choice.memberId, forKey: .memberId)
+            try c.encode(choice.ownerName, forKey: .ownerName)
+        }
+    }
+
+    /// The task's fields as stored, with the texts a person reads (title, history, routing reason) in
+    /// the reader's language; codes stay codes.
     public func encode(to encoder: Encoder) throws {
-        try task.encode(to: encoder)
-        var derived = encoder.container(keyedBy: DerivedKeys.self)
-        try derived.encode(owner, forKey: .owner)
-        try derived.encode(ownerName, forKey: .ownerName)
-        try derived.encode(overdue, forKey: .overdue)
-        try derived.encode(routing, forKey: .routing)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(task.id, forKey: .id)
+        try c.encode(task.teamId, forKey: .teamId)
+        try c.encode(title, forKey: .title)
+        try c.encode(task.kind, forKey: .kind)
+        try c.encode(task.sectors, forKey: .sectors)
+        try c.encode(task.ownerId, forKey: .ownerId)
+        try c.encode(task.due, forKey: .due)
+        try c.encode(task.link, forKey: .link)
+        try c.encode(task.status, forKey: .status)
+        try c.encode(task.ruleKey, forKey: .ruleKey)
+        try c.encode(task.conditionGone, forKey: .conditionGone)
+        try c.encode(task.createdOn, forKey: .createdOn)
+        try c.encode(task.history.map { HistoryEntry(event: $0, text: $0.text.map(texts.render)) }, forKey: .history)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(ownerName, forKey: .ownerName)
+        try c.encode(overdue, forKey: .overdue)
+        try c.encode(routing.map { Routing(choice: $0, reason: texts.render($0.reason)) }, forKey: .routing)
+    }
+}
+
+extension Texts {
+    /// A task's title or a note in its history: as typed, or in this language when Tunet wrote it.
+    public func render(_ text: TaskText) -> String {
+        switch text {
+        case .typed(let typed): typed
+        case .written(let message): render(message)
+        }
     }
 }
 
 /// The work team's tasks: owned by a member, across sectors, with a history that survives hand-overs.
 public struct TaskDesk: Sendable {
     let context: TunetContext
+    /// The language of the views' texts (titles written by rules, history notes, owners' reasons).
+    let language: Language
 
-    public init(_ context: TunetContext) { self.context = context }
+    public init(_ context: TunetContext, language: Language = .standard) {
+        self.context = context
+        self.language = language
+    }
 
     public func add(team: String?, title: String, kind: String?, sectors: [String], owner: String?, due: String?, link: String?) throws -> TaskView {
         var problems = ProblemCollector()
         let cleanTitle = title.trimmingWhitespace()
-        if cleanTitle.isEmpty { problems.add("title", nil, .verbatim("a task needs a title")) }
+        if cleanTitle.isEmpty { problems.add("title", nil, Message("task.error.title_missing")) }
         if let reason = FreeText.check(cleanTitle, maximumLength: 200) { problems.add("title", cleanTitle, reason.message) }
         var parsedKind = TaskKind.other
         if let kind {
             if let value = TaskKind(rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_")) { parsedKind = value } else {
-                problems.add("kind", kind, .verbatim("use \(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                problems.add("kind", kind, Message("task.error.kind", ["kinds": .text(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))]))
             }
         }
         let parsedSectors = problems.take("sector", sectors.joined(separator: ","), Sector.parseList(sectors)) ?? []
@@ -77,10 +159,12 @@ public struct TaskDesk: Sendable {
         let task = try context.write { tx -> WorkTask in
             if let parsedLink { try Self.requireExists(parsedLink, in: tx) }
             return try tx.insertTask { id in
-                var task = WorkTask(id: id, teamId: view.team.id, title: cleanTitle, kind: parsedKind, sectors: parsedSectors,
+                var task = WorkTask(id: id, teamId: view.team.id, title: .typed(cleanTitle), kind: parsedKind, sectors: parsedSectors,
                                     ownerId: routing.memberId, due: dueDate, link: parsedLink, ruleKey: nil, createdOn: today)
                 task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: routing.memberId,
-                                          text: routing.route == .named ? nil : "owner \(routing.ownerName): \(Texts(.en).render(routing.reason))")]
+                                          text: routing.route == .named ? nil : .written(Message("task.history.routed", [
+                                              "owner": .text(routing.ownerName), "reason": .message(routing.reason),
+                                          ])))]
                 return task
             }
         }
@@ -91,7 +175,7 @@ public struct TaskDesk: Sendable {
         let members = try context.read { try $0.members() }
         let me = members.filter { $0.name.lowercased() == context.actor.lowercased() || $0.email?.lowercased() == context.actor.lowercased() }.map(\.id)
         if filter.mine && me.isEmpty {
-            throw TunetError.invalid("mine", context.actor, .verbatim("no team member is named '\(context.actor)' or has that e-mail; act as a member with --as NAME"))
+            throw TunetError.invalid("mine", context.actor, Message("task.error.not_a_member", ["actor": .text(context.actor)]))
         }
         let teams = try context.read { try $0.teams() }
         return try context.read { try $0.tasks() }.filter { task in
@@ -100,7 +184,7 @@ public struct TaskDesk: Sendable {
                 && (!filter.overdue || task.isOverdue(on: context.today))
                 && (filter.sector.map(task.sectors.contains) ?? true)
                 && (filter.dueBefore.map { day in task.due.map { $0 < day } ?? false } ?? true)
-        }.map { task in TaskView(task: task, members: members, teams: teams, today: context.today) }
+        }.map { task in TaskView(task: task, members: members, teams: teams, today: context.today, language: language) }
     }
 
     public func show(_ id: Int64) throws -> TaskView {
@@ -112,10 +196,10 @@ public struct TaskDesk: Sendable {
     public func assign(_ id: Int64, to member: String, comment: String?) throws -> TaskView {
         try change(id, action: "assign") { task, members, tx in
             let target = try Self.member(member, in: members.filter { $0.teamId == task.teamId })
-            guard target.active else { throw TunetError.conflict(.verbatim("\(target.name) has left the team and cannot take tasks.")) }
-            if target.id == task.ownerId { throw TunetError.conflict(.verbatim("Task \(id) is already owned by \(target.name).")) }
+            guard target.active else { throw TunetError.conflict(Message("task.error.member_left", ["member": .text(target.name)])) }
+            if target.id == task.ownerId { throw TunetError.conflict(Message("task.error.already_owner", ["task": .text(String(id)), "member": .text(target.name)])) }
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "assigned", fromMember: task.ownerId, toMember: target.id,
-                                          text: comment?.trimmingWhitespace().nilIfEmpty))
+                                          text: comment?.trimmingWhitespace().nilIfEmpty.map(TaskText.typed)))
             task.ownerId = target.id
             if !task.sectors.contains(target.sector) { task.sectors.append(target.sector) }
         }
@@ -123,7 +207,9 @@ public struct TaskDesk: Sendable {
 
     public func start(_ id: Int64) throws -> TaskView {
         try change(id, action: "start") { task, _, tx in
-            guard task.status == .open else { throw TunetError.conflict(.verbatim("Task \(id) is \(task.status.rawValue); only an open task can be started.")) }
+            guard task.status == .open else {
+                throw TunetError.conflict(Message("task.error.start_not_open", ["task": .text(String(id)), "status": task.status.labelValue]))
+            }
             task.status = .inProgress
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "started"))
         }
@@ -131,40 +217,40 @@ public struct TaskDesk: Sendable {
 
     public func done(_ id: Int64, comment: String? = nil) throws -> TaskView {
         try change(id, action: "done") { task, _, tx in
-            guard !task.status.isClosed else { throw TunetError.conflict(.verbatim("Task \(id) is already \(task.status.rawValue).")) }
+            guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .done
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty.map(TaskText.typed)))
         }
     }
 
     public func cancel(_ id: Int64, reason: String) throws -> TaskView {
         let reason = try FreeText.requiredReason(reason, for: .cancellation)
         return try change(id, action: "cancel") { task, _, tx in
-            guard !task.status.isClosed else { throw TunetError.conflict(.verbatim("Task \(id) is already \(task.status.rawValue).")) }
+            guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .cancelled
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "cancelled", text: reason))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "cancelled", text: .typed(reason)))
         }
     }
 
     public func comment(_ id: Int64, text: String) throws -> TaskView {
         let text = text.trimmingWhitespace()
-        if text.isEmpty { throw TunetError.invalid("text", nil, .verbatim("the comment is empty")) }
-        if text.count > 2000 { throw TunetError.invalid("text", nil, .verbatim("at most 2000 characters")) }
+        if text.isEmpty { throw TunetError.invalid("text", nil, Message("task.error.comment_empty")) }
+        if text.count > 2000 { throw TunetError.invalid("text", nil, Message("task.error.comment_too_long", ["maximum": 2000])) }
         return try change(id, action: "comment") { task, _, tx in
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "comment", text: text))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "comment", text: .typed(text)))
         }
     }
 
     func view(_ task: WorkTask, routing: TaskOwnerChoice? = nil) throws -> TaskView {
         let (members, teams) = try context.read { (try $0.members(), try $0.teams()) }
-        return TaskView(task: task, members: members, teams: teams, today: context.today, routing: routing)
+        return TaskView(task: task, members: members, teams: teams, today: context.today, routing: routing, language: language)
     }
 
     private func change(_ id: Int64, action: String, _ body: (inout WorkTask, [TeamMember], StoreTransaction) throws -> Void) throws -> TaskView {
         let task = try context.write { tx -> WorkTask in
             guard var task = try tx.task(id) else { throw TunetError.notFound(kind: "task", key: String(id)) }
             try body(&task, try tx.members(), tx)
-            try tx.update(task, action: action, note: task.history.last?.text)
+            try tx.update(task, action: action, note: task.history.last?.text?.typed)
             return task
         }
         return try view(task)
@@ -176,8 +262,8 @@ public struct TaskDesk: Sendable {
         if let id = Int64(text), let member = members.first(where: { $0.id == id }) { return member }
         let matches = members.filter { $0.name.lowercased() == text || $0.email?.lowercased() == text }
         guard matches.count == 1 else {
-            throw TunetError.invalid("member", key, .verbatim(matches.isEmpty ? "no team member '\(key)'; see `tunet team member list`"
-                                                                   : "several members are called '\(key)'; use the member number"))
+            throw TunetError.invalid("member", key, matches.isEmpty ? Message("task.error.no_member", ["member": .text(key)])
+                                                                    : Message("task.error.several_members", ["member": .text(key)]))
         }
         return matches[0]
     }
@@ -195,6 +281,6 @@ public struct TaskDesk: Sendable {
         case .pilot:
             if let id = Int64(link.key) { exists = try reader.pilot(id) != nil }
         }
-        if !exists { throw TunetError.invalid("link", link.description, .verbatim("there is no \(link.kind.rawValue) '\(link.key)'")) }
+        if !exists { throw TunetError.invalid("link", link.description, Message("task.error.no_link_target", ["kind": link.kind.labelValue, "key": .text(link.key)])) }
     }
 }

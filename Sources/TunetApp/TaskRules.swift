@@ -45,15 +45,18 @@ public struct TaskGenerationReport: Sendable, Encodable {
 public struct TaskRules: Sendable {
     let context: TunetContext
     let thresholds: TaskRuleThresholds
+    /// The language the report's tasks are read in; the tasks keep their titles as messages.
+    let language: Language
 
-    public init(_ context: TunetContext, thresholds: TaskRuleThresholds = TaskRuleThresholds()) {
+    public init(_ context: TunetContext, thresholds: TaskRuleThresholds = TaskRuleThresholds(), language: Language = .standard) {
         self.context = context
         self.thresholds = thresholds
+        self.language = language
     }
 
     struct Finding {
         let key: String
-        let title: String
+        let title: Message
         let kind: TaskKind
         let sectors: [Sector]
         let due: LocalDate?
@@ -72,10 +75,12 @@ public struct TaskRules: Sendable {
                 if try tx.task(ruleKey: finding.key) != nil { unchanged += 1; continue }
                 let owner = TaskOwnerRule.choose(sectors: finding.sectors, team: view.team, members: view.members)
                 let task = try tx.insertTask { id in
-                    var task = WorkTask(id: id, teamId: view.team.id, title: finding.title, kind: finding.kind, sectors: finding.sectors,
+                    var task = WorkTask(id: id, teamId: view.team.id, title: .written(finding.title), kind: finding.kind, sectors: finding.sectors,
                                         ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
                     task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
-                                              text: "raised by rule \(finding.key); owner \(owner.ownerName): \(Texts(.en).render(owner.reason))")]
+                                              text: .written(Message("task.history.raised", [
+                                                  "kind": finding.kind.labelValue, "owner": .text(owner.ownerName), "reason": .message(owner.reason),
+                                              ])))]
                     return task
                 }
                 raised.append((task, owner))
@@ -84,13 +89,13 @@ public struct TaskRules: Sendable {
             for var task in try tx.tasks() where task.ruleKey != nil && !task.status.isClosed && !task.conditionGone && !keys.contains(task.ruleKey!) {
                 task.conditionGone = true
                 task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "condition_gone",
-                                              text: "the rule's condition no longer holds on \(today.iso); close the task if nothing remains to do"))
+                                              text: .written(Message("task.history.condition_gone", ["day": .date(today)]))))
                 try tx.update(task, action: "condition-gone")
                 gone.append(task.id)
             }
             return (raised, gone, unchanged)
         }
-        let desk = TaskDesk(context)
+        let desk = TaskDesk(context, language: language)
         return TaskGenerationReport(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged)
     }
 
@@ -103,7 +108,7 @@ public struct TaskRules: Sendable {
         for provider in providers where provider.status == .active {
             guard let due = ApprovalRule.standard.externalAuditDue(for: provider), today.days(until: due) <= thresholds.approvalDays else { continue }
             findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
-                                    title: "Renew the IPT approval of \(provider.name): external audit due \(due.iso)", kind: .approvalRenewal,
+                                    title: Message("task.title.approval", ["provider": .text(provider.name), "due": .date(due)]), kind: .approvalRenewal,
                                     sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Insurance expiring or expired.
@@ -113,9 +118,8 @@ public struct TaskRules: Sendable {
             let state = insurance.state(of: provider, on: today)
             guard state == .expiring || state == .expired else { continue }
             findings.append(Finding(key: "insurance:\(provider.organisationNumber):\(expiry.iso)",
-                                    title: state == .expired
-                                        ? "Get the renewed insurance of \(provider.name): it expired \(expiry.iso), so the farm can take no new placements"
-                                        : "Get the renewed insurance of \(provider.name): it expires \(expiry.iso)",
+                                    title: Message(state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
+                                                   ["provider": .text(provider.name), "expiry": .date(expiry)]),
                                     kind: .insuranceRenewal, sectors: [.procurement], due: expiry,
                                     link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
@@ -126,8 +130,8 @@ public struct TaskRules: Sendable {
             guard certificates.state(of: provider, on: today) != .valid else { continue }
             let expiry = certificates.lastValidDay(of: provider)
             findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
-                                    title: expiry == nil ? "Collect a police certificate from \(provider.name) (pupils are placed there)"
-                                                         : "Renew the police certificate of \(provider.name): valid until \(expiry!.iso)",
+                                    title: expiry.map { Message("task.title.police_certificate_expiring", ["provider": .text(provider.name), "last_day": .date($0)]) }
+                                        ?? Message("task.title.police_certificate_missing", ["provider": .text(provider.name)]),
                                     kind: .policeCertificate, sectors: [.education], due: expiry ?? today.adding(days: 14),
                                     link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
@@ -137,23 +141,28 @@ public struct TaskRules: Sendable {
                today.days(until: agreement.options[index].decisionDeadline) <= thresholds.optionDays {
                 let deadline = agreement.options[index].decisionDeadline
                 findings.append(Finding(key: "option:\(agreement.reference):\(index + 1)",
-                                        title: "Decide option \(index + 1) of agreement \(agreement.reference) (\(agreement.options[index].months) months) by \(deadline.iso)",
+                                        title: Message("task.title.option", [
+                                            "option": .integer(index + 1), "reference": .text(agreement.reference),
+                                            "months": .integer(agreement.options[index].months), "deadline": .date(deadline),
+                                        ]),
                                         kind: .extensionDecision, sectors: [.procurement], due: deadline,
                                         link: TaskLink(kind: .agreement, key: agreement.reference)))
             }
             // Runs out with no option left (or its deadline passed): a new competition must be planned.
             if let need = RenewalRule(leadDays: thresholds.renewalDays).need(of: agreement, on: today) {
                 findings.append(Finding(key: "renewal:\(agreement.reference):\(need.end.iso)",
-                                        title: "Plan a new competition: agreement \(agreement.reference) ends \(need.end.iso) and \(Texts(.en).render(need.message))",
+                                        title: Self.renewalTitle(need),
                                         kind: .newCompetition, sectors: [.procurement], due: need.end,
                                         link: TaskLink(kind: .agreement, key: agreement.reference)))
             }
             // The ceiling at 80 % and 100 %.
             let use = try CeilingLedger.consumption(of: agreement, in: reader)
-            for (percent, label) in [(thresholds.ceilingFullPercent, "reached"), (thresholds.ceilingWarningPercent, "at")] {
-                if use.percentUsed?.reaches(percent: percent) == true {
+            for percent in [thresholds.ceilingFullPercent, thresholds.ceilingWarningPercent] {
+                if let used = use.percentUsed, used.reaches(percent: percent) {
                     findings.append(Finding(key: "ceiling\(percent):\(agreement.reference)",
-                                            title: "Agreement \(agreement.reference) has \(label) \(percent) % of its maximum (\(use.percentUsedText) used)",
+                                            title: Message("task.title.ceiling", [
+                                                "reference": .text(agreement.reference), "threshold": .integer(percent), "used": .percentage(used),
+                                            ]),
                                             kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),
                                             link: TaskLink(kind: .agreement, key: agreement.reference)))
                     break
@@ -171,7 +180,9 @@ public struct TaskRules: Sendable {
                 let missing = lines.reduce(0) { $0 + $1.missingDates.count }
                 guard missing > 0 else { continue }
                 findings.append(Finding(key: "attendance:\(provider.organisationNumber):\(lastMonth.iso)",
-                                        title: "Chase \(provider.name)'s attendance for \(lastMonth.iso): \(missing) planned days not reported",
+                                        title: Message("task.title.attendance", [
+                                            "provider": .text(provider.name), "month": .message(Self.monthName(lastMonth)), "missing": .integer(missing),
+                                        ]),
                                         kind: .missingAttendance, sectors: [.finance], due: today.adding(days: 7),
                                         link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
             }
@@ -181,7 +192,8 @@ public struct TaskRules: Sendable {
             guard let next = try reader.followUps(placement: placement.id).last?.nextDate,
                   today.days(until: next) <= thresholds.followUpDays else { continue }
             findings.append(Finding(key: "followup:\(placement.id):\(next.iso)",
-                                    title: "Hold the follow-up conversation for \(placement.participant) by \(next.iso)", kind: .followUp,
+                                    title: Message("task.title.follow_up", ["participant": .text(placement.participant.text), "due": .date(next)]),
+                                    kind: .followUp,
                                     sectors: [placement.kind == .pupil ? .education : .healthAndCare], due: next,
                                     link: TaskLink(kind: .placement, key: String(placement.id))))
         }
@@ -189,7 +201,9 @@ public struct TaskRules: Sendable {
         for procurement in try reader.allProcurements() where procurement.state == .awarded {
             guard let end = procurement.award?.standstillEnd, end >= today, today.days(until: end) <= thresholds.standstillDays else { continue }
             findings.append(Finding(key: "standstill:\(procurement.id)",
-                                    title: "The standstill period of procurement \(procurement.id) ends \(end.iso): conclude the agreement from \(end.adding(days: 1).iso)",
+                                    title: Message("task.title.standstill", [
+                                        "procurement": .text(String(procurement.id)), "end": .date(end), "from": .date(end.adding(days: 1)),
+                                    ]),
                                     kind: .standstillEnd, sectors: [.procurement], due: end.adding(days: 1),
                                     link: TaskLink(kind: .procurement, key: String(procurement.id))))
         }
@@ -199,7 +213,8 @@ public struct TaskRules: Sendable {
             while due < today { due = due.adding(years: 1) }
             due = min(due, pilot.to)
             guard today.days(until: due) <= thresholds.pilotEvaluationDays else { continue }
-            findings.append(Finding(key: "pilot:\(pilot.id):\(due.iso)", title: "Write the evaluation of pilot '\(pilot.name)' due \(due.iso)",
+            findings.append(Finding(key: "pilot:\(pilot.id):\(due.iso)",
+                                    title: Message("task.title.pilot_evaluation", ["pilot": .text(pilot.name), "due": .date(due)]),
                                     kind: .pilotEvaluation, sectors: pilot.targetGroup == .pupils ? [.education] : [.healthAndCare], due: due,
                                     link: TaskLink(kind: .pilot, key: String(pilot.id))))
         }
@@ -226,9 +241,28 @@ public struct TaskRules: Sendable {
             let municipality = Municipality.named(gap.municipality)?.description ?? gap.municipality
             let count = counts[gap] ?? 0
             return Finding(key: "school_calendar:\(gap.municipality):\(gap.year)",
-                           title: "Load the school calendar of \(municipality) for \(gap.year): \(count) pupil placement\(count == 1 ? " is" : "s are") planned through its school holidays (tunet calendar school import FILE)",
+                           title: Message("task.title.school_calendar", [
+                               "municipality": .text(municipality), "school_year": .text(gap.year.description), "placements": .integer(count),
+                           ]),
                            kind: .schoolCalendar, sectors: [.education], due: first > today ? first : today.adding(days: 7),
                            link: nil)
         }
+    }
+
+    /// Why a new competition must be planned, as the title of its task.
+    static func renewalTitle(_ need: RenewalNeed) -> Message {
+        switch need.reason {
+        case .noOptionLeft:
+            Message("task.title.renewal_no_option", ["reference": .text(need.reference), "end": .date(need.end)])
+        case .optionDeadlinePassed(let option, let deadline):
+            Message("task.title.renewal_deadline_passed", [
+                "reference": .text(need.reference), "end": .date(need.end), "option": .integer(option), "deadline": .date(deadline),
+            ])
+        }
+    }
+
+    /// "oktober 2026", "October 2026".
+    static func monthName(_ month: YearMonth) -> Message {
+        Message("task.month.\(month.month)", ["year": .text(String(month.year))])
     }
 }

@@ -29,16 +29,16 @@ public struct TokenDesk: Sendable {
         var problems = ProblemCollector()
         var tokenRole = TokenRole.provider
         if let role {
-            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, .verbatim("use provider or leader")) }
+            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, Message("token.error.role")) }
         }
         var number: OrganisationNumber?
         if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
-        if tokenRole == .provider && provider == nil { problems.add("provider", nil, .verbatim("a provider token needs --provider ORG (or give --role leader)")) }
-        if tokenRole == .leader && provider != nil { problems.add("provider", provider, .verbatim("a leader token is not tied to a farm; leave out --provider")) }
+        if tokenRole == .provider && provider == nil { problems.add("provider", nil, Message("token.error.provider_missing")) }
+        if tokenRole == .leader && provider != nil { problems.add("provider", provider, Message("token.error.leader_with_provider")) }
         var expiry = context.today.adding(days: Self.defaultValidityDays)
         if let expires, let day = problems.date("expires", expires) {
             expiry = day
-            if day < context.today { problems.add("expires", expires, .verbatim("the expiry date has passed")) }
+            if day < context.today { problems.add("expires", expires, Message("token.error.expiry_passed")) }
         }
         let cleanLabel = label?.trimmingWhitespace().nilIfEmpty
         if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.message) }
@@ -64,14 +64,14 @@ public struct TokenDesk: Sendable {
     /// The principal a bearer token stands for; every failure is the same "unauthorized" to the caller.
     public func authenticate(_ token: String?) throws -> Principal {
         guard let token, token.hasPrefix("tunet_"), token.count == 70 else {
-            throw TunetError.unauthorized(.verbatim("A valid token is required: send it as 'Authorization: Bearer <token>'."))
+            throw TunetError.unauthorized(Message("token.error.required"))
         }
         let hash = Self.hash(token)
         guard let (record, stored) = try context.read({ try $0.token(hash: hash) }), Self.constantTimeEqual(stored, hash) else {
-            throw TunetError.unauthorized(.verbatim("The token is not valid."))
+            throw TunetError.unauthorized(Message("token.error.invalid"))
         }
         guard record.isValid(on: context.today) else {
-            throw TunetError.unauthorized(.verbatim(record.revokedAt != nil ? "The token has been revoked." : "The token expired on \(record.expiresOn.iso)."))
+            throw TunetError.unauthorized(record.revokedAt != nil ? Message("token.error.revoked") : Message("token.error.expired", ["day": .date(record.expiresOn)]))
         }
         return Principal(token: record)
     }

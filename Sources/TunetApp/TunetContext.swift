@@ -1,6 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetStore
+import TunetText
 
 /// Everything a use case needs: the database, who is acting, and what day it is.
 public struct TunetContext: Sendable {
@@ -74,7 +75,7 @@ public struct TunetConfiguration: Sendable {
         }
         if let text = Self.nonEmpty(environment["TUNET_BUSY_TIMEOUT"]) {
             guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 600 else {
-                throw .invalid("TUNET_BUSY_TIMEOUT", text, .verbatim("give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)"))
+                throw .invalid("TUNET_BUSY_TIMEOUT", text, Message("config.error.busy_timeout"))
             }
             busyTimeout = seconds
         }
@@ -133,6 +134,21 @@ public enum OsloCalendar {
         parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let instant = parser.date(from: utc) else { return utc }
         return localTimestamp(instant)
+    }
+
+    /// An audit timestamp in Norwegian local time as the reader writes it: `14.03.2026 09:12:05` in
+    /// bokmål, `2026-03-14 09:12:05` in English.
+    public static func localTimestamp(_ utc: String, in language: Language) -> String {
+        written(localTimestamp(utc), in: language)
+    }
+
+    public static func localTimestamp(_ instant: Date, in language: Language) -> String {
+        written(localTimestamp(instant), in: language)
+    }
+
+    private static func written(_ text: String, in language: Language) -> String {
+        guard language == .nb, text.count == 19, let day = try? LocalDate.parse(String(text.prefix(10))).get() else { return text }
+        return day.norwegian + text.dropFirst(10)
     }
 
     public static func localTimestamp(_ instant: Date) -> String {

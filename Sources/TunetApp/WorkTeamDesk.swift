@@ -15,15 +15,15 @@ public struct WorkTeamDesk: Sendable {
     public func addTeam(name: String, municipality: String, owner: String) throws -> TeamView {
         var problems = ProblemCollector()
         let cleanName = name.trimmingWhitespace(), cleanOwner = owner.trimmingWhitespace()
-        if cleanName.isEmpty { problems.add("name", nil, .verbatim("the team needs a name")) }
+        if cleanName.isEmpty { problems.add("name", nil, Message("team.error.name_missing")) }
         if let reason = FreeText.check(cleanName, maximumLength: 120) { problems.add("name", cleanName, reason.message) }
-        if cleanOwner.isEmpty { problems.add("owner", nil, .verbatim("name the team's owner, who evaluates it yearly (for example kommunedirektør)")) }
+        if cleanOwner.isEmpty { problems.add("owner", nil, Message("team.error.owner_missing")) }
         if let reason = FreeText.check(cleanOwner, maximumLength: 120) { problems.add("owner", cleanOwner, reason.message) }
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         try problems.check()
         let team = try context.write { tx in
             if try tx.teams().contains(where: { $0.name.lowercased() == cleanName.lowercased() }) {
-                throw TunetError.conflict(.verbatim("A team named '\(cleanName)' already exists."))
+                throw TunetError.conflict(Message("team.error.exists", ["name": .text(cleanName)]))
             }
             return try tx.insert(Team(id: 0, name: cleanName, municipalityNumber: number!, owner: cleanOwner))
         }
@@ -45,11 +45,11 @@ public struct WorkTeamDesk: Sendable {
     public func addMember(team: String?, name: String, sector: String, role: String, email: String?) throws -> TeamMember {
         var problems = ProblemCollector()
         let cleanName = name.trimmingWhitespace(), cleanRole = role.trimmingWhitespace()
-        if cleanName.isEmpty { problems.add("name", nil, .verbatim("the member needs a name")) }
+        if cleanName.isEmpty { problems.add("name", nil, Message("team.error.member_name_missing")) }
         if let reason = FreeText.check(cleanName, maximumLength: 120) { problems.add("name", cleanName, reason.message) }
-        if cleanRole.isEmpty { problems.add("role", nil, .verbatim("give the member's role (leder, koordinator, saksbehandler)")) }
+        if cleanRole.isEmpty { problems.add("role", nil, Message("team.error.role_missing")) }
         let parsedSector = Sector(name: sector)
-        if parsedSector == nil { problems.add("sector", sector, .verbatim("use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        if parsedSector == nil { problems.add("sector", sector, Message("task.error.sector")) }
         let cleanEmail = email?.trimmingWhitespace().nilIfEmpty
         if let cleanEmail, let reason = ContactDetails.checkEmail(cleanEmail) { problems.add("email", cleanEmail, reason.message) }
         try problems.check()
@@ -64,10 +64,12 @@ public struct WorkTeamDesk: Sendable {
             guard var member = try tx.members().first(where: { $0.id == id }) else {
                 throw TunetError.notFound(kind: "member", key: String(id))
             }
-            guard member.active else { throw TunetError.conflict(.verbatim("\(member.name) has already left the team.")) }
+            guard member.active else { throw TunetError.conflict(Message("team.error.already_left", ["name": .text(member.name)])) }
             let open = try tx.tasks().filter { $0.ownerId == id && !$0.status.isClosed }
             if !open.isEmpty {
-                throw TunetError.conflict(.verbatim("\(member.name) still owns \(open.count) open task(s) (\(open.map { "#\($0.id)" }.joined(separator: ", "))); hand them over with `tunet task assign` first."))
+                throw TunetError.conflict(Message("team.error.owns_open_tasks", [
+                    "name": .text(member.name), "count": .integer(open.count), "tasks": .list(open.map { .text("#\($0.id)") }),
+                ]))
             }
             member.active = false
             try tx.update(member, action: "remove")
@@ -83,8 +85,8 @@ public struct WorkTeamDesk: Sendable {
             return team
         }
         guard teams.count == 1 else {
-            throw TunetError.invalid("team", nil, .verbatim(teams.isEmpty ? "no team is registered; create one with `tunet team add`"
-                                                                : "there are \(teams.count) teams; say which with --team"))
+            throw TunetError.invalid("team", nil, teams.isEmpty ? Message("team.error.none")
+                                                                 : Message("team.error.several", ["count": .integer(teams.count)]))
         }
         return teams[0]
     }

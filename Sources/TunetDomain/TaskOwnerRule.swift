@@ -16,7 +16,7 @@ public struct TaskOwnerChoice: Hashable, Sendable, Encodable {
     public let memberId: Int64?
     public let ownerName: String
     public let route: TaskOwnerRoute
-    /// Why this owner, for people: a keyed message (`{"key", "arguments"}` in `--json`).
+    /// Why this owner, in the reader's language when rendered.
     public let reason: Message
 
     public init(memberId: Int64?, ownerName: String, route: TaskOwnerRoute, reason: Message) {
@@ -47,24 +47,21 @@ public enum TaskOwnerRule {
             guard let member = active.first(where: { $0.sector == sector }) else { continue }
             let skipped = sectors.prefix(index).map(\.labelValue)
             let reason = skipped.isEmpty
-                ? Message("rules.owner.first_in_sector", ["sector": sector.labelValue])
-                : Message("rules.owner.first_in_later_sector", ["skipped": .list(skipped), "sector": sector.labelValue])
+                ? Message("task.owner.first_in_sector", ["sector": sector.labelValue])
+                : Message("task.owner.next_sector", ["skipped": .list(skipped), "sector": sector.labelValue])
             return TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .sector, reason: reason)
         }
-        let empty: MessageValue = sectors.isEmpty
-            ? .label("rules.owner.no_sector") : .message(Message("rules.owner.no_member_in", ["sectors": .list(sectors.map(\.labelValue))]))
+        let empty = sectors.isEmpty ? Message("task.owner.no_sector") : Message("task.owner.nobody_in", ["sectors": .list(sectors.map(\.labelValue))])
         if let coordinator = active.first(where: { $0.sector == .coordinatingUnit }) {
             return TaskOwnerChoice(memberId: coordinator.id, ownerName: coordinator.name, route: .coordinatingUnit,
-                                   reason: Message("rules.owner.coordinating_unit", ["empty": empty]))
+                                   reason: Message("task.owner.to_coordinating_unit", ["why": .message(empty)]))
         }
-        return TaskOwnerChoice(memberId: nil, ownerName: team.owner, route: .teamOwner,
-                               reason: sectors.contains(.coordinatingUnit)
-                                   ? Message("rules.owner.team_owner", ["empty": empty])
-                                   : Message("rules.owner.team_owner_no_coordinator", ["empty": empty]))
+        let key = sectors.contains(.coordinatingUnit) ? "task.owner.to_team_owner" : "task.owner.to_team_owner_no_coordinator"
+        return TaskOwnerChoice(memberId: nil, ownerName: team.owner, route: .teamOwner, reason: Message(key, ["why": .message(empty)]))
     }
 
     /// The owner the user named.
     public static func named(_ member: TeamMember) -> TaskOwnerChoice {
-        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: Message("rules.owner.named"))
+        TaskOwnerChoice(memberId: member.id, ownerName: member.name, route: .named, reason: Message("task.owner.named"))
     }
 }

@@ -43,12 +43,15 @@ public struct AuditQuery: Sendable {
     /// Events at or after this instant (ISO 8601, UTC).
     public var since: String?
     public var limit: Int?
+    /// With a limit: the newest events (still returned oldest first) rather than the oldest.
+    public var newest: Bool
 
-    public init(entity: String? = nil, entityId: String? = nil, since: String? = nil, limit: Int? = nil) {
+    public init(entity: String? = nil, entityId: String? = nil, since: String? = nil, limit: Int? = nil, newest: Bool = false) {
         self.entity = entity
         self.entityId = entityId
         self.since = since
         self.limit = limit
+        self.newest = newest
     }
 }
 
@@ -111,12 +114,14 @@ extension StoreReader {
         }
         var sql = "SELECT * FROM audit_event"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY id"
+        let newest = query.newest && query.limit != nil
+        sql += newest ? " ORDER BY id DESC" : " ORDER BY id"
         if let limit = query.limit {
             sql += " LIMIT ?"
             arguments += [limit]
         }
-        return try AuditEvent.fetchAll(db, sql: sql, arguments: arguments)
+        let events = try AuditEvent.fetchAll(db, sql: sql, arguments: arguments)
+        return newest ? events.reversed() : events
     }
 
     /// The newest audit event's number (0 when there is none): with `hasAuditEvents(after:besides:)`,

@@ -13,8 +13,10 @@ enum TunetMain {
             Console.error(Console.texts("cli.error", ["message": .message(unknown.message)]))
             exit(64)
         }
+        var parsed: ParsableCommand.Type?
         do {
             var command = try Tunet.parseAsRoot(arguments)
+            parsed = type(of: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -23,9 +25,35 @@ enum TunetMain {
         } catch let error as TunetError {
             ErrorReport.write(error, asJSON: arguments.contains("--json"))
             exit(ExitStatus.code(for: error))
+        } catch let error as ValidationError where parsed != nil {
+            // ArgumentParser would show the top level's usage for an error its parser did not find itself.
+            UsageReport.write(error.message, for: parsed!)
+            exit(ExitCode.validationFailure.rawValue)
         } catch {
             Tunet.exit(withError: error)
         }
+    }
+}
+
+/// A wrong command line found while a subcommand runs (a missing --yes, say), told with that
+/// subcommand's usage: the error, `tunet privacy erase …`, and where its help is.
+enum UsageReport {
+    static func write(_ message: String, for command: ParsableCommand.Type) {
+        let texts = Console.texts
+        Console.error(texts("cli.error", ["message": .text(message)]))
+        Console.error(texts("command.usage", ["usage": .text(Tunet.usageString(for: command))]))
+        Console.error(texts("command.see_help", ["command": .text(path(to: command).joined(separator: " "))]))
+    }
+
+    /// `["tunet", "privacy", "erase"]`: the command names from the top down to `command`.
+    static func path(to command: ParsableCommand.Type, from parent: ParsableCommand.Type = Tunet.self) -> [String] {
+        let name = parent.configuration.commandName ?? "tunet"
+        if ObjectIdentifier(parent) == ObjectIdentifier(command) { return [name] }
+        for child in parent.configuration.subcommands {
+            let below = path(to: command, from: child)
+            if !below.isEmpty { return [name] + below }
+        }
+        return []
     }
 }
 

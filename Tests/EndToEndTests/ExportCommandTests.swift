@@ -96,7 +96,7 @@ struct ExportCommandTests {
         let tunet = try Self.demo()
         let result = try tunet.run("export", "placements", "--municipality", "5001", "-o", "tomt.xlsx", "--lang", "nb")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("0 rows"))
+        #expect(result.stdout.contains("Skrev tomt.xlsx: 0 rader i Plasseringer."))
         let check = "import openpyxl\nws = openpyxl.load_workbook('tomt.xlsx')['Plasseringer']\nprint(ws['A2'].value)"
         #expect(try Python.run(check, in: tunet.folder).output.contains("Ingen rader passer filtrene."))
     }

@@ -59,7 +59,7 @@ struct InsuranceStateCommandTests {
         #expect(bad.stderr.contains("use valid, expiring, expired or unknown"))
     }
 
-    @Test("The providers export has the insurance state, expiring and expired cells highlighted")
+    @Test("The providers export has the insurance state in bokmål, expiring and expired cells highlighted")
     func export() throws {
         let tunet = try prepared()
         let result = try tunet.run("export", "providers", "-o", "tilbydere.xlsx", "--lang", "nb")
@@ -79,7 +79,7 @@ struct InsuranceStateCommandTests {
             """
         let python = try Python.run(check, in: tunet.folder)
         #expect(python.status == 0, "\(python.output)")
-        for line in ["974760673 expiring marked", "923609016 valid plain", "971526157 expired marked", "912346102 unknown plain"] {
+        for line in ["974760673 utløper snart marked", "923609016 gyldig plain", "971526157 utløpt marked", "912346102 ukjent plain"] {
             #expect(python.output.contains(line), "\(python.output)")
         }
     }

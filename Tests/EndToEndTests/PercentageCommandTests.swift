@@ -40,9 +40,12 @@ struct PercentageCommandTests {
         let statusJSON = try tunet.json(try tunet.run(["attendance", "status", "--month", "2027-02", "--json"], environment: Self.today))
         #expect((statusJSON as? [[String: Any]])?.first?["attendance_rate_percent"] as? Double == 93.8)
 
-        let evaluation = try tunet.run(["pilot", "evaluate", "1"], environment: Self.today)
+        let evaluation = try tunet.run(["pilot", "evaluate", "1"], environment: Self.today.merging(["TUNET_LANG": "nb"]) { $1 })
         #expect(evaluation.stdout.contains("130,9 %"), "\(evaluation.stdout)")
         #expect(evaluation.stdout.contains("93,8 %"))
+        let english = try tunet.run(["pilot", "evaluate", "1"], environment: Self.today)
+        #expect(english.stdout.contains("130.9%"), "\(english.stdout)")
+        #expect(english.stdout.contains("93.8%"))
         let figures = ((try tunet.json(try tunet.run(["pilot", "evaluate", "1", "--json"], environment: Self.today)) as? [String: Any])?["municipalities"]
             as? [[String: Any]])?.first
         #expect(figures?["cost_ratio_tenths"] as? Int == 1309)

@@ -33,12 +33,15 @@ struct PrivacyCommandTests {
         let tunet = try AttendanceCommandTests().prepared()
         let later = ["TUNET_TODAY": "2031-07-01"]
         let dry = try tunet.run(["privacy", "retention", "--older-than", "5y"], environment: later)
-        #expect(dry.stdout.contains("Would erase 3 participant(s) whose placements ended before 2026-07-01"))
+        #expect(dry.stdout.contains("Would erase 3 participants whose placements ended before 2026-07-01: P-2026-0101, P-2026-0102, P-2026-0200."))
+        let norwegian = try tunet.run(["privacy", "retention", "--older-than", "5y"], environment: later.merging(["TUNET_LANG": "nb"]) { $1 })
+        #expect(norwegian.stdout.contains("Ville slettet 3 deltakere der alle plasseringene sluttet før 01.07.2026: P-2026-0101, P-2026-0102, P-2026-0200."),
+                "\(norwegian.stdout)")
         let none = try tunet.run(["privacy", "retention", "--older-than", "6y", "--yes"], environment: later)
-        #expect(none.stdout.contains("Erased 0 participant(s)"))
+        #expect(none.stdout.contains("Erased nobody: no participant's placements all ended before 2025-07-01."))
         #expect(try tunet.run(["privacy", "retention", "--older-than", "5 years"], environment: later).status == 65)
         let done = try tunet.run(["privacy", "retention", "--older-than", "5y", "--yes"], environment: later)
-        #expect(done.stdout.contains("Erased 3 participant(s)"))
+        #expect(done.stdout.contains("Erased 3 participants whose placements ended before 2026-07-01"))
         #expect(!(try tunet.databaseSnapshot()).contains("HO-1"))
     }
 }

@@ -58,7 +58,7 @@ struct RenewalAndTaskOwnerTests {
         #expect(json?["owner_name"] as? String == "Siri Moen")
         #expect(json?["routing"] is NSNull)
         let history = (json?["history"] as? [[String: Any]])?.first?["text"] as? String
-        #expect(history == "raised by rule renewal:2026/7:2027-08-20; owner Siri Moen: no active member in procurement, so the team's coordinating unit takes it")
+        #expect(history == "raised by the new competition rule; owner Siri Moen: no active member in procurement, so the team's coordinating unit takes it")
     }
 
     @Test("task add without --owner goes to the coordinating unit, or the team's owner without one, and says so")
@@ -84,12 +84,12 @@ struct RenewalAndTaskOwnerTests {
         #expect(task?["owner_name"] as? String == "Kommunedirektør")
         let routing = task?["routing"] as? [String: Any]
         #expect(routing?["route"] as? String == "team_owner")
-        #expect((routing?["reason"] as? [String: Any])?["key"] as? String == "rules.owner.team_owner_no_coordinator")
+        #expect(routing?["reason"] as? String == "no active member in NAV and none in the coordinating unit, so the team's owner takes it")
         let text = try lone.run("task", "add", "--title", "Avklar NAV-tiltak igjen", "--sector", "nav")
         #expect(text.stdout.contains("Added Task 2 (open): Avklar NAV-tiltak igjen — Kommunedirektør (the team's owner)\n"
             + "  Owner: Kommunedirektør (the team's owner), because no active member in NAV and none in the coordinating unit, so the team's owner takes it."))
         let list = try lone.run("task", "list")
         #expect(list.stdout.contains("Kommunedirektør (the team's owner)"))
-        #expect(try lone.run("task", "show", "1").stdout.contains("Owner:          Kommunedirektør (the team's owner)"))
+        #expect(try lone.run("task", "show", "1").stdout.contains("Owner:   Kommunedirektør (the team's owner)\n"))
     }
 }

@@ -22,7 +22,8 @@ struct ExpiryAndCalendarTaskRuleTests {
         let first = try TaskRules(workspace.context).generate()
         #expect(keys(first).filter { $0.hasPrefix("insurance") } == ["insurance:923609016:2026-11-22"])
         let expired = try #require(first.raised.first { $0.task.ruleKey == "insurance:923609016:2026-11-22" })
-        #expect(expired.task.title == "Get the renewed insurance of Haugen gård: it expired 2026-11-22, so the farm can take no new placements")
+        #expect(expired.task.title.english == "Get the renewed insurance of Haugen gård: it expired 2026-11-22, so the farm can take no new placements")
+        #expect(expired.task.title.bokmal == "Hent inn fornyet forsikring fra Haugen gård: den utløp 22.11.2026, så gården kan ikke ta nye plasseringer")
         #expect(expired.task.kind == .insuranceRenewal)
         #expect(expired.task.due == day("2026-11-22"))
         #expect(expired.owner?.sector == .procurement)
@@ -30,7 +31,7 @@ struct ExpiryAndCalendarTaskRuleTests {
         _ = try registry.update("974760673", with: ProviderForm([.insuranceExpiry: "2027-02-21"]))   // 90 days
         let second = try TaskRules(workspace.context).generate()
         #expect(keys(second).filter { $0.hasPrefix("insurance") } == ["insurance:974760673:2027-02-21"])
-        #expect(second.raised.first { $0.task.ruleKey == "insurance:974760673:2027-02-21" }?.task.title
+        #expect(second.raised.first { $0.task.ruleKey == "insurance:974760673:2027-02-21" }?.task.title.english
             == "Get the renewed insurance of Lia gård: it expires 2027-02-21")
         #expect(try TaskRules(workspace.context).generate().raised.isEmpty)
 
@@ -60,7 +61,8 @@ struct ExpiryAndCalendarTaskRuleTests {
         let raised = try TaskRules(on(workspace, end.adding(days: -270))).generate()
         #expect(keys(raised).filter { $0.hasPrefix("renewal") } == ["renewal:2023/4512:2025-12-31"])
         let task = try #require(raised.raised.first { $0.task.kind == .newCompetition })
-        #expect(task.task.title == "Plan a new competition: agreement 2023/4512 ends 2025-12-31 and it has no option left to extend it")
+        #expect(task.task.title.english == "Plan a new competition: agreement 2023/4512 ends 2025-12-31 and it has no option left to extend it")
+        #expect(task.task.title.bokmal == "Planlegg en ny konkurranse: avtale 2023/4512 utløper 31.12.2025, og den har ingen opsjon igjen å forlenge med")
         #expect(task.task.due == end)
         #expect(task.task.link == TaskLink(kind: .agreement, key: "2023/4512"))
         #expect(task.owner?.sector == .procurement)
@@ -74,7 +76,7 @@ struct ExpiryAndCalendarTaskRuleTests {
         _ = try AgreementRegistry(workspace.context).extend("2023/4512")
         #expect(keys(try TaskRules(on(workspace, day("2026-09-30"))).generate()).filter { $0.hasPrefix("renewal") }.isEmpty)
         let raised = try TaskRules(on(workspace, day("2026-10-01"))).generate()
-        #expect(raised.raised.filter { $0.task.kind == .newCompetition }.map(\.task.title)
+        #expect(raised.raised.filter { $0.task.kind == .newCompetition }.map(\.task.title.english)
             == ["Plan a new competition: agreement 2023/4512 ends 2026-12-31 and the decision deadline of option 2 (2026-09-30) has passed"])
     }
 
@@ -104,7 +106,7 @@ struct ExpiryAndCalendarTaskRuleTests {
         let first = try TaskRules(workspace.context).generate()
         #expect(keys(first).filter { $0.hasPrefix("school_calendar") } == ["school_calendar:3303:2026/27"])
         let task = try #require(first.raised.first { $0.task.kind == .schoolCalendar })
-        #expect(task.task.title == "Load the school calendar of 3303 Kongsberg for 2026/27: 1 pupil placement is planned through its school holidays (tunet calendar school import FILE)")
+        #expect(task.task.title.english == "Load the school calendar of 3303 Kongsberg for 2026/27: 1 pupil placement is planned through its school holidays (tunet calendar school import FILE)")
         #expect(task.task.due == day("2026-12-07"))   // the first day the pupil is placed
         #expect(task.owner?.sector == .education)
         #expect(try TaskRules(workspace.context).generate().raised.isEmpty)

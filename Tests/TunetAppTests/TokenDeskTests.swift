@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetText
 @testable import TunetApp
 @testable import TunetDomain
 @testable import TunetStore
@@ -31,9 +32,12 @@ struct TokenDeskTests {
         #expect(throws: TunetError.self) { try desk.authenticate(nil) }
         #expect(throws: TunetError.self) { try desk.authenticate("tunet_" + String(repeating: "0", count: 64)) }
         let tomorrow = TunetContext(database: workspace.context.database, actor: "t", today: workspace.context.today.adding(days: 1))
-        #expect(throws: TunetError.unauthorized(.verbatim("The token expired on \(workspace.context.today.iso)."))) { try TokenDesk(tomorrow).authenticate(issued.token) }
+        let expired = #expect(throws: TunetError.self) { try TokenDesk(tomorrow).authenticate(issued.token) }
+        #expect(expired?.english == "The token expired on \(workspace.context.today.iso).")
+        #expect(expired.map { Texts(.nb).render($0.message) } == "Tilgangsnøkkelen utløp \(workspace.context.today.norwegian).")
         _ = try desk.revoke(issued.record.id)
-        #expect(throws: TunetError.unauthorized(.verbatim("The token has been revoked."))) { try desk.authenticate(issued.token) }
+        let revoked = #expect(throws: TunetError.self) { try desk.authenticate(issued.token) }
+        #expect(revoked?.english == "The token has been revoked.")
         #expect(throws: TunetError.self) { try desk.revoke(issued.record.id) }
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetText
 
 @Suite("No task without an owner")
 struct TaskOwnerRuleTests {
@@ -25,6 +26,7 @@ struct TaskOwnerRuleTests {
         #expect(choice.memberId == 2)
         #expect(choice.route == .sector)
         #expect(choice.reason.english == "no active member in procurement; the first active member in finance")
+        #expect(Texts(.nb).render(choice.reason) == "ingen aktive medlemmer i innkjøp; første aktive medlem i økonomi")
     }
 
     @Test("No member in the task's sectors: the coordinating unit takes it")

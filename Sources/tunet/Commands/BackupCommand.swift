@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetStore
+import TunetText
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,8 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let check = try global.readableContext().database.backup(to: path)
         if output.json { return try JSONOutput.print(check) }
-        Console.out("Backed up to \(check.path): schema \(check.migrations.last ?? "–"), \(check.providers) providers, \(check.auditEvents) audit events; integrity checked.")
+        Console.say("backup.done", ["path": .text(check.path), "schema": .text(check.migrations.last ?? "–"), "providers": .integer(check.providers),
+                                    "events": .integer(check.auditEvents)])
     }
 }
 
@@ -39,11 +41,11 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         guard yes else {
-            throw ValidationError("Restoring replaces everything in \(global.database ?? "the database"); add --yes to confirm.")
+            throw ValidationError(global.database.map { Console.texts("restore.confirm_file", ["path": .text($0)]) } ?? Console.texts("restore.confirm"))
         }
         let context = try global.writableContext()
         let check = try context.database.restore(from: path, actor: context.actor)
         if output.json { return try JSONOutput.print(check) }
-        Console.out("Restored \(check.path): \(check.providers) providers, \(check.auditEvents) audit events (the restore itself is now audited).")
+        Console.say("restore.done", ["path": .text(check.path), "providers": .integer(check.providers), "events": .integer(check.auditEvents)])
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TunetApp
+import TunetDomain
+import TunetText
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,12 +23,16 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let report = try DemoScenario.build(global.configuration(), replace: replace)
         if output.json { return try JSONOutput.print(report) }
-        Console.out("Demo database ready: \(report.database)")
-        Console.out("  \(report.providers) providers in \(report.municipalities.joined(separator: ", "))")
-        let states = report.approvalStates.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        Console.out("  approval states: \(states.joined(separator: ", "))")
-        Console.out("  agreements: \(report.agreements.joined(separator: ", ")); \(report.indexMonths) KPI months (illustrative values)")
-        Console.out("  \(report.placements) placements; \(report.submissions) attendance files imported; Kongsberg's work team with \(report.tasks) tasks; \(report.pilots) pilots")
-        Console.out("Try: tunet provider list --database \(report.database)")
+        let texts = Console.texts
+        Console.say("demo.ready", ["database": .text(report.database)])
+        Console.say("demo.providers", ["providers": .integer(report.providers), "municipalities": .text(report.municipalities.joined(separator: ", "))])
+        let states: [MessageValue] = ApprovalState.allCases.compactMap { state in
+            report.approvalStates[state.rawValue].map { .text(texts("demo.approval_state", ["count": .integer($0), "state": state.labelValue])) }
+        }
+        Console.say("demo.approval_states", ["states": .text(states.map(texts.format).joined(separator: ", "))])
+        Console.say("demo.agreements", ["agreements": .text(report.agreements.joined(separator: ", ")), "months": .integer(report.indexMonths)])
+        Console.say("demo.placements", ["placements": .integer(report.placements), "files": .integer(report.submissions), "tasks": .integer(report.tasks),
+                                        "pilots": .integer(report.pilots)])
+        Console.say("demo.try", ["database": .text(report.database)])
     }
 }

@@ -42,8 +42,9 @@ struct ExportCommand: ParsableCommand {
                 struct Entry: Encodable { let name: String; let title: String; let sheets: [String] }
                 return try JSONOutput.print(catalogue.reports.map { Entry(name: $0.name, title: $0.title.en, sheets: $0.sheets.map(\.name.en)) })
             }
-            var table = TextTable("Report", "Tittel", "Title", "Contents")
-            for entry in catalogue.reports { table.add(entry.name, entry.title.nb, entry.title.en, entry.description.en) }
+            let texts = Console.texts
+            var table = TextTable(texts("report.list.name"), texts("report.list.title"), texts("report.list.contents"))
+            for entry in catalogue.reports { table.add(entry.name, entry.title.text(texts.language), entry.description.text(texts.language)) }
             return Console.out(table.render())
         }
         var filters = ReportFilters()
@@ -61,6 +62,6 @@ struct ExportCommand: ParsableCommand {
         try problems.check()
         let result = try ReportExport(global.readableContext()).write(report, filters: filters, pilot: pilot, to: output)
         if format.json { return try JSONOutput.print(result) }
-        Console.out("Wrote \(result.file): \(result.rows) rows in \(result.sheets.joined(separator: ", ")).")
+        Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
     }
 }

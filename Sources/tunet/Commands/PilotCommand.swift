@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct PilotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,18 +18,30 @@ struct PilotCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, ReferencePrice.self, Measure.self, Evaluate.self, Compare.self])
 
     static func table(_ evaluations: [PilotEvaluation]) -> String {
-        var table = TextTable("Pilot", "Municipality", "Participants", "Placements", "Planned", "Present", "Rate", "Spent", "Per day", "Day centre",
-                              "Ratio", rightAligned: Set(2...10))
-        func percent(_ share: Percentage?) -> String { share?.text ?? "–" }
+        let texts = Console.texts
+        var table = TextTable(texts("pilot.table.pilot"), texts("pilot.table.municipality"), texts("pilot.table.participants"),
+                              texts("pilot.table.placements"), texts("pilot.table.planned"), texts("pilot.table.present"), texts("pilot.table.rate"),
+                              texts("pilot.table.spent"), texts("pilot.table.per_day"), texts("pilot.table.day_centre"), texts("pilot.table.ratio"),
+                              rightAligned: Set(2...10))
+        func percent(_ share: Percentage?) -> String { share.map { texts.format(.percentage($0)) } ?? "–" }
+        func money(_ amount: Money?) -> String { amount.map { texts.format(.money($0)) } ?? "–" }
+        func count(_ number: Int) -> String { texts.format(.integer(number)) }
         for evaluation in evaluations {
             for figures in evaluation.municipalities + [evaluation.total] {
-                table.add(evaluation.pilot.name, figures.municipality == "all" ? "all" : Municipality.named(figures.municipality)?.description ?? figures.municipality,
-                          String(figures.participants), String(figures.placements), String(figures.plannedDays), String(figures.presentDays),
-                          percent(figures.attendanceRate), figures.spent.formatted, figures.costPerAttendedDay?.formatted ?? "–",
-                          figures.referencePrice?.formatted ?? "–", percent(figures.costRatio))
+                table.add(evaluation.pilot.name,
+                          figures.municipality == "all" ? texts("pilot.all_municipalities")
+                              : Municipality.named(figures.municipality)?.description ?? figures.municipality,
+                          count(figures.participants), count(figures.placements), count(figures.plannedDays), count(figures.presentDays),
+                          percent(figures.attendanceRate), money(figures.spent), money(figures.costPerAttendedDay),
+                          money(figures.referencePrice), percent(figures.costRatio))
             }
         }
         return table.render()
+    }
+
+    /// A measure's value as the reader writes it: "52,0 %" or "4,3".
+    static func value(_ measure: PilotMeasure) -> String {
+        Console.texts(measure.unit == .percent ? "pilot.measure.percent" : "pilot.measure.score", ["value": .tenths(measure.valueTenths)])
     }
 
     struct Add: ParsableCommand {
@@ -48,7 +61,7 @@ struct PilotCommand: ParsableCommand {
             let pilot = try PilotDesk(global.writableContext()).add(name: name, county: county, targetGroup: targetGroup, municipalities: municipality,
                                                                     from: from, to: to, projectLeader: projectLeader, researchPartner: researchPartner)
             if output.json { return try JSONOutput.print(pilot) }
-            Console.out("Registered pilot \(pilot.id): \(pilot.name).")
+            Console.say("pilot.registered", ["pilot": .text(String(pilot.id)), "name": .text(pilot.name)])
         }
     }
 
@@ -60,12 +73,14 @@ struct PilotCommand: ParsableCommand {
         func run() throws {
             let pilots = try PilotDesk(global.readableContext()).list()
             if output.json { return try JSONOutput.print(pilots) }
-            var table = TextTable("#", "Pilot", "County", "Target group", "Municipalities", "Period", "Project leader", rightAligned: [0])
+            let texts = Console.texts
+            var table = TextTable(texts("pilot.list.number"), texts("pilot.list.pilot"), texts("pilot.list.county"), texts("pilot.list.target_group"),
+                                  texts("pilot.list.municipalities"), texts("pilot.list.period"), texts("pilot.list.project_leader"), rightAligned: [0])
             for pilot in pilots {
-                table.add(String(pilot.id), pilot.name, pilot.county, pilot.targetGroup.rawValue, pilot.municipalities.joined(separator: ","),
-                          "\(pilot.from.iso)–\(pilot.to.iso)", pilot.projectLeader)
+                table.add(String(pilot.id), pilot.name, pilot.county, texts.render(pilot.targetGroup.label), pilot.municipalities.joined(separator: ","),
+                          texts("pilot.period_short", ["from": .date(pilot.from), "to": .date(pilot.to)]), pilot.projectLeader)
             }
-            Console.out(pilots.isEmpty ? "No pilots are registered." : table.render())
+            Console.out(pilots.isEmpty ? texts("pilot.list.none") : table.render())
         }
     }
 
@@ -81,21 +96,26 @@ struct PilotCommand: ParsableCommand {
                 struct Detail: Encodable { let pilot: Pilot; let measures: [PilotMeasure] }
                 return try JSONOutput.print(Detail(pilot: pilot, measures: measures))
             }
+            let texts = Console.texts
             var list = DetailList()
-            list.add("Pilot", "\(pilot.id): \(pilot.name)")
-            list.add("County", pilot.county)
-            list.add("Target group", pilot.targetGroup.rawValue)
-            list.add("Municipalities", pilot.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
-            list.add("Period", "\(pilot.from.iso) to \(pilot.to.iso)")
-            list.add("Project leader", pilot.projectLeader)
-            list.add("Research partner", pilot.researchPartner)
-            list.add("Day-centre prices", pilot.referencePrices.sorted { $0.key < $1.key }.map { "\($0.key): NOK \($0.value.formatted)" }.joined(separator: ", "))
+            list.add(texts("pilot.show.pilot"), "\(pilot.id): \(pilot.name)")
+            list.add(texts("pilot.show.county"), pilot.county)
+            list.add(texts("pilot.show.target_group"), texts.render(pilot.targetGroup.label))
+            list.add(texts("pilot.show.municipalities"), pilot.municipalities.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", "))
+            list.add(texts("pilot.show.period"), texts("pilot.period", ["from": .date(pilot.from), "to": .date(pilot.to)]))
+            list.add(texts("pilot.show.project_leader"), pilot.projectLeader)
+            list.add(texts("pilot.show.research_partner"), pilot.researchPartner)
+            list.add(texts("pilot.show.reference_prices"), pilot.referencePrices.sorted { $0.key < $1.key }
+                .map { texts("pilot.reference_price", ["municipality": .text($0.key), "price": .money($0.value)]) }.joined(separator: ", "))
             Console.out(list.render())
-            var table = TextTable("Municipality", "From", "To", "Measure", "Value", "n", "Source", rightAligned: [4, 5])
+            var table = TextTable(texts("pilot.measures.municipality"), texts("pilot.measures.from"), texts("pilot.measures.to"),
+                                  texts("pilot.measures.measure"), texts("pilot.measures.value"), texts("pilot.measures.n"), texts("pilot.measures.source"),
+                                  rightAligned: [4, 5])
             for measure in measures {
-                table.add(measure.municipalityNumber, measure.from.iso, measure.to.iso, measure.name, measure.valueText, String(measure.n), measure.source)
+                table.add(measure.municipalityNumber, texts.format(.date(measure.from)), texts.format(.date(measure.to)), measure.name,
+                          PilotCommand.value(measure), texts.format(.integer(measure.n)), measure.source)
             }
-            if !measures.isEmpty { Console.out("\nMeasures:\n" + table.render()) }
+            if !measures.isEmpty { Console.out("\n" + texts("pilot.measures.heading") + "\n" + table.render()) }
         }
     }
 
@@ -112,7 +132,7 @@ struct PilotCommand: ParsableCommand {
         func run() throws {
             let pilot = try PilotDesk(global.writableContext()).setReferencePrice(id, municipality: municipality, price: price)
             if output.json { return try JSONOutput.print(pilot) }
-            Console.out("Day-centre price recorded for \(municipality) in \(pilot.name).")
+            Console.say("pilot.reference_price_recorded", ["municipality": .text(municipality), "pilot": .text(pilot.name)])
         }
     }
 
@@ -143,7 +163,8 @@ struct PilotCommand: ParsableCommand {
             let measure = try PilotDesk(global.writableContext()).addMeasure(id, municipality: municipality, from: from, to: to, name: name,
                                                                              value: value, unit: unit, n: n, source: source)
             if output.json { return try JSONOutput.print(measure) }
-            Console.out("Recorded \(measure.name) = \(measure.valueText) (n = \(measure.n)) for \(measure.municipalityNumber).")
+            Console.say("pilot.measure_recorded", ["measure": .text(measure.name), "value": .text(PilotCommand.value(measure)),
+                                                   "n": .integer(measure.n), "municipality": .text(measure.municipalityNumber)])
         }
     }
 
@@ -168,15 +189,20 @@ struct PilotCommand: ParsableCommand {
 
         func run() throws {
             let evaluation = try PilotDesk(global.readableContext()).evaluate(id, from: from, to: to)
-            if let file { try PilotWorkbook.write([evaluation], to: file) }
+            if let file { try PilotWorkbook.write([evaluation], to: file, language: Console.texts.language) }
             if output.json { return try JSONOutput.print(evaluation) }
-            Console.out("\(evaluation.pilot.name), \(evaluation.from.iso) to \(evaluation.to.iso)")
+            Console.say("pilot.evaluation.heading", ["pilot": .text(evaluation.pilot.name), "from": .date(evaluation.from), "to": .date(evaluation.to)])
             Console.out(PilotCommand.table([evaluation]))
-            Console.out("Providers: \(evaluation.approvedProviders) approved, \(evaluation.activeProviders) active. Documented farm choice: \(evaluation.placementsWithDocumentedChoice) of \(evaluation.total.placements) placements. Tasks done on time: \(evaluation.tasksDoneOnTime) of \(evaluation.tasksDone).")
+            Console.say("pilot.evaluation.summary", [
+                "approved": .integer(evaluation.approvedProviders), "active": .integer(evaluation.activeProviders),
+                "documented": .integer(evaluation.placementsWithDocumentedChoice), "placements": .integer(evaluation.total.placements),
+                "on_time": .integer(evaluation.tasksDoneOnTime), "done": .integer(evaluation.tasksDone),
+            ])
             for measure in evaluation.measures {
-                Console.out("  \(measure.municipalityNumber) \(measure.name): \(measure.valueText) (n = \(measure.n), \(measure.source))")
+                Console.say("pilot.evaluation.measure", ["municipality": .text(measure.municipalityNumber), "measure": .text(measure.name),
+                                                         "value": .text(PilotCommand.value(measure)), "n": .integer(measure.n), "source": .text(measure.source)])
             }
-            if let file { Console.out("Wrote \(file).") }
+            if let file { Console.say("pilot.wrote", ["file": .text(file)]) }
         }
     }
 
@@ -189,13 +215,13 @@ struct PilotCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            guard ids.count >= 2 else { throw ValidationError("Name at least two pilots to compare.") }
+            guard ids.count >= 2 else { throw ValidationError(Console.texts("pilot.compare.too_few")) }
             let desk = try PilotDesk(global.readableContext())
             let evaluations = try ids.map { try desk.evaluate($0) }
-            if let file { try PilotWorkbook.write(evaluations, to: file) }
+            if let file { try PilotWorkbook.write(evaluations, to: file, language: Console.texts.language) }
             if output.json { return try JSONOutput.print(evaluations) }
             Console.out(PilotCommand.table(evaluations))
-            if let file { Console.out("Wrote \(file).") }
+            if let file { Console.say("pilot.wrote", ["file": .text(file)]) }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,6 +10,8 @@ struct PrivacyCommand: ParsableCommand {
         abstract: "Personal data: what is held, erasure for a participant, retention by age.",
         discussion: "Examples:\n  tunet privacy report\n  tunet privacy erase --participant P-2026-0042 --yes\n  tunet privacy retention --older-than 5y",
         subcommands: [Report.self, Erase.self, Retention.self])
+
+    /// The kinds of personal data the store counts, as words in the reader's language.
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "report", abstract: "List the personal data held and its age.", discussion: "Example:\n  tunet privacy report --json")
@@ -18,8 +21,13 @@ struct PrivacyCommand: ParsableCommand {
         func run() throws {
             let categories = try PrivacyDesk(global.readableContext()).report()
             if output.json { return try JSONOutput.print(categories) }
-            var table = TextTable("Personal data", "Count", "Oldest", "Newest", rightAligned: [1])
-            for category in categories { table.add(Console.texts.render(category.category.label), String(category.count), category.oldest ?? "", category.newest ?? "") }
+            let texts = Console.texts
+            func day(_ text: String?) -> String { text.flatMap { try? LocalDate.parse($0).get() }.map { texts.format(.date($0)) } ?? text ?? "" }
+            var table = TextTable(texts("privacy.table.category"), texts("privacy.table.count"), texts("privacy.table.oldest"),
+                                  texts("privacy.table.newest"), rightAligned: [1])
+            for category in categories {
+                table.add(texts.render(category.category.label), texts.format(.integer(category.count)), day(category.oldest), day(category.newest))
+            }
             Console.out(table.render())
         }
     }
@@ -34,10 +42,13 @@ struct PrivacyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            guard yes else { throw ValidationError("Erasure cannot be undone; add --yes to confirm.") }
+            guard yes else { throw ValidationError(Console.texts("privacy.erase.confirm")) }
             let result = try PrivacyDesk(global.writableContext()).erase(participant)
             if output.json { return try JSONOutput.print(result) }
-            Console.out("Erased \(result.participant): \(result.namesErased) name(s), \(result.followUpsErased) follow-up text(s), free text in \(result.placements) placement(s), \(result.auditSnapshotsScrubbed) earlier audit snapshot(s) scrubbed.")
+            Console.say("privacy.erased", [
+                "participant": .text(result.participant), "names": .integer(result.namesErased), "follow_ups": .integer(result.followUpsErased),
+                "placements": .integer(result.placements), "snapshots": .integer(result.auditSnapshotsScrubbed),
+            ])
         }
     }
 
@@ -53,9 +64,15 @@ struct PrivacyCommand: ParsableCommand {
         func run() throws {
             let result = try PrivacyDesk(yes ? global.writableContext() : global.readableContext()).retention(olderThan: olderThan, dryRun: !yes)
             if output.json { return try JSONOutput.print(result) }
-            let verb = result.dryRun ? "Would erase" : "Erased"
-            Console.out("\(verb) \(result.participants.count) participant(s) whose placements ended before \(result.cutoff.iso)\(result.participants.isEmpty ? "" : ": " + result.participants.joined(separator: ", ")).")
-            if result.dryRun && !result.participants.isEmpty { Console.out("Add --yes to erase them.") }
+            let arguments: [String: MessageValue] = ["count": .integer(result.participants.count), "cutoff": .date(result.cutoff),
+                                                     "participants": .text(result.participants.joined(separator: ", "))]
+            switch (result.dryRun, result.participants.isEmpty) {
+            case (true, true): Console.say("privacy.retention.none_to_erase", arguments)
+            case (true, false): Console.say("privacy.retention.would_erase", arguments)
+            case (false, true): Console.say("privacy.retention.none_erased", arguments)
+            case (false, false): Console.say("privacy.retention.erased", arguments)
+            }
+            if result.dryRun && !result.participants.isEmpty { Console.say("privacy.retention.confirm") }
         }
     }
 }

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        guard (0...65535).contains(port), bodyLimitMb > 0 else { throw ValidationError("Give a port from 0 to 65535 and a body limit above 0.") }
+        guard (0...65535).contains(port), bodyLimitMb > 0 else { throw ValidationError(Console.texts("serve.error.port")) }
         let configuration = try global.configuration()
         let context = try configuration.serviceContext()
         let checkpoints = BackgroundCheckpoints(context)
@@ -39,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in
             // Written straight to the file descriptor so that a script waiting for the line sees it at once.
-            FileHandle.standardOutput.write(Data("Tunet is listening on http://\(host):\(port)\n".utf8))
+            let line = Console.texts("serve.listening", ["url": .text("http://\(host):\(port)")])
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         try await app.runService()
     }

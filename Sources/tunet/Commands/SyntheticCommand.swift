@@ -44,7 +44,8 @@ struct SyntheticCommand: ParsableCommand {
             struct Result: Encodable { let data: SyntheticNation.Report; let attendance_file: String?; let attendance_rows: Int? }
             return try JSONOutput.print(Result(data: report, attendance_file: output?.path, attendance_rows: rows))
         }
-        Console.out("Built \(report.farms) farms, \(report.agreements) agreements and \(report.placements) placements in \(report.database).")
-        if let output, let rows { Console.out("Wrote \(rows) attendance rows to \(output.path).") }
+        Console.say("synthetic.built", ["farms": .integer(report.farms), "agreements": .integer(report.agreements),
+                                        "placements": .integer(report.placements), "database": .text(report.database)])
+        if let output, let rows { Console.say("synthetic.wrote", ["rows": .integer(rows), "file": .text(output.path)]) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,22 +17,52 @@ struct TaskCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Assign.self, Start.self, Done.self, Cancel.self, Comment.self, Generate.self])
 
     static func parseId(_ text: String) throws -> Int64 {
-        guard let id = Int64(text), id > 0 else { throw TunetError.invalid("task", text, .verbatim("'\(text)' is not a task number; see `tunet task list`")) }
+        guard let id = Int64(text), id > 0 else { throw TunetError.invalid("task", text, Message("task.error.not_a_number", ["text": .text(text)])) }
         return id
     }
 
-    static func line(_ view: TaskView) -> String {
-        "Task \(view.task.id) (\(view.task.status.rawValue)): \(view.task.title) — \(ownerText(view))"
+    /// The desk, writing its views' texts in the reader's language.
+    static func desk(_ context: TunetContext) -> TaskDesk { TaskDesk(context, language: Console.texts.language) }
+
+    static func line(_ view: TaskView) -> Message {
+        Message("task.line", ["task": .text(String(view.task.id)), "status": view.task.status.labelValue, "title": .text(view.title),
+                              "owner": .text(ownerText(view))])
     }
 
     static func ownerText(_ view: TaskView) -> String {
-        view.owner == nil ? "\(view.ownerName) (the team's owner)" : view.ownerName
+        view.owner == nil ? Console.texts("task.owner.team_owner_name", ["owner": .text(view.ownerName)]) : view.ownerName
+    }
+
+    static func sectors(_ sectors: [Sector]) -> String { sectors.map { Console.texts.render($0.label) }.joined(separator: ", ") }
+
+    static func link(_ link: TaskLink?) -> String? {
+        link.map { Console.texts("task.link", ["kind": $0.kind.labelValue, "key": .text($0.key)]) }
+    }
+
+    /// The status, and whether the rule that raised the task no longer finds its condition.
+    static func status(_ task: WorkTask) -> String {
+        Console.texts(task.conditionGone ? "task.status_condition_gone" : "task.status", ["status": task.status.labelValue])
+    }
+
+    /// What happened in a task's history, as a word: `assigned` is "overlevert" in bokmål.
+    static func action(_ code: String) -> String {
+        let texts = Console.texts
+        switch code {
+        case "created": return texts("task.action.created")
+        case "assigned": return texts("task.action.assigned")
+        case "started": return texts("task.action.started")
+        case "done": return texts("task.action.done")
+        case "cancelled": return texts("task.action.cancelled")
+        case "comment": return texts("task.action.comment")
+        case "condition_gone": return texts("task.action.condition_gone")
+        default: return code
+        }
     }
 
     /// Says which owner a task went to and why, when no member of its own sectors could take it.
-    static func routingNote(_ view: TaskView) -> String? {
-        guard let routing = view.routing, routing.route == .coordinatingUnit || routing.route == .teamOwner else { return nil }
-        return "  Owner: \(ownerText(view)), because \(Console.texts.render(routing.reason))."
+    static func routingNote(_ view: TaskView) {
+        guard let routing = view.routing, routing.route == .coordinatingUnit || routing.route == .teamOwner else { return }
+        Console.say("task.routing_note", ["owner": .text(ownerText(view)), "reason": .message(routing.reason)])
     }
 
     struct Add: ParsableCommand {
@@ -57,10 +88,10 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).add(team: team, title: title, kind: kind, sectors: sector, owner: owner, due: due, link: link)
+            let view = try TaskCommand.desk(global.writableContext()).add(team: team, title: title, kind: kind, sectors: sector, owner: owner, due: due, link: link)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Added " + TaskCommand.line(view))
-            if let note = TaskCommand.routingNote(view) { Console.out(note) }
+            Console.say("task.added", ["task": .message(TaskCommand.line(view))])
+            TaskCommand.routingNote(view)
         }
     }
 
@@ -83,21 +114,24 @@ struct TaskCommand: ParsableCommand {
             var problems = ProblemCollector()
             if let sector {
                 filter.sector = Sector(name: sector)
-                if filter.sector == nil { problems.add("sector", sector, .verbatim("use \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")) }
+                if filter.sector == nil {
+                    problems.add("sector", sector, Message("task.error.sector"))
+                }
             }
             if let dueBefore {
                 filter.dueBefore = problems.date("due-before", dueBefore)
             }
             try problems.check()
-            let views = try TaskDesk(global.readableContext()).list(filter)
+            let views = try TaskCommand.desk(global.readableContext()).list(filter)
             if output.json { return try JSONOutput.print(views) }
-            if views.isEmpty { return Console.out("No tasks match.") }
-            var table = TextTable("#", "Due", "Title", "Owner", "Sectors", "Status", "Link", rightAligned: [0])
+            if views.isEmpty { return Console.say("task.list.none") }
+            let texts = Console.texts
+            var table = TextTable(texts("task.table.number"), texts("task.table.due"), texts("task.table.title"), texts("task.table.owner"),
+                                  texts("task.table.sectors"), texts("task.table.status"), texts("task.table.link"), rightAligned: [0])
             for view in views {
                 let task = view.task
-                table.add(String(task.id), (task.due?.iso ?? "") + (view.overdue ? " !" : ""), task.title, TaskCommand.ownerText(view),
-                          task.sectors.map(\.rawValue).joined(separator: ","),
-                          task.status.rawValue + (task.conditionGone ? " (condition gone)" : ""), task.link?.description ?? "")
+                table.add(String(task.id), (task.due.map { texts.format(.date($0)) } ?? "") + (view.overdue ? " !" : ""), view.title,
+                          TaskCommand.ownerText(view), TaskCommand.sectors(task.sectors), TaskCommand.status(task), TaskCommand.link(task.link) ?? "")
             }
             Console.out(table.render())
         }
@@ -111,28 +145,31 @@ struct TaskCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.readableContext()
-            let view = try TaskDesk(context).show(TaskCommand.parseId(id))
+            let view = try TaskCommand.desk(context).show(TaskCommand.parseId(id))
             if output.json { return try JSONOutput.print(view) }
             let task = view.task
+            let texts = Console.texts
             var list = DetailList()
-            list.add("Task", String(task.id))
-            list.add("Title", task.title)
-            list.add("Kind", task.kind.rawValue)
-            list.add("Status", task.status.rawValue + (task.conditionGone ? " (the rule's condition no longer holds)" : ""))
-            list.add("Owner", view.owner.map { "\($0.name) (\($0.sector.rawValue))" } ?? TaskCommand.ownerText(view))
-            list.add("Sectors", task.sectors.map(\.rawValue).joined(separator: ", "))
-            list.add("Due", task.due.map { $0.iso + (view.overdue ? " (overdue)" : "") })
-            list.add("Link", task.link?.description)
-            list.add("Raised by rule", task.ruleKey)
+            list.add(texts("task.show.task"), String(task.id))
+            list.add(texts("task.show.title"), view.title)
+            list.add(texts("task.show.kind"), texts.render(task.kind.label))
+            list.add(texts("task.show.status"), texts(task.conditionGone ? "task.status_condition_gone_long" : "task.status", ["status": task.status.labelValue]))
+            list.add(texts("task.show.owner"), view.owner.map { texts("task.owner.member", ["owner": .text($0.name), "sector": $0.sector.labelValue]) }
+                ?? TaskCommand.ownerText(view))
+            list.add(texts("task.show.sectors"), TaskCommand.sectors(task.sectors))
+            list.add(texts("task.show.due"), task.due.map { texts(view.overdue ? "task.due_overdue" : "task.due", ["due": .date($0)]) })
+            list.add(texts("task.show.link"), TaskCommand.link(task.link))
             Console.out(list.render())
             let members = try WorkTeamDesk(context).teams().flatMap(\.members)
             func name(_ id: Int64?) -> String { id.flatMap { id in members.first { $0.id == id }?.name } ?? "–" }
-            var history = TextTable("When (Norwegian time)", "Who", "What", "From", "To", "Comment")
+            var history = TextTable(texts("task.history.table.when"), texts("task.history.table.who"), texts("task.history.table.what"),
+                                    texts("task.history.table.from"), texts("task.history.table.to"), texts("task.history.table.comment"))
             for event in task.history {
-                history.add(OsloCalendar.localTimestamp(event.at), event.actor, event.action,
-                            event.action == "assigned" ? name(event.fromMember) : "", event.toMember.map { name($0) } ?? "", event.text ?? "")
+                history.add(OsloCalendar.localTimestamp(event.at, in: texts.language), event.actor, TaskCommand.action(event.action),
+                            event.action == "assigned" ? name(event.fromMember) : "", event.toMember.map { name($0) } ?? "",
+                            event.text.map(texts.render) ?? "")
             }
-            Console.out("\nHistory:\n" + history.render())
+            Console.out("\n" + texts("task.history.heading") + "\n" + history.render())
         }
     }
 
@@ -147,9 +184,9 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).assign(TaskCommand.parseId(id), to: to, comment: comment)
+            let view = try TaskCommand.desk(global.writableContext()).assign(TaskCommand.parseId(id), to: to, comment: comment)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Handed over: " + TaskCommand.line(view))
+            Console.say("task.handed_over", ["task": .message(TaskCommand.line(view))])
         }
     }
 
@@ -160,9 +197,9 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).start(TaskCommand.parseId(id))
+            let view = try TaskCommand.desk(global.writableContext()).start(TaskCommand.parseId(id))
             if output.json { return try JSONOutput.print(view) }
-            Console.out(TaskCommand.line(view))
+            Console.out(Console.texts.render(TaskCommand.line(view)))
         }
     }
 
@@ -174,9 +211,9 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).done(TaskCommand.parseId(id), comment: comment)
+            let view = try TaskCommand.desk(global.writableContext()).done(TaskCommand.parseId(id), comment: comment)
             if output.json { return try JSONOutput.print(view) }
-            Console.out(TaskCommand.line(view))
+            Console.out(Console.texts.render(TaskCommand.line(view)))
         }
     }
 
@@ -188,9 +225,9 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).cancel(TaskCommand.parseId(id), reason: reason)
+            let view = try TaskCommand.desk(global.writableContext()).cancel(TaskCommand.parseId(id), reason: reason)
             if output.json { return try JSONOutput.print(view) }
-            Console.out(TaskCommand.line(view))
+            Console.out(Console.texts.render(TaskCommand.line(view)))
         }
     }
 
@@ -202,9 +239,9 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try TaskDesk(global.writableContext()).comment(TaskCommand.parseId(id), text: text)
+            let view = try TaskCommand.desk(global.writableContext()).comment(TaskCommand.parseId(id), text: text)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Commented on task \(view.task.id).")
+            Console.say("task.commented", ["task": .text(String(view.task.id))])
         }
     }
 
@@ -270,7 +307,7 @@ struct TaskCommand: ParsableCommand {
             thresholds.insuranceDays = insuranceDays
             thresholds.renewalDays = renewalDays
             guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
-                throw TunetError.invalid("thresholds", nil, .verbatim("the attendance day must be 1–28 and the ceiling warning below the full percentage"))
+                throw TunetError.invalid("thresholds", nil, Message("task.error.thresholds"))
             }
             var context = try global.writableContext()
             if let today {
@@ -279,16 +316,17 @@ struct TaskCommand: ParsableCommand {
                 case .failure(let problem): throw TunetError.invalid("today", today, problem.reason)
                 }
             }
-            let report = try TaskRules(context, thresholds: thresholds).generate(team: team)
+            let report = try TaskRules(context, thresholds: thresholds, language: Console.texts.language).generate(team: team)
             if output.json { return try JSONOutput.print(report) }
             for view in report.raised {
-                Console.out("Raised " + TaskCommand.line(view))
-                if let note = TaskCommand.routingNote(view) { Console.out(note) }
+                Console.say("task.raised", ["task": .message(TaskCommand.line(view))])
+                TaskCommand.routingNote(view)
             }
             if !report.conditionGone.isEmpty {
-                Console.out("Condition no longer holds for task(s) \(report.conditionGone.map { "#\($0)" }.joined(separator: ", ")).")
+                Console.say("task.generate.condition_gone", ["tasks": .list(report.conditionGone.map { .text("#\($0)") })])
             }
-            Console.out("\(report.raised.count) raised, \(report.unchanged) already raised, \(report.conditionGone.count) whose condition is gone.")
+            Console.say("task.generate.summary", ["raised": .integer(report.raised.count), "unchanged": .integer(report.unchanged),
+                                                  "gone": .integer(report.conditionGone.count)])
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let view = try WorkTeamDesk(global.writableContext()).addTeam(name: name, municipality: municipality, owner: owner)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("Created team \(view.team.id): \(view.team.name).")
+            Console.say("team.created", ["team": .text(String(view.team.id)), "name": .text(view.team.name)])
         }
     }
 
@@ -35,7 +36,8 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let view = try WorkTeamDesk(global.readableContext()).show(id)
             if output.json { return try JSONOutput.print(view) }
-            Console.out("\(view.team.name) (\(Municipality.named(view.team.municipalityNumber)?.description ?? view.team.municipalityNumber)); owner: \(view.team.owner)")
+            Console.say("team.heading", ["name": .text(view.team.name), "owner": .text(view.team.owner),
+                                         "municipality": .text(Municipality.named(view.team.municipalityNumber)?.description ?? view.team.municipalityNumber)])
             Console.out(TeamCommand.members(view.members))
         }
     }
@@ -48,18 +50,24 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let teams = try WorkTeamDesk(global.readableContext()).teams()
             if output.json { return try JSONOutput.print(teams) }
-            var table = TextTable("#", "Team", "Municipality", "Owner", "Members", rightAligned: [0, 4])
+            let texts = Console.texts
+            var table = TextTable(texts("team.table.number"), texts("team.table.team"), texts("team.table.municipality"), texts("team.table.owner"),
+                                  texts("team.table.members"), rightAligned: [0, 4])
             for view in teams {
-                table.add(String(view.team.id), view.team.name, view.team.municipalityNumber, view.team.owner, String(view.members.filter(\.active).count))
+                table.add(String(view.team.id), view.team.name, view.team.municipalityNumber, view.team.owner,
+                          texts.format(.integer(view.members.filter(\.active).count)))
             }
-            Console.out(teams.isEmpty ? "No teams are registered." : table.render())
+            Console.out(teams.isEmpty ? texts("team.list.none") : table.render())
         }
     }
 
     static func members(_ members: [TeamMember]) -> String {
-        var table = TextTable("#", "Name", "Sector", "Role", "E-mail", "Active", rightAligned: [0])
+        let texts = Console.texts
+        var table = TextTable(texts("team.member.table.number"), texts("team.member.table.name"), texts("team.member.table.sector"),
+                              texts("team.member.table.role"), texts("team.member.table.email"), texts("team.member.table.active"), rightAligned: [0])
         for member in members {
-            table.add(String(member.id), member.name, member.sector.rawValue, member.role, member.email ?? "", member.active ? "yes" : "left")
+            table.add(String(member.id), member.name, texts.render(member.sector.label), member.role, member.email ?? "",
+                      texts(member.active ? "team.member.active" : "team.member.left"))
         }
         return table.render()
     }
@@ -85,7 +93,7 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let member = try WorkTeamDesk(global.writableContext()).addMember(team: team, name: name, sector: sector, role: role, email: email)
             if output.json { return try JSONOutput.print(member) }
-            Console.out("Added member \(member.id): \(member.name) (\(member.sector.rawValue)).")
+            Console.say("team.member.added", ["member": .text(String(member.id)), "name": .text(member.name), "sector": member.sector.labelValue])
         }
     }
 
@@ -113,7 +121,7 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let member = try WorkTeamDesk(global.writableContext()).removeMember(id)
             if output.json { return try JSONOutput.print(member) }
-            Console.out("\(member.name) has left the team.")
+            Console.say("team.member.removed", ["name": .text(member.name)])
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunetApp
 import TunetDomain
+import TunetText
 
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,11 @@ struct TokenCommand: ParsableCommand {
             let issued = try TokenDesk(global.writableContext()).issue(provider: provider, role: role, expires: expires, label: label)
             if output.json { return try JSONOutput.print(issued) }
             Console.out(issued.token)
-            Console.error("Token \(issued.record.id) (\(issued.record.role.rawValue)\(issued.record.provider.map { " for \($0)" } ?? "")), valid through \(issued.record.expiresOn.iso). It is shown only now; Tunet keeps only its hash.")
+            let record = issued.record
+            Console.error(Console.texts(record.provider == nil ? "token.issued" : "token.issued_for_provider", [
+                "token": .text(String(record.id)), "role": record.role.labelValue, "provider": .text(record.provider?.digits ?? ""),
+                "expires": .date(record.expiresOn),
+            ]))
         }
     }
 
@@ -37,13 +42,16 @@ struct TokenCommand: ParsableCommand {
             let context = try global.readableContext()
             let tokens = try TokenDesk(context).list()
             if output.json { return try JSONOutput.print(tokens) }
-            var table = TextTable("#", "Role", "Provider", "Label", "Issued (Norwegian time)", "Expires", "State", rightAligned: [0])
+            let texts = Console.texts
+            var table = TextTable(texts("token.table.number"), texts("token.table.role"), texts("token.table.provider"), texts("token.table.label"),
+                                  texts("token.table.issued"), texts("token.table.expires"), texts("token.table.state"), rightAligned: [0])
             for token in tokens {
-                let state = token.revokedAt != nil ? "revoked" : token.isValid(on: context.today) ? "valid" : "expired"
-                table.add(String(token.id), token.role.rawValue, token.provider?.digits ?? "", token.label ?? "",
-                          OsloCalendar.localTimestamp(token.createdAt), token.expiresOn.iso, state)
+                let state = token.revokedAt != nil ? texts("token.state.revoked") : token.isValid(on: context.today) ? texts("token.state.valid")
+                    : texts("token.state.expired")
+                table.add(String(token.id), texts.render(token.role.label), token.provider?.digits ?? "", token.label ?? "",
+                          OsloCalendar.localTimestamp(token.createdAt, in: texts.language), texts.format(.date(token.expiresOn)), state)
             }
-            Console.out(tokens.isEmpty ? "No tokens are issued." : table.render())
+            Console.out(tokens.isEmpty ? texts("token.list.none") : table.render())
         }
     }
 
@@ -56,7 +64,7 @@ struct TokenCommand: ParsableCommand {
         func run() throws {
             let token = try TokenDesk(global.writableContext()).revoke(id)
             if output.json { return try JSONOutput.print(token) }
-            Console.out("Revoked token \(token.id).")
+            Console.say("token.revoked", ["token": .text(String(token.id))])
         }
     }
 }

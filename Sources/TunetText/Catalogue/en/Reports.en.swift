@@ -1,4 +1,34 @@
 extension Catalogue {
     /// English: xlsx exports: the catalogue's front sheets, values and notes.
-    static let enReports: [String: String] = [:]
+    static let enReports: [String: String] = [
+        "report.front.sheet": "Front",
+        "report.front.report": "Report",
+        "report.front.contents": "Contents",
+        "report.front.filters": "Filters",
+        "report.front.no_filters": "none",
+        "report.front.filter_from": "from {day}",
+        "report.front.filter_to": "to {day}",
+        "report.front.filter_municipality": "municipality {municipality}",
+        "report.front.filter_pilot": "pilot {pilot}",
+        "report.front.generated": "Generated",
+        "report.front.generated_at": "{time} (Norwegian time)",
+        "report.front.version": "Tunet version",
+        "report.front.privacy": "Privacy",
+        "report.front.privacy_note": "Participants appear only by pseudonymous code; names are never included.",
+        "report.no_rows": "No rows match the filters.",
+        "report.total": "Total",
+        "report.yes": "yes",
+        "report.no": "no",
+        "report.all_municipalities": "All",
+        "report.chosen_by": "{method}: {rule}",
+        "report.task_link": "{kind} {key}",
+        "report.task_status_condition_gone": "{status} (condition gone)",
+        "report.list.name": "Report",
+        "report.list.title": "Title",
+        "report.list.contents": "Contents",
+        "report.wrote": "Wrote {file}: {rows} {rows|row|rows} in {sheets}.",
+        "report.error.ends_before_start": "the period ends ({to}) before it starts ({from})",
+        "report.error.folder_not_created": "the folder cannot be created",
+        "report.error.unknown": "'{name}' is not a report; the catalogue has {reports}",
+    ]
 }

@@ -1,4 +1,34 @@
 extension Catalogue {
     /// Bokmål: xlsx exports: the catalogue's front sheets, values and notes.
-    static let nbReports: [String: String] = [:]
+    static let nbReports: [String: String] = [
+        "report.front.sheet": "Forside",
+        "report.front.report": "Rapport",
+        "report.front.contents": "Innhold",
+        "report.front.filters": "Filtre",
+        "report.front.no_filters": "ingen",
+        "report.front.filter_from": "fra {day}",
+        "report.front.filter_to": "til {day}",
+        "report.front.filter_municipality": "kommune {municipality}",
+        "report.front.filter_pilot": "pilot {pilot}",
+        "report.front.generated": "Generert",
+        "report.front.generated_at": "{time} (norsk tid)",
+        "report.front.version": "Tunet-versjon",
+        "report.front.privacy": "Personvern",
+        "report.front.privacy_note": "Deltakere vises bare med pseudonym kode; navn er aldri med.",
+        "report.no_rows": "Ingen rader passer filtrene.",
+        "report.total": "Sum",
+        "report.yes": "ja",
+        "report.no": "nei",
+        "report.all_municipalities": "Alle",
+        "report.chosen_by": "{method}: {rule}",
+        "report.task_link": "{kind} {key}",
+        "report.task_status_condition_gone": "{status} (vilkåret gjelder ikke lenger)",
+        "report.list.name": "Navn",
+        "report.list.title": "Tittel",
+        "report.list.contents": "Innhold",
+        "report.wrote": "Skrev {file}: {rows} {rows|rad|rader} i {sheets}.",
+        "report.error.ends_before_start": "perioden slutter ({to}) før den starter ({from})",
+        "report.error.folder_not_created": "mappen kan ikke opprettes",
+        "report.error.unknown": "«{name}» er ikke en rapport; katalogen har {reports}",
+    ]
 }

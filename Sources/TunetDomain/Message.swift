@@ -13,15 +13,7 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         arguments.isEmpty ? key : "\(key) \(arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))"
     }
-
-    /// Text not yet in the catalogues, shown as it is in every language. Only for the move to the
-    /// catalogues: `Message.verbatimKey` must be gone from the code when it is done.
-    public static let verbatimKey = "verbatim"
-
-    /// Text not yet in the catalogues (see `verbatimKey`).
-    public static func verbatim(_ text: String) -> Message { Message(verbatimKey, ["text": .text(text)]) }
 }
-
 
 /// A value a message names, formatted by the renderer as the reader's language writes it.
 public indirect enum MessageValue: Hashable, Sendable {

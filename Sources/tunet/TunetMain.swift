@@ -15,7 +15,9 @@ enum TunetMain {
         }
         var parsed: ParsableCommand.Type?
         do {
-            var command = try Tunet.parseAsRoot(arguments)
+            // The language is chosen once for the whole run (Console.texts), so --lang may stand anywhere,
+            // before the subcommand as well as after it.
+            var command = try Tunet.parseAsRoot(Console.removingLanguageOption(from: arguments))
             parsed = type(of: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

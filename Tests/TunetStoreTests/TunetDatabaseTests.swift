@@ -110,7 +110,7 @@ struct TunetDatabaseTests {
         #expect(throws: TunetError.self) {
             try database.write(actor: "kari") { tx in
                 try tx.insert(sampleProvider())
-                throw TunetError.conflict(.verbatim("refused"))
+                throw TunetError.conflict(Message("error.internal", ["text": "refused"]))
             }
         }
         try database.read { (reader: StoreReader) throws in

@@ -62,7 +62,7 @@ struct TextsTests {
     @Test("A label inside a sentence is rendered in the same language; an unknown key shows itself")
     func nested() {
         let message = Message("language.unknown", ["source": "--lang", "value": "de"])
-        #expect(nb.render(message) == "--lang: 'de' er ikke et språk Tunet har; bruk nb (bokmål) eller en (engelsk)")
+        #expect(nb.render(message) == "--lang: «de» er ikke et språk Tunet har; bruk nb (bokmål) eller en (engelsk)")
         #expect(en.render(message).hasPrefix("--lang: 'de' is not a language Tunet has"))
         #expect(nb.render(Message("no.such.key")) == "⟨no.such.key⟩")
     }

@@ -65,6 +65,20 @@ enum Console {
         return value
     }
 
+    /// The command line without `--lang X` or `--lang=X` (up to a `--`).
+    static func removingLanguageOption(from arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { kept += arguments[index...]; break }
+            if argument == "--lang" { index += 2; continue }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+            index += 1
+        }
+        return kept
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

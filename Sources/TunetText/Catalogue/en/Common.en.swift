@@ -1,7 +1,6 @@
 extension Catalogue {
     /// English: errors, the words around them and the labels of codes.
     static let enCommon: [String: String] = [
-        "verbatim": "{text}",
         "cli.error": "error: {message}",
         "cli.warning": "warning: {message}",
         "problem.field": "{field}: {reason}",

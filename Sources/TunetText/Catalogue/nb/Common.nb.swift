@@ -1,7 +1,6 @@
 extension Catalogue {
     /// Bokmål: errors, the words around them and the labels of codes.
     static let nbCommon: [String: String] = [
-        "verbatim": "{text}",
         "cli.error": "feil: {message}",
         "cli.warning": "advarsel: {message}",
         "problem.field": "{field}: {reason}",
@@ -37,7 +36,7 @@ extension Catalogue {
         "http.unsupported_media_type": "Send oppmøtefilen som text/csv eller som en xlsx-arbeidsbok (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
         "http.content_too_large": "Filen er større enn {megabytes} MB.",
         "error.internal": "Intern feil i Tunet (meld gjerne fra om den): {text}",
-        "language.unknown": "{source}: '{value}' er ikke et språk Tunet har; bruk nb (bokmål) eller en (engelsk)",
+        "language.unknown": "{source}: «{value}» er ikke et språk Tunet har; bruk nb (bokmål) eller en (engelsk)",
         "label.target_group.pupils": "elever",
         "label.target_group.dementia": "personer med demens",
         "label.target_group.other": "andre",

@@ -15,7 +15,7 @@ public struct AgreementRegistry: Sendable {
                 throw TunetError.conflict(Message("agreement.already_registered", ["reference": .text(agreement.reference)]))
             }
             try Self.requireRegistered(agreement.parties.map(\.provider), in: tx)
-            try tx.insert(agreement, note: warnings.isEmpty ? nil : warnings.map(Texts(.en).render).joined(separator: " "))
+            try tx.insert(agreement, note: Message.sentences(warnings).map(RecordedText.written))
             return try self.summary(agreement, in: tx)
         }
         return AgreementAdded(summary: summary, warnings: warnings)
@@ -43,7 +43,8 @@ public struct AgreementRegistry: Sendable {
                 throw TunetError.conflict(Message("agreement.extend.deadline_passed", ["option": .integer(index + 1), "reference": .text(agreement.reference), "deadline": .date(option.decisionDeadline)]))
             }
             agreement.options[index].exercisedOn = today
-            try tx.update(agreement, action: "extend", note: note ?? "option \(index + 1): \(option.months) months")
+            try tx.update(agreement, action: "extend", note: note.map(RecordedText.typed)
+                          ?? .written(Message("audit.note.option_exercised", ["option": .integer(index + 1), "months": .integer(option.months)])))
             return try summary(agreement, in: tx)
         }
         return updated
@@ -82,11 +83,12 @@ public struct AgreementRegistry: Sendable {
             agreement.terminatedOn = day
             agreement.terminationReason = reason
             var changes: [PlacementChangeAtTermination] = []
-            var note = reason
+            var note = Message("audit.note.terminated", ["reason": .text(reason)])
             switch decision {
             case .end?:
                 let lastDay = day.adding(days: -1)
-                let why = "agreement \(agreement.reference) terminated from \(day.iso): \(reason)"
+                let why = RecordedText.written(Message("audit.note.ended_with_agreement", [
+                    "reference": .text(agreement.reference), "day": .date(day), "reason": .text(reason)]))
                 for var placement in affected {
                     let before = placement
                     if placement.start > lastDay {
@@ -99,16 +101,17 @@ public struct AgreementRegistry: Sendable {
                     }
                     changes.append(PlacementChangeAtTermination(before: before, after: placement))
                 }
-                note += " (\(affected.count) \(affected.count == 1 ? "placement" : "placements") ended or cancelled)"
+                note = Message("audit.note.terminated_placements_ended", ["reason": .text(reason), "count": .integer(affected.count)])
             case .keep?:
                 changes = affected.map { PlacementChangeAtTermination(before: $0, after: $0) }
                 if !affected.isEmpty {
-                    note += " (placements kept past the termination: \(affected.map { String($0.id) }.joined(separator: ", ")))"
+                    note = Message("audit.note.terminated_placements_kept", [
+                        "reason": .text(reason), "placements": .list(affected.map { .integer($0.id) })])
                 }
             case nil:
                 break
             }
-            try tx.update(agreement, action: "terminate", note: note)
+            try tx.update(agreement, action: "terminate", note: .written(note))
             return TerminationOutcome(summary: try summary(agreement, in: tx), placements: changes, keptPlacements: decision == .keep)
         }
     }

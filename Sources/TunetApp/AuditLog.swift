@@ -15,7 +15,7 @@ public struct AuditEntry: Equatable, Sendable, Encodable {
     public let entityId: String
     public let before: String?
     public let after: String?
-    public let note: String?
+    public let note: RecordedText?
 
     init(_ event: AuditEvent) {
         id = event.id

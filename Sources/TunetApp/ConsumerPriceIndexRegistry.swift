@@ -72,7 +72,7 @@ public struct ConsumerPriceIndexRegistry: Sendable {
             for entry in table.entries {
                 let stored = try reader.consumerPriceIndex(entry.month)
                 if stored == nil { new.append(entry.month.ssb) } else if stored != entry.index { changed.append(entry.month.ssb) } else { unchanged += 1 }
-                try tx?.setConsumerPriceIndex(entry.month, entry.index, note: "import of \(file)")
+                try tx?.setConsumerPriceIndex(entry.month, entry.index, note: .written(Message("audit.note.imported_from", ["file": .text(file)])))
             }
             return IndexImportReport(file: file, layout: table.layout, months: table.entries.count, new: new, changed: changed,
                                      unchanged: unchanged, skipped: table.rowsLeftOut, leftOut: table.leftOut,

@@ -153,18 +153,18 @@ public enum DemoScenario {
                     form[.policeCertificateDate] = today.adding(days: -age).iso
                 }
                 var provider = try form.provider()
-                try tx.insert(provider, note: "demo")
+                try tx.insert(provider, note: .written(Message("audit.note.demo")))
                 if let reason = farm.suspendedBecause {
                     provider.status = .suspended
                     provider.statusReason = reason
-                    try tx.update(provider, action: "suspend", note: reason)
+                    try tx.update(provider, action: "suspend", note: .typed(reason))
                 }
             }
             for (month, index) in illustrativeIndex(today: today) {
-                try tx.setConsumerPriceIndex(month, index, note: "demo (illustrative values, not Statistics Norway's)")
+                try tx.setConsumerPriceIndex(month, index, note: .written(Message("audit.note.demo_index")))
             }
-            try tx.insert(kongsbergAgreement(today: today), note: "demo: registered directly")
-            try tx.insert(dementiaPilotAgreement(today: today), note: "demo: registered directly")
+            try tx.insert(kongsbergAgreement(today: today), note: .written(Message("audit.note.demo_agreement")))
+            try tx.insert(dementiaPilotAgreement(today: today), note: .written(Message("audit.note.demo_agreement")))
             for year in [today.year - 1, today.year] {
                 _ = try PriceAdjustment.apply(year: year, reference: nil, reader: tx, tx: tx)
             }

@@ -98,7 +98,7 @@ public struct PlacementDesk: Sendable {
     /// Moves the end earlier; the committed value of the days no longer planned is released.
     public func end(_ id: Int64, on date: String, reason: String? = nil) throws -> PlacementView {
         let day = try Self.date("on", date)
-        return try change(id, action: "end", note: reason) { placement, reader in
+        return try change(id, action: "end", note: reason.map(RecordedText.typed)) { placement, reader in
             guard day >= placement.start, day < placement.end else {
                 throw TunetError.invalid("on", day.iso, Message("placement.end_out_of_range", ["start": .date(placement.start), "end": .date(placement.end)]))
             }
@@ -110,7 +110,7 @@ public struct PlacementDesk: Sendable {
     /// Moves the end later, checking the farm's capacity, the agreement's period and the ceiling for the added days.
     public func extend(_ id: Int64, to date: String, overrideCeilingReason: String? = nil) throws -> PlacementView {
         let day = try Self.date("to", date)
-        return try change(id, action: "extend", note: overrideCeilingReason.map { "ceiling override: \($0)" }) { placement, reader in
+        return try change(id, action: "extend", note: overrideCeilingReason.map { .written(Message("audit.note.ceiling_override", ["reason": .text($0)])) }) { placement, reader in
             guard day > placement.end else {
                 throw TunetError.invalid("to", day.iso, Message("placement.extend_not_later", ["end": .date(placement.end)]))
             }
@@ -151,9 +151,9 @@ public struct PlacementDesk: Sendable {
 
     public func cancel(_ id: Int64, reason: String) throws -> PlacementView {
         let reason = try FreeText.requiredReason(reason, for: .cancellation, maximumLength: 500)
-        return try change(id, action: "cancel", note: reason) { placement, _ in
+        return try change(id, action: "cancel", note: .typed(reason)) { placement, _ in
             if placement.isCancelled { throw TunetError.conflict(Message("placement.already_cancelled", ["id": .text(String(id))])) }
-            placement.cancel(reason: reason)
+            placement.cancel(reason: .typed(reason))
         }
     }
 
@@ -161,7 +161,7 @@ public struct PlacementDesk: Sendable {
         let today = context.today
         let read = { (reader: StoreReader, tx: StoreTransaction?) throws -> (PlacementView, [FollowUp]) in
             guard let placement = try reader.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
-            let name = try tx?.readParticipantNames([placement.participant], purpose: "placement show \(id)")[placement.participant]
+            let name = try tx?.readParticipantNames([placement.participant], purpose: Message("audit.note.placement_shown", ["placement": .integer(id)]))[placement.participant]
             return (PlacementView(placement: placement, status: placement.status(on: today), name: name), try reader.followUps(placement: id))
         }
         return includeNames ? try context.write { try read($0, $0) } : try context.read { try read($0, nil) }
@@ -171,7 +171,7 @@ public struct PlacementDesk: Sendable {
         let today = context.today
         let read = { (reader: StoreReader, tx: StoreTransaction?) throws -> [PlacementView] in
             let placements = try reader.placements(agreement: filter.agreement, provider: filter.provider).filter(filter.matches)
-            let names = try tx?.readParticipantNames(placements.map(\.participant), purpose: "placement list") ?? [:]
+            let names = try tx?.readParticipantNames(placements.map(\.participant), purpose: Message("audit.note.placements_listed")) ?? [:]
             return placements.map { PlacementView(placement: $0, status: $0.status(on: today), name: names[$0.participant]) }
         }
         return includeNames ? try context.write { try read($0, $0) } : try context.read { try read($0, nil) }
@@ -242,12 +242,12 @@ public struct PlacementDesk: Sendable {
         placement.plannedDays = days.count
     }
 
-    private func change(_ id: Int64, action: String, note: String?, _ body: (inout Placement, StoreReader) throws -> Void) throws -> PlacementView {
+    private func change(_ id: Int64, action: String, note: RecordedText?, _ body: (inout Placement, StoreReader) throws -> Void) throws -> PlacementView {
         let today = context.today
         return try context.write { tx in
             guard var placement = try tx.placement(id) else { throw TunetError.notFound(kind: "placement", key: String(id)) }
             if placement.isCancelled && action != "cancel" {
-                throw TunetError.conflict(Message("placement.cancelled_cannot", ["id": .text(String(id)), "reason": .text(placement.cancelledReason ?? ""),
+                throw TunetError.conflict(Message("placement.cancelled_cannot", ["id": .text(String(id)), "reason": placement.cancelledReason?.messageValue ?? .text(""),
                                                                                  "action": .label("placement.action.\(action)")]))
             }
             try body(&placement, tx)

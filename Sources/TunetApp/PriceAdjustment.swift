@@ -131,7 +131,8 @@ public struct PriceAdjustment: Sendable {
                                                   validFrom: effective, amount: amount, source: Self.source(year)))
             }
             try tx?.update(agreement, action: "adjust-prices",
-                           note: "KPI \(referenceMonth.ssb) \(current) / \(clause.baseMonth.ssb) \(base), from \(effective.iso)")
+                           note: .written(Message("audit.note.prices_adjusted", ["reference_month": .text(referenceMonth.ssb), "reference_index": .tenths(current.tenths),
+                                                                  "base_month": .text(clause.baseMonth.ssb), "base_index": .tenths(base.tenths), "from": .date(effective)])))
             adjusted.append(.init(reference: agreement.reference, effectiveFrom: effective, baseMonth: clause.baseMonth.ssb,
                                   baseIndex: base, referenceMonth: referenceMonth.ssb, referenceIndex: current, prices: prices))
         }

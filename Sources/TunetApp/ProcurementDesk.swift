@@ -106,7 +106,7 @@ public struct ProcurementDesk: Sendable {
             if receivedOn > context.today { throw TunetError.invalid("received", received, Message("procurement.tender.received_in_future")) }
         }
         let late = lateReason?.trimmingWhitespace().nilIfEmpty
-        return try change(id, action: "tender", note: late.map { "late tender accepted: \($0)" }) { procurement in
+        return try change(id, action: "tender", note: late.map { .written(Message("audit.note.late_tender", ["reason": .text($0)])) }) { procurement in
             try procurement.require(.open, toDo: .receiveTenders)
             guard try context.database.read({ try $0.provider(number) }) != nil else {
                 throw TunetError.invalid("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
@@ -166,7 +166,7 @@ public struct ProcurementDesk: Sendable {
             throw TunetError.invalid("winner", nil, Message("procurement.award.winners_missing"))
         }
         let named = try winners.map(ProviderRegistry.parseNumber)
-        let note = standstillDays.map { "standstill period of \($0) days asked for" }
+        let note = standstillDays.map { RecordedText.written(Message("audit.note.standstill_asked", ["days": .integer($0)])) }
         return try change(id, action: "award", note: note) { procurement in
             try procurement.require(.evaluating, toDo: .award)
             let ranking = try TenderEvaluation.evaluate(procurement)
@@ -230,10 +230,10 @@ public struct ProcurementDesk: Sendable {
             if try tx.agreement(agreement.reference) != nil {
                 throw TunetError.conflict(Message("agreement.already_registered", ["reference": .text(agreement.reference)]))
             }
-            try tx.insert(agreement, note: "concluded from procurement \(procurement.id)")
+            try tx.insert(agreement, note: .written(Message("audit.note.concluded_from", ["procurement": .integer(procurement.id)])))
             procurement.state = .concluded
             procurement.agreementReference = agreement.reference
-            try tx.update(procurement, action: "conclude", note: "agreement \(agreement.reference)")
+            try tx.update(procurement, action: "conclude", note: .written(Message("audit.note.concluded_as", ["reference": .text(agreement.reference)])))
             return (procurement, AgreementAdded(summary: try AgreementRegistry(context).summary(agreement, in: tx), warnings: warnings))
         }
         return (view(procurement), added)
@@ -241,7 +241,7 @@ public struct ProcurementDesk: Sendable {
 
     public func cancel(_ id: Int64, reason: String) throws -> ProcurementView {
         let reason = try FreeText.requiredReason(reason, for: .cancellation)
-        return try change(id, action: "cancel", note: reason) { procurement in
+        return try change(id, action: "cancel", note: .typed(reason)) { procurement in
             try procurement.require(.draft, .open, .evaluating, .awarded, toDo: .cancel)
             procurement.state = .cancelled
             procurement.cancellationReason = reason
@@ -256,7 +256,7 @@ public struct ProcurementDesk: Sendable {
         try context.read { try $0.allProcurements() }.filter { state == nil || $0.state == state }.map(view)
     }
 
-    private func change(_ id: Int64, action: String, note: String? = nil, _ body: (inout Procurement) throws -> Void) throws -> ProcurementView {
+    private func change(_ id: Int64, action: String, note: RecordedText? = nil, _ body: (inout Procurement) throws -> Void) throws -> ProcurementView {
         let procurement = try context.write { tx in
             var procurement = try Self.existing(id, in: tx)
             try body(&procurement)

@@ -72,9 +72,9 @@ public struct ProviderImport: Sendable {
             let plan = try check(tx)
             for (provider, isNew) in plan.accepted {
                 if isNew {
-                    try tx.insert(provider, note: "import of \(file)")
+                    try tx.insert(provider, note: .written(Message("audit.note.imported_from", ["file": .text(file)])))
                 } else {
-                    try tx.update(provider, action: "update", note: "import of \(file)")
+                    try tx.update(provider, action: "update", note: .written(Message("audit.note.imported_from", ["file": .text(file)])))
                 }
             }
             return plan

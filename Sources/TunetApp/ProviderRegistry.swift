@@ -47,7 +47,7 @@ public struct ProviderRegistry: Sendable {
             }
             provider.status = .suspended
             provider.statusReason = reason
-            try tx.update(provider, action: "suspend", note: reason)
+            try tx.update(provider, action: "suspend", note: .typed(reason))
             return provider
         }
         return ProviderSummary(updated, today: context.today)
@@ -62,7 +62,7 @@ public struct ProviderRegistry: Sendable {
             }
             provider.status = .active
             provider.statusReason = nil
-            try tx.update(provider, action: "reactivate", note: note)
+            try tx.update(provider, action: "reactivate", note: note.map(RecordedText.typed))
             return provider
         }
         return ProviderSummary(updated, today: context.today)

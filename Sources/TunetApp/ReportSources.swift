@@ -287,7 +287,7 @@ struct ReportSources {
                 "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
                 "action": .text(AuditEntry.actionText(event.action, texts)), "entity": .text(AuditEntry.entityText(event.entity, texts)),
                 "entity_id": .text(event.entityId),
-                "note": event.note.map(ReportValue.text) ?? .none, "before": event.before.map(ReportValue.text) ?? .none,
+                "note": event.note.map { .text(texts.render($0)) } ?? .none, "before": event.before.map(ReportValue.text) ?? .none,
                 "after": event.after.map(ReportValue.text) ?? .none,
             ]
         }

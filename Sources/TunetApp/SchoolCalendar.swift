@@ -83,7 +83,7 @@ public struct SchoolCalendar: Sendable {
             var changed: Set<String> = []
             for (municipality, holidays) in byMunicipality where Set(try reader.schoolHolidays(municipality: municipality)) != Set(holidays) {
                 changed.insert(municipality)
-                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: "import of \(url.lastPathComponent)")
+                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: .written(Message("audit.note.imported_from", ["file": .text(url.lastPathComponent)])))
             }
             return changed
         }

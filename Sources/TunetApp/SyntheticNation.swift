@@ -47,11 +47,11 @@ public enum SyntheticNation {
             let members = Array(farms.indices.dropFirst(agreementIndex * farmsPerAgreement).prefix(farmsPerAgreement))
             try context.write { tx in
                 if agreementIndex == 0 {
-                    for farm in farms { try tx.insert(try farm.provider(), note: "syntetiske data") }
+                    for farm in farms { try tx.insert(try farm.provider(), note: .written(Message("audit.note.synthetic"))) }
                 }
                 let agreement = try agreementForm(index: agreementIndex, members: members.map { (farms[$0], prices[$0]) }, scale: scale)
                     .agreement().0
-                try tx.insert(agreement, note: "syntetiske data")
+                try tx.insert(agreement, note: .written(Message("audit.note.synthetic")))
                 // The placements of this agreement's farms: placement p goes to farm p modulo the farm count.
                 for member in members {
                     var placement = member

@@ -113,16 +113,6 @@ public struct TaskView: Sendable, Encodable {
     }
 }
 
-extension Texts {
-    /// A task's title or a note in its history: as typed, or in this language when Tunet wrote it.
-    public func render(_ text: TaskText) -> String {
-        switch text {
-        case .typed(let typed): typed
-        case .written(let message): render(message)
-        }
-    }
-}
-
 /// The work team's tasks: owned by a member, across sectors, with a history that survives hand-overs.
 public struct TaskDesk: Sendable {
     let context: TunetContext
@@ -199,7 +189,7 @@ public struct TaskDesk: Sendable {
             guard target.active else { throw TunetError.conflict(Message("task.error.member_left", ["member": .text(target.name)])) }
             if target.id == task.ownerId { throw TunetError.conflict(Message("task.error.already_owner", ["task": .text(String(id)), "member": .text(target.name)])) }
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "assigned", fromMember: task.ownerId, toMember: target.id,
-                                          text: comment?.trimmingWhitespace().nilIfEmpty.map(TaskText.typed)))
+                                          text: comment?.trimmingWhitespace().nilIfEmpty.map(RecordedText.typed)))
             task.ownerId = target.id
             if !task.sectors.contains(target.sector) { task.sectors.append(target.sector) }
         }
@@ -219,7 +209,7 @@ public struct TaskDesk: Sendable {
         try change(id, action: "done") { task, _, tx in
             guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .done
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty.map(TaskText.typed)))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty.map(RecordedText.typed)))
         }
     }
 
@@ -250,7 +240,7 @@ public struct TaskDesk: Sendable {
         let task = try context.write { tx -> WorkTask in
             guard var task = try tx.task(id) else { throw TunetError.notFound(kind: "task", key: String(id)) }
             try body(&task, try tx.members(), tx)
-            try tx.update(task, action: action, note: task.history.last?.text?.typed)
+            try tx.update(task, action: action, note: task.history.last?.text)
             return task
         }
         return try view(task)

@@ -15,6 +15,16 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Message {
+    /// Several sentences as one text, in their order; nil for none.
+    public static func sentences(_ sentences: [Message]) -> Message? {
+        guard let last = sentences.last else { return nil }
+        return sentences.dropLast().reversed().reduce(last) { rest, first in
+            Message("common.sentences", ["first": .message(first), "rest": .message(rest)])
+        }
+    }
+}
+
 /// A value a message names, formatted by the renderer as the reader's language writes it.
 public indirect enum MessageValue: Hashable, Sendable {
     /// Shown as it is: a name, a reference, a code a person types, a file name.

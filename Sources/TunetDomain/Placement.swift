@@ -238,14 +238,14 @@ public struct Placement: Hashable, Sendable, Codable {
     public var projectedCost: Money
     /// Set when the placement was made above the agreement's ceiling by an explicit, audited override.
     public var ceilingOverrideReason: String?
-    public var cancelledReason: String?
+    public var cancelledReason: RecordedText?
     public var createdOn: LocalDate
 
     public var isCancelled: Bool { cancelledReason != nil }
 
     /// A cancelled placement plans no day and costs nothing: it counts in no total, and its committed
     /// value goes back to the agreement's ceiling. What it had planned stays in the audit log.
-    public mutating func cancel(reason: String) {
+    public mutating func cancel(reason: RecordedText) {
         cancelledReason = reason
         plannedDays = 0
         projectedCost = .zero

@@ -137,7 +137,7 @@ public struct WorkTask: Hashable, Sendable, Codable {
     public var id: Int64
     public var teamId: Int64
     /// Typed by a person, or written by a rule (read in each reader's language).
-    public var title: TaskText
+    public var title: RecordedText
     public var kind: TaskKind
     public var sectors: [Sector]
     /// The member who owns the task; nil when the team's owner (a role, not a member) holds it.
@@ -152,7 +152,7 @@ public struct WorkTask: Hashable, Sendable, Codable {
     public var createdOn: LocalDate
     public var history: [TaskEvent]
 
-    public init(id: Int64, teamId: Int64, title: TaskText, kind: TaskKind, sectors: [Sector], ownerId: Int64?, due: LocalDate?,
+    public init(id: Int64, teamId: Int64, title: RecordedText, kind: TaskKind, sectors: [Sector], ownerId: Int64?, due: LocalDate?,
                 link: TaskLink?, ruleKey: String?, createdOn: LocalDate) {
         self.id = id
         self.teamId = teamId
@@ -208,9 +208,9 @@ public struct TaskEvent: Hashable, Sendable, Codable {
     public var fromMember: Int64?
     public var toMember: Int64?
     /// A comment typed by a person, or a note Tunet wrote (why an owner was chosen, a condition gone).
-    public var text: TaskText?
+    public var text: RecordedText?
 
-    public init(at: String, actor: String, action: String, fromMember: Int64? = nil, toMember: Int64? = nil, text: TaskText? = nil) {
+    public init(at: String, actor: String, action: String, fromMember: Int64? = nil, toMember: Int64? = nil, text: RecordedText? = nil) {
         self.at = at
         self.actor = actor
         self.action = action

@@ -79,7 +79,7 @@ extension StoreReader {
 }
 
 extension StoreTransaction {
-    public func insert(_ agreement: Agreement, note: String? = nil) throws {
+    public func insert(_ agreement: Agreement, note: RecordedText? = nil) throws {
         var values = agreement.columnValues
         values["reference"] = agreement.reference
         let columns = values.keys.sorted()
@@ -91,7 +91,7 @@ extension StoreTransaction {
     }
 
     /// Stores the agreement's new state; `action` names the change in the audit log.
-    public func update(_ agreement: Agreement, action: String, note: String? = nil) throws {
+    public func update(_ agreement: Agreement, action: String, note: RecordedText? = nil) throws {
         guard let id = try agreementId(agreement.reference), let before = try self.agreement(agreement.reference) else {
             throw TunetError.notFound(kind: "agreement", key: agreement.reference)
         }

@@ -195,7 +195,8 @@ extension StoreTransaction {
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
                   beforeJSON: replacedJSON ?? AttendanceSubmission.auditSnapshot(ofReplaced: replaced),
                   afterJSON: try AuditJSON.encode(stored),
-                  note: "\(submission.fileName): \(submission.newRows) new, \(submission.changedRows) changed, \(submission.unchangedRows) unchanged")
+                  note: .written(Message("audit.note.attendance_import", ["file": .text(submission.fileName), "new": .integer(submission.newRows),
+                                                                          "changed": .integer(submission.changedRows), "unchanged": .integer(submission.unchangedRows)])))
         return stored
     }
 }

@@ -14,7 +14,7 @@ public struct AuditEvent: Equatable, Sendable, Codable {
     public var entityId: String
     public var before: String?
     public var after: String?
-    public var note: String?
+    public var note: RecordedText?
 
     enum CodingKeys: String, CodingKey {
         case id, at, actor, action, entity
@@ -33,7 +33,7 @@ extension AuditEvent: FetchableRecord {
         entityId = row["entity_id"]
         before = row["before_json"]
         after = row["after_json"]
-        note = row["note"]
+        note = (row["note"] as String?).map(RecordedText.init(stored:))
     }
 }
 
@@ -78,7 +78,7 @@ enum AuditClock {
 extension StoreTransaction {
     /// Records a change in this transaction. `before` is nil for a creation, `after` for a deletion.
     public func audit<Before: Encodable, After: Encodable>(
-        _ action: String, entity: String, id: String, before: Before?, after: After?, note: String? = nil
+        _ action: String, entity: String, id: String, before: Before?, after: After?, note: RecordedText? = nil
     ) throws {
         var beforeJSON: String?
         var afterJSON: String?
@@ -88,11 +88,11 @@ extension StoreTransaction {
     }
 
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
-    public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: String? = nil) throws {
+    public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: RecordedText? = nil) throws {
         try cached("""
             INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note])
+            """).execute(arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note?.stored])
     }
 }
 

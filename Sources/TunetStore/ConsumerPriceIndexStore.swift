@@ -17,7 +17,7 @@ extension StoreReader {
 extension StoreTransaction {
     /// Stores an index value; returns false when the same value was already stored (nothing is audited then).
     @discardableResult
-    public func setConsumerPriceIndex(_ month: YearMonth, _ value: IndexValue, note: String? = nil) throws -> Bool {
+    public func setConsumerPriceIndex(_ month: YearMonth, _ value: IndexValue, note: RecordedText? = nil) throws -> Bool {
         let before = try consumerPriceIndex(month)
         guard before != value else { return false }
         try db.execute(sql: "INSERT INTO kpi_index (month, tenths) VALUES (?, ?) ON CONFLICT(month) DO UPDATE SET tenths = excluded.tenths",

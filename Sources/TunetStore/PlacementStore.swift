@@ -104,11 +104,11 @@ extension StoreTransaction {
         let placement = make(db.lastInsertedRowID)
         try write(placement)
         try audit("create", entity: "placement", id: String(placement.id), before: Placement?.none, after: placement,
-                  note: placement.ceilingOverrideReason.map { "ceiling override: \($0)" })
+                  note: placement.ceilingOverrideReason.map { .written(Message("audit.note.ceiling_override", ["reason": .text($0)])) })
         return placement
     }
 
-    public func update(_ placement: Placement, action: String, note: String? = nil) throws {
+    public func update(_ placement: Placement, action: String, note: RecordedText? = nil) throws {
         guard let before = try self.placement(placement.id) else {
             throw TunetError.notFound(kind: "placement", key: String(placement.id))
         }
@@ -138,12 +138,12 @@ extension StoreTransaction {
         var stored = followUp
         stored.id = db.lastInsertedRowID
         try audit("create", entity: "follow_up", id: String(stored.id), before: FollowUp?.none, after: stored,
-                  note: "placement \(followUp.placementId)")
+                  note: .written(Message("audit.note.follow_up", ["placement": .integer(followUp.placementId)])))
         return stored
     }
 
     /// Replaces a municipality's school holidays from `from` to `to` with `holidays`.
-    public func replaceSchoolHolidays(municipality: String, _ holidays: [SchoolHoliday], note: String? = nil) throws {
+    public func replaceSchoolHolidays(municipality: String, _ holidays: [SchoolHoliday], note: RecordedText? = nil) throws {
         let before = try schoolHolidays(municipality: municipality)
         guard Set(before) != Set(holidays) else { return }
         try db.execute(sql: "DELETE FROM school_holiday WHERE municipality_number = ?", arguments: [municipality])
@@ -163,12 +163,12 @@ extension StoreTransaction {
     }
 
     /// Reads names and records who read them; names are personal data and every read is audited.
-    public func readParticipantNames(_ codes: [ParticipantCode], purpose: String) throws -> [ParticipantCode: String] {
+    public func readParticipantNames(_ codes: [ParticipantCode], purpose: Message) throws -> [ParticipantCode: String] {
         var names: [ParticipantCode: String] = [:]
         for code in codes {
             if let name = try String.fetchOne(db, sql: "SELECT name FROM participant_name WHERE participant_code = ?", arguments: [code.text]) {
                 names[code] = name
-                try audit("read-name", entity: "participant", id: code.text, before: String?.none, after: String?.none, note: purpose)
+                try audit("read-name", entity: "participant", id: code.text, before: String?.none, after: String?.none, note: .written(purpose))
             }
         }
         return names

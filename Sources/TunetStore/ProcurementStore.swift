@@ -35,7 +35,7 @@ extension StoreTransaction {
         return procurement
     }
 
-    public func update(_ procurement: Procurement, action: String, note: String? = nil) throws {
+    public func update(_ procurement: Procurement, action: String, note: RecordedText? = nil) throws {
         guard let before = try self.procurement(procurement.id) else {
             throw TunetError.notFound(kind: "procurement", key: String(procurement.id))
         }

@@ -118,7 +118,7 @@ extension StoreReader {
 }
 
 extension StoreTransaction {
-    public func insert(_ provider: Provider, note: String? = nil) throws {
+    public func insert(_ provider: Provider, note: RecordedText? = nil) throws {
         let values = provider.columnValues
         let columns = values.keys.sorted()
         try db.execute(
@@ -129,7 +129,7 @@ extension StoreTransaction {
     }
 
     /// Stores the new state of a provider; `action` names the change in the audit log (update, suspend, ...).
-    public func update(_ provider: Provider, action: String = "update", note: String? = nil) throws {
+    public func update(_ provider: Provider, action: String = "update", note: RecordedText? = nil) throws {
         guard let before = try self.provider(provider.organisationNumber) else {
             throw TunetError.notFound(kind: "provider", key: provider.organisationNumber.digits)
         }

@@ -74,7 +74,7 @@ extension StoreTransaction {
         return task
     }
 
-    public func update(_ task: WorkTask, action: String, note: String? = nil) throws {
+    public func update(_ task: WorkTask, action: String, note: RecordedText? = nil) throws {
         guard let before = try self.task(task.id) else { throw TunetError.notFound(kind: "task", key: String(task.id)) }
         guard before != task else { return }
         try write(task)

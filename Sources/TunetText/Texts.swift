@@ -137,3 +137,13 @@ public enum Catalogue {
         return names
     }
 }
+
+extension Texts {
+    /// A recorded text (a task's title, an audit note): as typed, or in this language when Tunet wrote it.
+    public func render(_ text: RecordedText) -> String {
+        switch text {
+        case .typed(let typed): typed
+        case .written(let message): render(message)
+        }
+    }
+}

@@ -131,8 +131,14 @@ struct AgreementPeriodTests {
         #expect(((second as? [String: Any])?["placement"] as? [String: Any])?["status"] as? String == "cancelled")
         #expect(try committed(tunet, today: "2027-08-20") == 3_300_000)
         let audit = try tunet.json(try tunet.run("audit", "--entity", "placement", "--json")) as? [[String: Any]]
-        let changes = audit?.filter { $0["note"] as? String == "agreement 2027/70 terminated from 2027-09-01: Gården legger ned" }
+        let changes = audit?.filter { ($0["note"] as? [String: Any])?["key"] as? String == "audit.note.ended_with_agreement" }
         #expect(changes?.compactMap { $0["action"] as? String }.sorted() == ["cancel", "end"])
+        let read = try tunet.run("audit", "--entity", "placement")
+        #expect(read.stdout.components(separatedBy: "agreement 2027/70 terminated from 2027-09-01: Gården legger ned").count == 3, "\(read.stdout)")
+        let lest = try tunet.run(["audit", "--entity", "placement"], environment: ["TUNET_LANG": "nb"])
+        #expect(lest.stdout.components(separatedBy: "avtale 2027/70 sagt opp fra 01.09.2027: Gården legger ned").count == 3, "\(lest.stdout)")
+        #expect(try tunet.run(["placement", "show", "2"], environment: ["TUNET_LANG": "nb"]).stdout
+            .contains("avlyst (avtale 2027/70 sagt opp fra 01.09.2027: Gården legger ned)"))
     }
 
     @Test("Placements may be kept past a termination, with the reason recorded")
@@ -145,8 +151,10 @@ struct AgreementPeriodTests {
         #expect(json?["placements_kept"] as? Bool == true)
         #expect((json?["placements"] as? [[String: Any]])?.compactMap { $0["end_after"] as? String } == ["2027-12-31", "2027-12-31"])
         #expect(try committed(tunet, today: "2027-08-20") == 6_300_000)
-        let audit = try tunet.json(try tunet.run("audit", "--entity", "agreement", "--json")) as? [[String: Any]]
-        #expect(audit?.last?["note"] as? String == "Ny avtale fra september; avropene fullføres (placements kept past the termination: 1, 2)")
+        let audit = try tunet.run("audit", "--entity", "agreement", "--limit", "1")
+        #expect(audit.stdout.contains("Ny avtale fra september; avropene fullføres (placements kept past the termination: 1 and 2)"), "\(audit.stdout)")
+        let revisjon = try tunet.run(["audit", "--entity", "agreement", "--limit", "1"], environment: ["TUNET_LANG": "nb"])
+        #expect(revisjon.stdout.contains("Ny avtale fra september; avropene fullføres (avrop som fortsetter etter oppsigelsen: 1 og 2)"), "\(revisjon.stdout)")
         let both = try tunet.run(["agreement", "terminate", "2027/70", "--reason", "x", "--end-placements", "--keep-placements"])
         #expect(both.status == 64)
     }

@@ -39,7 +39,7 @@ struct NorwegianWalkthroughTests {
         ["calendar", "school", "show", "--municipality", "3303"],
         ["privacy", "report"],
         ["token", "list"],
-        ["audit", "--limit", "5"],
+        ["audit"],
         ["export", "list"],
     ]
 

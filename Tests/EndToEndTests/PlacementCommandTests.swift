@@ -87,8 +87,10 @@ struct PlacementCommandTests {
         #expect(overridden.stdout.contains("CEILING OVERRIDE recorded"))
         let list = try tunet.run("placement", "list")
         #expect(list.stdout.contains("! placed above the agreement's maximum value"))
-        let audit = try tunet.run("audit", "--entity", "placement", "--json")
-        #expect(audit.stdout.contains("ceiling override: Decided by the chief executive"))
+        let audit = try tunet.run("audit", "--entity", "placement")
+        #expect(audit.stdout.contains("maximum value overridden: Decided by the chief executive"), "\(audit.stdout)")
+        let revisjon = try tunet.run(["audit", "--entity", "placement"], environment: ["TUNET_LANG": "nb"])
+        #expect(revisjon.stdout.contains("maksimalverdien overstyrt: Decided by the chief executive"), "\(revisjon.stdout)")
         let status = try tunet.json(try tunet.run("agreement", "show", "2026/5", "--json")) as? [String: Any]
         #expect(status?["status"] as? String == "exhausted")
     }

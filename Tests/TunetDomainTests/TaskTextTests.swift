@@ -7,11 +7,11 @@ import TunetText
 struct TaskTextTests {
     @Test("Typed text is stored as a string, a rule's title as its message, and reads in either language afterwards")
     func storedForms() throws {
-        let typed = TaskText.typed("Ring gården")
+        let typed = RecordedText.typed("Ring gården")
         #expect(String(decoding: try JSONEncoder().encode(typed), as: UTF8.self) == #""Ring gården""#)
-        let written = TaskText.written(Message("task.title.pilot_evaluation", ["pilot": "Demens Kongsberg", "due": .date(LocalDate(year: 2027, month: 1, day: 1)!)]))
+        let written = RecordedText.written(Message("task.title.pilot_evaluation", ["pilot": "Demens Kongsberg", "due": .date(LocalDate(year: 2027, month: 1, day: 1)!)]))
         let data = try JSONEncoder().encode(written)
-        let decoded = try JSONDecoder().decode(TaskText.self, from: data)
+        let decoded = try JSONDecoder().decode(RecordedText.self, from: data)
         #expect(decoded == written)
         guard case .written(let message) = decoded else { Issue.record("not a message: \(decoded)"); return }
         #expect(Texts(.nb).render(message) == "Skriv evalueringen av piloten «Demens Kongsberg» innen 01.01.2027")

@@ -39,7 +39,7 @@ struct AuditCommand: ParsableCommand {
                               texts("audit.table.entity"), texts("audit.table.id"), texts("audit.table.note"), rightAligned: [0])
         for entry in entries {
             table.add(String(entry.id), OsloCalendar.localTimestamp(entry.at, in: texts.language), entry.actor, AuditEntry.actionText(entry.action, texts),
-                      AuditEntry.entityText(entry.entity, texts), entry.entityId, entry.note ?? "")
+                      AuditEntry.entityText(entry.entity, texts), entry.entityId, entry.note.map(texts.render) ?? "")
         }
         Console.out(table.render())
         if verbose {

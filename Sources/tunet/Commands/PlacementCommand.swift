@@ -33,7 +33,7 @@ struct PlacementCommand: ParsableCommand {
         add("placement", String(placement.id))
         add("participant", placement.participant.text + (view.name.map { " (\($0))" } ?? ""))
         add("kind", texts.render(placement.kind.label))
-        add("status", texts.render(view.status.label) + (placement.cancelledReason.map { " (\($0))" } ?? ""))
+        add("status", texts.render(view.status.label) + (placement.cancelledReason.map { " (\(texts.render($0)))" } ?? ""))
         add("agreement", placement.agreementReference)
         add("provider", placement.provider.digits)
         add("municipality", Municipality.named(placement.municipalityNumber)?.description ?? placement.municipalityNumber)

@@ -177,7 +177,7 @@ extension ProviderCommand {
             var history = TextTable(texts("provider.history.when"), texts("provider.history.who"), texts("provider.history.what"),
                                     texts("provider.history.note"))
             for entry in detail.history {
-                history.add(ProviderCommand.moment(entry.localTime), entry.actor, ProviderCommand.action(entry.action), entry.note ?? "")
+                history.add(ProviderCommand.moment(entry.localTime), entry.actor, ProviderCommand.action(entry.action), entry.note.map(texts.render) ?? "")
             }
             Console.out("\n" + texts("provider.history.title") + "\n" + history.render())
         }

@@ -1,6 +1,7 @@
 extension Catalogue {
     /// English: errors, the words around them and the labels of codes.
     static let enCommon: [String: String] = [
+        "common.sentences": "{first} {rest}",
         "cli.error": "error: {message}",
         "cli.warning": "warning: {message}",
         "problem.field": "{field}: {reason}",

@@ -1,6 +1,7 @@
 extension Catalogue {
     /// Bokmål: errors, the words around them and the labels of codes.
     static let nbCommon: [String: String] = [
+        "common.sentences": "{first} {rest}",
         "cli.error": "feil: {message}",
         "cli.warning": "advarsel: {message}",
         "problem.field": "{field}: {reason}",

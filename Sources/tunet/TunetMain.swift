@@ -31,6 +31,9 @@ enum TunetMain {
             // ArgumentParser would show the top level's usage for an error its parser did not find itself.
             UsageReport.write(error.message, for: parsed!)
             exit(ExitCode.validationFailure.rawValue)
+        } catch where ParseErrorReport.applies(to: error) {
+            ParseErrorReport.write(error)
+            exit(Tunet.exitCode(for: error).rawValue)
         } catch {
             Tunet.exit(withError: error)
         }

@@ -6,7 +6,7 @@ import TunetStore
 public struct CalendarView: Sendable, Encodable {
     public struct Holiday: Sendable, Encodable {
         public let date: LocalDate
-        public let name: String
+        public let holiday: PublicHoliday
     }
 
     public let municipalityNumber: String
@@ -102,7 +102,7 @@ public struct SchoolCalendar: Sendable {
         }
         let holidays = try context.read { try $0.schoolHolidays(municipality: number) }
             .filter { year == nil || $0.from.year == year || $0.to.year == year }
-        let publicDays = year.map { NorwegianCalendar.publicHolidays($0).map { CalendarView.Holiday(date: $0.date, name: $0.name) } } ?? []
+        let publicDays = year.map { NorwegianCalendar.publicHolidays($0).map { CalendarView.Holiday(date: $0.date, holiday: $0.holiday) } } ?? []
         return CalendarView(municipalityNumber: number, year: year, schoolHolidays: holidays, publicHolidays: publicDays)
     }
 

@@ -171,7 +171,7 @@ public struct AttendanceValidator: Sendable {
     }
 
     static func whyNotPlanned(_ date: LocalDate, _ placement: Placement) -> Message {
-        if let holiday = NorwegianCalendar.holidayName(date) { return Message("rules.not_planned.public_holiday", ["holiday": .text(holiday)]) }
+        if let holiday = NorwegianCalendar.publicHoliday(date) { return Message("rules.not_planned.public_holiday", ["holiday": holiday.labelValue]) }
         if date.weekday.rawValue >= 6 { return Message("rules.not_planned.weekend") }
         if !placement.weekdays.contains(date.weekday) { return Message("rules.not_planned.weekdays", ["weekdays": placement.weekdays.labelValue]) }
         return Message("rules.not_planned.school_holiday")

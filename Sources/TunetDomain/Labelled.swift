@@ -35,3 +35,4 @@ extension TaskOwnerRoute: Labelled { public static let labelKind = "task_owner_r
 extension TokenRole: Labelled { public static let labelKind = "token_role" }
 extension MeasureUnit: Labelled { public static let labelKind = "measure_unit" }
 extension TaskLink.Kind: Labelled { public static let labelKind = "link_kind" }
+extension PublicHoliday: Labelled { public static let labelKind = "public_holiday" }

@@ -19,31 +19,31 @@ public enum NorwegianCalendar {
         return LocalDate(year: year, month: month, day: day)!
     }
 
-    /// The public holidays of a year with their Norwegian names, in date order.
-    public static func publicHolidays(_ year: Int) -> [(date: LocalDate, name: String)] {
+    /// The public holidays of a year, in date order.
+    public static func publicHolidays(_ year: Int) -> [(date: LocalDate, holiday: PublicHoliday)] {
         let easter = easterSunday(year)
-        let holidays: [(LocalDate, String)] = [
-            (LocalDate(year: year, month: 1, day: 1)!, "Første nyttårsdag"),
-            (easter.adding(days: -3), "Skjærtorsdag"),
-            (easter.adding(days: -2), "Langfredag"),
-            (easter, "Første påskedag"),
-            (easter.adding(days: 1), "Andre påskedag"),
-            (LocalDate(year: year, month: 5, day: 1)!, "Arbeidernes dag"),
-            (LocalDate(year: year, month: 5, day: 17)!, "Grunnlovsdag"),
-            (easter.adding(days: 39), "Kristi himmelfartsdag"),
-            (easter.adding(days: 49), "Første pinsedag"),
-            (easter.adding(days: 50), "Andre pinsedag"),
-            (LocalDate(year: year, month: 12, day: 25)!, "Første juledag"),
-            (LocalDate(year: year, month: 12, day: 26)!, "Andre juledag"),
+        let holidays: [(LocalDate, PublicHoliday)] = [
+            (LocalDate(year: year, month: 1, day: 1)!, .newYearsDay),
+            (easter.adding(days: -3), .maundyThursday),
+            (easter.adding(days: -2), .goodFriday),
+            (easter, .easterSunday),
+            (easter.adding(days: 1), .easterMonday),
+            (LocalDate(year: year, month: 5, day: 1)!, .labourDay),
+            (LocalDate(year: year, month: 5, day: 17)!, .constitutionDay),
+            (easter.adding(days: 39), .ascensionDay),
+            (easter.adding(days: 49), .whitSunday),
+            (easter.adding(days: 50), .whitMonday),
+            (LocalDate(year: year, month: 12, day: 25)!, .christmasDay),
+            (LocalDate(year: year, month: 12, day: 26)!, .boxingDay),
         ]
-        return holidays.sorted { $0.0 < $1.0 }.map { (date: $0.0, name: $0.1) }
+        return holidays.sorted { $0.0 < $1.0 }.map { (date: $0.0, holiday: $0.1) }
     }
 
-    public static func holidayName(_ date: LocalDate) -> String? {
-        publicHolidays(date.year).first { $0.date == date }?.name
+    public static func publicHoliday(_ date: LocalDate) -> PublicHoliday? {
+        publicHolidays(date.year).first { $0.date == date }?.holiday
     }
 
-    public static func isPublicHoliday(_ date: LocalDate) -> Bool { holidayName(date) != nil }
+    public static func isPublicHoliday(_ date: LocalDate) -> Bool { publicHoliday(date) != nil }
 
     /// Monday to Friday and not a public holiday.
     public static func isWorkingDay(_ date: LocalDate) -> Bool {
@@ -71,4 +71,21 @@ public struct SchoolHoliday: Hashable, Sendable, Codable {
         case municipalityNumber = "municipality_number"
         case from, to, name
     }
+}
+
+/// A public holiday by law (helligdagsloven and 1 and 17 May), as a code; a person reads its name
+/// ("Kristi himmelfartsdag", "Ascension Day").
+public enum PublicHoliday: String, Codable, CaseIterable, Sendable {
+    case newYearsDay = "new_years_day"
+    case maundyThursday = "maundy_thursday"
+    case goodFriday = "good_friday"
+    case easterSunday = "easter_sunday"
+    case easterMonday = "easter_monday"
+    case labourDay = "labour_day"
+    case constitutionDay = "constitution_day"
+    case ascensionDay = "ascension_day"
+    case whitSunday = "whit_sunday"
+    case whitMonday = "whit_monday"
+    case christmasDay = "christmas_day"
+    case boxingDay = "boxing_day"
 }

@@ -64,8 +64,6 @@ public struct PilotMeasure: Hashable, Sendable, Codable {
         self.source = source
     }
 
-    public var valueText: String { "\(valueTenths / 10),\(valueTenths % 10)\(unit == .percent ? " %" : "")" }
-
     enum CodingKeys: String, CodingKey {
         case id, from, to, name, unit, n, source
         case pilotId = "pilot_id"

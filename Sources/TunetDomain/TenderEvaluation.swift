@@ -120,10 +120,4 @@ public enum TenderEvaluation {
     static func roundedDivision(_ numerator: Int64, _ denominator: Int64) -> Int64 {
         (numerator * 2 + denominator) / (denominator * 2)
     }
-
-    /// `7.512` from 7512 thousandths.
-    public static func points(_ milli: Int64) -> String {
-        let fraction = milli % 1000
-        return "\(milli / 1000).\(fraction < 10 ? "00" : fraction < 100 ? "0" : "")\(fraction)"
-    }
 }

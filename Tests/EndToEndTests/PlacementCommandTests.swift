@@ -176,7 +176,9 @@ struct PlacementCommandTests {
         let tunet = try prepared()
         let shown = try tunet.run("calendar", "school", "show", "--municipality", "1866", "--year", "2026")
         #expect(shown.stdout.contains("Høstferie"))
-        #expect(shown.stdout.contains("Kristi himmelfartsdag"))
+        #expect(shown.stdout.contains("Ascension Day"), "\(shown.stdout)")
+        let json = try tunet.json(try tunet.run("calendar", "school", "show", "--municipality", "1866", "--year", "2026", "--json")) as? [String: Any]
+        #expect((json?["public_holidays"] as? [[String: Any]])?.first { $0["date"] as? String == "2026-05-14" }?["holiday"] as? String == "ascension_day")
         let bad = try tunet.write("bad.csv", "kommunenummer;fra;til;navn\n1866;01.01.2027;05.01.2027;Vinter\n1866;03.01.2027;10.01.2027;Overlapp\n0602;01.01.2027;02.01.2027;X\n")
         try expectRefusal(tunet, ["calendar", "school", "import", bad], message: "overlaps Vinter")
     }

@@ -98,7 +98,7 @@ struct CalendarCommand: ParsableCommand {
             if !view.publicHolidays.isEmpty {
                 var holidays = TextTable(texts("calendar.table.date"), texts("calendar.table.weekday"), texts("calendar.table.public_holiday"))
                 for holiday in view.publicHolidays {
-                    holidays.add(texts.format(.date(holiday.date)), ProviderCommand.weekdays(WeekdaySet([holiday.date.weekday])), holiday.name)
+                    holidays.add(texts.format(.date(holiday.date)), ProviderCommand.weekdays(WeekdaySet([holiday.date.weekday])), texts.render(holiday.holiday.label))
                 }
                 Console.out("\n" + holidays.render())
             }

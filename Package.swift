@@ -1,6 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Every module names what it uses: a file sees the members of only the modules it imports.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Tunet",
     platforms: [.macOS(.v14)],
@@ -13,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,57 +24,67 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "TunetDomain"),
-        .target(name: "TunetText", dependencies: ["TunetDomain"]),
-        .target(name: "TunetJSON"),
+        .target(name: "TunetDomain", swiftSettings: strict),
+        .target(name: "TunetText", dependencies: ["TunetDomain"], swiftSettings: strict),
+        .target(name: "TunetJSON", swiftSettings: strict),
+        .target(name: "TunetStorage", dependencies: ["TunetDomain"], swiftSettings: strict),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
-            name: "TunetStore",
-            dependencies: ["TunetDomain", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"]
+            name: "TunetSQLite",
+            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"],
+            swiftSettings: strict
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"]),
-        .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"]),
+        .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"], swiftSettings: strict),
+        .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"], swiftSettings: strict),
         .target(
             name: "TunetReportCatalogue",
             path: "Reports",
             exclude: ["README.md", "output"],
             sources: ["ReportCatalogueFile.swift"],
-            resources: [.copy("catalogue.json")]
+            resources: [.copy("catalogue.json")],
+            swiftSettings: strict
         ),
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetText", "TunetStore", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "TunetHTTP",
             dependencies: [
-                "TunetApp", "TunetJSON", "TunetText",
+                "TunetApp", "TunetDomain", "TunetJSON", "TunetText",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "tunet",
             dependencies: [
-                "TunetApp", "TunetHTTP", "TunetJSON", "TunetText",
+                "TunetApp", "TunetDomain", "TunetHTTP", "TunetJSON", "TunetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetStoreTests", dependencies: ["TunetStore", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
-        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet", "TunetText"]),
-        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp", "TunetText"]),
+        .testTarget(name: "TunetSQLiteTests", dependencies: ["TunetSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
+                                                            .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
+        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp", "TunetText"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText"]),
     ]
 )
 

@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
 /// Framework agreements: registering, extending, terminating and looking them up.

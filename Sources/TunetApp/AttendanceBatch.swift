@@ -1,6 +1,6 @@
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 /// Sends each row to its farm's planner, made when the farm's first row arrives, and collects every
 /// problem of the file. It keeps no reader: it is made in one snapshot and may be stored through another.
@@ -107,11 +107,11 @@ struct AttendanceBatch {
 
     /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are
     /// stored), with the replaced days encoded for the audit event.
-    func plans(using reader: StoreReader, cache: StoredDaysCache? = nil) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+    func plans(using reader: any StoreReader, of store: any Store, cache: StoredDaysCache? = nil) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
         try checkProblems()
         return try planners.map { planner in
             var plan = try planner.plan(using: reader, cache: cache)
-            plan.replacedJSON = AttendanceSubmission.auditSnapshot(ofReplaced: plan.replaced)
+            plan.replacedJSON = store.auditSnapshot(ofReplaced: plan.replaced)
             return (planner.provider, plan)
         }
     }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 public struct AttendanceImportReport: Sendable, Encodable {
     public let file: String
@@ -120,7 +120,7 @@ public struct AttendanceImport: Sendable {
             let stamps = Stamps(audit: try reader.lastAuditEventId(), submission: try reader.lastSubmissionId())
             if let earlier = try job.earlierImport(reader) { return .alreadyImported(earlier) }
             let batch = try job.validated(reader)
-            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader, cache: context.caches.storedDays) : nil
+            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader, of: context.store, cache: context.caches.storedDays) : nil
             return .checked(stamps, batch, plans)
         }
         try afterCheck?()

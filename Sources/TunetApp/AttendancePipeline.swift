@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 extension AttendanceImportJob {
     /// A large file checked, planned and stored side by side, in one write transaction: one thread reads

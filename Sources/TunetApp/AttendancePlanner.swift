@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// Validates rows against the farm's placements loaded once, and works out what changes.
 struct AttendancePlanner: Sendable {

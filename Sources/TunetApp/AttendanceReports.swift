@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 extension YearMonth {
     /// The month as a person reads it: "mai 2026" in bokmål, "May 2026" in English.

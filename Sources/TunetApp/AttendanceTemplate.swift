@@ -2,7 +2,7 @@ import Foundation
 import TunetDomain
 import TunetFiles
 import TunetSpreadsheet
-import TunetStore
+import TunetStorage
 import TunetText
 
 public struct AttendanceTemplateReport: Sendable, Encodable {
@@ -43,7 +43,7 @@ public struct AttendanceTemplate: Sendable {
         let texts = Texts(language)
         let number = try ProviderRegistry.parseNumber(provider)
         let period = try AttendanceReports.month(month)
-        try OutputPath.check(path, database: context.database.path)
+        try OutputPath.check(path, database: context.store.location)
         let (farm, days) = try context.read { reader -> (Provider, [(Placement, LocalDate)]) in
             let farm = try ProviderRegistry.existing(number, in: reader)
             var days: [(Placement, LocalDate)] = []

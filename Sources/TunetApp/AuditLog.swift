@@ -1,5 +1,6 @@
+import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
 /// One audit event as people and programs read it.

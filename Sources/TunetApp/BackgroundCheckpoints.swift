@@ -1,17 +1,17 @@
 import Foundation
 import Synchronization
-import TunetStore
+import TunetStorage
 
 /// Copies a service's write-ahead log into its database file a few times a second on a thread of its
 /// own, so that no upload's commit pays for a checkpoint while others wait for the writer
 /// (BENCHMARKS.md). For a context from `TunetConfiguration.serviceContext()`.
 public final class BackgroundCheckpoints: Sendable {
-    private let database: TunetDatabase
+    private let store: any Store
     private let interval: TimeInterval
     private let stopped = Mutex(false)
 
     public init(_ context: TunetContext, interval: TimeInterval = 0.2) {
-        database = context.database
+        store = context.store
         self.interval = interval
     }
 
@@ -20,7 +20,7 @@ public final class BackgroundCheckpoints: Sendable {
             while !stopped.withLock({ $0 }) {
                 Thread.sleep(forTimeInterval: interval)
                 // A checkpoint that cannot run now (another one is running) is simply tried again next time.
-                _ = try? database.checkpoint()
+                try? store.tidy()
             }
         }
         thread.name = "tunet-checkpoints"

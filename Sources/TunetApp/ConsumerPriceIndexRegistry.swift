@@ -1,7 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 public struct IndexEntry: Sendable, Encodable {
     public let month: String

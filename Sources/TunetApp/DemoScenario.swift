@@ -1,6 +1,6 @@
 import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct DemoReport: Sendable, Encodable {
     public let database: String
@@ -294,7 +294,7 @@ public enum DemoScenario {
     /// Pupils and people with dementia across both pilots, placed through the agreements' call-off methods.
     static func addPlacements(_ context: TunetContext) throws {
         let today = context.today
-        let desk = PlacementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -140)))
+        let desk = PlacementDesk(TunetContext(store: context.store, actor: context.actor, today: today.adding(days: -140)))
         let start = placementStart(today: today)
         let kongsberg = "\(today.year - 3)/4512"
         let nordland = "\(today.year - 1)/310"
@@ -353,7 +353,7 @@ public enum DemoScenario {
     static func runNordlandCompetition(_ context: TunetContext) throws {
         let today = context.today
         func desk(_ daysAgo: Int) -> ProcurementDesk {
-            ProcurementDesk(TunetContext(database: context.database, actor: context.actor, today: today.adding(days: -daysAgo)))
+            ProcurementDesk(TunetContext(store: context.store, actor: context.actor, today: today.adding(days: -daysAgo)))
         }
         let deadline = today.adding(days: -270)
         let created = try desk(300).create(

@@ -1,6 +1,6 @@
 import Synchronization
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// What checking and pricing a farm's attendance needs from the database: its placements with their
 /// planned days, and their agreements.

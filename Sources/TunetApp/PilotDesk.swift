@@ -1,5 +1,6 @@
+import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct MunicipalityFigures: Sendable, Encodable {
     public let municipality: String

@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// A placement as listed and shown: the stored call-off with its status today.
 public struct PlacementView: Sendable, Encodable {

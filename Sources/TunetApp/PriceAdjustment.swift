@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct PriceAdjustmentReport: Sendable, Encodable {
     public struct AgreementAdjustment: Sendable, Encodable {

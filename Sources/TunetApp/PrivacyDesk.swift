@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct RetentionResult: Sendable, Encodable {
     public let cutoff: LocalDate

@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// A procurement as shown: the competition, what its value means under the rules, and (from the
 /// evaluation on) the ranking.
@@ -108,7 +108,7 @@ public struct ProcurementDesk: Sendable {
         let late = lateReason?.trimmingWhitespace().nilIfEmpty
         return try change(id, action: "tender", note: late.map { .written(Message("audit.note.late_tender", ["reason": .text($0)])) }) { procurement in
             try procurement.require(.open, toDo: .receiveTenders)
-            guard try context.database.read({ try $0.provider(number) }) != nil else {
+            guard try context.store.read({ try $0.provider(number) }) != nil else {
                 throw TunetError.invalid("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
             }
             if procurement.tenders.contains(where: { $0.provider == number }) {

@@ -1,7 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 /// What an import did (or, in a dry run, would do).
 public struct ProviderImportReport: Sendable, Encodable {

@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// The provider register: adding, changing, suspending and looking up farms.
 public struct ProviderRegistry: Sendable {

@@ -3,7 +3,7 @@ import Synchronization
 import TunetDomain
 import TunetText
 import TunetSpreadsheet
-import TunetStore
+import TunetStorage
 
 public struct ExportResult: Sendable, Encodable {
     public let report: String
@@ -40,7 +40,7 @@ public struct ReportExport: Sendable {
             throw TunetError.invalid("to", to.iso, Message("report.error.ends_before_start", ["to": .date(to), "from": .date(from)]))
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
-        try OutputPath.check(path, database: context.database.path)
+        try OutputPath.check(path, database: context.store.location)
         let language = filters.language
         let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
         try writeFrontSheet(workbook, report: report, filters: filters)

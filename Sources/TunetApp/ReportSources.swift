@@ -1,7 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetText
-import TunetStore
+import TunetStorage
 
 /// A cell's value before it is written; the catalogue column decides how it looks.
 public enum ReportValue: Sendable {

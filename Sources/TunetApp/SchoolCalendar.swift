@@ -1,7 +1,7 @@
 import Foundation
 import TunetDomain
 import TunetFiles
-import TunetStore
+import TunetStorage
 
 public struct CalendarView: Sendable, Encodable {
     public struct Holiday: Sendable, Encodable {
@@ -41,7 +41,7 @@ public struct SchoolCalendar: Sendable {
                     "other_from": .date(overlap.from), "other_to": .date(overlap.to),
                     "municipality": .text(Municipality.named(holiday.municipalityNumber)?.description ?? holiday.municipalityNumber)]))
             }
-            try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday])
+            try tx.replaceSchoolHolidays(municipality: holiday.municipalityNumber, existing + [holiday], note: nil)
         }
         return try show(municipality: holiday.municipalityNumber, year: nil)
     }

@@ -1,6 +1,6 @@
 import Synchronization
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// A farm's stored attendance days over a stretch of dates, in placement and date order, as an
 /// upload was compared with them.

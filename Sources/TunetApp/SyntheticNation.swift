@@ -1,6 +1,6 @@
 import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 /// A deterministic, fictional national data set for benchmarks and load tests: farms spread over
 /// every municipality, agreements of eleven farms each, placements two days a week for a whole year,
@@ -64,7 +64,7 @@ public enum SyntheticNation {
                 }
             }
         }
-        return Report(database: context.database.path, farms: scale.farms, agreements: agreementCount,
+        return Report(database: context.store.location, farms: scale.farms, agreements: agreementCount,
                       placements: try context.read { try $0.placedParticipants().count })
     }
 

@@ -1,5 +1,6 @@
+import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
 public struct TaskFilter: Sendable {

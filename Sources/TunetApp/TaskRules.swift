@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
 /// The thresholds of the rules that raise tasks; each can be set per run (`tunet task generate --approval-days 60`).

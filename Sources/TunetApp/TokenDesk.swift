@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct IssuedToken: Sendable, Encodable {
     /// Shown once; Tunet keeps only its SHA-256 hash.

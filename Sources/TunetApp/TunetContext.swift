@@ -1,38 +1,41 @@
 import Foundation
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
-/// Everything a use case needs: the database, who is acting, and what day it is.
+/// Everything a use case needs: the store, who is acting, and what day it is.
 public struct TunetContext: Sendable {
-    public let database: TunetDatabase
+    let store: any Store
     public let actor: String
     public let today: LocalDate
     public let now: @Sendable () -> Date
     /// What use cases keep between requests to the same database (the service's contexts share one).
     public let caches: TunetCaches
 
-    public init(database: TunetDatabase, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
-                caches: TunetCaches = TunetCaches()) {
-        self.database = database
+    init(store: any Store, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
+         caches: TunetCaches = TunetCaches()) {
+        self.store = store
         self.actor = actor
         self.today = today
         self.now = now
         self.caches = caches
     }
 
+    /// Where the data lives (the database file's path), for messages and for keeping output beside it apart.
+    public var storeLocation: String { store.location }
+
     /// The same database and caches for another actor or day (a request to the service, say).
     public func acting(as actor: String, today: LocalDate) -> TunetContext {
-        TunetContext(database: database, actor: actor, today: today, now: now, caches: caches)
+        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches)
     }
 
     /// Runs one change as one transaction, audited under this context's actor.
-    func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try database.write(actor: actor, at: now(), body)
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try store.write(actor: actor, at: now(), body)
     }
 
-    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
-        try database.read(body)
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+        try store.read(body)
     }
 }
 
@@ -53,7 +56,7 @@ public struct TunetConfiguration: Sendable {
     public var actor: String
     public var today: LocalDate
     /// How long a writer waits for another process's write to finish before "busy, try again".
-    public var busyTimeout: TimeInterval = TunetDatabase.defaultBusyTimeout
+    public var busyTimeout: TimeInterval = Self.defaultBusyTimeout
 
     public init(
         databaseOption: String?, actorOption: String?,
@@ -83,14 +86,13 @@ public struct TunetConfiguration: Sendable {
 
     /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
     public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
-        TunetContext(database: try TunetDatabase(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout), actor: actor, today: today)
+        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: actor, today: today)
     }
 
-    /// Opens the configured database for a long-running service, which copies the write-ahead log into
-    /// the file beside the writer (`BackgroundCheckpoints`) instead of inside its commits.
+    /// Opens the configured database for a long-running service, which tidies the store's files beside
+    /// the writer (`BackgroundCheckpoints`) instead of inside its commits.
     public func serviceContext() throws(TunetError) -> TunetContext {
-        TunetContext(database: try TunetDatabase(path: databasePath, busyTimeout: busyTimeout, checkpoints: .byCaller), actor: actor,
-                     today: today)
+        TunetContext(store: try openStore(mustExist: false, forService: true), actor: actor, today: today)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 
 public struct TeamView: Sendable, Encodable {
     public let team: Team

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOFoundationEssentialsCompat
 import Logging
 import TunetApp
 import TunetDomain
@@ -23,6 +24,12 @@ public enum TunetServer {
         ("GET", "/"), ("POST", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"),
     ]
+
+    /// Serves until the process is told to stop (SIGINT or SIGTERM); `onRunning` receives the bound port.
+    public static func run(context: TunetContext, settings: Settings, logger: Logger,
+                           onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(context: context, settings: settings, logger: logger, onRunning: onRunning).runService()
+    }
 
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
     public static func application(context: TunetContext, settings: Settings, logger: Logger,

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// Registers the two farms the agreement form names.
 func registerFarms(_ workspace: TestWorkspace) throws {

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// A farm sends its file again with corrections: the corrected days replace the stored ones, the rest
 /// stay, and the audit event keeps what was replaced.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// An import is checked and planned in a snapshot, outside the single writer, and stored inside it.
 /// These put another writer's change exactly between the two.

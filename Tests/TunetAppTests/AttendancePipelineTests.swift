@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// A large file (a national year) is read and checked on one thread, compared and priced on another,
 /// and stored by the writer as each farm's plan comes, in one transaction. These take that way with

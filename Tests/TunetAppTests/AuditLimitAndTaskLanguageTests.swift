@@ -4,7 +4,8 @@ import TunetJSON
 import TunetText
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 @Suite("The audit log's newest events, and a task read in each language")
 struct AuditLimitAndTaskLanguageTests {

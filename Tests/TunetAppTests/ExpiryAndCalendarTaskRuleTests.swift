@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 private func on(_ workspace: TestWorkspace, _ day: LocalDate) -> TunetContext {
-    TunetContext(database: workspace.context.database, actor: "test", today: day)
+    TunetContext(store: workspace.context.store, actor: "test", today: day)
 }
 
 private func day(_ text: String) -> LocalDate { try! LocalDate.parse(text).get() }

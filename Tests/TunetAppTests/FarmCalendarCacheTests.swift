@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// The service keeps each farm's placements and agreements between its uploads, and must never check
 /// an upload against ones that have changed since.

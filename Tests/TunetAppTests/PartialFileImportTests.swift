@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// Rows left without a status (and with nothing else filled in) report nothing, on every way a file is imported.
 @Suite("A partly filled attendance file")

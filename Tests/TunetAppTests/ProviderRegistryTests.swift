@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 final class TestWorkspace {
     let folder: URL
@@ -11,7 +12,7 @@ final class TestWorkspace {
     init(today: LocalDate = LocalDate(year: 2026, month: 11, day: 23)!) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        context = TunetContext(database: try TunetDatabase(path: folder.appendingPathComponent("tunet.sqlite").path),
+        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path),
                                actor: "test", today: today)
     }
 
@@ -25,7 +26,7 @@ final class TestWorkspace {
 
     /// Everything stored, to prove that a refused command changed nothing.
     func snapshot() throws -> String {
-        try context.database.read { reader in
+        try context.store.read { reader in
             try AuditJSON.encode(reader.allProviders()) + "\n" + String(reader.auditEventCount())
         }
     }

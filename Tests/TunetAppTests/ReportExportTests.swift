@@ -3,7 +3,8 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetFiles
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 @Suite("Exports read back with Tunet's own xlsx reader")
 struct ReportExportTests {

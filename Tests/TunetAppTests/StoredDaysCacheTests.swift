@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// The service keeps each farm's stored days as its last upload left them, and compares the farm's
 /// next upload with them. Every result must be what comparing with the database would have given.
@@ -57,7 +58,7 @@ struct StoredDaysCacheTests {
         for (keptFile, readFile) in zip(try uploads(kept), try uploads(read)) {
             let keptReport = try AttendanceImport(kept.context).run(file: keptFile, provider: number)
             // A context of its own for each upload: nothing is kept, every day is read.
-            let fresh = TunetContext(database: read.context.database, actor: "test", today: read.context.today)
+            let fresh = TunetContext(store: read.context.store, actor: "test", today: read.context.today)
             let readReport = try AttendanceImport(fresh).run(file: readFile, provider: number)
             #expect(try outcome(keptReport, kept.context) == outcome(readReport, read.context), "\(keptFile.lastPathComponent)")
         }
@@ -71,7 +72,7 @@ struct StoredDaysCacheTests {
     func readAgainAfterAnotherSubmission() throws {
         let (farm, number, files) = try januaryUploaded()
         let service = farm.context
-        let command = TunetContext(database: service.database, actor: "kommandolinje", today: service.today)
+        let command = TunetContext(store: service.store, actor: "kommandolinje", today: service.today)
         let corrected = try AttendanceImport(command).run(file: files[1], provider: number)
 
         // January as it was, less its first day: every day differs from the corrected ones now stored.
@@ -107,13 +108,13 @@ struct StoredDaysCacheTests {
             return try farms.file("\(farm)-january\(lessADay ? "-less-a-day" : "").csv", lessADay ? Array(days.dropFirst()) : days)
         }
         let backup = farms.workspace.folder.appendingPathComponent("kopi.sqlite").path
-        _ = try context.database.backup(to: backup)
+        _ = try context.store.backup(to: backup)
         // One event after the backup, then the first farm's upload. A restore that numbered its own event
         // as the backup's next would give it the number the kept days were stamped with, and the other
         // farm's upload after it the number of the first farm's submission.
         _ = try ProviderRegistry(context).add(liaGard)
         _ = try AttendanceImport(context).run(file: january(numbers[0]), provider: numbers[0])
-        _ = try context.database.restore(from: backup, actor: "test")
+        _ = try context.store.restore(from: backup, actor: "test")
         _ = try AttendanceImport(context).run(file: january(numbers[1]), provider: numbers[1])
 
         let report = try AttendanceImport(context).run(file: january(numbers[0], lessADay: true), provider: numbers[0])
@@ -126,7 +127,7 @@ struct StoredDaysCacheTests {
         let (farm, number, files) = try januaryUploaded()
         let context = farm.context
         // The number of the farm's last submission now names another file, with no audit event to tell.
-        try context.database.pool.write { db in
+        try context.sqlite.pool.write { db in
             try db.execute(sql: "UPDATE attendance_submission SET content_hash = 'annen' WHERE id = (SELECT MAX(id) FROM attendance_submission)")
         }
         let report = try AttendanceImport(context).run(file: files[1], provider: number)
@@ -139,7 +140,7 @@ struct StoredDaysCacheTests {
         let (farm, number, files) = try januaryUploaded()
         let context = farm.context
         var importing = AttendanceImport(context)
-        let other = TunetContext(database: context.database, actor: "kommandolinje", today: context.today)
+        let other = TunetContext(store: context.store, actor: "kommandolinje", today: context.today)
         importing.afterCheck = { _ = try AttendanceImport(other).run(file: files[1], provider: number) }
         // Checked against January as first sent; stored after the corrected January, as what it is:
         // January as first sent, less its first day, changes every day but the first back.

@@ -1,7 +1,8 @@
 import Foundation
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// Synthetic farms (one unless told) with their placements, and their year of attendance as a file, farm
 /// by farm, in a fresh workspace.
@@ -36,7 +37,7 @@ struct SyntheticFarm {
     /// ("holiday"), as a change from outside Tunet would leave it.
     func importedWithUnknownStatus() throws {
         _ = try AttendanceImport(context).run(file: file)
-        try context.database.pool.write { db in
+        try context.sqlite.pool.write { db in
             try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, MAX(date) FROM attendance)")
         }
     }

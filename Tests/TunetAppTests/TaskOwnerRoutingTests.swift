@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 /// A team with the given members (name, sector), and Lia gård with its insurance expiring: a task for procurement.
 private func team(_ members: [(String, String)]) throws -> TestWorkspace {

@@ -3,7 +3,8 @@ import Testing
 import TunetText
 @testable import TunetApp
 @testable import TunetDomain
-@testable import TunetStore
+import TunetStorage
+@testable import TunetSQLite
 
 @Suite("Tokens for the provider-facing service")
 struct TokenDeskTests {
@@ -14,7 +15,7 @@ struct TokenDeskTests {
         let issued = try TokenDesk(workspace.context).issue(provider: "974760673", role: nil, expires: nil, label: "regnskap")
         #expect(issued.token.hasPrefix("tunet_") && issued.token.count == 70)
         #expect(issued.record.expiresOn == workspace.context.today.adding(days: 365))
-        let file = try Data(contentsOf: URL(fileURLWithPath: workspace.context.database.path))
+        let file = try Data(contentsOf: URL(fileURLWithPath: workspace.context.store.location))
         #expect(file.range(of: Data(issued.token.utf8)) == nil)
         #expect(try !workspace.snapshot().contains(issued.token))
         #expect(try AuditLog(workspace.context).events(entity: "token").allSatisfy { !($0.after ?? "").contains(issued.token) })
@@ -31,7 +32,7 @@ struct TokenDeskTests {
         let issued = try desk.issue(provider: "974760673", role: nil, expires: workspace.context.today.iso, label: nil)
         #expect(throws: TunetError.self) { try desk.authenticate(nil) }
         #expect(throws: TunetError.self) { try desk.authenticate("tunet_" + String(repeating: "0", count: 64)) }
-        let tomorrow = TunetContext(database: workspace.context.database, actor: "t", today: workspace.context.today.adding(days: 1))
+        let tomorrow = TunetContext(store: workspace.context.store, actor: "t", today: workspace.context.today.adding(days: 1))
         let expired = #expect(throws: TunetError.self) { try TokenDesk(tomorrow).authenticate(issued.token) }
         #expect(expired?.english == "The token expired on \(workspace.context.today.iso).")
         #expect(expired.map { Texts(.nb).render($0.message) } == "Tilgangsnøkkelen utløp \(workspace.context.today.norwegian).")

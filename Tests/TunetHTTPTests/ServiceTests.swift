@@ -8,7 +8,8 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 @testable import TunetHTTP
-import TunetStore
+import TunetStorage
+import TunetSQLite
 
 /// A database with two farms, an agreement and a placement each, a token per farm and a leader token,
 /// served on a free loopback port for the length of one test.
@@ -27,7 +28,7 @@ final class RunningService: @unchecked Sendable {
     init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today, log: CapturedLog? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        context = TunetContext(database: try TunetDatabase(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
+        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
         for (number, name) in [("974760673", "Lia gård"), ("923609016", "Haugen gård")] {
             _ = try ProviderRegistry(context).add(ProviderForm([
                 .organisationNumber: number, .name: name, .municipalityNumber: "3303", .targetGroups: "dementia", .placesPerDay: "4",
@@ -111,7 +112,7 @@ final class RunningService: @unchecked Sendable {
 
     /// Every row of the attendance tables, to prove that nothing was stored.
     func attendanceCount() throws -> Int {
-        try context.database.read { reader in try reader.submissions().count }
+        try context.store.read { reader in try reader.submissions().count }
     }
 }
 
@@ -268,7 +269,7 @@ struct ServiceTests {
         #expect(statuses.filter { $0 == 201 }.count == 10, "one new submission per distinct file: \(statuses)")
         #expect(statuses.filter { $0 == 200 }.count == 30, "the copies are recognised as identical: \(statuses)")
         #expect(try service.attendanceCount() == 10)
-        let stored = try service.context.database.read { reader in
+        let stored = try service.context.store.read { reader in
             try reader.attendance(placements: [1, 2], from: LocalDate(year: 2026, month: 5, day: 1)!, to: LocalDate(year: 2026, month: 6, day: 30)!)
         }
         #expect(stored.count == 10)

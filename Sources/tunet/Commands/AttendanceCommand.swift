@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunetApp
+import TunetText
 import TunetDomain
 
 struct AttendanceCommand: ParsableCommand {

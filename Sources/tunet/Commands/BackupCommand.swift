@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunetApp
-import TunetStore
+import TunetDomain
 import TunetText
 
 struct BackupCommand: ParsableCommand {
@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let check = try global.readableContext().database.backup(to: path)
+        let check = try DatabaseMaintenance(global.readableContext()).backup(to: path)
         if output.json { return try JSONOutput.print(check) }
         Console.say("backup.done", ["path": .text(check.path), "schema": .text(check.migrations.last ?? "–"), "providers": .integer(check.providers),
                                     "events": .integer(check.auditEvents)])
@@ -44,7 +44,7 @@ struct RestoreCommand: ParsableCommand {
             throw ValidationError(global.database.map { Console.texts("restore.confirm_file", ["path": .text($0)]) } ?? Console.texts("restore.confirm"))
         }
         let context = try global.writableContext()
-        let check = try context.database.restore(from: path, actor: context.actor)
+        let check = try DatabaseMaintenance(context).restore(from: path)
         if output.json { return try JSONOutput.print(check) }
         Console.say("restore.done", ["path": .text(check.path), "providers": .integer(check.providers), "events": .integer(check.auditEvents)])
     }

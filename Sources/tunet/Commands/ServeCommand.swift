@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import TunetApp
+import TunetText
 import TunetDomain
 import TunetHTTP
 
@@ -37,11 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "tunet")
         logger.logLevel = .info
         let host = self.host
-        let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in
+        try await TunetServer.run(context: context, settings: settings, logger: logger) { port in
             // Written straight to the file descriptor so that a script waiting for the line sees it at once.
             let line = Console.texts("serve.listening", ["url": .text("http://\(host):\(port)")])
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
-        try await app.runService()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunetApp
+import TunetDomain
 
 struct SyntheticCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,7 @@ struct SyntheticCommand: ParsableCommand {
     func run() throws {
         let context = try global.writableContext()
         let scale = SyntheticNation.Scale(farms: farms, placements: placements, year: year, seed: seed)
-        let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.database.path) }
+        let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.storeLocation) }
         let report = try SyntheticNation.build(context, scale: scale)
         var rows: Int?
         if let output { rows = try SyntheticNation.writeAttendance(context, to: output, scale: scale, limit: attendanceRows) }

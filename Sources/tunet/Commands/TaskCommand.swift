@@ -312,7 +312,7 @@ struct TaskCommand: ParsableCommand {
             var context = try global.writableContext()
             if let today {
                 switch LocalDate.parse(today) {
-                case .success(let date): context = TunetContext(database: context.database, actor: context.actor, today: date)
+                case .success(let date): context = context.acting(as: context.actor, today: date)
                 case .failure(let problem): throw TunetError.invalid("today", today, problem.reason)
                 }
             }

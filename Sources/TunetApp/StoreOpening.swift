@@ -1,0 +1,14 @@
+internal import TunetSQLite
+import TunetDomain
+import TunetStorage
+
+extension TunetConfiguration {
+    /// How long a writer waits for another process unless TUNET_BUSY_TIMEOUT says otherwise.
+    public static let defaultBusyTimeout = SQLiteStore.defaultBusyTimeout
+
+    /// The one place that knows which store a configuration opens: today, the SQLite file at the path.
+    /// A service leaves copying the write-ahead log to `BackgroundCheckpoints`, beside the writer.
+    func openStore(mustExist: Bool, forService: Bool) throws(TunetError) -> any Store {
+        try SQLiteStore(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout, checkpoints: forService ? .byCaller : .whenCommitting)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import TunetDomain
+import TunetStorage
+import TunetJSON
+
+extension AuditEvent: FetchableRecord {
+    public init(row: Row) {
+        self.init(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
+                  entityId: row["entity_id"], before: row["before_json"], after: row["after_json"],
+                  note: (row["note"] as String?).map(RecordedText.init(stored:)))
+    }
+}
+
+enum AuditClock {
+    /// ISO 8601 in UTC to the millisecond (truncated), as `ISO8601DateFormatter` writes it with
+    /// fractional seconds; worked out by hand because making that formatter was a twentieth of the
+    /// time an upload held the writer (BENCHMARKS.md).
+    static func timestamp(_ date: Date) -> String {
+        // To the microsecond first: 59.999 s is 59998.99999… ms in binary floating point.
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let milliseconds = microseconds >= 0 ? microseconds / 1000 : (microseconds - 999) / 1000
+        let perDay: Int64 = 86_400_000
+        let days = milliseconds >= 0 ? milliseconds / perDay : (milliseconds - perDay + 1) / perDay
+        let ofDay = Int(milliseconds - days * perDay)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return LocalDate(dayNumber: Int(days)).iso + "T" + padded(ofDay / 3_600_000, 2) + ":" + padded(ofDay / 60_000 % 60, 2) + ":"
+            + padded(ofDay / 1000 % 60, 2) + "." + padded(ofDay % 1000, 3) + "Z"
+    }
+}
+
+extension SQLiteTransaction {
+    /// Records a change in this transaction. `before` is nil for a creation, `after` for a deletion.
+    public func audit<Before: Encodable, After: Encodable>(
+        _ action: String, entity: String, id: String, before: Before?, after: After?, note: RecordedText? = nil
+    ) throws {
+        var beforeJSON: String?
+        var afterJSON: String?
+        if let before { beforeJSON = try AuditJSON.encode(before) }
+        if let after { afterJSON = try AuditJSON.encode(after) }
+        try audit(action, entity: entity, id: id, beforeJSON: beforeJSON, afterJSON: afterJSON, note: note)
+    }
+
+    /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
+    public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: RecordedText? = nil) throws {
+        try cached("""
+            INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note?.stored])
+    }
+}
+
+extension SQLiteReader {
+    public func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let entity = query.entity {
+            conditions.append("entity = ?")
+            arguments += [entity]
+        }
+        if let entityId = query.entityId {
+            conditions.append("entity_id = ?")
+            arguments += [entityId]
+        }
+        if let since = query.since {
+            conditions.append("at >= ?")
+            arguments += [since]
+        }
+        var sql = "SELECT * FROM audit_event"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        let newest = query.newest && query.limit != nil
+        sql += newest ? " ORDER BY id DESC" : " ORDER BY id"
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        let events = try AuditEvent.fetchAll(db, sql: sql, arguments: arguments)
+        return newest ? events.reversed() : events
+    }
+
+    /// The newest audit event's number (0 when there is none): with `hasAuditEvents(after:besides:)`,
+    /// tells whether anything changed between two transactions, since every change is audited.
+    public func lastAuditEventId() throws -> Int64 {
+        try Int64.fetchOne(try cached("SELECT MAX(id) FROM audit_event")) ?? 0
+    }
+
+    /// Whether an event newer than `id` concerns another entity than `entity`.
+    public func hasAuditEvents(after id: Int64, besides entity: String) throws -> Bool {
+        try Bool.fetchOne(try cached("SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND entity <> ?)"), arguments: [id, entity]) ?? false
+    }
+
+    public func auditEventCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0
+    }
+}
+
+/// Audit snapshots use sorted keys so that two snapshots of the same state are the same text.
+public enum AuditJSON {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        try SortedJSONEncoder().encodeToString(value)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import TunetDomain
+import TunetStorage
+
+extension SQLiteStore {
+    /// Copies the database to `path` with SQLite's online backup: consistent even while the service writes.
+    public func backup(to path: String) throws -> BackupCheck {
+        if FileManager.default.fileExists(atPath: path) {
+            throw TunetError.unwritableOutput(path: path, reason: Message("files.backup.exists"))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            throw TunetError.unwritableOutput(path: path, reason: Message("files.folder_missing", ["folder": .text(folder)]))
+        }
+        do {
+            let target = try DatabaseQueue(path: path)
+            try pool.backup(to: target)
+            try target.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw Self.translate(error, path: path)
+        }
+        return try Self.check(path)
+    }
+
+    /// Replaces this database's content with the backup at `path`, after checking that the backup is
+    /// a sound Tunet database this version understands. The restore itself is audited.
+    public func restore(from path: String, actor: String) throws -> BackupCheck {
+        let checked = try Self.check(path)
+        let issued = try readSQLite { try $0.issuedIds() }
+        do {
+            let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            try source.backup(to: pool)
+            try source.close()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try migrate()
+        try writeSQLite(actor: actor) { tx in
+            try tx.continueIds(after: issued)
+            try tx.audit("restore", entity: "database", id: (path as NSString).lastPathComponent, before: String?.none, after: checked)
+        }
+        return checked
+    }
+
+    /// Integrity, a Tunet schema and no migration from a newer Tunet.
+    static func check(_ path: String) throws -> BackupCheck {
+        guard FileManager.default.fileExists(atPath: path) else { throw TunetError.missingDatabase(path: path) }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard integrity == ["ok"] else {
+                    throw TunetError.incompatibleDatabase(Message("files.backup.integrity", ["path": .text(path), "detail": .text(integrity.prefix(3).joined(separator: "; "))]))
+                }
+                guard try db.tableExists("grdb_migrations") else {
+                    throw TunetError.incompatibleDatabase(Message("files.backup.not_tunet", ["path": .text(path)]))
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                let known = Set(Schema.migrator.migrations)
+                let unknown = applied.filter { !known.contains($0) }
+                guard unknown.isEmpty else {
+                    throw TunetError.incompatibleDatabase(Message("files.backup.newer", ["path": .text(path), "schema": .text(unknown.joined(separator: ", "))]))
+                }
+                return BackupCheck(path: path, migrations: applied,
+                                   providers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM provider") ?? 0,
+                                   auditEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_event") ?? 0)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw TunetError.incompatibleDatabase(Message("files.backup.damaged", ["path": .text(path), "detail": .text(error.message ?? "SQLITE_CORRUPT")]))
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+}
+
+/// The last id handed out in each table that numbers with AUTOINCREMENT.
+struct IssuedIds: Sendable {
+    let byTable: [String: Int64]
+}
+
+extension SQLiteReader {
+    func issuedIds() throws -> IssuedIds {
+        IssuedIds(byTable: Dictionary(try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
+            .map { ($0["name"] as String, $0["seq"] as Int64) }, uniquingKeysWith: max))
+    }
+}
+
+extension SQLiteTransaction {
+    /// After a restore, ids go on from where the replaced database had come, never handing out again an
+    /// id it had used: an audit event or a submission is known by its id, and what a running service
+    /// keeps is stamped with the newest ones (it looks for events after them to learn what changed).
+    func continueIds(after issued: IssuedIds) throws {
+        for (table, seq) in issued.byTable {
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [seq, table])
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_sequence WHERE name = ?", arguments: [table]) == 0 {
+                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, seq])
+            }
+        }
+    }
+}

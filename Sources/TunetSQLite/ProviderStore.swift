@@ -1,0 +1,146 @@
+import GRDB
+import TunetDomain
+import TunetStorage
+
+/// Row mapping for `provider`. Dates are ISO text, sets are comma-separated codes.
+extension Provider {
+    /// The columns a provider is read from, in the order of `selection`: rows are read by position,
+    /// because looking each column up by name took a fifth of `tunet provider list`.
+    private enum Column: Int, CaseIterable {
+        case organisationNumber, name, contactPerson, email, phone, address, municipalityNumber, producerNumber, farmNumber
+        case targetGroups, placesPerDay, openWeekdays, iptApprovalDate, nextExternalAuditDate, policeCertificateDate, insuranceExpiry
+        case status, statusReason
+
+        var name: String {
+            switch self {
+            case .organisationNumber: "organisation_number"
+            case .name: "name"
+            case .contactPerson: "contact_person"
+            case .email: "email"
+            case .phone: "phone"
+            case .address: "address"
+            case .municipalityNumber: "municipality_number"
+            case .producerNumber: "producer_number"
+            case .farmNumber: "farm_number"
+            case .targetGroups: "target_groups"
+            case .placesPerDay: "places_per_day"
+            case .openWeekdays: "open_weekdays"
+            case .iptApprovalDate: "ipt_approval_date"
+            case .nextExternalAuditDate: "next_external_audit_date"
+            case .policeCertificateDate: "police_certificate_date"
+            case .insuranceExpiry: "insurance_expiry"
+            case .status: "status"
+            case .statusReason: "status_reason"
+            }
+        }
+    }
+
+    static let selection = "SELECT " + Column.allCases.map(\.name).joined(separator: ", ") + " FROM provider"
+
+    init(row: Row) throws {
+        func value<Value: DatabaseValueConvertible>(_ column: Column) -> Value { row[column.rawValue] }
+        func optional<Value: DatabaseValueConvertible>(_ column: Column) -> Value? { row[column.rawValue] }
+        func date(_ column: Column) throws -> LocalDate? {
+            guard let text: String = optional(column) else { return nil }
+            guard case .success(let date) = LocalDate.parse(text) else {
+                throw TunetError.incompatibleDatabase(Message("files.store.not_a_date", ["column": .text("provider.\(column.name)"), "value": .text(text)]))
+            }
+            return date
+        }
+        let organisationText: String = value(.organisationNumber)
+        guard case .success(let organisationNumber) = OrganisationNumber.parse(organisationText) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.bad_organisation_number", ["value": .text(organisationText)]))
+        }
+        let groupCodes: String = value(.targetGroups)
+        let weekdayCodes: String = value(.openWeekdays)
+        let statusText: String = value(.status)
+        self.init(
+            organisationNumber: organisationNumber,
+            name: value(.name),
+            contactPerson: optional(.contactPerson),
+            email: optional(.email),
+            phone: optional(.phone),
+            address: optional(.address),
+            municipalityNumber: value(.municipalityNumber),
+            producerNumber: optional(.producerNumber),
+            farmNumber: optional(.farmNumber),
+            targetGroups: Set(groupCodes.split(separator: ",").compactMap { TargetGroup(rawValue: String($0)) }),
+            placesPerDay: value(.placesPerDay),
+            openWeekdays: WeekdaySet(weekdayCodes.split(separator: ",").compactMap { Weekday(name: String($0)) }),
+            iptApprovalDate: try date(.iptApprovalDate),
+            nextExternalAuditDate: try date(.nextExternalAuditDate),
+            policeCertificateDate: try date(.policeCertificateDate),
+            insuranceExpiry: try date(.insuranceExpiry),
+            status: ProviderStatus(rawValue: statusText) ?? .active,
+            statusReason: optional(.statusReason)
+        )
+    }
+
+    var columnValues: [String: (any DatabaseValueConvertible)?] {
+        [
+            "organisation_number": organisationNumber.digits,
+            "name": name,
+            "contact_person": contactPerson,
+            "email": email,
+            "phone": phone,
+            "address": address,
+            "municipality_number": municipalityNumber,
+            "producer_number": producerNumber,
+            "farm_number": farmNumber,
+            "target_groups": TargetGroup.codes(targetGroups),
+            "places_per_day": placesPerDay,
+            "open_weekdays": openWeekdays.codes,
+            "ipt_approval_date": iptApprovalDate?.iso,
+            "next_external_audit_date": nextExternalAuditDate?.iso,
+            "police_certificate_date": policeCertificateDate?.iso,
+            "insurance_expiry": insuranceExpiry?.iso,
+            "status": status.rawValue,
+            "status_reason": statusReason,
+        ]
+    }
+}
+
+extension SQLiteReader {
+    public func provider(_ number: OrganisationNumber) throws -> Provider? {
+        guard let row = try Row.fetchOne(try cached(Provider.selection + " WHERE organisation_number = ?"),
+                                         arguments: [number.digits]) else { return nil }
+        return try Provider(row: row)
+    }
+
+    /// Every provider, ordered by farm name (then organisation number) as people look them up.
+    public func allProviders() throws -> [Provider] {
+        try Row.fetchAll(db, sql: Provider.selection + " ORDER BY name COLLATE NOCASE, organisation_number")
+            .map(Provider.init(row:))
+    }
+
+    public func providerCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM provider") ?? 0
+    }
+}
+
+extension SQLiteTransaction {
+    public func insert(_ provider: Provider, note: RecordedText? = nil) throws {
+        let values = provider.columnValues
+        let columns = values.keys.sorted()
+        try db.execute(
+            sql: "INSERT INTO provider (\(columns.joined(separator: ", "))) VALUES (\(Self.marks(columns.count)))",
+            arguments: StatementArguments(columns.map { values[$0]! }))
+        try audit("create", entity: "provider", id: provider.organisationNumber.digits, before: Provider?.none, after: provider,
+                  note: note)
+    }
+
+    /// Stores the new state of a provider; `action` names the change in the audit log (update, suspend, ...).
+    public func update(_ provider: Provider, action: String = "update", note: RecordedText? = nil) throws {
+        guard let before = try self.provider(provider.organisationNumber) else {
+            throw TunetError.notFound(kind: "provider", key: provider.organisationNumber.digits)
+        }
+        guard before != provider else { return }
+        let values = provider.columnValues
+        let columns = values.keys.sorted().filter { $0 != "organisation_number" }
+        try db.execute(
+            sql: "UPDATE provider SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE organisation_number = ?",
+            arguments: StatementArguments(columns.map { values[$0]! } + [provider.organisationNumber.digits]))
+        try audit(action, entity: "provider", id: provider.organisationNumber.digits, before: before, after: provider,
+                  note: note)
+    }
+}

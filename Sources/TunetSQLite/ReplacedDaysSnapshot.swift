@@ -1,0 +1,78 @@
+import TunetDomain
+import TunetStorage
+import TunetJSON
+
+/// The days a submission replaced, as its audit event keeps them (Contracts/cli-json.md): grouped by
+/// placement, and each day one array in the order of `columns`, as compact sorted-key JSON like every
+/// audit snapshot. A farm correcting its year replaces thousands of days; written one object per day
+/// through an encoder, the snapshot was 250 KB and a sixth of an upload's work (BENCHMARKS.md).
+enum ReplacedDaysSnapshot {
+    static let columns = ["date", "status", "hours_tenths", "transport_trips", "extra_day"]
+
+    static func json(_ replaced: [StoredAttendance]) -> String {
+        // A plan's replaced days are in placement and date order already; sorting copied every day.
+        let days = replaced.inDayOrder()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + days.count * 48)
+        bytes.append(contentsOf: #"{"columns":["#.utf8)
+        for (position, column) in columns.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.appendJSONString(column)
+        }
+        bytes.append(contentsOf: #"],"placements":["#.utf8)
+        var start = 0
+        while start < days.count {
+            let placement = days[start].entry.placementId
+            var end = start + 1
+            while end < days.count && days[end].entry.placementId == placement { end += 1 }
+            if start > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"days":["#.utf8)
+            for index in start..<end {
+                if index > start { bytes.append(UInt8(ascii: ",")) }
+                // Dates and stored status names are plain ASCII with nothing to escape: written as they are.
+                let day = days[index].entry
+                bytes.append(contentsOf: #"[""#.utf8)
+                appendISO(day.date, to: &bytes)
+                bytes.append(contentsOf: #"",""#.utf8)
+                let status = AttendanceRowWriter.storedName(day.status)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: status.utf8Start, count: status.utf8CodeUnitCount))
+                bytes.append(contentsOf: #"","#.utf8)
+                appendNumber(day.hoursTenths, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendNumber(day.transportTrips, to: &bytes)
+                bytes.append(contentsOf: (day.extraDay ? ",true]" : ",false]").utf8)
+            }
+            bytes.append(contentsOf: #"],"participant":"#.utf8)
+            bytes.appendJSONString(days[start].entry.participant.text)
+            bytes.append(contentsOf: #","placement_id":"#.utf8)
+            bytes.append(contentsOf: String(placement).utf8)
+            bytes.append(UInt8(ascii: "}"))
+            start = end
+        }
+        bytes.append(contentsOf: "]}".utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendISO(_ date: LocalDate, to bytes: inout [UInt8]) {
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: LocalDate.isoLength) { buffer in
+            guard date.writeISO(into: buffer, at: 0) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if !written { bytes.append(contentsOf: date.iso.utf8) }
+    }
+
+    /// A number's digits written as they come, without a string for each (hours and trips are small).
+    private static func appendNumber(_ value: Int?, to bytes: inout [UInt8]) {
+        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import TunetDomain
+
+public protocol AttendanceReading {
+    func submission(provider: OrganisationNumber, contentHash: String) throws -> AttendanceSubmission?
+    func submissions(contentHash: String) throws -> [AttendanceSubmission]
+    func submissions(provider: OrganisationNumber?) throws -> [AttendanceSubmission]
+    /// The stored days of these placements from `from` to `to`, by placement and then date.
+    func attendance(placements: [Int64], from: LocalDate, to: LocalDate) throws -> [StoredAttendance]
+    /// What has been billed under the agreement, and what its active placements still plan to cost.
+    func reportedValue(agreement reference: String) throws -> (billed: Money, plannedCostOfActivePlacements: Money)
+    /// Every stored day in the period (and municipality), farm by farm, participant by participant, day
+    /// by day, handed over one at a time so that millions of days never sit in memory.
+    func forEachAttendance(from: LocalDate?, to: LocalDate?, municipality: String?, _ body: (AttendanceExportRow) throws -> Void) throws
+}
+
+extension AttendanceReading {
+    public func submissions() throws -> [AttendanceSubmission] { try submissions(provider: nil) }
+}
+
+public protocol AttendanceWriting {
+    /// Records a submission and writes its days; days for the same participant and date replace the
+    /// earlier ones (`replaced`, kept in the audit event; `replacedJSON` is `Store.auditSnapshot` of
+    /// them when it was made beforehand).
+    func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
+                         replacedJSON: String?) throws -> AttendanceSubmission
+}
+
+extension AttendanceWriting {
+    public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
+        try storeSubmission(submission, rows: rows, replaced: replaced, replacedJSON: nil)
+    }
+}

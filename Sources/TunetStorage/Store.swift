@@ -1,0 +1,51 @@
+import Foundation
+import TunetDomain
+
+/// Where Tunet keeps a municipality's data: one consistent snapshot to read in, one transaction to
+/// change in, each change audited inside it. The use cases see only this; SQLite (TunetSQLite) is
+/// one implementation.
+public protocol Store: Sendable {
+    /// Where the data lives, as a person would name it (a file path), for messages.
+    var location: String { get }
+    /// What this store promises beyond reading and writing.
+    var capabilities: StoreCapabilities { get }
+
+    /// Reads in one consistent snapshot.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in one transaction; the audit events it records commit with it or not at all.
+    func write<T>(actor: String, at time: Date, _ body: (any StoreTransaction) throws -> T) throws -> T
+
+    /// The days a submission replaced, encoded as its audit event keeps them (nil when it replaced
+    /// none): may be made outside the writer and handed to `storeSubmission`.
+    func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String?
+
+    /// Copies the data to a new file at `path`, consistently, even while another process writes.
+    func backup(to path: String) throws -> BackupCheck
+    /// Replaces the data with the backup at `path` after checking it; the restore itself is audited.
+    func restore(from path: String, actor: String) throws -> BackupCheck
+    /// Tidies the store's own files beside the writer (for SQLite: copies the write-ahead log into the
+    /// database file); a store that needs none does nothing.
+    func tidy() throws
+}
+
+extension Store {
+    /// Runs `body` in one transaction at the present moment.
+    public func write<T>(actor: String, _ body: (any StoreTransaction) throws -> T) throws -> T {
+        try write(actor: actor, at: Date(), body)
+    }
+}
+
+/// What a store promises beyond reading and writing, so that a use case may choose a faster way
+/// only where it is sound.
+public struct StoreCapabilities: Sendable, Equatable {
+    /// A snapshot read while a transaction is open sees exactly the state that transaction started
+    /// from, and reads may run on other threads meanwhile: helpers may share the writer's snapshot.
+    public var readsBesideTheWriter: Bool
+    /// Record numbers only grow, also across a restore: a number seen once is never given again.
+    public var numbersOnlyGrow: Bool
+
+    public init(readsBesideTheWriter: Bool, numbersOnlyGrow: Bool) {
+        self.readsBesideTheWriter = readsBesideTheWriter
+        self.numbersOnlyGrow = numbersOnlyGrow
+    }
+}

@@ -1,0 +1,7 @@
+@testable import TunetApp
+@testable import TunetSQLite
+
+extension TunetContext {
+    /// The SQLite store underneath, for tests that change the file as something outside Tunet would.
+    var sqlite: SQLiteStore { store as! SQLiteStore }
+}

@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "TunetAppTests", dependencies: ["TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText"]),
     ]

@@ -10,7 +10,7 @@ struct AttendanceBatch {
     let revealOtherProviders: Bool
     /// Loaded once for the whole file: a national file names hundreds of farms.
     let placedParticipants: Set<ParticipantCode>
-    let calendarCache: FarmCalendarCache
+    let calendarCache: FarmCalendarCache?
     /// Planners in the order the file names their farms.
     private var planners: [AttendancePlanner] = []
     private var plannerIndex: [OrganisationNumber: Int] = [:]
@@ -27,7 +27,7 @@ struct AttendanceBatch {
     private(set) var revisitsFarms = false
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
-         calendarCache: FarmCalendarCache) throws {
+         calendarCache: FarmCalendarCache?) throws {
         self.submitter = submitter
         self.calendarCache = calendarCache
         self.today = today
@@ -58,7 +58,7 @@ struct AttendanceBatch {
 
     private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
         if let index = plannerIndex[farm] { return index }
-        planners.append(AttendancePlanner(calendars: try calendarCache.calendars(for: farm, reader: reader), provider: farm, today: today,
+        planners.append(AttendancePlanner(calendars: try calendarCache?.calendars(for: farm, reader: reader) ?? FarmCalendars(reader: reader, provider: farm), provider: farm, today: today,
                                           revealOtherProviders: revealOtherProviders, placedParticipants: placedParticipants))
         plannerIndex[farm] = planners.count - 1
         return planners.count - 1

@@ -109,7 +109,7 @@ public struct AttendanceImport: Sendable {
                 return try job.streamed(&batch, reader, nil)
             }
         }
-        if data.count >= pipelinedFromBytes, let report = try job.pipelined() { return report }
+        if context.store.capabilities.readsBesideTheWriter, data.count >= pipelinedFromBytes, let report = try job.pipelined() { return report }
         // The file is read, checked and (up to a farm's upload) compared and priced in a snapshot,
         // outside the single writer, so that uploads from several farms are worked on side by side and
         // each holds the writer only to store. Checking needs the farms, placements, agreements and
@@ -120,7 +120,7 @@ public struct AttendanceImport: Sendable {
             let stamps = Stamps(audit: try reader.lastAuditEventId(), submission: try reader.lastSubmissionId())
             if let earlier = try job.earlierImport(reader) { return .alreadyImported(earlier) }
             let batch = try job.validated(reader)
-            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader, of: context.store, cache: context.caches.storedDays) : nil
+            let plans = batch.rowCount <= Self.plannedInSnapshot ? try batch.plans(using: reader, of: context.store, cache: context.storedDaysCache) : nil
             return .checked(stamps, batch, plans)
         }
         try afterCheck?()
@@ -153,7 +153,7 @@ public struct AttendanceImport: Sendable {
                                     submissions: [Int64], auditStamp: Int64) {
         for ((farm, plan), submission) in zip(plans, submissions) {
             guard let basis = plan.basis else { continue }
-            context.caches.storedDays.remember(basis.storing(plan.toWrite, as: submission), of: farm, submission: submission,
+            context.storedDaysCache?.remember(basis.storing(plan.toWrite, as: submission), of: farm, submission: submission,
                                                contentHash: job.hash, auditStamp: auditStamp)
         }
     }
@@ -221,7 +221,7 @@ struct AttendanceImportJob: Sendable {
     /// A batch for this file's rows, checked against the farms as `reader` sees them.
     func batch(_ reader: StoreReader) throws -> AttendanceBatch {
         try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
-                            calendarCache: context.caches.farmCalendars)
+                            calendarCache: context.farmCalendarCache)
     }
 
     /// Every row checked against the farms' placements; throws every problem of the file.

@@ -21,6 +21,11 @@ public struct TunetContext: Sendable {
         self.caches = caches
     }
 
+    /// The kept farm calendars and stored days, where the store's stamps can tell when they no longer
+    /// hold (its numbers only grow); nil where they cannot, and everything is read afresh.
+    var farmCalendarCache: FarmCalendarCache? { store.capabilities.numbersOnlyGrow ? caches.farmCalendars : nil }
+    var storedDaysCache: StoredDaysCache? { store.capabilities.numbersOnlyGrow ? caches.storedDays : nil }
+
     /// Where the data lives (the database file's path), for messages and for keeping output beside it apart.
     public var storeLocation: String { store.location }
 

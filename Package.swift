@@ -57,6 +57,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "TunetFixtures",
+            dependencies: ["TunetApp", "TunetDomain", "TunetStorage", "TunetFiles", "TunetText"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "TunetHTTP",
             dependencies: [
                 "TunetApp", "TunetDomain", "TunetJSON", "TunetText",
@@ -69,23 +74,24 @@ let package = Package(
         .executableTarget(
             name: "tunet",
             dependencies: [
-                "TunetApp", "TunetDomain", "TunetHTTP", "TunetJSON", "TunetText",
+                "TunetApp", "TunetDomain", "TunetFixtures", "TunetHTTP", "TunetJSON", "TunetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "TunetDomainTests", dependencies: ["TunetDomain", "TunetText"]),
+        .target(name: "TunetTestSupport", dependencies: ["TunetDomain", "TunetText"], path: "Tests/TunetTestSupport", swiftSettings: strict),
+        .testTarget(name: "TunetDomainTests", dependencies: ["TunetTestSupport", "TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetSQLiteTests", dependencies: ["TunetSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
+        .testTarget(name: "TunetSQLiteTests", dependencies: ["TunetTestSupport", "TunetSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
-        .testTarget(name: "TunetFilesTests", dependencies: ["TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetAppTests", dependencies: ["TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText",
+        .testTarget(name: "TunetFilesTests", dependencies: ["TunetTestSupport", "TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetHTTP", "TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText"]),
     ]
 )
 

@@ -44,7 +44,7 @@ struct ModuleBoundaryTests {
     func useCasesSeeTheInterface() throws {
         let app = try Self.imports(of: "TunetApp")
         let opening = app.filter { $0.imports.contains { $0.module == "TunetSQLite" } }
-        #expect(opening.map(\.file) == ["TunetApp/StoreOpening.swift"])
+        #expect(opening.map(\.file) == ["TunetApp/Support/StoreOpening.swift"])
         #expect(opening.first?.imports.first { $0.module == "TunetSQLite" }?.line.hasPrefix("internal import") == true)
         #expect(app.contains { $0.imports.contains { $0.module == "TunetStorage" } })
     }

@@ -4,6 +4,7 @@ import Testing
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 /// Registers the two farms the agreement form names.
 func registerFarms(_ workspace: TestWorkspace) throws {

@@ -6,6 +6,7 @@ import TunetText
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 @Suite("The audit log's newest events, and a task read in each language")
 struct AuditLimitAndTaskLanguageTests {

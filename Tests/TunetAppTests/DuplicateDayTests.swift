@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
+import TunetTestSupport
 
 /// A participant-day reported twice in one file is refused with both rows named, whatever order the
 /// file's rows come in.

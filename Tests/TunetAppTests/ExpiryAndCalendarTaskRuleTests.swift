@@ -4,6 +4,7 @@ import Testing
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 private func on(_ workspace: TestWorkspace, _ day: LocalDate) -> TunetContext {
     TunetContext(store: workspace.context.store, actor: "test", today: day)

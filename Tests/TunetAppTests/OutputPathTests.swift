@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TunetApp
 import TunetDomain
+import TunetTestSupport
 
 @Suite("Where Tunet may write a file")
 struct OutputPathTests {

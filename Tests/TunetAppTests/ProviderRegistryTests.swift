@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 @testable import TunetApp
+import TunetFixtures
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 final class TestWorkspace {
     let folder: URL

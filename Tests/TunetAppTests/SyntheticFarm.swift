@@ -1,5 +1,6 @@
 import Foundation
 @testable import TunetApp
+import TunetFixtures
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite

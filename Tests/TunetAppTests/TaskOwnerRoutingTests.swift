@@ -4,6 +4,7 @@ import Testing
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 /// A team with the given members (name, sector), and Lia gård with its insurance expiring: a task for procurement.
 private func team(_ members: [(String, String)]) throws -> TestWorkspace {

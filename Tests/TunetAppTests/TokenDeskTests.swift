@@ -5,6 +5,7 @@ import TunetText
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 @Suite("Tokens for the provider-facing service")
 struct TokenDeskTests {

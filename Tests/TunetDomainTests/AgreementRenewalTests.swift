@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 /// Kongsberg's agreement: 2024-01-01 to 2025-12-31, options of 12 months to decide by 2025-09-30 and 2026-09-30.
 private func kongsberg(exercised: Int = 0, withOptions: Bool = true) throws -> Agreement {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 /// A valid agreement form that each test bends in one place.
 func agreementForm() -> AgreementForm {

@@ -1,6 +1,7 @@
 import Testing
 @testable import TunetDomain
 import TunetText
+import TunetTestSupport
 
 /// The lines of a download as the CSV reader hands them over: split on `;`, quotes taken off, row 1 first.
 private func rows(_ text: String) -> [ConsumerPriceIndexTable.Row] {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 private func farm(insuredTo expiry: LocalDate?) throws -> Provider {
     var provider = try ProviderForm([

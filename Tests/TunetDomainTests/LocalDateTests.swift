@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 @Suite("Calendar days")
 struct LocalDateTests {

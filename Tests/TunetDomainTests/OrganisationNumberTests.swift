@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 @Suite("Organisation numbers are checked with the register's modulus-11 rule")
 struct OrganisationNumberTests {

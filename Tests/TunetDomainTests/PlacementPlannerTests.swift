@@ -1,6 +1,7 @@
 import Testing
 @testable import TunetDomain
 import TunetText
+import TunetTestSupport
 
 /// Three ranked farms under one agreement, all open Monday to Friday with two places.
 struct PlannerFixture {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 private func provider(approved: String?, audit: String?) throws -> Provider {
     var form = ProviderForm([

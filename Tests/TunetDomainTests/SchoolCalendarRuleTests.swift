@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 private func day(_ text: String) -> LocalDate { try! LocalDate.parse(text).get() }
 

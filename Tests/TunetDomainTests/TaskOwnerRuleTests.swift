@@ -1,6 +1,7 @@
 import Testing
 @testable import TunetDomain
 import TunetText
+import TunetTestSupport
 
 @Suite("No task without an owner")
 struct TaskOwnerRuleTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TunetDomain
+import TunetTestSupport
 
 /// A row of the template the farm did not fill in reports nothing; one it began to fill in is an error.
 @Suite("Rows left without a status")

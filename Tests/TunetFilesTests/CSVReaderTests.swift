@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TunetDomain
 @testable import TunetFiles
+import TunetTestSupport
 
 private func records(_ bytes: [UInt8]) throws -> (CSVReader, [CSVRecord]) {
     let reader = try CSVReader(data: Data(bytes))

@@ -4,6 +4,7 @@ import Testing
 @testable import TunetDomain
 import TunetStorage
 @testable import TunetSQLite
+import TunetTestSupport
 
 /// A fresh database file in its own temporary folder, removed afterwards.
 final class TemporaryDatabaseFile {

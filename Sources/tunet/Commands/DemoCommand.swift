@@ -1,5 +1,6 @@
 import ArgumentParser
 import TunetApp
+import TunetFixtures
 import TunetDomain
 import TunetText
 

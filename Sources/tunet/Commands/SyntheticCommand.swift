@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunetApp
+import TunetFixtures
 import TunetDomain
 
 struct SyntheticCommand: ParsableCommand {

@@ -5,14 +5,15 @@ import TunetText
 
 /// Everything a use case needs: the store, who is acting, and what day it is.
 public struct TunetContext: Sendable {
-    let store: any Store
+    /// Seen by the use cases and, within this package, by the fixtures that build demo data.
+    package let store: any Store
     public let actor: String
     public let today: LocalDate
     public let now: @Sendable () -> Date
     /// What use cases keep between requests to the same database (the service's contexts share one).
     public let caches: TunetCaches
 
-    init(store: any Store, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
+    package init(store: any Store, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
          caches: TunetCaches = TunetCaches()) {
         self.store = store
         self.actor = actor
@@ -35,11 +36,11 @@ public struct TunetContext: Sendable {
     }
 
     /// Runs one change as one transaction, audited under this context's actor.
-    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+    package func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try store.write(actor: actor, at: now(), body)
     }
 
-    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+    package func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try store.read(body)
     }
 }

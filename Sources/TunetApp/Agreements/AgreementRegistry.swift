@@ -142,7 +142,7 @@ public struct AgreementRegistry: Sendable {
         AgreementSummary(agreement, today: context.today, consumption: try CeilingLedger.consumption(of: agreement, in: reader))
     }
 
-    static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {
+    package static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {
         guard let agreement = try reader.agreement(reference.trimmingWhitespace()) else {
             throw TunetError.notFound(kind: "agreement", key: reference)
         }

@@ -80,7 +80,7 @@ public struct PlacementDesk: Sendable {
     }
 
     /// The call-off inside a transaction the caller holds (nil: only the choice, for a dry run).
-    static func place(_ request: PlacementRequest, under agreementReference: String, name: String?, today: LocalDate, rules: PlacementRules,
+    package static func place(_ request: PlacementRequest, under agreementReference: String, name: String?, today: LocalDate, rules: PlacementRules,
                       reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome {
         let agreement = try AgreementRegistry.existing(agreementReference, in: reader)
         let situation = try situation(agreement, from: request.start, to: request.end, municipality: request.municipalityNumber, in: reader)

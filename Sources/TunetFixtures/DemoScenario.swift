@@ -1,4 +1,5 @@
 import Foundation
+import TunetApp
 import TunetDomain
 import TunetStorage
 

@@ -93,7 +93,7 @@ public struct PriceAdjustment: Sendable {
     }
 
     /// Plans the adjustment with `reader`; stores it when `tx` is given (the same transaction).
-    static func apply(year: Int, reference: String?, reader: StoreReader, tx: StoreTransaction?) throws -> PriceAdjustmentReport {
+    package static func apply(year: Int, reference: String?, reader: StoreReader, tx: StoreTransaction?) throws -> PriceAdjustmentReport {
         let agreements = try reference.map { [try AgreementRegistry.existing($0, in: reader)] } ?? reader.allAgreements()
         var adjusted: [PriceAdjustmentReport.AgreementAdjustment] = []
         var skipped: [String: PriceAdjustmentReport.Skipped] = [:]

@@ -19,6 +19,11 @@ struct AgreementCommand: ParsableCommand {
     )
 
     /// An amount in kroner with its currency, as the reader's language writes it: `kr 8 000 000,00`, `NOK 8,000,000.00`.
+    /// The share of the maximum used, or a dash when the maximum is zero.
+    static func used(_ consumption: TunetDomain.Consumption) -> String {
+        consumption.percentUsed.map { Console.texts.format(.percentage($0)) } ?? "–"
+    }
+
     static func money(_ value: Money) -> String { Console.texts("agreement.amount", ["amount": .money(value)]) }
 
     /// Where a price came from, as a word: the agreement itself or a year's KPI adjustment (`kpi 2027`).
@@ -175,7 +180,7 @@ extension AgreementCommand {
             list.add(texts("agreement.field.committed"), AgreementCommand.money(summary.consumption.committed))
             list.add(texts("agreement.field.spent"), AgreementCommand.money(summary.consumption.spent))
             list.add(texts("agreement.field.headroom"), texts("agreement.headroom", ["amount": .text(AgreementCommand.money(summary.consumption.headroom)),
-                                                                                    "used": .text(used(summary.consumption))]))
+                                                                                    "used": .text(AgreementCommand.used(summary.consumption))]))
             list.add(texts("agreement.field.terminated"), agreement.terminatedOn.map {
                 texts("agreement.terminated_on", ["date": .date($0), "reason": .text(agreement.terminationReason ?? "")])
             })
@@ -259,205 +264,12 @@ extension AgreementCommand {
                 let agreement = summary.agreement
                 table.add(agreement.reference, agreement.title, texts.render(agreement.callOffMethod.label), texts.format(.integer(agreement.parties.count)),
                           texts.format(.date(agreement.start)), texts.format(.date(agreement.currentEnd)), texts.format(.money(agreement.maximumValue)),
-                          used(summary.consumption), texts.render(summary.status.label))
+                          AgreementCommand.used(summary.consumption), texts.render(summary.status.label))
             }
             Console.out(table.render())
         }
     }
 
-    struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "extend", abstract: "Exercise the next extension option (before its decision deadline).",
-            discussion: "Example:\n  tunet agreement extend 2023/4512 --note \"Decided by the work team 2025-09-12\"")
-
-        @Argument(help: "The agreement's reference.")
-        var reference: String
-        @Option(help: "A note for the audit log.")
-        var note: String?
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            let summary = try AgreementRegistry(global.writableContext()).extend(reference, note: note)
-            if output.json { return try JSONOutput.print(summary) }
-            Console.say("agreement.extended", ["reference": .text(summary.agreement.reference), "end": .date(summary.agreement.currentEnd)])
-        }
-    }
-
-    struct Terminate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "terminate", abstract: "Terminate an agreement from a day, with a reason.",
-            discussion: """
-                The agreement no longer applies from the given day; its last day is the day before. Placements \
-                that run on or past that day are listed and the termination is refused until you say what \
-                happens to them: --end-placements ends each on the agreement's last day and releases its \
-                committed value (a placement not yet started is cancelled), each audited; --keep-placements \
-                keeps them as they are, with the reason recorded.
-
-                Examples:
-                  tunet agreement terminate 2023/4512 --reason "Merged into the joint agreement" --on 2027-01-01
-                  tunet agreement terminate 2023/4512 --reason "Breach of contract" --on 2026-12-15 --end-placements
-                """)
-
-        @Argument(help: "The agreement's reference.")
-        var reference: String
-        @Option(help: "Why (required, audited).")
-        var reason: String
-        @Option(help: "The first day it no longer applies (default today).")
-        var on: String?
-        @Flag(help: "End the placements that run past the termination on the agreement's last day.")
-        var endPlacements = false
-        @Flag(help: "Keep the placements that run past the termination, recording the reason.")
-        var keepPlacements = false
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if endPlacements && keepPlacements {
-                throw ValidationError(Console.texts("agreement.terminate.both_decisions"))
-            }
-        }
-
-        func run() throws {
-            let decision: PlacementsAtTermination? = endPlacements ? .end : keepPlacements ? .keep : nil
-            let outcome = try AgreementRegistry(global.writableContext()).terminate(reference, reason: reason, on: on, placements: decision)
-            if output.json { return try JSONOutput.print(outcome) }
-            let agreement = outcome.summary.agreement
-            let texts = Console.texts
-            guard let from = agreement.terminatedOn else { throw TunetError.internalFault("terminated without a day") }
-            Console.say("agreement.terminated", ["reference": .text(agreement.reference), "from": .date(from), "last_day": .date(from.adding(days: -1))])
-            guard !outcome.placements.isEmpty else { return }
-            var table = TextTable(texts("agreement.terminate.placement_column"), texts("agreement.terminate.participant"), texts("agreement.terminate.provider"),
-                                  texts("agreement.terminate.ended_before"), texts("agreement.terminate.ends_now"),
-                                  texts("agreement.terminate.planned_days"), texts("agreement.terminate.released"), rightAligned: [0, 5, 6])
-            for change in outcome.placements {
-                table.add(String(change.after.id), change.after.participant.text, change.after.provider.digits, texts.format(.date(change.before.end)),
-                          change.after.isCancelled ? texts.render(PlacementStatus.cancelled.label) : texts.format(.date(change.after.end)),
-                          "\(texts.format(.integer(change.before.plannedDays))) → \(texts.format(.integer(change.after.plannedDays)))",
-                          texts.format(.money(change.released)))
-            }
-            Console.say(outcome.keptPlacements ? "agreement.terminate.kept" : "agreement.terminate.ended", ["count": .integer(outcome.placements.count)])
-            Console.out(table.render())
-        }
-    }
-
-    struct Prices: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "prices", abstract: "Show the prices valid on a day, and every version of them.",
-            discussion: "Example:\n  tunet agreement prices 2023/4512 --provider 912345602 --on 2027-01-15")
-
-        @Argument(help: "The agreement's reference.")
-        var reference: String
-        @Option(help: "Only this provider's prices.")
-        var provider: String?
-        @Option(help: "The day (default today).")
-        var on: String?
-        @Flag(help: "Also list every price version.")
-        var history = false
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            let view = try AgreementRegistry(global.readableContext()).prices(reference, provider: provider, on: on)
-            if output.json { return try JSONOutput.print(view) }
-            var table = AgreementCommand.priceTable()
-            for price in history ? view.versions : view.prices { AgreementCommand.add(price, to: &table) }
-            Console.say(history ? "agreement.prices.every_version" : "agreement.prices.valid_on", ["reference": .text(view.reference), "date": .date(view.on)])
-            Console.out(table.render())
-        }
-    }
-
-    struct AdjustPrices: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "adjust-prices",
-            abstract: "Apply the agreements' KPI clauses for a year; every price is kept as a dated version.",
-            discussion: """
-                New price = original price × KPI(reference month) ÷ KPI(base month), rounded to the nearest øre \
-                (halves away from zero). Running it again for the same year changes nothing and says that the year \
-                was already applied.
-
-                Example:
-                  tunet agreement adjust-prices --year 2027 --dry-run
-                """)
-
-        @Option(help: "The year the adjusted prices take effect.")
-        var year: Int
-        @Option(help: "Only this agreement.")
-        var reference: String?
-        @Flag(help: "Show the new prices without storing them.")
-        var dryRun = false
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            let report = try PriceAdjustment(global.writableContext()).run(year: year, reference: reference, dryRun: dryRun)
-            if output.json { return try JSONOutput.print(report) }
-            let texts = Console.texts
-            for adjustment in report.adjusted {
-                Console.say("agreement.adjust.adjusted", [
-                    "reference": .text(adjustment.reference), "from": .date(adjustment.effectiveFrom),
-                    "reference_month": .text(adjustment.referenceMonth), "reference_index": .tenths(adjustment.referenceIndex.tenths),
-                    "base_month": .text(adjustment.baseMonth), "base_index": .tenths(adjustment.baseIndex.tenths)])
-                var table = TextTable(texts("agreement.adjust.organisation_number"), texts("agreement.adjust.line"), texts("agreement.adjust.original"),
-                                      texts("agreement.adjust.new_price"), rightAligned: [2, 3])
-                for price in adjustment.prices {
-                    table.add(price.provider.digits, price.line, texts.format(.money(price.original)), texts.format(.money(price.adjusted)))
-                }
-                Console.out(table.render())
-            }
-            for (reference, skipped) in report.skipped.sorted(by: { $0.key < $1.key }) {
-                Console.say("agreement.adjust.not_adjusted", ["reference": .text(reference), "reason": .message(skipped.message)])
-            }
-            if report.dryRun {
-                Console.say("agreement.adjust.dry_run")
-            } else if report.adjusted.isEmpty {
-                Console.say("agreement.adjust.nothing_changed")
-            }
-        }
-    }
-
-    struct Consumption: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
-            discussion: """
-                Committed is the projected cost of placements; spent is billed attendance.
-
-                Example:
-                  tunet agreement consumption 2023/4512
-                """)
-
-        @Argument(help: "One agreement (default: all).")
-        var reference: String?
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            let summaries = try AgreementRegistry(global.readableContext()).consumption(reference)
-            if output.json {
-                struct Row: Encodable {
-                    let reference: String
-                    let status: AgreementStatus
-                    let consumption: TunetDomain.Consumption
-                }
-                return try JSONOutput.print(summaries.map { Row(reference: $0.agreement.reference, status: $0.status, consumption: $0.consumption) })
-            }
-            let texts = Console.texts
-            var table = TextTable(texts("agreement.table.reference"), texts("agreement.consumption.maximum"), texts("agreement.consumption.committed"),
-                                  texts("agreement.consumption.spent"), texts("agreement.consumption.headroom"), texts("agreement.table.used"),
-                                  texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
-            for summary in summaries {
-                let use = summary.consumption
-                table.add(summary.agreement.reference, texts.format(.money(use.maximum)), texts.format(.money(use.committed)),
-                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), used(use), texts.render(summary.status.label))
-            }
-            Console.out(table.render())
-        }
-    }
 }
 
 private func day(_ date: LocalDate?) -> String? { date.map { Console.texts.format(.date($0)) } }
-
-/// The share of the maximum used, or a dash when the maximum is zero.
-private func used(_ consumption: TunetDomain.Consumption) -> String {
-    consumption.percentUsed.map { Console.texts.format(.percentage($0)) } ?? "–"
-}

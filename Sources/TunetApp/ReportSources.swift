@@ -190,18 +190,16 @@ struct ReportSources {
             guard !placements.isEmpty else { continue }
             let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
                                       by: { (stored: StoredAttendance) in stored.entry.placementId })
-            let lastExpected = min(context.today, month.lastDay)
             let rows: [ReportRow] = try placements.map { placement in
-                let holidays = try reader.schoolHolidays(municipality: placement.municipalityNumber)
-                let planned = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: max(placement.start, month.firstDay),
-                                                           to: min(placement.end, month.lastDay), kind: placement.kind, schoolHolidays: holidays)
+                let entries = (reported[placement.id] ?? []).map(\.entry)
+                let reconciliation = MonthReconciliation(placement: placement, month: month, reported: entries, today: context.today,
+                                                         schoolHolidays: try reader.schoolHolidays(municipality: placement.municipalityNumber))
                 var days: [Int: String] = [:]
-                for day in planned where day <= lastExpected { days[day.day] = "?" }
-                for row in reported[placement.id] ?? [] { days[row.entry.date.day] = row.entry.status.code }
+                for day in reconciliation.missingDays { days[day.day] = "?" }
+                for entry in entries { days[entry.date.day] = entry.status.code }
                 return [
                     "participant": .text(placement.participant.text), "agreement": .text(placement.agreementReference), "days": .days(days),
-                    "present": .integer(days.values.filter { $0 == AttendanceStatus.present.code }.count),
-                    "missing": .integer(days.values.filter { $0 == "?" }.count),
+                    "present": .integer(reconciliation.reported(.present)), "missing": .integer(reconciliation.missingDays.count),
                 ]
             }
             sheets.append(SheetRows(suffix: provider.name, rows: rows))

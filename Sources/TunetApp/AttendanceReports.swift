@@ -187,8 +187,10 @@ public struct AttendanceReports: Sendable {
             for (status, count) in reconciliation.reportedByStatus { days[status.rawValue] = count }
             let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
             let transport = rows.reduce(Money.zero) { $0 + $1.transport }
-            // The trips a day's transport amount was fixed for at import: reported, or the placement's own.
-            func trips(_ row: StoredAttendance) -> Int { row.transport.ore > 0 ? (row.entry.transportTrips ?? placement.transportTripsPerDay) : 0 }
+            // The trips a day's transport amount was fixed for at import.
+            func trips(_ row: StoredAttendance) -> Int {
+                row.transport.ore > 0 ? ReportedDayPricing.trips(row.entry, placementTrips: placement.transportTripsPerDay) : 0
+            }
             let periods = PricePeriod.periods(line: placement.priceLine, unit: .day,
                                               billed: rows.map { BilledUnits(date: $0.entry.date, quantity: 1, amount: $0.dayPrice) })
                 + PricePeriod.periods(line: PlacementRules.standard.transportLine, unit: .trip,

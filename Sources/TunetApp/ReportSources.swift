@@ -95,18 +95,19 @@ struct ReportSources {
     }
 
     private func providers(_ reader: StoreReader) throws -> [ReportRow] {
-        let rule = ApprovalRule.standard
+        let compliance = ProviderCompliance.standard
         return try reader.allProviders().filter { filters.includes($0.municipalityNumber) }.map { provider in
+            let standing = compliance.standing(of: provider, on: context.today)
             return [
                 "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
                 "municipality": .text(provider.municipality?.description ?? provider.municipalityNumber),
                 "target_groups": labels(TargetGroup.allCases.filter(provider.targetGroups.contains)), "places_per_day": .integer(provider.placesPerDay),
-                "open_weekdays": .text(weekdays(provider.openWeekdays)), "approval_state": label(rule.state(of: provider, on: context.today)),
+                "open_weekdays": .text(weekdays(provider.openWeekdays)), "approval_state": label(standing.approval),
                 "ipt_approval_date": provider.iptApprovalDate.map(ReportValue.date) ?? .none,
-                "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
-                "police_certificate_state": label(PoliceCertificateRule.standard.state(of: provider, on: context.today)),
+                "external_audit_due": standing.externalAuditDue.map(ReportValue.date) ?? .none,
+                "police_certificate_state": label(standing.policeCertificate),
                 "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
-                "insurance_state": label(InsuranceRule.standard.state(of: provider, on: context.today)),
+                "insurance_state": label(standing.insurance),
                 "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": label(provider.status),
                 "email": provider.email.map(ReportValue.text) ?? .none, "phone": provider.phone.map(ReportValue.text) ?? .none,
             ]

@@ -104,31 +104,30 @@ public struct TaskRules: Sendable {
         var findings: [Finding] = []
         let providers = try reader.allProviders()
         let placements = try reader.placements()
+        let compliance = ProviderCompliance.standard.warning(approvalDays: thresholds.approvalDays, insuranceDays: thresholds.insuranceDays,
+                                                             policeCertificateDays: thresholds.policeCertificateDays)
         // IPT approval or external audit due.
         for provider in providers where provider.status == .active {
-            guard let due = ApprovalRule.standard.externalAuditDue(for: provider), today.days(until: due) <= thresholds.approvalDays else { continue }
+            guard let due = compliance.auditDue(provider, on: today) else { continue }
             findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
                                     title: Message("task.title.approval", ["provider": .text(provider.name), "due": .date(due)]), kind: .approvalRenewal,
                                     sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Insurance expiring or expired.
-        let insurance = InsuranceRule(warningDays: thresholds.insuranceDays)
         for provider in providers where provider.status == .active {
-            guard let expiry = provider.insuranceExpiry else { continue }
-            let state = insurance.state(of: provider, on: today)
-            guard state == .expiring || state == .expired else { continue }
+            guard let renewal = compliance.insuranceRenewal(provider, on: today) else { continue }
+            let expiry = renewal.expiry
             findings.append(Finding(key: "insurance:\(provider.organisationNumber):\(expiry.iso)",
-                                    title: Message(state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
+                                    title: Message(renewal.state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
                                                    ["provider": .text(provider.name), "expiry": .date(expiry)]),
                                     kind: .insuranceRenewal, sectors: [.procurement], due: expiry,
                                     link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Police certificates for farms with pupils.
-        let certificates = PoliceCertificateRule(warningDays: thresholds.policeCertificateDays)
         let withPupils = Set(placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }.map(\.provider))
         for provider in providers where withPupils.contains(provider.organisationNumber) {
-            guard certificates.state(of: provider, on: today) != .valid else { continue }
-            let expiry = certificates.lastValidDay(of: provider)
+            guard let renewal = compliance.policeCertificateRenewal(provider, on: today) else { continue }
+            let expiry = renewal.lastValidDay
             findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
                                     title: expiry.map { Message("task.title.police_certificate_expiring", ["provider": .text(provider.name), "last_day": .date($0)]) }
                                         ?? Message("task.title.police_certificate_missing", ["provider": .text(provider.name)]),

@@ -1,8 +1,7 @@
 /// Rules a municipality may tune; the defaults are documented in the README.
 public struct PlacementRules: Sendable {
-    public var policeCertificate = PoliceCertificateRule.standard
-    public var approval = ApprovalRule.standard
-    public var insurance = InsuranceRule.standard
+    /// Approval, insurance and police certificate: what a farm must meet to take a placement.
+    public var compliance = ProviderCompliance.standard
     /// Transport is two trips (there and back) on each planned day.
     public var transportLine = "transport"
 
@@ -273,25 +272,7 @@ public enum PlacementPlanner {
         if provider.status == .suspended {
             reasons.append(Message("rules.obstacle.suspended", ["reason": provider.statusReason.map { .text($0) } ?? .label("rules.obstacle.no_reason_recorded")]))
         }
-        let approval = rules.approval.state(of: provider, on: request.start)
-        if !approval.permitsPlacements {
-            reasons.append(approval == .auditOverdue
-                ? Message("rules.obstacle.audit_overdue", ["date": .date(request.start)])
-                : Message("rules.obstacle.no_approval", ["date": .date(request.start)]))
-        }
-        if rules.insurance.state(of: provider, on: request.start) == .expired, let expiry = provider.insuranceExpiry {
-            reasons.append(Message("rules.obstacle.insurance_expired", ["expiry": .date(expiry), "start": .date(request.start)]))
-        }
-        if request.kind == .pupil {
-            if let certificate = provider.policeCertificateDate {
-                if !rules.policeCertificate.isValid(provider, on: request.start) {
-                    reasons.append(Message("rules.obstacle.police_certificate_invalid", [
-                        "certificate": .date(certificate), "start": .date(request.start), "years": .integer(rules.policeCertificate.validityYears)]))
-                }
-            } else {
-                reasons.append(Message("rules.obstacle.police_certificate_missing"))
-            }
-        }
+        reasons += rules.compliance.obstacles(provider, kind: request.kind, start: request.start)
         if !provider.targetGroups.contains(request.kind.targetGroup) {
             reasons.append(Message("rules.obstacle.target_group", ["group": request.kind.targetGroup.labelValue]))
         }

@@ -2,33 +2,6 @@ import TunetDomain
 import TunetStore
 import TunetText
 
-/// The thresholds of the rules that raise tasks; each can be set per run (`tunet task generate --approval-days 60`).
-public struct TaskRuleThresholds: Sendable {
-    /// IPT approval: the external audit is due within this many days.
-    public var approvalDays = 90
-    /// Police certificate: missing, or expiring within this many days, for a farm with pupil placements.
-    public var policeCertificateDays = 90
-    /// Extension option: its decision deadline is within this many days.
-    public var optionDays = 180
-    /// Ceiling: committed + spent has reached these percentages of the maximum.
-    public var ceilingWarningPercent = 80
-    public var ceilingFullPercent = 100
-    /// Attendance: last month's report is missing on this day of the month.
-    public var attendanceDay = 5
-    /// Follow-up: the next follow-up conversation is due within this many days.
-    public var followUpDays = 14
-    /// Standstill: the standstill period ends within this many days.
-    public var standstillDays = 3
-    /// Pilot evaluation: due on each anniversary of the pilot's start and at its end, raised this many days before.
-    public var pilotEvaluationDays = 30
-    /// Insurance: a farm's insurance expires within this many days, or has expired.
-    public var insuranceDays = 90
-    /// Renewal: an agreement ends within this many days with no option left to extend it (or its deadline passed).
-    public var renewalDays = 270
-
-    public init() {}
-}
-
 public struct TaskGenerationReport: Sendable, Encodable {
     public let raised: [TaskView]
     /// Open tasks whose condition no longer holds (the approval was renewed, the option decided): they say so.
@@ -64,6 +37,7 @@ public struct TaskRules: Sendable {
     }
 
     public func generate(team: String? = nil) throws -> TaskGenerationReport {
+        try thresholds.check()
         let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
         let today = context.today
         let (raised, gone, unchanged) = try context.write { tx -> ([(WorkTask, TaskOwnerChoice)], [Int64], Int) in

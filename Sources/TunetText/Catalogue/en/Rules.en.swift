@@ -207,6 +207,8 @@ extension Catalogue {
         "rules.obstacle.full": "full on {weekday} ({taken} of {places} places taken, first on {date})",
         "rules.renewal.no_option_left": "it has no option left to extend it",
         "rules.renewal.option_deadline_passed": "the decision deadline of option {option} ({deadline}) has passed",
+        "rules.task_thresholds.attendance_day": "the attendance day must be a day of the month from 1 to 28",
+        "rules.task_thresholds.ceiling_warning": "the ceiling warning must be above 0 and below the full percentage ({full})",
         "rules.school_calendar.missing": "No school calendar is recorded for {municipality} in the school year {school_year} ({first} to {last}), so the pupil is planned through its school holidays. Load it with `tunet calendar school import FILE` or add each holiday with `tunet calendar school set --municipality {number} --from DATE --to DATE --name NAME`.",
         "rules.kpi.left_out.other_consumer_group": "another consumer group than the all-item index",
         "rules.kpi.left_out.other_statistic_variable": "another statistic variable than the index",

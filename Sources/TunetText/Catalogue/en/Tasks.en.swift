@@ -98,7 +98,6 @@ extension Catalogue {
         "task.error.no_member": "no team member '{member}'; see `tunet team member list`",
         "task.error.several_members": "several members are called '{member}'; use the member number",
         "task.error.no_link_target": "there is no {kind} '{key}'",
-        "task.error.thresholds": "the attendance day must be 1–28 and the ceiling warning below the full percentage",
         "team.created": "Created team {team}: {name}.",
         "team.heading": "{name} ({municipality}); owner: {owner}",
         "team.list.none": "No teams are registered.",

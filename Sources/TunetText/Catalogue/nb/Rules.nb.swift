@@ -207,6 +207,8 @@ extension Catalogue {
         "rules.obstacle.full": "fullt på {weekday} ({taken} av {places} plasser tatt, første gang {date})",
         "rules.renewal.no_option_left": "den har ingen opsjon igjen å forlenge med",
         "rules.renewal.option_deadline_passed": "beslutningsfristen for opsjon {option} ({deadline}) er passert",
+        "rules.task_thresholds.attendance_day": "oppmøtedagen må være en dag i måneden fra 1 til 28",
+        "rules.task_thresholds.ceiling_warning": "varselet for maksimalverdien må være over 0 og under den fulle prosenten ({full})",
         "rules.school_calendar.missing": "Ingen skolerute er registrert for {municipality} i skoleåret {school_year} ({first}–{last}), så eleven er planlagt gjennom skoleferiene. Last den inn med `tunet calendar school import FIL` eller legg inn hver ferie med `tunet calendar school set --municipality {number} --from DATO --to DATO --name NAVN`.",
         "rules.kpi.left_out.other_consumer_group": "en annen konsumgruppe enn totalindeksen",
         "rules.kpi.left_out.other_statistic_variable": "en annen statistikkvariabel enn indeksen",

@@ -98,7 +98,6 @@ extension Catalogue {
         "task.error.no_member": "ingen i arbeidslaget heter «{member}»; se `tunet team member list`",
         "task.error.several_members": "flere medlemmer heter «{member}»; bruk medlemsnummeret",
         "task.error.no_link_target": "det finnes ingen {kind} «{key}»",
-        "task.error.thresholds": "oppmøtedagen må være 1–28, og varselet for maksimalverdien må være under den fulle prosenten",
         "team.created": "Opprettet arbeidslag {team}: {name}.",
         "team.heading": "{name} ({municipality}); eier: {owner}",
         "team.list.none": "Ingen arbeidslag er registrert.",

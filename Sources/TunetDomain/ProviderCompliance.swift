@@ -1,7 +1,7 @@
 /// What a municipality requires of a farm, in one place: an IPT approval kept up by external audits,
 /// insurance, and for pupil placements a valid police certificate. The placement planner, the work
-/// team's task rules, the farm listings and the exports all ask it, so a municipality that tunes a
-/// rule (a longer certificate validity, say) changes it everywhere at once.
+/// team's task rules, the farm listings and the exports all ask it, so each requirement is decided
+/// here only; the task rules change nothing but how far ahead they warn.
 public struct ProviderCompliance: Sendable {
     public var approval: ApprovalRule
     public var insurance: InsuranceRule

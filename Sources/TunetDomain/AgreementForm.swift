@@ -187,7 +187,8 @@ public struct AgreementForm: Sendable {
                              Message("rules.agreement.too_long", [
                                  "start": .date(startDate), "end": .date(draft.latestPossibleEnd),
                                  "duration": .message(Self.duration(from: startDate, through: draft.latestPossibleEnd)),
-                                 "years": .integer(Self.maximumYears), "limit": .date(startDate.lastDayOfPeriod(months: Self.maximumYears * 12))]))
+                                 "years": .integer(Self.maximumYears), "limit": .date(startDate.lastDayOfPeriod(months: Self.maximumYears * 12))],
+                                 fields: ["special_reason"]))
             }
         }
 
@@ -244,13 +245,13 @@ public struct AgreementForm: Sendable {
         let month = kpiIndexMonth?.trimmingWhitespace().nilIfEmpty
         if base == nil && month == nil {
             if kpiEffectiveMonth?.trimmingWhitespace().nilIfEmpty != nil {
-                problems.add("kpi-effective-month", kpiEffectiveMonth, Message("rules.agreement.kpi_effective_alone"))
+                problems.add("kpi-effective-month", kpiEffectiveMonth, Message("rules.agreement.kpi_effective_alone", fields: ["kpi_base", "kpi_month"]))
             }
             return nil
         }
         guard let base, let month else {
             problems.add(base == nil ? "kpi-base" : "kpi-month", nil,
-                         Message("rules.agreement.kpi_incomplete"))
+                         Message("rules.agreement.kpi_incomplete", fields: ["kpi_base", "kpi_month"]))
             return nil
         }
         let baseMonth = problems.take("kpi-base", base, YearMonth.parse(base))

@@ -44,23 +44,6 @@ public enum AttendanceStatus: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The status whose stored name (its raw value) these UTF-8 bytes are, read without making a string:
-    /// an upload reads back every stored day it may replace.
-    public init?(storedBytes bytes: UnsafeBufferPointer<UInt8>) {
-        // The names differ in length or, at 21 bytes, in their first letter.
-        let candidate: AttendanceStatus
-        switch (bytes.count, bytes.first) {
-        case (7, _): candidate = .present
-        case (18, _): candidate = .absentWithNotice
-        case (21, UInt8(ascii: "a")): candidate = .absentWithoutNotice
-        case (21, _): candidate = .cancelledByProvider
-        default: return nil
-        }
-        var name = candidate.rawValue
-        guard name.withUTF8({ $0.elementsEqual(bytes) }) else { return nil }
-        self = candidate
-    }
-
     /// Whether the agreement's absence rule lets the farm bill this day.
     public func isBillable(under rule: AbsenceBillingRule) -> Bool {
         switch self {

@@ -214,19 +214,15 @@ extension LocalDate {
         return .success(date)
     }
 
-    /// A stored date, `2026-05-04` exactly, read from its UTF-8 bytes without making a string.
-    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = String.asciiNumber(bytes, 0, 4), let month = String.asciiNumber(bytes, 5, 2), let day = String.asciiNumber(bytes, 8, 2)
-        else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
     /// `2026-05-04` or `04.05.2026` exactly, read from the bytes: the files' own forms, a million times an import.
     static func parseExactly(_ raw: String) -> LocalDate? {
         guard raw.utf8.count == 10 else { return nil }
         let found: LocalDate?? = raw.utf8.withContiguousStorageIfAvailable { bytes -> LocalDate? in
-            if let date = LocalDate(isoBytes: bytes) { return date }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+                guard let year = String.asciiNumber(bytes, 0, 4), let month = String.asciiNumber(bytes, 5, 2),
+                      let day = String.asciiNumber(bytes, 8, 2) else { return nil }
+                return LocalDate(year: year, month: month, day: day)
+            }
             if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: "."),
                let day = String.asciiNumber(bytes, 0, 2), let month = String.asciiNumber(bytes, 3, 2), let year = String.asciiNumber(bytes, 6, 4) {
                 return LocalDate(year: year, month: month, day: day)

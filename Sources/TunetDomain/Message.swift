@@ -9,6 +9,14 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
         self.arguments = arguments
     }
 
+    /// A message that points at fields a person fills in: each identifier is also the name of its value
+    /// (`fields: ["reason"]` fills `{reason}` with `.field("reason")`).
+    public init(_ key: String, _ arguments: [String: MessageValue] = [:], fields: [String]) {
+        var all = arguments
+        for field in fields { all[field] = .field(field) }
+        self.init(key, all)
+    }
+
     /// The key and its values, in no language: for logs and test failures.
     public var description: String {
         arguments.isEmpty ? key : "\(key) \(arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))"
@@ -41,6 +49,10 @@ public indirect enum MessageValue: Hashable, Sendable {
     case list([MessageValue])
     /// Several values, each on a line of its own after a dash.
     case lines([MessageValue])
+    /// A field a person fills in, by its identifier (`override_ceiling`): each front end writes it as the
+    /// person gives it there, the command line as its option (`--override-ceiling`), the service as its
+    /// parameter. The rules name what is missing without knowing which front end asked.
+    case field(String)
 }
 
 extension MessageValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
@@ -69,7 +81,7 @@ extension Message: Codable {
 }
 
 extension MessageValue: Codable {
-    enum CodingKeys: String, CodingKey { case text, integer, money, date, percentage, tenths, message, list, lines }
+    enum CodingKeys: String, CodingKey { case text, integer, money, date, percentage, tenths, message, list, lines, field }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -91,6 +103,7 @@ extension MessageValue: Codable {
         case .message: self = .message(try c.decode(Message.self, forKey: key))
         case .list: self = .list(try c.decode([MessageValue].self, forKey: key))
         case .lines: self = .lines(try c.decode([MessageValue].self, forKey: key))
+        case .field: self = .field(try c.decode(String.self, forKey: key))
         }
     }
 
@@ -106,6 +119,7 @@ extension MessageValue: Codable {
         case .message(let message): try c.encode(message, forKey: .message)
         case .list(let values): try c.encode(values, forKey: .list)
         case .lines(let values): try c.encode(values, forKey: .lines)
+        case .field(let identifier): try c.encode(identifier, forKey: .field)
         }
     }
 }

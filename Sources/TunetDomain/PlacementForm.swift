@@ -59,7 +59,7 @@ public struct PlacementForm: Sendable {
                 problems.add("grade", grade, Message("rules.placement.grade_required"))
             }
             if decisionReference != nil || transport || relativeRole != nil {
-                problems.add("kind", kind, Message("rules.placement.dementia_options"))
+                problems.add("kind", kind, Message("rules.placement.dementia_options", fields: ["decision", "transport", "relative_role"]))
             }
             if let school, let gradeNumber {
                 pupil = PupilDetails(school: school, grade: gradeNumber, contactTeacherRole: text("contact-teacher-role", contactTeacherRole, limit: 100),
@@ -69,7 +69,7 @@ public struct PlacementForm: Sendable {
             let decision = text("decision", decisionReference, limit: 60)
             if decision == nil { problems.add("decision", nil, Message("rules.placement.decision_required")) }
             if school != nil || grade != nil || contactTeacherRole != nil || learningGoals != nil {
-                problems.add("kind", kind, Message("rules.placement.pupil_options"))
+                problems.add("kind", kind, Message("rules.placement.pupil_options", fields: ["school", "grade", "contact_teacher_role", "learning_goals"]))
             }
             if let decision {
                 dementia = DementiaDetails(decisionReference: decision, transport: transport, relativeRole: text("relative-role", relativeRole, limit: 100))
@@ -79,7 +79,7 @@ public struct PlacementForm: Sendable {
         }
         let override = overrideCeilingReason.map { $0.trimmingWhitespace() }
         if let override, override.isEmpty {
-            problems.add("reason", nil, Message("rules.placement.override_needs_reason"))
+            problems.add("reason", nil, Message("rules.placement.override_needs_reason", fields: ["override_ceiling", "reason"]))
         }
         try problems.check()
         guard let parsedKind, let parsedMunicipality, let parsedWeekdays, let startDate, let endDate else {

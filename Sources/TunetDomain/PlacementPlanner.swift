@@ -1,8 +1,7 @@
 /// Rules a municipality may tune; the defaults are documented in the README.
 public struct PlacementRules: Sendable {
-    public var policeCertificate = PoliceCertificateRule.standard
-    public var approval = ApprovalRule.standard
-    public var insurance = InsuranceRule.standard
+    /// Approval, insurance and police certificate: what a farm must meet to take a placement.
+    public var compliance = ProviderCompliance.standard
     /// Transport is two trips (there and back) on each planned day.
     public var transportLine = "transport"
 
@@ -173,7 +172,8 @@ public enum PlacementPlanner {
         if !overLimits.isEmpty && request.overrideCeilingReason == nil {
             let limits: MessageValue = overLimits.count == 1
                 ? overLimits[0] : .message(Message("rules.planner.both_limits", ["first": overLimits[0], "second": overLimits[1]]))
-            throw .conflict(Message("rules.planner.ceiling_exceeded", ["reference": .text(agreement.reference), "limits": limits]))
+            throw .conflict(Message("rules.planner.ceiling_exceeded", ["reference": .text(agreement.reference), "limits": limits],
+                                    fields: ["override_ceiling", "reason"]))
         }
         return PlacementPlan(provider: provider, choice: choice, plannedDays: days, projectedCost: projected,
                              ceilingOverrideReason: overLimits.isEmpty ? nil : request.overrideCeilingReason,
@@ -195,7 +195,8 @@ public enum PlacementPlanner {
         let agreement = situation.agreement
         func named(_ method: Message) throws(TunetError) -> OrganisationNumber {
             guard let provider = request.provider else {
-                throw .invalid("provider", nil, Message("rules.planner.name_the_provider", ["reference": .text(agreement.reference), "method": .message(method)]))
+                throw .invalid("provider", nil, Message("rules.planner.name_the_provider", ["reference": .text(agreement.reference), "method": .message(method)],
+                                                            fields: ["provider"]))
             }
             guard agreement.party(provider) != nil else {
                 throw .invalid("provider", provider.digits, Message("rules.planner.provider_not_party",
@@ -212,21 +213,24 @@ public enum PlacementPlanner {
             return (provider, ProviderChoice(method: .direct, provider: provider, rule: Message("rules.choice.direct"), inputs: nil, skipped: []))
         case .criteria:
             guard let inputs = request.criteriaInputs else {
-                throw .invalid("criteria-inputs", nil, Message("rules.planner.criteria_inputs_required", ["reference": .text(agreement.reference), "criteria": asWritten]))
+                throw .invalid("criteria-inputs", nil, Message("rules.planner.criteria_inputs_required", ["reference": .text(agreement.reference), "criteria": asWritten],
+                                                                   fields: ["criteria_inputs"]))
             }
             let provider = try named(Message("rules.planner.by.criteria"))
             return (provider, ProviderChoice(method: .criteria, provider: provider, rule: Message("rules.choice.criteria", ["criteria": asWritten]),
                                              inputs: inputs, skipped: []))
         case .miniCompetition:
             guard let result = request.miniCompetitionResult, request.provider != nil else {
-                throw .conflict(Message("rules.planner.run_mini_competition", ["reference": .text(agreement.reference), "parties": .integer(agreement.parties.count)]))
+                throw .conflict(Message("rules.planner.run_mini_competition", ["reference": .text(agreement.reference), "parties": .integer(agreement.parties.count)],
+                                    fields: ["provider", "mini_competition_result"]))
             }
             let provider = try named(Message("rules.planner.by.mini_competition"))
             return (provider, ProviderChoice(method: .miniCompetition, provider: provider, rule: Message("rules.choice.mini_competition"),
                                              inputs: result, skipped: []))
         case .ranking:
             if let provider = request.provider {
-                throw .invalid("provider", provider.digits, Message("rules.planner.ranking_chooses", ["reference": .text(agreement.reference)]))
+                throw .invalid("provider", provider.digits, Message("rules.planner.ranking_chooses", ["reference": .text(agreement.reference)],
+                                                                                fields: ["provider", "dry_run"]))
             }
             var skipped: [ProviderChoice.Skipped] = []
             for party in agreement.parties.sorted(by: { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }) {
@@ -273,25 +277,7 @@ public enum PlacementPlanner {
         if provider.status == .suspended {
             reasons.append(Message("rules.obstacle.suspended", ["reason": provider.statusReason.map { .text($0) } ?? .label("rules.obstacle.no_reason_recorded")]))
         }
-        let approval = rules.approval.state(of: provider, on: request.start)
-        if !approval.permitsPlacements {
-            reasons.append(approval == .auditOverdue
-                ? Message("rules.obstacle.audit_overdue", ["date": .date(request.start)])
-                : Message("rules.obstacle.no_approval", ["date": .date(request.start)]))
-        }
-        if rules.insurance.state(of: provider, on: request.start) == .expired, let expiry = provider.insuranceExpiry {
-            reasons.append(Message("rules.obstacle.insurance_expired", ["expiry": .date(expiry), "start": .date(request.start)]))
-        }
-        if request.kind == .pupil {
-            if let certificate = provider.policeCertificateDate {
-                if !rules.policeCertificate.isValid(provider, on: request.start) {
-                    reasons.append(Message("rules.obstacle.police_certificate_invalid", [
-                        "certificate": .date(certificate), "start": .date(request.start), "years": .integer(rules.policeCertificate.validityYears)]))
-                }
-            } else {
-                reasons.append(Message("rules.obstacle.police_certificate_missing"))
-            }
-        }
+        reasons += rules.compliance.obstacles(provider, kind: request.kind, start: request.start)
         if !provider.targetGroups.contains(request.kind.targetGroup) {
             reasons.append(Message("rules.obstacle.target_group", ["group": request.kind.targetGroup.labelValue]))
         }

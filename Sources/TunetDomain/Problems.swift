@@ -109,7 +109,7 @@ public enum TunetError: Error, Equatable, Sendable {
             if problems.count == 1 { return problems[0].message }
             return Message("error.problems", ["count": .integer(problems.count), "problems": .lines(problems.map { .message($0.message) })])
         case .notFound(let kind, let key): return Message("error.not_found", ["kind": .label("entity.\(kind)"), "key": .text(key)])
-        case .missingDatabase(let path): return Message("error.missing_database", ["path": .text(path)])
+        case .missingDatabase(let path): return Message("error.missing_database", ["path": .text(path)], fields: ["database"])
         case .conflict(let message): return message
         case .unreadableFile(let path, let reason): return Message("error.unreadable_file", ["path": .text(path), "reason": .message(reason)])
         case .unwritableOutput(let path, let reason): return Message("error.unwritable_output", ["path": .text(path), "reason": .message(reason)])

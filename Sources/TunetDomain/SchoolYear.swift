@@ -50,11 +50,11 @@ public enum SchoolCalendarRule {
         SchoolYear.spanning(from: from, to: to).filter { !hasCalendar($0, holidays: holidays) }
     }
 
-    /// What the user reads: what is missing and how to load it.
+    /// What the user reads: what is missing and what it means for the pupil (each front end says how to load it).
     public static func missingMessage(municipalityNumber: String, schoolYear: SchoolYear) -> Message {
         let municipality = Municipality.named(municipalityNumber)?.description ?? municipalityNumber
         return Message("rules.school_calendar.missing", [
-            "municipality": .text(municipality), "number": .text(municipalityNumber), "school_year": .text(schoolYear.description),
+            "municipality": .text(municipality), "school_year": .text(schoolYear.description),
             "first": .date(schoolYear.firstDay), "last": .date(schoolYear.lastDay)])
     }
 }

@@ -104,7 +104,7 @@ public enum DemoScenario {
         // Every change is audited, so a database without audit events is empty.
         let changes = try context.read { try $0.auditEventCount() }
         guard changes == 0 else {
-            throw TunetError.conflict(Message("demo.error.not_empty", ["path": .text(path), "changes": .integer(changes)]))
+            throw TunetError.conflict(Message("demo.error.not_empty", ["path": .text(path), "changes": .integer(changes)], fields: ["replace", "database"]))
         }
         do {
             try buildContent(context)

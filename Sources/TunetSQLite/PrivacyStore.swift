@@ -6,23 +6,25 @@ import TunetStorage
 extension SQLiteReader {
     /// What personal data is held and how old it is.
     public func personalDataInventory() throws -> [PersonalDataCategory] {
-        func category(_ name: PersonalDataCategory.Kind, _ sql: String) throws -> PersonalDataCategory {
-            let row = try Row.fetchOne(db, sql: sql)
+        func category(_ name: PersonalDataCategory.Kind, _ sql: String, _ arguments: StatementArguments = []) throws -> PersonalDataCategory {
+            let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
             return PersonalDataCategory(category: name, count: row?[0] ?? 0, oldest: row?[1], newest: row?[2])
         }
+        // Erased text is not held: each `?` is the text an erased field reads.
+        let erased: StatementArguments = [PersonalDataPolicy.erased]
         return [
             try category(.participantCodes, "SELECT COUNT(DISTINCT participant_code), MIN(start_date), MAX(start_date) FROM placement"),
             try category(.participantNames, "SELECT COUNT(*), NULL, NULL FROM participant_name"),
-            try category(.followUpTexts, "SELECT COUNT(*), MIN(date), MAX(date) FROM follow_up WHERE wishes_and_needs <> '[erased]'"),
+            try category(.followUpTexts, "SELECT COUNT(*), MIN(date), MAX(date) FROM follow_up WHERE wishes_and_needs <> ?", erased),
             try category(.pupilLearningGoals, """
                 SELECT COUNT(*), MIN(start_date), MAX(start_date) FROM placement
-                WHERE json_extract(document, '$.pupil.learning_goals') IS NOT NULL AND json_extract(document, '$.pupil.learning_goals') <> '[erased]'
-                """),
+                WHERE json_extract(document, '$.pupil.learning_goals') IS NOT NULL AND json_extract(document, '$.pupil.learning_goals') <> ?
+                """, erased),
             try category(.dementiaDecisionReferences, """
                 SELECT COUNT(*), MIN(start_date), MAX(start_date) FROM placement
                 WHERE json_extract(document, '$.dementia.decision_reference') IS NOT NULL
-                  AND json_extract(document, '$.dementia.decision_reference') <> '[erased]'
-                """),
+                  AND json_extract(document, '$.dementia.decision_reference') <> ?
+                """, erased),
         ]
     }
 
@@ -44,20 +46,13 @@ extension SQLiteTransaction {
         try db.execute(sql: "DELETE FROM participant_name WHERE participant_code = ?", arguments: [participant.text])
         let ids = placements.map(\.id)
         let idMarks = Self.marks(ids.count)
-        try db.execute(sql: "UPDATE follow_up SET wishes_and_needs = '[erased]' WHERE placement_id IN (\(idMarks)) AND wishes_and_needs <> '[erased]'",
-                       arguments: StatementArguments(ids))
+        var erasing: StatementArguments = [PersonalDataPolicy.erased]
+        erasing += StatementArguments(ids)
+        erasing += [PersonalDataPolicy.erased]
+        try db.execute(sql: "UPDATE follow_up SET wishes_and_needs = ? WHERE placement_id IN (\(idMarks)) AND wishes_and_needs <> ?",
+                       arguments: erasing)
         let followUps = db.changesCount
-        for var placement in placements {
-            if var pupil = placement.pupil {
-                pupil.learningGoals = pupil.learningGoals.map { _ in Self.erased }
-                pupil.contactTeacherRole = pupil.contactTeacherRole.map { _ in Self.erased }
-                placement.pupil = pupil
-            }
-            if var dementia = placement.dementia {
-                dementia.decisionReference = Self.erased
-                dementia.relativeRole = dementia.relativeRole.map { _ in Self.erased }
-                placement.dementia = dementia
-            }
+        for placement in placements.map(PersonalDataPolicy.erasingFreeText) {
             try db.execute(sql: "UPDATE placement SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(placement), placement.id])
         }
         // Earlier snapshots of these placements and follow-ups carry the same text: scrub it there too.
@@ -83,9 +78,6 @@ extension SQLiteTransaction {
         return result
     }
 
-    static let erased = "[erased]"
-    static let personalKeys: Set<String> = ["learning_goals", "contact_teacher_role", "decision_reference", "relative_role", "wishes_and_needs"]
-
     /// Replaces the personal free-text fields of a JSON snapshot, wherever they are nested.
     static func scrub(_ json: String) -> String {
         guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return json }
@@ -93,7 +85,7 @@ extension SQLiteTransaction {
             if let dictionary = value as? [String: Any] {
                 var copy: [String: Any] = [:]
                 for (key, item) in dictionary {
-                    copy[key] = personalKeys.contains(key) && !(item is NSNull) ? erased : walk(item)
+                    copy[key] = PersonalDataPolicy.freeTextFields.contains(key) && !(item is NSNull) ? PersonalDataPolicy.erased : walk(item)
                 }
                 return copy
             }

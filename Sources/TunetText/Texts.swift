@@ -8,10 +8,13 @@ import TunetDomain
 /// every other count, as both bokmål and English inflect). `{{` and `}}` write braces.
 public struct Texts: Sendable {
     public let language: Language
+    /// How the front end that renders writes a field the rules point at.
+    public let fields: FieldNames
     let catalogue: [String: String]
 
-    public init(_ language: Language) {
+    public init(_ language: Language, fields: FieldNames = .identifiers) {
         self.language = language
+        self.fields = fields
         catalogue = Catalogue.table(language)
     }
 
@@ -39,6 +42,7 @@ public struct Texts: Sendable {
         case .message(let message): return render(message)
         case .list(let values): return list(values.map(format))
         case .lines(let values): return values.map { "\n  - " + format($0) }.joined()
+        case .field(let identifier): return fields.name(identifier)
         }
     }
 
@@ -105,6 +109,17 @@ public struct Texts: Sendable {
         default: return nil
         }
     }
+}
+
+/// How a front end writes the fields of its input that messages point at (`MessageValue.field`): the
+/// command line as options, the service as its parameters.
+public struct FieldNames: Sendable {
+    public let name: @Sendable (String) -> String
+
+    public init(_ name: @escaping @Sendable (String) -> String) { self.name = name }
+
+    /// By their identifiers, as they are (`override_ceiling`): the service's parameters are named so.
+    public static let identifiers = FieldNames { $0 }
 }
 
 /// The catalogues, one per language: every sentence and label a person reads, by key (Catalogue/).

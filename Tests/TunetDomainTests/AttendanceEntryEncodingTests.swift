@@ -23,13 +23,4 @@ struct AttendanceEntryEncodingTests {
         #expect(try json(bare) == #"{"date":"2026-03-02","extra_day":false,"participant":"P-2026-0001","placement_id":7,"status":"present"}"#)
         #expect(try JSONDecoder().decode(AttendanceEntry.self, from: Data(json(full).utf8)) == full)
     }
-
-    @Test("a stored status is read from the bytes of its name, and nothing else is taken for one")
-    func readsStoredStatus() {
-        func read(_ text: String) -> AttendanceStatus? {
-            Array(text.utf8).withUnsafeBufferPointer { AttendanceStatus(storedBytes: $0) }
-        }
-        for status in AttendanceStatus.allCases { #expect(read(status.rawValue) == status) }
-        for text in ["M", "Present", "absent_with_notice ", "absent", ""] { #expect(read(text) == nil, "\(text)") }
-    }
 }

@@ -26,18 +26,6 @@ struct LocalDateTests {
         #expect(LocalDate(dayNumber: last.dayNumber + 1).iso == "10000-01-01")
     }
 
-    @Test("A stored day is read from its bytes: ISO only, and only days of the calendar")
-    func readsStoredBytes() {
-        func read(_ text: String) -> LocalDate? {
-            Array(text.utf8).withUnsafeBufferPointer { LocalDate(isoBytes: $0) }
-        }
-        #expect(read("2026-03-14") == LocalDate(year: 2026, month: 3, day: 14))
-        #expect(read("2024-02-29") == LocalDate(year: 2024, month: 2, day: 29))
-        for text in ["2026-02-29", "14.03.2026", "2026-3-14", "2026-03-14 ", "2026/03/14", "", "+026-03-14"] {
-            #expect(read(text) == nil, "\(text)")
-        }
-    }
-
     @Test("Days that do not exist are refused with a plain reason", arguments: ["2026-02-29", "31.04.2026", "2026-13-01", "00.01.2026"])
     func refusesImpossibleDays(_ text: String) {
         guard case .failure(let problem) = LocalDate.parse(text) else {

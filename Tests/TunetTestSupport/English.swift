@@ -13,3 +13,9 @@ extension FieldReason {
 extension TunetError {
     public var english: String { message.english }
 }
+
+extension FieldNames {
+    /// Fields as the command line names its options (`override_ceiling` is `--override-ceiling`), to read a
+    /// message as the command line shows it.
+    public static let options = FieldNames { "--" + String($0.map { $0 == "_" ? "-" : $0 }) }
+}

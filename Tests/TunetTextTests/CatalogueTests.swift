@@ -166,7 +166,7 @@ struct StoredMessageTests {
         let message = Message("error.problems", [
             "count": 2, "problems": .lines([.text("a"), .message(Message("entity.agreement"))]),
             "extra": .list([.money(Money(ore: 123_45)), .date(LocalDate(year: 2026, month: 12, day: 31)!), .tenths(75),
-                            .percentage(Percentage(15, of: 16)!), .integer(-3)]),
+                            .percentage(Percentage(15, of: 16)!), .integer(-3), .field("override_ceiling")]),
         ])
         let data = try JSONEncoder().encode(message)
         let decoded = try JSONDecoder().decode(Message.self, from: data)
@@ -175,5 +175,35 @@ struct StoredMessageTests {
         #expect(Texts(.en).render(decoded).contains("\n  - agreement"))
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(MessageValue.self, from: Data(#"{"text":"a","integer":1}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(MessageValue.self, from: Data(#"{"percentage":[1,0]}"#.utf8)) }
+    }
+}
+
+@Suite("A field a message points at")
+struct MessageFieldTests {
+    let message = Message("rules.placement.override_needs_reason", fields: ["override_ceiling", "reason"])
+
+    @Test("No text names a field itself: the front end that renders writes it, by its identifier unless it says otherwise")
+    func namedByTheFrontEnd() {
+        #expect(message.arguments["reason"] == .field("reason"))
+        #expect(Texts(.en).render(message) == "override_ceiling needs reason saying why the ceiling may be exceeded")
+        let options = FieldNames { "--" + String($0.map { $0 == "_" ? "-" : $0 }) }
+        #expect(Texts(.en, fields: options).render(message) == "--override-ceiling needs --reason saying why the ceiling may be exceeded")
+        #expect(Texts(.nb, fields: options).render(message) == "--override-ceiling krever --reason som sier hvorfor maksimalverdien kan overskrides")
+    }
+
+    @Test("Texts that the rules and use cases render name no command-line option: they point at fields")
+    func noOptionsInRuleTexts() {
+        // The command line's own texts (prefixed as its commands are) may name its options.
+        let commandLineOnly: Set<String> = [
+            "privacy.erase.confirm", "privacy.retention.confirm", "restore.confirm", "restore.confirm_file", "demo.try", "command.see_help",
+            "agreement.terminate.both_decisions", "placement.override_needs_reason", "provider.update.no_fields",
+            "placement.school_calendar.how_to_load",
+        ]
+        #expect(Catalogue.table(.en)["demo.try"]?.contains(/--[a-z]/) == true)
+        for language in Language.allCases {
+            for (key, template) in Catalogue.table(language) where template.contains(/--[a-z]/) {
+                #expect(commandLineOnly.contains(key), "\(language) \(key): \(template)")
+            }
+        }
     }
 }

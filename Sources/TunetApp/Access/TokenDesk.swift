@@ -33,8 +33,8 @@ public struct TokenDesk: Sendable {
         }
         var number: OrganisationNumber?
         if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
-        if tokenRole == .provider && provider == nil { problems.add("provider", nil, Message("token.error.provider_missing")) }
-        if tokenRole == .leader && provider != nil { problems.add("provider", provider, Message("token.error.leader_with_provider")) }
+        if tokenRole == .provider && provider == nil { problems.add("provider", nil, Message("token.error.provider_missing", fields: ["provider", "role"])) }
+        if tokenRole == .leader && provider != nil { problems.add("provider", provider, Message("token.error.leader_with_provider", fields: ["provider"])) }
         var expiry = context.today.adding(days: Self.defaultValidityDays)
         if let expires, let day = problems.date("expires", expires) {
             expiry = day

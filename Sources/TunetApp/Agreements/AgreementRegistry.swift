@@ -78,7 +78,7 @@ public struct AgreementRegistry: Sendable {
                 }
                 throw TunetError.conflict(Message("agreement.terminate.placements_undecided", [
                     "reference": .text(agreement.reference), "count": .integer(affected.count), "day": .date(day),
-                    "last_day": .date(day.adding(days: -1)), "placements": .lines(listed)]))
+                    "last_day": .date(day.adding(days: -1)), "placements": .lines(listed)], fields: ["end_placements", "keep_placements", "reason"]))
             }
             agreement.terminatedOn = day
             agreement.terminationReason = reason

@@ -71,7 +71,7 @@ struct AttendanceBatch {
         if let known = knownFarms[text] { return known }
         guard !text.isEmpty else {
             problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
-                                         reason: Message("attendance.row.no_farm")))
+                                         reason: Message("attendance.row.no_farm", fields: ["provider"])))
             return nil
         }
         switch OrganisationNumber.parse(text) {

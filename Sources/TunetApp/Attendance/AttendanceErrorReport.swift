@@ -7,9 +7,11 @@ import TunetText
 /// The submitted sheet with an error column added, ready to fix and send again: each refused row's
 /// reasons in the reader's language, with the column they are about.
 public enum AttendanceErrorReport {
-    public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language) throws {
+    /// - Parameter fields: how the front end that asked names the fields a reason points at.
+    public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language,
+                             fields: FieldNames = .identifiers) throws {
         try OutputPath.check(path)
-        let texts = Texts(language)
+        let texts = Texts(language, fields: fields)
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         var byRow: [Int: [String]] = [:]
         for problem in problems {

@@ -169,9 +169,9 @@ struct AttendancePlanner: Sendable {
             let run = start..<end
             start = end
             guard let calendar = byId[placementId], let agreement = agreements[calendar.placement.agreementReference] else { continue }
-            let rates = PlacementRates(agreement.prices, calendar.placement)
+            let pricing = ReportedDayPricing(agreement: agreement, placement: calendar.placement)
             for entry in entries[run] {
-                let priced = try price(entry, calendar, agreement, rates)
+                let priced = try price(entry, calendar, pricing)
                 if let before = existing(DayKey(entry)) {
                     if stored[before].entry.reportsSame(as: entry) { plan.unchanged += 1; continue }
                     plan.replaced.append(stored[before])
@@ -184,58 +184,13 @@ struct AttendancePlanner: Sendable {
         return plan
     }
 
-    /// Fixes the amounts of a reported day: the day's price if billable under the absence rule, transport
-    /// trips (reported, or the placement's two on a present day) at the day's transport price.
-    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ agreement: Agreement,
-               _ rates: PlacementRates) throws -> StoredAttendance {
-        let placement = calendar.placement
-        let rules = PlacementRules.standard
-        func amount(_ line: String, _ rate: Money?) throws -> Money {
-            guard let rate else {
-                throw TunetError.invalid("date", entry.date.iso, Message("attendance.row.no_price", [
-                    "agreement": .text(agreement.reference), "line": .text(line), "provider": .text(placement.provider.digits), "date": .date(entry.date),
-                ]))
-            }
-            return rate
+    /// Fixes the amounts of a reported day (ReportedDayPricing).
+    func price(_ entry: AttendanceEntry, _ calendar: AttendanceValidator.PlacementCalendar, _ pricing: ReportedDayPricing) throws -> StoredAttendance {
+        switch pricing.price(entry, planned: calendar.plannedDays.contains(entry.date.dayNumber)) {
+        case .success(let day):
+            return StoredAttendance(entry: entry, dayPrice: day.dayPrice, transport: day.transport, plannedCost: day.plannedCost, submissionId: 0)
+        case .failure(let reason):
+            throw TunetError.invalid("date", entry.date.iso, reason.message)
         }
-        // Each rate is looked up once, though the billed and the planned amount may both need it.
-        var dayRate: Money?, tripRate: Money?
-        func day() throws -> Money {
-            if dayRate == nil { dayRate = try amount(placement.priceLine, rates.day(on: entry.date)) }
-            return dayRate!
-        }
-        func trip() throws -> Money {
-            if tripRate == nil { tripRate = try amount(rules.transportLine, rates.trip(on: entry.date)) }
-            return tripRate!
-        }
-        let dayPrice = entry.status.isBillable(under: agreement.absenceRule) ? try day() : .zero
-        let trips = entry.transportTrips ?? (entry.status == .present ? placement.transportTripsPerDay : 0)
-        let transport = trips > 0 ? try trip() * Int64(trips) : .zero
-        var planned = Money.zero
-        if calendar.plannedDays.contains(entry.date.dayNumber) {
-            planned = try day()
-            if placement.transportTripsPerDay > 0 { planned += try trip() * Int64(placement.transportTripsPerDay) }
-        }
-        return StoredAttendance(entry: entry, dayPrice: dayPrice, transport: transport, plannedCost: planned, submissionId: 0)
     }
-}
-
-/// A placement's day and transport prices, each as the day number it holds from, narrowed once per
-/// placement: finding them by farm and line name for every reported day copied a price version each time.
-struct PlacementRates {
-    private let day: [(from: Int, amount: Money)]
-    private let trip: [(from: Int, amount: Money)]
-
-    init(_ prices: PriceList, _ placement: Placement, rules: PlacementRules = .standard) {
-        func versions(_ line: String) -> [(from: Int, amount: Money)] {
-            // In the price list's order: by farm, line and the day each holds from.
-            prices.versions.filter { $0.provider == placement.provider && $0.line == line }.map { ($0.validFrom.dayNumber, $0.amount) }
-        }
-        day = versions(placement.priceLine)
-        trip = versions(rules.transportLine)
-    }
-
-    /// The price of the placement's line on `date`: the latest version valid from that day or earlier.
-    func day(on date: LocalDate) -> Money? { day.last { $0.from <= date.dayNumber }?.amount }
-    func trip(on date: LocalDate) -> Money? { trip.last { $0.from <= date.dayNumber }?.amount }
 }

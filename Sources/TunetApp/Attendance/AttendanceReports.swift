@@ -175,34 +175,33 @@ public struct AttendanceReports: Sendable {
 
     private static func lines(_ placements: [Placement], reported: [Int64: [StoredAttendance]], month: YearMonth, today: LocalDate,
                               holidays: inout [String: [SchoolHoliday]], in reader: StoreReader) throws -> [InvoiceLine] {
-        let lastExpected = min(today, month.lastDay)
         return try placements.compactMap { placement -> InvoiceLine? in
             let rows = reported[placement.id] ?? []
             if placement.isCancelled && rows.isEmpty { return nil }
             if holidays[placement.municipalityNumber] == nil {
                 holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
             }
-            let planned = placement.isCancelled ? [] : PlacementPlanner.plannedDays(
-                weekdays: placement.weekdays, from: max(placement.start, month.firstDay), to: min(placement.end, month.lastDay),
-                kind: placement.kind, schoolHolidays: holidays[placement.municipalityNumber] ?? [])
-            let reportedDays = Set(rows.map(\.entry.date))
+            let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.lazy.map(\.entry), today: today,
+                                                     schoolHolidays: holidays[placement.municipalityNumber] ?? [])
             var days: [String: Int] = [:]
-            for row in rows { days[row.entry.status.rawValue, default: 0] += 1 }
+            for (status, count) in reconciliation.reportedByStatus { days[status.rawValue] = count }
             let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
             let transport = rows.reduce(Money.zero) { $0 + $1.transport }
-            // The trips a day's transport amount was fixed for at import: reported, or the placement's own.
-            func trips(_ row: StoredAttendance) -> Int { row.transport.ore > 0 ? (row.entry.transportTrips ?? placement.transportTripsPerDay) : 0 }
+            // The trips a day's transport amount was fixed for at import.
+            func trips(_ row: StoredAttendance) -> Int {
+                row.transport.ore > 0 ? ReportedDayPricing.trips(row.entry, placementTrips: placement.transportTripsPerDay) : 0
+            }
             let periods = PricePeriod.periods(line: placement.priceLine, unit: .day,
                                               billed: rows.map { BilledUnits(date: $0.entry.date, quantity: 1, amount: $0.dayPrice) })
                 + PricePeriod.periods(line: PlacementRules.standard.transportLine, unit: .trip,
                                       billed: rows.map { BilledUnits(date: $0.entry.date, quantity: trips($0), amount: $0.transport) })
             return InvoiceLine(
                 placementId: placement.id, participant: placement.participant, agreement: placement.agreementReference,
-                priceLine: placement.priceLine, plannedDays: planned.count, reportedDays: rows.count, days: days,
+                priceLine: placement.priceLine, plannedDays: reconciliation.plannedDays.count, reportedDays: reconciliation.reportedDays, days: days,
                 billableDays: rows.filter { $0.dayPrice.ore > 0 }.count, dayAmount: dayAmount,
                 transportTrips: rows.reduce(0) { $0 + trips($1) },
                 transportAmount: transport, total: dayAmount + transport,
-                missingDates: planned.filter { $0 <= lastExpected && !reportedDays.contains($0) },
+                missingDates: reconciliation.missingDays,
                 ceilingOverride: placement.ceilingOverrideReason != nil, pricePeriods: periods)
         }
     }

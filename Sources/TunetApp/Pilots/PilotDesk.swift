@@ -210,7 +210,7 @@ struct PilotEvaluator {
         let providers = try reader.allProviders()
         let approved = providers.filter {
             pilot.municipalities.contains($0.municipalityNumber) && $0.targetGroups.contains(pilot.targetGroup) && $0.status == .active
-                && ApprovalRule.standard.state(of: $0, on: min(to, today)).permitsPlacements
+                && ProviderCompliance.standard.approval.state(of: $0, on: min(to, today)).permitsPlacements
         }.count
         var agreements: [String: Agreement] = [:]
         for placement in scope where agreements[placement.agreementReference] == nil {

@@ -142,7 +142,7 @@ public struct PlacementDesk: Sendable {
                     throw TunetError.conflict(Message("placement.extension_above_ceiling", [
                         "agreement": .text(agreement.reference), "added": .money(added), "used": .money(use.used),
                         "maximum": .money(agreement.maximumValue), "headroom": .money(use.headroom),
-                    ]))
+                    ], fields: ["override_ceiling", "reason"]))
                 }
                 placement.ceilingOverrideReason = overrideCeilingReason
             }

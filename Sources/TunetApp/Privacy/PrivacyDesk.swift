@@ -32,11 +32,12 @@ public struct PrivacyDesk: Sendable {
 
     /// Erases participants whose placements all ended more than `olderThan` (like `5y` or `18m`) ago.
     public func retention(olderThan: String, dryRun: Bool) throws -> RetentionResult {
-        let text = olderThan.trimmingWhitespace().lowercased()
-        guard let unit = text.last, "ym".contains(unit), let amount = Int(text.dropLast()), amount > 0 else {
-            throw TunetError.invalid("older-than", olderThan, Message("privacy.error.age"))
+        let age: RetentionAge
+        switch RetentionAge.parse(olderThan) {
+        case .success(let parsed): age = parsed
+        case .failure(let reason): throw TunetError.invalid("older-than", olderThan, reason.message)
         }
-        let cutoff = unit == "y" ? context.today.adding(years: -amount) : context.today.adding(months: -amount)
+        let cutoff = age.cutoff(on: context.today)
         if dryRun {
             let participants = try context.read { try $0.participantsEnded(before: cutoff) }
             return RetentionResult(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true)

@@ -118,7 +118,7 @@ public struct ProcurementDesk: Sendable {
             let tenderedScores = try ProcurementInput.scores(scores, criteria: procurement.criteria)
             if let deadline = procurement.tenderDeadline, receivedOn > deadline, late == nil {
                 throw TunetError.invalid("received", receivedOn.iso,
-                                         Message("procurement.tender.late", ["deadline": .date(deadline)]))
+                                         Message("procurement.tender.late", ["deadline": .date(deadline)], fields: ["late_reason"]))
             }
             procurement.tenders.append(Tender(provider: number, receivedOn: receivedOn, lateReason: late, prices: tenderedPrices,
                                               scores: tenderedScores))
@@ -163,7 +163,7 @@ public struct ProcurementDesk: Sendable {
             }
         }
         if winners.isEmpty == (count == nil) {
-            throw TunetError.invalid("winner", nil, Message("procurement.award.winners_missing"))
+            throw TunetError.invalid("winner", nil, Message("procurement.award.winners_missing", fields: ["winner", "winners"]))
         }
         let named = try winners.map(ProviderRegistry.parseNumber)
         let note = standstillDays.map { RecordedText.written(Message("audit.note.standstill_asked", ["days": .integer($0)])) }

@@ -119,7 +119,8 @@ public struct ProviderImport: Sendable {
                 if let existing, !updateExisting {
                     problems.append(FieldProblem(
                         row: record.row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
-                        reason: Message("provider.import.already_registered", ["number": .text(number.digits), "name": .text(existing.name)])))
+                        reason: Message("provider.import.already_registered", ["number": .text(number.digits), "name": .text(existing.name)],
+                                        fields: ["update_existing"])))
                     continue
                 }
             }

@@ -8,11 +8,12 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
     public let insuranceState: InsuranceState
     public let municipalityName: String?
 
-    init(_ provider: Provider, today: LocalDate, rule: ApprovalRule = .standard, insuranceRule: InsuranceRule = .standard) {
+    init(_ provider: Provider, today: LocalDate, compliance: ProviderCompliance = .standard) {
         self.provider = provider
-        approvalState = rule.state(of: provider, on: today)
-        insuranceState = insuranceRule.state(of: provider, on: today)
-        externalAuditDue = rule.externalAuditDue(for: provider)
+        let standing = compliance.standing(of: provider, on: today)
+        approvalState = standing.approval
+        insuranceState = standing.insurance
+        externalAuditDue = standing.externalAuditDue
         municipalityName = provider.municipality?.name
     }
 

@@ -95,18 +95,19 @@ struct ReportSources {
     }
 
     private func providers(_ reader: StoreReader) throws -> [ReportRow] {
-        let rule = ApprovalRule.standard
+        let compliance = ProviderCompliance.standard
         return try reader.allProviders().filter { filters.includes($0.municipalityNumber) }.map { provider in
+            let standing = compliance.standing(of: provider, on: context.today)
             return [
                 "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
                 "municipality": .text(provider.municipality?.description ?? provider.municipalityNumber),
                 "target_groups": labels(TargetGroup.allCases.filter(provider.targetGroups.contains)), "places_per_day": .integer(provider.placesPerDay),
-                "open_weekdays": .text(weekdays(provider.openWeekdays)), "approval_state": label(rule.state(of: provider, on: context.today)),
+                "open_weekdays": .text(weekdays(provider.openWeekdays)), "approval_state": label(standing.approval),
                 "ipt_approval_date": provider.iptApprovalDate.map(ReportValue.date) ?? .none,
-                "external_audit_due": rule.externalAuditDue(for: provider).map(ReportValue.date) ?? .none,
-                "police_certificate_state": label(PoliceCertificateRule.standard.state(of: provider, on: context.today)),
+                "external_audit_due": standing.externalAuditDue.map(ReportValue.date) ?? .none,
+                "police_certificate_state": label(standing.policeCertificate),
                 "police_certificate_date": provider.policeCertificateDate.map(ReportValue.date) ?? .none,
-                "insurance_state": label(InsuranceRule.standard.state(of: provider, on: context.today)),
+                "insurance_state": label(standing.insurance),
                 "insurance_expiry": provider.insuranceExpiry.map(ReportValue.date) ?? .none, "status": label(provider.status),
                 "email": provider.email.map(ReportValue.text) ?? .none, "phone": provider.phone.map(ReportValue.text) ?? .none,
             ]
@@ -190,18 +191,16 @@ struct ReportSources {
             guard !placements.isEmpty else { continue }
             let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
                                       by: { (stored: StoredAttendance) in stored.entry.placementId })
-            let lastExpected = min(context.today, month.lastDay)
             let rows: [ReportRow] = try placements.map { placement in
-                let holidays = try reader.schoolHolidays(municipality: placement.municipalityNumber)
-                let planned = PlacementPlanner.plannedDays(weekdays: placement.weekdays, from: max(placement.start, month.firstDay),
-                                                           to: min(placement.end, month.lastDay), kind: placement.kind, schoolHolidays: holidays)
+                let entries = (reported[placement.id] ?? []).map(\.entry)
+                let reconciliation = MonthReconciliation(placement: placement, month: month, reported: entries, today: context.today,
+                                                         schoolHolidays: try reader.schoolHolidays(municipality: placement.municipalityNumber))
                 var days: [Int: String] = [:]
-                for day in planned where day <= lastExpected { days[day.day] = "?" }
-                for row in reported[placement.id] ?? [] { days[row.entry.date.day] = row.entry.status.code }
+                for day in reconciliation.missingDays { days[day.day] = "?" }
+                for entry in entries { days[entry.date.day] = entry.status.code }
                 return [
                     "participant": .text(placement.participant.text), "agreement": .text(placement.agreementReference), "days": .days(days),
-                    "present": .integer(days.values.filter { $0 == AttendanceStatus.present.code }.count),
-                    "missing": .integer(days.values.filter { $0 == "?" }.count),
+                    "present": .integer(reconciliation.reported(.present)), "missing": .integer(reconciliation.missingDays.count),
                 ]
             }
             sheets.append(SheetRows(suffix: provider.name, rows: rows))

@@ -166,7 +166,7 @@ public struct TaskDesk: Sendable {
         let members = try context.read { try $0.members() }
         let me = members.filter { $0.name.lowercased() == context.actor.lowercased() || $0.email?.lowercased() == context.actor.lowercased() }.map(\.id)
         if filter.mine && me.isEmpty {
-            throw TunetError.invalid("mine", context.actor, Message("task.error.not_a_member", ["actor": .text(context.actor)]))
+            throw TunetError.invalid("mine", context.actor, Message("task.error.not_a_member", ["actor": .text(context.actor), "act_as": .field("actor")]))
         }
         let teams = try context.read { try $0.teams() }
         return try context.read { try $0.tasks() }.filter { task in

@@ -2,33 +2,6 @@ import TunetDomain
 import TunetStorage
 import TunetText
 
-/// The thresholds of the rules that raise tasks; each can be set per run (`tunet task generate --approval-days 60`).
-public struct TaskRuleThresholds: Sendable {
-    /// IPT approval: the external audit is due within this many days.
-    public var approvalDays = 90
-    /// Police certificate: missing, or expiring within this many days, for a farm with pupil placements.
-    public var policeCertificateDays = 90
-    /// Extension option: its decision deadline is within this many days.
-    public var optionDays = 180
-    /// Ceiling: committed + spent has reached these percentages of the maximum.
-    public var ceilingWarningPercent = 80
-    public var ceilingFullPercent = 100
-    /// Attendance: last month's report is missing on this day of the month.
-    public var attendanceDay = 5
-    /// Follow-up: the next follow-up conversation is due within this many days.
-    public var followUpDays = 14
-    /// Standstill: the standstill period ends within this many days.
-    public var standstillDays = 3
-    /// Pilot evaluation: due on each anniversary of the pilot's start and at its end, raised this many days before.
-    public var pilotEvaluationDays = 30
-    /// Insurance: a farm's insurance expires within this many days, or has expired.
-    public var insuranceDays = 90
-    /// Renewal: an agreement ends within this many days with no option left to extend it (or its deadline passed).
-    public var renewalDays = 270
-
-    public init() {}
-}
-
 public struct TaskGenerationReport: Sendable, Encodable {
     public let raised: [TaskView]
     /// Open tasks whose condition no longer holds (the approval was renewed, the option decided): they say so.
@@ -64,6 +37,7 @@ public struct TaskRules: Sendable {
     }
 
     public func generate(team: String? = nil) throws -> TaskGenerationReport {
+        try thresholds.check()
         let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
         let today = context.today
         let (raised, gone, unchanged) = try context.write { tx -> ([(WorkTask, TaskOwnerChoice)], [Int64], Int) in
@@ -104,31 +78,30 @@ public struct TaskRules: Sendable {
         var findings: [Finding] = []
         let providers = try reader.allProviders()
         let placements = try reader.placements()
+        let compliance = ProviderCompliance.standard.warning(approvalDays: thresholds.approvalDays, insuranceDays: thresholds.insuranceDays,
+                                                             policeCertificateDays: thresholds.policeCertificateDays)
         // IPT approval or external audit due.
         for provider in providers where provider.status == .active {
-            guard let due = ApprovalRule.standard.externalAuditDue(for: provider), today.days(until: due) <= thresholds.approvalDays else { continue }
+            guard let due = compliance.auditDue(provider, on: today) else { continue }
             findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
                                     title: Message("task.title.approval", ["provider": .text(provider.name), "due": .date(due)]), kind: .approvalRenewal,
                                     sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Insurance expiring or expired.
-        let insurance = InsuranceRule(warningDays: thresholds.insuranceDays)
         for provider in providers where provider.status == .active {
-            guard let expiry = provider.insuranceExpiry else { continue }
-            let state = insurance.state(of: provider, on: today)
-            guard state == .expiring || state == .expired else { continue }
+            guard let renewal = compliance.insuranceRenewal(provider, on: today) else { continue }
+            let expiry = renewal.expiry
             findings.append(Finding(key: "insurance:\(provider.organisationNumber):\(expiry.iso)",
-                                    title: Message(state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
+                                    title: Message(renewal.state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
                                                    ["provider": .text(provider.name), "expiry": .date(expiry)]),
                                     kind: .insuranceRenewal, sectors: [.procurement], due: expiry,
                                     link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
         }
         // Police certificates for farms with pupils.
-        let certificates = PoliceCertificateRule(warningDays: thresholds.policeCertificateDays)
         let withPupils = Set(placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }.map(\.provider))
         for provider in providers where withPupils.contains(provider.organisationNumber) {
-            guard certificates.state(of: provider, on: today) != .valid else { continue }
-            let expiry = certificates.lastValidDay(of: provider)
+            guard let renewal = compliance.policeCertificateRenewal(provider, on: today) else { continue }
+            let expiry = renewal.lastValidDay
             findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
                                     title: expiry.map { Message("task.title.police_certificate_expiring", ["provider": .text(provider.name), "last_day": .date($0)]) }
                                         ?? Message("task.title.police_certificate_missing", ["provider": .text(provider.name)]),

@@ -86,7 +86,7 @@ public struct WorkTeamDesk: Sendable {
         }
         guard teams.count == 1 else {
             throw TunetError.invalid("team", nil, teams.isEmpty ? Message("team.error.none")
-                                                                 : Message("team.error.several", ["count": .integer(teams.count)]))
+                                                                 : Message("team.error.several", ["count": .integer(teams.count)], fields: ["team"]))
         }
         return teams[0]
     }

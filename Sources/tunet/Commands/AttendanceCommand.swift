@@ -83,7 +83,8 @@ struct AttendanceCommand: ParsableCommand {
             do {
                 report = try AttendanceImport(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
-                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language)
+                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
+                                                fields: Console.texts.fields)
                 Console.error(Console.texts("attendance.errors_out.written", ["path": .text(errorsOut!)]))
                 throw error
             }

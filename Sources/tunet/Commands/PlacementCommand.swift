@@ -208,7 +208,7 @@ extension PlacementCommand {
             } else {
                 Console.say("placement.would_place", figures)
             }
-            for warning in plan.warnings { PlacementCommand.warn(warning.message) }
+            for warning in plan.warnings { PlacementCommand.warn(warning.withCommandLineAdvice) }
             Console.say("placement.chosen_by", ["method": plan.choice.method.labelValue, "rule": .text(PlacementCommand.read(plan.choice.rule))])
             for skipped in plan.choice.skipped {
                 Console.say("placement.skipped", ["rank": .text(skipped.rank.map(String.init) ?? "–"), "provider": .text(skipped.provider.digits),

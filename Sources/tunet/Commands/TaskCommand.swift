@@ -250,17 +250,19 @@ struct TaskCommand: ParsableCommand {
             commandName: "generate", abstract: "Run the rules and raise the tasks they find; running it twice raises nothing new.",
             discussion: """
                 Rules and thresholds (each option changes one):
-                  approval           the external audit of an IPT approval is due within --approval-days (90)
-                  police certificate a farm with pupils has none, or it expires within --police-certificate-days (90; valid 3 years)
-                  extension option   its decision deadline is within --option-days (180)
-                  ceiling            committed + spent reaches --ceiling-warning (80) or --ceiling-full (100) percent of the maximum
-                  attendance         last month's report is missing on day --attendance-day (5) of the month
-                  follow-up          the next follow-up conversation is due within --follow-up-days (14)
-                  standstill         a standstill period ends within --standstill-days (3)
-                  pilot evaluation   a pilot's yearly or final evaluation is due within --pilot-evaluation-days (30)
+                  approval           the external audit of an IPT approval is due within --approval-days (\(defaults.approvalDays))
+                  police certificate a farm with pupils has none, or it expires within --police-certificate-days \
+                (\(defaults.policeCertificateDays); valid \(ProviderCompliance.standard.policeCertificate.validityYears) years)
+                  extension option   its decision deadline is within --option-days (\(defaults.optionDays))
+                  ceiling            committed + spent reaches --ceiling-warning (\(defaults.ceilingWarningPercent)) or --ceiling-full \
+                (\(defaults.ceilingFullPercent)) percent of the maximum
+                  attendance         last month's report is missing on day --attendance-day (\(defaults.attendanceDay)) of the month
+                  follow-up          the next follow-up conversation is due within --follow-up-days (\(defaults.followUpDays))
+                  standstill         a standstill period ends within --standstill-days (\(defaults.standstillDays))
+                  pilot evaluation   a pilot's yearly or final evaluation is due within --pilot-evaluation-days (\(defaults.pilotEvaluationDays))
                   insurance          an active farm's insurance expires within
-                                     --insurance-days (90), or has expired
-                  renewal            an agreement ends within --renewal-days (270)
+                                     --insurance-days (\(defaults.insuranceDays)), or has expired
+                  renewal            an agreement ends within --renewal-days (\(defaults.renewalDays))
                                      with no option left or its deadline passed:
                                      a new competition must be planned
                   school calendar    pupils are placed in a school year (1 August
@@ -279,17 +281,19 @@ struct TaskCommand: ParsableCommand {
                 """)
         @Option(help: "Run the rules as on this day (default today).") var today: String?
         @Option(help: "The team (not needed when there is one).") var team: String?
-        @Option var approvalDays = 90
-        @Option var policeCertificateDays = 90
-        @Option var optionDays = 180
-        @Option var ceilingWarning = 80
-        @Option var ceilingFull = 100
-        @Option var attendanceDay = 5
-        @Option var followUpDays = 14
-        @Option var standstillDays = 3
-        @Option var pilotEvaluationDays = 30
-        @Option var insuranceDays = 90
-        @Option var renewalDays = 270
+        // The defaults are the rules' own (TaskRuleThresholds), so `--help` shows what a run without options uses.
+        private static let defaults = TaskRuleThresholds.standard
+        @Option var approvalDays = Self.defaults.approvalDays
+        @Option var policeCertificateDays = Self.defaults.policeCertificateDays
+        @Option var optionDays = Self.defaults.optionDays
+        @Option var ceilingWarning = Self.defaults.ceilingWarningPercent
+        @Option var ceilingFull = Self.defaults.ceilingFullPercent
+        @Option var attendanceDay = Self.defaults.attendanceDay
+        @Option var followUpDays = Self.defaults.followUpDays
+        @Option var standstillDays = Self.defaults.standstillDays
+        @Option var pilotEvaluationDays = Self.defaults.pilotEvaluationDays
+        @Option var insuranceDays = Self.defaults.insuranceDays
+        @Option var renewalDays = Self.defaults.renewalDays
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -306,9 +310,7 @@ struct TaskCommand: ParsableCommand {
             thresholds.pilotEvaluationDays = pilotEvaluationDays
             thresholds.insuranceDays = insuranceDays
             thresholds.renewalDays = renewalDays
-            guard (1...28).contains(attendanceDay), ceilingWarning > 0, ceilingWarning < ceilingFull else {
-                throw TunetError.invalid("thresholds", nil, Message("task.error.thresholds"))
-            }
+            try thresholds.check()
             var context = try global.writableContext()
             if let today {
                 switch LocalDate.parse(today) {

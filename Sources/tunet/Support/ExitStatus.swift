@@ -51,7 +51,7 @@ enum Console {
         let environment = ProcessInfo.processInfo.environment
         // An unknown --lang is refused in that language's stead: the environment's, else bokmål.
         let chosen = try? Language.choose(option: languageOption(in: CommandLine.arguments), environment: environment).get()
-        return Texts(chosen ?? (try? Language.choose(option: nil, environment: environment).get()) ?? .standard)
+        return Texts(chosen ?? (try? Language.choose(option: nil, environment: environment).get()) ?? .standard, fields: CommandLineFields.names)
     }()
 
     /// The value of `--lang X` or `--lang=X`, wherever it stands on the command line.

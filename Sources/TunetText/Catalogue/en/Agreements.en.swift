@@ -83,7 +83,7 @@ extension Catalogue {
         "agreement.terminate.outside": "the termination date must lie within the agreement ({start} to {end})",
         "agreement.terminate.both_decisions": "Give either --end-placements or --keep-placements, not both.",
         "agreement.terminate.placement": "placement {id} ({participant}, {provider}, {start} to {end})",
-        "agreement.terminate.placements_undecided": "Agreement {reference} has {count} {count|placement|placements} running on or past {day}:{placements}\nSay what happens to them: --end-placements ends each on {last_day}, the agreement's last day, and releases its committed value (one not yet started is cancelled); --keep-placements keeps them, with the --reason recorded. Nothing was changed.",
+        "agreement.terminate.placements_undecided": "Agreement {reference} has {count} {count|placement|placements} running on or past {day}:{placements}\nSay what happens to them: {end_placements} ends each on {last_day}, the agreement's last day, and releases its committed value (one not yet started is cancelled); {keep_placements} keeps them, with the {reason} recorded. Nothing was changed.",
         "agreement.terminate.kept": "{count} {count|placement|placements} kept past the termination, as decided:",
         "agreement.terminate.ended": "{count} {count|placement|placements} ended:",
         "agreement.terminate.placement_column": "Placement",

@@ -54,7 +54,7 @@ extension Catalogue {
         "attendance.file.unreadable": "it cannot be read",
         "attendance.file.missing": "there is no such file",
         "attendance.file.nothing_reported": "no row has a status: all {rows} {rows|row was|rows were} left empty, so the file reports nothing and nothing was changed; fill in M, FM, FU or AT for the days to report",
-        "attendance.row.no_farm": "the row names no farm; fill in the organisation number, or say which farm submits the file with --provider",
+        "attendance.row.no_farm": "the row names no farm; fill in the organisation number, or say which farm submits the file with {provider}",
         "attendance.row.unknown_farm": "no farm with organisation number {number} is registered",
         "attendance.row.duplicate_day": "{participant} on {date} is also on row {row}",
         "attendance.row.no_price": "agreement {agreement} has no '{line}' price for {provider} on {date}",

@@ -16,7 +16,7 @@ extension Catalogue {
         "problem.row_field": "row {row}, {field}: {reason}",
         "error.problems": "{count} {count|problem|problems} in the input; nothing was changed:{problems}",
         "error.not_found": "No {kind} '{key}' is registered.",
-        "error.missing_database": "There is no Tunet database at '{path}'. Create one with `tunet demo` or by adding data (`tunet provider add`), or point --database or TUNET_DATABASE at an existing file.",
+        "error.missing_database": "There is no Tunet database at '{path}'. Create one with `tunet demo` or by adding data (`tunet provider add`), or point {database} or TUNET_DATABASE at an existing file.",
         "error.unreadable_file": "Cannot read '{path}': {reason}",
         "error.unwritable_output": "Cannot write '{path}': {reason}",
         "entity.agreement": "agreement",

@@ -82,6 +82,6 @@ extension Catalogue {
         "provider.import.no_rows": "the file has a header row but no providers",
         "provider.import.cell_without_heading": "this cell has no column heading, so Tunet would not know what it is",
         "provider.import.repeated": "organisation number {number} is also on row {row}",
-        "provider.import.already_registered": "organisation number {number} is already registered to {name}; use --update-existing to update registered providers",
+        "provider.import.already_registered": "organisation number {number} is already registered to {name}; use {update_existing} to update registered providers",
     ]
 }

@@ -88,7 +88,7 @@ extension Catalogue {
         "task.error.title_missing": "a task needs a title",
         "task.error.kind": "use {kinds}",
         "task.error.sector": "use education, health_and_care, nav, agriculture, procurement, finance or coordinating_unit",
-        "task.error.not_a_member": "no team member is named '{actor}' or has that e-mail; act as a member with --as NAME",
+        "task.error.not_a_member": "no team member is named '{actor}' or has that e-mail; act as a member with {act_as} NAME",
         "task.error.member_left": "{member} has left the team and cannot take tasks.",
         "task.error.already_owner": "Task {task} is already owned by {member}.",
         "task.error.start_not_open": "Task {task} is {status}; only an open task can be started.",
@@ -98,7 +98,6 @@ extension Catalogue {
         "task.error.no_member": "no team member '{member}'; see `tunet team member list`",
         "task.error.several_members": "several members are called '{member}'; use the member number",
         "task.error.no_link_target": "there is no {kind} '{key}'",
-        "task.error.thresholds": "the attendance day must be 1–28 and the ceiling warning below the full percentage",
         "team.created": "Created team {team}: {name}.",
         "team.heading": "{name} ({municipality}); owner: {owner}",
         "team.list.none": "No teams are registered.",
@@ -125,6 +124,6 @@ extension Catalogue {
         "team.error.already_left": "{name} has already left the team.",
         "team.error.owns_open_tasks": "{name} still owns {count} open {count|task|tasks} ({tasks}); hand them over with `tunet task assign` first.",
         "team.error.none": "no team is registered; create one with `tunet team add`",
-        "team.error.several": "there are {count} teams; say which with --team",
+        "team.error.several": "there are {count} teams; say which with {team}",
     ]
 }

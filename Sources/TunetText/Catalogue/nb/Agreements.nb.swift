@@ -83,7 +83,7 @@ extension Catalogue {
         "agreement.terminate.outside": "avslutningsdatoen må ligge innenfor avtaleperioden ({start} til {end})",
         "agreement.terminate.both_decisions": "Oppgi enten --end-placements eller --keep-placements, ikke begge.",
         "agreement.terminate.placement": "plassering {id} ({participant}, {provider}, {start} til {end})",
-        "agreement.terminate.placements_undecided": "Rammeavtale {reference} har {count} {count|plassering|plasseringer} som løper på eller etter {day}:{placements}\nSi hva som skal skje med dem: --end-placements avslutter hver av dem {last_day}, avtalens siste dag, og frigjør den bundne verdien (en som ikke har startet, blir avlyst); --keep-placements beholder dem, med grunnen fra --reason registrert. Ingenting ble endret.",
+        "agreement.terminate.placements_undecided": "Rammeavtale {reference} har {count} {count|plassering|plasseringer} som løper på eller etter {day}:{placements}\nSi hva som skal skje med dem: {end_placements} avslutter hver av dem {last_day}, avtalens siste dag, og frigjør den bundne verdien (en som ikke har startet, blir avlyst); {keep_placements} beholder dem, med grunnen fra {reason} registrert. Ingenting ble endret.",
         "agreement.terminate.kept": "{count} {count|plassering|plasseringer} beholdt etter avslutningen, som bestemt:",
         "agreement.terminate.ended": "{count} {count|plassering|plasseringer} avsluttet:",
         "agreement.terminate.placement_column": "Plassering",

@@ -54,7 +54,7 @@ extension Catalogue {
         "attendance.file.unreadable": "filen kan ikke leses",
         "attendance.file.missing": "filen finnes ikke",
         "attendance.file.nothing_reported": "ingen rad har oppmøte fylt ut ({rows} {rows|tom rad|tomme rader}), så filen rapporterer ingenting og ingenting ble endret; fyll inn M, FM, FU eller AT for dagene som skal rapporteres",
-        "attendance.row.no_farm": "raden oppgir ingen gård; fyll inn organisasjonsnummeret, eller si hvilken gård som sender filen med --provider",
+        "attendance.row.no_farm": "raden oppgir ingen gård; fyll inn organisasjonsnummeret, eller si hvilken gård som sender filen med {provider}",
         "attendance.row.unknown_farm": "ingen gård med organisasjonsnummer {number} er registrert",
         "attendance.row.duplicate_day": "{participant} {date} står også på rad {row}",
         "attendance.row.no_price": "avtale {agreement} har ingen pris på linjen «{line}» for {provider} på {date}",

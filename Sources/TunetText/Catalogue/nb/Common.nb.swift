@@ -16,7 +16,7 @@ extension Catalogue {
         "problem.row_field": "rad {row}, {field}: {reason}",
         "error.problems": "{count} {count|feil|feil} i det som ble gitt inn; ingenting ble endret:{problems}",
         "error.not_found": "Fant ingen {kind} «{key}».",
-        "error.missing_database": "Det finnes ingen Tunet-database i «{path}». Lag en med `tunet demo` eller ved å legge inn data (`tunet provider add`), eller pek --database eller TUNET_DATABASE på en fil som finnes.",
+        "error.missing_database": "Det finnes ingen Tunet-database i «{path}». Lag en med `tunet demo` eller ved å legge inn data (`tunet provider add`), eller pek {database} eller TUNET_DATABASE på en fil som finnes.",
         "error.unreadable_file": "Kan ikke lese «{path}»: {reason}",
         "error.unwritable_output": "Kan ikke skrive «{path}»: {reason}",
         "entity.agreement": "avtale",

@@ -82,6 +82,6 @@ extension Catalogue {
         "provider.import.no_rows": "filen har en overskriftsrad, men ingen tilbydere",
         "provider.import.cell_without_heading": "denne cellen har ingen kolonneoverskrift, så Tunet vet ikke hva den er",
         "provider.import.repeated": "organisasjonsnummer {number} står også på rad {row}",
-        "provider.import.already_registered": "organisasjonsnummer {number} er allerede registrert på {name}; bruk --update-existing for å oppdatere registrerte tilbydere",
+        "provider.import.already_registered": "organisasjonsnummer {number} er allerede registrert på {name}; bruk {update_existing} for å oppdatere registrerte tilbydere",
     ]
 }

@@ -88,7 +88,7 @@ extension Catalogue {
         "task.error.title_missing": "en oppgave trenger en tittel",
         "task.error.kind": "bruk {kinds}",
         "task.error.sector": "bruk oppvekst, helse, nav, landbruk, innkjøp, økonomi eller koordinerende_enhet",
-        "task.error.not_a_member": "ingen i arbeidslaget heter «{actor}» eller har den e-postadressen; opptre som et medlem med --as NAVN",
+        "task.error.not_a_member": "ingen i arbeidslaget heter «{actor}» eller har den e-postadressen; opptre som et medlem med {act_as} NAVN",
         "task.error.member_left": "{member} har gått ut av arbeidslaget og kan ikke ta oppgaver.",
         "task.error.already_owner": "{member} er allerede ansvarlig for oppgave {task}.",
         "task.error.start_not_open": "Oppgave {task} er {status}; bare en åpen oppgave kan påbegynnes.",
@@ -98,7 +98,6 @@ extension Catalogue {
         "task.error.no_member": "ingen i arbeidslaget heter «{member}»; se `tunet team member list`",
         "task.error.several_members": "flere medlemmer heter «{member}»; bruk medlemsnummeret",
         "task.error.no_link_target": "det finnes ingen {kind} «{key}»",
-        "task.error.thresholds": "oppmøtedagen må være 1–28, og varselet for maksimalverdien må være under den fulle prosenten",
         "team.created": "Opprettet arbeidslag {team}: {name}.",
         "team.heading": "{name} ({municipality}); eier: {owner}",
         "team.list.none": "Ingen arbeidslag er registrert.",
@@ -125,6 +124,6 @@ extension Catalogue {
         "team.error.already_left": "{name} har allerede gått ut av arbeidslaget.",
         "team.error.owns_open_tasks": "{name} er fortsatt ansvarlig for {count} {count|åpen oppgave|åpne oppgaver} ({tasks}); overlever dem med `tunet task assign` først.",
         "team.error.none": "ingen arbeidslag er registrert; lag et med `tunet team add`",
-        "team.error.several": "det finnes {count} arbeidslag; si hvilket med --team",
+        "team.error.several": "det finnes {count} arbeidslag; si hvilket med {team}",
     ]
 }

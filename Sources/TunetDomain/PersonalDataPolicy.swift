@@ -1,0 +1,119 @@
+/// What Tunet counts as personal data and how it lets go of it. A participant is a pseudonymous code;
+/// the personal data around it is a name (in its own table), the free text of follow-up conversations,
+/// a pupil's learning goals and contact teacher's role, and a dementia placement's decision reference
+/// and relative's role. Erasure removes all of that, in the records and in earlier audit snapshots,
+/// and keeps the code with its attendance and money for the accounts. Retention erases every
+/// participant all of whose placements ended longer ago than a chosen age.
+public enum PersonalDataPolicy {
+    /// What an erased text reads afterwards.
+    public static let erased = "[erased]"
+
+    /// The fields of a placement or follow-up, as their documents and audit snapshots name them, that hold
+    /// personal free text.
+    public static let freeTextFields: Set<String> = ["learning_goals", "contact_teacher_role", "decision_reference", "relative_role", "wishes_and_needs"]
+
+    /// The placement with its personal free text erased; an empty field stays empty.
+    public static func erasingFreeText(of placement: Placement) -> Placement {
+        var placement = placement
+        if var pupil = placement.pupil {
+            pupil.learningGoals = pupil.learningGoals.map { _ in erased }
+            pupil.contactTeacherRole = pupil.contactTeacherRole.map { _ in erased }
+            placement.pupil = pupil
+        }
+        if var dementia = placement.dementia {
+            dementia.decisionReference = erased
+            dementia.relativeRole = dementia.relativeRole.map { _ in erased }
+            placement.dementia = dementia
+        }
+        return placement
+    }
+}
+
+/// How long personal data is kept after a participant's last placement ended: years or months, written
+/// `5y` or `18m`.
+public struct RetentionAge: Hashable, Sendable {
+    public enum Unit: Sendable { case years, months }
+    public let amount: Int
+    public let unit: Unit
+
+    public init(amount: Int, unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    public static func parse(_ text: String) -> Result<RetentionAge, FieldReason> {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        guard let last = trimmed.last, "ym".contains(last), let amount = Int(trimmed.dropLast()), amount > 0 else {
+            return .failure(FieldReason(Message("privacy.error.age")))
+        }
+        return .success(RetentionAge(amount: amount, unit: last == "y" ? .years : .months))
+    }
+
+    /// The day before which a participant's last placement must have ended to be past retention on `today`.
+    public func cutoff(on today: LocalDate) -> LocalDate {
+        switch unit {
+        case .years: today.adding(years: -amount)
+        case .months: today.adding(months: -amount)
+        }
+    }
+}
+
+/// One kind of personal data held, how much of it and how old.
+public struct PersonalDataCategory: Sendable, Encodable {
+    /// The kind of personal data; `--json` writes it as it always has ("participant codes").
+    public enum Kind: String, Sendable, Encodable, CaseIterable {
+        case participantCodes = "participant codes"
+        case participantNames = "participant names"
+        case followUpTexts = "follow-up texts"
+        case pupilLearningGoals = "pupil learning goals"
+        case dementiaDecisionReferences = "dementia decision references"
+
+        /// What a person reads: "deltakerkoder" in bokmål.
+        public var label: Message {
+            switch self {
+            case .participantCodes: Message("files.privacy.participant_codes")
+            case .participantNames: Message("files.privacy.participant_names")
+            case .followUpTexts: Message("files.privacy.follow_up_texts")
+            case .pupilLearningGoals: Message("files.privacy.pupil_learning_goals")
+            case .dementiaDecisionReferences: Message("files.privacy.dementia_decision_references")
+            }
+        }
+    }
+
+    public let category: Kind
+    public let count: Int
+    /// When the oldest and newest of them were recorded (dates), when known.
+    public let oldest: String?
+    public let newest: String?
+
+    public init(category: Kind, count: Int, oldest: String?, newest: String?) {
+        self.category = category
+        self.count = count
+        self.oldest = oldest
+        self.newest = newest
+    }
+}
+
+/// What erasing one participant removed.
+public struct ErasureResult: Sendable, Encodable {
+    public let participant: String
+    public let placements: Int
+    public let namesErased: Int
+    public let followUpsErased: Int
+    public let auditSnapshotsScrubbed: Int
+
+    public init(participant: String, placements: Int, namesErased: Int, followUpsErased: Int, auditSnapshotsScrubbed: Int) {
+        self.participant = participant
+        self.placements = placements
+        self.namesErased = namesErased
+        self.followUpsErased = followUpsErased
+        self.auditSnapshotsScrubbed = auditSnapshotsScrubbed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case participant, placements
+        case namesErased = "names_erased"
+        case followUpsErased = "follow_ups_erased"
+        case auditSnapshotsScrubbed = "audit_snapshots_scrubbed"
+    }
+}

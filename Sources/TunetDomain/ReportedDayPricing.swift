@@ -1,0 +1,108 @@
+/// What a reported day costs, fixed when the farm's report is imported and never worked out again
+/// (a later price change does not move what was billed):
+/// - the day's price, if the agreement's absence rule lets the farm bill the day's status;
+/// - transport: the trips reported, else the placement's own on a day the participant came, each at
+///   the transport price of that day;
+/// - the planned cost, on a planned day only: the day's price plus the placement's own trips, whatever
+///   happened, so that spent can be set against committed.
+/// A price is the line's latest version valid from that day or earlier (PriceList.price).
+public struct ReportedDayPricing: Sendable {
+    public let agreementReference: String
+    public let provider: OrganisationNumber
+    public let priceLine: String
+    public let transportLine: String
+    public let absenceRule: AbsenceBillingRule
+    /// The placement's own trips on a day the participant comes: two with transport, none without.
+    public let placementTrips: Int
+    /// The line's versions as the day number each holds from, narrowed once per placement: finding them
+    /// by farm and line name for every reported day copied a price version each time (BENCHMARKS.md).
+    private let dayVersions: [(from: Int, amount: Money)]
+    private let tripVersions: [(from: Int, amount: Money)]
+
+    public init(agreement: Agreement, placement: Placement, rules: PlacementRules = .standard) {
+        agreementReference = agreement.reference
+        provider = placement.provider
+        priceLine = placement.priceLine
+        transportLine = rules.transportLine
+        absenceRule = agreement.absenceRule
+        placementTrips = placement.transportTripsPerDay
+        func versions(_ line: String) -> [(from: Int, amount: Money)] {
+            // In the price list's order: by farm, line and the day each holds from.
+            agreement.prices.versions.filter { $0.provider == placement.provider && $0.line == line }.map { ($0.validFrom.dayNumber, $0.amount) }
+        }
+        dayVersions = versions(placement.priceLine)
+        tripVersions = versions(rules.transportLine)
+    }
+
+    /// The price of the placement's line on `date`.
+    public func dayPrice(on date: LocalDate) -> Money? { dayVersions.last { $0.from <= date.dayNumber }?.amount }
+    /// The price of one trip on `date`.
+    public func tripPrice(on date: LocalDate) -> Money? { tripVersions.last { $0.from <= date.dayNumber }?.amount }
+
+    /// The trips a reported day's transport is billed for.
+    public func trips(_ entry: AttendanceEntry) -> Int { Self.trips(entry, placementTrips: placementTrips) }
+
+    /// The trips reported, else the placement's own trips on a day the participant came, else none.
+    public static func trips(_ entry: AttendanceEntry, placementTrips: Int) -> Int {
+        entry.transportTrips ?? (entry.status == .present ? placementTrips : 0)
+    }
+
+    /// The amounts of a reported day; `planned` when the day is one of the placement's planned days.
+    /// Fails, naming the line and the day, when a price the day needs has no version valid on it.
+    public func price(_ entry: AttendanceEntry, planned: Bool) -> Result<PricedDay, FieldReason> {
+        let date = entry.date
+        func missing(_ line: String) -> FieldReason {
+            FieldReason("attendance.row.no_price", [
+                "agreement": .text(agreementReference), "line": .text(line), "provider": .text(provider.digits), "date": .date(date),
+            ])
+        }
+        // Each price is looked up once, though the billed and the planned amount may both need it.
+        var day: Money?, trip: Money?
+        func dayAmount() -> Money? {
+            if day == nil { day = dayPrice(on: date) }
+            return day
+        }
+        func tripAmount() -> Money? {
+            if trip == nil { trip = tripPrice(on: date) }
+            return trip
+        }
+        var billed = Money.zero
+        if entry.status.isBillable(under: absenceRule) {
+            guard let price = dayAmount() else { return .failure(missing(priceLine)) }
+            billed = price
+        }
+        let trips = trips(entry)
+        var transport = Money.zero
+        if trips > 0 {
+            guard let price = tripAmount() else { return .failure(missing(transportLine)) }
+            transport = price * Int64(trips)
+        }
+        var plannedCost = Money.zero
+        if planned {
+            guard let price = dayAmount() else { return .failure(missing(priceLine)) }
+            plannedCost = price
+            if placementTrips > 0 {
+                guard let price = tripAmount() else { return .failure(missing(transportLine)) }
+                plannedCost += price * Int64(placementTrips)
+            }
+        }
+        return .success(PricedDay(dayPrice: billed, transport: transport, plannedCost: plannedCost))
+    }
+}
+
+/// The amounts fixed for one reported day.
+public struct PricedDay: Hashable, Sendable {
+    /// The day's price when billable, else zero.
+    public let dayPrice: Money
+    public let transport: Money
+    /// What the day was committed at, when it was planned; zero otherwise.
+    public let plannedCost: Money
+
+    public init(dayPrice: Money, transport: Money, plannedCost: Money) {
+        self.dayPrice = dayPrice
+        self.transport = transport
+        self.plannedCost = plannedCost
+    }
+
+    public var total: Money { dayPrice + transport }
+}

@@ -81,4 +81,16 @@ struct ModuleBoundaryTests {
             }
         }
     }
+
+    @Test("No source or test file is over 400 lines: one purpose per file")
+    func smallFiles() throws {
+        let root = Self.sources.deletingLastPathComponent()
+        for folder in ["Sources", "Tests"] {
+            guard let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in files where url.pathExtension == "swift" {
+                let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
+                #expect(lines <= 401, "\(url.path.replacingOccurrences(of: root.path + "/", with: "")) has \(lines) lines")
+            }
+        }
+    }
 }

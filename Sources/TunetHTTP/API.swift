@@ -75,7 +75,7 @@ struct API: Sendable {
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
-    /// CSV or xlsx in the body: 201 with the report, 200 "unchanged" for the same file again, 422 with the row errors.
+    /// CSV or xlsx in the body: 201 with the report, 200 with the report (status `unchanged`) for the same file again, 422 with the row errors.
     func upload(_ request: Request) async throws -> Response {
         let (provider, principal) = try farm(request)
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -95,11 +95,8 @@ struct API: Sendable {
             try AttendanceImport(acting(as: principal), revealOtherProviders: false)
                 .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
         }
-        if report.identicalTo != nil {
-            struct Unchanged: Encodable { let status = "unchanged"; let identical_to_submission: Int64? }
-            return try .json(Unchanged(identical_to_submission: report.identicalTo))
-        }
-        return try .json(report, status: .created)
+        // The same report as `tunet attendance import --json`, whatever came of the file; only the status code differs.
+        return try .json(report, status: report.identicalTo == nil ? .created : .ok)
     }
 
     func submissions(_ request: Request) async throws -> Response {

@@ -26,6 +26,19 @@ public struct ReportColumn: Decodable, Sendable {
     public let total: Bool?
     /// Cell texts shown highlighted (an expiry, a missing approval, an override).
     public let highlight: [String]?
+    /// The filter that leaves the column out: narrowed to one farm, the farm's columns would say
+    /// the same on every row, and the sheet's heading names it.
+    public let omitWithFilter: ReportFilterName?
+
+    enum CodingKeys: String, CodingKey {
+        case key, header, type, width, total, highlight
+        case omitWithFilter = "omit_with_filter"
+    }
+}
+
+/// A filter only some reports take (the period, municipality and pilot narrow every report).
+public enum ReportFilterName: String, Decodable, Sendable {
+    case provider
 }
 
 /// A chart beside a sheet's data: categories from one column, a series per value column.
@@ -43,6 +56,9 @@ public struct ReportChart: Decodable, Sendable {
 public struct ReportSheet: Decodable, Sendable {
     public let source: String
     public let name: LocalizedText
+    /// A heading above the header row: the source's title (what, which month, which farm) and a note
+    /// (whether the month is complete, how to read the rows); the header row is then the fourth.
+    public let heading: Bool?
     public let columns: [ReportColumn]
     public let chart: ReportChart?
 }
@@ -53,7 +69,11 @@ public struct ReportDefinition: Decodable, Sendable {
     public let description: LocalizedText
     /// Written row by row in constant memory: for reports that may hold millions of rows.
     public let streaming: Bool?
+    /// The filters beyond the common ones that the report takes.
+    public let filters: [ReportFilterName]?
     public let sheets: [ReportSheet]
+
+    func takes(_ filter: ReportFilterName) -> Bool { filters?.contains(filter) ?? false }
 }
 
 /// The catalogue in Reports/catalogue.json: which reports exist, their sheets and columns.

@@ -21,27 +21,51 @@ public struct ReportExport: Sendable {
 
     public static let defaultFolder = "Reports/output"
 
-    public func write(_ name: String, filters given: ReportFilters, pilot: String? = nil, to output: String?) throws -> ExportResult {
-        var filters = given
-        if let pilot {
-            // A pilot narrows the report to its municipalities and, unless given, its period.
-            let found = try context.read { try PilotDesk.existing(pilot, in: $0) }
-            if let municipality = filters.municipalityNumber, !found.municipalities.contains(municipality) {
-                throw TunetError.invalid("municipality", municipality, Message("pilot.error.not_in_pilot", ["municipality": .text(municipality), "pilot": .text(found.name)]))
+    /// Writes the report a request asks for, its filters read from their text and looked up first.
+    public func write(_ request: ReportRequest, to output: String?) throws -> ExportResult {
+        var filters = try request.readFilters()
+        if !request.pilots.isEmpty { try narrow(&filters, toPilots: request.pilots) }
+        let report = try ReportCatalogue.load().report(request.report)
+        if let provider = filters.provider {
+            guard report.takes(.provider) else {
+                throw TunetError.invalid("provider", request.provider, Message("report.error.no_farm_filter", ["report": .text(report.name)]))
             }
-            filters.pilotMunicipalities = Set(found.municipalities)
-            filters.pilotName = found.name
-            filters.from = filters.from ?? found.from
-            filters.to = filters.to ?? found.to
+            filters.providerName = try context.read { try ProviderRegistry.existing(provider, in: $0) }.name
         }
-        let catalogue = try ReportCatalogue.load()
-        let report = try catalogue.report(name)
+        return try write(report, filters: filters, to: output)
+    }
+
+    /// One pilot narrows the report to its municipalities and, unless a period is given, its period;
+    /// several (a comparison) to their municipalities, each pilot's figures over its own period.
+    private func narrow(_ filters: inout ReportFilters, toPilots chosen: [String]) throws {
+        let found = try context.read { reader in try chosen.map { try PilotDesk.existing($0, in: reader) } }
+        let municipalities = Set(found.flatMap(\.municipalities))
+        let names = found.map(\.name)
+        if let municipality = filters.municipalityNumber, !municipalities.contains(municipality) {
+            throw TunetError.invalid("municipality", municipality, Message("pilot.error.not_in_pilot", [
+                "municipality": .text(municipality), "pilot": .text(names.joined(separator: ", ")),
+            ]))
+        }
+        filters.pilotMunicipalities = municipalities
+        filters.pilotNames = names
+        if let pilot = found.first, found.count == 1 {
+            filters.from = filters.from ?? pilot.from
+            filters.to = filters.to ?? pilot.to
+        }
+    }
+
+    func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportResult {
+        try write(try ReportCatalogue.load().report(name), filters: filters, to: output)
+    }
+
+    private func write(_ report: ReportDefinition, filters: ReportFilters, to output: String?) throws -> ExportResult {
         if let from = filters.from, let to = filters.to, to < from {
             throw TunetError.invalid("to", to.iso, Message("report.error.ends_before_start", ["to": .date(to), "from": .date(from)]))
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
         try OutputPath.check(path, database: context.database.path)
         let language = filters.language
+        let texts = Texts(language)
         let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
         try writeFrontSheet(workbook, report: report, filters: filters)
         var sheetNames: [String] = []
@@ -49,7 +73,8 @@ public struct ReportExport: Sendable {
         for sheet in report.sheets {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
-                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil)
+                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil,
+                                             narrowing: filters.narrowing)
                 try writeAttendanceRows(to: writer, filters: filters)
                 try writer.finish()
                 sheetNames.append(name)
@@ -60,7 +85,9 @@ public struct ReportExport: Sendable {
             for part in parts.isEmpty ? [SheetRows(rows: [])] : parts {
                 let name = part.suffix.map { "\(sheet.name.text(language)) \($0)" } ?? sheet.name.text(language)
                 let month = sheet.columns.contains { $0.type == .daysOfMonth } ? filters.month(today: context.today) : nil
-                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: month)
+                let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: month,
+                                             heading: sheet.heading == true ? part.heading.map(texts.render) : [],
+                                             narrowing: filters.narrowing)
                 for row in part.rows { try writer.write(row) }
                 try writer.finish()
                 try writer.insertChart(sheet.chart)
@@ -181,11 +208,14 @@ public struct ReportExport: Sendable {
     private func writeFrontSheet(_ workbook: XLSXWorkbook, report: ReportDefinition, filters: ReportFilters) throws {
         let texts = Texts(filters.language)
         let sheet = try workbook.addSheet(texts("report.front.sheet"))
-        let filterText = [
+        let period = filters.month.map { [texts("report.front.filter_month", ["month": .message($0.name)])] } ?? [
             filters.from.map { texts("report.front.filter_from", ["day": .date($0)]) },
             filters.to.map { texts("report.front.filter_to", ["day": .date($0)]) },
+        ].compactMap { $0 }
+        let filterText = period + [
             filters.municipalityNumber.map { texts("report.front.filter_municipality", ["municipality": .text(Municipality.named($0)?.description ?? $0)]) },
-            filters.pilotName.map { texts("report.front.filter_pilot", ["pilot": .text($0)]) },
+            filters.provider.map { texts("report.front.filter_provider", ["name": .text(filters.providerName ?? ""), "provider": .text($0.formatted)]) },
+            filters.pilotNames.isEmpty ? nil : texts("report.front.filter_pilot", ["pilot": .text(filters.pilotNames.joined(separator: ", "))]),
         ].compactMap { $0 }
         let lines: [(String, String)] = [
             (texts("report.front.report"), report.title.text(filters.language)),

@@ -6,6 +6,8 @@ import TunetText
 final class SheetWriter {
     let sheet: XLSXSheet
     let sheetName: String
+    /// The header row: the first, or the fourth below a heading (a title and a note, then a blank row).
+    let headerRow: Int
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
     let language: Language
     let texts: Texts
@@ -59,15 +61,19 @@ final class SheetWriter {
     static let highlighted = XLSXStyle(background: 0xFCE4D6)
     static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
 
-    init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: Language, month: YearMonth?) throws {
+    /// `heading`: the lines above the header row when the catalogue gives the sheet a heading, the first
+    /// in bold. `narrowing`: the filters in use, which leave out the columns they make say the same on every row.
+    init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: Language, month: YearMonth?,
+         heading: [String] = [], narrowing: Set<ReportFilterName> = []) throws {
         sheet = try workbook.addSheet(name)
         sheetName = name
+        headerRow = heading.isEmpty ? 0 : heading.count + 1
         self.language = language
         texts = Texts(language)
         yes = texts("report.yes")
         no = texts("report.no")
         var expanded: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)] = []
-        for column in definition.columns {
+        for column in definition.columns where !(column.omitWithFilter.map(narrowing.contains) ?? false) {
             if column.type == .daysOfMonth, let month {
                 for day in 1...LocalDate.daysIn(month: month.month, year: month.year) {
                     expanded.append((column.key, .daysOfMonth, String(day), column.width, false, [], day))
@@ -85,9 +91,10 @@ final class SheetWriter {
         totals = Array(repeating: 0, count: expanded.count)
         moneyTotals = Array(repeating: 0, count: expanded.count)
         formats = expanded.map { ColumnFormats(type: $0.type) }
-        try sheet.write(row: 0, columns.map { .text($0.header) }, style: .header)
+        for (index, line) in heading.enumerated() { try sheet.write(index, 0, .text(line), style: index == 0 ? XLSXStyle.title : nil) }
+        try sheet.write(row: headerRow, columns.map { .text($0.header) }, style: .header)
         for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
-        sheet.freezePanes(row: 1, column: 1)
+        sheet.freezePanes(row: headerRow + 1, column: 1)
     }
 
     func write(_ row: ReportRow) throws {
@@ -121,19 +128,19 @@ final class SheetWriter {
             }
             let marked = if let text, let highlight = highlights[index] { highlight.contains(text) } else { false }
             if case .blank = cell, !marked { continue }
-            try sheet.write(count, index, cell, format: formats[index].format(marked: marked, cell: cell, in: sheet))
+            try sheet.write(headerRow + count, index, cell, format: formats[index].format(marked: marked, cell: cell, in: sheet))
         }
     }
 
     /// The totals row (formulas with cached values), the autofilter, or a note when nothing matched.
     func finish() throws {
         if count == 0 {
-            try sheet.write(1, 0, .text(texts("report.no_rows")))
+            try sheet.write(headerRow + 1, 0, .text(texts("report.no_rows")))
             return
         }
-        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: count, lastColumn: columns.count - 1)
+        try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: headerRow + count, lastColumn: columns.count - 1)
         guard columns.contains(where: \.total) else { return }
-        let totalRow = count + 1
+        let totalRow = headerRow + count + 1
         try sheet.write(totalRow, 0, .text(texts("report.total")), style: XLSXStyle(bold: true))
         try writeTotals(totalRow)
     }
@@ -149,8 +156,8 @@ final class SheetWriter {
         case .line: .line
         case .pie: .pie
         }
-        try sheet.insertChart(kind, title: chart.title.text(language), source: sheetName, rows: 1...count, categoryColumn: category,
-                              series: series, at: count + 4, 1)
+        try sheet.insertChart(kind, title: chart.title.text(language), source: sheetName, rows: (headerRow + 1)...(headerRow + count),
+                              categoryColumn: category, series: series, at: headerRow + count + 4, 1)
     }
 
     private func writeTotals(_ totalRow: Int) throws {
@@ -158,7 +165,7 @@ final class SheetWriter {
             let letter = Self.columnLetter(index)
             let format = column.type == .money ? XLSXStyle.nokFormat : "0"
             let cached = column.type == .money ? Double(moneyTotals[index]) / 100 : totals[index]
-            try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)2:\(letter)\(count + 1))", cachedValue: cached),
+            try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)\(headerRow + 2):\(letter)\(headerRow + count + 1))", cachedValue: cached),
                             style: XLSXStyle(bold: true, numberFormat: format))
         }
     }

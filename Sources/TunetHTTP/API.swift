@@ -108,23 +108,21 @@ struct API: Sendable {
     func report(_ request: Request, name: String) async throws -> Response {
         let principal = try principal(request)
         guard principal.isLeader else { throw Problem(.forbidden(Message("service.reports_for_leaders"))) }
-        var filters = ReportFilters()
-        var problems = ProblemCollector()
-        if let from = request.uri.queryParameters.get("from") { filters.from = problems.date("from", String(from)) }
-        if let to = request.uri.queryParameters.get("to") { filters.to = problems.date("to", String(to)) }
-        if let municipality = request.uri.queryParameters.get("municipality") {
-            filters.municipalityNumber = problems.take("municipality", String(municipality), Municipality.parse(String(municipality)))?.number
-        }
-        // `?lang=` names the workbook's language; without it, the language the request accepts.
-        filters.language = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
-            ?? Language.accepted(by: request.headers[.acceptLanguage])
-        try run { try problems.check() }
+        // `?lang=` names the workbook's language (an unknown one is refused); without it, the language the request accepts.
+        var report = ReportRequest(report: name, defaultLanguage: Language.accepted(by: request.headers[.acceptLanguage]))
+        let query = request.uri.queryParameters
+        report.from = query.get("from").map { String($0) }
+        report.to = query.get("to").map { String($0) }
+        report.month = query.get("month").map { String($0) }
+        report.municipality = query.get("municipality").map { String($0) }
+        report.provider = query.get("provider").map { String($0) }
+        report.pilots = query.get("pilot").map { [String($0)] } ?? []
+        report.language = query.get("lang").map { String($0) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pilot = request.uri.queryParameters.get("pilot").map { String($0) }
-        let chosen = filters
-        let result = try await offloaded { try ReportExport(context).write(name, filters: chosen, pilot: pilot, to: folder.path) }
+        let asked = report
+        let result = try await offloaded { try ReportExport(context).write(asked, to: folder.path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 

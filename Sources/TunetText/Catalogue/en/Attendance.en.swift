@@ -120,6 +120,7 @@ extension Catalogue {
         // The invoice basis workbook.
         "invoice.workbook.sheet": "Invoice basis",
         "invoice.workbook.title": "Invoice basis {month}: {name} ({provider})",
+        "invoice.workbook.title_all": "Invoice basis {month}: every farm",
         "invoice.workbook.complete": "Complete: every planned day is reported.",
         "invoice.workbook.incomplete": "INCOMPLETE: planned days are missing a report.",
         "invoice.workbook.column.placement": "Placement",
@@ -142,6 +143,7 @@ extension Catalogue {
         "invoice.workbook.sum": "Total",
         "invoice.workbook.periods.sheet": "Price periods",
         "invoice.workbook.periods.title": "Prices by period {month}: {name} ({provider})",
+        "invoice.workbook.periods.title_all": "Prices by period {month}: every farm",
         "invoice.workbook.periods.note": "Each row is billed days in a row at one unit price; a new price starts a new row.",
         "invoice.workbook.periods.column.price_line": "Price line",
         "invoice.workbook.periods.column.from": "From",

@@ -120,6 +120,7 @@ extension Catalogue {
         // The invoice basis workbook.
         "invoice.workbook.sheet": "Fakturagrunnlag",
         "invoice.workbook.title": "Fakturagrunnlag {month}: {name} ({provider})",
+        "invoice.workbook.title_all": "Fakturagrunnlag {month}: alle gårder",
         "invoice.workbook.complete": "Komplett: alle planlagte dager er rapportert.",
         "invoice.workbook.incomplete": "UFULLSTENDIG: planlagte dager mangler rapport.",
         "invoice.workbook.column.placement": "Plassering",
@@ -142,6 +143,7 @@ extension Catalogue {
         "invoice.workbook.sum": "Sum",
         "invoice.workbook.periods.sheet": "Prisperioder",
         "invoice.workbook.periods.title": "Priser per periode {month}: {name} ({provider})",
+        "invoice.workbook.periods.title_all": "Priser per periode {month}: alle gårder",
         "invoice.workbook.periods.note": "Hver rad er fakturerte dager etter hverandre til samme enhetspris; en ny pris gir en ny rad.",
         "invoice.workbook.periods.column.price_line": "Prislinje",
         "invoice.workbook.periods.column.from": "Fra",

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@Suite("tunet export: a month, a farm and several pilots")
+struct ExportFilterCommandTests {
+    static let bokmal = ["TUNET_LANG": "nb"]
+
+    @Test("--month and --provider narrow the invoice basis, and the front sheet says so; a report without a farm filter refuses --provider")
+    func monthAndFarm() throws {
+        let tunet = try ExportCommandTests.demo()
+        let written = try tunet.run(["export", "invoice-basis", "--month", "2026-10", "--provider", "912345602", "-o", "lia.xlsx"],
+                                    environment: Self.bokmal)
+        #expect(written.status == 0, "\(written.stderr)")
+        let check = """
+            import openpyxl
+            wb = openpyxl.load_workbook('lia.xlsx')
+            print(wb['Forside']['B5'].value)
+            print(wb['Fakturagrunnlag']['A1'].value)
+            print(wb['Fakturagrunnlag']['A4'].value)
+            """
+        let read = try Python.run(check, in: tunet.folder)
+        #expect(read.output == "måned oktober 2026, gård Lia gård (912 345 602)\nFakturagrunnlag oktober 2026: Lia gård (912 345 602)\nPlassering\n",
+                "\(read.output)")
+        let refused = try tunet.run(["export", "providers", "--provider", "912345602"], environment: Self.bokmal)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("rapporten providers kan ikke avgrenses til én gård"), "\(refused.stderr)")
+        let both = try tunet.run(["export", "audit", "--month", "2026-10", "--from", "2026-10-02"])
+        #expect(both.status == 65)
+        #expect(both.stderr.contains("give a month or a period (from and to), not both"), "\(both.stderr)")
+    }
+}

@@ -225,6 +225,7 @@ struct ReportSources {
                                       : Municipality.named(figures.municipality)?.description ?? figures.municipality),
                 "participants": .integer(figures.participants), "placements": .integer(figures.placements),
                 "planned_days": .integer(figures.plannedDays), "present_days": .integer(figures.presentDays),
+                "absent_days": .integer(figures.absentDays),
                 "attendance_rate": figures.attendanceRate.map { .percent($0.ratio) } ?? .none, "spent": .money(figures.spent),
                 "cost_per_day": figures.costPerAttendedDay.map(ReportValue.money) ?? .none,
                 "reference_price": figures.referencePrice.map(ReportValue.money) ?? .none,

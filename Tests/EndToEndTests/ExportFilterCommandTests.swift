@@ -28,4 +28,21 @@ struct ExportFilterCommandTests {
         #expect(both.status == 65)
         #expect(both.stderr.contains("give a month or a period (from and to), not both"), "\(both.stderr)")
     }
+
+    @Test("pilot compare -o writes the pilot evaluation of the pilots compared, in the order given")
+    func comparedPilots() throws {
+        let tunet = try ExportCommandTests.demo()
+        let compared = try tunet.run(["pilot", "compare", "2", "1", "-o", "sammenligning.xlsx"], environment: Self.bokmal)
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let names = try [2, 1].map { id in
+            try #require(((try tunet.json(try tunet.run(["pilot", "show", String(id), "--json"])) as? [String: Any])?["pilot"] as? [String: Any])?["name"] as? String)
+        }
+        let check = """
+            import openpyxl
+            ws = openpyxl.load_workbook('sammenligning.xlsx')['Evaluering']
+            print('|'.join(row[0] for row in ws.iter_rows(min_row=2, values_only=True) if row[1] == 'Alle'))
+            """
+        let read = try Python.run(check, in: tunet.folder)
+        #expect(read.output == names.joined(separator: "|") + "\n", "\(read.output)")
+    }
 }

@@ -49,15 +49,21 @@ extension ReportSources {
         return SheetRows(rows: rows, heading: [invoiceTitle("invoice.workbook.periods.title"), Message("invoice.workbook.periods.note")])
     }
 
-    /// The farm asked for with its lines, or every farm with lines in the month.
-    private func invoiceBases(_ reader: StoreReader) throws -> [(farm: Provider, lines: [InvoiceLine])] {
+    /// The farm asked for with its lines, or every farm with lines in the month; worked out once for
+    /// both sheets (a national month is a second's work).
+    private func invoiceBases(_ reader: StoreReader) throws -> [FarmInvoiceLines] {
+        if let known = readings.invoiceBases { return known }
         let month = filters.month(today: context.today)
+        let bases: [FarmInvoiceLines]
         if let number = filters.provider {
             let farm = try ProviderRegistry.existing(number, in: reader)
-            return [(farm, try AttendanceReports.lines(provider: number, month: month, today: context.today, in: reader))]
+            bases = [(farm, try AttendanceReports.lines(provider: number, month: month, today: context.today, in: reader))]
+        } else {
+            let byProvider = try AttendanceReports.linesByProvider(month: month, today: context.today, in: reader)
+            bases = try reader.allProviders().compactMap { farm in byProvider[farm.organisationNumber].map { (farm, $0) } }
         }
-        let byProvider = try AttendanceReports.linesByProvider(month: month, today: context.today, in: reader)
-        return try reader.allProviders().compactMap { farm in byProvider[farm.organisationNumber].map { (farm, $0) } }
+        readings.invoiceBases = bases
+        return bases
     }
 
     /// "Fakturagrunnlag mai 2026: Lia gård (974 760 673)", or for every farm "… mai 2026: alle gårder".
@@ -66,4 +72,12 @@ extension ReportSources {
         guard let provider = filters.provider else { return Message("\(key)_all", ["month": month]) }
         return Message(key, ["month": month, "name": .text(filters.providerName ?? ""), "provider": .text(provider.formatted)])
     }
+}
+
+/// A farm and its invoice lines for the export's month.
+typealias FarmInvoiceLines = (farm: Provider, lines: [InvoiceLine])
+
+/// What several sheets of one export read alike, kept for the export's later sheets.
+final class ReportReadings {
+    var invoiceBases: [FarmInvoiceLines]?
 }

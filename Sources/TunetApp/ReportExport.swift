@@ -70,6 +70,7 @@ public struct ReportExport: Sendable {
         try writeFrontSheet(workbook, report: report, filters: filters)
         var sheetNames: [String] = []
         var total = 0
+        let sources = ReportSources(context: context, filters: filters)
         for sheet in report.sheets {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
@@ -81,7 +82,7 @@ public struct ReportExport: Sendable {
                 total += writer.count
                 continue
             }
-            let parts = try context.read { try ReportSources(context: context, filters: filters).rows(for: sheet.source, in: $0) }
+            let parts = try context.read { try sources.rows(for: sheet.source, in: $0) }
             for part in parts.isEmpty ? [SheetRows(rows: [])] : parts {
                 let name = part.suffix.map { "\(sheet.name.text(language)) \($0)" } ?? sheet.name.text(language)
                 let month = sheet.columns.contains { $0.type == .daysOfMonth } ? filters.month(today: context.today) : nil

@@ -36,6 +36,8 @@ struct SheetRows {
 struct ReportSources {
     let context: TunetContext
     let filters: ReportFilters
+    /// What several sheets of the export read alike, read once for all of them.
+    let readings = ReportReadings()
     /// The export's language, for the texts a source writes itself (a task's title, a link).
     var texts: Texts { Texts(filters.language) }
 

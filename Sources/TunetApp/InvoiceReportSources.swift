@@ -29,7 +29,8 @@ extension ReportSources {
         ])
     }
 
-    /// One row per price period; the periods' amounts add up to the basis's total.
+    /// One row per price period; the periods' amounts add up to the basis's total. (The catalogue
+    /// shows this sheet for one farm only.)
     func invoicePeriods(_ reader: StoreReader) throws -> SheetRows {
         let texts = texts
         var rows: [ReportRow] = []
@@ -66,7 +67,8 @@ extension ReportSources {
         return bases
     }
 
-    /// "Fakturagrunnlag mai 2026: Lia gård (974 760 673)", or for every farm "… mai 2026: alle gårder".
+    /// "Fakturagrunnlag mai 2026: Lia gård (974 760 673)", or for every farm "Fakturagrunnlag mai 2026: alle gårder"
+    /// (a key of its own, `…_all`).
     private func invoiceTitle(_ key: String) -> Message {
         let month: MessageValue = .message(filters.month(today: context.today).name)
         guard let provider = filters.provider else { return Message("\(key)_all", ["month": month]) }

@@ -29,10 +29,19 @@ public struct ReportColumn: Decodable, Sendable {
     /// The filter that leaves the column out: narrowed to one farm, the farm's columns would say
     /// the same on every row, and the sheet's heading names it.
     public let omitWithFilter: ReportFilterName?
+    /// The filter without which the column is left out: the detail that one farm's report needs and an
+    /// overview of every farm does without.
+    public let onlyWithFilter: ReportFilterName?
 
     enum CodingKeys: String, CodingKey {
         case key, header, type, width, total, highlight
         case omitWithFilter = "omit_with_filter"
+        case onlyWithFilter = "only_with_filter"
+    }
+
+    /// Whether the column is in a sheet narrowed by these filters.
+    func isShown(narrowedBy narrowing: Set<ReportFilterName>) -> Bool {
+        !(omitWithFilter.map(narrowing.contains) ?? false) && (onlyWithFilter.map(narrowing.contains) ?? true)
     }
 }
 
@@ -59,8 +68,20 @@ public struct ReportSheet: Decodable, Sendable {
     /// A heading above the header row: the source's title (what, which month, which farm) and a note
     /// (whether the month is complete, how to read the rows); the header row is then the fourth.
     public let heading: Bool?
+    /// The filter without which the sheet is left out.
+    public let onlyWithFilter: ReportFilterName?
     public let columns: [ReportColumn]
     public let chart: ReportChart?
+
+    enum CodingKeys: String, CodingKey {
+        case source, name, heading, columns, chart
+        case onlyWithFilter = "only_with_filter"
+    }
+
+    /// Whether the sheet is in a report narrowed by these filters.
+    func isShown(narrowedBy narrowing: Set<ReportFilterName>) -> Bool {
+        onlyWithFilter.map(narrowing.contains) ?? true
+    }
 }
 
 public struct ReportDefinition: Decodable, Sendable {

@@ -54,6 +54,7 @@ public struct ReportExport: Sendable {
         }
     }
 
+    /// A report by name with filters already read (tests).
     func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportResult {
         try write(try ReportCatalogue.load().report(name), filters: filters, to: output)
     }
@@ -71,7 +72,7 @@ public struct ReportExport: Sendable {
         var sheetNames: [String] = []
         var total = 0
         let sources = ReportSources(context: context, filters: filters)
-        for sheet in report.sheets {
+        for sheet in report.sheets where sheet.isShown(narrowedBy: filters.narrowing) {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil,

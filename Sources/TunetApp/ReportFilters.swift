@@ -31,6 +31,6 @@ struct ReportFilters: Sendable {
         (from.map { end >= $0 } ?? true) && (to.map { start <= $0 } ?? true)
     }
 
-    /// The filters that narrow this export and so leave columns out (`omit_with_filter`).
+    /// The filters that narrow this export and so choose its sheets and columns (`omit_with_filter`, `only_with_filter`).
     var narrowing: Set<ReportFilterName> { provider == nil ? [] : [.provider] }
 }

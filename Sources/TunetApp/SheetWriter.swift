@@ -62,7 +62,7 @@ final class SheetWriter {
     static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
 
     /// `heading`: the lines above the header row when the catalogue gives the sheet a heading, the first
-    /// in bold. `narrowing`: the filters in use, which leave out the columns they make say the same on every row.
+    /// in bold. `narrowing`: the filters in use, which decide the columns shown (`omit_with_filter`, `only_with_filter`).
     init(workbook: XLSXWorkbook, name: String, definition: ReportSheet, language: Language, month: YearMonth?,
          heading: [String] = [], narrowing: Set<ReportFilterName> = []) throws {
         sheet = try workbook.addSheet(name)
@@ -73,7 +73,7 @@ final class SheetWriter {
         yes = texts("report.yes")
         no = texts("report.no")
         var expanded: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)] = []
-        for column in definition.columns where !(column.omitWithFilter.map(narrowing.contains) ?? false) {
+        for column in definition.columns where column.isShown(narrowedBy: narrowing) {
             if column.type == .daysOfMonth, let month {
                 for day in 1...LocalDate.daysIn(month: month.month, year: month.year) {
                     expanded.append((column.key, .daysOfMonth, String(day), column.width, false, [], day))

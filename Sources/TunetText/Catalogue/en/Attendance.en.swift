@@ -123,7 +123,6 @@ extension Catalogue {
         "invoice.workbook.complete": "Complete: every planned day is reported.",
         "invoice.workbook.incomplete": "INCOMPLETE: planned days are missing a report.",
         "invoice.workbook.periods.title": "Prices by period {month}: {name} ({provider})",
-        "invoice.workbook.periods.title_all": "Prices by period {month}: every farm",
         "invoice.workbook.periods.note": "Each row is billed days in a row at one unit price; a new price starts a new row.",
     ]
 }

@@ -123,7 +123,6 @@ extension Catalogue {
         "invoice.workbook.complete": "Komplett: alle planlagte dager er rapportert.",
         "invoice.workbook.incomplete": "UFULLSTENDIG: planlagte dager mangler rapport.",
         "invoice.workbook.periods.title": "Priser per periode {month}: {name} ({provider})",
-        "invoice.workbook.periods.title_all": "Priser per periode {month}: alle gårder",
         "invoice.workbook.periods.note": "Hver rad er fakturerte dager etter hverandre til samme enhetspris; en ny pris gir en ny rad.",
     ]
 }

@@ -76,7 +76,7 @@ struct API: Sendable {
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
-    /// CSV or xlsx in the body: 201 with the report, 200 "unchanged" for the same file again, 422 with the row errors.
+    /// CSV or xlsx in the body: 201 with the report, 200 with the report (status `unchanged`) for the same file again, 422 with the row errors.
     func upload(_ request: Request) async throws -> Response {
         let (provider, principal) = try farm(request)
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -96,11 +96,8 @@ struct API: Sendable {
             try AttendanceImport(acting(as: principal), revealOtherProviders: false)
                 .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
         }
-        if report.identicalTo != nil {
-            struct Unchanged: Encodable { let status = "unchanged"; let identical_to_submission: Int64? }
-            return try .json(Unchanged(identical_to_submission: report.identicalTo))
-        }
-        return try .json(report, status: .created)
+        // The same report as `tunet attendance import --json`, whatever came of the file; only the status code differs.
+        return try .json(report, status: report.identicalTo == nil ? .created : .ok)
     }
 
     func submissions(_ request: Request) async throws -> Response {
@@ -112,23 +109,21 @@ struct API: Sendable {
     func report(_ request: Request, name: String) async throws -> Response {
         let principal = try principal(request)
         guard principal.isLeader else { throw Problem(.forbidden(Message("service.reports_for_leaders"))) }
-        var filters = ReportFilters()
-        var problems = ProblemCollector()
-        if let from = request.uri.queryParameters.get("from") { filters.from = problems.date("from", String(from)) }
-        if let to = request.uri.queryParameters.get("to") { filters.to = problems.date("to", String(to)) }
-        if let municipality = request.uri.queryParameters.get("municipality") {
-            filters.municipalityNumber = problems.take("municipality", String(municipality), Municipality.parse(String(municipality)))?.number
-        }
-        // `?lang=` names the workbook's language; without it, the language the request accepts.
-        filters.language = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
-            ?? Language.accepted(by: request.headers[.acceptLanguage])
-        try run { try problems.check() }
+        // `?lang=` names the workbook's language (an unknown one is refused); without it, the language the request accepts.
+        var report = ReportRequest(report: name, defaultLanguage: Language.accepted(by: request.headers[.acceptLanguage]))
+        let query = request.uri.queryParameters
+        report.from = query.get("from").map { String($0) }
+        report.to = query.get("to").map { String($0) }
+        report.month = query.get("month").map { String($0) }
+        report.municipality = query.get("municipality").map { String($0) }
+        report.provider = query.get("provider").map { String($0) }
+        report.pilots = query.get("pilot").map { [String($0)] } ?? []
+        report.language = query.get("lang").map { String($0) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pilot = request.uri.queryParameters.get("pilot").map { String($0) }
-        let chosen = filters
-        let result = try await offloaded { try ReportExport(context).write(name, filters: chosen, pilot: pilot, to: folder.path) }
+        let asked = report
+        let result = try await offloaded { try ReportExport(context).write(asked, to: folder.path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 

@@ -61,5 +61,10 @@ public struct UnknownLanguage: Error, Equatable, Sendable {
     public let source: String
     public let value: String
 
+    public init(source: String, value: String) {
+        self.source = source
+        self.value = value
+    }
+
     public var message: Message { Message("language.unknown", ["source": .text(source), "value": .text(value)]) }
 }

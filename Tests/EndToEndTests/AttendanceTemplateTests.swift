@@ -50,7 +50,7 @@ struct AttendanceTemplateTests {
             import openpyxl
             ws = openpyxl.load_workbook('faktura.xlsx')['Fakturagrunnlag']
             total = ws.cell(row=ws.max_row, column=14)
-            assert total.value.startswith('=SUM('), total.value
+            assert total.value.startswith('=SUBTOTAL(9,'), total.value
             values = openpyxl.load_workbook('faktura.xlsx', data_only=True)['Fakturagrunnlag']
             print(values.cell(row=values.max_row, column=14).value, values['N5'].number_format)
             """

@@ -158,7 +158,7 @@ struct InvoicePricePeriodTests {
         let check = """
             import openpyxl, datetime, json
             wb = openpyxl.load_workbook('mars.xlsx')
-            assert wb.sheetnames == ['Fakturagrunnlag', 'Prisperioder'], wb.sheetnames
+            assert wb.sheetnames == ['Forside', 'Fakturagrunnlag', 'Prisperioder'], wb.sheetnames
             ws = wb['Prisperioder']
             assert [c.value for c in ws[4]] == ['Plassering', 'Deltaker', 'Avtale', 'Prislinje', 'Fra', 'Til', 'Dager', 'Antall', 'Enhet', \
             'Enhetspris (kr)', 'Beløp (kr)', 'Datoer'], [c.value for c in ws[4]]
@@ -168,7 +168,7 @@ struct InvoicePricePeriodTests {
                 rows.append([row[0], row[1], row[2], row[3], row[4].date().isoformat(), row[5].date().isoformat(), row[6], row[7], row[8],
                              row[9], row[10], row[11]])
             assert ws['A11'].value == 'Sum', ws['A11'].value
-            assert ws['K11'].value == '=SUM(K5:K10)', ws['K11'].value
+            assert ws['K11'].value == '=SUBTOTAL(9,K5:K10)', ws['K11'].value
             assert ws['J5'].number_format == '#,##0.00\\\\ "kr"', ws['J5'].number_format
             cached = openpyxl.load_workbook('mars.xlsx', data_only=True)['Prisperioder']['K11'].value
             print(json.dumps({'rows': rows, 'sum': cached}, ensure_ascii=False))

@@ -25,8 +25,16 @@ public struct AttendanceImportReport: Sendable, Encodable {
     public let submissions: [Int64]
     public let dryRun: Bool
 
+    /// What came of the file, one code per outcome, the same from the command line and the service:
+    /// `imported`, `unchanged` (the same file again: nothing was read or stored), or `checked` (a dry run).
+    public var outcome: String {
+        if identicalTo != nil { return "unchanged" }
+        return dryRun ? "checked" : "imported"
+    }
+
     enum CodingKeys: String, CodingKey {
         case file, months, rows, new, changed, unchanged, submission, submissions
+        case outcome = "status"
         case provider = "provider_organisation_number"
         case providers = "provider_organisation_numbers"
         case contentHash = "content_hash"
@@ -37,6 +45,7 @@ public struct AttendanceImportReport: Sendable, Encodable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(outcome, forKey: .outcome)
         try container.encode(file, forKey: .file)
         try container.encode(provider, forKey: .provider)
         try container.encode(providers, forKey: .providers)

@@ -26,6 +26,28 @@ public struct ReportColumn: Decodable, Sendable {
     public let total: Bool?
     /// Cell texts shown highlighted (an expiry, a missing approval, an override).
     public let highlight: [String]?
+    /// The filter that leaves the column out: narrowed to one farm, the farm's columns would say
+    /// the same on every row, and the sheet's heading names it.
+    public let omitWithFilter: ReportFilterName?
+    /// The filter without which the column is left out: the detail that one farm's report needs and an
+    /// overview of every farm does without.
+    public let onlyWithFilter: ReportFilterName?
+
+    enum CodingKeys: String, CodingKey {
+        case key, header, type, width, total, highlight
+        case omitWithFilter = "omit_with_filter"
+        case onlyWithFilter = "only_with_filter"
+    }
+
+    /// Whether the column is in a sheet narrowed by these filters.
+    func isShown(narrowedBy narrowing: Set<ReportFilterName>) -> Bool {
+        !(omitWithFilter.map(narrowing.contains) ?? false) && (onlyWithFilter.map(narrowing.contains) ?? true)
+    }
+}
+
+/// A filter only some reports take (the period, municipality and pilot narrow every report).
+public enum ReportFilterName: String, Decodable, Sendable {
+    case provider
 }
 
 /// A chart beside a sheet's data: categories from one column, a series per value column.
@@ -43,8 +65,23 @@ public struct ReportChart: Decodable, Sendable {
 public struct ReportSheet: Decodable, Sendable {
     public let source: String
     public let name: LocalizedText
+    /// A heading above the header row: the source's title (what, which month, which farm) and a note
+    /// (whether the month is complete, how to read the rows); the header row is then the fourth.
+    public let heading: Bool?
+    /// The filter without which the sheet is left out.
+    public let onlyWithFilter: ReportFilterName?
     public let columns: [ReportColumn]
     public let chart: ReportChart?
+
+    enum CodingKeys: String, CodingKey {
+        case source, name, heading, columns, chart
+        case onlyWithFilter = "only_with_filter"
+    }
+
+    /// Whether the sheet is in a report narrowed by these filters.
+    func isShown(narrowedBy narrowing: Set<ReportFilterName>) -> Bool {
+        onlyWithFilter.map(narrowing.contains) ?? true
+    }
 }
 
 public struct ReportDefinition: Decodable, Sendable {
@@ -53,7 +90,11 @@ public struct ReportDefinition: Decodable, Sendable {
     public let description: LocalizedText
     /// Written row by row in constant memory: for reports that may hold millions of rows.
     public let streaming: Bool?
+    /// The filters beyond the common ones that the report takes.
+    public let filters: [ReportFilterName]?
     public let sheets: [ReportSheet]
+
+    func takes(_ filter: ReportFilterName) -> Bool { filters?.contains(filter) ?? false }
 }
 
 /// The catalogue in Reports/catalogue.json: which reports exist, their sheets and columns.

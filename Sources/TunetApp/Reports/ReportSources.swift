@@ -23,34 +23,12 @@ public enum ReportValue: Sendable {
 
 public typealias ReportRow = [String: ReportValue]
 
-public struct ReportFilters: Sendable {
-    public var from: LocalDate?
-    public var to: LocalDate?
-    public var municipalityNumber: String?
-    /// The municipalities of the pilot chosen with --pilot.
-    public var pilotMunicipalities: Set<String>?
-    public var pilotName: String?
-    public var language: Language = .nb
-
-    public init() {}
-
-    /// Whether a municipality passes the --municipality and --pilot filters.
-    func includes(_ municipality: String) -> Bool {
-        (municipalityNumber.map { $0 == municipality } ?? true) && (pilotMunicipalities.map { $0.contains(municipality) } ?? true)
-    }
-
-    /// The month reports about one month cover: the month of --from, else this month.
-    func month(today: LocalDate) -> YearMonth { YearMonth(from ?? today) }
-
-    func overlaps(_ start: LocalDate, _ end: LocalDate) -> Bool {
-        (from.map { end >= $0 } ?? true) && (to.map { start <= $0 } ?? true)
-    }
-}
-
 /// One sheet's rows, possibly split into several sheets (one per farm).
 struct SheetRows {
     var suffix: String?
     var rows: [ReportRow]
+    /// What the sheet's heading says, for catalogue sheets that have one: a title, then a note.
+    var heading: [Message] = []
 }
 
 /// Where each catalogue source gets its rows. Sources emit every field they know; the catalogue
@@ -58,10 +36,12 @@ struct SheetRows {
 struct ReportSources {
     let context: TunetContext
     let filters: ReportFilters
+    /// What several sheets of the export read alike, read once for all of them.
+    let readings = ReportReadings()
     /// The export's language, for the texts a source writes itself (a task's title, a link).
     var texts: Texts { Texts(filters.language) }
 
-    private func label<Code: Labelled>(_ code: Code) -> ReportValue { .label(code.label, code: code.rawValue) }
+    func label<Code: Labelled>(_ code: Code) -> ReportValue { .label(code.label, code: code.rawValue) }
 
     /// Several codes in one cell, separated by commas: "elever, personer med demens".
     private func labels<Code: Labelled>(_ codes: [Code]) -> ReportValue {
@@ -85,7 +65,8 @@ struct ReportSources {
         case "procurement_scores": return [SheetRows(rows: try procurementScores(reader))]
         case "placements": return [SheetRows(rows: try placements(reader))]
         case "attendance_grid": return try attendanceGrid(reader)
-        case "invoice_lines": return [SheetRows(rows: try invoiceLines(reader))]
+        case "invoice_lines": return [try invoiceLines(reader)]
+        case "invoice_periods": return [try invoicePeriods(reader)]
         case "audit": return [SheetRows(rows: try audit(reader))]
         case "tasks": return [SheetRows(rows: try tasks(reader))]
         case "pilot_figures": return [SheetRows(rows: try pilotEvaluations(reader).flatMap(pilotFigures))]
@@ -208,23 +189,6 @@ struct ReportSources {
         return sheets
     }
 
-    private func invoiceLines(_ reader: StoreReader) throws -> [ReportRow] {
-        let month = filters.month(today: context.today)
-        var rows: [ReportRow] = []
-        let byProvider = try AttendanceReports.linesByProvider(month: month, today: context.today, in: reader)
-        for provider in try reader.allProviders() {
-            for line in byProvider[provider.organisationNumber] ?? [] {
-                rows.append([
-                    "provider": .text(provider.organisationNumber.digits), "provider_name": .text(provider.name),
-                    "participant": .text(line.participant.text), "agreement": .text(line.agreement), "planned_days": .integer(line.plannedDays),
-                    "reported_days": .integer(line.reportedDays), "billable_days": .integer(line.billableDays), "day_amount": .money(line.dayAmount),
-                    "transport_amount": .money(line.transportAmount), "total": .money(line.total), "missing_days": .integer(line.missingDates.count),
-                ])
-            }
-        }
-        return rows
-    }
-
     private func tasks(_ reader: StoreReader) throws -> [ReportRow] {
         let members = try reader.members()
         let teams = try reader.teams()
@@ -248,8 +212,10 @@ struct ReportSources {
 
     private func pilotEvaluations(_ reader: StoreReader) throws -> [PilotEvaluation] {
         let evaluator = PilotEvaluator(reader: reader, today: context.today)
-        return try reader.pilots().filter { pilot in filters.pilotName.map { $0 == pilot.name } ?? pilot.municipalities.contains(where: filters.includes) }
-            .map { try evaluator.evaluate($0, from: filters.from ?? $0.from, to: filters.to ?? $0.to) }
+        let pilots = try reader.pilots()
+        let chosen = filters.pilotNames.isEmpty ? pilots.filter { $0.municipalities.contains(where: filters.includes) }
+            : filters.pilotNames.compactMap { name in pilots.first { $0.name == name } }
+        return try chosen.map { try evaluator.evaluate($0, from: filters.from ?? $0.from, to: filters.to ?? $0.to) }
     }
 
     private func pilotFigures(_ evaluation: PilotEvaluation) -> [ReportRow] {
@@ -260,6 +226,7 @@ struct ReportSources {
                                       : Municipality.named(figures.municipality)?.description ?? figures.municipality),
                 "participants": .integer(figures.participants), "placements": .integer(figures.placements),
                 "planned_days": .integer(figures.plannedDays), "present_days": .integer(figures.presentDays),
+                "absent_days": .integer(figures.absentDays),
                 "attendance_rate": figures.attendanceRate.map { .percent($0.ratio) } ?? .none, "spent": .money(figures.spent),
                 "cost_per_day": figures.costPerAttendedDay.map(ReportValue.money) ?? .none,
                 "reference_price": figures.referencePrice.map(ReportValue.money) ?? .none,

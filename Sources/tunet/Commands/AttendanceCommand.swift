@@ -204,10 +204,15 @@ struct InvoiceCommand: ParsableCommand {
 
         func run() throws {
             let texts = Console.texts
-            let basis = try AttendanceReports(global.readableContext()).invoiceBasis(provider: provider, month: month)
+            let context = try global.readableContext()
+            let basis = try AttendanceReports(context).invoiceBasis(provider: provider, month: month)
             if let file {
-                try InvoiceBasisWorkbook.write(basis, to: file, language: texts.language)
-                if !output.json { Console.say("invoice.written", ["file": .text(file)]) }
+                // The catalogue's invoice-basis report, narrowed to the farm and the month.
+                var request = ReportRequest(report: "invoice-basis", defaultLanguage: texts.language)
+                request.month = month
+                request.provider = provider
+                let written = try ReportExport(context).write(request, to: file)
+                if !output.json { Console.say("invoice.written", ["file": .text(written.file)]) }
             }
             if output.json { return try JSONOutput.print(basis) }
             Console.say(basis.complete ? "invoice.heading" : "invoice.heading_incomplete",

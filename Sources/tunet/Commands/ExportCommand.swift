@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
               tunet export list
               tunet export agreements --municipality 3303 -o avtaler.xlsx
               tunet export attendance-month --from 2026-03-01 --lang en
+              tunet export invoice-basis --month 2026-03 --provider 974760673 -o lia-2026-03.xlsx
               tunet export attendance-rows --from 2026-01-01 --to 2026-12-31 -o /tmp
             """)
 
@@ -26,8 +27,12 @@ struct ExportCommand: ParsableCommand {
     var from: String?
     @Option(help: "To this day.")
     var to: String?
+    @Option(help: "One month, 2026-03 (instead of --from and --to).")
+    var month: String?
     @Option(help: "Only this municipality (4 digits).")
     var municipality: String?
+    @Option(help: "Only this farm (organisation number), for the reports that take it (invoice-basis).")
+    var provider: String?
     @Option(help: "Only this pilot's municipalities and, unless --from/--to say otherwise, its period (number or name).")
     var pilot: String?
     @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in.")
@@ -47,20 +52,15 @@ struct ExportCommand: ParsableCommand {
             for entry in catalogue.reports { table.add(entry.name, entry.title.text(texts.language), entry.description.text(texts.language)) }
             return Console.out(table.render())
         }
-        var filters = ReportFilters()
-        var problems = ProblemCollector()
-        for (field, text) in [("from", from), ("to", to)] {
-            guard let text else { continue }
-            switch LocalDate.parse(text) {
-            case .success(let date): if field == "from" { filters.from = date } else { filters.to = date }
-            case .failure(let problem): problems.add(field, text, problem.reason)
-            }
-        }
-        if let municipality { filters.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
-        filters.language = Console.texts.language
-
-        try problems.check()
-        let result = try ReportExport(global.readableContext()).write(report, filters: filters, pilot: pilot, to: output)
+        // --lang was read (and an unknown one refused) before any command ran: the request takes its outcome.
+        var request = ReportRequest(report: report, defaultLanguage: Console.texts.language)
+        request.from = from
+        request.to = to
+        request.month = month
+        request.municipality = municipality
+        request.provider = provider
+        request.pilots = pilot.map { [$0] } ?? []
+        let result = try ReportExport(global.readableContext()).write(request, to: output)
         if format.json { return try JSONOutput.print(result) }
         Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
     }

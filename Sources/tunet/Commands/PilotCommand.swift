@@ -188,8 +188,16 @@ struct PilotCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let evaluation = try PilotDesk(global.readableContext()).evaluate(id, from: from, to: to)
-            if let file { try PilotWorkbook.write([evaluation], to: file, language: Console.texts.language) }
+            let context = try global.readableContext()
+            let evaluation = try PilotDesk(context).evaluate(id, from: from, to: to)
+            if let file {
+                // The catalogue's pilot-evaluation report, narrowed to the pilot and the period.
+                var request = ReportRequest(report: "pilot-evaluation", defaultLanguage: Console.texts.language)
+                request.pilots = [id]
+                request.from = from
+                request.to = to
+                _ = try ReportExport(context).write(request, to: file)
+            }
             if output.json { return try JSONOutput.print(evaluation) }
             Console.say("pilot.evaluation.heading", ["pilot": .text(evaluation.pilot.name), "from": .date(evaluation.from), "to": .date(evaluation.to)])
             Console.out(PilotCommand.table([evaluation]))
@@ -216,9 +224,15 @@ struct PilotCommand: ParsableCommand {
 
         func run() throws {
             guard ids.count >= 2 else { throw ValidationError(Console.texts("pilot.compare.too_few")) }
-            let desk = try PilotDesk(global.readableContext())
+            let context = try global.readableContext()
+            let desk = PilotDesk(context)
             let evaluations = try ids.map { try desk.evaluate($0) }
-            if let file { try PilotWorkbook.write(evaluations, to: file, language: Console.texts.language) }
+            if let file {
+                // The catalogue's pilot-evaluation report over the pilots compared, each over its own period.
+                var request = ReportRequest(report: "pilot-evaluation", defaultLanguage: Console.texts.language)
+                request.pilots = ids
+                _ = try ReportExport(context).write(request, to: file)
+            }
             if output.json { return try JSONOutput.print(evaluations) }
             Console.out(PilotCommand.table(evaluations))
             if let file { Console.say("pilot.wrote", ["file": .text(file)]) }

@@ -9,6 +9,8 @@ extension Catalogue {
         "report.front.filter_from": "from {day}",
         "report.front.filter_to": "to {day}",
         "report.front.filter_municipality": "municipality {municipality}",
+        "report.front.filter_month": "month {month}",
+        "report.front.filter_provider": "farm {name} ({provider})",
         "report.front.filter_pilot": "pilot {pilot}",
         "report.front.generated": "Generated",
         "report.front.generated_at": "{time} (Norwegian time)",
@@ -29,6 +31,8 @@ extension Catalogue {
         "report.wrote": "Wrote {file}: {rows} {rows|row|rows} in {sheets}.",
         "report.error.ends_before_start": "the period ends ({to}) before it starts ({from})",
         "report.error.folder_not_created": "the folder cannot be created",
+        "report.error.month_and_period": "give a month or a period (from and to), not both",
+        "report.error.no_farm_filter": "the report {report} cannot be narrowed to one farm",
         "report.error.unknown": "'{name}' is not a report; the catalogue has {reports}",
     ]
 }

@@ -9,6 +9,8 @@ extension Catalogue {
         "report.front.filter_from": "fra {day}",
         "report.front.filter_to": "til {day}",
         "report.front.filter_municipality": "kommune {municipality}",
+        "report.front.filter_month": "måned {month}",
+        "report.front.filter_provider": "gård {name} ({provider})",
         "report.front.filter_pilot": "pilot {pilot}",
         "report.front.generated": "Generert",
         "report.front.generated_at": "{time} (norsk tid)",
@@ -29,6 +31,8 @@ extension Catalogue {
         "report.wrote": "Skrev {file}: {rows} {rows|rad|rader} i {sheets}.",
         "report.error.ends_before_start": "perioden slutter ({to}) før den starter ({from})",
         "report.error.folder_not_created": "mappen kan ikke opprettes",
+        "report.error.month_and_period": "gi en måned eller en periode (fra og til), ikke begge",
+        "report.error.no_farm_filter": "rapporten {report} kan ikke avgrenses til én gård",
         "report.error.unknown": "«{name}» er ikke en rapport; katalogen har {reports}",
     ]
 }

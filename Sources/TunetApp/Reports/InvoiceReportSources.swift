@@ -1,5 +1,5 @@
 import TunetDomain
-import TunetStore
+import TunetStorage
 import TunetText
 
 /// The invoice basis's sheets, for every farm or the one asked for, in the export's month: a row per

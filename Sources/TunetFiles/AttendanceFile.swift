@@ -25,7 +25,7 @@ public enum AttendanceFile {
     ]
 
     /// The file's records: an xlsx workbook's «Oppmøte» sheet (or its first sheet), or CSV.
-    public static func records(in data: Data, fileName: String, _ body: (CSVRecord) throws -> Void) throws {
+    public static func records(in data: Data, fileName: String, _ body: (TableRow) throws -> Void) throws {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let workbook = try XLSXReader(data: data, name: fileName)
             let sheet = workbook.sheetNames.contains(sheetName) ? sheetName : workbook.sheetNames.first
@@ -54,7 +54,7 @@ public enum AttendanceFile {
     /// Calls `body` with each non-blank row below the header; refuses a file without a header, without
     /// rows, or with a value in a column that has no heading.
     public static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
-        var header: CSVRecord?
+        var header: TableRow?
         var columns: Positions?
         var count = 0
         try records(in: data, fileName: fileName) { record in

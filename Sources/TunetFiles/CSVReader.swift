@@ -2,7 +2,7 @@ import Foundation
 import TunetDomain
 
 /// One record of a delimited file, with its row number as a spreadsheet shows it (header = row 1).
-public struct CSVRecord: Sendable {
+public struct TableRow: Sendable {
     public let row: Int
     public let fields: [String]
 
@@ -119,7 +119,7 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` for every record in order. Stops at the first error (a broken quote, an oversized
     /// field) with a message naming the row.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    public func forEachRecord(_ body: (TableRow) throws -> Void) throws {
         try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
             let bytes = UnsafeRawBufferPointer(rebasing: all[startOffset...])
             let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
@@ -197,13 +197,13 @@ public struct CSVReader: Sendable {
                 }
                 // Line end: CRLF, LF or CR.
                 index += (byte == cr && index + 1 < count && bytes[index + 1] == lf) ? 2 : 1
-                try body(CSVRecord(row: row, fields: fields))
+                try body(TableRow(row: row, fields: fields))
                 fields.removeAll(keepingCapacity: true)
                 row += 1
                 atRecordStart = true
             }
             if !fields.isEmpty && !atRecordStart {
-                try body(CSVRecord(row: row, fields: fields))
+                try body(TableRow(row: row, fields: fields))
             }
         }
     }
@@ -220,8 +220,8 @@ public struct CSVReader: Sendable {
     }
 
     /// Reads every record into memory: for the small register files, not for attendance.
-    public func allRecords() throws -> [CSVRecord] {
-        var records: [CSVRecord] = []
+    public func allRecords() throws -> [TableRow] {
+        var records: [TableRow] = []
         try forEachRecord { records.append($0) }
         return records
     }

@@ -9,7 +9,7 @@ public struct ColumnMap<Field: Hashable & Sendable>: Sendable {
     ///   - header: the first record of the file.
     ///   - names: every accepted spelling for each field.
     ///   - required: fields the file must have.
-    public init(header: CSVRecord, names: [Field: [String]], required: [Field], fieldName: (Field) -> String) throws(TunetError) {
+    public init(header: TableRow, names: [Field: [String]], required: [Field], fieldName: (Field) -> String) throws(TunetError) {
         var lookup: [String: Field] = [:]
         for (field, spellings) in names {
             for spelling in spellings { lookup[ColumnMap.normalise(spelling)] = field }
@@ -41,7 +41,7 @@ public struct ColumnMap<Field: Hashable & Sendable>: Sendable {
     public func contains(_ field: Field) -> Bool { indexes[field] != nil }
 
     /// The field's text in a record, nil when the file has no such column.
-    public func value(_ field: Field, in record: CSVRecord) -> String? {
+    public func value(_ field: Field, in record: TableRow) -> String? {
         indexes[field].map { record[$0] }
     }
 

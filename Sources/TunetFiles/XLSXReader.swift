@@ -53,7 +53,7 @@ public struct XLSXReader {
     }
 
     /// The rows of a sheet (the first when `sheet` is nil), numbered as the spreadsheet numbers them.
-    public func records(sheet: String? = nil) throws(TunetError) -> [CSVRecord] {
+    public func records(sheet: String? = nil) throws(TunetError) -> [TableRow] {
         guard let sheetName = sheet ?? sheetNames.first, let path = sheetPaths[sheetName] else {
             throw .unreadableFile(path: name, reason: Message("files.xlsx.no_such_sheet", ["sheet": .text(sheet ?? "")]))
         }
@@ -68,7 +68,7 @@ public struct XLSXReader {
         return parsed.rows.keys.sorted().map { row in
             let cells = parsed.rows[row]!
             let width = (cells.keys.max() ?? -1) + 1
-            return CSVRecord(row: row, fields: (0..<width).map { cells[$0] ?? "" })
+            return TableRow(row: row, fields: (0..<width).map { cells[$0] ?? "" })
         }
     }
 

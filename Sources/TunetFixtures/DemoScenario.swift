@@ -112,13 +112,13 @@ public enum DemoScenario {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
         }
-        let summaries = try ProviderRegistry(context).list()
+        let summaries = try ProviderDesk(context).list()
         return DemoReport(
             database: path, providers: summaries.count,
             approvalStates: Dictionary(grouping: summaries, by: { $0.approvalState.rawValue }).mapValues(\.count),
             municipalities: Array(Set(summaries.compactMap { $0.provider.municipality?.description })).sorted(),
-            agreements: try AgreementRegistry(context).list().map(\.agreement.reference),
-            indexMonths: try ConsumerPriceIndexRegistry(context).list().count,
+            agreements: try AgreementDesk(context).list().map(\.agreement.reference),
+            indexMonths: try ConsumerPriceIndexDesk(context).list().count,
             placements: try context.read { try $0.placements().count },
             submissions: try context.read { try $0.submissions().count },
             tasks: try context.read { try $0.tasks().count },
@@ -167,7 +167,7 @@ public enum DemoScenario {
             try tx.insert(kongsbergAgreement(today: today), note: .written(Message("audit.note.demo_agreement")))
             try tx.insert(dementiaPilotAgreement(today: today), note: .written(Message("audit.note.demo_agreement")))
             for year in [today.year - 1, today.year] {
-                _ = try PriceAdjustment.apply(year: year, reference: nil, reader: tx, tx: tx)
+                _ = try PriceAdjustmentDesk.apply(year: year, reference: nil, reader: tx, tx: tx)
             }
         }
         try runNordlandCompetition(context)
@@ -218,7 +218,7 @@ public enum DemoScenario {
         for (name, sector, role) in members {
             _ = try desk.addMember(team: nil, name: name, sector: sector, role: role, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@kommune.example")
         }
-        _ = try TaskRules(context).generate()
+        _ = try TaskRuleDesk(context).generate()
         _ = try TaskDesk(context).add(team: nil, title: "Skriv årsevalueringen av arbeidslaget til kommunedirektøren", kind: "other",
                                       sectors: ["education", "health_and_care"], owner: "Kari Lia", due: "\(context.today.year)-12-15", link: nil)
     }
@@ -244,7 +244,7 @@ public enum DemoScenario {
                     .append("\(placement.provider.digits);\(placement.participant.text);\(day.norwegian);\(status);\(hours)")
             }
         }
-        let importer = AttendanceImport(context)
+        let importer = AttendanceImportDesk(context)
         for (key, rows) in files.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|")
             let text = (["orgnr;deltaker;dato;status;timer"] + rows).joined(separator: "\r\n") + "\r\n"
@@ -259,7 +259,7 @@ public enum DemoScenario {
         let start = placementStart(today: context.today)
         // Six months from the start at most, so 184 days reaches every school year a placement touches.
         let years = SchoolYear.spanning(from: start, to: start.adding(days: 184))
-        let calendar = SchoolCalendar(context)
+        let calendar = SchoolCalendarDesk(context)
         for municipality in ["3303", "1804", "1837", "1865", "1866", "1870"] {
             for year in years {
                 for (first, last, name) in schoolHolidays(year) {
@@ -299,8 +299,8 @@ public enum DemoScenario {
         let start = placementStart(today: today)
         let kongsberg = "\(today.year - 3)/4512"
         let nordland = "\(today.year - 1)/310"
-        let kongsbergEnd = try context.read { try AgreementRegistry.existing(kongsberg, in: $0) }.currentEnd
-        let nordlandEnd = try context.read { try AgreementRegistry.existing(nordland, in: $0) }.currentEnd
+        let kongsbergEnd = try context.read { try AgreementDesk.existing(kongsberg, in: $0) }.currentEnd
+        let nordlandEnd = try context.read { try AgreementDesk.existing(nordland, in: $0) }.currentEnd
         func form(_ kind: String, _ municipality: String, _ weekdays: String, until end: LocalDate) -> PlacementForm {
             var form = PlacementForm()
             form.kind = kind

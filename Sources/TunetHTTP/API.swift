@@ -14,7 +14,7 @@ struct API: Sendable {
 
     /// The context of one request: today's date, acting as the service until the token is known.
     var context: TunetContext {
-        base.acting(as: "tunet-service", today: fixedToday ?? OsloCalendar.today())
+        base.acting(as: "tunet-service", today: fixedToday ?? OsloTime.today())
     }
 
     /// The caller's token; failures become 401 problem documents.
@@ -27,7 +27,7 @@ struct API: Sendable {
     /// Changes made through the service are audited under the token that made them.
     func acting(as principal: Principal) -> TunetContext {
         let who = principal.provider.map { "provider \($0) (token \(principal.token.id))" } ?? "leader (token \(principal.token.id))"
-        return base.acting(as: who, today: fixedToday ?? OsloCalendar.today())
+        return base.acting(as: who, today: fixedToday ?? OsloTime.today())
     }
 
     func provider(_ request: Request) throws -> OrganisationNumber {
@@ -72,7 +72,7 @@ struct API: Sendable {
         let language = Language.accepted(by: request.headers[.acceptLanguage])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try await offloaded { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path, language: language) }
+        _ = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
@@ -93,7 +93,7 @@ struct API: Sendable {
         }
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
         let report = try await offloaded {
-            try AttendanceImport(acting(as: principal), revealOtherProviders: false)
+            try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
                 .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
         }
         // The same report as `tunet attendance import --json`, whatever came of the file; only the status code differs.
@@ -102,7 +102,7 @@ struct API: Sendable {
 
     func submissions(_ request: Request) async throws -> Response {
         let provider = try provider(request)
-        return try .json(try await offloaded { try AttendanceReports(context).submissions(provider: provider.digits) })
+        return try .json(try await offloaded { try AttendanceOverviewDesk(context).submissions(provider: provider.digits) })
     }
 
     /// Any catalogue report as xlsx, for project leaders.
@@ -123,7 +123,7 @@ struct API: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let asked = report
-        let result = try await offloaded { try ReportExport(context).write(asked, to: folder.path) }
+        let result = try await offloaded { try ReportDesk(context).write(asked, to: folder.path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 

@@ -44,7 +44,7 @@ extension API {
             }
             guard let file = form.file("file") else { throw Problem(.invalid("file", nil, Message("service.result.file_required"))) }
             let report = try await offloaded {
-                try AttendanceImport(acting(as: principal), revealOtherProviders: false)
+                try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
                     .run(data: file.data, fileName: file.fileName ?? "upload", provider: provider.digits)
             }
             return .html(UploadPage.received(report, texts), status: report.identicalTo == nil ? .created : .ok, language: texts.language)
@@ -59,7 +59,7 @@ extension API {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let language = texts.language
-        let report = try await offloaded { try AttendanceTemplate(context).write(provider: provider.digits, month: month, to: path, language: language) }
+        let report = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(report.month).xlsx")
     }
 

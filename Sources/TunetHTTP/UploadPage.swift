@@ -37,9 +37,9 @@ enum UploadPage {
     }
 
     /// A file taken in (or recognised as sent before): what the import did, as the CLI says it.
-    static func received(_ report: AttendanceImportReport, _ texts: Texts) -> String {
+    static func received(_ report: AttendanceImportView, _ texts: Texts) -> String {
         let heading = texts(report.identicalTo == nil ? "service.result.received" : "service.result.unchanged")
-        let lines = AttendanceImportSummary.lines(report).map { "<p>\(escape(texts.render($0)))</p>" }.joined(separator: "\n")
+        let lines = AttendanceImportSentences.lines(report).map { "<p>\(escape(texts.render($0)))</p>" }.joined(separator: "\n")
         return page(texts, title: heading, body: "<h1 class=\"ok\">\(escape(heading))</h1>\n\(lines)\n\(back(texts))")
     }
 
@@ -52,7 +52,7 @@ enum UploadPage {
         let heading = texts("service.result.refused")
         let columns = ["row", "field", "value", "reason"].map { "<th>\(escape(texts("service.result.column.\($0)")))</th>" }.joined()
         let rows = problem.problems.map { row in
-            "<tr><td class=\"number\">\(row.row.map(String.init) ?? "–")</td><td>\(escape(AttendanceTemplate.columnName(row.field, texts)))</td>"
+            "<tr><td class=\"number\">\(row.row.map(String.init) ?? "–")</td><td>\(escape(AttendanceTemplateDesk.columnName(row.field, texts)))</td>"
                 + "<td>\(escape(row.value ?? ""))</td><td>\(escape(texts.render(row.reason)))</td></tr>"
         }.joined(separator: "\n")
         return page(texts, title: heading, body: """

@@ -25,14 +25,14 @@ enum TunetMain {
                 try command.run()
             }
         } catch let error as TunetError {
-            ErrorReport.write(error, asJSON: arguments.contains("--json"))
+            ErrorOutput.write(error, asJSON: arguments.contains("--json"))
             exit(ExitStatus.code(for: error))
         } catch let error as ValidationError where parsed != nil {
             // ArgumentParser would show the top level's usage for an error its parser did not find itself.
             UsageReport.write(error.message, for: parsed!)
             exit(ExitCode.validationFailure.rawValue)
-        } catch where ParseErrorReport.applies(to: error) {
-            ParseErrorReport.write(error)
+        } catch where ParseErrorOutput.applies(to: error) {
+            ParseErrorOutput.write(error)
             exit(Tunet.exitCode(for: error).rawValue)
         } catch {
             Tunet.exit(withError: error)

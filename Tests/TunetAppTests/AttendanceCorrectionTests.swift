@@ -17,13 +17,13 @@ struct AttendanceCorrectionTests {
         try #require(rows.count >= 200)
 
         // 150 days first; then 130 of them corrected (more than one statement's worth), 20 as they were, 30 new.
-        _ = try AttendanceImport(context).run(file: farm.file("first.csv", rows.prefix(150).map(String.init)))
+        _ = try AttendanceImportDesk(context).run(file: farm.file("first.csv", rows.prefix(150).map(String.init)))
         let before = try storedDays(context)
 
         let changed = rows.prefix(130).map(SyntheticFarm.corrected)
         let kept = rows.dropFirst(130).prefix(20).map(String.init)
         let added = rows.dropFirst(150).prefix(30).map(String.init)
-        let report = try AttendanceImport(context).run(file: farm.file("second.csv", changed + kept + added))
+        let report = try AttendanceImportDesk(context).run(file: farm.file("second.csv", changed + kept + added))
         #expect(report.changed == 130 && report.unchanged == 20 && report.new == 30)
 
         let after = try storedDays(context)

@@ -24,7 +24,7 @@ struct AttendanceImportSnapshotTests {
         let (workspace, file, _) = try farm()
         let context = workspace.context
         let placement = try context.read { try $0.placements() }[0]
-        var importing = AttendanceImport(context)
+        var importing = AttendanceImportDesk(context)
         importing.afterCheck = { _ = try PlacementDesk(context).cancel(placement.id, reason: "Registrert ved en feil") }
         do {
             _ = try importing.run(file: file)
@@ -42,8 +42,8 @@ struct AttendanceImportSnapshotTests {
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
         let firstTen = workspace.folder.appendingPathComponent("first-ten.csv")
         try (lines.prefix(11).joined(separator: "\n") + "\n").write(to: firstTen, atomically: true, encoding: .utf8)
-        var importing = AttendanceImport(context)
-        importing.afterCheck = { _ = try AttendanceImport(context).run(file: firstTen) }
+        var importing = AttendanceImportDesk(context)
+        importing.afterCheck = { _ = try AttendanceImportDesk(context).run(file: firstTen) }
         let report = try importing.run(file: file)
         #expect(report.rows == rows)
         #expect(report.unchanged == 10)

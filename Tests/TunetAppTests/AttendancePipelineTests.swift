@@ -15,14 +15,14 @@ struct AttendancePipelineTests {
         try SyntheticFarm(farms: 3, placements: 9)
     }
 
-    private func importer(_ context: TunetContext, sideBySide: Bool) -> AttendanceImport {
-        var importer = AttendanceImport(context)
+    private func importer(_ context: TunetContext, sideBySide: Bool) -> AttendanceImportDesk {
+        var importer = AttendanceImportDesk(context)
         importer.pipelinedFromBytes = sideBySide ? 0 : .max
         return importer
     }
 
     /// The side-by-side import alone: nil when it fell back to the usual way.
-    private func sideBySide(_ context: TunetContext, _ file: URL, provider: OrganisationNumber? = nil) throws -> AttendanceImportReport? {
+    private func sideBySide(_ context: TunetContext, _ file: URL, provider: OrganisationNumber? = nil) throws -> AttendanceImportView? {
         try AttendanceImportJob(context: context, revealOtherProviders: true, data: try Data(contentsOf: file), fileName: file.lastPathComponent,
                                 submitter: provider, dryRun: false).pipelined()
     }
@@ -36,7 +36,7 @@ struct AttendancePipelineTests {
     }
 
     /// What a report says, without the file's name.
-    private func summary(_ report: AttendanceImportReport?) -> String {
+    private func summary(_ report: AttendanceImportView?) -> String {
         guard let report else { return "fell back" }
         return "\(report.providers) \(report.months) rows \(report.rows) new \(report.new) changed \(report.changed) "
             + "unchanged \(report.unchanged) submissions \(report.submissions)"

@@ -17,7 +17,7 @@ struct AuditLimitAndTaskLanguageTests {
             var form = liaGard
             form[.organisationNumber] = number
             form[.name] = name
-            _ = try ProviderRegistry(workspace.context).add(form)
+            _ = try ProviderDesk(workspace.context).add(form)
         }
         return workspace
     }
@@ -25,7 +25,7 @@ struct AuditLimitAndTaskLanguageTests {
     @Test("A limit gives the newest events, oldest first; with oldest, the first; filters apply before the limit")
     func newest() throws {
         let workspace = try fourEvents()
-        let log = AuditLog(workspace.context)
+        let log = AuditDesk(workspace.context)
         #expect(try log.events().map(\.id) == [1, 2, 3, 4])
         #expect(try log.events(limit: 2).map(\.id) == [3, 4])
         #expect(try log.events(limit: 2, oldest: true).map(\.id) == [1, 2])
@@ -37,10 +37,10 @@ struct AuditLimitAndTaskLanguageTests {
 
     @Test("Actions and kinds of objects read as words; an action without a word shows its code")
     func words() {
-        #expect(AuditEntry.actionText("open", Texts(.nb)) == "kunngjort")
-        #expect(AuditEntry.actionText("read-name", Texts(.nb)) == "navn lest")
-        #expect(AuditEntry.entityText("team_member", Texts(.en)) == "team member")
-        #expect(AuditEntry.actionText("something-new", Texts(.nb)) == "something-new")
+        #expect(AuditEventView.actionText("open", Texts(.nb)) == "kunngjort")
+        #expect(AuditEventView.actionText("read-name", Texts(.nb)) == "navn lest")
+        #expect(AuditEventView.entityText("team_member", Texts(.en)) == "team member")
+        #expect(AuditEventView.actionText("something-new", Texts(.nb)) == "something-new")
     }
 
     @Test("A raised task's title, history and routing are in the desk's language, in the view and in its JSON")
@@ -48,11 +48,11 @@ struct AuditLimitAndTaskLanguageTests {
         let workspace = try TestWorkspace(today: LocalDate(year: 2026, month: 11, day: 23)!)
         var lia = liaGard
         lia[.insuranceExpiry] = "2026-12-31"
-        _ = try ProviderRegistry(workspace.context).add(lia)
+        _ = try ProviderDesk(workspace.context).add(lia)
         let team = WorkTeamDesk(workspace.context)
         _ = try team.addTeam(name: "Arbeidslag", municipality: "3303", owner: "Kommunedirektør")
         _ = try team.addMember(team: nil, name: "Siri Moen", sector: "coordinating_unit", role: "r", email: nil)
-        let raised = try #require(try TaskRules(workspace.context, language: .nb).generate().raised.first)
+        let raised = try #require(try TaskRuleDesk(workspace.context, language: .nb).generate().raised.first)
         #expect(raised.title == "Hent inn fornyet forsikring fra Lia gård: den utløper 31.12.2026")
         let json = try SortedJSONEncoder().encodeToString(raised)
         #expect(json.contains(#""title":"Hent inn fornyet forsikring fra Lia gård: den utløper 31.12.2026""#), "\(json)")

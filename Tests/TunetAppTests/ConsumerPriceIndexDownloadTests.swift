@@ -37,7 +37,7 @@ struct ConsumerPriceIndexDownloadTests {
           arguments: examplesInContracts)
     func example(_ expected: Expected) throws {
         let workspace = try TestWorkspace()
-        let registry = ConsumerPriceIndexRegistry(workspace.context)
+        let registry = ConsumerPriceIndexDesk(workspace.context)
         let report = try registry.importFile(examples.appendingPathComponent(expected.file))
         #expect(report.layout == expected.layout)
         #expect(report.new == expected.months)
@@ -52,7 +52,7 @@ struct ConsumerPriceIndexDownloadTests {
     @Test("The variable-column and wide examples agree on the months they share")
     func layoutsAgree() throws {
         let workspace = try TestWorkspace()
-        let registry = ConsumerPriceIndexRegistry(workspace.context)
+        let registry = ConsumerPriceIndexDesk(workspace.context)
         _ = try registry.importFile(examples.appendingPathComponent("kpi-03013-long-variable-columns.csv"))
         for file in ["kpi-03013-wide.csv", "kpi-03013-long-variable-rows.csv"] {
             let again = try registry.importFile(examples.appendingPathComponent(file))
@@ -73,18 +73,18 @@ struct ConsumerPriceIndexDownloadTests {
 
             "Kilde: Statistisk sentralbyrå"
             """)
-        let report = try ConsumerPriceIndexRegistry(workspace.context).importFile(file)
+        let report = try ConsumerPriceIndexDesk(workspace.context).importFile(file)
         #expect(report.new == ["2026M09", "2026M10"])
         #expect(report.skipped == 1)
-        #expect(try ConsumerPriceIndexRegistry(workspace.context).list().last?.index == IndexValue(tenths: 1432))
+        #expect(try ConsumerPriceIndexDesk(workspace.context).list().last?.index == IndexValue(tenths: 1432))
     }
 
     @Test("A dry run reports the same and stores nothing")
     func dryRun() throws {
         let workspace = try TestWorkspace()
-        let report = try ConsumerPriceIndexRegistry(workspace.context).importFile(
+        let report = try ConsumerPriceIndexDesk(workspace.context).importFile(
             examples.appendingPathComponent("kpi-03013-wide.csv"), dryRun: true)
         #expect(report.months == 3 && report.skipped == 2 && report.dryRun)
-        #expect(try ConsumerPriceIndexRegistry(workspace.context).list().isEmpty)
+        #expect(try ConsumerPriceIndexDesk(workspace.context).list().isEmpty)
     }
 }

@@ -20,7 +20,7 @@ struct DuplicateDayTests {
     /// The duplicate problems of a file of these lines (data rows are numbered from 2).
     private func duplicates(_ farm: SyntheticFarm, _ lines: [String]) throws -> [String] {
         do {
-            _ = try AttendanceImport(farm.context).run(file: farm.file("twice.csv", lines))
+            _ = try AttendanceImportDesk(farm.context).run(file: farm.file("twice.csv", lines))
             Issue.record("a file with a day reported twice was stored")
             return []
         } catch let error as TunetError {
@@ -50,7 +50,7 @@ struct DuplicateDayTests {
     func outOfOrderIsNoDuplicate() throws {
         let farm = try SyntheticFarm(placements: 2)
         let (first, second) = try rows(farm)
-        let report = try AttendanceImport(farm.context).run(file: farm.file("shuffled.csv", [first[2], second[1], first[0], second[0], first[3], first[1]]))
+        let report = try AttendanceImportDesk(farm.context).run(file: farm.file("shuffled.csv", [first[2], second[1], first[0], second[0], first[3], first[1]]))
         #expect(report.new == 6)
     }
 }

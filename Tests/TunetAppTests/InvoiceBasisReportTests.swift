@@ -9,18 +9,18 @@ struct InvoiceBasisReportTests {
     @Test("Narrowed to a farm and a month, the farm's columns are left out, each sheet's heading names them, and the totals are the basis's")
     func oneFarm() throws {
         let farms = try SyntheticFarm(farms: 2, placements: 8)
-        _ = try AttendanceImport(farms.context).run(file: farms.file)
+        _ = try AttendanceImportDesk(farms.context).run(file: farms.file)
         let day = try #require(try farms.context.allStoredDays().map(\.entry.date).min())
         let month = YearMonth(day)
         let farm = try #require(try farms.context.read { try $0.allProviders() }.first)
-        let basis = try AttendanceReports(farms.context).invoiceBasis(provider: farm.organisationNumber.digits, month: month.iso)
+        let basis = try AttendanceOverviewDesk(farms.context).invoiceBasis(provider: farm.organisationNumber.digits, month: month.iso)
         #expect(!basis.lines.isEmpty)
 
         var request = ReportRequest(report: "invoice-basis")
         request.provider = farm.organisationNumber.digits
         request.month = month.iso
         let path = farms.workspace.folder.appendingPathComponent("faktura.xlsx").path
-        let result = try ReportExport(farms.context).write(request, to: path)
+        let result = try ReportDesk(farms.context).write(request, to: path)
         #expect(result.sheets == ["Fakturagrunnlag", "Prisperioder"])
         let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(reader.sheetNames == ["Forside", "Fakturagrunnlag", "Prisperioder"])
@@ -45,12 +45,12 @@ struct InvoiceBasisReportTests {
     @Test("For every farm the farm's columns are there, one farm's detail (days by status, price periods) is not, and the heading says so")
     func everyFarm() throws {
         let farms = try SyntheticFarm(farms: 2, placements: 8)
-        _ = try AttendanceImport(farms.context).run(file: farms.file)
+        _ = try AttendanceImportDesk(farms.context).run(file: farms.file)
         let day = try #require(try farms.context.allStoredDays().map(\.entry.date).min())
         var request = ReportRequest(report: "invoice-basis", defaultLanguage: .en)
         request.from = day.iso
         let path = farms.workspace.folder.appendingPathComponent("invoice.xlsx").path
-        let result = try ReportExport(farms.context).write(request, to: path)
+        let result = try ReportDesk(farms.context).write(request, to: path)
         #expect(result.sheets == ["Invoice basis"])
         let lines = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path))).records(sheet: "Invoice basis").filter { !$0.isBlank }
         #expect(lines[0].fields[0].hasSuffix(": every farm"))

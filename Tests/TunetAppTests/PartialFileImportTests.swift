@@ -14,8 +14,8 @@ struct PartialFileImportTests {
         return (fields.prefix(3) + fields.dropFirst(3).map { _ in "" }).joined(separator: ";")
     }
 
-    private func run(_ context: TunetContext, _ file: URL, sideBySide: Bool) throws -> AttendanceImportReport {
-        var importer = AttendanceImport(context)
+    private func run(_ context: TunetContext, _ file: URL, sideBySide: Bool) throws -> AttendanceImportView {
+        var importer = AttendanceImportDesk(context)
         importer.pipelinedFromBytes = sideBySide ? 0 : .max
         return try importer.run(file: file)
     }
@@ -49,7 +49,7 @@ struct PartialFileImportTests {
                 try run(farm.context, file, sideBySide: sideBySide)
             }
         }
-        var dry = AttendanceImport(farm.context)
+        var dry = AttendanceImportDesk(farm.context)
         dry.pipelinedFromBytes = .max
         #expect(throws: TunetError.self) { try dry.run(file: file, dryRun: true) }
         #expect(try farm.context.allStoredDays().isEmpty)

@@ -78,11 +78,11 @@ struct ReportRequestTests {
         var providers = ReportRequest(report: "providers")
         providers.provider = "974760673"
         #expect(throws: TunetError.invalid("provider", "974760673", Message("report.error.no_farm_filter", ["report": "providers"]))) {
-            try ReportExport(workspace.context).write(providers, to: path)
+            try ReportDesk(workspace.context).write(providers, to: path)
         }
         var invoice = ReportRequest(report: "invoice-basis")
         invoice.provider = "912345602"
-        #expect(throws: TunetError.notFound(kind: "provider", key: "912345602")) { try ReportExport(workspace.context).write(invoice, to: path) }
+        #expect(throws: TunetError.notFound(kind: "provider", key: "912345602")) { try ReportDesk(workspace.context).write(invoice, to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -35,7 +35,7 @@ struct StoredDaysCacheTests {
         let farm = try SyntheticFarm(placements: 2)
         let number = try farmNumber(farm)
         let files = try uploads(farm)
-        _ = try AttendanceImport(farm.context).run(file: files[0], provider: number)
+        _ = try AttendanceImportDesk(farm.context).run(file: files[0], provider: number)
         return (farm, number, files)
     }
 
@@ -45,7 +45,7 @@ struct StoredDaysCacheTests {
         let replaced: String?
     }
 
-    private func outcome(_ report: AttendanceImportReport, _ context: TunetContext) throws -> Outcome {
+    private func outcome(_ report: AttendanceImportView, _ context: TunetContext) throws -> Outcome {
         let event = try context.read { try $0.auditEvents(AuditQuery(entity: AttendanceSubmission.auditEntity)) }.last
         return Outcome(new: report.new, changed: report.changed, unchanged: report.unchanged, replaced: event?.before)
     }
@@ -56,10 +56,10 @@ struct StoredDaysCacheTests {
         let read = try SyntheticFarm(placements: 3)
         let number = try farmNumber(kept)
         for (keptFile, readFile) in zip(try uploads(kept), try uploads(read)) {
-            let keptReport = try AttendanceImport(kept.context).run(file: keptFile, provider: number)
+            let keptReport = try AttendanceImportDesk(kept.context).run(file: keptFile, provider: number)
             // A context of its own for each upload: nothing is kept, every day is read.
             let fresh = TunetContext(store: read.context.store, actor: "test", today: read.context.today)
-            let readReport = try AttendanceImport(fresh).run(file: readFile, provider: number)
+            let readReport = try AttendanceImportDesk(fresh).run(file: readFile, provider: number)
             #expect(try outcome(keptReport, kept.context) == outcome(readReport, read.context), "\(keptFile.lastPathComponent)")
         }
         #expect(try kept.context.allStoredDays() == read.context.allStoredDays())
@@ -73,11 +73,11 @@ struct StoredDaysCacheTests {
         let (farm, number, files) = try januaryUploaded()
         let service = farm.context
         let command = TunetContext(store: service.store, actor: "kommandolinje", today: service.today)
-        let corrected = try AttendanceImport(command).run(file: files[1], provider: number)
+        let corrected = try AttendanceImportDesk(command).run(file: files[1], provider: number)
 
         // January as it was, less its first day: every day differs from the corrected ones now stored.
         let january = try farm.file("january-less-a-day.csv", Array(days(farm, "2025-01").dropFirst()))
-        let report = try AttendanceImport(service).run(file: january, provider: number)
+        let report = try AttendanceImportDesk(service).run(file: january, provider: number)
         #expect(report.changed == corrected.changed - 1)
         #expect(service.caches.storedDays.hits == 0)
     }
@@ -86,13 +86,13 @@ struct StoredDaysCacheTests {
     func readAgainAfterAnotherChange() throws {
         let (farm, number, files) = try januaryUploaded()
         let context = farm.context
-        _ = try ProviderRegistry(context).add(liaGard)
-        let report = try AttendanceImport(context).run(file: files[1], provider: number)
+        _ = try ProviderDesk(context).add(liaGard)
+        let report = try AttendanceImportDesk(context).run(file: files[1], provider: number)
         #expect(report.changed == report.rows)
         #expect(context.caches.storedDays.hits == 0)
 
         let january = try farm.file("january-less-a-day.csv", days(farm, "2025-01").dropLast())
-        let back = try AttendanceImport(context).run(file: january, provider: number)
+        let back = try AttendanceImportDesk(context).run(file: january, provider: number)
         #expect(back.changed == back.rows)
         #expect(context.caches.storedDays.hits == 1)
     }
@@ -112,12 +112,12 @@ struct StoredDaysCacheTests {
         // One event after the backup, then the first farm's upload. A restore that numbered its own event
         // as the backup's next would give it the number the kept days were stamped with, and the other
         // farm's upload after it the number of the first farm's submission.
-        _ = try ProviderRegistry(context).add(liaGard)
-        _ = try AttendanceImport(context).run(file: january(numbers[0]), provider: numbers[0])
+        _ = try ProviderDesk(context).add(liaGard)
+        _ = try AttendanceImportDesk(context).run(file: january(numbers[0]), provider: numbers[0])
         _ = try context.store.restore(from: backup, actor: "test")
-        _ = try AttendanceImport(context).run(file: january(numbers[1]), provider: numbers[1])
+        _ = try AttendanceImportDesk(context).run(file: january(numbers[1]), provider: numbers[1])
 
-        let report = try AttendanceImport(context).run(file: january(numbers[0], lessADay: true), provider: numbers[0])
+        let report = try AttendanceImportDesk(context).run(file: january(numbers[0], lessADay: true), provider: numbers[0])
         #expect(report.new == report.rows, "the backup had none of the farm's attendance")
         #expect(context.caches.storedDays.hits == 0)
     }
@@ -130,7 +130,7 @@ struct StoredDaysCacheTests {
         try context.sqlite.pool.write { db in
             try db.execute(sql: "UPDATE attendance_submission SET content_hash = 'annen' WHERE id = (SELECT MAX(id) FROM attendance_submission)")
         }
-        let report = try AttendanceImport(context).run(file: files[1], provider: number)
+        let report = try AttendanceImportDesk(context).run(file: files[1], provider: number)
         #expect(report.changed == report.rows)
         #expect(context.caches.storedDays.hits == 0)
     }
@@ -139,9 +139,9 @@ struct StoredDaysCacheTests {
     func notKeptWhenPlannedAgain() throws {
         let (farm, number, files) = try januaryUploaded()
         let context = farm.context
-        var importing = AttendanceImport(context)
+        var importing = AttendanceImportDesk(context)
         let other = TunetContext(store: context.store, actor: "kommandolinje", today: context.today)
-        importing.afterCheck = { _ = try AttendanceImport(other).run(file: files[1], provider: number) }
+        importing.afterCheck = { _ = try AttendanceImportDesk(other).run(file: files[1], provider: number) }
         // Checked against January as first sent; stored after the corrected January, as what it is:
         // January as first sent, less its first day, changes every day but the first back.
         let report = try importing.run(file: files[2], provider: number)
@@ -151,7 +151,7 @@ struct StoredDaysCacheTests {
         // Now the first day is corrected and the others are not. A kept plan from before the other
         // submission would take every day for uncorrected.
         let corrected = try farm.file("january-corrected-less-a-day.csv", days(farm, "2025-01").dropLast().map(SyntheticFarm.corrected))
-        let last = try AttendanceImport(context).run(file: corrected, provider: number)
+        let last = try AttendanceImportDesk(context).run(file: corrected, provider: number)
         #expect(last.unchanged == 1)
         #expect(last.changed == januaryDays - 2)
     }

@@ -37,7 +37,7 @@ struct SyntheticFarm {
     /// The year imported, then one stored day's status overwritten with one Tunet does not know
     /// ("holiday"), as a change from outside Tunet would leave it.
     func importedWithUnknownStatus() throws {
-        _ = try AttendanceImport(context).run(file: file)
+        _ = try AttendanceImportDesk(context).run(file: file)
         try context.sqlite.pool.write { db in
             try db.execute(sql: "UPDATE attendance SET status = 'holiday' WHERE (placement_id, date) = (SELECT placement_id, MAX(date) FROM attendance)")
         }

@@ -11,7 +11,7 @@ private func team(_ members: [(String, String)]) throws -> TestWorkspace {
     let workspace = try TestWorkspace(today: LocalDate(year: 2026, month: 11, day: 23)!)
     var lia = liaGard
     lia[.insuranceExpiry] = "2026-12-31"
-    _ = try ProviderRegistry(workspace.context).add(lia)
+    _ = try ProviderDesk(workspace.context).add(lia)
     let desk = WorkTeamDesk(workspace.context)
     _ = try desk.addTeam(name: "Arbeidslag", municipality: "3303", owner: "Kommunedirektør")
     for (name, sector) in members { _ = try desk.addMember(team: nil, name: name, sector: sector, role: "r", email: nil) }
@@ -23,7 +23,7 @@ struct TaskOwnerRoutingTests {
     @Test("A raised task for a sector without members goes to the coordinating unit, and its history says why")
     func raisedToCoordinatingUnit() throws {
         let workspace = try team([("Kari Lia", "education"), ("Siri Moen", "coordinating_unit")])
-        let raised = try TaskRules(workspace.context).generate().raised
+        let raised = try TaskRuleDesk(workspace.context).generate().raised
         let task = try #require(raised.first { $0.task.kind == .insuranceRenewal })
         #expect(task.owner?.name == "Siri Moen")
         #expect(task.ownerName == "Siri Moen")
@@ -35,7 +35,7 @@ struct TaskOwnerRoutingTests {
     @Test("Without a coordinating unit the team's owner holds it; listing and showing name the owner")
     func raisedToTeamOwner() throws {
         let workspace = try team([("Kari Lia", "education")])
-        let task = try #require(try TaskRules(workspace.context).generate().raised.first { $0.task.kind == .insuranceRenewal })
+        let task = try #require(try TaskRuleDesk(workspace.context).generate().raised.first { $0.task.kind == .insuranceRenewal })
         #expect(task.owner == nil)
         #expect(task.task.ownerId == nil)
         #expect(task.ownerName == "Kommunedirektør")
@@ -49,7 +49,7 @@ struct TaskOwnerRoutingTests {
     @Test("A member of the task's own sector takes it as before")
     func sectorMember() throws {
         let workspace = try team([("Eva Dahl", "procurement"), ("Siri Moen", "coordinating_unit")])
-        let task = try #require(try TaskRules(workspace.context).generate().raised.first { $0.task.kind == .insuranceRenewal })
+        let task = try #require(try TaskRuleDesk(workspace.context).generate().raised.first { $0.task.kind == .insuranceRenewal })
         #expect(task.owner?.name == "Eva Dahl")
         #expect(task.routing?.route == .sector)
     }

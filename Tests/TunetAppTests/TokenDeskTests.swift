@@ -12,14 +12,14 @@ struct TokenDeskTests {
     @Test("A token is shown once; only its SHA-256 hash is stored, and it authenticates its farm")
     func issueAndAuthenticate() throws {
         let workspace = try TestWorkspace()
-        _ = try ProviderRegistry(workspace.context).add(liaGard)
+        _ = try ProviderDesk(workspace.context).add(liaGard)
         let issued = try TokenDesk(workspace.context).issue(provider: "974760673", role: nil, expires: nil, label: "regnskap")
         #expect(issued.token.hasPrefix("tunet_") && issued.token.count == 70)
         #expect(issued.record.expiresOn == workspace.context.today.adding(days: 365))
         let file = try Data(contentsOf: URL(fileURLWithPath: workspace.context.store.location))
         #expect(file.range(of: Data(issued.token.utf8)) == nil)
         #expect(try !workspace.snapshot().contains(issued.token))
-        #expect(try AuditLog(workspace.context).events(entity: "token").allSatisfy { !($0.after ?? "").contains(issued.token) })
+        #expect(try AuditDesk(workspace.context).events(entity: "token").allSatisfy { !($0.after ?? "").contains(issued.token) })
         let principal = try TokenDesk(workspace.context).authenticate(issued.token)
         #expect(principal.provider?.digits == "974760673")
         #expect(!principal.isLeader)
@@ -28,7 +28,7 @@ struct TokenDeskTests {
     @Test("A wrong, revoked or expired token is unauthorized")
     func refusals() throws {
         let workspace = try TestWorkspace()
-        _ = try ProviderRegistry(workspace.context).add(liaGard)
+        _ = try ProviderDesk(workspace.context).add(liaGard)
         let desk = TokenDesk(workspace.context)
         let issued = try desk.issue(provider: "974760673", role: nil, expires: workspace.context.today.iso, label: nil)
         #expect(throws: TunetError.self) { try desk.authenticate(nil) }

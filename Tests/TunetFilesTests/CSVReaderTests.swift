@@ -4,12 +4,12 @@ import Testing
 @testable import TunetFiles
 import TunetTestSupport
 
-private func records(_ bytes: [UInt8]) throws -> (CSVReader, [CSVRecord]) {
+private func records(_ bytes: [UInt8]) throws -> (CSVReader, [TableRow]) {
     let reader = try CSVReader(data: Data(bytes))
     return (reader, try reader.allRecords())
 }
 
-private func records(_ text: String) throws -> (CSVReader, [CSVRecord]) { try records(Array(text.utf8)) }
+private func records(_ text: String) throws -> (CSVReader, [TableRow]) { try records(Array(text.utf8)) }
 
 let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Contracts/examples")
@@ -125,14 +125,14 @@ struct ColumnMapTests {
 
     @Test("Norwegian and English headers match in any case and spelling of æøå")
     func matches() throws {
-        let header = CSVRecord(row: 1, fields: ["Organisasjonsnummer", "GARDSNAVN", "Places per day"])
+        let header = TableRow(row: 1, fields: ["Organisasjonsnummer", "GARDSNAVN", "Places per day"])
         let map = try ColumnMap(header: header, names: names, required: [.organisationNumber, .name], fieldName: \.rawValue)
         #expect(map.indexes == [.organisationNumber: 0, .name: 1, .places: 2])
     }
 
     @Test("Unknown, repeated and missing columns are each reported")
     func reportsProblems() {
-        let header = CSVRecord(row: 1, fields: ["name", "colour", "navn", "gårdsnavn"])
+        let header = TableRow(row: 1, fields: ["name", "colour", "navn", "gårdsnavn"])
         do {
             _ = try ColumnMap(header: header, names: names, required: [.organisationNumber, .name], fieldName: \.rawValue)
             Issue.record("accepted a bad header")

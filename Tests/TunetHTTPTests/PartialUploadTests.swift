@@ -15,7 +15,7 @@ struct PartialUploadTests {
         #expect(report["rows"] as? Int == 1)
         #expect(report["new"] as? Int == 1)
         #expect(report["rows_left_empty"] as? Int == 2)
-        let lia = try AttendanceReports(service.context).status(month: "2026-05").first { $0.provider.digits == "974760673" }
+        let lia = try AttendanceOverviewDesk(service.context).status(month: "2026-05").first { $0.provider.digits == "974760673" }
         #expect(lia?.plannedDays == 3)
         #expect(lia?.reportedDays == 1)
         #expect(lia?.missingDays == 2)

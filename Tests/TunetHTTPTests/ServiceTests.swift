@@ -30,7 +30,7 @@ final class RunningService: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
         for (number, name) in [("974760673", "Lia gård"), ("923609016", "Haugen gård")] {
-            _ = try ProviderRegistry(context).add(ProviderForm([
+            _ = try ProviderDesk(context).add(ProviderForm([
                 .organisationNumber: number, .name: name, .municipalityNumber: "3303", .targetGroups: "dementia", .placesPerDay: "4",
                 .openWeekdays: "mon-fri", .iptApprovalDate: "2025-06-01"]))
         }
@@ -46,7 +46,7 @@ final class RunningService: @unchecked Sendable {
         agreement.maximumValue = "500000"
         agreement.callOffMethod = "direct"
         agreement.prices = ["974760673:full_day:day:1000", "923609016:full_day:day:900"]
-        _ = try AgreementRegistry(context).add(agreement)
+        _ = try AgreementDesk(context).add(agreement)
         for (number, code) in [("974760673", "P-2026-0101"), ("923609016", "P-2026-0200")] {
             var form = PlacementForm()
             form.participant = code
@@ -242,7 +242,7 @@ struct ServiceTests {
         async let second = service.request("POST", "/v1/attendance?filename=b.csv", token: service.lia, body: other)
         let statuses = try await [first.status, second.status]
         #expect(statuses == [201, 201])
-        let basis = try AttendanceReports(service.context).invoiceBasis(provider: "974760673", month: "2026-05")
+        let basis = try AttendanceOverviewDesk(service.context).invoiceBasis(provider: "974760673", month: "2026-05")
         #expect(basis.lines.first?.reportedDays == 3)
         #expect(try service.attendanceCount() == 2)
         await service.stop()

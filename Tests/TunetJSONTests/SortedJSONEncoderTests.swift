@@ -35,7 +35,7 @@ struct SortedJSONEncoderTests {
         var active = true
     }
 
-    /// A summary that adds derived fields to the object its model wrote, as ProviderSummary does.
+    /// A summary that adds derived fields to the object its model wrote, as ProviderView does.
     struct Summary: Encodable {
         var farm = Farm()
         var state = "approved"

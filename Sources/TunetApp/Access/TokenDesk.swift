@@ -3,7 +3,7 @@ import Foundation
 import TunetDomain
 import TunetStorage
 
-public struct IssuedToken: Sendable, Encodable {
+public struct IssuedTokenView: Sendable, Encodable {
     /// Shown once; Tunet keeps only its SHA-256 hash.
     public let token: String
     public let record: AccessToken
@@ -25,7 +25,7 @@ public struct TokenDesk: Sendable {
 
     public static let defaultValidityDays = 365
 
-    public func issue(provider: String?, role: String?, expires: String?, label: String?) throws -> IssuedToken {
+    public func issue(provider: String?, role: String?, expires: String?, label: String?) throws -> IssuedTokenView {
         var problems = ProblemCollector()
         var tokenRole = TokenRole.provider
         if let role {
@@ -54,7 +54,7 @@ public struct TokenDesk: Sendable {
             return try tx.insertToken(AccessToken(id: 0, role: tokenRole, provider: number, label: cleanLabel, createdAt: "", expiresOn: expiry),
                                       hash: Self.hash(token))
         }
-        return IssuedToken(token: token, record: record)
+        return IssuedTokenView(token: token, record: record)
     }
 
     public func list() throws -> [AccessToken] { try context.read { try $0.tokens() } }

@@ -10,9 +10,9 @@ struct AttendanceBatch {
     let revealOtherProviders: Bool
     /// Loaded once for the whole file: a national file names hundreds of farms.
     let placedParticipants: Set<ParticipantCode>
-    let calendarCache: FarmCalendarCache?
+    let calendarCache: FarmScheduleCache?
     /// Planners in the order the file names their farms.
-    private var planners: [AttendancePlanner] = []
+    private var planners: [FarmSubmission] = []
     private var plannerIndex: [OrganisationNumber: Int] = [:]
     private var knownFarms: [String: OrganisationNumber] = [:]
     /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
@@ -27,7 +27,7 @@ struct AttendanceBatch {
     private(set) var revisitsFarms = false
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
-         calendarCache: FarmCalendarCache?) throws {
+         calendarCache: FarmScheduleCache?) throws {
         self.submitter = submitter
         self.calendarCache = calendarCache
         self.today = today
@@ -58,7 +58,7 @@ struct AttendanceBatch {
 
     private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
         if let index = plannerIndex[farm] { return index }
-        planners.append(AttendancePlanner(calendars: try calendarCache?.calendars(for: farm, reader: reader) ?? FarmCalendars(reader: reader, provider: farm), provider: farm, today: today,
+        planners.append(FarmSubmission(calendars: try calendarCache?.calendars(for: farm, reader: reader) ?? FarmSchedules(reader: reader, provider: farm), provider: farm, today: today,
                                           revealOtherProviders: revealOtherProviders, placedParticipants: placedParticipants))
         plannerIndex[farm] = planners.count - 1
         return planners.count - 1
@@ -97,7 +97,7 @@ struct AttendanceBatch {
     var farmsPassed: Int { revisitsFarms ? 0 : max(planners.count - 1, 0) }
 
     /// The planner of the file's `index`th farm, whose rows this batch then lets go of.
-    mutating func takePlanner(_ index: Int) -> AttendancePlanner {
+    mutating func takePlanner(_ index: Int) -> FarmSubmission {
         let planner = planners[index]
         planners[index].letGoOfRows()
         return planner
@@ -107,7 +107,7 @@ struct AttendanceBatch {
 
     /// Each farm's plan, keeping the rows (to plan again if the stored days change before they are
     /// stored), with the replaced days encoded for the audit event.
-    func plans(using reader: any StoreReader, of store: any Store, cache: StoredDaysCache? = nil) throws -> [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)] {
+    func plans(using reader: any StoreReader, of store: any Store, cache: StoredDaysCache? = nil) throws -> [(farm: OrganisationNumber, plan: FarmSubmission.Plan)] {
         try checkProblems()
         return try planners.map { planner in
             var plan = try planner.plan(using: reader, cache: cache)
@@ -128,7 +128,7 @@ struct AttendanceBatch {
     /// Each farm's plan against the days stored as `reader` sees them, in the order the file names the
     /// farms, one at a time, each farm's rows let go once its plan is made (a national file is a
     /// million rows).
-    mutating func drainPlans(using reader: StoreReader, _ body: (OrganisationNumber, AttendancePlanner.Plan) throws -> Void) throws {
+    mutating func drainPlans(using reader: StoreReader, _ body: (OrganisationNumber, FarmSubmission.Plan) throws -> Void) throws {
         try checkProblems()
         for index in planners.indices {
             let plan = try planners[index].plan(using: reader)

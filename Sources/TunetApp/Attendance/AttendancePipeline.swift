@@ -15,7 +15,7 @@ extension AttendanceImportJob {
     /// writer started from, and a farm's stored days change only by its own submission, stored after
     /// its plan was made. Returns nil, having changed nothing, when a farm's rows resume after another
     /// farm's (its plan may already be stored): such a file is imported the usual way.
-    func pipelined() throws -> AttendanceImportReport? {
+    func pipelined() throws -> AttendanceImportView? {
         var fellBack = false
         do {
             return try context.write { tx in
@@ -36,10 +36,10 @@ extension AttendanceImportJob {
     /// The rows of a farm resume after another farm's.
     private struct FarmsNotGrouped: Error {}
 
-    private func pipelined(_ tx: StoreTransaction) throws -> AttendanceImportReport {
+    private func pipelined(_ tx: StoreTransaction) throws -> AttendanceImportView {
         let stamp = try tx.lastAuditEventId()
-        let farmsToPlan = Handoff<AttendancePlanner>(capacity: 4)
-        let plansToStore = Handoff<(farm: OrganisationNumber, plan: AttendancePlanner.Plan)>(capacity: 4)
+        let farmsToPlan = Handoff<FarmSubmission>(capacity: 4)
+        let plansToStore = Handoff<(farm: OrganisationNumber, plan: FarmSubmission.Plan)>(capacity: 4)
         let checkFailure = Mutex<(any Error)?>(nil)
         let planFailure = Mutex<(any Error)?>(nil)
         let stopAll: @Sendable () -> Void = {
@@ -115,7 +115,7 @@ extension AttendanceImportJob {
         }
 
         var farms: [OrganisationNumber] = []
-        var counts: [AttendancePlanner.Counts] = []
+        var counts: [FarmSubmission.Counts] = []
         var ids: [Int64] = []
         var storeFailure: (any Error)?
         do {

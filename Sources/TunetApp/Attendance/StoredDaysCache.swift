@@ -18,7 +18,7 @@ struct StoredDays: Sendable {
     /// These days after `written` was stored as submission `submission`: each written day replaces the
     /// stored one of its placement and date, or is added.
     func storing(_ written: [StoredAttendance], as submission: Int64) -> StoredDays {
-        let key = AttendancePlanner.DayKey.init(_:) as (StoredAttendance) -> AttendancePlanner.DayKey
+        let key = FarmSubmission.DayKey.init(_:) as (StoredAttendance) -> FarmSubmission.DayKey
         let sortedWritten = written.inDayOrder()
         var merged: [StoredAttendance] = []
         merged.reserveCapacity(days.count + sortedWritten.count)

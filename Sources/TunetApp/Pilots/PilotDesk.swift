@@ -50,7 +50,7 @@ public struct MunicipalityFigures: Sendable, Encodable {
     }
 }
 
-public struct PilotEvaluation: Sendable, Encodable {
+public struct PilotEvaluationView: Sendable, Encodable {
     public let pilot: Pilot
     public let from: LocalDate
     public let to: LocalDate
@@ -168,7 +168,7 @@ public struct PilotDesk: Sendable {
     }
 
     /// The figures of a pilot over its period, or over `from`–`to` within it.
-    public func evaluate(_ id: String, from: String? = nil, to: String? = nil) throws -> PilotEvaluation {
+    public func evaluate(_ id: String, from: String? = nil, to: String? = nil) throws -> PilotEvaluationView {
         var problems = ProblemCollector()
         let start = from.flatMap { problems.date("from", $0) }, end = to.flatMap { problems.date("to", $0) }
         try problems.check()
@@ -191,7 +191,7 @@ struct PilotEvaluator {
     let reader: StoreReader
     let today: LocalDate
 
-    func evaluate(_ pilot: Pilot, from: LocalDate, to: LocalDate) throws -> PilotEvaluation {
+    func evaluate(_ pilot: Pilot, from: LocalDate, to: LocalDate) throws -> PilotEvaluationView {
         let kind: PlacementKind? = pilot.targetGroup == .pupils ? .pupil : pilot.targetGroup == .dementia ? .dementia : nil
         let scope = try reader.placements().filter { placement in
             !placement.isCancelled && pilot.municipalities.contains(placement.municipalityNumber) && placement.kind == kind
@@ -228,10 +228,10 @@ struct PilotEvaluator {
         let tasks = try reader.tasks().filter { task in task.status == .done && task.due != nil && task.link.map { related.contains($0.description) } == true }
         let onTime = tasks.filter { task in
             guard let done = task.history.last(where: { $0.action == "done" }), let due = task.due else { return false }
-            return OsloCalendar.localTimestamp(done.at).prefix(10) <= due.iso
+            return OsloTime.localTimestamp(done.at).prefix(10) <= due.iso
         }.count
         let measures = try reader.measures(pilot: pilot.id).filter { $0.from <= to && $0.to >= from }
-        return PilotEvaluation(pilot: pilot, from: from, to: to, municipalities: figures, total: total, approvedProviders: approved,
+        return PilotEvaluationView(pilot: pilot, from: from, to: to, municipalities: figures, total: total, approvedProviders: approved,
                                activeProviders: Set(scope.map(\.provider)).count, placementsWithDocumentedChoice: documented,
                                tasksDone: tasks.count, tasksDoneOnTime: onTime, measures: measures)
     }

@@ -22,7 +22,7 @@ public struct PlacementView: Sendable, Encodable {
     }
 }
 
-public struct PlacementOutcome: Sendable, Encodable {
+public struct PlacementPlanView: Sendable, Encodable {
     public let plan: PlacementPlan
     /// Nil in a dry run.
     public let placement: PlacementView?
@@ -66,13 +66,13 @@ public struct PlacementDesk: Sendable {
     }
 
     /// Chooses the farm by the agreement's call-off method and stores the placement; a dry run only shows the choice.
-    public func add(to agreementReference: String, _ form: PlacementForm, name: String? = nil, dryRun: Bool = false) throws -> PlacementOutcome {
+    public func add(to agreementReference: String, _ form: PlacementForm, name: String? = nil, dryRun: Bool = false) throws -> PlacementPlanView {
         let request = try form.request()
         let trimmedName = name?.trimmingWhitespace().nilIfEmpty
         if let trimmedName, let reason = FreeText.check(trimmedName, maximumLength: 200) {
             throw TunetError.invalid("name", nil, reason.message)
         }
-        let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome in
+        let work = { (reader: StoreReader, tx: StoreTransaction?) throws -> PlacementPlanView in
             try Self.place(request, under: agreementReference, name: trimmedName, today: context.today, rules: rules, reader: reader, tx: tx)
         }
         if dryRun { return try context.read { try work($0, nil) } }
@@ -81,17 +81,17 @@ public struct PlacementDesk: Sendable {
 
     /// The call-off inside a transaction the caller holds (nil: only the choice, for a dry run).
     package static func place(_ request: PlacementRequest, under agreementReference: String, name: String?, today: LocalDate, rules: PlacementRules,
-                      reader: StoreReader, tx: StoreTransaction?) throws -> PlacementOutcome {
-        let agreement = try AgreementRegistry.existing(agreementReference, in: reader)
+                      reader: StoreReader, tx: StoreTransaction?) throws -> PlacementPlanView {
+        let agreement = try AgreementDesk.existing(agreementReference, in: reader)
         let situation = try situation(agreement, from: request.start, to: request.end, municipality: request.municipalityNumber, in: reader)
         let plan = try PlacementPlanner.plan(request, in: situation, rules: rules)
-        guard let tx else { return PlacementOutcome(plan: plan, placement: nil, dryRun: true) }
+        guard let tx else { return PlacementPlanView(plan: plan, placement: nil, dryRun: true) }
         let code = try request.participant ?? ParticipantCode.generated(year: today.year, sequence: tx.lastParticipantSequence(year: today.year) + 1)
         let placement = try tx.insertPlacement { id in
             Placement(id: id, participant: code, request: request, agreement: agreement.reference, plan: plan, createdOn: today)
         }
         if let name { try tx.setParticipantName(code, name: name) }
-        return PlacementOutcome(plan: plan, placement: PlacementView(placement: placement, status: placement.status(on: today), name: nil),
+        return PlacementPlanView(plan: plan, placement: PlacementView(placement: placement, status: placement.status(on: today), name: nil),
                                 dryRun: false)
     }
 
@@ -114,7 +114,7 @@ public struct PlacementDesk: Sendable {
             guard day > placement.end else {
                 throw TunetError.invalid("to", day.iso, Message("placement.extend_not_later", ["end": .date(placement.end)]))
             }
-            let agreement = try AgreementRegistry.existing(placement.agreementReference, in: reader)
+            let agreement = try AgreementDesk.existing(placement.agreementReference, in: reader)
             guard day <= agreement.currentEnd, agreement.terminatedOn.map({ day < $0 }) ?? true else {
                 let runs: [String: MessageValue] = ["agreement": .text(agreement.reference), "end": .date(agreement.currentEnd)]
                 throw TunetError.invalid("to", day.iso, agreement.terminatedOn.map {
@@ -227,7 +227,7 @@ public struct PlacementDesk: Sendable {
     }
 
     private func recost(_ placement: inout Placement, in reader: StoreReader) throws {
-        try Self.recost(&placement, under: try AgreementRegistry.existing(placement.agreementReference, in: reader), rules: rules, in: reader)
+        try Self.recost(&placement, under: try AgreementDesk.existing(placement.agreementReference, in: reader), rules: rules, in: reader)
     }
 
     /// Plans the placement's days again over its period and prices them: after its end moved.

@@ -1,7 +1,7 @@
 import TunetDomain
 import TunetStorage
 
-public struct RetentionResult: Sendable, Encodable {
+public struct RetentionView: Sendable, Encodable {
     public let cutoff: LocalDate
     public let participants: [String]
     public let erased: [ErasureResult]
@@ -31,7 +31,7 @@ public struct PrivacyDesk: Sendable {
     }
 
     /// Erases participants whose placements all ended more than `olderThan` (like `5y` or `18m`) ago.
-    public func retention(olderThan: String, dryRun: Bool) throws -> RetentionResult {
+    public func retention(olderThan: String, dryRun: Bool) throws -> RetentionView {
         let age: RetentionAge
         switch RetentionAge.parse(olderThan) {
         case .success(let parsed): age = parsed
@@ -40,11 +40,11 @@ public struct PrivacyDesk: Sendable {
         let cutoff = age.cutoff(on: context.today)
         if dryRun {
             let participants = try context.read { try $0.participantsEnded(before: cutoff) }
-            return RetentionResult(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true)
+            return RetentionView(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true)
         }
         return try context.write { tx in
             let participants = try tx.participantsEnded(before: cutoff)
-            return RetentionResult(cutoff: cutoff, participants: participants.map(\.text), erased: try participants.map { try tx.erase($0) },
+            return RetentionView(cutoff: cutoff, participants: participants.map(\.text), erased: try participants.map { try tx.erase($0) },
                                    dryRun: false)
         }
     }

@@ -96,7 +96,7 @@ public struct ProcurementDesk: Sendable {
 
     public func tender(_ id: Int64, provider: String, prices: [String], scores: [String] = [], received: String? = nil,
                        lateReason: String? = nil) throws -> ProcurementView {
-        let number = try ProviderRegistry.parseNumber(provider)
+        let number = try ProviderDesk.parseNumber(provider)
         var receivedOn = context.today
         if let received {
             switch LocalDate.parse(received) {
@@ -126,7 +126,7 @@ public struct ProcurementDesk: Sendable {
     }
 
     public func score(_ id: Int64, provider: String, scores: [String]) throws -> ProcurementView {
-        let number = try ProviderRegistry.parseNumber(provider)
+        let number = try ProviderDesk.parseNumber(provider)
         return try change(id, action: "score") { procurement in
             try procurement.require(.open, .evaluating, toDo: .score)
             guard let index = procurement.tenders.firstIndex(where: { $0.provider == number }) else {
@@ -165,7 +165,7 @@ public struct ProcurementDesk: Sendable {
         if winners.isEmpty == (count == nil) {
             throw TunetError.invalid("winner", nil, Message("procurement.award.winners_missing", fields: ["winner", "winners"]))
         }
-        let named = try winners.map(ProviderRegistry.parseNumber)
+        let named = try winners.map(ProviderDesk.parseNumber)
         let note = standstillDays.map { RecordedText.written(Message("audit.note.standstill_asked", ["days": .integer($0)])) }
         return try change(id, action: "award", note: note) { procurement in
             try procurement.require(.evaluating, toDo: .award)
@@ -203,9 +203,9 @@ public struct ProcurementDesk: Sendable {
     /// `terms` gives the agreement's own terms (reference, period, options, maximum, call-off method,
     /// clauses); the competition supplies its municipalities, target groups, estimated value, parties
     /// and prices, and the title when `terms` has none.
-    public func conclude(_ id: Int64, terms: AgreementForm) throws -> (ProcurementView, AgreementAdded) {
+    public func conclude(_ id: Int64, terms: AgreementForm) throws -> (ProcurementView, AgreementAddedView) {
         let today = context.today
-        let (procurement, added) = try context.write { tx -> (Procurement, AgreementAdded) in
+        let (procurement, added) = try context.write { tx -> (Procurement, AgreementAddedView) in
             var procurement = try Self.existing(id, in: tx)
             try procurement.require(.awarded, toDo: .conclude)
             guard let award = procurement.award else { throw TunetError.internalFault("awarded without an award") }
@@ -234,7 +234,7 @@ public struct ProcurementDesk: Sendable {
             procurement.state = .concluded
             procurement.agreementReference = agreement.reference
             try tx.update(procurement, action: "conclude", note: .written(Message("audit.note.concluded_as", ["reference": .text(agreement.reference)])))
-            return (procurement, AgreementAdded(summary: try AgreementRegistry(context).summary(agreement, in: tx), warnings: warnings))
+            return (procurement, AgreementAddedView(summary: try AgreementDesk(context).summary(agreement, in: tx), warnings: warnings))
         }
         return (view(procurement), added)
     }

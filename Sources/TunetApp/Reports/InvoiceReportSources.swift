@@ -57,10 +57,10 @@ extension ReportSources {
         let month = filters.month(today: context.today)
         let bases: [FarmInvoiceLines]
         if let number = filters.provider {
-            let farm = try ProviderRegistry.existing(number, in: reader)
-            bases = [(farm, try AttendanceReports.lines(provider: number, month: month, today: context.today, in: reader))]
+            let farm = try ProviderDesk.existing(number, in: reader)
+            bases = [(farm, try AttendanceOverviewDesk.lines(provider: number, month: month, today: context.today, in: reader))]
         } else {
-            let byProvider = try AttendanceReports.linesByProvider(month: month, today: context.today, in: reader)
+            let byProvider = try AttendanceOverviewDesk.linesByProvider(month: month, today: context.today, in: reader)
             bases = try reader.allProviders().compactMap { farm in byProvider[farm.organisationNumber].map { (farm, $0) } }
         }
         readings.invoiceBases = bases

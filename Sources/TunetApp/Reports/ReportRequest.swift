@@ -2,7 +2,7 @@ import TunetDomain
 import TunetText
 
 /// A catalogue report as a person asked for it, each filter as typed (`--from 01.03.2026` on the
-/// command line, `?from=2026-03-01` to the service). Both front ends fill one in and `ReportExport`
+/// command line, `?from=2026-03-01` to the service). Both front ends fill one in and `ReportDesk`
 /// reads it, so they accept and refuse the same things in the same words.
 public struct ReportRequest: Sendable {
     /// The report's name in the catalogue.
@@ -30,7 +30,7 @@ public struct ReportRequest: Sendable {
     }
 
     /// The filters read from their text, with every problem found at once. Pilots and the farm are
-    /// looked up in the store afterwards (`ReportExport`).
+    /// looked up in the store afterwards (`ReportDesk`).
     func readFilters() throws(TunetError) -> ReportFilters {
         var problems = ProblemCollector()
         var filters = ReportFilters()

@@ -96,7 +96,7 @@ struct ReportSources {
     }
 
     private func agreements(_ reader: StoreReader) throws -> [(ReportRow, [ReportRow])] {
-        let registry = AgreementRegistry(context)
+        let registry = AgreementDesk(context)
         return try reader.allAgreements().filter { agreement in
             agreement.municipalities.contains(where: filters.includes) && filters.overlaps(agreement.start, agreement.currentEnd)
         }.map { agreement in
@@ -210,7 +210,7 @@ struct ReportSources {
         }
     }
 
-    private func pilotEvaluations(_ reader: StoreReader) throws -> [PilotEvaluation] {
+    private func pilotEvaluations(_ reader: StoreReader) throws -> [PilotEvaluationView] {
         let evaluator = PilotEvaluator(reader: reader, today: context.today)
         let pilots = try reader.pilots()
         let chosen = filters.pilotNames.isEmpty ? pilots.filter { $0.municipalities.contains(where: filters.includes) }
@@ -218,7 +218,7 @@ struct ReportSources {
         return try chosen.map { try evaluator.evaluate($0, from: filters.from ?? $0.from, to: filters.to ?? $0.to) }
     }
 
-    private func pilotFigures(_ evaluation: PilotEvaluation) -> [ReportRow] {
+    private func pilotFigures(_ evaluation: PilotEvaluationView) -> [ReportRow] {
         (evaluation.municipalities + [evaluation.total]).map { figures in
             [
                 "pilot": .text(evaluation.pilot.name),
@@ -235,7 +235,7 @@ struct ReportSources {
         }
     }
 
-    private func pilotMeasures(_ evaluation: PilotEvaluation) -> [ReportRow] {
+    private func pilotMeasures(_ evaluation: PilotEvaluationView) -> [ReportRow] {
         evaluation.measures.map { measure in
             [
                 "pilot": .text(evaluation.pilot.name), "municipality": .text(measure.municipalityNumber), "from": .date(measure.from),
@@ -246,12 +246,12 @@ struct ReportSources {
     }
 
     private func audit(_ reader: StoreReader) throws -> [ReportRow] {
-        let since = filters.from.map(OsloCalendar.startOfDayUTC)
-        let until = filters.to.map { OsloCalendar.startOfDayUTC($0.adding(days: 1)) }
+        let since = filters.from.map(OsloTime.startOfDayUTC)
+        let until = filters.to.map { OsloTime.startOfDayUTC($0.adding(days: 1)) }
         return try reader.auditEvents(AuditQuery(since: since)).filter { until == nil || $0.at < until! }.map { event in
             [
-                "id": .integer(Int(event.id)), "local_time": .text(OsloCalendar.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
-                "action": .text(AuditEntry.actionText(event.action, texts)), "entity": .text(AuditEntry.entityText(event.entity, texts)),
+                "id": .integer(Int(event.id)), "local_time": .text(OsloTime.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
+                "action": .text(AuditEventView.actionText(event.action, texts)), "entity": .text(AuditEventView.entityText(event.entity, texts)),
                 "entity_id": .text(event.entityId),
                 "note": event.note.map { .text(texts.render($0)) } ?? .none, "before": event.before.map(ReportValue.text) ?? .none,
                 "after": event.after.map(ReportValue.text) ?? .none,

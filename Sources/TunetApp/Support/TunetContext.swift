@@ -24,7 +24,7 @@ public struct TunetContext: Sendable {
 
     /// The kept farm calendars and stored days, where the store's stamps can tell when they no longer
     /// hold (its numbers only grow); nil where they cannot, and everything is read afresh.
-    var farmCalendarCache: FarmCalendarCache? { store.capabilities.numbersOnlyGrow ? caches.farmCalendars : nil }
+    var farmCalendarCache: FarmScheduleCache? { store.capabilities.numbersOnlyGrow ? caches.farmCalendars : nil }
     var storedDaysCache: StoredDaysCache? { store.capabilities.numbersOnlyGrow ? caches.storedDays : nil }
 
     /// Where the data lives (the database file's path), for messages and for keeping output beside it apart.
@@ -48,7 +48,7 @@ public struct TunetContext: Sendable {
 /// Data derived from the database and kept for the next request, each cache with its own rule for
 /// when it no longer holds.
 public final class TunetCaches: Sendable {
-    let farmCalendars = FarmCalendarCache()
+    let farmCalendars = FarmScheduleCache()
     let storedDays = StoredDaysCache()
 
     public init() {}
@@ -80,7 +80,7 @@ public struct TunetConfiguration: Sendable {
             case .failure(let problem): throw .invalid("TUNET_TODAY", fixed, problem.reason)
             }
         } else {
-            today = OsloCalendar.today()
+            today = OsloTime.today()
         }
         if let text = Self.nonEmpty(environment["TUNET_BUSY_TIMEOUT"]) {
             guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 600 else {
@@ -113,7 +113,7 @@ public struct TunetConfiguration: Sendable {
 }
 
 /// Tunet's calendar days are Norwegian days, whatever the machine's time zone.
-public enum OsloCalendar {
+public enum OsloTime {
     static let timeZone = TimeZone(identifier: "Europe/Oslo")!
 
     static var calendar: Calendar {

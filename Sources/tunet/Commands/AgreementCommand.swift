@@ -38,8 +38,8 @@ struct AgreementCommand: ParsableCommand {
     /// `agreement add` and `procurement conclude` with `--json`: the agreement, and its warnings as sentences
     /// in the reader's language.
     struct AddedJSON: Encodable {
-        let added: AgreementAdded
-        init(_ added: AgreementAdded) { self.added = added }
+        let added: AgreementAddedView
+        init(_ added: AgreementAddedView) { self.added = added }
         func encode(to encoder: Encoder) throws { try added.encode(to: encoder) { Console.texts.render($0) } }
     }
 }
@@ -131,7 +131,7 @@ extension AgreementCommand {
             form.kpiEffectiveMonth = kpiEffectiveMonth
             form.kpiEffectiveDay = kpiEffectiveDay
             form.specialReason = specialReason
-            let added = try AgreementRegistry(global.writableContext()).add(form)
+            let added = try AgreementDesk(global.writableContext()).add(form)
             for warning in added.warnings { Console.warn(warning) }
             if output.json { return try JSONOutput.print(AddedJSON(added)) }
             let agreement = added.summary.agreement
@@ -152,7 +152,7 @@ extension AgreementCommand {
 
         func run() throws {
             let context = try global.readableContext()
-            let summary = try AgreementRegistry(context).show(reference)
+            let summary = try AgreementDesk(context).show(reference)
             if output.json { return try JSONOutput.print(summary) }
             let agreement = summary.agreement
             let texts = Console.texts
@@ -187,7 +187,7 @@ extension AgreementCommand {
             Console.out(list.render())
             var parties = TextTable(texts("agreement.parties.rank"), texts("agreement.parties.organisation_number"), texts("agreement.parties.provider"),
                                     rightAligned: [0])
-            let names = try ProviderRegistry(context).list().reduce(into: [String: String]()) {
+            let names = try ProviderDesk(context).list().reduce(into: [String: String]()) {
                 $0[$1.provider.organisationNumber.digits] = $1.provider.name
             }
             for party in agreement.parties {
@@ -252,7 +252,7 @@ extension AgreementCommand {
             if let municipality { filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number }
             if let provider { filter.provider = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
             try problems.check()
-            let summaries = try AgreementRegistry(global.readableContext()).list(filter)
+            let summaries = try AgreementDesk(global.readableContext()).list(filter)
             if output.json { return try JSONOutput.print(summaries) }
             if summaries.isEmpty { return Console.say("agreement.list.none") }
             let texts = Console.texts

@@ -18,7 +18,7 @@ extension AgreementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summary = try AgreementRegistry(global.writableContext()).extend(reference, note: note)
+            let summary = try AgreementDesk(global.writableContext()).extend(reference, note: note)
             if output.json { return try JSONOutput.print(summary) }
             Console.say("agreement.extended", ["reference": .text(summary.agreement.reference), "end": .date(summary.agreement.currentEnd)])
         }
@@ -60,7 +60,7 @@ extension AgreementCommand {
 
         func run() throws {
             let decision: PlacementsAtTermination? = endPlacements ? .end : keepPlacements ? .keep : nil
-            let outcome = try AgreementRegistry(global.writableContext()).terminate(reference, reason: reason, on: on, placements: decision)
+            let outcome = try AgreementDesk(global.writableContext()).terminate(reference, reason: reason, on: on, placements: decision)
             if output.json { return try JSONOutput.print(outcome) }
             let agreement = outcome.summary.agreement
             let texts = Console.texts

@@ -22,7 +22,7 @@ extension AgreementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try AgreementRegistry(global.readableContext()).prices(reference, provider: provider, on: on)
+            let view = try AgreementDesk(global.readableContext()).prices(reference, provider: provider, on: on)
             if output.json { return try JSONOutput.print(view) }
             var table = AgreementCommand.priceTable()
             for price in history ? view.versions : view.prices { AgreementCommand.add(price, to: &table) }
@@ -54,7 +54,7 @@ extension AgreementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try PriceAdjustment(global.writableContext()).run(year: year, reference: reference, dryRun: dryRun)
+            let report = try PriceAdjustmentDesk(global.writableContext()).run(year: year, reference: reference, dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
             let texts = Console.texts
             for adjustment in report.adjusted {
@@ -96,7 +96,7 @@ extension AgreementCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summaries = try AgreementRegistry(global.readableContext()).consumption(reference)
+            let summaries = try AgreementDesk(global.readableContext()).consumption(reference)
             if output.json {
                 struct Row: Encodable {
                     let reference: String

@@ -40,7 +40,7 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try AttendanceTemplate(global.readableContext())
+            let report = try AttendanceTemplateDesk(global.readableContext())
                 .write(provider: provider, month: month, to: output, language: Console.texts.language)
             if format.json { return try JSONOutput.print(report) }
             Console.say("attendance.template.written", ["file": .text(report.file), "rows": .integer(report.rows),
@@ -79,17 +79,17 @@ struct AttendanceCommand: ParsableCommand {
 
         func run() throws {
             let url = URL(fileURLWithPath: file)
-            let report: AttendanceImportReport
+            let report: AttendanceImportView
             do {
-                report = try AttendanceImport(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
+                report = try AttendanceImportDesk(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
-                try AttendanceErrorReport.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
+                try AttendanceErrorWorkbook.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
                                                 fields: Console.texts.fields)
                 Console.error(Console.texts("attendance.errors_out.written", ["path": .text(errorsOut!)]))
                 throw error
             }
             if output.json { return try JSONOutput.print(report) }
-            for line in AttendanceImportSummary.lines(report) { Console.out(Console.texts.render(line)) }
+            for line in AttendanceImportSentences.lines(report) { Console.out(Console.texts.render(line)) }
         }
     }
 
@@ -103,7 +103,7 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let submissions = try AttendanceReports(global.readableContext()).submissions(provider: provider)
+            let submissions = try AttendanceOverviewDesk(global.readableContext()).submissions(provider: provider)
             if output.json { return try JSONOutput.print(submissions) }
             let texts = Console.texts
             if submissions.isEmpty { return Console.say("attendance.submissions.none") }
@@ -138,7 +138,7 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let lines = try AttendanceReports(global.readableContext()).status(month: month)
+            let lines = try AttendanceOverviewDesk(global.readableContext()).status(month: month)
             if output.json { return try JSONOutput.print(lines) }
             let texts = Console.texts
             if lines.isEmpty { return Console.say("attendance.status.none", ["month": AttendanceCommand.month(month)]) }
@@ -161,7 +161,7 @@ extension AttendanceCommand {
 
     /// A stored instant in Norwegian time, its date as the reader writes dates: 10.06.2026 14:03:07.
     static func timestamp(_ utc: String) -> String {
-        let local = OsloCalendar.localTimestamp(utc)
+        let local = OsloTime.localTimestamp(utc)
         let parts = local.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, case .success(let date) = LocalDate.parse(String(parts[0])) else { return local }
         return Console.texts.format(.date(date)) + " " + parts[1]
@@ -205,13 +205,13 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             let texts = Console.texts
             let context = try global.readableContext()
-            let basis = try AttendanceReports(context).invoiceBasis(provider: provider, month: month)
+            let basis = try AttendanceOverviewDesk(context).invoiceBasis(provider: provider, month: month)
             if let file {
                 // The catalogue's invoice-basis report, narrowed to the farm and the month.
                 var request = ReportRequest(report: "invoice-basis", defaultLanguage: texts.language)
                 request.month = month
                 request.provider = provider
-                let written = try ReportExport(context).write(request, to: file)
+                let written = try ReportDesk(context).write(request, to: file)
                 if !output.json { Console.say("invoice.written", ["file": .text(written.file)]) }
             }
             if output.json { return try JSONOutput.print(basis) }

@@ -31,20 +31,20 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let entries = try AuditLog(global.readableContext()).events(entity: entity, id: id, since: since, limit: limit, oldest: oldest)
+        let entries = try AuditDesk(global.readableContext()).events(entity: entity, id: id, since: since, limit: limit, oldest: oldest)
         if output.json { return try JSONOutput.print(entries) }
         if entries.isEmpty { return Console.say("audit.none") }
         let texts = Console.texts
         var table = TextTable(texts("audit.table.number"), texts("audit.table.when"), texts("audit.table.who"), texts("audit.table.action"),
                               texts("audit.table.entity"), texts("audit.table.id"), texts("audit.table.note"), rightAligned: [0])
         for entry in entries {
-            table.add(String(entry.id), OsloCalendar.localTimestamp(entry.at, in: texts.language), entry.actor, AuditEntry.actionText(entry.action, texts),
-                      AuditEntry.entityText(entry.entity, texts), entry.entityId, entry.note.map(texts.render) ?? "")
+            table.add(String(entry.id), OsloTime.localTimestamp(entry.at, in: texts.language), entry.actor, AuditEventView.actionText(entry.action, texts),
+                      AuditEventView.entityText(entry.entity, texts), entry.entityId, entry.note.map(texts.render) ?? "")
         }
         Console.out(table.render())
         if verbose {
             for entry in entries {
-                Console.out("\n#\(entry.id) \(AuditEntry.actionText(entry.action, texts)) \(AuditEntry.entityText(entry.entity, texts)) \(entry.entityId)")
+                Console.out("\n#\(entry.id) \(AuditEventView.actionText(entry.action, texts)) \(AuditEventView.entityText(entry.entity, texts)) \(entry.entityId)")
                 Console.say("audit.before", ["document": .text(entry.before ?? "–")])
                 Console.say("audit.after", ["document": .text(entry.after ?? "–")])
             }

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let check = try DatabaseMaintenance(global.readableContext()).backup(to: path)
+        let check = try MaintenanceDesk(global.readableContext()).backup(to: path)
         if output.json { return try JSONOutput.print(check) }
         Console.say("backup.done", ["path": .text(check.path), "schema": .text(check.migrations.last ?? "–"), "providers": .integer(check.providers),
                                     "events": .integer(check.auditEvents)])

@@ -35,7 +35,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try SchoolCalendar(global.writableContext()).add(municipality: municipality, from: from, to: to, name: name)
+            let view = try SchoolCalendarDesk(global.writableContext()).add(municipality: municipality, from: from, to: to, name: name)
             if output.json { return try JSONOutput.print(view) }
             Console.say("calendar.holiday.recorded", ["name": .text(name.trimmingWhitespace()), "municipality": .text(municipalityName(view.municipalityNumber)),
                                                       "count": .integer(view.schoolHolidays.count)])
@@ -55,7 +55,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let views = try SchoolCalendar(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
+            let views = try SchoolCalendarDesk(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
             if output.json { return try JSONOutput.print(views) }
             for view in views {
                 Console.say(view.changed ? "calendar.import.municipality" : "calendar.import.municipality_unchanged",
@@ -85,7 +85,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try SchoolCalendar(global.readableContext()).show(municipality: municipality, year: year)
+            let view = try SchoolCalendarDesk(global.readableContext()).show(municipality: municipality, year: year)
             if output.json { return try JSONOutput.print(view) }
             let texts = Console.texts
             var table = TextTable(texts("calendar.table.from"), texts("calendar.table.to"), texts("calendar.table.school_holiday"))

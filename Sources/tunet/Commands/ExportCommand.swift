@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
         request.municipality = municipality
         request.provider = provider
         request.pilots = pilot.map { [$0] } ?? []
-        let result = try ReportExport(global.readableContext()).write(request, to: output)
+        let result = try ReportDesk(global.readableContext()).write(request, to: output)
         if format.json { return try JSONOutput.print(result) }
         Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
     }

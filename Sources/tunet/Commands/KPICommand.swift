@@ -30,7 +30,7 @@ struct KPICommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let entry = try ConsumerPriceIndexRegistry(global.writableContext()).set(month, index)
+            let entry = try ConsumerPriceIndexDesk(global.writableContext()).set(month, index)
             if output.json { return try JSONOutput.print(entry) }
             Console.say(entry.changed ? "kpi.set" : "kpi.set.unchanged", ["month": .text(entry.month), "index": .tenths(entry.index.tenths)])
         }
@@ -61,12 +61,12 @@ struct KPICommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try ConsumerPriceIndexRegistry(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
+            let report = try ConsumerPriceIndexDesk(global.writableContext()).importFile(URL(fileURLWithPath: file), dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
             Console.out(Self.render(report))
         }
 
-        static func render(_ report: IndexImportReport) -> String {
+        static func render(_ report: IndexImportView) -> String {
             let texts = Console.texts
             var lines = [texts(report.dryRun ? "kpi.import.would_import" : "kpi.import.imported", [
                 "months": .integer(report.months), "file": .text(report.file), "layout": .label("kpi.layout.\(report.layout.rawValue)"),
@@ -99,7 +99,7 @@ struct KPICommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let entries = try ConsumerPriceIndexRegistry(global.readableContext()).list()
+            let entries = try ConsumerPriceIndexDesk(global.readableContext()).list()
             if output.json { return try JSONOutput.print(entries) }
             if entries.isEmpty { return Console.say("kpi.list.none") }
             var table = TextTable(Console.texts("kpi.table.month"), Console.texts("kpi.table.index"), rightAligned: [1])

@@ -17,7 +17,7 @@ struct PilotCommand: ParsableCommand {
             """,
         subcommands: [Add.self, List.self, Show.self, ReferencePrice.self, Measure.self, Evaluate.self, Compare.self])
 
-    static func table(_ evaluations: [PilotEvaluation]) -> String {
+    static func table(_ evaluations: [PilotEvaluationView]) -> String {
         let texts = Console.texts
         var table = TextTable(texts("pilot.table.pilot"), texts("pilot.table.municipality"), texts("pilot.table.participants"),
                               texts("pilot.table.placements"), texts("pilot.table.planned"), texts("pilot.table.present"), texts("pilot.table.rate"),
@@ -196,7 +196,7 @@ struct PilotCommand: ParsableCommand {
                 request.pilots = [id]
                 request.from = from
                 request.to = to
-                _ = try ReportExport(context).write(request, to: file)
+                _ = try ReportDesk(context).write(request, to: file)
             }
             if output.json { return try JSONOutput.print(evaluation) }
             Console.say("pilot.evaluation.heading", ["pilot": .text(evaluation.pilot.name), "from": .date(evaluation.from), "to": .date(evaluation.to)])
@@ -231,7 +231,7 @@ struct PilotCommand: ParsableCommand {
                 // The catalogue's pilot-evaluation report over the pilots compared, each over its own period.
                 var request = ReportRequest(report: "pilot-evaluation", defaultLanguage: Console.texts.language)
                 request.pilots = ids
-                _ = try ReportExport(context).write(request, to: file)
+                _ = try ReportDesk(context).write(request, to: file)
             }
             if output.json { return try JSONOutput.print(evaluations) }
             Console.out(PilotCommand.table(evaluations))

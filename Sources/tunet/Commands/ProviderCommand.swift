@@ -99,7 +99,7 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summary = try ProviderRegistry(global.writableContext()).add(fields.form(organisationNumber: organisationNumber ?? ""))
+            let summary = try ProviderDesk(global.writableContext()).add(fields.form(organisationNumber: organisationNumber ?? ""))
             if output.json { return try JSONOutput.print(summary) }
             Console.say("provider.added", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits),
                                            "approval": summary.approvalState.labelValue])
@@ -126,7 +126,7 @@ extension ProviderCommand {
             guard !fields.isEmpty else {
                 throw ValidationError(Console.texts("provider.update.no_fields"))
             }
-            let update = try ProviderRegistry(global.writableContext()).update(organisationNumber, with: fields.form())
+            let update = try ProviderDesk(global.writableContext()).update(organisationNumber, with: fields.form())
             if output.json { return try JSONOutput.print(update) }
             let provider = update.summary.provider
             Console.say(update.changed ? "provider.updated" : "provider.unchanged",
@@ -146,7 +146,7 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let detail = try ProviderRegistry(global.readableContext()).show(organisationNumber)
+            let detail = try ProviderDesk(global.readableContext()).show(organisationNumber)
             if output.json { return try JSONOutput.print(detail) }
             let summary = detail.summary
             let provider = summary.provider
@@ -233,7 +233,7 @@ extension ProviderCommand {
                 if filter.status == nil { problems.add("status", status, Message("provider.filter.status")) }
             }
             try problems.check()
-            let summaries = try ProviderRegistry(global.readableContext()).list(filter)
+            let summaries = try ProviderDesk(global.readableContext()).list(filter)
             if output.json { return try JSONOutput.print(summaries) }
             let texts = Console.texts
             if summaries.isEmpty { return Console.say("provider.list.none") }
@@ -268,7 +268,7 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summary = try ProviderRegistry(global.writableContext()).suspend(organisationNumber, reason: reason)
+            let summary = try ProviderDesk(global.writableContext()).suspend(organisationNumber, reason: reason)
             if output.json { return try JSONOutput.print(summary) }
             Console.say("provider.suspended", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits)])
         }
@@ -287,7 +287,7 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let summary = try ProviderRegistry(global.writableContext()).reactivate(organisationNumber, note: note)
+            let summary = try ProviderDesk(global.writableContext()).reactivate(organisationNumber, note: note)
             if output.json { return try JSONOutput.print(summary) }
             Console.say("provider.reactivated", ["name": .text(summary.provider.name), "number": .text(summary.provider.organisationNumber.digits)])
         }
@@ -316,7 +316,7 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try ProviderImport(global.writableContext())
+            let report = try ProviderImportDesk(global.writableContext())
                 .run(file: URL(fileURLWithPath: file), updateExisting: updateExisting, dryRun: dryRun)
             if output.json { return try JSONOutput.print(report) }
             Console.say(report.dryRun ? "provider.import.would_import" : "provider.import.imported", [

@@ -26,7 +26,7 @@ struct RestoreCommand: ParsableCommand {
             throw ValidationError(global.database.map { Console.texts("restore.confirm_file", ["path": .text($0)]) } ?? Console.texts("restore.confirm"))
         }
         let context = try global.writableContext()
-        let check = try DatabaseMaintenance(context).restore(from: path)
+        let check = try MaintenanceDesk(context).restore(from: path)
         if output.json { return try JSONOutput.print(check) }
         Console.say("restore.done", ["path": .text(check.path), "providers": .integer(check.providers), "events": .integer(check.auditEvents)])
     }

@@ -165,7 +165,7 @@ struct TaskCommand: ParsableCommand {
             var history = TextTable(texts("task.history.table.when"), texts("task.history.table.who"), texts("task.history.table.what"),
                                     texts("task.history.table.from"), texts("task.history.table.to"), texts("task.history.table.comment"))
             for event in task.history {
-                history.add(OsloCalendar.localTimestamp(event.at, in: texts.language), event.actor, TaskCommand.action(event.action),
+                history.add(OsloTime.localTimestamp(event.at, in: texts.language), event.actor, TaskCommand.action(event.action),
                             event.action == "assigned" ? name(event.fromMember) : "", event.toMember.map { name($0) } ?? "",
                             event.text.map(texts.render) ?? "")
             }
@@ -318,7 +318,7 @@ struct TaskCommand: ParsableCommand {
                 case .failure(let problem): throw TunetError.invalid("today", today, problem.reason)
                 }
             }
-            let report = try TaskRules(context, thresholds: thresholds, language: Console.texts.language).generate(team: team)
+            let report = try TaskRuleDesk(context, thresholds: thresholds, language: Console.texts.language).generate(team: team)
             if output.json { return try JSONOutput.print(report) }
             for view in report.raised {
                 Console.say("task.raised", ["task": .message(TaskCommand.line(view))])

@@ -49,7 +49,7 @@ struct TokenCommand: ParsableCommand {
                 let state = token.revokedAt != nil ? texts("token.state.revoked") : token.isValid(on: context.today) ? texts("token.state.valid")
                     : texts("token.state.expired")
                 table.add(String(token.id), texts.render(token.role.label), token.provider?.digits ?? "", token.label ?? "",
-                          OsloCalendar.localTimestamp(token.createdAt, in: texts.language), texts.format(.date(token.expiresOn)), state)
+                          OsloTime.localTimestamp(token.createdAt, in: texts.language), texts.format(.date(token.expiresOn)), state)
             }
             Console.out(tokens.isEmpty ? texts("token.list.none") : table.render())
         }

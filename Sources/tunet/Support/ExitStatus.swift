@@ -18,7 +18,7 @@ enum ExitStatus {
     }
 }
 
-enum ErrorReport {
+enum ErrorOutput {
     static func write(_ error: TunetError, asJSON: Bool) {
         let texts = Console.texts
         if asJSON {

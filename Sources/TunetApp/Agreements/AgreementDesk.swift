@@ -3,12 +3,12 @@ import TunetStorage
 import TunetText
 
 /// Framework agreements: registering, extending, terminating and looking them up.
-public struct AgreementRegistry: Sendable {
+public struct AgreementDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
-    public func add(_ form: AgreementForm) throws -> AgreementAdded {
+    public func add(_ form: AgreementForm) throws -> AgreementAddedView {
         let (agreement, warnings) = try form.agreement()
         let summary = try context.write { tx in
             if try tx.agreement(agreement.reference) != nil {
@@ -18,19 +18,19 @@ public struct AgreementRegistry: Sendable {
             try tx.insert(agreement, note: Message.sentences(warnings).map(RecordedText.written))
             return try self.summary(agreement, in: tx)
         }
-        return AgreementAdded(summary: summary, warnings: warnings)
+        return AgreementAddedView(summary: summary, warnings: warnings)
     }
 
-    public func show(_ reference: String) throws -> AgreementSummary {
+    public func show(_ reference: String) throws -> AgreementView {
         try context.read { reader in try summary(try Self.existing(reference, in: reader), in: reader) }
     }
 
-    public func list(_ filter: AgreementFilter = AgreementFilter()) throws -> [AgreementSummary] {
+    public func list(_ filter: AgreementFilter = AgreementFilter()) throws -> [AgreementView] {
         try context.read { reader in try reader.allAgreements().map { try summary($0, in: reader) }.filter(filter.matches) }
     }
 
     /// Exercises the next option, which must be decided by its deadline.
-    public func extend(_ reference: String, note: String? = nil) throws -> AgreementSummary {
+    public func extend(_ reference: String, note: String? = nil) throws -> AgreementView {
         let today = context.today
         let updated = try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)
@@ -55,7 +55,7 @@ public struct AgreementRegistry: Sendable {
     /// cancelled), each releasing its committed value and audited, or kept with the reason recorded.
     /// Without a decision the termination is refused and lists them.
     public func terminate(_ reference: String, reason: String, on date: String? = nil,
-                          placements decision: PlacementsAtTermination? = nil) throws -> TerminationOutcome {
+                          placements decision: PlacementsAtTermination? = nil) throws -> TerminationView {
         let reason = try FreeText.requiredReason(reason, for: .termination)
         var problems = ProblemCollector()
         var day = context.today
@@ -112,7 +112,7 @@ public struct AgreementRegistry: Sendable {
                 break
             }
             try tx.update(agreement, action: "terminate", note: .written(note))
-            return TerminationOutcome(summary: try summary(agreement, in: tx), placements: changes, keptPlacements: decision == .keep)
+            return TerminationView(summary: try summary(agreement, in: tx), placements: changes, keptPlacements: decision == .keep)
         }
     }
 
@@ -133,13 +133,13 @@ public struct AgreementRegistry: Sendable {
         return PriceListView(reference: reference, on: day, prices: current, versions: history)
     }
 
-    public func consumption(_ reference: String? = nil) throws -> [AgreementSummary] {
+    public func consumption(_ reference: String? = nil) throws -> [AgreementView] {
         guard let reference else { return try list() }
         return [try show(reference)]
     }
 
-    func summary(_ agreement: Agreement, in reader: StoreReader) throws -> AgreementSummary {
-        AgreementSummary(agreement, today: context.today, consumption: try CeilingLedger.consumption(of: agreement, in: reader))
+    func summary(_ agreement: Agreement, in reader: StoreReader) throws -> AgreementView {
+        AgreementView(agreement, today: context.today, consumption: try CeilingLedger.consumption(of: agreement, in: reader))
     }
 
     package static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {

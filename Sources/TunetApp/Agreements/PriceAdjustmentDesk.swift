@@ -1,7 +1,7 @@
 import TunetDomain
 import TunetStorage
 
-public struct PriceAdjustmentReport: Sendable, Encodable {
+public struct PriceAdjustmentView: Sendable, Encodable {
     public struct AgreementAdjustment: Sendable, Encodable {
         public let reference: String
         public let effectiveFrom: LocalDate
@@ -81,22 +81,22 @@ public struct PriceAdjustmentReport: Sendable, Encodable {
 }
 
 /// Applies agreements' KPI clauses for a year, keeping every price as a dated version.
-public struct PriceAdjustment: Sendable {
+public struct PriceAdjustmentDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
-    public func run(year: Int, reference: String? = nil, dryRun: Bool = false) throws -> PriceAdjustmentReport {
+    public func run(year: Int, reference: String? = nil, dryRun: Bool = false) throws -> PriceAdjustmentView {
         guard (2000...2100).contains(year) else { throw TunetError.invalid("year", String(year), Message("agreement.adjust.year_out_of_range")) }
         if dryRun { return try context.read { try Self.apply(year: year, reference: reference, reader: $0, tx: nil) } }
         return try context.write { try Self.apply(year: year, reference: reference, reader: $0, tx: $0) }
     }
 
     /// Plans the adjustment with `reader`; stores it when `tx` is given (the same transaction).
-    package static func apply(year: Int, reference: String?, reader: StoreReader, tx: StoreTransaction?) throws -> PriceAdjustmentReport {
-        let agreements = try reference.map { [try AgreementRegistry.existing($0, in: reader)] } ?? reader.allAgreements()
-        var adjusted: [PriceAdjustmentReport.AgreementAdjustment] = []
-        var skipped: [String: PriceAdjustmentReport.Skipped] = [:]
+    package static func apply(year: Int, reference: String?, reader: StoreReader, tx: StoreTransaction?) throws -> PriceAdjustmentView {
+        let agreements = try reference.map { [try AgreementDesk.existing($0, in: reader)] } ?? reader.allAgreements()
+        var adjusted: [PriceAdjustmentView.AgreementAdjustment] = []
+        var skipped: [String: PriceAdjustmentView.Skipped] = [:]
         var missing = ProblemCollector()
         for var agreement in agreements {
             guard let clause = agreement.priceAdjustment else {
@@ -123,7 +123,7 @@ public struct PriceAdjustment: Sendable {
                 missing.add("kpi", month.ssb, Message("agreement.adjust.index_missing", ["reference": .text(agreement.reference), "month": .text(month.ssb)]))
             }
             guard let base, let current else { continue }
-            var prices: [PriceAdjustmentReport.AdjustedPrice] = []
+            var prices: [PriceAdjustmentView.AdjustedPrice] = []
             for original in agreement.prices.originalPrices {
                 let amount = PriceAdjustmentClause.adjust(original.amount, base: base, reference: current)
                 prices.append(.init(provider: original.provider, line: original.line, original: original.amount, adjusted: amount))
@@ -137,7 +137,7 @@ public struct PriceAdjustment: Sendable {
                                   baseIndex: base, referenceMonth: referenceMonth.ssb, referenceIndex: current, prices: prices))
         }
         try missing.check()
-        return PriceAdjustmentReport(year: year, dryRun: tx == nil, adjusted: adjusted, skipped: skipped)
+        return PriceAdjustmentView(year: year, dryRun: tx == nil, adjusted: adjusted, skipped: skipped)
     }
 
     /// The source written on the prices a year's adjustment stores: `kpi 2027`. It is how a second run for the

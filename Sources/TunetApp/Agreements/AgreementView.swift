@@ -1,7 +1,7 @@
 import TunetDomain
 
 /// An agreement as `list` and `show` present it: stored fields plus status, ends and consumption.
-public struct AgreementSummary: Sendable, Encodable {
+public struct AgreementView: Sendable, Encodable {
     public let agreement: Agreement
     public let status: AgreementStatus
     public let consumption: Consumption
@@ -32,11 +32,11 @@ public struct AgreementSummary: Sendable, Encodable {
 
 /// A registered agreement and the warnings that did not stop it. `--json` writes the warnings as sentences in
 /// the reader's language (the front end renders them: `encode(to:rendering:)`).
-public struct AgreementAdded: Sendable {
-    public let summary: AgreementSummary
+public struct AgreementAddedView: Sendable {
+    public let summary: AgreementView
     public let warnings: [Message]
 
-    public init(summary: AgreementSummary, warnings: [Message]) {
+    public init(summary: AgreementView, warnings: [Message]) {
         self.summary = summary
         self.warnings = warnings
     }
@@ -61,7 +61,7 @@ public struct AgreementFilter: Sendable {
         self.provider = provider
     }
 
-    func matches(_ summary: AgreementSummary) -> Bool {
+    func matches(_ summary: AgreementView) -> Bool {
         if let status, summary.status != status { return false }
         if let municipalityNumber, !summary.agreement.municipalities.contains(municipalityNumber) { return false }
         if let provider, summary.agreement.party(provider) == nil { return false }

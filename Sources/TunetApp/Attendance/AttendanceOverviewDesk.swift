@@ -48,7 +48,7 @@ public struct InvoiceLine: Sendable, Encodable {
     }
 }
 
-public struct InvoiceBasis: Sendable, Encodable {
+public struct InvoiceBasisView: Sendable, Encodable {
     public let provider: OrganisationNumber
     public let providerName: String
     public let month: String
@@ -102,20 +102,20 @@ public struct AttendanceStatusLine: Sendable, Encodable {
 }
 
 /// Reconciliation of planned against reported days, and the monthly invoice basis.
-public struct AttendanceReports: Sendable {
+public struct AttendanceOverviewDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
-    public func invoiceBasis(provider: String, month: String) throws -> InvoiceBasis {
-        let number = try ProviderRegistry.parseNumber(provider)
+    public func invoiceBasis(provider: String, month: String) throws -> InvoiceBasisView {
+        let number = try ProviderDesk.parseNumber(provider)
         let period = try Self.month(month)
         return try context.read { reader in
-            let farm = try ProviderRegistry.existing(number, in: reader)
+            let farm = try ProviderDesk.existing(number, in: reader)
             let lines = try Self.lines(provider: number, month: period, today: context.today, in: reader)
             let dayAmount = lines.reduce(Money.zero) { $0 + $1.dayAmount }
             let transport = lines.reduce(Money.zero) { $0 + $1.transportAmount }
-            return InvoiceBasis(provider: number, providerName: farm.name, month: period.iso, lines: lines, dayAmount: dayAmount,
+            return InvoiceBasisView(provider: number, providerName: farm.name, month: period.iso, lines: lines, dayAmount: dayAmount,
                                 transportAmount: transport, total: dayAmount + transport, complete: lines.allSatisfy { $0.missingDates.isEmpty })
         }
     }
@@ -140,7 +140,7 @@ public struct AttendanceReports: Sendable {
     }
 
     public func submissions(provider: String? = nil) throws -> [AttendanceSubmission] {
-        let number = try provider.map(ProviderRegistry.parseNumber)
+        let number = try provider.map(ProviderDesk.parseNumber)
         return try context.read { try $0.submissions(provider: number) }
     }
 

@@ -4,7 +4,7 @@ import TunetDomain
 import TunetFiles
 import TunetStorage
 
-public struct AttendanceImportReport: Sendable, Encodable {
+public struct AttendanceImportView: Sendable, Encodable {
     public let file: String
     /// The submitting farm; nil when the rows name several farms.
     public let provider: OrganisationNumber?
@@ -64,8 +64,8 @@ public struct AttendanceImportReport: Sendable, Encodable {
 }
 
 /// What an import did, in sentences for a person: the CLI prints them, the upload page shows them.
-public enum AttendanceImportSummary {
-    public static func lines(_ report: AttendanceImportReport) -> [Message] {
+public enum AttendanceImportSentences {
+    public static func lines(_ report: AttendanceImportView) -> [Message] {
         if let earlier = report.identicalTo {
             return [Message("attendance.import.identical", ["file": .text(report.file), "submission": .text(String(earlier))])]
         }
@@ -83,7 +83,7 @@ public enum AttendanceImportSummary {
 }
 
 /// Imports a farm's attendance file, all or nothing (format: Contracts/attendance-file.md).
-public struct AttendanceImport: Sendable {
+public struct AttendanceImportDesk: Sendable {
     let context: TunetContext
     /// False for the providers' own service: another farm's participant is "unknown", never revealed.
     let revealOtherProviders: Bool
@@ -96,7 +96,7 @@ public struct AttendanceImport: Sendable {
         self.revealOtherProviders = revealOtherProviders
     }
 
-    public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
+    public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportView {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
@@ -108,9 +108,9 @@ public struct AttendanceImport: Sendable {
     /// With `provider`, the file is that farm's and rows naming another farm are refused. Without it,
     /// each row's organisation number says whose attendance it is: a file may carry several farms'
     /// rows (a year's records moved from another system), and each farm's rows become its submission.
-    public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportReport {
+    public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportView {
         let job = AttendanceImportJob(context: context, revealOtherProviders: revealOtherProviders, data: data, fileName: fileName,
-                                      submitter: try provider.map(ProviderRegistry.parseNumber), dryRun: dryRun)
+                                      submitter: try provider.map(ProviderDesk.parseNumber), dryRun: dryRun)
         if dryRun {
             return try context.read { reader in
                 if let earlier = try job.earlierImport(reader) { return earlier }
@@ -158,7 +158,7 @@ public struct AttendanceImport: Sendable {
 
     /// Keeps each farm's days as its committed submission left them, for the farm's next upload: its
     /// plan was made against the days of the snapshot, and nothing but this file changed them since.
-    private func rememberStoredDays(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], of job: AttendanceImportJob,
+    private func rememberStoredDays(_ plans: [(farm: OrganisationNumber, plan: FarmSubmission.Plan)], of job: AttendanceImportJob,
                                     submissions: [Int64], auditStamp: Int64) {
         for ((farm, plan), submission) in zip(plans, submissions) {
             guard let basis = plan.basis else { continue }
@@ -183,8 +183,8 @@ public struct AttendanceImport: Sendable {
 
     /// What the snapshot found: the file imported before, or the file checked (and planned when small).
     private enum Snapshot {
-        case alreadyImported(AttendanceImportReport)
-        case checked(Stamps, AttendanceBatch, [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)]?)
+        case alreadyImported(AttendanceImportView)
+        case checked(Stamps, AttendanceBatch, [(farm: OrganisationNumber, plan: FarmSubmission.Plan)]?)
     }
 }
 
@@ -209,7 +209,7 @@ struct AttendanceImportJob: Sendable {
     }
 
     /// The report for a file already imported, or nil.
-    func earlierImport(_ reader: StoreReader) throws -> AttendanceImportReport? {
+    func earlierImport(_ reader: StoreReader) throws -> AttendanceImportView? {
         if let submitter, try reader.provider(submitter) == nil {
             throw TunetError.notFound(kind: "provider", key: submitter.digits)
         }
@@ -220,7 +220,7 @@ struct AttendanceImportJob: Sendable {
             earlier = try reader.submissions(contentHash: hash)
         }
         guard let first = earlier.first else { return nil }
-        return AttendanceImportReport(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
+        return AttendanceImportView(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
                                       providers: earlier.map(\.provider), contentHash: hash,
                                       months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
                                       new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, rowsLeftEmpty: nil, identicalTo: first.id,
@@ -242,16 +242,16 @@ struct AttendanceImportJob: Sendable {
     }
 
     /// Stores a farm's plan as its submission.
-    func store(_ farm: OrganisationNumber, _ plan: AttendancePlanner.Plan, _ tx: StoreTransaction) throws -> Int64 {
+    func store(_ farm: OrganisationNumber, _ plan: FarmSubmission.Plan, _ tx: StoreTransaction) throws -> Int64 {
         let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
                                               months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
                                               unchangedRows: plan.unchanged)
         return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
     }
 
-    func report(_ farms: [OrganisationNumber], _ counts: [AttendancePlanner.Counts], _ submissionIds: [Int64],
-                rowsLeftEmpty: Int) -> AttendanceImportReport {
-        AttendanceImportReport(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
+    func report(_ farms: [OrganisationNumber], _ counts: [FarmSubmission.Counts], _ submissionIds: [Int64],
+                rowsLeftEmpty: Int) -> AttendanceImportView {
+        AttendanceImportView(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
                                months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
                                new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
                                unchanged: counts.reduce(0) { $0 + $1.unchanged }, rowsLeftEmpty: rowsLeftEmpty, identicalTo: nil,
@@ -259,17 +259,17 @@ struct AttendanceImportJob: Sendable {
     }
 
     /// Plans made beforehand, stored.
-    func stored(_ plans: [(farm: OrganisationNumber, plan: AttendancePlanner.Plan)], rowsLeftEmpty: Int,
-                _ tx: StoreTransaction) throws -> AttendanceImportReport {
+    func stored(_ plans: [(farm: OrganisationNumber, plan: FarmSubmission.Plan)], rowsLeftEmpty: Int,
+                _ tx: StoreTransaction) throws -> AttendanceImportView {
         let ids = try plans.map { try store($0.farm, $0.plan, tx) }
         return report(plans.map(\.farm), plans.map(\.plan.counts), ids, rowsLeftEmpty: rowsLeftEmpty)
     }
 
     /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
     /// that a national file's plans are never all in memory at once.
-    func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportReport {
+    func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportView {
         var farms: [OrganisationNumber] = []
-        var counts: [AttendancePlanner.Counts] = []
+        var counts: [FarmSubmission.Counts] = []
         var ids: [Int64] = []
         try batch.drainPlans(using: reader) { farm, plan in
             if let tx { ids.append(try store(farm, plan, tx)) }

@@ -4,7 +4,7 @@ import TunetFiles
 import TunetStorage
 
 /// What an import did (or, in a dry run, would do).
-public struct ProviderImportReport: Sendable, Encodable {
+public struct ProviderImportView: Sendable, Encodable {
     public let file: String
     public let encoding: String
     public let delimiter: String
@@ -21,7 +21,7 @@ public struct ProviderImportReport: Sendable, Encodable {
 }
 
 /// Imports the provider register from a CSV file, all or nothing (format: Contracts/provider-register-csv.md).
-public struct ProviderImport: Sendable {
+public struct ProviderImportDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
@@ -51,7 +51,7 @@ public struct ProviderImport: Sendable {
     /// - Parameters:
     ///   - updateExisting: registered organisation numbers update their provider; otherwise they are refused.
     ///   - dryRun: check everything and report, store nothing.
-    public func run(file url: URL, updateExisting: Bool = false, dryRun: Bool = false) throws -> ProviderImportReport {
+    public func run(file url: URL, updateExisting: Bool = false, dryRun: Bool = false) throws -> ProviderImportView {
         let reader = try CSVReader(contentsOf: url)
         let records = try reader.allRecords()
         guard let header = records.first, !header.isBlank else {
@@ -79,7 +79,7 @@ public struct ProviderImport: Sendable {
             }
             return plan
         }
-        return ProviderImportReport(
+        return ProviderImportView(
             file: file, encoding: reader.encoding.rawValue, delimiter: reader.delimiterName, dryRun: dryRun,
             rows: rows.count, created: plan.created, updated: plan.updated, unchanged: plan.unchanged)
     }
@@ -90,7 +90,7 @@ public struct ProviderImport: Sendable {
     }
 
     /// Checks every row against the rules and the register; throws all problems at once.
-    static func plan(rows: [CSVRecord], header: CSVRecord, columns: ColumnMap<ProviderForm.Field>, store: StoreReader,
+    static func plan(rows: [TableRow], header: TableRow, columns: ColumnMap<ProviderForm.Field>, store: StoreReader,
                      updateExisting: Bool) throws -> ImportPlan {
         var problems: [FieldProblem] = []
         var firstRowOf: [OrganisationNumber: Int] = [:]

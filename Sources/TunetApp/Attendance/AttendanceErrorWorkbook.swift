@@ -6,7 +6,7 @@ import TunetText
 
 /// The submitted sheet with an error column added, ready to fix and send again: each refused row's
 /// reasons in the reader's language, with the column they are about.
-public enum AttendanceErrorReport {
+public enum AttendanceErrorWorkbook {
     /// - Parameter fields: how the front end that asked names the fields a reason points at.
     public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language,
                              fields: FieldNames = .identifiers) throws {
@@ -15,7 +15,7 @@ public enum AttendanceErrorReport {
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         var byRow: [Int: [String]] = [:]
         for problem in problems {
-            let column = AttendanceTemplate.columnName(problem.field, texts)
+            let column = AttendanceTemplateDesk.columnName(problem.field, texts)
             byRow[problem.row ?? 1, default: []].append(texts("problem.field", ["field": .text(column), "reason": .message(problem.reason)]))
         }
         let workbook = try XLSXWorkbook(path: path)

@@ -2,7 +2,7 @@ import TunetDomain
 import TunetStorage
 
 /// Validates rows against the farm's placements loaded once, and works out what changes.
-struct AttendancePlanner: Sendable {
+struct FarmSubmission: Sendable {
     let provider: OrganisationNumber
     let today: LocalDate
     let revealOtherProviders: Bool
@@ -44,7 +44,7 @@ struct AttendancePlanner: Sendable {
     private var inOrder = true
     private(set) var rowCount = 0
 
-    init(calendars farm: FarmCalendars, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
+    init(calendars farm: FarmSchedules, provider: OrganisationNumber, today: LocalDate, revealOtherProviders: Bool,
          placedParticipants: Set<ParticipantCode>) {
         self.provider = provider
         self.today = today

@@ -2,23 +2,23 @@ import TunetDomain
 import TunetStorage
 
 /// The provider register: adding, changing, suspending and looking up farms.
-public struct ProviderRegistry: Sendable {
+public struct ProviderDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
-    public func add(_ form: ProviderForm) throws -> ProviderSummary {
+    public func add(_ form: ProviderForm) throws -> ProviderView {
         let provider = try form.provider()
         try context.write { tx in
             try Self.refuseDuplicate(provider.organisationNumber, in: tx)
             try tx.insert(provider)
         }
-        return ProviderSummary(provider, today: context.today)
+        return ProviderView(provider, today: context.today)
     }
 
     /// Changes the given fields; the organisation number identifies the farm and cannot be changed. Values equal
     /// to the stored ones change nothing and write no audit event; the result says whether anything changed.
-    public func update(_ organisationNumber: String, with form: ProviderForm) throws -> ProviderUpdate {
+    public func update(_ organisationNumber: String, with form: ProviderForm) throws -> ProviderUpdateView {
         let number = try Self.parseNumber(organisationNumber)
         if let given = form[.organisationNumber], !given.trimmingWhitespace().isEmpty,
            case .success(let other) = OrganisationNumber.parse(given), other != number {
@@ -32,10 +32,10 @@ public struct ProviderRegistry: Sendable {
             try tx.update(updated)
             return (updated, true)
         }
-        return ProviderUpdate(summary: ProviderSummary(updated, today: context.today), changed: changed)
+        return ProviderUpdateView(summary: ProviderView(updated, today: context.today), changed: changed)
     }
 
-    public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderSummary {
+    public func suspend(_ organisationNumber: String, reason: String) throws -> ProviderView {
         let number = try Self.parseNumber(organisationNumber)
         let reason = try FreeText.requiredReason(reason, for: .suspension, maximumLength: 500)
         let updated = try context.write { tx in
@@ -50,10 +50,10 @@ public struct ProviderRegistry: Sendable {
             try tx.update(provider, action: "suspend", note: .typed(reason))
             return provider
         }
-        return ProviderSummary(updated, today: context.today)
+        return ProviderView(updated, today: context.today)
     }
 
-    public func reactivate(_ organisationNumber: String, note: String? = nil) throws -> ProviderSummary {
+    public func reactivate(_ organisationNumber: String, note: String? = nil) throws -> ProviderView {
         let number = try Self.parseNumber(organisationNumber)
         let updated = try context.write { tx in
             var provider = try Self.existing(number, in: tx)
@@ -65,22 +65,22 @@ public struct ProviderRegistry: Sendable {
             try tx.update(provider, action: "reactivate", note: note.map(RecordedText.typed))
             return provider
         }
-        return ProviderSummary(updated, today: context.today)
+        return ProviderView(updated, today: context.today)
     }
 
-    public func show(_ organisationNumber: String) throws -> ProviderDetail {
+    public func show(_ organisationNumber: String) throws -> ProviderDetailView {
         let number = try Self.parseNumber(organisationNumber)
         return try context.read { reader in
             let provider = try Self.existing(number, in: reader)
             let events = try reader.auditEvents(AuditQuery(entity: "provider", entityId: number.digits))
-            return ProviderDetail(summary: ProviderSummary(provider, today: context.today),
-                                  history: events.map(AuditEntry.init))
+            return ProviderDetailView(summary: ProviderView(provider, today: context.today),
+                                  history: events.map(AuditEventView.init))
         }
     }
 
-    public func list(_ filter: ProviderFilter = ProviderFilter()) throws -> [ProviderSummary] {
+    public func list(_ filter: ProviderFilter = ProviderFilter()) throws -> [ProviderView] {
         try context.read { reader in
-            try reader.allProviders().map { ProviderSummary($0, today: context.today) }.filter(filter.matches)
+            try reader.allProviders().map { ProviderView($0, today: context.today) }.filter(filter.matches)
         }
     }
 

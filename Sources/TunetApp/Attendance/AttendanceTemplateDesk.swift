@@ -5,7 +5,7 @@ import TunetSpreadsheet
 import TunetStorage
 import TunetText
 
-public struct AttendanceTemplateReport: Sendable, Encodable {
+public struct AttendanceTemplateView: Sendable, Encodable {
     public let file: String
     public let provider: OrganisationNumber
     public let month: String
@@ -20,7 +20,7 @@ public struct AttendanceTemplateReport: Sendable, Encodable {
 /// The pre-filled attendance workbook a farm fills in and sends back as it is: one row per planned
 /// participant-day, the status as a dropdown, the identifying columns locked, instructions in the reader's
 /// language (bokmål or English; the status codes M, FM, FU and AT are the same in both).
-public struct AttendanceTemplate: Sendable {
+public struct AttendanceTemplateDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
@@ -39,13 +39,13 @@ public struct AttendanceTemplate: Sendable {
     /// Blank, unlocked rows below the planned days, for extra days the agreement allows.
     public static let extraRows = 20
 
-    public func write(provider: String, month: String, to path: String, language: Language) throws -> AttendanceTemplateReport {
+    public func write(provider: String, month: String, to path: String, language: Language) throws -> AttendanceTemplateView {
         let texts = Texts(language)
-        let number = try ProviderRegistry.parseNumber(provider)
-        let period = try AttendanceReports.month(month)
+        let number = try ProviderDesk.parseNumber(provider)
+        let period = try AttendanceOverviewDesk.month(month)
         try OutputPath.check(path, database: context.store.location)
         let (farm, days) = try context.read { reader -> (Provider, [(Placement, LocalDate)]) in
-            let farm = try ProviderRegistry.existing(number, in: reader)
+            let farm = try ProviderDesk.existing(number, in: reader)
             var days: [(Placement, LocalDate)] = []
             for placement in try reader.placements(provider: number) where !placement.isCancelled
                 && placement.start <= period.lastDay && placement.end >= period.firstDay {
@@ -97,7 +97,7 @@ public struct AttendanceTemplate: Sendable {
         sheet.protect()
         if !instructionsFirst { try writeInstructions(workbook, farm: farm, month: period, sheet: dataSheet, texts: texts) }
         try workbook.close()
-        return AttendanceTemplateReport(file: path, provider: number, month: period.iso, rows: days.count)
+        return AttendanceTemplateView(file: path, provider: number, month: period.iso, rows: days.count)
     }
 
     private func writeInstructions(_ workbook: XLSXWorkbook, farm: Provider, month: YearMonth, sheet dataSheet: String, texts: Texts) throws {

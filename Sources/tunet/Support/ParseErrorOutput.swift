@@ -9,7 +9,7 @@ import TunetText
 /// ArgumentParser writes these sentences in English only and keeps their kinds to itself, so each of
 /// the sentences it writes is read back into a message of the catalogue; one it may add in a later
 /// version is shown as it wrote it rather than lost.
-enum ParseErrorReport {
+enum ParseErrorOutput {
     /// Whether ArgumentParser has a sentence for `error`; help, the version and a bare exit code have none.
     static func applies(to error: Error) -> Bool {
         Tunet.exitCode(for: error) != .success && !Tunet.message(for: error).isEmpty

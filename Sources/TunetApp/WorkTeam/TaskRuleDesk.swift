@@ -2,7 +2,7 @@ import TunetDomain
 import TunetStorage
 import TunetText
 
-public struct TaskGenerationReport: Sendable, Encodable {
+public struct TaskGenerationView: Sendable, Encodable {
     public let raised: [TaskView]
     /// Open tasks whose condition no longer holds (the approval was renewed, the option decided): they say so.
     public let conditionGone: [Int64]
@@ -15,7 +15,7 @@ public struct TaskGenerationReport: Sendable, Encodable {
 }
 
 /// Runs the rules and raises tasks idempotently: one rule key per subject, so running twice raises nothing new.
-public struct TaskRules: Sendable {
+public struct TaskRuleDesk: Sendable {
     let context: TunetContext
     let thresholds: TaskRuleThresholds
     /// The language the report's tasks are read in; the tasks keep their titles as messages.
@@ -36,7 +36,7 @@ public struct TaskRules: Sendable {
         let link: TaskLink?
     }
 
-    public func generate(team: String? = nil) throws -> TaskGenerationReport {
+    public func generate(team: String? = nil) throws -> TaskGenerationView {
         try thresholds.check()
         let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
         let today = context.today
@@ -70,7 +70,7 @@ public struct TaskRules: Sendable {
             return (raised, gone, unchanged)
         }
         let desk = TaskDesk(context, language: language)
-        return TaskGenerationReport(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged)
+        return TaskGenerationView(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged)
     }
 
     func findings(in reader: StoreReader) throws -> [Finding] {
@@ -147,7 +147,7 @@ public struct TaskRules: Sendable {
         // Last month's attendance missing on the 5th.
         if today.day >= thresholds.attendanceDay {
             let lastMonth = YearMonth(today).adding(months: -1)
-            let byProvider = try AttendanceReports.linesByProvider(month: lastMonth, today: today, in: reader)
+            let byProvider = try AttendanceOverviewDesk.linesByProvider(month: lastMonth, today: today, in: reader)
             for provider in providers {
                 let lines = byProvider[provider.organisationNumber] ?? []
                 let missing = lines.reduce(0) { $0 + $1.missingDates.count }

@@ -7,16 +7,16 @@ import TunetStorage
 @testable import TunetSQLite
 
 @Suite("Exports read back with Tunet's own xlsx reader")
-struct ReportExportTests {
+struct ReportDeskTests {
     @Test("The agreements report holds what the register holds, in English with --lang en")
     func agreementsReport() throws {
         let workspace = try TestWorkspace(today: LocalDate(year: 2025, month: 3, day: 1)!)
         try registerFarms(workspace)
-        _ = try AgreementRegistry(workspace.context).add(kongsbergForm())
+        _ = try AgreementDesk(workspace.context).add(kongsbergForm())
         var filters = ReportFilters()
         filters.language = .en
         let path = workspace.folder.appendingPathComponent("agreements.xlsx").path
-        let result = try ReportExport(workspace.context).write("agreements", filters: filters, to: path)
+        let result = try ReportDesk(workspace.context).write("agreements", filters: filters, to: path)
         #expect(result.sheets == ["Agreements", "Options"])
         let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)), name: "agreements.xlsx")
         #expect(reader.sheetNames == ["Front", "Agreements", "Options"])
@@ -38,7 +38,7 @@ struct ReportExportTests {
         let workspace = try TestWorkspace()
         for report in try ReportCatalogue.load().reports {
             let path = workspace.folder.appendingPathComponent("\(report.name).xlsx").path
-            let result = try ReportExport(workspace.context).write(report.name, filters: ReportFilters(), to: path)
+            let result = try ReportDesk(workspace.context).write(report.name, filters: ReportFilters(), to: path)
             #expect(result.rows == 0)
             let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(reader.sheetNames.first == "Forside")
@@ -49,9 +49,9 @@ struct ReportExportTests {
     func attendanceRows() throws {
         let farms = try SyntheticFarm(farms: 2, placements: 30)
         let context = farms.context
-        _ = try AttendanceImport(context).run(file: farms.file)
+        _ = try AttendanceImportDesk(context).run(file: farms.file)
         let path = farms.workspace.folder.appendingPathComponent("rows.xlsx").path
-        let result = try ReportExport(context).write("attendance-rows", filters: ReportFilters(), to: path)
+        let result = try ReportDesk(context).write("attendance-rows", filters: ReportFilters(), to: path)
         #expect(result.rows == farms.rows)
         #expect(farms.rows > 2_000 && farms.rows % 1_000 != 0, "several of the reading thread's batches of 1,000, the last one short")
 
@@ -70,7 +70,7 @@ struct ReportExportTests {
         let farm = try SyntheticFarm(placements: 3)
         try farm.importedWithUnknownStatus()
         let path = farm.workspace.folder.appendingPathComponent("rows.xlsx").path
-        #expect(performing: { try ReportExport(farm.context).write("attendance-rows", filters: ReportFilters(), to: path) },
+        #expect(performing: { try ReportDesk(farm.context).write("attendance-rows", filters: ReportFilters(), to: path) },
                 throws: SyntheticFarm.namesUnknownStatus)
         #expect(!FileManager.default.fileExists(atPath: path))
     }

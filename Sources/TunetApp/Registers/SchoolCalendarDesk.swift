@@ -26,7 +26,7 @@ public struct CalendarView: Sendable, Encodable {
 }
 
 /// School holidays per municipality: pupils are not at the farm then (format: Contracts/school-calendar-csv.md).
-public struct SchoolCalendar: Sendable {
+public struct SchoolCalendarDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }

@@ -28,7 +28,7 @@ func sampleProvider(_ number: String = "974760673", name: String = "Lia gård") 
 }
 
 @Suite("The SQLite store")
-struct TunetDatabaseTests {
+struct SQLiteStoreTests {
     @Test("A new file is migrated from empty, in WAL mode with foreign keys on")
     func migratesFromEmpty() throws {
         let file = try TemporaryDatabaseFile()

@@ -44,11 +44,11 @@ let liaGard = ProviderForm([
 ])
 
 @Suite("The provider register")
-struct ProviderRegistryTests {
+struct ProviderDeskTests {
     @Test("A registered farm is listed with its derived approval state")
     func addAndList() throws {
         let workspace = try TestWorkspace()
-        let registry = ProviderRegistry(workspace.context)
+        let registry = ProviderDesk(workspace.context)
         let added = try registry.add(liaGard)
         #expect(added.approvalState == .valid)
         #expect(added.municipalityName == "Kongsberg")
@@ -60,7 +60,7 @@ struct ProviderRegistryTests {
     @Test("A duplicate organisation number is refused, naming the farm that has it, and nothing changes")
     func duplicate() throws {
         let workspace = try TestWorkspace()
-        let registry = ProviderRegistry(workspace.context)
+        let registry = ProviderDesk(workspace.context)
         _ = try registry.add(liaGard)
         let before = try workspace.snapshot()
         var other = liaGard
@@ -77,7 +77,7 @@ struct ProviderRegistryTests {
     @Test("Suspending needs a reason and can happen once; reactivating only a suspended farm")
     func suspension() throws {
         let workspace = try TestWorkspace()
-        let registry = ProviderRegistry(workspace.context)
+        let registry = ProviderDesk(workspace.context)
         _ = try registry.add(liaGard)
         #expect(throws: TunetError.self) { try registry.suspend("974760673", reason: "  ") }
         #expect(try registry.suspend("974760673", reason: "Insurance expired").provider.status == .suspended)
@@ -91,7 +91,7 @@ struct ProviderRegistryTests {
     @Test("An update cannot change the organisation number and refuses an unknown farm")
     func updateRules() throws {
         let workspace = try TestWorkspace()
-        let registry = ProviderRegistry(workspace.context)
+        let registry = ProviderDesk(workspace.context)
         _ = try registry.add(liaGard)
         #expect(throws: TunetError.self) { try registry.update("974760673", with: ProviderForm([.organisationNumber: "923609016"])) }
         #expect(throws: TunetError.notFound(kind: "provider", key: "923609016")) {
@@ -112,12 +112,12 @@ struct ProviderImportTests {
     @Test("Both example files import, with æøå and Norwegian dates intact")
     func importsExamples() throws {
         let workspace = try TestWorkspace()
-        let excel = try ProviderImport(workspace.context).run(file: examples.appendingPathComponent("providers-excel-semicolon.csv"))
+        let excel = try ProviderImportDesk(workspace.context).run(file: examples.appendingPathComponent("providers-excel-semicolon.csv"))
         #expect(excel.encoding == "Windows-1252")
         #expect(excel.created.count == 3)
-        let utf8 = try ProviderImport(workspace.context).run(file: examples.appendingPathComponent("providers-utf8-bom.csv"))
+        let utf8 = try ProviderImportDesk(workspace.context).run(file: examples.appendingPathComponent("providers-utf8-bom.csv"))
         #expect(utf8.created.count == 2)
-        let farms = try ProviderRegistry(workspace.context).list()
+        let farms = try ProviderDesk(workspace.context).list()
         #expect(farms.count == 5)
         let bjornstad = try #require(farms.first { $0.provider.organisationNumber.digits == "812345672" })
         #expect(bjornstad.provider.name == "Øvre Bjørnstad gård")
@@ -131,7 +131,7 @@ struct ProviderImportTests {
         let workspace = try TestWorkspace()
         let before = try workspace.snapshot()
         do {
-            _ = try ProviderImport(workspace.context).run(file: examples.appendingPathComponent("providers-with-errors.csv"))
+            _ = try ProviderImportDesk(workspace.context).run(file: examples.appendingPathComponent("providers-with-errors.csv"))
             Issue.record("imported a bad file")
         } catch let error as TunetError {
             let found = error.problems.map { "\($0.row ?? 0) \($0.field)" }
@@ -146,7 +146,7 @@ struct ProviderImportTests {
     func dryRun() throws {
         let workspace = try TestWorkspace()
         let before = try workspace.snapshot()
-        let report = try ProviderImport(workspace.context).run(file: examples.appendingPathComponent("providers-utf8-bom.csv"), dryRun: true)
+        let report = try ProviderImportDesk(workspace.context).run(file: examples.appendingPathComponent("providers-utf8-bom.csv"), dryRun: true)
         #expect(report.dryRun)
         #expect(report.created == ["812345702", "812345710"])
         #expect(try workspace.snapshot() == before)
@@ -156,9 +156,9 @@ struct ProviderImportTests {
     func existingFarms() throws {
         let workspace = try TestWorkspace()
         let file = examples.appendingPathComponent("providers-utf8-bom.csv")
-        _ = try ProviderImport(workspace.context).run(file: file)
-        #expect(throws: TunetError.self) { try ProviderImport(workspace.context).run(file: file) }
-        let again = try ProviderImport(workspace.context).run(file: file, updateExisting: true)
+        _ = try ProviderImportDesk(workspace.context).run(file: file)
+        #expect(throws: TunetError.self) { try ProviderImportDesk(workspace.context).run(file: file) }
+        let again = try ProviderImportDesk(workspace.context).run(file: file, updateExisting: true)
         #expect(again.unchanged.count == 2)
         #expect(again.created.isEmpty && again.updated.isEmpty)
     }
@@ -167,11 +167,11 @@ struct ProviderImportTests {
     func malformedFiles() throws {
         let workspace = try TestWorkspace()
         let extra = try workspace.file("extra.csv", "organisation_number,name,municipality_number,target_groups,places_per_day,open_weekdays\n974760673,Lia,3303,pupils,4,mon,surprise\n")
-        #expect(throws: TunetError.self) { try ProviderImport(workspace.context).run(file: extra) }
+        #expect(throws: TunetError.self) { try ProviderImportDesk(workspace.context).run(file: extra) }
         let empty = try workspace.file("empty.csv", "")
-        #expect(throws: TunetError.self) { try ProviderImport(workspace.context).run(file: empty) }
+        #expect(throws: TunetError.self) { try ProviderImportDesk(workspace.context).run(file: empty) }
         let missing = workspace.folder.appendingPathComponent("missing.csv")
-        #expect(throws: TunetError.self) { try ProviderImport(workspace.context).run(file: missing) }
+        #expect(throws: TunetError.self) { try ProviderImportDesk(workspace.context).run(file: missing) }
         #expect(try workspace.snapshot().hasSuffix("\n0"))
     }
 }
@@ -188,7 +188,7 @@ struct DemoScenarioTests {
         let report = try DemoScenario.build(configuration, replace: false)
         #expect(report.providers == 16)
         #expect(report.approvalStates.keys.sorted() == ["audit_overdue", "expiring", "not_approved", "valid"])
-        let farms = try ProviderRegistry(try configuration.context()).list(ProviderFilter(municipalityNumber: "3303"))
+        let farms = try ProviderDesk(try configuration.context()).list(ProviderFilter(municipalityNumber: "3303"))
         #expect(farms.count == 6)
         for number in ["1804", "1837", "1865", "1866", "1870"] {
             #expect(report.municipalities.contains { $0.hasPrefix(number) })
@@ -227,7 +227,7 @@ struct ConfigurationTests {
     func osloDay() {
         // 2026-06-30 22:30 UTC is 1 July 00:30 in Oslo (summer time).
         let instant = Date(timeIntervalSince1970: 1_782_858_600)
-        #expect(OsloCalendar.today(now: instant) == LocalDate(year: 2026, month: 7, day: 1))
-        #expect(OsloCalendar.startOfDayUTC(LocalDate(year: 2026, month: 1, day: 15)!) == "2026-01-14T23:00:00.000Z")
+        #expect(OsloTime.today(now: instant) == LocalDate(year: 2026, month: 7, day: 1))
+        #expect(OsloTime.startOfDayUTC(LocalDate(year: 2026, month: 1, day: 15)!) == "2026-01-14T23:00:00.000Z")
     }
 }

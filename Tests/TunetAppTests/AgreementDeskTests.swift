@@ -8,7 +8,7 @@ import TunetTestSupport
 
 /// Registers the two farms the agreement form names.
 func registerFarms(_ workspace: TestWorkspace) throws {
-    let registry = ProviderRegistry(workspace.context)
+    let registry = ProviderDesk(workspace.context)
     _ = try registry.add(liaGard)
     var haugen = liaGard
     haugen[.organisationNumber] = "923609016"
@@ -36,40 +36,40 @@ func kongsbergForm() -> AgreementForm {
 }
 
 @Suite("Framework agreements")
-struct AgreementRegistryTests {
+struct AgreementDeskTests {
     @Test("An agreement with registered farms is stored and audited; unknown farms and a second reference are refused")
     func add() throws {
         let workspace = try TestWorkspace(today: LocalDate(year: 2025, month: 3, day: 1)!)
         let before = try workspace.snapshot()
-        #expect(throws: TunetError.self) { try AgreementRegistry(workspace.context).add(kongsbergForm()) }
+        #expect(throws: TunetError.self) { try AgreementDesk(workspace.context).add(kongsbergForm()) }
         #expect(try workspace.snapshot() == before)
         try registerFarms(workspace)
-        let added = try AgreementRegistry(workspace.context).add(kongsbergForm())
+        let added = try AgreementDesk(workspace.context).add(kongsbergForm())
         #expect(added.summary.status == .active)
         #expect(added.summary.consumption.headroom == Money.kroner(8_000_000))
         #expect(throws: TunetError.conflict(Message("agreement.already_registered", ["reference": "2023/4512"]))) {
-            try AgreementRegistry(workspace.context).add(kongsbergForm())
+            try AgreementDesk(workspace.context).add(kongsbergForm())
         }
-        let events = try AuditLog(workspace.context).events(entity: "agreement")
+        let events = try AuditDesk(workspace.context).events(entity: "agreement")
         #expect(events.map(\.action) == ["create"])
-        #expect(try AgreementRegistry(workspace.context).show("2023/4512").agreement.parties.count == 2)
+        #expect(try AgreementDesk(workspace.context).show("2023/4512").agreement.parties.count == 2)
     }
 
     @Test("An option is exercised up to its deadline, and not after it")
     func extend() throws {
         let onDeadline = try TestWorkspace(today: LocalDate(year: 2025, month: 9, day: 30)!)
         try registerFarms(onDeadline)
-        _ = try AgreementRegistry(onDeadline.context).add(kongsbergForm())
-        let extended = try AgreementRegistry(onDeadline.context).extend("2023/4512")
+        _ = try AgreementDesk(onDeadline.context).add(kongsbergForm())
+        let extended = try AgreementDesk(onDeadline.context).extend("2023/4512")
         #expect(extended.agreement.currentEnd == LocalDate(year: 2026, month: 12, day: 31))
         #expect(extended.agreement.options[0].exercisedOn == LocalDate(year: 2025, month: 9, day: 30))
 
         let late = try TestWorkspace(today: LocalDate(year: 2025, month: 10, day: 1)!)
         try registerFarms(late)
-        _ = try AgreementRegistry(late.context).add(kongsbergForm())
+        _ = try AgreementDesk(late.context).add(kongsbergForm())
         let before = try late.snapshot()
         do {
-            _ = try AgreementRegistry(late.context).extend("2023/4512")
+            _ = try AgreementDesk(late.context).extend("2023/4512")
             Issue.record("extended after the deadline")
         } catch let error as TunetError {
             #expect(error.english.contains("had to be decided by 2025-09-30"))
@@ -81,8 +81,8 @@ struct AgreementRegistryTests {
     func terminate() throws {
         let workspace = try TestWorkspace(today: LocalDate(year: 2025, month: 3, day: 1)!)
         try registerFarms(workspace)
-        _ = try AgreementRegistry(workspace.context).add(kongsbergForm())
-        let registry = AgreementRegistry(workspace.context)
+        _ = try AgreementDesk(workspace.context).add(kongsbergForm())
+        let registry = AgreementDesk(workspace.context)
         #expect(throws: TunetError.self) { try registry.terminate("2023/4512", reason: "") }
         #expect(throws: TunetError.self) { try registry.terminate("2023/4512", reason: "x", on: "2030-01-01") }
         let terminated = try registry.terminate("2023/4512", reason: "Replaced by the joint agreement", on: "2025-03-01")
@@ -95,12 +95,12 @@ struct AgreementRegistryTests {
     func adjustPrices() throws {
         let workspace = try TestWorkspace(today: LocalDate(year: 2025, month: 3, day: 1)!)
         try registerFarms(workspace)
-        _ = try AgreementRegistry(workspace.context).add(kongsbergForm())
-        let kpi = ConsumerPriceIndexRegistry(workspace.context)
+        _ = try AgreementDesk(workspace.context).add(kongsbergForm())
+        let kpi = ConsumerPriceIndexDesk(workspace.context)
         _ = try kpi.set("2023M10", "133.0")
         let before = try workspace.snapshot()
         do {
-            _ = try PriceAdjustment(workspace.context).run(year: 2025)
+            _ = try PriceAdjustmentDesk(workspace.context).run(year: 2025)
             Issue.record("adjusted without the reference month")
         } catch let error as TunetError {
             #expect(error.problems.first?.value == "2024M10")
@@ -109,19 +109,19 @@ struct AgreementRegistryTests {
         #expect(try workspace.snapshot() == before)
 
         _ = try kpi.set("2024-10", "136.4")
-        let report = try PriceAdjustment(workspace.context).run(year: 2025)
+        let report = try PriceAdjustmentDesk(workspace.context).run(year: 2025)
         #expect(report.adjusted.first?.prices.first { $0.line == "full_day" && $0.provider.digits == "974760673" }?.adjusted == Money(ore: 128_195))
-        let prices = try AgreementRegistry(workspace.context).prices("2023/4512", provider: "974760673", on: "2024-12-31")
+        let prices = try AgreementDesk(workspace.context).prices("2023/4512", provider: "974760673", on: "2024-12-31")
         #expect(prices.prices.first?.amount == Money.kroner(1250))
-        let later = try AgreementRegistry(workspace.context).prices("2023/4512", provider: "974760673", on: "2025-01-01")
+        let later = try AgreementDesk(workspace.context).prices("2023/4512", provider: "974760673", on: "2025-01-01")
         #expect(later.prices.first?.amount == Money(ore: 128_195))
         #expect(later.versions.count == 2)
 
         let afterFirst = try workspace.snapshot()
-        _ = try PriceAdjustment(workspace.context).run(year: 2025)
+        _ = try PriceAdjustmentDesk(workspace.context).run(year: 2025)
         #expect(try workspace.snapshot() == afterFirst)
-        #expect(try PriceAdjustment(workspace.context).run(year: 2025).skipped["2023/4512"]?.reason == .alreadyApplied)
-        #expect(try PriceAdjustment(workspace.context).run(year: 2024).skipped["2023/4512"]?.reason == .pricesApplyFromStart)
+        #expect(try PriceAdjustmentDesk(workspace.context).run(year: 2025).skipped["2023/4512"]?.reason == .alreadyApplied)
+        #expect(try PriceAdjustmentDesk(workspace.context).run(year: 2024).skipped["2023/4512"]?.reason == .pricesApplyFromStart)
     }
 }
 
@@ -130,12 +130,12 @@ struct ConsumerPriceIndexImportTests {
     @Test("The example download imports, skipping the unpublished month")
     func importsExample() throws {
         let workspace = try TestWorkspace()
-        let report = try ConsumerPriceIndexRegistry(workspace.context).importFile(examples.appendingPathComponent("kpi-03013.csv"))
+        let report = try ConsumerPriceIndexDesk(workspace.context).importFile(examples.appendingPathComponent("kpi-03013.csv"))
         #expect(report.months == 7)
         #expect(report.skipped == 1)
-        let values = try ConsumerPriceIndexRegistry(workspace.context).list()
+        let values = try ConsumerPriceIndexDesk(workspace.context).list()
         #expect(values.first { $0.month == "2026M10" }?.index == IndexValue(tenths: 1432))
-        let again = try ConsumerPriceIndexRegistry(workspace.context).importFile(examples.appendingPathComponent("kpi-03013.csv"))
+        let again = try ConsumerPriceIndexDesk(workspace.context).importFile(examples.appendingPathComponent("kpi-03013.csv"))
         #expect(again.unchanged == 7 && again.new.isEmpty)
     }
 
@@ -147,7 +147,7 @@ struct ConsumerPriceIndexImportTests {
             "Totalindeks";142.8;143.2
             "Matvarer og alkoholfrie drikkevarer";150.1;151.0
             """)
-        let report = try ConsumerPriceIndexRegistry(workspace.context).importFile(file)
+        let report = try ConsumerPriceIndexDesk(workspace.context).importFile(file)
         #expect(report.new == ["2026M09", "2026M10"])
         #expect(report.skipped == 1)
     }
@@ -162,13 +162,13 @@ struct ConsumerPriceIndexImportTests {
             "2026M09";142.9
             """)
         do {
-            _ = try ConsumerPriceIndexRegistry(workspace.context).importFile(file)
+            _ = try ConsumerPriceIndexDesk(workspace.context).importFile(file)
             Issue.record("imported a bad file")
         } catch let error as TunetError {
             #expect(error.problems.map(\.row) == [3, 4])
         }
-        #expect(try ConsumerPriceIndexRegistry(workspace.context).list().isEmpty)
+        #expect(try ConsumerPriceIndexDesk(workspace.context).list().isEmpty)
         let notKPI = try workspace.file("other.csv", "a;b\n1;2\n")
-        #expect(throws: TunetError.self) { try ConsumerPriceIndexRegistry(workspace.context).importFile(notKPI) }
+        #expect(throws: TunetError.self) { try ConsumerPriceIndexDesk(workspace.context).importFile(notKPI) }
     }
 }

@@ -2,7 +2,7 @@ import TunetDomain
 import TunetStorage
 
 /// A copy of the data, checked: where it is, the schema it has, how many farms and audit events it holds.
-public struct BackupReport: Sendable, Encodable {
+public struct BackupView: Sendable, Encodable {
     public let path: String
     public let migrations: [String]
     public let providers: Int
@@ -17,18 +17,18 @@ public struct BackupReport: Sendable, Encodable {
 }
 
 /// Backing up and restoring the whole store.
-public struct DatabaseMaintenance: Sendable {
+public struct MaintenanceDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
 
     /// Copies the data to a new file, consistently, even while the service writes.
-    public func backup(to path: String) throws -> BackupReport {
-        BackupReport(try context.store.backup(to: path))
+    public func backup(to path: String) throws -> BackupView {
+        BackupView(try context.store.backup(to: path))
     }
 
     /// Replaces the data with a checked backup; the restore is audited under the context's actor.
-    public func restore(from path: String) throws -> BackupReport {
-        BackupReport(try context.store.restore(from: path, actor: context.actor))
+    public func restore(from path: String) throws -> BackupView {
+        BackupView(try context.store.restore(from: path, actor: context.actor))
     }
 }

@@ -43,8 +43,8 @@ public struct PlacementChangeAtTermination: Sendable, Encodable {
 }
 
 /// A terminated agreement and what happened to its placements.
-public struct TerminationOutcome: Sendable, Encodable {
-    public let summary: AgreementSummary
+public struct TerminationView: Sendable, Encodable {
+    public let summary: AgreementView
     public let placements: [PlacementChangeAtTermination]
     /// True when the placements were kept past the termination by the user's decision.
     public let keptPlacements: Bool

@@ -5,7 +5,7 @@ import TunetText
 import TunetSpreadsheet
 import TunetStorage
 
-public struct ExportResult: Sendable, Encodable {
+public struct ExportView: Sendable, Encodable {
     public let report: String
     public let file: String
     public let sheets: [String]
@@ -14,7 +14,7 @@ public struct ExportResult: Sendable, Encodable {
 
 /// Writes a catalogue report as a workbook: a front sheet (title, filters, time, version), then each
 /// sheet with styled frozen headers, an autofilter, widths, typed cells and totals as formulas.
-public struct ReportExport: Sendable {
+public struct ReportDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
@@ -22,7 +22,7 @@ public struct ReportExport: Sendable {
     public static let defaultFolder = "Reports/output"
 
     /// Writes the report a request asks for, its filters read from their text and looked up first.
-    public func write(_ request: ReportRequest, to output: String?) throws -> ExportResult {
+    public func write(_ request: ReportRequest, to output: String?) throws -> ExportView {
         var filters = try request.readFilters()
         if !request.pilots.isEmpty { try narrow(&filters, toPilots: request.pilots) }
         let report = try ReportCatalogue.load().report(request.report)
@@ -30,7 +30,7 @@ public struct ReportExport: Sendable {
             guard report.takes(.provider) else {
                 throw TunetError.invalid("provider", request.provider, Message("report.error.no_farm_filter", ["report": .text(report.name)]))
             }
-            filters.providerName = try context.read { try ProviderRegistry.existing(provider, in: $0) }.name
+            filters.providerName = try context.read { try ProviderDesk.existing(provider, in: $0) }.name
         }
         return try write(report, filters: filters, to: output)
     }
@@ -55,11 +55,11 @@ public struct ReportExport: Sendable {
     }
 
     /// A report by name with filters already read (tests).
-    func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportResult {
+    func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportView {
         try write(try ReportCatalogue.load().report(name), filters: filters, to: output)
     }
 
-    private func write(_ report: ReportDefinition, filters: ReportFilters, to output: String?) throws -> ExportResult {
+    private func write(_ report: ReportDefinition, filters: ReportFilters, to output: String?) throws -> ExportView {
         if let from = filters.from, let to = filters.to, to < from {
             throw TunetError.invalid("to", to.iso, Message("report.error.ends_before_start", ["to": .date(to), "from": .date(from)]))
         }
@@ -98,7 +98,7 @@ public struct ReportExport: Sendable {
             }
         }
         try workbook.close()
-        return ExportResult(report: report.name, file: path, sheets: sheetNames, rows: total)
+        return ExportView(report: report.name, file: path, sheets: sheetNames, rows: total)
     }
 
     /// The attendance rows are read from the database on a thread of its own, a thousand rows at a
@@ -190,7 +190,7 @@ public struct ReportExport: Sendable {
 
     /// `-o` may name a file or a folder; without it the file goes to Reports/output/ under the working directory.
     static func resolve(_ output: String?, report: String, now: Date) throws(TunetError) -> String {
-        let stamp = OsloCalendar.localTimestamp(now).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
+        let stamp = OsloTime.localTimestamp(now).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         let fileName = "\(report)-\(stamp).xlsx"
         guard let output else {
             do {
@@ -223,7 +223,7 @@ public struct ReportExport: Sendable {
             (texts("report.front.report"), report.title.text(filters.language)),
             (texts("report.front.contents"), report.description.text(filters.language)),
             (texts("report.front.filters"), filterText.isEmpty ? texts("report.front.no_filters") : filterText.joined(separator: ", ")),
-            (texts("report.front.generated"), texts("report.front.generated_at", ["time": .text(OsloCalendar.localTimestamp(context.now(), in: filters.language))])),
+            (texts("report.front.generated"), texts("report.front.generated_at", ["time": .text(OsloTime.localTimestamp(context.now(), in: filters.language))])),
             (texts("report.front.version"), TunetVersion.current),
             (texts("report.front.privacy"), texts("report.front.privacy_note")),
         ]

@@ -4,7 +4,7 @@ import TunetStorage
 import TunetText
 
 /// One audit event as people and programs read it.
-public struct AuditEntry: Equatable, Sendable, Encodable {
+public struct AuditEventView: Equatable, Sendable, Encodable {
     public let id: Int64
     /// ISO 8601 in UTC.
     public let at: String
@@ -21,7 +21,7 @@ public struct AuditEntry: Equatable, Sendable, Encodable {
     init(_ event: AuditEvent) {
         id = event.id
         at = event.at
-        localTime = OsloCalendar.localTimestamp(event.at)
+        localTime = OsloTime.localTimestamp(event.at)
         actor = event.actor
         action = event.action
         entity = event.entity
@@ -53,7 +53,7 @@ public struct AuditEntry: Equatable, Sendable, Encodable {
     }
 }
 
-public struct AuditLog: Sendable {
+public struct AuditDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
@@ -62,7 +62,7 @@ public struct AuditLog: Sendable {
     public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "token", "database"]
 
     /// The events that match, oldest first; with a limit, the newest that many (or, with `oldest`, the first).
-    public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil, oldest: Bool = false) throws -> [AuditEntry] {
+    public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil, oldest: Bool = false) throws -> [AuditEventView] {
         var problems = ProblemCollector()
         if let entity, !Self.entities.contains(entity) {
             problems.add("entity", entity, Message("audit.error.entity", ["entity": .text(entity), "entities": .text(Self.entities.joined(separator: ", "))]))
@@ -70,7 +70,7 @@ public struct AuditLog: Sendable {
         var sinceInstant: String?
         if let since {
             switch LocalDate.parse(since) {
-            case .success(let date): sinceInstant = OsloCalendar.startOfDayUTC(date)
+            case .success(let date): sinceInstant = OsloTime.startOfDayUTC(date)
             case .failure(let problem): problems.add("since", since, problem.reason)
             }
         }
@@ -78,7 +78,7 @@ public struct AuditLog: Sendable {
         try problems.check()
         return try context.read { reader in
             try reader.auditEvents(AuditQuery(entity: entity, entityId: id, since: sinceInstant, limit: limit, newest: !oldest))
-                .map(AuditEntry.init)
+                .map(AuditEventView.init)
         }
     }
 }

@@ -12,7 +12,7 @@ public struct IndexEntry: Sendable, Encodable {
     enum CodingKeys: String, CodingKey { case month, index }
 }
 
-public struct IndexImportReport: Sendable, Encodable {
+public struct IndexImportView: Sendable, Encodable {
     public let file: String
     /// `long` (a month column) or `wide` (a column per month).
     public let layout: ConsumerPriceIndexTable.Layout
@@ -42,7 +42,7 @@ public struct IndexImportReport: Sendable, Encodable {
 
 /// Statistics Norway's consumer price index (KPI, table 03013, 2015 = 100), as used by the price
 /// adjustment clauses of agreements.
-public struct ConsumerPriceIndexRegistry: Sendable {
+public struct ConsumerPriceIndexDesk: Sendable {
     let context: TunetContext
 
     public init(_ context: TunetContext) { self.context = context }
@@ -62,11 +62,11 @@ public struct ConsumerPriceIndexRegistry: Sendable {
     }
 
     /// Reads table 03013 as downloaded from Statistics Norway's statistics bank (format: Contracts/kpi-03013.md).
-    public func importFile(_ url: URL, dryRun: Bool = false) throws -> IndexImportReport {
+    public func importFile(_ url: URL, dryRun: Bool = false) throws -> IndexImportView {
         let records = try CSVReader(contentsOf: url).allRecords()
         let table = try ConsumerPriceIndexTable.read(records.map { .init(number: $0.row, cells: $0.fields) }, source: url.path)
         let file = url.lastPathComponent
-        let apply = { (reader: StoreReader, tx: StoreTransaction?) throws -> IndexImportReport in
+        let apply = { (reader: StoreReader, tx: StoreTransaction?) throws -> IndexImportView in
             var new: [String] = [], changed: [String] = []
             var unchanged = 0
             for entry in table.entries {
@@ -74,7 +74,7 @@ public struct ConsumerPriceIndexRegistry: Sendable {
                 if stored == nil { new.append(entry.month.ssb) } else if stored != entry.index { changed.append(entry.month.ssb) } else { unchanged += 1 }
                 try tx?.setConsumerPriceIndex(entry.month, entry.index, note: .written(Message("audit.note.imported_from", ["file": .text(file)])))
             }
-            return IndexImportReport(file: file, layout: table.layout, months: table.entries.count, new: new, changed: changed,
+            return IndexImportView(file: file, layout: table.layout, months: table.entries.count, new: new, changed: changed,
                                      unchanged: unchanged, skipped: table.rowsLeftOut, leftOut: table.leftOut,
                                      otherVariables: table.otherVariables, monthsWithoutValue: table.monthsWithoutValue.map(\.ssb),
                                      dryRun: dryRun)

@@ -4,7 +4,7 @@ import TunetStorage
 
 /// What checking and pricing a farm's attendance needs from the database: its placements with their
 /// planned days, and their agreements.
-struct FarmCalendars: Sendable {
+struct FarmSchedules: Sendable {
     let calendars: [AttendanceValidator.PlacementCalendar]
     let agreements: [String: Agreement]
 
@@ -34,11 +34,11 @@ struct FarmCalendars: Sendable {
 /// every upload was a tenth of its work (BENCHMARKS.md). An entry holds while no audit event other than
 /// a submission has been recorded since it was loaded, since every change to farms, placements,
 /// agreements and school calendars is one; submissions change none of them.
-final class FarmCalendarCache: Sendable {
+final class FarmScheduleCache: Sendable {
     private struct Entry: Sendable {
         /// The newest audit event when the calendars were loaded or last found current.
         var stamp: Int64
-        let calendars: FarmCalendars
+        let calendars: FarmSchedules
     }
 
     private let entries = Mutex<[OrganisationNumber: Entry]>([:])
@@ -48,7 +48,7 @@ final class FarmCalendarCache: Sendable {
     var loads: Int { loadCount.withLock { $0 } }
 
     /// The farm's calendars as `reader`'s snapshot sees them.
-    func calendars(for provider: OrganisationNumber, reader: StoreReader) throws -> FarmCalendars {
+    func calendars(for provider: OrganisationNumber, reader: StoreReader) throws -> FarmSchedules {
         let newest = try reader.lastAuditEventId()
         if let entry = entries.withLock({ $0[provider] }), entry.stamp <= newest,
            try !reader.hasAuditEvents(after: entry.stamp, besides: AttendanceSubmission.auditEntity) {
@@ -58,7 +58,7 @@ final class FarmCalendarCache: Sendable {
             }
             return entry.calendars
         }
-        let calendars = try FarmCalendars(reader: reader, provider: provider)
+        let calendars = try FarmSchedules(reader: reader, provider: provider)
         loadCount.withLock { $0 += 1 }
         entries.withLock { entries in
             if (entries[provider]?.stamp ?? .min) <= newest { entries[provider] = Entry(stamp: newest, calendars: calendars) }

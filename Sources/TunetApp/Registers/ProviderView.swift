@@ -1,7 +1,7 @@
 import TunetDomain
 
 /// A provider as `list` and `show` present it: the stored fields plus what Tunet derives from them.
-public struct ProviderSummary: Equatable, Sendable, Encodable {
+public struct ProviderView: Equatable, Sendable, Encodable {
     public let provider: Provider
     public let approvalState: ApprovalState
     public let externalAuditDue: LocalDate?
@@ -37,17 +37,17 @@ public struct ProviderSummary: Equatable, Sendable, Encodable {
 
 /// What `update` did: the farm as it now stands, and whether any value differed from the stored one.
 /// `--json` prints the summary alone, as before.
-public struct ProviderUpdate: Sendable, Encodable {
-    public let summary: ProviderSummary
+public struct ProviderUpdateView: Sendable, Encodable {
+    public let summary: ProviderView
     public let changed: Bool
 
     public func encode(to encoder: Encoder) throws { try summary.encode(to: encoder) }
 }
 
 /// `show` adds the provider's recorded history.
-public struct ProviderDetail: Sendable, Encodable {
-    public let summary: ProviderSummary
-    public let history: [AuditEntry]
+public struct ProviderDetailView: Sendable, Encodable {
+    public let summary: ProviderView
+    public let history: [AuditEventView]
 
     enum CodingKeys: String, CodingKey { case history }
 
@@ -74,7 +74,7 @@ public struct ProviderFilter: Sendable {
         self.status = status
     }
 
-    func matches(_ summary: ProviderSummary) -> Bool {
+    func matches(_ summary: ProviderView) -> Bool {
         if let targetGroup, !summary.provider.targetGroups.contains(targetGroup) { return false }
         if let municipalityNumber, summary.provider.municipalityNumber != municipalityNumber { return false }
         if let approvalState, summary.approvalState != approvalState { return false }

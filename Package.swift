@@ -50,15 +50,13 @@ let package = Package(
             name: "TunetApp",
             dependencies: [
                 "TunetDomain", "TunetText", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
-                "TunetJSON",
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "TunetFixtures",
-            dependencies: ["TunetApp", "TunetDomain", "TunetStorage", "TunetFiles", "TunetText"],
+            dependencies: ["TunetApp", "TunetDomain", "TunetStorage"],
             swiftSettings: strict
         ),
         .target(

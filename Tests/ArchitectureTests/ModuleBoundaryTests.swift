@@ -66,7 +66,7 @@ struct ModuleBoundaryTests {
         }
     }
 
-    @Test("Package.swift declares every Tunet module a target imports")
+    @Test("Package.swift declares exactly the Tunet modules each target imports")
     func packageDeclaresImports() throws {
         let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
         let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet",
@@ -78,6 +78,9 @@ struct ModuleBoundaryTests {
             let imported = Set(try Self.imports(of: module).flatMap { $0.imports.map(\.module) }).filter(ownModules.contains)
             for used in imported.sorted() {
                 #expect(dependencies.contains("\"\(used)\""), "\(module) imports \(used) without declaring it in Package.swift")
+            }
+            for declared in ownModules where dependencies.contains("\"\(declared)\"") {
+                #expect(imported.contains(declared), "\(module) declares \(declared) in Package.swift but imports it nowhere")
             }
         }
     }

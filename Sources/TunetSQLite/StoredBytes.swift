@@ -25,19 +25,9 @@ extension LocalDate {
     /// A stored date, `2026-05-04` exactly.
     init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2), let day = Self.digits(bytes, 8, 2)
+              let year = String.asciiNumber(bytes, 0, 4), let month = String.asciiNumber(bytes, 5, 2),
+              let day = String.asciiNumber(bytes, 8, 2)
         else { return nil }
         self.init(year: year, month: month, day: day)
-    }
-
-    /// The number `count` ASCII digits from `start` write; nil if one is not a digit.
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for index in start..<start + count {
-            let digit = bytes[index] &- 48
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-        }
-        return value
     }
 }

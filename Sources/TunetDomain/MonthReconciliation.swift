@@ -19,13 +19,13 @@ public struct MonthReconciliation: Sendable {
     /// - Parameters:
     ///   - reported: the farm's reports of the placement in the month.
     ///   - schoolHolidays: the school holidays of the placement's municipality (they close pupil placements).
-    public init(placement: Placement, month: YearMonth, reported: some Sequence<AttendanceEntry>, today: LocalDate,
+    public init(placement: Placement, month: YearMonth, reported: [AttendanceEntry], today: LocalDate,
                 schoolHolidays: [SchoolHoliday]) {
         self.month = month
         plannedDays = placement.isCancelled ? [] : PlacementPlanner.plannedDays(
             weekdays: placement.weekdays, from: max(placement.start, month.firstDay), to: min(placement.end, month.lastDay),
             kind: placement.kind, schoolHolidays: schoolHolidays)
-        var dates: Set<LocalDate> = []
+        var dates = Set<LocalDate>(minimumCapacity: reported.count)
         var byStatus: [AttendanceStatus: Int] = [:]
         var count = 0
         for entry in reported {

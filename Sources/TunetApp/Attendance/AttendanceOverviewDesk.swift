@@ -181,7 +181,7 @@ public struct AttendanceOverviewDesk: Sendable {
             if holidays[placement.municipalityNumber] == nil {
                 holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
             }
-            let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.lazy.map(\.entry), today: today,
+            let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.map(\.entry), today: today,
                                                      schoolHolidays: holidays[placement.municipalityNumber] ?? [])
             var days: [String: Int] = [:]
             for (status, count) in reconciliation.reportedByStatus { days[status.rawValue] = count }

@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TunetStorage", dependencies: ["TunetDomain"], swiftSettings: strict),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
-            name: "TunetSQLite",
+            name: "TunetStoreSQLite",
             dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"],
             swiftSettings: strict
@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetText", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -81,15 +81,15 @@ let package = Package(
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetTestSupport", "TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetSQLiteTests", dependencies: ["TunetTestSupport", "TunetSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
+        .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetTestSupport", "TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText",
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetStorage", "TunetSQLite", "TunetDomain", "TunetText"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
     ]
 )
 

@@ -2,7 +2,7 @@ import Foundation
 import TunetDomain
 
 /// Where Tunet keeps a municipality's data: one consistent snapshot to read in, one transaction to
-/// change in, each change audited inside it. The use cases see only this; SQLite (TunetSQLite) is
+/// change in, each change audited inside it. The use cases see only this; SQLite (TunetStoreSQLite) is
 /// one implementation.
 public protocol Store: Sendable {
     /// Where the data lives, as a person would name it (a file path), for messages.

@@ -37,15 +37,15 @@ struct ModuleBoundaryTests {
                 #expect(imports.filter { Self.sqliteModules.contains($0.module) }.isEmpty, "\(file) imports SQLite")
             }
         }
-        #expect(try Self.imports(of: "TunetSQLite").contains { $0.imports.contains { $0.module == "GRDB" } })
+        #expect(try Self.imports(of: "TunetStoreSQLite").contains { $0.imports.contains { $0.module == "GRDB" } })
     }
 
     @Test("The use cases see the storage interface; one file opens the SQLite store, with an internal import")
     func useCasesSeeTheInterface() throws {
         let app = try Self.imports(of: "TunetApp")
-        let opening = app.filter { $0.imports.contains { $0.module == "TunetSQLite" } }
+        let opening = app.filter { $0.imports.contains { $0.module == "TunetStoreSQLite" } }
         #expect(opening.map(\.file) == ["TunetApp/Support/StoreOpening.swift"])
-        #expect(opening.first?.imports.first { $0.module == "TunetSQLite" }?.line.hasPrefix("internal import") == true)
+        #expect(opening.first?.imports.first { $0.module == "TunetStoreSQLite" }?.line.hasPrefix("internal import") == true)
         #expect(app.contains { $0.imports.contains { $0.module == "TunetStorage" } })
     }
 
@@ -53,7 +53,7 @@ struct ModuleBoundaryTests {
     func frontEndsStayOnTop() throws {
         for module in ["tunet", "TunetHTTP"] {
             for (file, imports) in try Self.imports(of: module) {
-                let storage = imports.filter { ["TunetStorage", "TunetSQLite"].contains($0.module) || Self.sqliteModules.contains($0.module) }
+                let storage = imports.filter { ["TunetStorage", "TunetStoreSQLite"].contains($0.module) || Self.sqliteModules.contains($0.module) }
                 #expect(storage.isEmpty, "\(file): \(storage.map(\.line))")
             }
         }
@@ -69,9 +69,9 @@ struct ModuleBoundaryTests {
     @Test("Package.swift declares exactly the Tunet modules each target imports")
     func packageDeclaresImports() throws {
         let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
-        let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet",
+        let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet",
                           "TunetReportCatalogue", "TunetApp", "TunetHTTP", "CXLSXWriter", "CZlib", "CSQLiteSettings"]
-        for module in ["TunetText", "TunetStorage", "TunetSQLite", "TunetFiles", "TunetSpreadsheet", "TunetApp", "TunetHTTP", "tunet"] {
+        for module in ["TunetText", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet", "TunetApp", "TunetHTTP", "tunet"] {
             let start = try #require(manifest.firstMatch(of: try Regex("\\.(?:target|executableTarget)\\(\\s*name: \"\(module)\"")))
             let declaration = manifest[start.range.upperBound...]
             let dependencies = declaration.firstMatch(of: /dependencies: \[([^\]]*)\]/).map { String($0.1) } ?? ""

@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 /// Registers the two farms the agreement form names.

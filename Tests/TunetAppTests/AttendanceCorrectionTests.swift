@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// A farm sends its file again with corrections: the corrected days replace the stored ones, the rest
 /// stay, and the audit event keeps what was replaced.

@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// An import is checked and planned in a snapshot, outside the single writer, and stored inside it.
 /// These put another writer's change exactly between the two.

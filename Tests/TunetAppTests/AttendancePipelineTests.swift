@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// A large file (a national year) is read and checked on one thread, compared and priced on another,
 /// and stored by the writer as each farm's plan comes, in one transaction. These take that way with

@@ -5,7 +5,7 @@ import TunetText
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 @Suite("The audit log's newest events, and a task read in each language")

@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 private func on(_ workspace: TestWorkspace, _ day: LocalDate) -> TunetContext {

@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// The service keeps each farm's placements and agreements between its uploads, and must never check
 /// an upload against ones that have changed since.

@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// Rows left without a status (and with nothing else filled in) report nothing, on every way a file is imported.
 @Suite("A partly filled attendance file")

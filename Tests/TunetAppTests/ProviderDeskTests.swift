@@ -4,7 +4,7 @@ import Testing
 import TunetFixtures
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 final class TestWorkspace {

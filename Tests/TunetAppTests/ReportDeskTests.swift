@@ -4,7 +4,7 @@ import Testing
 @testable import TunetDomain
 import TunetFiles
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 @Suite("Exports read back with Tunet's own xlsx reader")
 struct ReportDeskTests {

@@ -1,5 +1,5 @@
 @testable import TunetApp
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 extension TunetContext {
     /// The SQLite store underneath, for tests that change the file as something outside Tunet would.

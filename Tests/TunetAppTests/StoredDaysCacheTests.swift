@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// The service keeps each farm's stored days as its last upload left them, and compares the farm's
 /// next upload with them. Every result must be what comparing with the database would have given.

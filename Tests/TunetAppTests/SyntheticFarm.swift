@@ -3,7 +3,7 @@ import Foundation
 import TunetFixtures
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// Synthetic farms (one unless told) with their placements, and their year of attendance as a file, farm
 /// by farm, in a fresh workspace.

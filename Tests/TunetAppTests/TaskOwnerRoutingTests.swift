@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 /// A team with the given members (name, sector), and Lia gård with its insurance expiring: a task for procurement.

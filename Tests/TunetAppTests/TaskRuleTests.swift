@@ -3,7 +3,7 @@ import Testing
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// A team of one member per sector, Lia gård with a pupil placement under Kongsberg's agreement.
 func ruleWorkspace(today: LocalDate, auditDue: String = "2027-05-02", policeCertificate: String? = "2025-06-01") throws -> TestWorkspace {

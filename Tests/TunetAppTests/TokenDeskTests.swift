@@ -4,7 +4,7 @@ import TunetText
 @testable import TunetApp
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 @Suite("Tokens for the provider-facing service")

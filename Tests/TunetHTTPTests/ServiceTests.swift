@@ -9,7 +9,7 @@ import Testing
 @testable import TunetDomain
 @testable import TunetHTTP
 import TunetStorage
-import TunetSQLite
+import TunetStoreSQLite
 
 /// A database with two farms, an agreement and a placement each, a token per farm and a leader token,
 /// served on a free loopback port for the length of one test.

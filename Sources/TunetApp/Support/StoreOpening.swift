@@ -1,4 +1,4 @@
-internal import TunetSQLite
+internal import TunetStoreSQLite
 import TunetDomain
 import TunetStorage
 

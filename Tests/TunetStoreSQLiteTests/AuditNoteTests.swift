@@ -3,7 +3,7 @@ import GRDB
 import Testing
 import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetText
 
 @Suite("Notes in the audit log")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 @Suite("Audit timestamps")
 struct AuditClockTests {

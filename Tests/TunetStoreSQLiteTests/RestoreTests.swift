@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 @Suite("A restored database")
 struct RestoreTests {

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 import TunetTestSupport
 
 /// A fresh database file in its own temporary folder, removed afterwards.

@@ -1,7 +1,7 @@
 import Testing
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 @Suite("Attendance rows as the writer binds them")
 struct AttendanceRowWriterTests {

@@ -1,6 +1,6 @@
 import Testing
 import TunetDomain
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// A stored attendance day's date and status, read back from SQLite's bytes.
 @Suite("Stored bytes")

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import TunetDomain
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// A service copies its write-ahead log into the database file itself, beside the writer.
 @Suite("Checkpoints made by the caller")

@@ -3,7 +3,7 @@ import Testing
 import TunetDomain
 import TunetJSON
 import TunetStorage
-@testable import TunetSQLite
+@testable import TunetStoreSQLite
 
 /// An upload that corrects stored days keeps the days it replaced in its audit event.
 @Suite("The audit snapshot of replaced days")

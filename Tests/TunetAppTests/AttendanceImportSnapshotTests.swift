@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
@@ -26,6 +27,8 @@ struct AttendanceImportSnapshotTests {
         let placement = try context.read { try $0.placements() }[0]
         var importing = AttendanceImportDesk(context)
         importing.afterCheck = { _ = try PlacementDesk(context).cancel(placement.id, reason: "Registrert ved en feil") }
+        let readings = Mutex(0)
+        importing.onReadingRows = { readings.withLock { $0 += 1 } }
         do {
             _ = try importing.run(file: file)
             Issue.record("the rows of a cancelled placement were stored")
@@ -33,6 +36,7 @@ struct AttendanceImportSnapshotTests {
             #expect(error.problems.contains { $0.field == "participant" && $0.value == placement.participant.text })
         }
         #expect(try storedDays(context) == 0)
+        #expect(readings.withLock { $0 } == 2, "read in the snapshot, and once more inside the writer")
     }
 
     @Test("The same farm submitting meanwhile: its days are compared again, so they count as unchanged instead of clashing")
@@ -44,7 +48,10 @@ struct AttendanceImportSnapshotTests {
         try (lines.prefix(11).joined(separator: "\n") + "\n").write(to: firstTen, atomically: true, encoding: .utf8)
         var importing = AttendanceImportDesk(context)
         importing.afterCheck = { _ = try AttendanceImportDesk(context).run(file: firstTen) }
+        let readings = Mutex(0)
+        importing.onReadingRows = { readings.withLock { $0 += 1 } }
         let report = try importing.run(file: file)
+        #expect(readings.withLock { $0 } == 1, "the checked rows are compared again, not read again")
         #expect(report.rows == rows)
         #expect(report.unchanged == 10)
         #expect(report.new == rows - 10)

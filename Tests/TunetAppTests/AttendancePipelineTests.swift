@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TunetApp
 @testable import TunetDomain
@@ -21,10 +22,19 @@ struct AttendancePipelineTests {
         return importer
     }
 
-    /// The side-by-side import alone: nil when it fell back to the usual way.
-    private func sideBySide(_ context: TunetContext, _ file: URL, provider: OrganisationNumber? = nil) throws -> AttendanceImportView? {
-        try AttendanceImportJob(context: context, revealOtherProviders: true, data: try Data(contentsOf: file), fileName: file.lastPathComponent,
-                                submitter: provider, dryRun: false).pipelined()
+    /// The side-by-side import alone, and how many times it read the file's rows.
+    private func sideBySideCounting(_ context: TunetContext, _ file: URL,
+                                    provider: OrganisationNumber? = nil) throws -> (report: AttendanceImportView, readings: Int) {
+        let readings = Mutex(0)
+        let job = AttendanceImportJob(context: context, revealOtherProviders: true, data: try Data(contentsOf: file),
+                                      fileName: file.lastPathComponent, submitter: provider, dryRun: false,
+                                      onReadingRows: { readings.withLock { $0 += 1 } })
+        let report = try PipelinedImport().run(job)
+        return (report, readings.withLock { $0 })
+    }
+
+    private func sideBySide(_ context: TunetContext, _ file: URL, provider: OrganisationNumber? = nil) throws -> AttendanceImportView {
+        try sideBySideCounting(context, file, provider: provider).report
     }
 
     private func storedDays(_ context: TunetContext) throws -> [StoredAttendance] {
@@ -36,8 +46,7 @@ struct AttendancePipelineTests {
     }
 
     /// What a report says, without the file's name.
-    private func summary(_ report: AttendanceImportView?) -> String {
-        guard let report else { return "fell back" }
+    private func summary(_ report: AttendanceImportView) -> String {
         return "\(report.providers) \(report.months) rows \(report.rows) new \(report.new) changed \(report.changed) "
             + "unchanged \(report.unchanged) submissions \(report.submissions)"
     }
@@ -54,7 +63,7 @@ struct AttendancePipelineTests {
             let sideReport = try sideBySide(side.context, try side.file(name, rows))
             let usualReport = try importer(usual.context, sideBySide: false).run(file: try usual.file(name, rows))
             #expect(summary(sideReport) == summary(usualReport))
-            #expect(sideReport?.providers.count == 3)
+            #expect(sideReport.providers.count == 3)
         }
         #expect(try storedDays(side.context).count == lines.count)
         #expect(try storedDays(side.context) == storedDays(usual.context))
@@ -72,7 +81,7 @@ struct AttendancePipelineTests {
     func oneFarmsFile() throws {
         let farm = try SyntheticFarm(placements: 3)
         let number = try #require(try farm.context.read { try $0.placements() }.first?.provider)
-        let report = try #require(try sideBySide(farm.context, farm.file, provider: number))
+        let report = try sideBySide(farm.context, farm.file, provider: number)
         #expect(report.provider == number && report.submissions.count == 1 && report.new == farm.rows)
         #expect(try storedDays(farm.context).count == farm.rows)
     }
@@ -108,21 +117,27 @@ struct AttendancePipelineTests {
         #expect(try lastAuditEvent(farm.context) == before)
     }
 
-    @Test("leaves a file whose farm's rows resume after another farm's to the usual way, unchanged, and that stores it")
+    @Test("reads a file whose farm's rows resume after another farm's once more, inside the writer, and stores it as the usual way does")
     func farmsNotGrouped() throws {
-        let farm = try farms()
-        var lines = try farm.lines().dropFirst().map(String.init)
+        let side = try farms(), usual = try farms()
+        var lines = try side.lines().dropFirst().map(String.init)
         lines.append(lines.removeFirst())
-        let file = try farm.file("regrouped.csv", lines)
-        let before = try lastAuditEvent(farm.context)
 
-        #expect(try sideBySide(farm.context, file) == nil)
-        #expect(try storedDays(farm.context).isEmpty)
-        #expect(try lastAuditEvent(farm.context) == before)
-
-        let report = try importer(farm.context, sideBySide: true).run(file: file)
+        let (report, readings) = try sideBySideCounting(side.context, try side.file("regrouped.csv", lines))
+        #expect(readings == 2, "read once side by side, and once more inside the writer")
         #expect(report.new == lines.count && report.submissions.count == 3)
-        #expect(try storedDays(farm.context).count == lines.count)
+        let usualReport = try importer(usual.context, sideBySide: false).run(file: try usual.file("regrouped.csv", lines))
+        #expect(summary(report) == summary(usualReport))
+        #expect(try storedDays(side.context) == storedDays(usual.context))
+        #expect(try storedDays(side.context).count == lines.count)
+    }
+
+    @Test("reads a file farm by farm only once")
+    func readsOnce() throws {
+        let farm = try farms()
+        let (report, readings) = try sideBySideCounting(farm.context, farm.file)
+        #expect(readings == 1)
+        #expect(report.new == farm.rows)
     }
 
     @Test("reports a file imported before as such, and changes nothing")
@@ -130,7 +145,7 @@ struct AttendancePipelineTests {
         let farm = try farms()
         let first = try importer(farm.context, sideBySide: true).run(file: farm.file)
         let before = try lastAuditEvent(farm.context)
-        let again = try #require(try sideBySide(farm.context, farm.file))
+        let again = try sideBySide(farm.context, farm.file)
         #expect(again.identicalTo == first.submissions.first && again.new == 0 && again.unchanged == farm.rows)
         #expect(try lastAuditEvent(farm.context) == before)
     }

@@ -4,39 +4,41 @@ import TunetDomain
 import TunetFiles
 import TunetStorage
 
-extension AttendanceImportJob {
-    /// A large file checked, planned and stored side by side, in one write transaction: one thread reads
-    /// and checks the rows, one compares and prices each farm once the file has moved past it, and the
-    /// writer stores each farm's plan as it comes. A national file uses the machine's cores instead of
-    /// one (BENCHMARKS.md). It stays all or nothing: a problem anywhere in the file, or any failure,
-    /// rolls back every farm already stored, and the error names every problem of the file.
-    ///
-    /// Both helpers read in snapshots taken while this holds the writer, so they see exactly what the
-    /// writer started from, and a farm's stored days change only by its own submission, stored after
-    /// its plan was made. Returns nil, having changed nothing, when a farm's rows resume after another
-    /// farm's (its plan may already be stored): such a file is imported the usual way.
-    func pipelined() throws -> AttendanceImportView? {
-        var fellBack = false
+/// A large file checked, planned and stored side by side, in one write transaction: one thread reads
+/// and checks the rows, one compares and prices each farm once the file has moved past it, and the
+/// writer stores each farm's plan as it comes. A national file uses the machine's cores instead of
+/// one (BENCHMARKS.md). It stays all or nothing: a problem anywhere in the file, or any failure,
+/// rolls back every farm already stored, and the error names every problem of the file.
+///
+/// Both helpers read in snapshots taken while this holds the writer, so they see exactly what the
+/// writer started from, and a farm's stored days change only by its own submission, stored after
+/// its plan was made. When a farm's rows resume after another farm's (its plan may already be
+/// stored), everything is rolled back and the file is read a second time, inside the writer
+/// (`WriterImport`).
+struct PipelinedImport: AttendanceImportRoute {
+    func run(_ job: AttendanceImportJob) throws -> AttendanceImportView {
+        // The store reports an error it does not know as a fault of its own: the flag tells them apart.
+        var farmsNotGrouped = false
         do {
-            return try context.write { tx in
-                if let earlier = try earlierImport(tx) { return earlier }
+            return try job.context.write { tx in
+                if let earlier = try job.earlierImport(tx) { return earlier }
                 do {
-                    return try pipelined(tx)
+                    return try pipelined(job, tx)
                 } catch is FarmsNotGrouped {
-                    fellBack = true
+                    farmsNotGrouped = true
                     throw FarmsNotGrouped()
                 }
             }
-        } catch {
-            if fellBack { return nil }
-            throw error
+        } catch where farmsNotGrouped {
+            return try WriterImport().run(job)
         }
     }
 
     /// The rows of a farm resume after another farm's.
     private struct FarmsNotGrouped: Error {}
 
-    private func pipelined(_ tx: StoreTransaction) throws -> AttendanceImportView {
+    private func pipelined(_ job: AttendanceImportJob, _ tx: StoreTransaction) throws -> AttendanceImportView {
+        let context = job.context
         let stamp = try tx.lastAuditEventId()
         let farmsToPlan = Handoff<FarmSubmission>(capacity: 4)
         let plansToStore = Handoff<(farm: OrganisationNumber, plan: FarmSubmission.Plan)>(capacity: 4)
@@ -62,7 +64,7 @@ extension AttendanceImportJob {
             do {
                 // False when a farm's rows resume after another farm's (an error would not survive the reader).
                 let grouped = try inWritersSnapshot { reader in
-                    var batch = try self.batch(reader)
+                    var batch = try job.batch(reader)
                     var handedOver = 0
                     // Once nothing will be stored, the rest of the file is still checked: its problems are the answer.
                     var handingOver = true
@@ -72,7 +74,7 @@ extension AttendanceImportJob {
                             handedOver += 1
                         }
                     }
-                    try AttendanceFile.rows(in: data, fileName: fileName) { row in
+                    try job.readRows { row in
                         try batch.add(row, reader: reader)
                         guard handingOver else { return }
                         if batch.hasProblems || batch.revisitsFarms {
@@ -120,7 +122,7 @@ extension AttendanceImportJob {
         var storeFailure: (any Error)?
         do {
             while let (farm, plan) = plansToStore.take() {
-                ids.append(try store(farm, plan, tx))
+                ids.append(try job.store(farm, plan, tx))
                 farms.append(farm)
                 counts.append(plan.counts)
             }
@@ -135,6 +137,6 @@ extension AttendanceImportJob {
         if farmsNotGrouped.withLock({ $0 }) { throw FarmsNotGrouped() }
         if let error = planFailure.withLock({ $0 }) { throw error }
         if let storeFailure { throw storeFailure }
-        return report(farms, counts, ids, rowsLeftEmpty: rowsLeftEmpty.withLock { $0 })
+        return job.report(farms, counts, ids, rowsLeftEmpty: rowsLeftEmpty.withLock { $0 })
     }
 }

@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+import TunetDomain
+import TunetFiles
+import TunetStorage
+
+/// One file's import, in the steps every route takes: the file imported before, the rows read and
+/// checked, each farm's plan against its stored days, each plan stored.
+struct AttendanceImportJob: Sendable {
+    let context: TunetContext
+    let revealOtherProviders: Bool
+    let data: Data
+    let fileName: String
+    let hash: String
+    let submitter: OrganisationNumber?
+    let dryRun: Bool
+    let onReadingRows: (@Sendable () -> Void)?
+
+    init(context: TunetContext, revealOtherProviders: Bool, data: Data, fileName: String, submitter: OrganisationNumber?, dryRun: Bool,
+         onReadingRows: (@Sendable () -> Void)? = nil) {
+        self.context = context
+        self.revealOtherProviders = revealOtherProviders
+        self.data = data
+        self.fileName = fileName
+        hash = SHA256.hash(data: data).hexDigits
+        self.submitter = submitter
+        self.dryRun = dryRun
+        self.onReadingRows = onReadingRows
+    }
+
+    /// The report for a file already imported, or nil.
+    func earlierImport(_ reader: StoreReader) throws -> AttendanceImportView? {
+        if let submitter, try reader.provider(submitter) == nil {
+            throw TunetError.notFound(kind: "provider", key: submitter.digits)
+        }
+        let earlier: [AttendanceSubmission]
+        if let submitter {
+            earlier = try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
+        } else {
+            earlier = try reader.submissions(contentHash: hash)
+        }
+        guard let first = earlier.first else { return nil }
+        return AttendanceImportView(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
+                                      providers: earlier.map(\.provider), contentHash: hash,
+                                      months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
+                                      new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, rowsLeftEmpty: nil, identicalTo: first.id,
+                                      submission: nil, submissions: [], dryRun: dryRun)
+    }
+
+    /// A batch for this file's rows, checked against the farms as `reader` sees them.
+    func batch(_ reader: StoreReader) throws -> AttendanceBatch {
+        try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
+                            calendarCache: context.farmCalendarCache)
+    }
+
+    /// Every row checked against the farms' placements; throws every problem of the file.
+    func validated(_ reader: StoreReader) throws -> AttendanceBatch {
+        var batch = try batch(reader)
+        try readRows { try batch.add($0, reader: reader) }
+        try batch.checkProblems()
+        return batch
+    }
+
+    /// The file's rows, one by one: the only place that reads them.
+    func readRows(_ body: (AttendanceRow) throws -> Void) throws {
+        onReadingRows?()
+        try AttendanceFile.rows(in: data, fileName: fileName, body)
+    }
+
+    /// The file read and checked against what `tx` holds, and each farm's plan stored as it is made.
+    func checkedAndStored(_ tx: StoreTransaction) throws -> AttendanceImportView {
+        var batch = try validated(tx)
+        return try streamed(&batch, tx, tx)
+    }
+
+    /// Stores a farm's plan as its submission.
+    func store(_ farm: OrganisationNumber, _ plan: FarmSubmission.Plan, _ tx: StoreTransaction) throws -> Int64 {
+        let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
+                                              months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
+                                              unchangedRows: plan.unchanged)
+        return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
+    }
+
+    func report(_ farms: [OrganisationNumber], _ counts: [FarmSubmission.Counts], _ submissionIds: [Int64],
+                rowsLeftEmpty: Int) -> AttendanceImportView {
+        AttendanceImportView(file: fileName, provider: submitter ?? (farms.count == 1 ? farms[0] : nil), providers: farms, contentHash: hash,
+                               months: Array(Set(counts.flatMap(\.months))).sorted(), rows: counts.reduce(0) { $0 + $1.rows },
+                               new: counts.reduce(0) { $0 + $1.new }, changed: counts.reduce(0) { $0 + $1.changed },
+                               unchanged: counts.reduce(0) { $0 + $1.unchanged }, rowsLeftEmpty: rowsLeftEmpty, identicalTo: nil,
+                               submission: submissionIds.count == 1 ? submissionIds[0] : nil, submissions: submissionIds, dryRun: dryRun)
+    }
+
+    /// Plans made beforehand, stored.
+    func stored(_ plans: [(farm: OrganisationNumber, plan: FarmSubmission.Plan)], rowsLeftEmpty: Int,
+                _ tx: StoreTransaction) throws -> AttendanceImportView {
+        let ids = try plans.map { try store($0.farm, $0.plan, tx) }
+        return report(plans.map(\.farm), plans.map(\.plan.counts), ids, rowsLeftEmpty: rowsLeftEmpty)
+    }
+
+    /// Each farm's plan against the days `reader` sees, stored (in a transaction) as it is made, so
+    /// that a national file's plans are never all in memory at once.
+    func streamed(_ batch: inout AttendanceBatch, _ reader: StoreReader, _ tx: StoreTransaction?) throws -> AttendanceImportView {
+        var farms: [OrganisationNumber] = []
+        var counts: [FarmSubmission.Counts] = []
+        var ids: [Int64] = []
+        try batch.drainPlans(using: reader) { farm, plan in
+            if let tx { ids.append(try store(farm, plan, tx)) }
+            farms.append(farm)
+            counts.append(plan.counts)
+        }
+        return report(farms, counts, ids, rowsLeftEmpty: batch.rowsLeftEmpty)
+    }
+}

@@ -101,24 +101,14 @@ public enum PlacementPlanner {
         }
     }
 
-    /// Σ the price valid on each planned day, plus transport trips at the transport price of that day.
+    /// Σ the cost of each planned day (PlannedDayCost); a missing price names its line and day.
     public static func cost(of days: [LocalDate], provider: OrganisationNumber, line: String, tripsPerDay: Int,
                             prices: PriceList, rules: PlacementRules = .standard) -> Result<Money, FieldReason> {
-        var total = Money.zero
-        for day in days {
-            guard let price = prices.price(provider: provider, line: line, on: day) else {
-                return .failure(FieldReason("rules.planner.no_price", ["provider": .text(provider.digits), "line": .text(line), "date": .date(day)]))
-            }
-            total += price.amount
-            if tripsPerDay > 0 {
-                guard let trip = prices.price(provider: provider, line: rules.transportLine, on: day) else {
-                    return .failure(FieldReason("rules.planner.no_transport_price",
-                                                ["provider": .text(provider.digits), "line": .text(rules.transportLine), "date": .date(day)]))
-                }
-                total += trip.amount * Int64(tripsPerDay)
-            }
+        let planned = PlannedDayCost(prices: prices, provider: provider, priceLine: line, tripsPerDay: tripsPerDay, rules: rules)
+        return planned.cost(of: days).mapError { missing in
+            FieldReason(missing.isTransport ? "rules.planner.no_transport_price" : "rules.planner.no_price",
+                        ["provider": .text(provider.digits), "line": .text(missing.line), "date": .date(missing.date)])
         }
-        return .success(total)
     }
 
     /// Chooses the farm by the agreement's call-off method, checks every rule and the ceiling, and

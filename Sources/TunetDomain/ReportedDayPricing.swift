@@ -3,41 +3,30 @@
 /// - the day's price, if the agreement's absence rule lets the farm bill the day's status;
 /// - transport: the trips reported, else the placement's own on a day the participant came, each at
 ///   the transport price of that day;
-/// - the planned cost, on a planned day only: the day's price plus the placement's own trips, whatever
-///   happened, so that spent can be set against committed.
+/// - the planned cost, on a planned day only, whatever happened (PlannedDayCost).
 /// A price is the line's latest version valid from that day or earlier (PriceList.price).
 public struct ReportedDayPricing: Sendable {
     public let agreementReference: String
-    public let provider: OrganisationNumber
-    public let priceLine: String
-    public let transportLine: String
     public let absenceRule: AbsenceBillingRule
-    /// The placement's own trips on a day the participant comes: two with transport, none without.
-    public let placementTrips: Int
-    /// The line's versions as the day number each holds from, narrowed once per placement: finding them
-    /// by farm and line name for every reported day copied a price version each time (BENCHMARKS.md).
-    private let dayVersions: [(from: Int, amount: Money)]
-    private let tripVersions: [(from: Int, amount: Money)]
+    /// The placement's prices, and what its planned day costs.
+    public let planned: PlannedDayCost
+
+    public var provider: OrganisationNumber { planned.provider }
+    public var priceLine: String { planned.priceLine }
+    public var transportLine: String { planned.transportLine }
+    public var placementTrips: Int { planned.tripsPerDay }
 
     public init(agreement: Agreement, placement: Placement, rules: PlacementRules = .standard) {
         agreementReference = agreement.reference
-        provider = placement.provider
-        priceLine = placement.priceLine
-        transportLine = rules.transportLine
         absenceRule = agreement.absenceRule
-        placementTrips = placement.transportTripsPerDay
-        func versions(_ line: String) -> [(from: Int, amount: Money)] {
-            // In the price list's order: by farm, line and the day each holds from.
-            agreement.prices.versions.filter { $0.provider == placement.provider && $0.line == line }.map { ($0.validFrom.dayNumber, $0.amount) }
-        }
-        dayVersions = versions(placement.priceLine)
-        tripVersions = versions(rules.transportLine)
+        planned = PlannedDayCost(prices: agreement.prices, provider: placement.provider, priceLine: placement.priceLine,
+                                 tripsPerDay: placement.transportTripsPerDay, rules: rules)
     }
 
     /// The price of the placement's line on `date`.
-    public func dayPrice(on date: LocalDate) -> Money? { dayVersions.last { $0.from <= date.dayNumber }?.amount }
+    public func dayPrice(on date: LocalDate) -> Money? { planned.dayPrice(on: date) }
     /// The price of one trip on `date`.
-    public func tripPrice(on date: LocalDate) -> Money? { tripVersions.last { $0.from <= date.dayNumber }?.amount }
+    public func tripPrice(on date: LocalDate) -> Money? { planned.tripPrice(on: date) }
 
     /// The trips a reported day's transport is billed for.
     public func trips(_ entry: AttendanceEntry) -> Int { Self.trips(entry, placementTrips: placementTrips) }
@@ -49,7 +38,7 @@ public struct ReportedDayPricing: Sendable {
 
     /// The amounts of a reported day; `planned` when the day is one of the placement's planned days.
     /// Fails, naming the line and the day, when a price the day needs has no version valid on it.
-    public func price(_ entry: AttendanceEntry, planned: Bool) -> Result<PricedDay, FieldReason> {
+    public func price(_ entry: AttendanceEntry, planned isPlanned: Bool) -> Result<PricedDay, FieldReason> {
         let date = entry.date
         func missing(_ line: String) -> FieldReason {
             FieldReason("attendance.row.no_price", [
@@ -78,12 +67,10 @@ public struct ReportedDayPricing: Sendable {
             transport = price * Int64(trips)
         }
         var plannedCost = Money.zero
-        if planned {
-            guard let price = dayAmount() else { return .failure(missing(priceLine)) }
-            plannedCost = price
-            if placementTrips > 0 {
-                guard let price = tripAmount() else { return .failure(missing(transportLine)) }
-                plannedCost += price * Int64(placementTrips)
+        if isPlanned {
+            switch planned.cost(on: date, dayPrice: dayAmount(), tripPrice: tripAmount()) {
+            case .success(let cost): plannedCost = cost
+            case .failure(let gap): return .failure(missing(gap.line))
             }
         }
         return .success(PricedDay(dayPrice: billed, transport: transport, plannedCost: plannedCost))

@@ -210,7 +210,7 @@ public struct AgreementForm: Sendable {
                 problems.add("price", raw, Message("rules.price_unit.unknown", ["text": .text(pieces[2])]))
                 continue
             }
-            guard let amount = problems.take("price", raw, Money.parse(pieces[3])) else { continue }
+            guard let amount = problems.take("price", raw, Money.parsePrice(pieces[3])) else { continue }
             if amount.ore <= 0 {
                 problems.add("price", raw, Message("rules.agreement.price_above_zero", ["amount": .money(amount)]))
                 continue

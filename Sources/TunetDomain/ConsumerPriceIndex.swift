@@ -118,11 +118,16 @@ public struct PriceAdjustmentClause: Hashable, Sendable, Codable {
         return candidate < YearMonth(effectiveDate(year: year)) ? candidate : YearMonth(year: year - 1, month: indexMonth)!
     }
 
+    /// `price × reference / base`, rounded half away from zero. Worked out in double-width integers, so
+    /// no price and index values can overflow it; a result beyond what Money holds comes back as the
+    /// largest Money, which is far above `Money.largestPrice` and so refused by whoever stores it.
     public static func adjust(_ price: Money, base: IndexValue, reference: IndexValue) -> Money {
-        let numerator = price.ore * reference.tenths
-        let denominator = base.tenths
-        let sign: Int64 = numerator < 0 ? -1 : 1
-        let magnitude = abs(numerator)
-        return Money(ore: sign * ((magnitude * 2 + denominator) / (denominator * 2)))
+        let denominator = base.tenths.magnitude
+        let product = price.ore.magnitude.multipliedFullWidth(by: reference.tenths.magnitude)
+        guard product.high < denominator else { return Money(ore: price.ore < 0 ? .min : .max) }
+        let (quotient, remainder) = denominator.dividingFullWidth(product)
+        let rounded = quotient + (remainder >= denominator - remainder ? 1 : 0)
+        let magnitude = Int64(clamping: rounded)
+        return Money(ore: price.ore < 0 ? -magnitude : magnitude)
     }
 }

@@ -40,9 +40,17 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public var description: String { "NOK \(formatted)" }
 
+    /// The largest price of one unit (a day, a trip, an hour) Tunet takes: NOK 1 000 000. With it, a
+    /// placement's cost, a tender's total, an index adjustment and a year's invoice basis stay far
+    /// inside what an Int64 of øre holds, however many days, trips and farms they add up.
+    public static let largestPrice = Money(ore: 100_000_000)
+    /// The largest value, ceiling or estimate Tunet takes: NOK 999 999 999,99.
+    public static let largestValue = Money(ore: 99_999_999_999)
+
     /// Reads kroner as people write them: `1250`, `1 250,50`, `1250.5`, `kr 1 250,-`, `NOK 1250`.
-    /// More than two decimals is refused rather than rounded: an amount must not change silently.
-    public static func parse(_ raw: String) -> Result<Money, FieldReason> {
+    /// More than two decimals is refused rather than rounded: an amount must not change silently;
+    /// an amount above `largest` is refused, naming the limit.
+    public static func parse(_ raw: String, atMost largest: Money = .largestValue) -> Result<Money, FieldReason> {
         var text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return .failure(FieldReason(Message("rules.money.required"))) }
         for prefix in ["NOK", "kr", "Kr", "KR"] where text.hasPrefix(prefix) {
@@ -68,12 +76,15 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
             }
             ore = fraction.count == 1 ? value * 10 : value
         }
-        guard kroner < 1_000_000_000_000 else {
-            return .failure(FieldReason("rules.money.too_large", ["text": .text(raw.trimmingWhitespace())]))
+        guard kroner <= largest.ore / 100, kroner * 100 + ore <= largest.ore else {
+            return .failure(FieldReason("rules.money.too_large", ["text": .text(raw.trimmingWhitespace()), "largest": .money(largest)]))
         }
         let total = kroner * 100 + ore
         return .success(Money(ore: negative ? -total : total))
     }
+
+    /// A price of one unit, up to `largestPrice`.
+    public static func parsePrice(_ raw: String) -> Result<Money, FieldReason> { parse(raw, atMost: largestPrice) }
 
     public init(from decoder: Decoder) throws {
         ore = try decoder.singleValueContainer().decode(Int64.self)

@@ -46,8 +46,15 @@ public struct RetentionAge: Hashable, Sendable {
         guard let last = trimmed.last, "ym".contains(last), let amount = Int(trimmed.dropLast()), amount > 0 else {
             return .failure(FieldReason(Message("privacy.error.age")))
         }
-        return .success(RetentionAge(amount: amount, unit: last == "y" ? .years : .months))
+        let unit: Unit = last == "y" ? .years : .months
+        guard amount <= (unit == .years ? largestYears : largestYears * 12) else {
+            return .failure(FieldReason("privacy.error.age_too_large", ["years": .integer(Int64(largestYears))]))
+        }
+        return .success(RetentionAge(amount: amount, unit: unit))
     }
+
+    /// No record is kept longer than a century: an age beyond it would reach before any calendar day Tunet holds.
+    public static let largestYears = 100
 
     /// The day before which a participant's last placement must have ended to be past retention on `today`.
     public func cutoff(on today: LocalDate) -> LocalDate {

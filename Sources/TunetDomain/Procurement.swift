@@ -26,6 +26,10 @@ public struct PriceTemplateLine: Hashable, Sendable, Codable {
     public var unit: PriceUnit
     /// The estimated quantity (days, trips) each tendered price is multiplied by in the evaluation.
     public var quantity: Int
+    /// A tender's total is each price times its quantity: bounded with `Money.largestPrice`, it cannot overflow.
+    public static let largestQuantity = 1_000_000
+    /// The most lines a price form has (a form of IPT services has a handful).
+    public static let largestCount = 100
 
     public init(line: String, unit: PriceUnit, quantity: Int) {
         self.line = line

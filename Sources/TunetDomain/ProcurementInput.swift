@@ -40,6 +40,10 @@ public enum ProcurementInput {
         var problems = ProblemCollector()
         var lines: [PriceTemplateLine] = []
         if raw.isEmpty { problems.add("price-line", nil, Message("rules.price_form.required")) }
+        if raw.count > PriceTemplateLine.largestCount {
+            problems.add("price-line", nil, Message("rules.price_form.too_many", ["count": .integer(Int64(raw.count)),
+                                                                               "largest": .integer(Int64(PriceTemplateLine.largestCount))]))
+        }
         for text in raw {
             let pieces = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             guard pieces.count == 3 else {
@@ -51,8 +55,8 @@ public enum ProcurementInput {
                 problems.add("price-line", text, Message("rules.price_unit.unknown", ["text": .text(pieces[1])]))
                 continue
             }
-            guard let quantity = Int(digitsOnly: pieces[2]), quantity > 0 else {
-                problems.add("price-line", text, Message("rules.price_form.quantity"))
+            guard let quantity = Int(digitsOnly: pieces[2]), (1...PriceTemplateLine.largestQuantity).contains(quantity) else {
+                problems.add("price-line", text, Message("rules.price_form.quantity", ["largest": .integer(Int64(PriceTemplateLine.largestQuantity))]))
                 continue
             }
             if lines.contains(where: { $0.line == pieces[0] }) {
@@ -79,7 +83,7 @@ public enum ProcurementInput {
                 problems.add("price", text, Message("rules.tender.unknown_line", ["line": .text(pieces[0]), "lines": .text(template.map(\.line).joined(separator: ", "))]))
                 continue
             }
-            guard let amount = problems.take("price", text, Money.parse(pieces[1])) else { continue }
+            guard let amount = problems.take("price", text, Money.parsePrice(pieces[1])) else { continue }
             if amount.ore <= 0 { problems.add("price", text, Message("rules.price.above_zero")); continue }
             if prices[pieces[0]] != nil { problems.add("price", text, Message("rules.tender.priced_twice", ["line": .text(pieces[0])])); continue }
             prices[pieces[0]] = amount

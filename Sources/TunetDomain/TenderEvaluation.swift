@@ -81,7 +81,7 @@ public enum TenderEvaluation {
             for criterion in procurement.criteria {
                 let milli: Int64
                 if criterion.isPrice {
-                    milli = price.ore > 0 ? roundedDivision(lowest.ore * maximumPoints * 1000, price.ore) : 0
+                    milli = price.ore > 0 ? pricePointsMilli(lowest: lowest, price: price) : 0
                 } else {
                     milli = Int64(tender.scores[criterion.name] ?? 0) * 1000
                     qualityTotal += milli * Int64(criterion.weight)
@@ -115,6 +115,16 @@ public enum TenderEvaluation {
             return EvaluatedTender(provider: entry.tender.provider, rank: index + 1, evaluatedPrice: entry.price,
                                    pointsMilli: entry.points, totalMilli: entry.total, tieBreak: tieBreak)
         }
+    }
+
+    /// lowest ÷ price × 10 in thousandths, rounded half up. The product of the lowest price (up to
+    /// a hundred lines of `Money.largestPrice` × `PriceTemplateLine.largestQuantity`) and 10,000 needs
+    /// double-width integers; the quotient is at most 10,000, since no price is below the lowest.
+    static func pricePointsMilli(lowest: Money, price: Money) -> Int64 {
+        let divisor = price.ore.magnitude
+        let product = lowest.ore.magnitude.multipliedFullWidth(by: UInt64(maximumPoints * 1000))
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        return Int64(quotient) + (remainder >= divisor - remainder ? 1 : 0)
     }
 
     static func roundedDivision(_ numerator: Int64, _ denominator: Int64) -> Int64 {

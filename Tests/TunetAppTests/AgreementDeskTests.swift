@@ -123,6 +123,25 @@ struct AgreementDeskTests {
         #expect(try PriceAdjustmentDesk(workspace.context).run(year: 2025).skipped["2023/4512"]?.reason == .alreadyApplied)
         #expect(try PriceAdjustmentDesk(workspace.context).run(year: 2024).skipped["2023/4512"]?.reason == .pricesApplyFromStart)
     }
+
+    @Test("A KPI adjustment that would lift a price above NOK 1 000 000 for a unit is refused, naming the price, and changes nothing")
+    func adjustmentBeyondTheLargestPrice() throws {
+        let workspace = try TestWorkspace(today: LocalDate(year: 2025, month: 3, day: 1)!)
+        try registerFarms(workspace)
+        _ = try AgreementDesk(workspace.context).add(kongsbergForm())
+        let kpi = ConsumerPriceIndexDesk(workspace.context)
+        _ = try kpi.set("2023M10", "0.1")
+        _ = try kpi.set("2024M10", "9999.9")
+        let before = try workspace.snapshot()
+        do {
+            _ = try PriceAdjustmentDesk(workspace.context).run(year: 2025)
+            Issue.record("a price above the largest was stored")
+        } catch let error as TunetError {
+            #expect(error.problems.contains { $0.reason.key == "agreement.adjust.too_large" })
+            #expect(error.english.contains("full_day at 974760673"))
+        }
+        #expect(try workspace.snapshot() == before)
+    }
 }
 
 @Suite("Consumer price index import")

@@ -97,7 +97,7 @@ public struct PriceAdjustmentDesk: Sendable {
         let agreements = try reference.map { [try AgreementDesk.existing($0, in: reader)] } ?? reader.allAgreements()
         var adjusted: [PriceAdjustmentView.AgreementAdjustment] = []
         var skipped: [String: PriceAdjustmentView.Skipped] = [:]
-        var missing = ProblemCollector()
+        var problems = ProblemCollector()
         for var agreement in agreements {
             guard let clause = agreement.priceAdjustment else {
                 skipped[agreement.reference] = .init(reason: .noClause, year: year, date: nil)
@@ -120,12 +120,19 @@ public struct PriceAdjustmentDesk: Sendable {
             let base = try reader.consumerPriceIndex(clause.baseMonth)
             let current = try reader.consumerPriceIndex(referenceMonth)
             for (month, value) in [(clause.baseMonth, base), (referenceMonth, current)] where value == nil {
-                missing.add("kpi", month.ssb, Message("agreement.adjust.index_missing", ["reference": .text(agreement.reference), "month": .text(month.ssb)]))
+                problems.add("kpi", month.ssb, Message("agreement.adjust.index_missing", ["reference": .text(agreement.reference), "month": .text(month.ssb)]))
             }
             guard let base, let current else { continue }
             var prices: [PriceAdjustmentView.AdjustedPrice] = []
             for original in agreement.prices.originalPrices {
                 let amount = PriceAdjustmentClause.adjust(original.amount, base: base, reference: current)
+                if amount > Money.largestPrice {
+                    problems.add("kpi", current.description, Message("agreement.adjust.too_large", [
+                        "reference": .text(agreement.reference), "provider": .text(original.provider.digits), "line": .text(original.line),
+                        "amount": .money(amount), "largest": .money(.largestPrice),
+                    ]))
+                    continue
+                }
                 prices.append(.init(provider: original.provider, line: original.line, original: original.amount, adjusted: amount))
                 agreement.prices.add(PriceVersion(provider: original.provider, line: original.line, unit: original.unit,
                                                   validFrom: effective, amount: amount, source: Self.source(year)))
@@ -136,7 +143,7 @@ public struct PriceAdjustmentDesk: Sendable {
             adjusted.append(.init(reference: agreement.reference, effectiveFrom: effective, baseMonth: clause.baseMonth.ssb,
                                   baseIndex: base, referenceMonth: referenceMonth.ssb, referenceIndex: current, prices: prices))
         }
-        try missing.check()
+        try problems.check()
         return PriceAdjustmentView(year: year, dryRun: tx == nil, adjusted: adjusted, skipped: skipped)
     }
 

@@ -123,7 +123,7 @@ public struct PilotDesk: Sendable {
     public func setReferencePrice(_ id: String, municipality: String, price: String) throws -> Pilot {
         var problems = ProblemCollector()
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
-        let amount = problems.take("price", price, Money.parse(price))
+        let amount = problems.take("price", price, Money.parsePrice(price))
         if let amount, amount.ore <= 0 { problems.add("price", price, Message("pilot.error.price_not_positive")) }
         try problems.check()
         return try context.write { tx in

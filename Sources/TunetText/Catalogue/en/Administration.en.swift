@@ -97,6 +97,7 @@ extension Catalogue {
         "privacy.retention.none_erased": "Erased nobody: no participant's placements all ended before {cutoff}.",
         "privacy.retention.confirm": "Add --yes to erase them.",
         "privacy.error.age": "write an age like 5y (years) or 18m (months)",
+        "privacy.error.age_too_large": "an age of more than {years} years is not possible; write for example 5y",
         "backup.done": "Backed up to {path}: schema {schema}, {providers} {providers|provider|providers}, {events} audit {events|event|events}; integrity checked.",
         "restore.confirm": "Restoring replaces everything in the database; add --yes to confirm.",
         "restore.confirm_file": "Restoring replaces everything in {path}; add --yes to confirm.",

@@ -108,6 +108,7 @@ extension Catalogue {
         "agreement.adjust.nothing_changed": "No prices were adjusted; nothing was changed.",
         "agreement.adjust.year_out_of_range": "give a year like 2027",
         "agreement.adjust.index_missing": "agreement {reference} needs the index for {month}, which is not registered; add it with `tunet kpi set {month} VALUE` or `tunet kpi import`",
+        "agreement.adjust.too_large": "agreement {reference}: the price of {line} at {provider} would become NOK {amount} after the adjustment, above the most Tunet takes for one unit (NOK {largest}); check the indexes, nothing was changed",
 
         "kpi.set": "KPI {month} = {index}",
         "kpi.set.unchanged": "KPI {month} = {index} (unchanged; nothing was changed)",

@@ -97,6 +97,7 @@ extension Catalogue {
         "privacy.retention.none_erased": "Slettet ingen: ingen deltakere har bare plasseringer som sluttet før {cutoff}.",
         "privacy.retention.confirm": "Legg til --yes for å slette dem.",
         "privacy.error.age": "skriv en alder som 5y (år) eller 18m (måneder)",
+        "privacy.error.age_too_large": "en alder på mer enn {years} år er ikke mulig; skriv for eksempel 5y",
         "backup.done": "Sikkerhetskopi tatt til {path}: skjema {schema}, {providers} {providers|tilbyder|tilbydere}, {events} {events|hendelse|hendelser} i revisjonsloggen; integriteten er kontrollert.",
         "restore.confirm": "Gjenoppretting erstatter alt i databasen; legg til --yes for å bekrefte.",
         "restore.confirm_file": "Gjenoppretting erstatter alt i {path}; legg til --yes for å bekrefte.",

@@ -108,6 +108,7 @@ extension Catalogue {
         "agreement.adjust.nothing_changed": "Ingen priser ble justert; ingenting ble endret.",
         "agreement.adjust.year_out_of_range": "oppgi et år som 2027",
         "agreement.adjust.index_missing": "rammeavtale {reference} trenger indeksen for {month}, som ikke er registrert; legg den inn med `tunet kpi set {month} VERDI` eller `tunet kpi import`",
+        "agreement.adjust.too_large": "rammeavtale {reference}: prisen på {line} hos {provider} ville blitt {amount} kr etter justeringen, over det høyeste Tunet tar imot for en enhet ({largest} kr); sjekk indeksene, ingenting ble endret",
 
         "kpi.set": "KPI {month} = {index}",
         "kpi.set.unchanged": "KPI {month} = {index} (uendret; ingenting ble endret)",

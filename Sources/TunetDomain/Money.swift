@@ -83,6 +83,16 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return .success(Money(ore: negative ? -total : total))
     }
 
+    /// The share of one of `count` parts, rounded half up (a pilot's cost per attended day); nil for no parts.
+    /// Worked out in double width, so no sum of amounts can overflow it.
+    public func share(of count: Int) -> Money? {
+        guard count > 0 else { return nil }
+        let divisor = UInt64(count)
+        let (quotient, remainder) = ore.magnitude.quotientAndRemainder(dividingBy: divisor)
+        let rounded = Int64(quotient) + (remainder >= divisor - remainder ? 1 : 0)
+        return Money(ore: ore < 0 ? -rounded : rounded)
+    }
+
     /// A price of one unit, up to `largestPrice`.
     public static func parsePrice(_ raw: String) -> Result<Money, FieldReason> { parse(raw, atMost: largestPrice) }
 

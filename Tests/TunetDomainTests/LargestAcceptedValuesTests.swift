@@ -97,6 +97,18 @@ struct LargestAcceptedValuesTests {
         #expect(PriceAdjustmentClause.adjust(largestPrice, base: high, reference: low) == Money(ore: 1_000))
     }
 
+    @Test("A pilot's cost per attended day over a million days at the largest prices, and its ratio to the reference price")
+    func pilotRatios() throws {
+        let dayAmount = Money(ore: largestPrice.ore * Int64(1 + AttendanceValidator.maximumTrips))
+        let spent = dayAmount * 1_000_000
+        let perDay = try #require(spent.share(of: 1_000_000))
+        #expect(perDay == dayAmount)
+        #expect(Percentage(perDay.ore, of: Money(ore: 1).ore)?.text.isEmpty == false)
+        #expect(Money(ore: 5).share(of: 2) == Money(ore: 3), "half an øre is rounded up")
+        #expect(Money(ore: 7).share(of: 3) == Money(ore: 2))
+        #expect(Money.zero.share(of: 0) == nil)
+    }
+
     @Test("A retention age up to a hundred years is taken; more, as 2026y, is refused")
     func retention() throws {
         let today = LocalDate(year: 2026, month: 12, day: 2)!

@@ -249,7 +249,7 @@ struct PilotEvaluator {
         let present = rows.filter { $0.entry.status == .present }.count
         let absent = rows.filter { $0.entry.status == .absentWithNotice || $0.entry.status == .absentWithoutNotice }.count
         let spent = rows.reduce(Money.zero) { $0 + $1.billed }
-        let costPerDay = present > 0 ? Money(ore: (spent.ore * 2 + Int64(present)) / (Int64(present) * 2)) : nil
+        let costPerDay = spent.share(of: present)
         var bySector: [String: Int] = [:]
         for placement in placements { bySector[(placement.kind == .pupil ? Sector.education : .healthAndCare).rawValue, default: 0] += 1 }
         return MunicipalityFigures(

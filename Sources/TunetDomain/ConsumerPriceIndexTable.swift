@@ -122,7 +122,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
         let header = Header(rows[headerPosition])
         var reader = try Reader(header: header, source: source)
         for row in rows[(headerPosition + 1)...] { reader.take(row) }
-        if !reader.problems.isEmpty { throw .invalidInput(reader.problems) }
+        try reader.problems.check()
         guard !reader.table.entries.isEmpty else {
             let others = reader.table.otherVariables
             throw .unreadableFile(path: source, reason: others.isEmpty
@@ -215,7 +215,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
     struct Reader {
         let header: Header
         var table: ConsumerPriceIndexTable
-        var problems: [FieldProblem] = []
+        var problems = ProblemCollector()
         /// Long layout: the column with the index values.
         var indexColumn: Int?
         /// Wide layout: the month columns of the index.
@@ -272,7 +272,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
             if let end {
                 if looksLikeTableRow(row) {
                     let column = header.monthColumn ?? header.groupColumn ?? 0
-                    problems.append(FieldProblem(row: row.number, field: header.name(column), value: row[column],
+                    problems.add(FieldProblem(row: row.number, field: header.name(column), value: row[column],
                                                  reason: Message(end.blank ? "rules.kpi.below_end_blank" : "rules.kpi.below_end_note", ["row": .integer(end.row)])))
                 }
                 return
@@ -296,7 +296,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 switch YearMonth.parse(row[monthColumn]) {
                 case .success(let month): takeFigure(row, column: indexColumn!, month: month, wholeRow: true)
                 case .failure(let reason):
-                    problems.append(FieldProblem(row: row.number, field: header.name(monthColumn), value: row[monthColumn], reason: reason.message))
+                    problems.add(FieldProblem(row: row.number, field: header.name(monthColumn), value: row[monthColumn], reason: reason.message))
                 }
             }
         }
@@ -316,7 +316,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                     if earlier.index == index {
                         if wholeRow { table.leave(row.number, .repeated, name: month.ssb) }
                     } else {
-                        problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell,
+                        problems.add(FieldProblem(row: row.number, field: header.name(column), value: cell,
                                                      reason: Message("rules.kpi.month_twice", ["month": .text(month.ssb), "row": .integer(earlier.row), "index": .tenths(earlier.index.tenths)])))
                     }
                     return
@@ -325,7 +325,7 @@ public struct ConsumerPriceIndexTable: Sendable, Equatable {
                 seen[month] = entry
                 table.entries.append(entry)
             case .failure(let reason):
-                problems.append(FieldProblem(row: row.number, field: header.name(column), value: cell, reason: reason.message))
+                problems.add(FieldProblem(row: row.number, field: header.name(column), value: cell, reason: reason.message))
             }
         }
 

@@ -43,11 +43,14 @@ public struct FieldProblem: Equatable, Sendable {
 
     /// The field as a person reads it: in a file, a column by its name in the reader's language, or by its
     /// number when it has no heading; a command's field by its code as typed.
-    public var fieldValue: MessageValue {
+    public var fieldValue: MessageValue { Self.fieldValue(field, inFile: row != nil) }
+
+    /// A field as a person reads it, in a file's row or in a command.
+    public static func fieldValue(_ field: String, inFile: Bool) -> MessageValue {
         if field.hasPrefix("column "), let number = Int(field.dropFirst("column ".count)) {
             return .message(Message("files.column", ["number": .integer(number)]))
         }
-        if row != nil && Self.fileColumns.contains(field) { return .message(Message("files.field.\(field)")) }
+        if inFile && fileColumns.contains(field) { return .message(Message("files.field.\(field)")) }
         return .text(field)
     }
 }
@@ -56,8 +59,8 @@ public struct FieldProblem: Equatable, Sendable {
 /// Front ends map `category` to exit codes (CLI) or HTTP statuses (service), and render the message
 /// in the reader's language.
 public enum TunetError: Error, Equatable, Sendable {
-    /// The input broke a rule; nothing was changed.
-    case invalidInput([FieldProblem])
+    /// The input broke a rule; nothing was changed. Past `ProblemLimit` the problems are only counted.
+    case invalidInput([FieldProblem], notShown: ProblemsNotShown = ProblemsNotShown())
     /// Something named does not exist: its kind as a code ("provider") and the key given ("987654325").
     case notFound(kind: String, key: String)
     /// A read was asked of a database file that does not exist.
@@ -99,15 +102,22 @@ public enum TunetError: Error, Equatable, Sendable {
     }
 
     public var problems: [FieldProblem] {
-        if case .invalidInput(let problems) = self { return problems }
+        if case .invalidInput(let problems, _) = self { return problems }
         return []
+    }
+
+    /// How many problems beyond those listed there were, by field.
+    public var problemsNotShown: ProblemsNotShown {
+        if case .invalidInput(_, let notShown) = self { return notShown }
+        return ProblemsNotShown()
     }
 
     public var message: Message {
         switch self {
-        case .invalidInput(let problems):
-            if problems.count == 1 { return problems[0].message }
-            return Message("error.problems", ["count": .integer(problems.count), "problems": .lines(problems.map { .message($0.message) })])
+        case .invalidInput(let problems, let notShown):
+            if problems.count == 1 && notShown.isEmpty { return problems[0].message }
+            let lines = problems.map { MessageValue.message($0.message) } + (notShown.isEmpty ? [] : [.message(notShown.message)])
+            return Message("error.problems", ["count": .integer(problems.count + notShown.total), "problems": .lines(lines)])
         case .notFound(let kind, let key): return Message("error.not_found", ["kind": .label("entity.\(kind)"), "key": .text(key)])
         case .missingDatabase(let path): return Message("error.missing_database", ["path": .text(path)], fields: ["database"])
         case .conflict(let message): return message
@@ -132,24 +142,41 @@ extension TunetError: CustomStringConvertible {
     public var description: String { "\(category.rawValue): \(message)" }
 }
 
-/// Collects the problems of a form so that the user sees all of them at once, not one per attempt.
+/// Collects the problems of a form or a file so that the user sees all of them at once, not one per
+/// attempt: the first `limit` in full, the rest counted by field (`ProblemLimit`).
 public struct ProblemCollector: Sendable {
     public private(set) var problems: [FieldProblem] = []
+    public private(set) var notShown = ProblemsNotShown()
     public let row: Int?
+    public let limit: Int
 
-    public init(row: Int? = nil) { self.row = row }
-
-    public var isEmpty: Bool { problems.isEmpty }
-
-    public mutating func add(_ field: String, _ value: String?, _ reason: Message) {
-        problems.append(FieldProblem(row: row, field: field, value: value, reason: reason))
+    public init(row: Int? = nil, limit: Int = ProblemLimit.standard) {
+        self.row = row
+        self.limit = max(limit, 1)
     }
 
-    public mutating func add(_ problem: FieldProblem) { problems.append(problem) }
+    public var isEmpty: Bool { problems.isEmpty && notShown.isEmpty }
+
+    /// True once further problems are only counted: a caller may then skip building their texts.
+    public var isFull: Bool { problems.count >= limit }
+
+    public mutating func add(_ field: String, _ value: String?, _ reason: Message) {
+        add(FieldProblem(row: row, field: field, value: value, reason: reason))
+    }
+
+    public mutating func add(_ problem: FieldProblem) {
+        if problems.count < limit { problems.append(problem) } else { notShown.count(problem) }
+    }
+
+    public mutating func add(contentsOf problems: [FieldProblem]) {
+        for problem in problems { add(problem) }
+    }
 
     /// Adds the problems of a check that failed, so that they are reported with the others.
     public mutating func absorb(_ error: TunetError) {
-        problems.append(contentsOf: error.problems.isEmpty ? [FieldProblem(row: row, field: "input", reason: error.message)] : error.problems)
+        add(contentsOf: error.problems.isEmpty ? [FieldProblem(row: row, field: "input", reason: error.message)] : error.problems)
+        // Problems the check itself only counted stay counted: their texts were never made.
+        notShown.add(error.problemsNotShown)
     }
 
     /// Parses a date, recording why it is not one.
@@ -173,6 +200,9 @@ public struct ProblemCollector: Sendable {
     }
 
     public func check() throws(TunetError) {
-        if !problems.isEmpty { throw .invalidInput(problems) }
+        if !isEmpty { throw .invalidInput(problems, notShown: notShown) }
     }
+
+    /// The problems as an error, nil when there are none.
+    public var error: TunetError? { isEmpty ? nil : .invalidInput(problems, notShown: notShown) }
 }

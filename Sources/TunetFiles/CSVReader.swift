@@ -9,6 +9,17 @@ public struct TableRow: Sendable {
     public subscript(index: Int) -> String { index < fields.count ? fields[index] : "" }
 
     public var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+
+    /// The widest row read. No file Tunet reads has more than a few dozen columns; a wider row is
+    /// refused as soon as it passes the limit, before its fields are kept or checked (a row of a
+    /// million columns once took a minute to answer, each column an unknown heading).
+    public static let maximumColumns = 1_000
+
+    /// Row `row` is wider than `maximumColumns`.
+    static func tooManyColumns(row: Int) -> TunetError {
+        .invalidInput([FieldProblem(row: row, field: FieldProblem.column(maximumColumns + 1),
+                                    reason: Message("files.too_many_columns", ["maximum": .integer(maximumColumns)]))])
+    }
 }
 
 /// A byte-level reader for the CSV files providers and work teams send: comma, semicolon or tab
@@ -191,6 +202,7 @@ public struct CSVReader: Sendable {
                 if index >= count { break }
                 let byte = bytes[index]
                 if byte == delimiter {
+                    if fields.count >= TableRow.maximumColumns { throw TableRow.tooManyColumns(row: row) }
                     index += 1
                     if index == count { finishField() }
                     continue

@@ -65,6 +65,9 @@ public struct XLSXReader {
         guard spanned <= SheetHandler.maximumCells else {
             throw .unreadableFile(path: name, reason: Message("files.xlsx.span_too_wide", ["maximum": .integer(SheetHandler.maximumCells)]))
         }
+        if let row = parsed.rows.filter({ ($0.value.keys.max() ?? -1) >= TableRow.maximumColumns }).keys.min() {
+            throw TableRow.tooManyColumns(row: row)
+        }
         return parsed.rows.keys.sorted().map { row in
             let cells = parsed.rows[row]!
             let width = (cells.keys.max() ?? -1) + 1

@@ -13,6 +13,8 @@ struct Problem: HTTPResponseError {
     let code: String
     let detail: Message
     let problems: [FieldProblem]
+    /// Problems beyond the limit, counted by field.
+    let notShown: ProblemsNotShown
 
     init(_ error: TunetError) {
         switch error.category {
@@ -26,8 +28,11 @@ struct Problem: HTTPResponseError {
         case .forbidden: status = .forbidden
         }
         code = error.category.rawValue
-        detail = error.category == .internalFault ? Message("http.internal_error") : error.message
+        // A fault on the server's side is told without its text: that names server paths (a temporary
+        // export once), which are nobody's business outside.
+        detail = status == .internalServerError ? Message("http.internal_error") : error.message
         problems = error.problems
+        notShown = error.problemsNotShown
     }
 
     init(status: HTTPResponse.Status, code: String, detail: Message) {
@@ -35,6 +40,7 @@ struct Problem: HTTPResponseError {
         self.code = code
         self.detail = detail
         problems = []
+        notShown = ProblemsNotShown()
     }
 
     struct Document: Encodable {
@@ -43,6 +49,13 @@ struct Problem: HTTPResponseError {
         let status: Int
         let detail: String
         let problems: [Row]
+        /// Only when problems were left out: how many more, by field.
+        let problemsNotShown: [String: Int]?
+
+        enum CodingKeys: String, CodingKey {
+            case type, title, status, detail, problems
+            case problemsNotShown = "problems_not_shown"
+        }
     }
 
     /// One problem as programs and people read it: where, what was given, and why in words.
@@ -57,7 +70,8 @@ struct Problem: HTTPResponseError {
         let texts = Texts(Language.accepted(by: request.headers[.acceptLanguage]))
         let document = Document(type: "https://tunet.example/problems/\(code)", title: texts("http.title.\(code)"), status: status.code,
                                 detail: texts.render(detail),
-                                problems: problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) })
+                                problems: problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) },
+                                problemsNotShown: notShown.isEmpty ? nil : notShown.byField)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         headers[.contentLanguage] = texts.language.rawValue

@@ -55,16 +55,17 @@ enum UploadPage {
             "<tr><td class=\"number\">\(row.row.map(String.init) ?? "–")</td><td>\(escape(AttendanceTemplateDesk.columnName(row.field, texts)))</td>"
                 + "<td>\(escape(row.value ?? ""))</td><td>\(escape(texts.render(row.reason)))</td></tr>"
         }.joined(separator: "\n")
+        let notShown = problem.notShown.isEmpty ? "" : "<p>\(escape(texts.render(problem.notShown.message)))</p>\n"
         return page(texts, title: heading, body: """
             <h1 class="refused">\(escape(heading))</h1>
-            <p>\(escape(texts("service.result.refused_intro", ["count": .integer(problem.problems.count)])))</p>
+            <p>\(escape(texts("service.result.refused_intro", ["count": .integer(problem.problems.count + problem.notShown.total)])))</p>
             <table>
             <thead><tr>\(columns)</tr></thead>
             <tbody>
             \(rows)
             </tbody>
             </table>
-            \(back(texts))
+            \(notShown)\(back(texts))
             """)
     }
 

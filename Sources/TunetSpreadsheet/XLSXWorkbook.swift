@@ -45,6 +45,25 @@ public enum XLSXCell: Sendable {
     /// A formula with the value it computes, so that readers which do not recalculate see it.
     case formula(String, cachedValue: Double)
     case blank
+
+    /// The most characters a spreadsheet cell holds (Excel's limit; libxlsxwriter refuses more).
+    public static let maximumTextLength = 32_767
+
+    /// A text as a cell can hold it: a longer one is cut and ends with "…", so that a report never fails
+    /// on a stored value (a 33,000-character file name once broke the audit export for good). Counted in
+    /// UTF-16 units, as Excel counts, which is never fewer than the characters libxlsxwriter counts.
+    public static func fitted(_ text: String) -> String {
+        guard text.utf16.count > maximumTextLength else { return text }
+        var kept = String.UnicodeScalarView()
+        var units = 0
+        for scalar in text.unicodeScalars {
+            let size = scalar.utf16.count
+            if units + size > maximumTextLength - 1 { break }
+            kept.append(scalar)
+            units += size
+        }
+        return String(kept) + "…"
+    }
 }
 
 /// A workbook written through libxlsxwriter. Every libxlsxwriter error becomes a `TunetError`
@@ -148,7 +167,7 @@ public struct XLSXSheet {
         let format = format.pointer
         switch cell {
         case .text(let text):
-            result = text.withCString { worksheet_write_string(pointer, r, c, $0, format) }
+            result = XLSXCell.fitted(text).withCString { worksheet_write_string(pointer, r, c, $0, format) }
         case .integer(let value):
             result = worksheet_write_number(pointer, r, c, Double(value), format)
         case .number(let value):

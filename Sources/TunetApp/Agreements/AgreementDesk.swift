@@ -31,6 +31,7 @@ public struct AgreementDesk: Sendable {
 
     /// Exercises the next option, which must be decided by its deadline.
     public func extend(_ reference: String, note: String? = nil) throws -> AgreementView {
+        let note = try FreeText.typedIfGiven(note, field: "note", maximumLength: 1000)
         let today = context.today
         let updated = try context.write { tx in
             var agreement = try Self.existing(reference, in: tx)

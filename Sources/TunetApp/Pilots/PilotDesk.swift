@@ -137,6 +137,9 @@ public struct PilotDesk: Sendable {
         }
     }
 
+    /// The longest source a measure names (a survey, a report and its page), in characters.
+    static let longestSource = 500
+
     public func addMeasure(_ id: String, municipality: String, from: String, to: String, name: String, value: String, unit: String,
                            n: String, source: String) throws -> PilotMeasure {
         var problems = ProblemCollector()
@@ -156,6 +159,7 @@ public struct PilotDesk: Sendable {
         if count == nil || count! < 1 { problems.add("n", n, Message("pilot.error.n")) }
         let cleanSource = source.trimmingWhitespace()
         if cleanSource.isEmpty { problems.add("source", nil, Message("pilot.error.source_missing")) }
+        if let reason = FreeText.check(cleanSource, maximumLength: Self.longestSource) { problems.add("source", nil, reason.message) }
         try problems.check()
         return try context.write { tx in
             let pilot = try Self.existing(id, in: tx)

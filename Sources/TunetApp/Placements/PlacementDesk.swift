@@ -98,6 +98,7 @@ public struct PlacementDesk: Sendable {
     /// Moves the end earlier; the committed value of the days no longer planned is released.
     public func end(_ id: Int64, on date: String, reason: String? = nil) throws -> PlacementView {
         let day = try Self.date("on", date)
+        let reason = try FreeText.typedIfGiven(reason, field: "reason", maximumLength: 1000)
         return try change(id, action: "end", note: reason.map(RecordedText.typed)) { placement, reader in
             guard day >= placement.start, day < placement.end else {
                 throw TunetError.invalid("on", day.iso, Message("placement.end_out_of_range", ["start": .date(placement.start), "end": .date(placement.end)]))
@@ -110,6 +111,7 @@ public struct PlacementDesk: Sendable {
     /// Moves the end later, checking the farm's capacity, the agreement's period and the ceiling for the added days.
     public func extend(_ id: Int64, to date: String, overrideCeilingReason: String? = nil) throws -> PlacementView {
         let day = try Self.date("to", date)
+        let overrideCeilingReason = try FreeText.typedIfGiven(overrideCeilingReason, field: "override_ceiling", maximumLength: 1000)
         return try change(id, action: "extend", note: overrideCeilingReason.map { .written(Message("audit.note.ceiling_override", ["reason": .text($0)])) }) { placement, reader in
             guard day > placement.end else {
                 throw TunetError.invalid("to", day.iso, Message("placement.extend_not_later", ["end": .date(placement.end)]))
@@ -192,6 +194,8 @@ public struct PlacementDesk: Sendable {
         if text.isEmpty { problems.add("wishes", nil, Message("placement.followup.wishes_required")) }
         if text.unicodeScalars.contains(where: { $0 == "\0" }) || text.count > Self.longestWishes {
             problems.add("wishes", nil, Message("placement.followup.wishes_too_long", ["maximum": .integer(Self.longestWishes)]))
+        } else if let reason = FreeText.check(text, maximumLength: Self.longestWishes) {
+            problems.add("wishes", nil, reason.message)
         }
         if let day, day > context.today { problems.add("date", day.iso, Message("placement.followup.date_in_future")) }
         if let day, let nextDay, nextDay <= day { problems.add("next", nextDay.iso, Message("placement.followup.next_not_after", ["date": .date(day)])) }

@@ -105,7 +105,7 @@ public struct ProcurementDesk: Sendable {
             }
             if receivedOn > context.today { throw TunetError.invalid("received", received, Message("procurement.tender.received_in_future")) }
         }
-        let late = lateReason?.trimmingWhitespace().nilIfEmpty
+        let late = try FreeText.typedIfGiven(lateReason, field: "late_reason", maximumLength: 1000)
         return try change(id, action: "tender", note: late.map { .written(Message("audit.note.late_tender", ["reason": .text($0)])) }) { procurement in
             try procurement.require(.open, toDo: .receiveTenders)
             guard try context.store.read({ try $0.provider(number) }) != nil else {

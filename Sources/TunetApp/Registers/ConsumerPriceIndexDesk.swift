@@ -65,7 +65,7 @@ public struct ConsumerPriceIndexDesk: Sendable {
     public func importFile(_ url: URL, dryRun: Bool = false) throws -> IndexImportView {
         let records = try CSVReader(contentsOf: url).allRecords()
         let table = try ConsumerPriceIndexTable.read(records.map { .init(number: $0.row, cells: $0.fields) }, source: url.path)
-        let file = url.lastPathComponent
+        let file = StoredText.fileName(url.lastPathComponent)
         let apply = { (reader: StoreReader, tx: StoreTransaction?) throws -> IndexImportView in
             var new: [String] = [], changed: [String] = []
             var unchanged = 0

@@ -64,9 +64,10 @@ public struct ProviderImportDesk: Sendable {
             throw TunetError.unreadableFile(path: url.path, reason: Message("provider.import.no_rows"))
         }
 
-        let file = url.lastPathComponent
+        let file = StoredText.fileName(url.lastPathComponent)
         let check = { (store: StoreReader) throws -> ImportPlan in
-            try Self.plan(rows: Array(rows), header: header, columns: columns, store: store, updateExisting: updateExisting)
+            try Self.plan(rows: Array(rows), header: header, columns: columns, store: store, updateExisting: updateExisting,
+                          problemLimit: context.problemLimit)
         }
         let plan = dryRun ? try context.read(check) : try context.write { tx in
             let plan = try check(tx)
@@ -91,15 +92,15 @@ public struct ProviderImportDesk: Sendable {
 
     /// Checks every row against the rules and the register; throws all problems at once.
     static func plan(rows: [TableRow], header: TableRow, columns: ColumnMap<ProviderForm.Field>, store: StoreReader,
-                     updateExisting: Bool) throws -> ImportPlan {
-        var problems: [FieldProblem] = []
+                     updateExisting: Bool, problemLimit: Int = ProblemLimit.standard) throws -> ImportPlan {
+        var problems = ProblemCollector(limit: problemLimit)
         var firstRowOf: [OrganisationNumber: Int] = [:]
         var plan = ImportPlan()
         for record in rows {
             if let extra = record.fields.indices.dropFirst(header.fields.count).first(where: {
                 !record.fields[$0].trimmingWhitespace().isEmpty
             }) {
-                problems.append(FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
+                problems.add(FieldProblem(row: record.row, field: "column \(extra + 1)", value: record.fields[extra],
                                              reason: Message("provider.import.cell_without_heading")))
                 continue
             }
@@ -110,14 +111,14 @@ public struct ProviderImportDesk: Sendable {
             var existing: Provider?
             if case .success(let number) = OrganisationNumber.parse(form[.organisationNumber] ?? "") {
                 if let earlier = firstRowOf[number] {
-                    problems.append(FieldProblem(row: record.row, field: ProviderForm.Field.organisationNumber.rawValue,
+                    problems.add(FieldProblem(row: record.row, field: ProviderForm.Field.organisationNumber.rawValue,
                                                  value: number.digits, reason: Message("provider.import.repeated", ["number": .text(number.digits), "row": .integer(earlier)])))
                     continue
                 }
                 firstRowOf[number] = record.row
                 existing = try store.provider(number)
                 if let existing, !updateExisting {
-                    problems.append(FieldProblem(
+                    problems.add(FieldProblem(
                         row: record.row, field: ProviderForm.Field.organisationNumber.rawValue, value: number.digits,
                         reason: Message("provider.import.already_registered", ["number": .text(number.digits), "name": .text(existing.name)],
                                         fields: ["update_existing"])))
@@ -136,10 +137,10 @@ public struct ProviderImportDesk: Sendable {
                 }
                 plan.accepted.append((provider, existing == nil))
             } catch {
-                problems.append(contentsOf: error.problems)
+                problems.absorb(error)
             }
         }
-        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+        try problems.check()
         return plan
     }
 }

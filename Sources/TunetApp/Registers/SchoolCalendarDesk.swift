@@ -60,7 +60,7 @@ public struct SchoolCalendarDesk: Sendable {
             .name: ["name", "navn", "ferie"],
         ], required: [.municipality, .from, .to, .name], fieldName: \.rawValue)
         var byMunicipality: [String: [SchoolHoliday]] = [:]
-        var problems = ProblemCollector()
+        var problems = ProblemCollector(limit: context.problemLimit)
         for record in records.dropFirst() where !record.isBlank {
             do {
                 let holiday = try Self.holiday(municipality: columns.value(.municipality, in: record) ?? "", from: columns.value(.from, in: record) ?? "",
@@ -83,7 +83,7 @@ public struct SchoolCalendarDesk: Sendable {
             var changed: Set<String> = []
             for (municipality, holidays) in byMunicipality where Set(try reader.schoolHolidays(municipality: municipality)) != Set(holidays) {
                 changed.insert(municipality)
-                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: .written(Message("audit.note.imported_from", ["file": .text(url.lastPathComponent)])))
+                try tx?.replaceSchoolHolidays(municipality: municipality, holidays, note: .written(Message("audit.note.imported_from", ["file": .text(StoredText.fileName(url.lastPathComponent))])))
             }
             return changed
         }

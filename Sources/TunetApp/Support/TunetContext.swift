@@ -12,14 +12,17 @@ public struct TunetContext: Sendable {
     public let now: @Sendable () -> Date
     /// What use cases keep between requests to the same database (the service's contexts share one).
     public let caches: TunetCaches
+    /// How many problems an answer lists in full; the rest are counted by field (`ProblemLimit`).
+    public let problemLimit: Int
 
     package init(store: any Store, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
-         caches: TunetCaches = TunetCaches()) {
+         caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard) {
         self.store = store
         self.actor = actor
         self.today = today
         self.now = now
         self.caches = caches
+        self.problemLimit = problemLimit
     }
 
     /// The kept farm calendars and stored days, where the store's stamps can tell when they no longer
@@ -32,7 +35,7 @@ public struct TunetContext: Sendable {
 
     /// The same database and caches for another actor or day (a request to the service, say).
     public func acting(as actor: String, today: LocalDate) -> TunetContext {
-        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches)
+        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit)
     }
 
     /// Runs one change as one transaction, audited under this context's actor.
@@ -63,6 +66,8 @@ public struct TunetConfiguration: Sendable {
     public var today: LocalDate
     /// How long a writer waits for another process's write to finish before "busy, try again".
     public var busyTimeout: TimeInterval = Self.defaultBusyTimeout
+    /// How many problems an answer lists in full (`TUNET_PROBLEM_LIMIT`); the rest are counted by field.
+    public var problemLimit = ProblemLimit.standard
 
     public init(
         databaseOption: String?, actorOption: String?,
@@ -88,17 +93,24 @@ public struct TunetConfiguration: Sendable {
             }
             busyTimeout = seconds
         }
+        if let text = Self.nonEmpty(environment["TUNET_PROBLEM_LIMIT"]) {
+            guard let limit = Int(text), ProblemLimit.allowed.contains(limit) else {
+                throw .invalid("TUNET_PROBLEM_LIMIT", text, Message("config.error.problem_limit", [
+                    "minimum": .integer(ProblemLimit.allowed.lowerBound), "maximum": .integer(ProblemLimit.allowed.upperBound)]))
+            }
+            problemLimit = limit
+        }
     }
 
     /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
     public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: actor, today: today)
+        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: actor, today: today, problemLimit: problemLimit)
     }
 
     /// Opens the configured database for a long-running service, which tidies the store's files beside
     /// the writer (`BackgroundCheckpoints`) instead of inside its commits.
     public func serviceContext() throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: false, forService: true), actor: actor, today: today)
+        TunetContext(store: try openStore(mustExist: false, forService: true), actor: actor, today: today, problemLimit: problemLimit)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -185,12 +185,13 @@ public struct TaskDesk: Sendable {
 
     /// Hands the task to another member, possibly in another sector; the history keeps who, when and why.
     public func assign(_ id: Int64, to member: String, comment: String?) throws -> TaskView {
-        try change(id, action: "assign") { task, members, tx in
+        let comment = try FreeText.typedIfGiven(comment, field: "comment", maximumLength: 2000)
+        return try change(id, action: "assign") { task, members, tx in
             let target = try Self.member(member, in: members.filter { $0.teamId == task.teamId })
             guard target.active else { throw TunetError.conflict(Message("task.error.member_left", ["member": .text(target.name)])) }
             if target.id == task.ownerId { throw TunetError.conflict(Message("task.error.already_owner", ["task": .text(String(id)), "member": .text(target.name)])) }
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "assigned", fromMember: task.ownerId, toMember: target.id,
-                                          text: comment?.trimmingWhitespace().nilIfEmpty.map(RecordedText.typed)))
+                                          text: comment.map(RecordedText.typed)))
             task.ownerId = target.id
             if !task.sectors.contains(target.sector) { task.sectors.append(target.sector) }
         }
@@ -207,10 +208,11 @@ public struct TaskDesk: Sendable {
     }
 
     public func done(_ id: Int64, comment: String? = nil) throws -> TaskView {
-        try change(id, action: "done") { task, _, tx in
+        let comment = try FreeText.typedIfGiven(comment, field: "comment", maximumLength: 2000)
+        return try change(id, action: "done") { task, _, tx in
             guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .done
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment?.trimmingWhitespace().nilIfEmpty.map(RecordedText.typed)))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment.map(RecordedText.typed)))
         }
     }
 
@@ -227,6 +229,7 @@ public struct TaskDesk: Sendable {
         let text = text.trimmingWhitespace()
         if text.isEmpty { throw TunetError.invalid("text", nil, Message("task.error.comment_empty")) }
         if text.count > 2000 { throw TunetError.invalid("text", nil, Message("task.error.comment_too_long", ["maximum": 2000])) }
+        _ = try FreeText.typed(text, field: "text", maximumLength: 2000)
         return try change(id, action: "comment") { task, _, tx in
             task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "comment", text: .typed(text)))
         }

@@ -48,6 +48,7 @@ public struct WorkTeamDesk: Sendable {
         if cleanName.isEmpty { problems.add("name", nil, Message("team.error.member_name_missing")) }
         if let reason = FreeText.check(cleanName, maximumLength: 120) { problems.add("name", cleanName, reason.message) }
         if cleanRole.isEmpty { problems.add("role", nil, Message("team.error.role_missing")) }
+        if let reason = FreeText.check(cleanRole, maximumLength: 120) { problems.add("role", cleanRole, reason.message) }
         let parsedSector = Sector(name: sector)
         if parsedSector == nil { problems.add("sector", sector, Message("task.error.sector")) }
         let cleanEmail = email?.trimmingWhitespace().nilIfEmpty

@@ -32,9 +32,18 @@ enum ErrorOutput {
                 let error: String
                 let message: String
                 let problems: [Row]
+                /// Only when problems were left out (`ProblemLimit`): how many more, by field.
+                let problemsNotShown: [String: Int]?
+
+                enum CodingKeys: String, CodingKey {
+                    case error, message, problems
+                    case problemsNotShown = "problems_not_shown"
+                }
             }
+            let notShown = error.problemsNotShown
             let document = Document(error: error.category.rawValue, message: texts.render(error.message),
-                                    problems: error.problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) })
+                                    problems: error.problems.map { Row(row: $0.row, field: $0.field, value: $0.value, reason: texts.render($0.reason)) },
+                                    problemsNotShown: notShown.isEmpty ? nil : notShown.byField)
             if let text = try? SortedJSONEncoder(style: .pretty).encodeToString(document) {
                 Console.error(text)
                 return

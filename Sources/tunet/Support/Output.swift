@@ -23,8 +23,10 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ cells: String...) { rows.append(cells) }
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    /// Cells hold stored text, perhaps stored before it was cleaned on the way in: a control character
+    /// (ESC, CR, LF) would recolour the terminal or forge a line, so each is shown as a space.
+    mutating func add(_ cells: String...) { add(cells) }
+    mutating func add(_ cells: [String]) { rows.append(cells.map(StoredText.printable)) }
 
     func render() -> String {
         var widths = headers.map(\.count)
@@ -49,7 +51,7 @@ struct TextTable {
 struct DetailList {
     var entries: [(String, String)] = []
 
-    mutating func add(_ key: String, _ value: String?) { entries.append((key, value ?? "–")) }
+    mutating func add(_ key: String, _ value: String?) { entries.append((key, value.map(StoredText.printable) ?? "–")) }
 
     func render() -> String {
         let width = entries.map(\.0.count).max() ?? 0

@@ -17,7 +17,8 @@ struct AttendanceBatch {
     private var knownFarms: [String: OrganisationNumber] = [:]
     /// A file's rows come farm by farm: the last row's farm is checked first, without hashing.
     private var lastFarm: (text: String?, planner: Int)?
-    private var problems: [FieldProblem] = []
+    /// The first problems of the file in full, the rest counted (`ProblemLimit`).
+    private var problems: ProblemCollector
     /// Rows without a status and with nothing else filled in: days not reported, left missing.
     private(set) var rowsLeftEmpty = 0
     /// Rows with something reported, good or bad.
@@ -27,7 +28,8 @@ struct AttendanceBatch {
     private(set) var revisitsFarms = false
 
     init(reader: StoreReader, submitter: OrganisationNumber?, today: LocalDate, revealOtherProviders: Bool,
-         calendarCache: FarmScheduleCache?) throws {
+         calendarCache: FarmScheduleCache?, problemLimit: Int = ProblemLimit.standard) throws {
+        problems = ProblemCollector(limit: problemLimit)
         self.submitter = submitter
         self.calendarCache = calendarCache
         self.today = today
@@ -53,7 +55,7 @@ struct AttendanceBatch {
             lastFarm = (row.organisationNumber, index)
         }
         let rowProblems = planners[index].add(row)
-        if !rowProblems.isEmpty { problems += rowProblems }
+        if !rowProblems.isEmpty { problems.add(contentsOf: rowProblems) }
     }
 
     private mutating func planner(for farm: OrganisationNumber, reader: StoreReader) throws -> Int {
@@ -70,17 +72,17 @@ struct AttendanceBatch {
         let text = row.organisationNumber?.trimmingWhitespace() ?? ""
         if let known = knownFarms[text] { return known }
         guard !text.isEmpty else {
-            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: "",
+            problems.add(FieldProblem(row: row.row, field: "organisation_number", value: "",
                                          reason: Message("attendance.row.no_farm", fields: ["provider"])))
             return nil
         }
         switch OrganisationNumber.parse(text) {
         case .failure(let reason):
-            problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.message))
+            problems.add(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: reason.message))
             return nil
         case .success(let number):
             guard try reader.provider(number) != nil else {
-                problems.append(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: Message("attendance.row.unknown_farm", ["number": .text(number.digits)])))
+                problems.add(FieldProblem(row: row.row, field: "organisation_number", value: text, reason: Message("attendance.row.unknown_farm", ["number": .text(number.digits)])))
                 return nil
             }
             knownFarms[text] = number
@@ -119,7 +121,7 @@ struct AttendanceBatch {
     /// Every problem of the file, if it has any; a file whose every row was left empty reports nothing,
     /// and is refused rather than taken as a submission of no days.
     func checkProblems() throws {
-        if !problems.isEmpty { throw TunetError.invalidInput(problems) }
+        try problems.check()
         if reportedRows == 0 && rowsLeftEmpty > 0 {
             throw TunetError.invalid("status", nil, Message("attendance.file.nothing_reported", ["rows": .integer(rowsLeftEmpty)]))
         }

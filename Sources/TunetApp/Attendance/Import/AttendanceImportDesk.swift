@@ -40,7 +40,8 @@ public struct AttendanceImportDesk: Sendable {
     /// each row's organisation number says whose attendance it is: a file may carry several farms'
     /// rows (a year's records moved from another system), and each farm's rows become its submission.
     public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportView {
-        let job = AttendanceImportJob(context: context, revealOtherProviders: revealOtherProviders, data: data, fileName: fileName,
+        // The name is the client's (a path, a query parameter, a form field): kept cleaned and bounded.
+        let job = AttendanceImportJob(context: context, revealOtherProviders: revealOtherProviders, data: data, fileName: StoredText.fileName(fileName),
                                       submitter: try provider.map(ProviderDesk.parseNumber), dryRun: dryRun, onReadingRows: onReadingRows)
         return try route(for: job).run(job)
     }

@@ -50,7 +50,7 @@ struct AttendanceImportJob: Sendable {
     /// A batch for this file's rows, checked against the farms as `reader` sees them.
     func batch(_ reader: StoreReader) throws -> AttendanceBatch {
         try AttendanceBatch(reader: reader, submitter: submitter, today: context.today, revealOtherProviders: revealOtherProviders,
-                            calendarCache: context.farmCalendarCache)
+                            calendarCache: context.farmCalendarCache, problemLimit: context.problemLimit)
     }
 
     /// Every row checked against the farms' placements; throws every problem of the file.

@@ -149,6 +149,7 @@ extension Catalogue {
         "output.error.extension": "the file name must end in .{extension}",
         "output.error.database": "it is the database itself; choose another file name",
         "config.error.busy_timeout": "give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)",
+        "config.error.problem_limit": "give how many problems an answer lists, a whole number from {minimum} to {maximum}",
         "command.usage": "Usage: {usage}",
         "command.see_help": "  See '{command} --help' for more information.",
     ]

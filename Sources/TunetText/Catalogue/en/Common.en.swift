@@ -15,6 +15,8 @@ extension Catalogue {
         "problem.field": "{field}: {reason}",
         "problem.row_field": "row {row}, {field}: {reason}",
         "error.problems": "{count} {count|problem|problems} in the input; nothing was changed:{problems}",
+        "error.problems_not_shown": "and {count} more {count|problem|problems}, not listed: {fields}",
+        "error.problems_not_shown.field": "{count} in {field}",
         "error.not_found": "No {kind} '{key}' is registered.",
         "error.missing_database": "There is no Tunet database at '{path}'. Create one with `tunet demo` or by adding data (`tunet provider add`), or point {database} or TUNET_DATABASE at an existing file.",
         "error.unreadable_file": "Cannot read '{path}': {reason}",

@@ -15,6 +15,7 @@ extension Catalogue {
         "files.csv.bad_utf16": "it starts like UTF-16 text but is not valid UTF-16",
         "files.csv.nul_byte": "row {row} contains a NUL byte; this is not a text file",
         "files.csv.field_too_long": "a field is longer than {kilobytes} KB; this is not an attendance or register file",
+        "files.too_many_columns": "the row has more than {maximum} columns; Tunet reads at most {maximum}, and no attendance or register file has that many",
         "files.csv.unclosed_quote": "a quoted field is never closed (a \" without its closing \"); the rest of the file would be lost in it",
         "files.kind.zip": "a zip archive (an xlsx or other Office file?)",
         "files.kind.pdf": "a PDF document",

@@ -149,6 +149,7 @@ extension Catalogue {
         "output.error.extension": "filnavnet må slutte på .{extension}",
         "output.error.database": "det er selve databasen; velg et annet filnavn",
         "config.error.busy_timeout": "oppgi hvor mange sekunder en skriver venter på en annen, fra 0 til 600 (som 10 eller 0.5)",
+        "config.error.problem_limit": "oppgi hvor mange feil et svar lister opp, et helt tall fra {minimum} til {maximum}",
         "command.usage": "Bruk: {usage}",
         "command.see_help": "  Se «{command} --help» for mer informasjon.",
     ]

@@ -15,6 +15,8 @@ extension Catalogue {
         "problem.field": "{field}: {reason}",
         "problem.row_field": "rad {row}, {field}: {reason}",
         "error.problems": "{count} {count|feil|feil} i det som ble gitt inn; ingenting ble endret:{problems}",
+        "error.problems_not_shown": "og {count} {count|feil|feil} til, som ikke er listet opp: {fields}",
+        "error.problems_not_shown.field": "{count} i {field}",
         "error.not_found": "Fant ingen {kind} «{key}».",
         "error.missing_database": "Det finnes ingen Tunet-database i «{path}». Lag en med `tunet demo` eller ved å legge inn data (`tunet provider add`), eller pek {database} eller TUNET_DATABASE på en fil som finnes.",
         "error.unreadable_file": "Kan ikke lese «{path}»: {reason}",

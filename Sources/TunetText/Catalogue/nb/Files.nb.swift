@@ -15,6 +15,7 @@ extension Catalogue {
         "files.csv.bad_utf16": "den begynner som UTF-16-tekst, men er ikke gyldig UTF-16",
         "files.csv.nul_byte": "rad {row} inneholder en NUL-byte; dette er ikke en tekstfil",
         "files.csv.field_too_long": "et felt er lengre enn {kilobytes} kB; dette er ikke en oppmøte- eller registerfil",
+        "files.too_many_columns": "raden har mer enn {maximum} kolonner; Tunet leser høyst {maximum}, og ingen oppmøte- eller registerfil har så mange",
         "files.csv.unclosed_quote": "et felt i anførselstegn blir aldri lukket (en \" uten en avsluttende \"); resten av filen ville forsvunnet i det",
         "files.kind.zip": "et zip-arkiv (en xlsx-fil eller en annen Office-fil?)",
         "files.kind.pdf": "et PDF-dokument",

@@ -287,6 +287,11 @@ enum Schema {
                 WHERE cancelled = 1
                 """)
         }
+        // Which trips an agreement bills (TransportBilling); agreements made before the setting bill
+        // trips only on billable days, the default. Days already stored keep the amounts they were priced at.
+        migrator.registerMigration("v13-agreement-transport-billing") { db in
+            try db.execute(sql: "ALTER TABLE agreement ADD COLUMN transport_billing TEXT NOT NULL DEFAULT 'billable_days'")
+        }
         return migrator
     }
 }

@@ -168,7 +168,7 @@ public struct AgreementForm: Sendable {
         var transport = TransportBilling.billableDays
         if let raw = transportBilling, !raw.trimmingWhitespace().isEmpty {
             if let setting = TransportBilling(name: raw) { transport = setting } else {
-                problems.add("transport-billing", raw, Message("rules.agreement.transport_billing_unknown"))
+                problems.add("transport-billing", raw, Message("rules.agreement.transport_billing_unknown", ["text": .text(raw)]))
             }
         }
 

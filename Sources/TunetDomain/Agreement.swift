@@ -96,6 +96,8 @@ public struct Agreement: Hashable, Sendable, Codable {
     /// The allocation rule written in the agreement, for the criteria method.
     public var allocationCriteria: String?
     public var absenceRule: AbsenceBillingRule
+    /// Whether trips are billed only on days the absence rule bills, or as reported.
+    public var transportBilling: TransportBilling
     public var allowsExtraDays: Bool
     public var priceAdjustment: PriceAdjustmentClause?
     /// Why the agreement may run longer than four years, when it does.
@@ -110,7 +112,7 @@ public struct Agreement: Hashable, Sendable, Codable {
                 targetGroups: Set<TargetGroup>, start: LocalDate, end: LocalDate, options: [ExtensionOption] = [],
                 estimatedValue: Money, maximumValue: Money, maximumParticipantDays: Int? = nil,
                 callOffMethod: CallOffMethod, allocationCriteria: String? = nil,
-                absenceRule: AbsenceBillingRule = .presentOnly, allowsExtraDays: Bool = false,
+                absenceRule: AbsenceBillingRule = .presentOnly, transportBilling: TransportBilling = .billableDays, allowsExtraDays: Bool = false,
                 priceAdjustment: PriceAdjustmentClause? = nil, specialReason: String? = nil, prices: PriceList = PriceList(),
                 terminatedOn: LocalDate? = nil, terminationReason: String? = nil, procurementId: Int64? = nil) {
         self.reference = reference
@@ -127,6 +129,7 @@ public struct Agreement: Hashable, Sendable, Codable {
         self.callOffMethod = callOffMethod
         self.allocationCriteria = allocationCriteria
         self.absenceRule = absenceRule
+        self.transportBilling = transportBilling
         self.allowsExtraDays = allowsExtraDays
         self.priceAdjustment = priceAdjustment
         self.specialReason = specialReason
@@ -172,6 +175,7 @@ public struct Agreement: Hashable, Sendable, Codable {
         case callOffMethod = "call_off_method"
         case allocationCriteria = "allocation_criteria"
         case absenceRule = "absence_rule"
+        case transportBilling = "transport_billing"
         case allowsExtraDays = "allows_extra_days"
         case priceAdjustment = "price_adjustment"
         case specialReason = "special_reason"
@@ -195,6 +199,8 @@ public struct Agreement: Hashable, Sendable, Codable {
             callOffMethod: try c.decode(CallOffMethod.self, forKey: .callOffMethod),
             allocationCriteria: try c.decodeIfPresent(String.self, forKey: .allocationCriteria),
             absenceRule: try c.decode(AbsenceBillingRule.self, forKey: .absenceRule),
+            // Snapshots written before the setting existed meant the default.
+            transportBilling: try c.decodeIfPresent(TransportBilling.self, forKey: .transportBilling) ?? .billableDays,
             allowsExtraDays: try c.decode(Bool.self, forKey: .allowsExtraDays),
             priceAdjustment: try c.decodeIfPresent(PriceAdjustmentClause.self, forKey: .priceAdjustment),
             specialReason: try c.decodeIfPresent(String.self, forKey: .specialReason),
@@ -220,6 +226,7 @@ public struct Agreement: Hashable, Sendable, Codable {
         try c.encode(callOffMethod, forKey: .callOffMethod)
         try c.encode(allocationCriteria, forKey: .allocationCriteria)
         try c.encode(absenceRule, forKey: .absenceRule)
+        try c.encode(transportBilling, forKey: .transportBilling)
         try c.encode(allowsExtraDays, forKey: .allowsExtraDays)
         try c.encode(priceAdjustment, forKey: .priceAdjustment)
         try c.encode(specialReason, forKey: .specialReason)

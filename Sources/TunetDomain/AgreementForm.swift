@@ -17,6 +17,8 @@ public struct AgreementForm: Sendable {
     public var callOffMethod = ""
     public var allocationCriteria: String?
     public var absenceRule: String?
+    /// `billable_days` (the default) or `as_reported`.
+    public var transportBilling: String?
     public var allowsExtraDays = false
     /// `2023M10`: the index month the prices are given in.
     public var kpiBaseMonth: String?
@@ -163,6 +165,13 @@ public struct AgreementForm: Sendable {
             }
         }
 
+        var transport = TransportBilling.billableDays
+        if let raw = transportBilling, !raw.trimmingWhitespace().isEmpty {
+            if let setting = TransportBilling(name: raw) { transport = setting } else {
+                problems.add("transport-billing", raw, Message("rules.agreement.transport_billing_unknown", ["text": .text(raw)]))
+            }
+        }
+
         let clause = priceAdjustmentClause(&problems)
 
         var special: String?
@@ -236,7 +245,7 @@ public struct AgreementForm: Sendable {
             start: startDate, end: endDate, options: options, estimatedValue: estimated, maximumValue: maximum,
             maximumParticipantDays: maximumDays, callOffMethod: method,
             allocationCriteria: allocationCriteria?.trimmingWhitespace().nilIfEmpty, absenceRule: absence,
-            allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList)
+            transportBilling: transport, allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList)
         return (agreement, warnings)
     }
 

@@ -49,9 +49,11 @@ public struct AttendanceSubmission: Hashable, Sendable, Codable {
     public var newRows: Int
     public var changedRows: Int
     public var unchangedRows: Int
+    /// The farm's earlier submission of this same file, when it was imported again on purpose (`--again`).
+    public var appliedAgainOf: Int64?
 
     public init(id: Int64, receivedAt: String, actor: String, provider: OrganisationNumber, fileName: String, contentHash: String,
-                months: [String], rows: Int, newRows: Int, changedRows: Int, unchangedRows: Int) {
+                months: [String], rows: Int, newRows: Int, changedRows: Int, unchangedRows: Int, appliedAgainOf: Int64? = nil) {
         self.id = id
         self.receivedAt = receivedAt
         self.actor = actor
@@ -63,6 +65,7 @@ public struct AttendanceSubmission: Hashable, Sendable, Codable {
         self.newRows = newRows
         self.changedRows = changedRows
         self.unchangedRows = unchangedRows
+        self.appliedAgainOf = appliedAgainOf
     }
 
     enum CodingKeys: String, CodingKey {
@@ -74,5 +77,23 @@ public struct AttendanceSubmission: Hashable, Sendable, Codable {
         case newRows = "new_rows"
         case changedRows = "changed_rows"
         case unchangedRows = "unchanged_rows"
+        case appliedAgainOf = "applied_again_of"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(provider, forKey: .provider)
+        try c.encode(fileName, forKey: .fileName)
+        try c.encode(contentHash, forKey: .contentHash)
+        try c.encode(months, forKey: .months)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(newRows, forKey: .newRows)
+        try c.encode(changedRows, forKey: .changedRows)
+        try c.encode(unchangedRows, forKey: .unchangedRows)
+        // Only a file applied again says so: every other submission's record stays as it was.
+        try c.encodeIfPresent(appliedAgainOf, forKey: .appliedAgainOf)
     }
 }

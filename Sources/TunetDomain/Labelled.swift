@@ -22,6 +22,7 @@ extension PoliceCertificateState: Labelled { public static let labelKind = "poli
 extension AgreementStatus: Labelled { public static let labelKind = "agreement_status" }
 extension CallOffMethod: Labelled { public static let labelKind = "call_off_method" }
 extension AbsenceBillingRule: Labelled { public static let labelKind = "absence_rule" }
+extension TransportBilling: Labelled { public static let labelKind = "transport_billing" }
 extension AttendanceStatus: Labelled { public static let labelKind = "attendance_status" }
 extension PriceUnit: Labelled { public static let labelKind = "price_unit" }
 extension ProcurementState: Labelled { public static let labelKind = "procurement_state" }

@@ -2,12 +2,15 @@
 /// (a later price change does not move what was billed):
 /// - the day's price, if the agreement's absence rule lets the farm bill the day's status;
 /// - transport: the trips reported, else the placement's own on a day the participant came, each at
-///   the transport price of that day;
+///   the transport price of that day; under the default transport billing (`billable_days`) only on a
+///   day the absence rule bills, so never on a day the farm cancelled (`AT`) and on an absence only
+///   when the agreement bills it; under `as_reported` whatever the day's status;
 /// - the planned cost, on a planned day only, whatever happened (PlannedDayCost).
 /// A price is the line's latest version valid from that day or earlier (PriceList.price).
 public struct ReportedDayPricing: Sendable {
     public let agreementReference: String
     public let absenceRule: AbsenceBillingRule
+    public let transportBilling: TransportBilling
     /// The placement's prices, and what its planned day costs.
     public let planned: PlannedDayCost
 
@@ -19,6 +22,7 @@ public struct ReportedDayPricing: Sendable {
     public init(agreement: Agreement, placement: Placement, rules: PlacementRules = .standard) {
         agreementReference = agreement.reference
         absenceRule = agreement.absenceRule
+        transportBilling = agreement.transportBilling
         planned = PlannedDayCost(prices: agreement.prices, provider: placement.provider, priceLine: placement.priceLine,
                                  tripsPerDay: placement.transportTripsPerDay, rules: rules)
     }
@@ -28,8 +32,12 @@ public struct ReportedDayPricing: Sendable {
     /// The price of one trip on `date`.
     public func tripPrice(on date: LocalDate) -> Money? { planned.tripPrice(on: date) }
 
-    /// The trips a reported day's transport is billed for.
-    public func trips(_ entry: AttendanceEntry) -> Int { Self.trips(entry, placementTrips: placementTrips) }
+    /// The trips a reported day's transport is billed for: none on a day the farm may not bill, unless
+    /// the agreement bills transport as reported.
+    public func trips(_ entry: AttendanceEntry) -> Int {
+        guard transportBilling == .asReported || entry.status.isBillable(under: absenceRule) else { return 0 }
+        return Self.trips(entry, placementTrips: placementTrips)
+    }
 
     /// The trips reported, else the placement's own trips on a day the participant came, else none.
     public static func trips(_ entry: AttendanceEntry, placementTrips: Int) -> Int {

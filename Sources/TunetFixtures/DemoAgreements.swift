@@ -75,6 +75,8 @@ extension DemoScenario {
         form.callOffMethod = "criteria"
         form.allocationCriteria = "Gården nærmest deltakerens hjem målt i reisetid; ved lik reisetid deltakerens eget ønske"
         form.absenceRule = "bill_unannounced_absence"
+        // The farms drive the participants themselves: a trip is billed on a day the farm may bill.
+        form.transportBilling = "billable_days"
         form.prices = farmsByMunicipality.flatMap { ["\($0.digits):full_day:day:1150", "\($0.digits):transport:trip:300"] }
         return try form.agreement().0
     }

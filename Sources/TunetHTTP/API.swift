@@ -76,7 +76,8 @@ struct API: Sendable {
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
-    /// CSV or xlsx in the body: 201 with the report, 200 with the report (status `unchanged`) for the same file again, 422 with the row errors.
+    /// CSV or xlsx in the body: 201 with the report, 200 with the report (status `unchanged`, or `superseded` when later
+    /// files changed some of its days) for the same file again unless `?again=true`, 422 with the row errors.
     func upload(_ request: Request) async throws -> Response {
         let (provider, principal) = try farm(request)
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -92,9 +93,10 @@ struct API: Sendable {
             throw Problem(status: .contentTooLarge, code: "contentTooLarge", detail: Message("http.content_too_large", ["megabytes": .integer(bodyLimit / 1_048_576)]))
         }
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
+        let again = AgainField.chosen(request.uri.queryParameters.get("again").map { String($0) })
         let report = try await offloaded {
             try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
-                .run(data: Data(buffer: body), fileName: name, provider: provider.digits)
+                .run(data: Data(buffer: body), fileName: name, provider: provider.digits, again: again)
         }
         // The same report as `tunet attendance import --json`, whatever came of the file; only the status code differs.
         return try .json(report, status: report.identicalTo == nil ? .created : .ok)

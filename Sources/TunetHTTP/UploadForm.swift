@@ -14,7 +14,7 @@ extension API {
         return .html(UploadPage.form(texts), language: texts.language)
     }
 
-    /// A form from the page: `action=upload` with `token` and `file`, or `action=template` with `token` and `month`.
+    /// A form from the page: `action=upload` with `token` and `file` (and `again` ticked to import a file sent before), or `action=template` with `token` and `month`.
     func form(_ request: Request) async throws -> Response {
         var texts = Texts(pageLanguage(request, form: nil))
         do {
@@ -43,9 +43,10 @@ extension API {
                 return try await template(provider: provider, month: form.text("month") ?? "", texts: texts)
             }
             guard let file = form.file("file") else { throw Problem(.invalid("file", nil, Message("service.result.file_required"))) }
+            let again = AgainField.chosen(form.text("again"))
             let report = try await offloaded {
                 try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
-                    .run(data: file.data, fileName: file.fileName ?? "upload", provider: provider.digits)
+                    .run(data: file.data, fileName: file.fileName ?? "upload", provider: provider.digits, again: again)
             }
             return .html(UploadPage.received(report, texts), status: report.identicalTo == nil ? .created : .ok, language: texts.language)
         } catch let problem as Problem {

@@ -19,6 +19,7 @@ enum UploadPage {
             <input id="token" name="token" type="password" size="72" required autocomplete="off">
             <label for="file">\(escape(texts("service.page.file")))</label>
             <input id="file" name="file" type="file" accept=".csv,.xlsx" required>
+            <p><input id="again" name="again" type="checkbox" value="ja"> <label for="again">\(escape(texts("service.page.again")))</label></p>
             <p><button type="submit">\(escape(texts("service.page.send")))</button></p>
             </form>
             <h2>\(escape(texts("service.page.template_heading")))</h2>
@@ -38,8 +39,11 @@ enum UploadPage {
 
     /// A file taken in (or recognised as sent before): what the import did, as the CLI says it.
     static func received(_ report: AttendanceImportView, _ texts: Texts) -> String {
-        let heading = texts(report.identicalTo == nil ? "service.result.received" : "service.result.unchanged")
-        let lines = AttendanceImportSentences.lines(report).map { "<p>\(escape(texts.render($0)))</p>" }.joined(separator: "\n")
+        let heading = texts(report.identicalTo == nil ? "service.result.received"
+                            : report.outcome == "superseded" ? "service.result.superseded" : "service.result.unchanged")
+        var sentences = AttendanceImportSentences.lines(report)
+        if report.outcome == "superseded" { sentences.append(Message("service.result.apply_again")) }
+        let lines = sentences.map { "<p>\(escape(texts.render($0)))</p>" }.joined(separator: "\n")
         return page(texts, title: heading, body: "<h1 class=\"ok\">\(escape(heading))</h1>\n\(lines)\n\(back(texts))")
     }
 

@@ -1,7 +1,9 @@
 import TunetDomain
 
 public protocol AttendanceReading {
+    /// The farm's newest submission of the file with this content hash (a file applied again is submitted more than once).
     func submission(provider: OrganisationNumber, contentHash: String) throws -> AttendanceSubmission?
+    /// Every submission of the file with this content hash, oldest first.
     func submissions(contentHash: String) throws -> [AttendanceSubmission]
     func submissions(provider: OrganisationNumber?) throws -> [AttendanceSubmission]
     /// The stored days of these placements from `from` to `to`, by placement and then date.

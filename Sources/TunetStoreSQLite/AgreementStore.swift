@@ -73,6 +73,7 @@ extension SQLiteReader {
             callOffMethod: CallOffMethod(rawValue: row["call_off_method"]) ?? .direct,
             allocationCriteria: row["allocation_criteria"],
             absenceRule: AbsenceBillingRule(rawValue: row["absence_rule"]) ?? .presentOnly,
+            transportBilling: try StoredValue.transportBilling(row["transport_billing"]),
             allowsExtraDays: row["allows_extra_days"], priceAdjustment: clause, specialReason: row["special_reason"],
             prices: PriceList(prices), terminatedOn: try date("terminated_on"), terminationReason: row["termination_reason"],
             procurementId: row["procurement_id"])
@@ -142,6 +143,7 @@ extension Agreement {
             "call_off_method": callOffMethod.rawValue,
             "allocation_criteria": allocationCriteria,
             "absence_rule": absenceRule.rawValue,
+            "transport_billing": transportBilling.rawValue,
             "allows_extra_days": allowsExtraDays,
             "kpi_base_month": priceAdjustment?.baseMonth.ssb,
             "kpi_index_month": priceAdjustment?.indexMonth,
@@ -170,6 +172,14 @@ enum StoredValue {
             throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "attendance.status", "value": .text(text)]))
         }
         return status
+    }
+
+    /// A transport setting Tunet does not know is damage: read as another, it would bill other trips.
+    static func transportBilling(_ text: String) throws -> TransportBilling {
+        guard let setting = TransportBilling(rawValue: text) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "agreement.transport_billing", "value": .text(text)]))
+        }
+        return setting
     }
 
     static func organisationNumber(_ text: String) throws -> OrganisationNumber {

@@ -4,8 +4,9 @@ import TunetStorage
 
 /// A reported participant-day with the amounts fixed when it was reported.
 extension SQLiteReader {
+    /// The farm's newest submission of this exact file: a file applied again (`--again`) is submitted more than once.
     public func submission(provider: OrganisationNumber, contentHash: String) throws -> AttendanceSubmission? {
-        try submissions(where: "p.organisation_number = ? AND s.content_hash = ?", [provider.digits, contentHash]).first
+        try submissions(where: "p.organisation_number = ? AND s.content_hash = ?", [provider.digits, contentHash]).last
     }
 
     /// Every farm's submission of this exact file (a file naming several farms is one submission per farm).
@@ -53,7 +54,8 @@ extension SQLiteReader {
             AttendanceSubmission(id: row["id"], receivedAt: row["received_at"], actor: row["actor"],
                                  provider: try StoredValue.organisationNumber(row["organisation_number"]), fileName: row["file_name"],
                                  contentHash: row["content_hash"], months: (row["months"] as String).split(separator: ",").map(String.init),
-                                 rows: row["row_count"], newRows: row["new_rows"], changedRows: row["changed_rows"], unchangedRows: row["unchanged_rows"])
+                                 rows: row["row_count"], newRows: row["new_rows"], changedRows: row["changed_rows"], unchangedRows: row["unchanged_rows"],
+                                 appliedAgainOf: row["applied_again_of"])
         }
     }
 
@@ -100,11 +102,11 @@ extension SQLiteTransaction {
         try db.execute(sql: "PRAGMA cache_size = -65536")
         try cached("""
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
-                                               changed_rows, unchanged_rows)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               changed_rows, unchanged_rows, applied_again_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [timestamp, actor, try providerId(submission.provider), submission.fileName, submission.contentHash,
                              submission.months.joined(separator: ","), submission.rows, submission.newRows, submission.changedRows,
-                             submission.unchangedRows])
+                             submission.unchangedRows, submission.appliedAgainOf])
         var stored = submission
         stored.id = db.lastInsertedRowID
         stored.receivedAt = timestamp
@@ -114,8 +116,7 @@ extension SQLiteTransaction {
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
                   beforeJSON: replacedJSON ?? SQLiteStore.auditSnapshot(ofReplaced: replaced),
                   afterJSON: try AuditJSON.encode(stored),
-                  note: .written(Message("audit.note.attendance_import", ["file": .text(submission.fileName), "new": .integer(submission.newRows),
-                                                                          "changed": .integer(submission.changedRows), "unchanged": .integer(submission.unchangedRows)])))
+                  note: .written(Self.importNote(submission)))
         return stored
     }
 }
@@ -145,5 +146,16 @@ extension SQLiteReader {
                 status: try StoredValue.status(row[4]), hoursTenths: row[5], transportTrips: row[6], extraDay: row[7],
                 dayPrice: Money(ore: row[8]), transport: Money(ore: row[9])))
         }
+    }
+}
+
+extension SQLiteTransaction {
+    /// The audit note of a submission; a file imported again on purpose says so, naming the earlier submission.
+    static func importNote(_ submission: AttendanceSubmission) -> Message {
+        var arguments: [String: MessageValue] = ["file": .text(submission.fileName), "new": .integer(submission.newRows),
+                                                 "changed": .integer(submission.changedRows), "unchanged": .integer(submission.unchangedRows)]
+        guard let earlier = submission.appliedAgainOf else { return Message("audit.note.attendance_import", arguments) }
+        arguments["earlier"] = .text(String(earlier))
+        return Message("audit.note.attendance_import_again", arguments)
     }
 }

@@ -287,6 +287,16 @@ enum Schema {
                 WHERE cancelled = 1
                 """)
         }
+        // Which trips an agreement bills (TransportBilling); agreements made before the setting bill
+        // trips only on billable days, the default. Days already stored keep the amounts they were priced at.
+        migrator.registerMigration("v13-agreement-transport-billing") { db in
+            try db.execute(sql: "ALTER TABLE agreement ADD COLUMN transport_billing TEXT NOT NULL DEFAULT 'billable_days'")
+        }
+        // A file imported again on purpose (`--again`) is a new submission of the same content: the
+        // content hash was never unique; the new submission names the earlier one it applied again.
+        migrator.registerMigration("v14-submission-applied-again") { db in
+            try db.execute(sql: "ALTER TABLE attendance_submission ADD COLUMN applied_again_of INTEGER REFERENCES attendance_submission(id)")
+        }
         return migrator
     }
 }

@@ -1,10 +1,12 @@
 import Testing
 @testable import TunetDomain
 
-/// The fixture's agreement (full day NOK 1 000, a trip NOK 200 from 1 January 2026) with `rule` for absence.
-private func agreement(_ rule: AbsenceBillingRule = .presentOnly) -> Agreement {
+/// The fixture's agreement (full day NOK 1 000, a trip NOK 200 from 1 January 2026) with `rule` for absence
+/// and `transport` for trips.
+private func agreement(_ rule: AbsenceBillingRule = .presentOnly, transport: TransportBilling = .billableDays) -> Agreement {
     var agreement = PlannerFixture().agreement
     agreement.absenceRule = rule
+    agreement.transportBilling = transport
     return agreement
 }
 
@@ -52,7 +54,10 @@ struct ReportedDayPricingTests {
         #expect(try priced(pricing, day(march(3), trips: 1)).transport == .kroner(200))
         #expect(try priced(pricing, day(march(3), trips: 0)).transport == .zero)
         #expect(try priced(pricing, day(march(3), .absentWithNotice)).transport == .zero)
-        #expect(try priced(pricing, day(march(3), .absentWithNotice, trips: 1)).transport == .kroner(200))
+        // Absence with notice is not billed under the fixture's rule (present only), so neither are its trips.
+        #expect(try priced(pricing, day(march(3), .absentWithNotice, trips: 1)).transport == .zero)
+        let asReported = ReportedDayPricing(agreement: agreement(transport: .asReported), placement: placement(transport: true))
+        #expect(try priced(asReported, day(march(3), .absentWithNotice, trips: 1)).transport == .kroner(200))
         #expect(try priced(pricing, day(march(3))).total == .kroner(1_400))
         let without = ReportedDayPricing(agreement: agreement(), placement: placement(transport: false))
         #expect(try priced(without, day(march(3))).transport == .zero)

@@ -91,6 +91,8 @@ extension AgreementCommand {
         var allocationCriteria: String?
         @Option(help: "Billable absence: present_only (default), bill_unannounced_absence, bill_all_absence.")
         var absenceRule: String?
+        @Option(help: "Billed trips: billable_days (default: only on days the absence rule bills, never on a day the farm cancelled) or as_reported (every reported trip).")
+        var transportBilling: String?
         @Flag(help: "Providers may report extra days outside a placement's weekdays.")
         var allowsExtraDays = false
         @Option(help: "A price line ORGNR:LINE:UNIT:AMOUNT (unit day, half_day, trip, hour); repeat.")
@@ -124,6 +126,7 @@ extension AgreementCommand {
             form.callOffMethod = callOff
             form.allocationCriteria = allocationCriteria
             form.absenceRule = absenceRule
+            form.transportBilling = transportBilling
             form.allowsExtraDays = allowsExtraDays
             form.prices = price
             form.kpiBaseMonth = kpiBase
@@ -169,6 +172,7 @@ extension AgreementCommand {
             list.add(texts("agreement.field.call_off_method"), texts.render(agreement.callOffMethod.label))
             list.add(texts("agreement.field.allocation_criteria"), agreement.allocationCriteria)
             list.add(texts("agreement.field.absence_rule"), texts.render(agreement.absenceRule.label))
+            list.add(texts("agreement.field.transport_billing"), texts.render(agreement.transportBilling.label))
             list.add(texts("agreement.field.extra_days"), texts(agreement.allowsExtraDays ? "agreement.yes" : "agreement.no"))
             list.add(texts("agreement.field.price_adjustment"), agreement.priceAdjustment.map {
                 texts("agreement.price_adjustment", ["base": .text($0.baseMonth.ssb), "index_month": .text(String($0.indexMonth)),

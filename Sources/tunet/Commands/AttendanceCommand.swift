@@ -54,7 +54,10 @@ struct AttendanceCommand: ParsableCommand {
             discussion: """
                 The format is in Contracts/attendance-file.md. One bad row and nothing is stored; every bad row is \
                 reported with its row number, column and reason. The same file again changes nothing; a later file \
-                for the same days replaces their values (the audit log keeps the earlier ones).
+                for the same days replaces their values (the audit log keeps the earlier ones). When a later file has \
+                changed some of its days since, the same file again says how many of its days now differ and which \
+                submissions changed them, and still changes nothing; --again imports it as a new submission, applying \
+                its days once more (the audit event says it was applied again).
 
                 A partly filled template is a partial report: a row without a status and with nothing else filled \
                 in (hours, trips, extra day) is left empty, not an error. Its day is not reported and stays missing \
@@ -72,6 +75,8 @@ struct AttendanceCommand: ParsableCommand {
         var provider: String?
         @Flag(help: "Check the file and report what would change, without storing anything.")
         var dryRun = false
+        @Flag(help: "Import the file as a new submission even though the same file was imported before (after a later file changed some of its days).")
+        var again = false
         @Option(help: "When rows are refused, also write the submitted sheet with an error column to this xlsx file.")
         var errorsOut: String?
         @OptionGroup var output: OutputOptions
@@ -81,7 +86,7 @@ struct AttendanceCommand: ParsableCommand {
             let url = URL(fileURLWithPath: file)
             let report: AttendanceImportView
             do {
-                report = try AttendanceImportDesk(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun)
+                report = try AttendanceImportDesk(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun, again: again)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
                 try AttendanceErrorWorkbook.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
                                                 fields: Console.texts.fields)
@@ -90,6 +95,7 @@ struct AttendanceCommand: ParsableCommand {
             }
             if output.json { return try JSONOutput.print(report) }
             for line in AttendanceImportSentences.lines(report) { Console.out(Console.texts.render(line)) }
+            if report.outcome == "superseded" { Console.out(Console.texts.render(Message("attendance.import.apply_again", ["file": .text(file)], fields: ["again"]))) }
         }
     }
 

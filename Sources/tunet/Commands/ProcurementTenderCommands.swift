@@ -163,6 +163,8 @@ extension ProcurementCommand {
         var allocationCriteria: String?
         @Option(help: "present_only (default), bill_unannounced_absence, bill_all_absence.")
         var absenceRule: String?
+        @Option(help: "billable_days (default), as_reported: which reported trips are billed.")
+        var transportBilling: String?
         @Flag(help: "Providers may report extra days.")
         var allowsExtraDays = false
         @Option(help: "KPI base month.")
@@ -188,6 +190,7 @@ extension ProcurementCommand {
             terms.callOffMethod = callOff
             terms.allocationCriteria = allocationCriteria
             terms.absenceRule = absenceRule
+            terms.transportBilling = transportBilling
             terms.allowsExtraDays = allowsExtraDays
             terms.kpiBaseMonth = kpiBase
             terms.kpiIndexMonth = kpiMonth

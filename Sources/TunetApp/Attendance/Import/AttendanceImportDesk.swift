@@ -27,22 +27,25 @@ public struct AttendanceImportDesk: Sendable {
         self.revealOtherProviders = revealOtherProviders
     }
 
-    public func run(file url: URL, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportView {
+    /// With `again`, a file imported before is imported as a new submission all the same (its audit
+    /// event says so): after a later submission changed some of its days, it applies them once more.
+    public func run(file url: URL, provider: String? = nil, dryRun: Bool = false, again: Bool = false) throws -> AttendanceImportView {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
                                             ? Message("attendance.file.unreadable") : Message("attendance.file.missing"))
         }
-        return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun)
+        return try run(data: data, fileName: url.lastPathComponent, provider: provider, dryRun: dryRun, again: again)
     }
 
     /// With `provider`, the file is that farm's and rows naming another farm are refused. Without it,
     /// each row's organisation number says whose attendance it is: a file may carry several farms'
     /// rows (a year's records moved from another system), and each farm's rows become its submission.
-    public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false) throws -> AttendanceImportView {
+    public func run(data: Data, fileName: String, provider: String? = nil, dryRun: Bool = false, again: Bool = false) throws -> AttendanceImportView {
         // The name is the client's (a path, a query parameter, a form field): kept cleaned and bounded.
         let job = AttendanceImportJob(context: context, revealOtherProviders: revealOtherProviders, data: data, fileName: StoredText.fileName(fileName),
-                                      submitter: try provider.map(ProviderDesk.parseNumber), dryRun: dryRun, onReadingRows: onReadingRows)
+                                      submitter: try provider.map(ProviderDesk.parseNumber), dryRun: dryRun, again: again,
+                                      onReadingRows: onReadingRows)
         return try route(for: job).run(job)
     }
 

@@ -14,10 +14,12 @@ struct AttendanceImportJob: Sendable {
     let hash: String
     let submitter: OrganisationNumber?
     let dryRun: Bool
+    /// Import the file as a new submission even if the same content was imported before (`--again`).
+    let again: Bool
     let onReadingRows: (@Sendable () -> Void)?
 
     init(context: TunetContext, revealOtherProviders: Bool, data: Data, fileName: String, submitter: OrganisationNumber?, dryRun: Bool,
-         onReadingRows: (@Sendable () -> Void)? = nil) {
+         again: Bool = false, onReadingRows: (@Sendable () -> Void)? = nil) {
         self.context = context
         self.revealOtherProviders = revealOtherProviders
         self.data = data
@@ -25,26 +27,37 @@ struct AttendanceImportJob: Sendable {
         hash = SHA256.hash(data: data).hexDigits
         self.submitter = submitter
         self.dryRun = dryRun
+        self.again = again
         self.onReadingRows = onReadingRows
     }
 
-    /// The report for a file already imported, or nil.
+    /// The report for a file already imported, or nil; always nil when the file is to be applied again.
+    /// When a later submission of the farm has changed days since, the file is read (once) to say how
+    /// many of its days now differ from what is stored (`ResentFile`).
     func earlierImport(_ reader: StoreReader) throws -> AttendanceImportView? {
         if let submitter, try reader.provider(submitter) == nil {
             throw TunetError.notFound(kind: "provider", key: submitter.digits)
         }
-        let earlier: [AttendanceSubmission]
-        if let submitter {
-            earlier = try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
-        } else {
-            earlier = try reader.submissions(contentHash: hash)
-        }
+        if again { return nil }
+        let earlier = try identicalSubmissions(reader)
         guard let first = earlier.first else { return nil }
+        let since = try changesSince(earlier, reader)
         return AttendanceImportView(file: fileName, provider: submitter ?? (earlier.count == 1 ? first.provider : nil),
                                       providers: earlier.map(\.provider), contentHash: hash,
                                       months: Array(Set(earlier.flatMap(\.months))).sorted(), rows: earlier.reduce(0) { $0 + $1.rows },
                                       new: 0, changed: 0, unchanged: earlier.reduce(0) { $0 + $1.rows }, rowsLeftEmpty: nil, identicalTo: first.id,
-                                      submission: nil, submissions: [], dryRun: dryRun)
+                                      submission: nil, submissions: [], dryRun: dryRun, differingDays: since?.differingDays,
+                                      supersededBy: since?.supersededBy ?? [])
+    }
+
+    /// Each farm's newest submission of this very file, in the order they came.
+    func identicalSubmissions(_ reader: StoreReader) throws -> [AttendanceSubmission] {
+        if let submitter {
+            return try reader.submission(provider: submitter, contentHash: hash).map { [$0] } ?? []
+        }
+        let all = try reader.submissions(contentHash: hash)
+        let newest = Dictionary(all.map { ($0.provider, $0) }, uniquingKeysWith: { $0.id > $1.id ? $0 : $1 })
+        return newest.values.sorted { $0.id < $1.id }
     }
 
     /// A batch for this file's rows, checked against the farms as `reader` sees them.
@@ -73,11 +86,12 @@ struct AttendanceImportJob: Sendable {
         return try streamed(&batch, tx, tx)
     }
 
-    /// Stores a farm's plan as its submission.
+    /// Stores a farm's plan as its submission; a file applied again names the farm's earlier submission of it.
     func store(_ farm: OrganisationNumber, _ plan: FarmSubmission.Plan, _ tx: StoreTransaction) throws -> Int64 {
+        let earlier = again ? try tx.submission(provider: farm, contentHash: hash)?.id : nil
         let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
                                               months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
-                                              unchangedRows: plan.unchanged)
+                                              unchangedRows: plan.unchanged, appliedAgainOf: earlier)
         return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
     }
 

@@ -20,11 +20,39 @@ public struct AttendanceImportView: Sendable, Encodable {
     public let submission: Int64?
     public let submissions: [Int64]
     public let dryRun: Bool
+    /// For a file imported before that later submissions changed since: how many of its days the stored
+    /// values now differ in; nil otherwise.
+    public let differingDays: Int?
+    /// Those later submissions.
+    public let supersededBy: [Int64]
+
+    public init(file: String, provider: OrganisationNumber?, providers: [OrganisationNumber], contentHash: String, months: [String],
+                rows: Int, new: Int, changed: Int, unchanged: Int, rowsLeftEmpty: Int?, identicalTo: Int64?, submission: Int64?,
+                submissions: [Int64], dryRun: Bool, differingDays: Int? = nil, supersededBy: [Int64] = []) {
+        self.file = file
+        self.provider = provider
+        self.providers = providers
+        self.contentHash = contentHash
+        self.months = months
+        self.rows = rows
+        self.new = new
+        self.changed = changed
+        self.unchanged = unchanged
+        self.rowsLeftEmpty = rowsLeftEmpty
+        self.identicalTo = identicalTo
+        self.submission = submission
+        self.submissions = submissions
+        self.dryRun = dryRun
+        self.differingDays = differingDays
+        self.supersededBy = supersededBy
+    }
 
     /// What came of the file, one code per outcome, the same from the command line and the service:
-    /// `imported`, `unchanged` (the same file again: nothing was read or stored), or `checked` (a dry run).
+    /// `imported`, `unchanged` (the same file again, and what is stored still says what it says: nothing
+    /// was read or stored), `superseded` (the same file again, but later submissions changed some of its
+    /// days: nothing was stored; import it `again` to apply it), or `checked` (a dry run).
     public var outcome: String {
-        if identicalTo != nil { return "unchanged" }
+        if identicalTo != nil { return differingDays == nil ? "unchanged" : "superseded" }
         return dryRun ? "checked" : "imported"
     }
 
@@ -37,6 +65,8 @@ public struct AttendanceImportView: Sendable, Encodable {
         case identicalTo = "identical_to_submission"
         case dryRun = "dry_run"
         case rowsLeftEmpty = "rows_left_empty"
+        case differingDays = "differing_days"
+        case supersededBy = "superseded_by"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -56,6 +86,8 @@ public struct AttendanceImportView: Sendable, Encodable {
         try container.encode(submission, forKey: .submission)
         try container.encode(submissions, forKey: .submissions)
         try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(differingDays, forKey: .differingDays)
+        try container.encode(supersededBy, forKey: .supersededBy)
     }
 }
 
@@ -63,6 +95,12 @@ public struct AttendanceImportView: Sendable, Encodable {
 public enum AttendanceImportSentences {
     public static func lines(_ report: AttendanceImportView) -> [Message] {
         if let earlier = report.identicalTo {
+            if let differing = report.differingDays {
+                return [Message("attendance.import.superseded", [
+                    "file": .text(report.file), "submission": .text(String(earlier)), "days": .integer(differing),
+                    "later": .list(report.supersededBy.map { .text(String($0)) }),
+                ])]
+            }
             return [Message("attendance.import.identical", ["file": .text(report.file), "submission": .text(String(earlier))])]
         }
         let farm: MessageValue = report.provider.map { .text($0.digits) }

@@ -10,6 +10,7 @@ extension Catalogue {
         "audit.table.id": "Id",
         "audit.table.note": "Note",
         "audit.note.attendance_import": "{file}: {new} new, {changed} changed, {unchanged} unchanged",
+        "audit.note.attendance_import_again": "{file}: applied again (the same file as submission {earlier}): {new} new, {changed} changed, {unchanged} unchanged",
         "audit.note.ceiling_override": "maximum value overridden: {reason}",
         "audit.note.follow_up": "placement {placement}",
         "audit.note.placement_shown": "shown with placement {placement}",

@@ -19,6 +19,7 @@ extension Catalogue {
         "agreement.field.call_off_method": "Call-off method",
         "agreement.field.allocation_criteria": "Allocation criteria",
         "agreement.field.absence_rule": "Absence billing",
+        "agreement.field.transport_billing": "Transport billing",
         "agreement.field.extra_days": "Extra days allowed",
         "agreement.field.price_adjustment": "Price adjustment",
         "agreement.field.estimated_value": "Estimated value",

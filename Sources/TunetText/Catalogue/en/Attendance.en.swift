@@ -62,6 +62,8 @@ extension Catalogue {
         "attendance.import.dry": "Would import {rows} {rows|row|rows} from {file} for {farm} ({months}): {new} new, {changed} changed, {unchanged} unchanged.",
         "attendance.import.farms": "{farms} {farms|farm|farms}",
         "attendance.import.identical": "{file} is identical to submission {submission} (same content); nothing was changed.",
+        "attendance.import.superseded": "{file} is identical to submission {submission}, but {days} {days|day|days} of it {days|was|were} changed since, by {later|submission|submissions} {later}: what is stored no longer matches the file. Nothing was changed.",
+        "attendance.import.apply_again": "To apply the file again, replacing those days: tunet attendance import {file} {again}",
         "attendance.import.left_empty": "{rows} {rows|row was|rows were} left empty (no status): {rows|its day is|those days are} not reported and {rows|counts|count} as missing.",
         "attendance.import.dry_run": "Dry run: nothing was stored.",
         "attendance.errors_out.written": "The submitted sheet with an error column is in {path}.",

@@ -84,6 +84,8 @@ extension Catalogue {
         "label.absence_rule.present_only": "present only",
         "label.absence_rule.bill_unannounced_absence": "present and unannounced absence",
         "label.absence_rule.bill_all_absence": "present and all absence",
+        "label.transport_billing.billable_days": "only on billable days",
+        "label.transport_billing.as_reported": "as reported, whatever the day's status",
         "label.attendance_status.present": "present",
         "label.attendance_status.absent_with_notice": "absent with notice",
         "label.attendance_status.absent_without_notice": "absent without notice",

@@ -132,6 +132,7 @@ extension Catalogue {
         "rules.agreement.maximum_required": "a maximum value is required: when it is reached the agreement is used up (EU Court C-216/17 and C-23/20)",
         "rules.agreement.whole_number_above_zero": "must be a whole number above zero",
         "rules.agreement.absence_rule_unknown": "use present_only, bill_unannounced_absence or bill_all_absence",
+        "rules.agreement.transport_billing_unknown": "'{text}' is no transport billing: use billable_days (trips only on days the absence rule bills) or as_reported (every reported trip)",
         "rules.agreement.option_deadline_late": "option {option} must be decided before it starts ({start}); its deadline is {deadline}",
         "rules.agreement.option_deadline_early": "option {option}'s deadline is before the agreement starts",
         "rules.agreement.too_long": "with every option the agreement runs from {start} to {end}, {duration}; a framework agreement may run at most {years} years (to {limit}) unless a special reason is recorded with {special_reason}",

@@ -11,6 +11,7 @@ extension Catalogue {
         "service.page.intro": "Paste the key (token) the municipality gave you, choose the file (CSV or a filled-in xlsx template) and send it.",
         "service.page.token": "Key",
         "service.page.file": "File (CSV or xlsx)",
+        "service.page.again": "Apply the file again, even if it was sent before (when some of its days were changed since)",
         "service.page.send": "Send file",
         "service.page.template_heading": "Download a template",
         "service.page.template_intro": "The template has a row for each planned day of the month. Fill it in and send it back here.",
@@ -23,6 +24,8 @@ extension Catalogue {
         // What came of a form sent from the page.
         "service.result.received": "The attendance list was received",
         "service.result.unchanged": "This file was sent before",
+        "service.result.superseded": "This file was sent before, but some of its days were changed since",
+        "service.result.apply_again": "To apply the file again, replacing the changed days, send it again with «Apply the file again» ticked.",
         "service.result.refused": "The file was not accepted",
         "service.result.refused_intro": "Nothing was stored: the file has {count} {count|problem|problems}. Correct {count|it|them} and send the whole file again.",
         "service.result.column.row": "Row",

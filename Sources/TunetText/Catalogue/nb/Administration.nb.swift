@@ -10,6 +10,7 @@ extension Catalogue {
         "audit.table.id": "Id",
         "audit.table.note": "Merknad",
         "audit.note.attendance_import": "{file}: {new} {new|ny|nye}, {changed} {changed|endret|endrede}, {unchanged} {unchanged|uendret|uendrede}",
+        "audit.note.attendance_import_again": "{file}: brukt på nytt (samme fil som innsending {earlier}): {new} {new|ny|nye}, {changed} {changed|endret|endrede}, {unchanged} {unchanged|uendret|uendrede}",
         "audit.note.ceiling_override": "maksimalverdien overstyrt: {reason}",
         "audit.note.follow_up": "avrop {placement}",
         "audit.note.placement_shown": "vist med avrop {placement}",

@@ -19,6 +19,7 @@ extension Catalogue {
         "agreement.field.call_off_method": "Avropsmetode",
         "agreement.field.allocation_criteria": "Kriterier for avrop",
         "agreement.field.absence_rule": "Fakturerbart fravær",
+        "agreement.field.transport_billing": "Fakturerbar transport",
         "agreement.field.extra_days": "Ekstra dager tillatt",
         "agreement.field.price_adjustment": "Prisjustering",
         "agreement.field.estimated_value": "Anslått verdi",

@@ -62,6 +62,8 @@ extension Catalogue {
         "attendance.import.dry": "Ville importert {rows} {rows|rad|rader} fra {file} for {farm} ({months}): {new} {new|ny|nye}, {changed} endret, {unchanged} uendret.",
         "attendance.import.farms": "{farms} {farms|gård|gårder}",
         "attendance.import.identical": "{file} er identisk med innsending {submission} (samme innhold); ingenting ble endret.",
+        "attendance.import.superseded": "{file} er identisk med innsending {submission}, men {days} {days|dag|dager} i filen er endret siden, av {later|innsending|innsendingene} {later}: det som er lagret, stemmer ikke lenger med filen. Ingenting ble endret.",
+        "attendance.import.apply_again": "Vil du bruke filen på nytt, slik at den erstatter de endrede dagene: tunet attendance import {file} {again}",
         "attendance.import.left_empty": "{rows} {rows|rad var tom|rader var tomme} (uten oppmøte): {rows|dagen|dagene} er ikke rapportert og står som manglende.",
         "attendance.import.dry_run": "Prøvekjøring: ingenting ble lagret.",
         "attendance.errors_out.written": "Det innsendte arket med en feilkolonne ligger i {path}.",

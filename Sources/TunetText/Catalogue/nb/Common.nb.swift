@@ -84,6 +84,8 @@ extension Catalogue {
         "label.absence_rule.present_only": "bare oppmøte",
         "label.absence_rule.bill_unannounced_absence": "oppmøte og umeldt fravær",
         "label.absence_rule.bill_all_absence": "oppmøte og alt fravær",
+        "label.transport_billing.billable_days": "bare på fakturerbare dager",
+        "label.transport_billing.as_reported": "som rapportert, uansett dagens status",
         "label.attendance_status.present": "møtt",
         "label.attendance_status.absent_with_notice": "fravær meldt",
         "label.attendance_status.absent_without_notice": "fravær umeldt",

@@ -132,6 +132,7 @@ extension Catalogue {
         "rules.agreement.maximum_required": "en maksimalverdi må oppgis: når den er nådd, er avtalen oppbrukt (EU-domstolen C-216/17 og C-23/20)",
         "rules.agreement.whole_number_above_zero": "må være et heltall over null",
         "rules.agreement.absence_rule_unknown": "bruk present_only (bare oppmøte), bill_unannounced_absence (oppmøte og umeldt fravær) eller bill_all_absence (oppmøte og alt fravær)",
+        "rules.agreement.transport_billing_unknown": "«{text}» er ingen fakturering av transport: bruk billable_days (turer bare på dager fraværsregelen fakturerer) eller as_reported (alle rapporterte turer)",
         "rules.agreement.option_deadline_late": "opsjon {option} må besluttes før den starter ({start}); fristen er {deadline}",
         "rules.agreement.option_deadline_early": "fristen for opsjon {option} er før avtalen starter",
         "rules.agreement.too_long": "med alle opsjoner løper avtalen fra {start} til {end}, {duration}; en rammeavtale kan løpe i høyst {years} år (til {limit}) med mindre en særlig grunn registreres med {special_reason}",

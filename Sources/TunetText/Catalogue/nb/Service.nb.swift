@@ -11,6 +11,7 @@ extension Catalogue {
         "service.page.intro": "Lim inn nøkkelen (token) dere fikk fra kommunen, velg filen (CSV eller utfylt xlsx-mal) og send.",
         "service.page.token": "Nøkkel",
         "service.page.file": "Fil (CSV eller xlsx)",
+        "service.page.again": "Bruk filen på nytt, også om den er sendt før (når dager i den er endret siden)",
         "service.page.send": "Send fil",
         "service.page.template_heading": "Last ned mal",
         "service.page.template_intro": "Malen har en rad for hver planlagt dag i måneden. Fyll den ut og send den tilbake her.",
@@ -23,6 +24,8 @@ extension Catalogue {
         // What came of a form sent from the page.
         "service.result.received": "Oppmøtelisten er tatt imot",
         "service.result.unchanged": "Denne filen er sendt før",
+        "service.result.superseded": "Denne filen er sendt før, men dager i den er endret siden",
+        "service.result.apply_again": "Vil du bruke filen på nytt, slik at den erstatter de endrede dagene? Send den igjen med «Bruk filen på nytt» krysset av.",
         "service.result.refused": "Filen ble ikke tatt imot",
         "service.result.refused_intro": "Ingenting ble lagret: filen har {count} {count|feil|feil}. Rett {count|den|dem} og send hele filen på nytt.",
         "service.result.column.row": "Rad",

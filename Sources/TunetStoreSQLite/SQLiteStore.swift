@@ -14,6 +14,10 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     /// A connection of its own for copying the write-ahead log into the file, when the caller does that.
     private let checkpointer: DatabaseQueue?
+    /// This process's shared hold on the file: a restore or a replacement elsewhere waits for it to go.
+    let hold: DatabaseHold
+    /// Opened read-only because its folder cannot be written to (a read-only mount, say).
+    public let readOnly: Bool
 
     /// Who copies the write-ahead log into the database file.
     public enum Checkpoints: Sendable {
@@ -43,6 +47,12 @@ public final class SQLiteStore: Store {
         if !exists && mustExist {
             throw .missingDatabase(path: path)
         }
+        // A command that only reads must not quietly turn an empty file into a database.
+        if exists && mustExist, (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            throw .incompatibleDatabase(Message("files.database.empty_file", ["path": .text(path)], fields: ["database"]))
+        }
+        let folderPath = (path as NSString).deletingLastPathComponent
+        readOnly = exists && !fileManager.isWritableFile(atPath: folderPath.isEmpty ? "." : folderPath)
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
@@ -54,19 +64,31 @@ public final class SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tunet"
-        if checkpoints == .byCaller {
+        if checkpoints == .byCaller && !readOnly {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
+        configuration.readonly = readOnly
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(path) : path, configuration: configuration)
             var own = Configuration()
             own.label = "tunet-checkpoints"
             own.busyMode = .timeout(busyTimeout)
-            checkpointer = checkpoints == .byCaller ? try DatabaseQueue(path: path, configuration: own) : nil
+            checkpointer = checkpoints == .byCaller && !readOnly ? try DatabaseQueue(path: path, configuration: own) : nil
         } catch {
             throw Self.translate(error, path: path)
         }
+        hold = try DatabaseHold(path: path, timeout: busyTimeout)
         try migrate()
+    }
+
+    /// A database in a folder this process cannot write to is read as it is. Without a write-ahead log
+    /// beside it (closed cleanly) nobody can be writing it, so SQLite is told the file will not change and
+    /// needs no shared-memory file it could not create; with one, SQLite reads the log as it stands.
+    private static func readOnlyLocation(_ path: String) -> String {
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? absolute
+        return "file:\(escaped)?immutable=1"
     }
 
     /// SQLite's process-wide settings, made once before the first database is opened.
@@ -77,7 +99,9 @@ public final class SQLiteStore: Store {
     func migrate() throws(TunetError) {
         let migrator = Schema.migrator
         do {
-            try pool.read { db in
+            // A database already up to date is not written to: a command that only reads then never waits
+            // for another process's writer, and a read-only file can be read.
+            let upToDate = try pool.read { db -> Bool in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw TunetError.incompatibleDatabase(
@@ -89,8 +113,9 @@ public final class SQLiteStore: Store {
                     throw TunetError.incompatibleDatabase(Message("files.database.newer", [
                         "path": .text(path), "schema": .text(unknown.joined(separator: ", ")), "version": .text(TunetVersion.current)]))
                 }
+                return try migrator.hasCompletedMigrations(db)
             }
-            try migrator.migrate(pool)
+            if !upToDate { try migrator.migrate(pool) }
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -16,7 +16,8 @@ public final class SQLiteStore: Store {
     private let checkpointer: DatabaseQueue?
     /// This process's shared hold on the file: a restore or a replacement elsewhere waits for it to go.
     let hold: DatabaseHold
-    /// Opened read-only because its folder cannot be written to (a read-only mount, say).
+    /// Opened read-only: its folder cannot be written to (a read-only mount, say), or a command that only
+    /// reads opened it while another process may be writing.
     public let readOnly: Bool
 
     /// Who copies the write-ahead log into the database file.
@@ -52,7 +53,13 @@ public final class SQLiteStore: Store {
             throw .incompatibleDatabase(Message("files.database.empty_file", ["path": .text(path)], fields: ["database"]))
         }
         let folderPath = (path as NSString).deletingLastPathComponent
-        readOnly = exists && !fileManager.isWritableFile(atPath: folderPath.isEmpty ? "." : folderPath)
+        let folderWritable = fileManager.isWritableFile(atPath: folderPath.isEmpty ? "." : folderPath)
+        // Opening for writing makes GRDB write a scratch table when the log is there but empty (another
+        // process has the file open and has not yet written, or holds a write transaction that has not
+        // spilled): that would wait for a writer, which WAL readers never need. A command that only reads
+        // then opens read-only.
+        let emptyLog = (try? fileManager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) == 0
+        readOnly = exists && (!folderWritable || (mustExist && emptyLog))
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
@@ -69,7 +76,7 @@ public final class SQLiteStore: Store {
         }
         configuration.readonly = readOnly
         do {
-            pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(path) : path, configuration: configuration)
+            pool = try DatabasePool(path: folderWritable ? path : Self.readOnlyLocation(path), configuration: configuration)
             var own = Configuration()
             own.label = "tunet-checkpoints"
             own.busyMode = .timeout(busyTimeout)

@@ -45,7 +45,8 @@ struct DatabaseFileTests {
         let tokens = try tunet.json(try tunet.run(["token", "list", "--json"], environment: today)) as? [[String: Any]]
         #expect(tokens?.first?["revoked_at"] is String)
         let json = try tunet.json(try tunet.run(["restore", "kopi.sqlite", "--yes", "--json"], environment: today)) as? [String: Any]
-        #expect((json?["revocations_kept"] as? [Any])?.isEmpty == true)
+        // Restored once more from the same backup, the token revoked since it is revoked again.
+        #expect((json?["revocations_kept"] as? [Any])?.count == 1)
         #expect(json?["providers"] as? Int == 2)
     }
 

@@ -10,7 +10,25 @@ public enum PersonalDataPolicy {
 
     /// The fields of a placement or follow-up, as their documents and audit snapshots name them, that hold
     /// personal free text.
-    public static let freeTextFields: Set<String> = ["learning_goals", "contact_teacher_role", "decision_reference", "relative_role", "wishes_and_needs"]
+    public static let freeTextFields: Set<String> = ["learning_goals", "contact_teacher_role", "decision_reference", "relative_role", "wishes_and_needs",
+                                                     "cancelled_reason", "ceiling_override_reason"]
+
+    /// The fields of a task linked to a participant's placement, as its document and audit snapshots
+    /// name them, that a person may have typed: its title and the comments in its history. A sentence
+    /// Tunet wrote (a message, not a string) names no one and stays.
+    public static let taskTextFields: Set<String> = ["title", "text"]
+
+    /// The task with what a person typed in it erased: a task about a participant's placement may name them.
+    public static func erasingTypedText(of task: WorkTask) -> WorkTask {
+        var task = task
+        if task.title.typed != nil { task.title = .typed(erased) }
+        task.history = task.history.map { event in
+            var event = event
+            if event.text?.typed != nil { event.text = .typed(erased) }
+            return event
+        }
+        return task
+    }
 
     /// The placement with its personal free text erased; an empty field stays empty.
     public static func erasingFreeText(of placement: Placement) -> Placement {
@@ -25,6 +43,8 @@ public enum PersonalDataPolicy {
             dementia.relativeRole = dementia.relativeRole.map { _ in erased }
             placement.dementia = dementia
         }
+        if placement.cancelledReason?.typed != nil { placement.cancelledReason = .typed(erased) }
+        placement.ceilingOverrideReason = placement.ceilingOverrideReason.map { _ in erased }
         return placement
     }
 }
@@ -108,13 +128,21 @@ public struct ErasureResult: Sendable, Encodable {
     public let namesErased: Int
     public let followUpsErased: Int
     public let auditSnapshotsScrubbed: Int
+    /// Tasks linked to the participant's placements whose typed title or comments were erased.
+    public let tasksErased: Int
+    /// Whether the store's files hold nothing of the erased text any more (for SQLite: the file rebuilt
+    /// and its write-ahead log emptied); false while another process held a read open, until its next tidy.
+    public var filesCleared: Bool
 
-    public init(participant: String, placements: Int, namesErased: Int, followUpsErased: Int, auditSnapshotsScrubbed: Int) {
+    public init(participant: String, placements: Int, namesErased: Int, followUpsErased: Int, auditSnapshotsScrubbed: Int,
+                tasksErased: Int = 0, filesCleared: Bool = false) {
         self.participant = participant
         self.placements = placements
         self.namesErased = namesErased
         self.followUpsErased = followUpsErased
         self.auditSnapshotsScrubbed = auditSnapshotsScrubbed
+        self.tasksErased = tasksErased
+        self.filesCleared = filesCleared
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,5 +150,7 @@ public struct ErasureResult: Sendable, Encodable {
         case namesErased = "names_erased"
         case followUpsErased = "follow_ups_erased"
         case auditSnapshotsScrubbed = "audit_snapshots_scrubbed"
+        case tasksErased = "tasks_erased"
+        case filesCleared = "files_cleared"
     }
 }

@@ -88,15 +88,17 @@ public enum DemoScenario {
     }
 
     /// Builds the demo in `configuration`'s database. A database that already holds data is refused
-    /// unless `replace` is given, which deletes the file first.
+    /// unless `replace` is given, which deletes the file first (refused while another process has it open).
     public static func build(_ configuration: TunetConfiguration, replace: Bool) throws -> DemoReport {
         let path = configuration.databasePath
         if replace {
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-                do {
-                    try FileManager.default.removeItem(atPath: path + suffix)
-                } catch {
-                    throw TunetError.unwritableOutput(path: path + suffix, reason: Message("demo.error.not_deleted", ["reason": .text(error.localizedDescription)]))
+            try configuration.whileNoOtherProcessHasTheDatabase {
+                for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                    do {
+                        try FileManager.default.removeItem(atPath: path + suffix)
+                    } catch {
+                        throw TunetError.unwritableOutput(path: path + suffix, reason: Message("demo.error.not_deleted", ["reason": .text(error.localizedDescription)]))
+                    }
                 }
             }
         }

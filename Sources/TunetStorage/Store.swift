@@ -21,8 +21,12 @@ public protocol Store: Sendable {
 
     /// Copies the data to a new file at `path`, consistently, even while another process writes.
     func backup(to path: String) throws -> BackupCheck
-    /// Replaces the data with the backup at `path` after checking it; the restore itself is audited.
-    func restore(from path: String, actor: String) throws -> BackupCheck
+    /// Replaces the data with the backup at `path` after checking it, refused while another process has
+    /// the store open; revocations made since the backup are kept, and the restore itself is audited.
+    func restore(from path: String, actor: String) throws -> RestoreOutcome
+    /// Leaves nothing of erased content in the store's files (for SQLite: rebuilds the file and empties
+    /// the write-ahead log); false when the log could not be emptied because another process was reading.
+    func clearFreedContent() throws -> Bool
     /// Tidies the store's own files beside the writer (for SQLite: copies the write-ahead log into the
     /// database file); a store that needs none does nothing.
     func tidy() throws

@@ -6,7 +6,8 @@ import TunetStorage
 extension SQLiteStore {
     /// Copies the database to `path` with SQLite's online backup: consistent even while the service writes.
     public func backup(to path: String) throws -> BackupCheck {
-        if FileManager.default.fileExists(atPath: path) {
+        // Not `fileExists`, which follows a link: a link that points nowhere is refused too.
+        if (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
             throw TunetError.unwritableOutput(path: path, reason: Message("files.backup.exists"))
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -25,28 +26,37 @@ extension SQLiteStore {
     }
 
     /// Replaces this database's content with the backup at `path`, after checking that the backup is
-    /// a sound Tunet database this version understands. The restore itself is audited.
-    public func restore(from path: String, actor: String) throws -> BackupCheck {
+    /// a sound Tunet database this version understands, and only while no other process has the database
+    /// open (a service writing beside a restore would hand out numbers the copy then hands out again).
+    /// Revocations made since the backup are kept; the submissions the backup lacks are named.
+    public func restore(from path: String, actor: String) throws -> RestoreOutcome {
         let checked = try Self.check(path)
-        let issued = try readSQLite { try $0.issuedIds() }
-        do {
-            let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
-            try source.backup(to: pool)
-            try source.close()
-        } catch {
-            throw Self.translate(error, path: path)
+        return try hold.exclusively {
+            let (issued, revoked, acknowledged) = try readSQLite { reader in
+                (try reader.issuedIds(), try reader.revocations(), try reader.acknowledgedSubmissions())
+            }
+            do {
+                let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+                try source.backup(to: pool)
+                try source.close()
+            } catch {
+                throw Self.translate(error, path: path)
+            }
+            try migrate()
+            return try writeSQLite(actor: actor) { tx in
+                try tx.continueIds(after: issued)
+                let outcome = RestoreOutcome(backup: checked, revocationsKept: try tx.keep(revoked), submissionsLost: try tx.missing(acknowledged))
+                try tx.audit("restore", entity: "database", id: (path as NSString).lastPathComponent, before: String?.none, after: outcome)
+                return outcome
+            }
         }
-        try migrate()
-        try writeSQLite(actor: actor) { tx in
-            try tx.continueIds(after: issued)
-            try tx.audit("restore", entity: "database", id: (path as NSString).lastPathComponent, before: String?.none, after: checked)
-        }
-        return checked
     }
 
     /// Integrity, a Tunet schema and no migration from a newer Tunet.
     static func check(_ path: String) throws -> BackupCheck {
-        guard FileManager.default.fileExists(atPath: path) else { throw TunetError.missingDatabase(path: path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw TunetError.missingDatabase(path: path) }
+        guard !isFolder.boolValue else { throw TunetError.incompatibleDatabase(Message("files.backup.folder", ["path": .text(path)])) }
         do {
             var configuration = Configuration()
             configuration.readonly = true

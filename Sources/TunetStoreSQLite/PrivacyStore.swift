@@ -55,37 +55,58 @@ extension SQLiteTransaction {
         for placement in placements.map(PersonalDataPolicy.erasingFreeText) {
             try db.execute(sql: "UPDATE placement SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(placement), placement.id])
         }
-        // Earlier snapshots of these placements and follow-ups carry the same text: scrub it there too.
-        let followUpIds = try Int64.fetchAll(db, sql: "SELECT id FROM follow_up WHERE placement_id IN (\(idMarks))", arguments: StatementArguments(ids))
-            .map(String.init)
-        var scrubbed = 0
-        let events = try Row.fetchAll(db, sql: """
-            SELECT id, before_json, after_json FROM audit_event
-            WHERE (entity = 'placement' AND entity_id IN (\(idMarks)))
-               OR (entity = 'follow_up' AND entity_id IN (\(Self.marks(max(followUpIds.count, 1)))))
-            """, arguments: StatementArguments(ids.map(String.init) + (followUpIds.isEmpty ? [""] : followUpIds)))
-        for event in events {
-            let before = (event["before_json"] as String?).map(Self.scrub)
-            let after = (event["after_json"] as String?).map(Self.scrub)
-            if before != event["before_json"] || after != event["after_json"] {
-                try db.execute(sql: "UPDATE audit_event SET before_json = ?, after_json = ? WHERE id = ?", arguments: [before, after, event["id"] as Int64])
-                scrubbed += 1
-            }
+        let tasks = try linkedTasks(ids)
+        for task in tasks.map(PersonalDataPolicy.erasingTypedText) {
+            try db.execute(sql: "UPDATE work_task SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(task), task.id])
         }
+        // Earlier snapshots of these placements, follow-ups and tasks carry the same text: scrub it there too.
+        let followUpIds = try Int64.fetchAll(db, sql: "SELECT id FROM follow_up WHERE placement_id IN (\(idMarks))", arguments: StatementArguments(ids))
+        let scrubbed = try scrubAudit(entity: "placement", ids: ids, fields: PersonalDataPolicy.freeTextFields)
+            + (try scrubAudit(entity: "follow_up", ids: followUpIds, fields: PersonalDataPolicy.freeTextFields))
+            + (try scrubAudit(entity: "task", ids: tasks.map(\.id), fields: PersonalDataPolicy.taskTextFields))
         let result = ErasureResult(participant: participant.text, placements: placements.count, namesErased: names, followUpsErased: followUps,
-                                   auditSnapshotsScrubbed: scrubbed)
+                                   auditSnapshotsScrubbed: scrubbed, tasksErased: tasks.count)
         try audit("erase", entity: "participant", id: participant.text, before: String?.none, after: result)
         return result
     }
 
-    /// Replaces the personal free-text fields of a JSON snapshot, wherever they are nested.
-    static func scrub(_ json: String) -> String {
+    /// The tasks linked to these placements.
+    private func linkedTasks(_ placementIds: [Int64]) throws -> [WorkTask] {
+        try String.fetchAll(db, sql: """
+            SELECT document FROM work_task
+            WHERE json_extract(document, '$.link.kind') = 'placement' AND json_extract(document, '$.link.key') IN (\(Self.marks(placementIds.count)))
+            """, arguments: StatementArguments(placementIds.map(String.init))).map(Self.decodeTask)
+    }
+
+    /// Scrubs the audit events of these records: the typed text of `fields` in their snapshots, and a
+    /// typed note (a reason given for a change). Returns how many events changed.
+    private func scrubAudit(entity: String, ids: [Int64], fields: Set<String>) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        var scrubbed = 0
+        let events = try Row.fetchAll(db, sql: "SELECT id, before_json, after_json, note FROM audit_event WHERE entity = ? AND entity_id IN (\(Self.marks(ids.count)))",
+                                      arguments: StatementArguments([entity] + ids.map(String.init)))
+        for event in events {
+            let before = (event["before_json"] as String?).map { Self.scrub($0, fields: fields) }
+            let after = (event["after_json"] as String?).map { Self.scrub($0, fields: fields) }
+            let note = (event["note"] as String?).map { RecordedText(stored: $0).typed == nil ? $0 : RecordedText.typed(PersonalDataPolicy.erased).stored }
+            if before != event["before_json"] || after != event["after_json"] || note != event["note"] {
+                try db.execute(sql: "UPDATE audit_event SET before_json = ?, after_json = ?, note = ? WHERE id = ?",
+                               arguments: [before, after, note, event["id"] as Int64])
+                scrubbed += 1
+            }
+        }
+        return scrubbed
+    }
+
+    /// Replaces the typed text of `fields` in a JSON snapshot, wherever they are nested; a sentence Tunet
+    /// wrote (an object, not a string) stays.
+    static func scrub(_ json: String, fields: Set<String> = PersonalDataPolicy.freeTextFields) -> String {
         guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return json }
         func walk(_ value: Any) -> Any {
             if let dictionary = value as? [String: Any] {
                 var copy: [String: Any] = [:]
                 for (key, item) in dictionary {
-                    copy[key] = PersonalDataPolicy.freeTextFields.contains(key) && !(item is NSNull) ? PersonalDataPolicy.erased : walk(item)
+                    copy[key] = fields.contains(key) && item is String ? PersonalDataPolicy.erased : walk(item)
                 }
                 return copy
             }

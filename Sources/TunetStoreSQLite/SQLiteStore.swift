@@ -14,6 +14,11 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     /// A connection of its own for copying the write-ahead log into the file, when the caller does that.
     private let checkpointer: DatabaseQueue?
+    /// This process's shared hold on the file: a restore or a replacement elsewhere waits for it to go.
+    let hold: DatabaseHold
+    /// Opened read-only: its folder cannot be written to (a read-only mount, say), or a command that only
+    /// reads opened it while another process may be writing.
+    public let readOnly: Bool
 
     /// Who copies the write-ahead log into the database file.
     public enum Checkpoints: Sendable {
@@ -43,6 +48,18 @@ public final class SQLiteStore: Store {
         if !exists && mustExist {
             throw .missingDatabase(path: path)
         }
+        // A command that only reads must not quietly turn an empty file into a database.
+        if exists && mustExist, (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            throw .incompatibleDatabase(Message("files.database.empty_file", ["path": .text(path)], fields: ["database"]))
+        }
+        let folderPath = (path as NSString).deletingLastPathComponent
+        let folderWritable = fileManager.isWritableFile(atPath: folderPath.isEmpty ? "." : folderPath)
+        // Opening for writing makes GRDB write a scratch table when the log is there but empty (another
+        // process has the file open and has not yet written, or holds a write transaction that has not
+        // spilled): that would wait for a writer, which WAL readers never need. A command that only reads
+        // then opens read-only.
+        let emptyLog = (try? fileManager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) == 0
+        readOnly = exists && (!folderWritable || (mustExist && emptyLog))
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
@@ -54,19 +71,31 @@ public final class SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tunet"
-        if checkpoints == .byCaller {
+        if checkpoints == .byCaller && !readOnly {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
+        configuration.readonly = readOnly
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: folderWritable ? path : Self.readOnlyLocation(path), configuration: configuration)
             var own = Configuration()
             own.label = "tunet-checkpoints"
             own.busyMode = .timeout(busyTimeout)
-            checkpointer = checkpoints == .byCaller ? try DatabaseQueue(path: path, configuration: own) : nil
+            checkpointer = checkpoints == .byCaller && !readOnly ? try DatabaseQueue(path: path, configuration: own) : nil
         } catch {
             throw Self.translate(error, path: path)
         }
+        hold = try DatabaseHold(path: path, timeout: busyTimeout)
         try migrate()
+    }
+
+    /// A database in a folder this process cannot write to is read as it is. Without a write-ahead log
+    /// beside it (closed cleanly) nobody can be writing it, so SQLite is told the file will not change and
+    /// needs no shared-memory file it could not create; with one, SQLite reads the log as it stands.
+    private static func readOnlyLocation(_ path: String) -> String {
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? absolute
+        return "file:\(escaped)?immutable=1"
     }
 
     /// SQLite's process-wide settings, made once before the first database is opened.
@@ -77,7 +106,9 @@ public final class SQLiteStore: Store {
     func migrate() throws(TunetError) {
         let migrator = Schema.migrator
         do {
-            try pool.read { db in
+            // A database already up to date is not written to: a command that only reads then never waits
+            // for another process's writer, and a read-only file can be read.
+            let upToDate = try pool.read { db -> Bool in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw TunetError.incompatibleDatabase(
@@ -89,8 +120,9 @@ public final class SQLiteStore: Store {
                     throw TunetError.incompatibleDatabase(Message("files.database.newer", [
                         "path": .text(path), "schema": .text(unknown.joined(separator: ", ")), "version": .text(TunetVersion.current)]))
                 }
+                return try migrator.hasCompletedMigrations(db)
             }
-            try migrator.migrate(pool)
+            if !upToDate { try migrator.migrate(pool) }
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -13,7 +13,7 @@ struct PartialReportTests {
     /// Writes the May template and fills in the statuses given by day of month (others left as written),
     /// then `extra` Python lines, and saves it as `name`.
     func filledTemplate(_ tunet: TunetProcess, _ name: String, statuses: [Int: String], extra: String = "") throws -> String {
-        let written = try tunet.run(["attendance", "template", "--provider", "974760673", "--month", "2026-05", "-o", "mai.xlsx"],
+        let written = try tunet.run(["attendance", "template", "--provider", "974760673", "--month", "2026-05", "-o", "mai.xlsx", "--force"],
                                     environment: Self.bokmal)
         #expect(written.status == 0, "\(written.stderr)")
         let fill = """

@@ -84,6 +84,11 @@ final class TunetProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        // TUNET_SETPRIV=nobody runs the binary as that user, for whom the test's folders are not writable.
+        if extra["TUNET_SETPRIV"] == "nobody" {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments
+        }
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TUNET_DATABASE")

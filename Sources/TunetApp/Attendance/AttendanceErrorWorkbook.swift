@@ -9,8 +9,8 @@ import TunetText
 public enum AttendanceErrorWorkbook {
     /// - Parameter fields: how the front end that asked names the fields a reason points at.
     public static func write(file url: URL, problems: [FieldProblem], to path: String, language: Language,
-                             fields: FieldNames = .identifiers) throws {
-        try OutputPath.check(path)
+                             fields: FieldNames = .identifiers, database: String? = nil, force: Bool = false) throws {
+        try OutputPath.check(path, database: database, force: force)
         let texts = Texts(language, fields: fields)
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         var byRow: [Int: [String]] = [:]

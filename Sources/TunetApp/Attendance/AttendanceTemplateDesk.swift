@@ -39,11 +39,11 @@ public struct AttendanceTemplateDesk: Sendable {
     /// Blank, unlocked rows below the planned days, for extra days the agreement allows.
     public static let extraRows = 20
 
-    public func write(provider: String, month: String, to path: String, language: Language) throws -> AttendanceTemplateView {
+    public func write(provider: String, month: String, to path: String, language: Language, force: Bool = false) throws -> AttendanceTemplateView {
         let texts = Texts(language)
         let number = try ProviderDesk.parseNumber(provider)
         let period = try AttendanceOverviewDesk.month(month)
-        try OutputPath.check(path, database: context.store.location)
+        try OutputPath.check(path, database: context.store.location, force: force)
         let (farm, days) = try context.read { reader -> (Provider, [(Placement, LocalDate)]) in
             let farm = try ProviderDesk.existing(number, in: reader)
             var days: [(Placement, LocalDate)] = []

@@ -6,10 +6,13 @@ public struct RetentionView: Sendable, Encodable {
     public let participants: [String]
     public let erased: [ErasureResult]
     public let dryRun: Bool
+    /// Whether the erased text is in none of the store's files any more (see `ErasureResult.filesCleared`).
+    public var filesCleared: Bool
 
     enum CodingKeys: String, CodingKey {
         case cutoff, participants, erased
         case dryRun = "dry_run"
+        case filesCleared = "files_cleared"
     }
 }
 
@@ -27,7 +30,9 @@ public struct PrivacyDesk: Sendable {
         case .success(let parsed): code = parsed
         case .failure(let reason): throw TunetError.invalid("participant", participant, reason.message)
         }
-        return try context.write { try $0.erase(code) }
+        var result = try context.write { try $0.erase(code) }
+        result.filesCleared = try context.store.clearFreedContent()
+        return result
     }
 
     /// Erases participants whose placements all ended more than `olderThan` (like `5y` or `18m`) ago.
@@ -40,12 +45,14 @@ public struct PrivacyDesk: Sendable {
         let cutoff = age.cutoff(on: context.today)
         if dryRun {
             let participants = try context.read { try $0.participantsEnded(before: cutoff) }
-            return RetentionView(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true)
+            return RetentionView(cutoff: cutoff, participants: participants.map(\.text), erased: [], dryRun: true, filesCleared: false)
         }
-        return try context.write { tx in
+        var view = try context.write { tx in
             let participants = try tx.participantsEnded(before: cutoff)
             return RetentionView(cutoff: cutoff, participants: participants.map(\.text), erased: try participants.map { try tx.erase($0) },
-                                   dryRun: false)
+                                 dryRun: false, filesCleared: false)
         }
+        if !view.erased.isEmpty { view.filesCleared = try context.store.clearFreedContent() }
+        return view
     }
 }

@@ -22,7 +22,8 @@ public struct ReportDesk: Sendable {
     public static let defaultFolder = "Reports/output"
 
     /// Writes the report a request asks for, its filters read from their text and looked up first.
-    public func write(_ request: ReportRequest, to output: String?) throws -> ExportView {
+    /// An existing file at `output` is overwritten only with `force`; a name Tunet makes up never overwrites.
+    public func write(_ request: ReportRequest, to output: String?, force: Bool = false) throws -> ExportView {
         var filters = try request.readFilters()
         if !request.pilots.isEmpty { try narrow(&filters, toPilots: request.pilots) }
         let report = try ReportCatalogue.load().report(request.report)
@@ -32,7 +33,7 @@ public struct ReportDesk: Sendable {
             }
             filters.providerName = try context.read { try ProviderDesk.existing(provider, in: $0) }.name
         }
-        return try write(report, filters: filters, to: output)
+        return try write(report, filters: filters, to: output, force: force)
     }
 
     /// One pilot narrows the report to its municipalities and, unless a period is given, its period;
@@ -59,12 +60,12 @@ public struct ReportDesk: Sendable {
         try write(try ReportCatalogue.load().report(name), filters: filters, to: output)
     }
 
-    private func write(_ report: ReportDefinition, filters: ReportFilters, to output: String?) throws -> ExportView {
+    private func write(_ report: ReportDefinition, filters: ReportFilters, to output: String?, force: Bool = false) throws -> ExportView {
         if let from = filters.from, let to = filters.to, to < from {
             throw TunetError.invalid("to", to.iso, Message("report.error.ends_before_start", ["to": .date(to), "from": .date(from)]))
         }
         let path = try Self.resolve(output, report: report.name, now: context.now())
-        try OutputPath.check(path, database: context.store.location)
+        try OutputPath.check(path, database: context.store.location, force: force)
         let language = filters.language
         let texts = Texts(language)
         let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
@@ -192,17 +193,23 @@ public struct ReportDesk: Sendable {
     static func resolve(_ output: String?, report: String, now: Date) throws(TunetError) -> String {
         let stamp = OsloTime.localTimestamp(now).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         let fileName = "\(report)-\(stamp).xlsx"
+        /// A made-up name never lands on a file already there (two exports in one second): a number is added.
+        func unused(in folder: String) -> String {
+            let candidates = [fileName] + (2...99).map { "\(report)-\(stamp)-\($0).xlsx" }
+            let free = candidates.first { (try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent($0))) == nil }
+            return (folder as NSString).appendingPathComponent(free ?? fileName)
+        }
         guard let output else {
             do {
                 try FileManager.default.createDirectory(atPath: defaultFolder, withIntermediateDirectories: true)
             } catch {
                 throw .unwritableOutput(path: defaultFolder, reason: Message("report.error.folder_not_created"))
             }
-            return "\(defaultFolder)/\(fileName)"
+            return unused(in: defaultFolder)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (output as NSString).appendingPathComponent(fileName)
+            return unused(in: output)
         }
         return output
     }

@@ -12,3 +12,12 @@ extension TunetConfiguration {
         try SQLiteStore(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout, checkpoints: forService ? .byCaller : .whenCommitting)
     }
 }
+
+extension TunetConfiguration {
+    /// Runs `body` (which replaces or deletes the database's files) only while no other process has the
+    /// database open, refusing and naming the process that has: a service would go on writing into a
+    /// file that no longer has a name.
+    public func whileNoOtherProcessHasTheDatabase(_ body: () throws -> Void) throws {
+        try SQLiteStore.whileNoOtherProcessHas(databasePath, body)
+    }
+}

@@ -37,11 +37,12 @@ struct AttendanceCommand: ParsableCommand {
         @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file to write.")
         var output: String
         @OptionGroup var format: OutputOptions
+        @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let report = try AttendanceTemplateDesk(global.readableContext())
-                .write(provider: provider, month: month, to: output, language: Console.texts.language)
+                .write(provider: provider, month: month, to: output, language: Console.texts.language, force: overwrite.force)
             if format.json { return try JSONOutput.print(report) }
             Console.say("attendance.template.written", ["file": .text(report.file), "rows": .integer(report.rows),
                                                         "provider": .text(report.provider.digits), "month": AttendanceCommand.month(report.month)])
@@ -80,6 +81,7 @@ struct AttendanceCommand: ParsableCommand {
         @Option(help: "When rows are refused, also write the submitted sheet with an error column to this xlsx file.")
         var errorsOut: String?
         @OptionGroup var output: OutputOptions
+        @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -89,7 +91,7 @@ struct AttendanceCommand: ParsableCommand {
                 report = try AttendanceImportDesk(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun, again: again)
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
                 try AttendanceErrorWorkbook.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
-                                                fields: Console.texts.fields)
+                                                fields: Console.texts.fields, database: try global.configuration().databasePath, force: overwrite.force)
                 Console.error(Console.texts("attendance.errors_out.written", ["path": .text(errorsOut!)]))
                 throw error
             }
@@ -206,6 +208,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option(name: [.customShort("o"), .customLong("output")], help: "Also write it as an xlsx workbook.")
         var file: String?
         @OptionGroup var output: OutputOptions
+        @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -217,7 +220,7 @@ struct InvoiceCommand: ParsableCommand {
                 var request = ReportRequest(report: "invoice-basis", defaultLanguage: texts.language)
                 request.month = month
                 request.provider = provider
-                let written = try ReportDesk(context).write(request, to: file)
+                let written = try ReportDesk(context).write(request, to: file, force: overwrite.force)
                 if !output.json { Console.say("invoice.written", ["file": .text(written.file)]) }
             }
             if output.json { return try JSONOutput.print(basis) }

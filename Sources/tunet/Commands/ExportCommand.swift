@@ -38,6 +38,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in.")
     var output: String?
     @OptionGroup var format: OutputOptions
+    @OptionGroup var overwrite: OverwriteOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -60,7 +61,7 @@ struct ExportCommand: ParsableCommand {
         request.municipality = municipality
         request.provider = provider
         request.pilots = pilot.map { [$0] } ?? []
-        let result = try ReportDesk(global.readableContext()).write(request, to: output)
+        let result = try ReportDesk(global.readableContext()).write(request, to: output, force: overwrite.force)
         if format.json { return try JSONOutput.print(result) }
         Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
     }

@@ -185,6 +185,7 @@ struct PilotCommand: ParsableCommand {
         @Option(help: "To (default the pilot's end).") var to: String?
         @Option(name: [.customShort("o"), .customLong("output")], help: "Also write an xlsx workbook with a chart.") var file: String?
         @OptionGroup var output: OutputOptions
+        @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -196,7 +197,7 @@ struct PilotCommand: ParsableCommand {
                 request.pilots = [id]
                 request.from = from
                 request.to = to
-                _ = try ReportDesk(context).write(request, to: file)
+                _ = try ReportDesk(context).write(request, to: file, force: overwrite.force)
             }
             if output.json { return try JSONOutput.print(evaluation) }
             Console.say("pilot.evaluation.heading", ["pilot": .text(evaluation.pilot.name), "from": .date(evaluation.from), "to": .date(evaluation.to)])
@@ -220,6 +221,7 @@ struct PilotCommand: ParsableCommand {
         @Argument(help: "Two or more pilots (number or name).") var ids: [String]
         @Option(name: [.customShort("o"), .customLong("output")], help: "Also write an xlsx workbook with a chart.") var file: String?
         @OptionGroup var output: OutputOptions
+        @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -231,7 +233,7 @@ struct PilotCommand: ParsableCommand {
                 // The catalogue's pilot-evaluation report over the pilots compared, each over its own period.
                 var request = ReportRequest(report: "pilot-evaluation", defaultLanguage: Console.texts.language)
                 request.pilots = ids
-                _ = try ReportDesk(context).write(request, to: file)
+                _ = try ReportDesk(context).write(request, to: file, force: overwrite.force)
             }
             if output.json { return try JSONOutput.print(evaluations) }
             Console.out(PilotCommand.table(evaluations))

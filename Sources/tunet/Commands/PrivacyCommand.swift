@@ -49,6 +49,8 @@ struct PrivacyCommand: ParsableCommand {
                 "participant": .text(result.participant), "names": .integer(result.namesErased), "follow_ups": .integer(result.followUpsErased),
                 "placements": .integer(result.placements), "snapshots": .integer(result.auditSnapshotsScrubbed),
             ])
+            if result.tasksErased > 0 { Console.say("privacy.erased_tasks", ["tasks": .integer(result.tasksErased)]) }
+            Console.say(result.filesCleared ? "privacy.files_cleared" : "privacy.files_not_cleared")
         }
     }
 
@@ -73,6 +75,7 @@ struct PrivacyCommand: ParsableCommand {
             case (false, false): Console.say("privacy.retention.erased", arguments)
             }
             if result.dryRun && !result.participants.isEmpty { Console.say("privacy.retention.confirm") }
+            if !result.dryRun && !result.participants.isEmpty { Console.say(result.filesCleared ? "privacy.files_cleared" : "privacy.files_not_cleared") }
         }
     }
 }

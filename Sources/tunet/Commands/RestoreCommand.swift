@@ -9,7 +9,9 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace the database's content with a backup, after checking its integrity and schema version.",
         discussion: """
-            Everything in the current database is replaced; --yes confirms that. A backup from an older Tunet is \
+            Everything in the current database is replaced; --yes confirms that. Refused while another process \
+            (a running `tunet serve`) has the database open: stop it first. Tokens revoked since the backup stay \
+            revoked, and the output names every acknowledged submission the backup does not hold. A backup from an older Tunet is \
             upgraded; one from a newer Tunet or one that fails SQLite's integrity check is refused and nothing changes.
 
             Example:
@@ -26,8 +28,22 @@ struct RestoreCommand: ParsableCommand {
             throw ValidationError(global.database.map { Console.texts("restore.confirm_file", ["path": .text($0)]) } ?? Console.texts("restore.confirm"))
         }
         let context = try global.writableContext()
-        let check = try MaintenanceDesk(context).restore(from: path)
-        if output.json { return try JSONOutput.print(check) }
+        let restore = try MaintenanceDesk(context).restore(from: path)
+        if output.json { return try JSONOutput.print(restore) }
+        let check = restore.backup
         Console.say("restore.done", ["path": .text(check.path), "providers": .integer(check.providers), "events": .integer(check.auditEvents)])
+        let tokens = restore.revocationsKept.map { kept in kept.label.map { "\(kept.tokenId) (\($0))" } ?? String(kept.tokenId) }
+        if tokens.isEmpty {
+            Console.say("restore.revocations_unchanged")
+        } else {
+            Console.say("restore.revocations_kept", ["count": .integer(tokens.count), "tokens": .text(tokens.joined(separator: ", "))])
+        }
+        if restore.submissionsLost.isEmpty { return Console.say("restore.submissions_kept") }
+        Console.say("restore.submissions_lost", ["count": .integer(restore.submissionsLost.count)])
+        for lost in restore.submissionsLost {
+            Console.say("restore.submission_lost", ["id": .text(String(lost.id)), "name": .text(lost.providerName), "provider": .text(lost.provider),
+                                                    "received": .text(OsloTime.localTimestamp(lost.receivedAt, in: Console.texts.language)),
+                                                    "file": .text(lost.fileName)])
+        }
     }
 }

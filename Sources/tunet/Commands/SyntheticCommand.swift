@@ -33,12 +33,13 @@ struct SyntheticCommand: ParsableCommand {
     @Option(help: "At most this many attendance rows.")
     var attendanceRows: Int?
     @OptionGroup var output: OutputOptions
+    @OptionGroup var overwrite: OverwriteOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let context = try global.writableContext()
         let scale = SyntheticNation.Scale(farms: farms, placements: placements, year: year, seed: seed)
-        let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.storeLocation) }
+        let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.storeLocation, force: overwrite.force) }
         let report = try SyntheticNation.build(context, scale: scale)
         var rows: Int?
         if let output { rows = try SyntheticNation.writeAttendance(context, to: output, scale: scale, limit: attendanceRows) }

@@ -35,23 +35,54 @@ public enum Sector: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
+/// A municipality's interdisciplinary work team, or the team of an inter-municipal cooperation
+/// (several municipalities, as for a joint agreement). Each municipality has at most one team: the
+/// tasks that concern a municipality go to its team.
 public struct Team: Hashable, Sendable, Codable {
     public var id: Int64
     public var name: String
-    public var municipalityNumber: String
+    /// The team's municipalities, the first its home; more than one for a cooperation.
+    public var municipalities: [String]
     /// Who evaluates the team each year (for example the chief executive), by role or name.
     public var owner: String
 
-    public init(id: Int64, name: String, municipalityNumber: String, owner: String) {
+    public init(id: Int64, name: String, municipalities: [String], owner: String) {
         self.id = id
         self.name = name
-        self.municipalityNumber = municipalityNumber
+        self.municipalities = municipalities
         self.owner = owner
     }
 
+    public init(id: Int64, name: String, municipalityNumber: String, owner: String) {
+        self.init(id: id, name: name, municipalities: [municipalityNumber], owner: owner)
+    }
+
+    /// The home municipality.
+    public var municipalityNumber: String { municipalities.first ?? "" }
+
+    /// Whether the team works for any of `numbers`.
+    public func serves(any numbers: Set<String>) -> Bool { municipalities.contains(where: numbers.contains) }
+
     enum CodingKeys: String, CodingKey {
-        case id, name, owner
+        case id, name, owner, municipalities = "municipality_numbers"
         case municipalityNumber = "municipality_number"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let home = try c.decodeIfPresent(String.self, forKey: .municipalityNumber)
+        self.init(id: try c.decode(Int64.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  municipalities: try c.decodeIfPresent([String].self, forKey: .municipalities) ?? home.map { [$0] } ?? [],
+                  owner: try c.decode(String.self, forKey: .owner))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(municipalityNumber, forKey: .municipalityNumber)
+        try c.encode(municipalities, forKey: .municipalities)
+        try c.encode(owner, forKey: .owner)
     }
 }
 

@@ -208,20 +208,34 @@ public enum DemoScenario {
         }
     }
 
-    /// Kongsberg's interdisciplinary work team (since 2009, led from the education office) and the tasks its rules raise.
+    /// Three work teams, each with the tasks its rules raise: Kongsberg's interdisciplinary team (since
+    /// 2009, led from the education office), the Oslo and Viken cooperation's team for the joint dementia
+    /// agreement, and Bodø's team in the Nordland pilot.
     static func addWorkTeam(_ context: TunetContext) throws {
         let desk = WorkTeamDesk(context)
-        _ = try desk.addTeam(name: "Arbeidslag Inn på tunet Kongsberg", municipality: "3303", owner: "Kommunedirektør (evaluerer årlig)")
-        let members: [(String, String, String)] = [
-            ("Kari Lia", "education", "leder, oppvekstkontoret"), ("Per Haugen", "nav", "rådgiver"),
-            ("Anne Ås", "health_and_care", "demenskoordinator"), ("Siri Moen", "coordinating_unit", "koordinerende enhet"),
-            ("Ola Berg", "agriculture", "landbruksrådgiver"), ("Eva Dahl", "procurement", "innkjøpsrådgiver"), ("Nils Vik", "finance", "controller"),
+        let teams: [(name: String, municipalities: [String], owner: String, members: [(String, String, String)])] = [
+            ("Arbeidslag Inn på tunet Kongsberg", ["3303"], "Kommunedirektør (evaluerer årlig)", [
+                ("Kari Lia", "education", "leder, oppvekstkontoret"), ("Per Haugen", "nav", "rådgiver"),
+                ("Anne Ås", "health_and_care", "demenskoordinator"), ("Siri Moen", "coordinating_unit", "koordinerende enhet"),
+                ("Ola Berg", "agriculture", "landbruksrådgiver"), ("Eva Dahl", "procurement", "innkjøpsrådgiver"), ("Nils Vik", "finance", "controller"),
+            ]),
+            ("Arbeidslag dagaktivitet Oslo og Viken", ["0301", "3316", "3326", "3107", "3222"], "Styringsgruppen for samarbeidet", [
+                ("Ingrid Sand", "health_and_care", "prosjektleder demens"), ("Jon Strand", "procurement", "innkjøpsrådgiver"),
+                ("Mari Fjell", "finance", "controller"),
+            ]),
+            ("Arbeidslag Inn på tunet Bodø", ["1804"], "Kommunedirektør", [
+                ("Tone Nes", "education", "rektor"), ("Arne Holm", "agriculture", "landbruksrådgiver"), ("Liv Berg", "procurement", "innkjøper"),
+            ]),
         ]
-        for (name, sector, role) in members {
-            _ = try desk.addMember(team: nil, name: name, sector: sector, role: role, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@kommune.example")
+        for team in teams {
+            let view = try desk.addTeam(name: team.name, municipalities: team.municipalities, owner: team.owner)
+            for (name, sector, role) in team.members {
+                _ = try desk.addMember(team: String(view.team.id), name: name, sector: sector, role: role,
+                                       email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@kommune.example")
+            }
         }
         _ = try TaskRuleDesk(context).generate()
-        _ = try TaskDesk(context).add(team: nil, title: "Skriv årsevalueringen av arbeidslaget til kommunedirektøren", kind: "other",
+        _ = try TaskDesk(context).add(team: "1", title: "Skriv årsevalueringen av arbeidslaget til kommunedirektøren", kind: "other",
                                       sectors: ["education", "health_and_care"], owner: "Kari Lia", due: "\(context.today.year)-12-15", link: nil)
     }
 

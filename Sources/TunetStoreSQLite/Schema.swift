@@ -297,6 +297,26 @@ enum Schema {
         migrator.registerMigration("v14-submission-applied-again") { db in
             try db.execute(sql: "ALTER TABLE attendance_submission ADD COLUMN applied_again_of INTEGER REFERENCES attendance_submission(id)")
         }
+        // A team works for one municipality or, in an inter-municipal cooperation, for several; a task a
+        // rule raises is kept once per team, so a rule's key now begins with its team.
+        migrator.registerMigration("v15-team-municipalities") { db in
+            try db.execute(sql: """
+                CREATE TABLE team_municipality (
+                    team_id INTEGER NOT NULL REFERENCES team(id),
+                    municipality_number TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (team_id, municipality_number)
+                );
+                CREATE INDEX team_municipality_number ON team_municipality(municipality_number);
+                INSERT INTO team_municipality (team_id, municipality_number, position) SELECT id, municipality_number, 0 FROM team;
+                -- Missing attendance is now raised per municipality; a task raised before was its team's.
+                UPDATE work_task SET rule_key = rule_key || ':' || (SELECT municipality_number FROM team WHERE team.id = work_task.team_id)
+                WHERE rule_key LIKE 'attendance:%';
+                UPDATE work_task SET rule_key = team_id || '|' || rule_key,
+                    document = json_set(document, '$.rule_key', team_id || '|' || rule_key)
+                WHERE rule_key IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

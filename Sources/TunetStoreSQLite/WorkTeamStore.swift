@@ -5,8 +5,12 @@ import TunetStorage
 
 extension SQLiteReader {
     public func teams() throws -> [Team] {
-        try Row.fetchAll(db, sql: "SELECT * FROM team ORDER BY id").map {
-            Team(id: $0["id"], name: $0["name"], municipalityNumber: $0["municipality_number"], owner: $0["owner"])
+        var municipalities: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT team_id, municipality_number FROM team_municipality ORDER BY team_id, position") {
+            municipalities[row["team_id"], default: []].append(row["municipality_number"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM team ORDER BY id").map {
+            Team(id: $0["id"], name: $0["name"], municipalities: municipalities[$0["id"]] ?? [$0["municipality_number"]], owner: $0["owner"])
         }
     }
 
@@ -45,6 +49,10 @@ extension SQLiteTransaction {
                        arguments: [team.name, team.municipalityNumber, team.owner])
         var stored = team
         stored.id = db.lastInsertedRowID
+        for (position, number) in team.municipalities.enumerated() {
+            try db.execute(sql: "INSERT INTO team_municipality (team_id, municipality_number, position) VALUES (?, ?, ?)",
+                           arguments: [stored.id, number, position])
+        }
         try audit("create", entity: "team", id: String(stored.id), before: Team?.none, after: stored)
         return stored
     }

@@ -111,8 +111,8 @@ struct InsuranceStateCommandTests {
         #expect(generated.stdout.contains("Get the renewed insurance of Lia gård: it expires 2027-02-21 — Eva Dahl"))
         let tasks = try tunet.json(try tunet.run("task", "list", "--json")) as? [[String: Any]]
         #expect(Set(tasks?.compactMap { $0["rule_key"] as? String } ?? [])
-            == ["insurance:971526157:2026-11-22", "insurance:974760673:2027-02-21"])
-        let lia = try #require(tasks?.first { $0["rule_key"] as? String == "insurance:974760673:2027-02-21" }?["id"] as? Int)
+            == ["1|insurance:971526157:2026-11-22", "1|insurance:974760673:2027-02-21"])
+        let lia = try #require(tasks?.first { $0["rule_key"] as? String == "1|insurance:974760673:2027-02-21" }?["id"] as? Int)
         #expect(try tunet.run("task", "generate", "--insurance-days", "89").stdout.contains("Condition no longer holds for task(s) #\(lia)."))
     }
 }

@@ -21,19 +21,20 @@ struct NorwegianTasksAndExportsTests {
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(generated.stdout == """
             Ny: Oppgave 7 (åpen): Avtale 2023/4512 har nådd 1 % av maksimalverdien (1,6 % bundet eller brukt) — Eva Dahl
-            Ny: Oppgave 8 (åpen): Ta stilling til opsjon 1 i avtale 2025/DAG-77 (12 måneder) innen 30.06.2027 — Eva Dahl
-            Ny: Oppgave 9 (åpen): Avtale 2025/DAG-77 har nådd 1 % av maksimalverdien (3,0 % bundet eller brukt) — Eva Dahl
-            Ny: Oppgave 10 (åpen): Avtale 2025/310 har nådd 1 % av maksimalverdien (2,8 % bundet eller brukt) — Eva Dahl
+            Ny: Oppgave 8 (åpen): Ta stilling til opsjon 1 i avtale 2025/DAG-77 (12 måneder) innen 30.06.2027 — Jon Strand
+            Ny: Oppgave 9 (åpen): Avtale 2025/DAG-77 har nådd 1 % av maksimalverdien (3,0 % bundet eller brukt) — Jon Strand
+            Ny: Oppgave 10 (åpen): Avtale 2025/310 har nådd 1 % av maksimalverdien (2,8 % bundet eller brukt) — Liv Berg
+            Noe gjelder 1837 Meløy, 1865 Vågan, 1866 Hadsel og 1870 Sortland, som ikke har noe arbeidslag; ingen oppgave ble laget for dem. Lag et arbeidslag med `tunet team add`.
             4 nye oppgaver, 5 fra før, 0 der vilkåret ikke lenger gjelder.
 
             """)
 
-        let english = try tunet.run("task", "list", "--lang", "en")
+        let english = try tunet.run("task", "list", "--every-team", "--lang", "en")
         #expect(english.stdout.contains("Agreement 2023/4512 has reached 1% of its maximum value (1.6% committed or spent)"), "\(english.stdout)")
         #expect(english.stdout.contains("Decide option 1 of agreement 2025/DAG-77 (12 months) by 2027-06-30"))
         let json = try tunet.json(try tunet.run("task", "show", "7", "--json", "--lang", "en")) as? [String: Any]
         #expect(json?["title"] as? String == "Agreement 2023/4512 has reached 1% of its maximum value (1.6% committed or spent)")
-        #expect(json?["rule_key"] as? String == "ceiling1:2023/4512")
+        #expect(json?["rule_key"] as? String == "1|ceiling1:2023/4512")
         #expect(((json?["history"] as? [[String: Any]])?.first?["text"] as? String)
             == "raised by the ceiling rule; owner Eva Dahl: the first active member in procurement")
 
@@ -64,7 +65,7 @@ struct NorwegianTasksAndExportsTests {
     @Test("task list in bokmål: Norwegian headers, dates, statuses, sectors and links")
     func taskList() throws {
         let tunet = try Self.demo()
-        let list = try tunet.run(["task", "list"], environment: Self.bokmal)
+        let list = try tunet.run(["task", "list", "--team", "1"], environment: Self.bokmal)
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("#  Frist         Oppgave ") == true, "\(list.stdout)")

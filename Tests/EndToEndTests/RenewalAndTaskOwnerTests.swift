@@ -8,8 +8,8 @@ struct RenewalAndTaskOwnerTests {
         let tunet = try TunetProcess()
         let day = ["TUNET_TODAY": "2026-12-02"]
         #expect(try tunet.run(["demo"], environment: day).status == 0)
-        let tasks = try tunet.json(try tunet.run(["task", "list", "--json"], environment: day)) as? [[String: Any]]
-        let renewal = try #require(tasks?.first { $0["rule_key"] as? String == "renewal:2023/4512:2026-12-31" })
+        let tasks = try tunet.json(try tunet.run(["task", "list", "--team", "1", "--json"], environment: day)) as? [[String: Any]]
+        let renewal = try #require(tasks?.first { $0["rule_key"] as? String == "1|renewal:2023/4512:2026-12-31" })
         #expect(renewal["title"] as? String
             == "Plan a new competition: agreement 2023/4512 ends 2026-12-31 and the decision deadline of option 2 (2026-09-30) has passed")
         #expect(renewal["kind"] as? String == "new_competition")
@@ -54,7 +54,7 @@ struct RenewalAndTaskOwnerTests {
             "Raised Task 1 (open): Plan a new competition: agreement 2026/7 ends 2027-08-20 and it has no option left to extend it — Siri Moen\n"
             + "  Owner: Siri Moen, because no active member in procurement, so the team's coordinating unit takes it."), "\(generated.stdout)")
         let json = try tunet.json(try tunet.run("task", "show", "1", "--json")) as? [String: Any]
-        #expect(json?["rule_key"] as? String == "renewal:2026/7:2027-08-20")
+        #expect(json?["rule_key"] as? String == "1|renewal:2026/7:2027-08-20")
         #expect(json?["owner_name"] as? String == "Siri Moen")
         #expect(json?["routing"] is NSNull)
         let history = (json?["history"] as? [[String: Any]])?.first?["text"] as? String

@@ -52,7 +52,7 @@ struct SchoolCalendarWarningTests {
         #expect(generated.stdout.contains("Raised Task 1 (open): Load the school calendar of 3303 Kongsberg for 2026/27: 1 pupil placement is planned through its school holidays (tunet calendar school import FILE) — Kari Lia"))
         #expect(generated.stdout.contains("1 raised, 0 already raised, 0 whose condition is gone."))
         let task = try tunet.json(try tunet.run("task", "show", "1", "--json")) as? [String: Any]
-        #expect(task?["rule_key"] as? String == "school_calendar:3303:2026/27")
+        #expect(task?["rule_key"] as? String == "1|school_calendar:3303:2026/27")
         #expect(task?["kind"] as? String == "school_calendar")
         #expect(task?["due"] as? String == "2026-12-07")
         #expect(try tunet.run("task", "generate").stdout.contains("0 raised, 1 already raised, 0 whose condition is gone."))
@@ -93,7 +93,7 @@ struct SchoolCalendarWarningTests {
             "2026-08-01–2026-08-16 Sommerferie", "2026-09-28–2026-10-02 Høstferie", "2026-12-21–2027-01-02 Juleferie",
             "2027-02-15–2027-02-19 Vinterferie", "2027-03-22–2027-03-29 Påskeferie", "2027-06-19–2027-07-31 Sommerferie",
         ])
-        let tasks = try tunet.json(try tunet.run(["task", "list", "--json"], environment: ["TUNET_TODAY": "2026-12-02"])) as? [[String: Any]]
+        let tasks = try tunet.json(try tunet.run(["task", "list", "--every-team", "--json"], environment: ["TUNET_TODAY": "2026-12-02"])) as? [[String: Any]]
         #expect(tasks?.contains { ($0["kind"] as? String) == "school_calendar" } == false)
     }
 
@@ -105,7 +105,7 @@ struct SchoolCalendarWarningTests {
         let summers = (calendar?["school_holidays"] as? [[String: Any]])?.filter { $0["name"] as? String == "Sommerferie" }
             .map { "\($0["from"]!)–\($0["to"]!)" }
         #expect(summers == ["2025-08-01–2025-08-17", "2026-06-20–2026-07-31", "2026-08-01–2026-08-16", "2027-06-19–2027-07-31"])
-        let tasks = try tunet.json(try tunet.run("task", "list", "--json")) as? [[String: Any]]
+        let tasks = try tunet.json(try tunet.run("task", "list", "--every-team", "--json")) as? [[String: Any]]
         #expect(tasks?.contains { ($0["kind"] as? String) == "school_calendar" } == false)
     }
 }

@@ -50,7 +50,7 @@ struct AuditLimitAndTaskLanguageTests {
         lia[.insuranceExpiry] = "2026-12-31"
         _ = try ProviderDesk(workspace.context).add(lia)
         let team = WorkTeamDesk(workspace.context)
-        _ = try team.addTeam(name: "Arbeidslag", municipality: "3303", owner: "Kommunedirektør")
+        _ = try team.addTeam(name: "Arbeidslag", municipalities: ["3303"], owner: "Kommunedirektør")
         _ = try team.addMember(team: nil, name: "Siri Moen", sector: "coordinating_unit", role: "r", email: nil)
         let raised = try #require(try TaskRuleDesk(workspace.context, language: .nb).generate().raised.first)
         #expect(raised.title == "Hent inn fornyet forsikring fra Lia gård: den utløper 31.12.2026")

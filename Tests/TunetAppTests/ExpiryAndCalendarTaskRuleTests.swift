@@ -23,7 +23,7 @@ struct ExpiryAndCalendarTaskRuleTests {
         _ = try registry.update("923609016", with: ProviderForm([.insuranceExpiry: "2026-11-22"]))   // expired yesterday
         let first = try TaskRuleDesk(workspace.context).generate()
         #expect(keys(first).filter { $0.hasPrefix("insurance") } == ["insurance:923609016:2026-11-22"])
-        let expired = try #require(first.raised.first { $0.task.ruleKey == "insurance:923609016:2026-11-22" })
+        let expired = try #require(first.raised.first { $0.task.ruleKey == "1|insurance:923609016:2026-11-22" })
         #expect(expired.task.title.english == "Get the renewed insurance of Haugen gård: it expired 2026-11-22, so the farm can take no new placements")
         #expect(expired.task.title.bokmal == "Hent inn fornyet forsikring fra Haugen gård: den utløp 22.11.2026, så gården kan ikke ta nye plasseringer")
         #expect(expired.task.kind == .insuranceRenewal)
@@ -33,7 +33,7 @@ struct ExpiryAndCalendarTaskRuleTests {
         _ = try registry.update("974760673", with: ProviderForm([.insuranceExpiry: "2027-02-21"]))   // 90 days
         let second = try TaskRuleDesk(workspace.context).generate()
         #expect(keys(second).filter { $0.hasPrefix("insurance") } == ["insurance:974760673:2027-02-21"])
-        #expect(second.raised.first { $0.task.ruleKey == "insurance:974760673:2027-02-21" }?.task.title.english
+        #expect(second.raised.first { $0.task.ruleKey == "1|insurance:974760673:2027-02-21" }?.task.title.english
             == "Get the renewed insurance of Lia gård: it expires 2027-02-21")
         #expect(try TaskRuleDesk(workspace.context).generate().raised.isEmpty)
 

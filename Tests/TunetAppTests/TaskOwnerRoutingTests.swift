@@ -13,7 +13,7 @@ private func team(_ members: [(String, String)]) throws -> TestWorkspace {
     lia[.insuranceExpiry] = "2026-12-31"
     _ = try ProviderDesk(workspace.context).add(lia)
     let desk = WorkTeamDesk(workspace.context)
-    _ = try desk.addTeam(name: "Arbeidslag", municipality: "3303", owner: "Kommunedirektør")
+    _ = try desk.addTeam(name: "Arbeidslag", municipalities: ["3303"], owner: "Kommunedirektør")
     for (name, sector) in members { _ = try desk.addMember(team: nil, name: name, sector: sector, role: "r", email: nil) }
     return workspace
 }

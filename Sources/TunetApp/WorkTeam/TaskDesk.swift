@@ -10,6 +10,10 @@ public struct TaskFilter: Sendable {
     public var sector: Sector?
     public var dueBefore: LocalDate?
     public var includeClosed = false
+    /// The team whose tasks are listed (its number); needed when there are several teams, unless
+    /// `everyTeam` or `mine` is set.
+    public var team: String?
+    public var everyTeam = false
 
     public init() {}
 }
@@ -169,13 +173,31 @@ public struct TaskDesk: Sendable {
             throw TunetError.invalid("mine", context.actor, Message("task.error.not_a_member", ["actor": .text(context.actor), "act_as": .field("actor")]))
         }
         let teams = try context.read { try $0.teams() }
+        let team = try Self.listedTeam(filter, teams: teams, actorsTeams: Set(members.filter { me.contains($0.id) }.map(\.teamId)))
         return try context.read { try $0.tasks() }.filter { task in
-            (filter.includeClosed || !task.status.isClosed)
+            (team.map { $0 == task.teamId } ?? true)
+                && (filter.includeClosed || !task.status.isClosed)
                 && (!filter.mine || task.ownerId.map(me.contains) == true)
                 && (!filter.overdue || task.isOverdue(on: context.today))
                 && (filter.sector.map(task.sectors.contains) ?? true)
                 && (filter.dueBefore.map { day in task.due.map { $0 < day } ?? false } ?? true)
         }.map { task in TaskView(task: task, members: members, teams: teams, today: context.today, language: language) }
+    }
+
+    /// The one team a list is of: the one asked for, else the acting member's own; nil for every team
+    /// (asked for, mine, or none or one team to choose from).
+    static func listedTeam(_ filter: TaskFilter, teams: [Team], actorsTeams: Set<Int64>) throws -> Int64? {
+        if let key = filter.team {
+            guard let number = Int64(key.trimmingWhitespace()), teams.contains(where: { $0.id == number }) else {
+                throw TunetError.notFound(kind: "team", key: key)
+            }
+            return number
+        }
+        if filter.everyTeam || filter.mine || teams.count <= 1 { return nil }
+        if actorsTeams.count == 1 { return actorsTeams.first }
+        throw TunetError.invalid("team", nil, Message("task.error.which_team", [
+            "count": .integer(teams.count), "teams": .list(teams.map { .text("\($0.id) \($0.name)") }),
+        ], fields: ["team", "every_team"]))
     }
 
     public func show(_ id: Int64) throws -> TaskView {

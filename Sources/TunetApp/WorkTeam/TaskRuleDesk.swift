@@ -7,14 +7,20 @@ public struct TaskGenerationView: Sendable, Encodable {
     /// Open tasks whose condition no longer holds (the approval was renewed, the option decided): they say so.
     public let conditionGone: [Int64]
     public let unchanged: Int
+    /// Municipalities that something concerns but no work team serves: nothing was raised for them.
+    public let withoutTeam: [String]
 
     enum CodingKeys: String, CodingKey {
         case raised, unchanged
         case conditionGone = "condition_gone"
+        case withoutTeam = "municipalities_without_team"
     }
 }
 
-/// Runs the rules and raises tasks idempotently: one rule key per subject, so running twice raises nothing new.
+/// Runs the rules and raises tasks idempotently: one rule key per subject and team, so running twice
+/// raises nothing new. A finding goes to the team of each municipality it concerns (a placement's
+/// municipality; an agreement's, a competition's or a pilot's municipalities; for a farm, the
+/// municipalities it serves): a farm serving Kongsberg and Oslo gets a task in each team.
 public struct TaskRuleDesk: Sendable {
     let context: TunetContext
     let thresholds: TaskRuleThresholds
@@ -34,43 +40,71 @@ public struct TaskRuleDesk: Sendable {
         let sectors: [Sector]
         let due: LocalDate?
         let link: TaskLink?
+        let municipalities: Set<String>
     }
 
+    /// Raises the tasks of every team, or of `team` alone.
     public func generate(team: String? = nil) throws -> TaskGenerationView {
         try thresholds.check()
-        let view = try WorkTeamDesk.pick(team, from: try WorkTeamDesk(context).teams())
+        let teams = try WorkTeamDesk(context).teams()
+        let chosen = team == nil && !teams.isEmpty ? teams : [try WorkTeamDesk.pick(team, from: teams)]
+        let chosenIds = Set(chosen.map(\.team.id))
         let today = context.today
-        let (raised, gone, unchanged) = try context.write { tx -> ([(WorkTask, TaskOwnerChoice)], [Int64], Int) in
+        let (raised, gone, unchanged, withoutTeam) = try context.write { tx -> ([(WorkTask, TaskOwnerChoice)], [Int64], Int, Set<String>) in
             let findings = try self.findings(in: tx)
-            let keys = Set(findings.map(\.key))
+            var keys = Set<String>()
             var raised: [(WorkTask, TaskOwnerChoice)] = []
             var unchanged = 0
+            var withoutTeam = Set<String>()
             for finding in findings {
-                if try tx.task(ruleKey: finding.key) != nil { unchanged += 1; continue }
-                let owner = TaskOwnerRule.choose(sectors: finding.sectors, team: view.team, members: view.members)
-                let task = try tx.insertTask { id in
-                    var task = WorkTask(id: id, teamId: view.team.id, title: .written(finding.title), kind: finding.kind, sectors: finding.sectors,
-                                        ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: finding.key, createdOn: today)
-                    task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
-                                              text: .written(Message("task.history.raised", [
-                                                  "kind": finding.kind.labelValue, "owner": .text(owner.ownerName), "reason": .message(owner.reason),
-                                              ])))]
-                    return task
+                withoutTeam.formUnion(finding.municipalities.filter { number in !teams.contains { $0.team.municipalities.contains(number) } })
+                for view in chosen where view.team.serves(any: finding.municipalities) {
+                    let key = Self.ruleKey(finding.key, team: view.team)
+                    keys.insert(key)
+                    if try tx.task(ruleKey: key) != nil { unchanged += 1; continue }
+                    let owner = TaskOwnerRule.choose(sectors: finding.sectors, team: view.team, members: view.members)
+                    let task = try tx.insertTask { id in
+                        var task = WorkTask(id: id, teamId: view.team.id, title: .written(finding.title), kind: finding.kind, sectors: finding.sectors,
+                                            ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: key, createdOn: today)
+                        task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
+                                                  text: .written(Message("task.history.raised", [
+                                                      "kind": finding.kind.labelValue, "owner": .text(owner.ownerName), "reason": .message(owner.reason),
+                                                  ])))]
+                        return task
+                    }
+                    raised.append((task, owner))
                 }
-                raised.append((task, owner))
             }
             var gone: [Int64] = []
-            for var task in try tx.tasks() where task.ruleKey != nil && !task.status.isClosed && !task.conditionGone && !keys.contains(task.ruleKey!) {
+            for var task in try tx.tasks() where chosenIds.contains(task.teamId) && task.ruleKey != nil && !task.status.isClosed
+                && !task.conditionGone && !keys.contains(task.ruleKey!) {
                 task.conditionGone = true
                 task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "condition_gone",
                                               text: .written(Message("task.history.condition_gone", ["day": .date(today)]))))
                 try tx.update(task, action: "condition-gone")
                 gone.append(task.id)
             }
-            return (raised, gone, unchanged)
+            return (raised, gone, unchanged, withoutTeam)
         }
         let desk = TaskDesk(context, language: language)
-        return TaskGenerationView(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged)
+        return TaskGenerationView(raised: try raised.map { try desk.view($0, routing: $1) }, conditionGone: gone, unchanged: unchanged,
+                                  withoutTeam: withoutTeam.sorted())
+    }
+
+    /// A rule's key for one team's task: the same finding is one task in each team it concerns.
+    static func ruleKey(_ key: String, team: Team) -> String { "\(team.id)|\(key)" }
+
+    /// The municipalities a farm serves: those of its running placements and running agreements, else its own.
+    private func servedMunicipalities(placements: [Placement], agreements: [Agreement]) -> [OrganisationNumber: Set<String>] {
+        let today = context.today
+        var served: [OrganisationNumber: Set<String>] = [:]
+        for placement in placements where !placement.isCancelled && placement.end >= today {
+            served[placement.provider, default: []].insert(placement.municipalityNumber)
+        }
+        for agreement in agreements where agreement.terminatedOn == nil && agreement.currentEnd >= today {
+            for party in agreement.parties { served[party.provider, default: []].formUnion(agreement.municipalities) }
+        }
+        return served
     }
 
     func findings(in reader: StoreReader) throws -> [Finding] {
@@ -78,6 +112,9 @@ public struct TaskRuleDesk: Sendable {
         var findings: [Finding] = []
         let providers = try reader.allProviders()
         let placements = try reader.placements()
+        let agreements = try reader.allAgreements()
+        let served = servedMunicipalities(placements: placements, agreements: agreements)
+        func municipalities(of provider: Provider) -> Set<String> { served[provider.organisationNumber] ?? [provider.municipalityNumber] }
         let compliance = ProviderCompliance.standard.warning(approvalDays: thresholds.approvalDays, insuranceDays: thresholds.insuranceDays,
                                                              policeCertificateDays: thresholds.policeCertificateDays)
         // IPT approval or external audit due.
@@ -85,7 +122,8 @@ public struct TaskRuleDesk: Sendable {
             guard let due = compliance.auditDue(provider, on: today) else { continue }
             findings.append(Finding(key: "approval:\(provider.organisationNumber):\(due.iso)",
                                     title: Message("task.title.approval", ["provider": .text(provider.name), "due": .date(due)]), kind: .approvalRenewal,
-                                    sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+                                    sectors: [.agriculture], due: due, link: TaskLink(kind: .provider, key: provider.organisationNumber.digits),
+                                    municipalities: municipalities(of: provider)))
         }
         // Insurance expiring or expired.
         for provider in providers where provider.status == .active {
@@ -95,20 +133,23 @@ public struct TaskRuleDesk: Sendable {
                                     title: Message(renewal.state == .expired ? "task.title.insurance_expired" : "task.title.insurance_expiring",
                                                    ["provider": .text(provider.name), "expiry": .date(expiry)]),
                                     kind: .insuranceRenewal, sectors: [.procurement], due: expiry,
-                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits), municipalities: municipalities(of: provider)))
         }
         // Police certificates for farms with pupils.
-        let withPupils = Set(placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }.map(\.provider))
-        for provider in providers where withPupils.contains(provider.organisationNumber) {
+        let withPupils = Dictionary(grouping: placements.filter { $0.kind == .pupil && !$0.isCancelled && $0.end >= today }, by: \.provider)
+            .mapValues { Set($0.map(\.municipalityNumber)) }
+        for provider in providers {
+            guard let pupilMunicipalities = withPupils[provider.organisationNumber] else { continue }
             guard let renewal = compliance.policeCertificateRenewal(provider, on: today) else { continue }
             let expiry = renewal.lastValidDay
             findings.append(Finding(key: "police:\(provider.organisationNumber):\(provider.policeCertificateDate?.iso ?? "missing")",
                                     title: expiry.map { Message("task.title.police_certificate_expiring", ["provider": .text(provider.name), "last_day": .date($0)]) }
                                         ?? Message("task.title.police_certificate_missing", ["provider": .text(provider.name)]),
                                     kind: .policeCertificate, sectors: [.education], due: expiry ?? today.adding(days: 14),
-                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+                                    link: TaskLink(kind: .provider, key: provider.organisationNumber.digits), municipalities: pupilMunicipalities))
         }
-        for agreement in try reader.allAgreements() where agreement.terminatedOn == nil && agreement.currentEnd >= today {
+        for agreement in agreements where agreement.terminatedOn == nil && agreement.currentEnd >= today {
+            let concerned = Set(agreement.municipalities)
             // Extension options to decide.
             if let index = agreement.nextOpenOption, agreement.options[index].decisionDeadline >= today,
                today.days(until: agreement.options[index].decisionDeadline) <= thresholds.optionDays {
@@ -119,14 +160,14 @@ public struct TaskRuleDesk: Sendable {
                                             "months": .integer(agreement.options[index].months), "deadline": .date(deadline),
                                         ]),
                                         kind: .extensionDecision, sectors: [.procurement], due: deadline,
-                                        link: TaskLink(kind: .agreement, key: agreement.reference)))
+                                        link: TaskLink(kind: .agreement, key: agreement.reference), municipalities: concerned))
             }
             // Runs out with no option left (or its deadline passed): a new competition must be planned.
             if let need = RenewalRule(leadDays: thresholds.renewalDays).need(of: agreement, on: today) {
                 findings.append(Finding(key: "renewal:\(agreement.reference):\(need.end.iso)",
                                         title: Self.renewalTitle(need),
                                         kind: .newCompetition, sectors: [.procurement], due: need.end,
-                                        link: TaskLink(kind: .agreement, key: agreement.reference)))
+                                        link: TaskLink(kind: .agreement, key: agreement.reference), municipalities: concerned))
             }
             // The ceiling at 80 % and 100 %.
             let use = try CeilingLedger.consumption(of: agreement, in: reader)
@@ -137,7 +178,7 @@ public struct TaskRuleDesk: Sendable {
                                                 "reference": .text(agreement.reference), "threshold": .integer(percent), "used": .percentage(used),
                                             ]),
                                             kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),
-                                            link: TaskLink(kind: .agreement, key: agreement.reference)))
+                                            link: TaskLink(kind: .agreement, key: agreement.reference), municipalities: concerned))
                     break
                 }
             }
@@ -148,16 +189,19 @@ public struct TaskRuleDesk: Sendable {
         if today.day >= thresholds.attendanceDay {
             let lastMonth = YearMonth(today).adding(months: -1)
             let byProvider = try AttendanceOverviewDesk.linesByProvider(month: lastMonth, today: today, in: reader)
+            let municipalityOf = Dictionary(placements.map { ($0.id, $0.municipalityNumber) }, uniquingKeysWith: { first, _ in first })
             for provider in providers {
-                let lines = byProvider[provider.organisationNumber] ?? []
-                let missing = lines.reduce(0) { $0 + $1.missingDates.count }
-                guard missing > 0 else { continue }
-                findings.append(Finding(key: "attendance:\(provider.organisationNumber):\(lastMonth.iso)",
-                                        title: Message("task.title.attendance", [
-                                            "provider": .text(provider.name), "month": .message(Self.monthName(lastMonth)), "missing": .integer(missing),
-                                        ]),
-                                        kind: .missingAttendance, sectors: [.finance], due: today.adding(days: 7),
-                                        link: TaskLink(kind: .provider, key: provider.organisationNumber.digits)))
+                let lines = (byProvider[provider.organisationNumber] ?? []).filter { !$0.missingDates.isEmpty }
+                // One task in each municipality whose placements miss days: each team follows up its own.
+                for (municipality, missingLines) in Dictionary(grouping: lines, by: { municipalityOf[$0.placementId] ?? provider.municipalityNumber }) {
+                    let missing = missingLines.reduce(0) { $0 + $1.missingDates.count }
+                    findings.append(Finding(key: "attendance:\(provider.organisationNumber):\(lastMonth.iso):\(municipality)",
+                                            title: Message("task.title.attendance", [
+                                                "provider": .text(provider.name), "month": .message(Self.monthName(lastMonth)), "missing": .integer(missing),
+                                            ]),
+                                            kind: .missingAttendance, sectors: [.finance], due: today.adding(days: 7),
+                                            link: TaskLink(kind: .provider, key: provider.organisationNumber.digits), municipalities: [municipality]))
+                }
             }
         }
         // Follow-up conversations due.
@@ -168,7 +212,7 @@ public struct TaskRuleDesk: Sendable {
                                     title: Message("task.title.follow_up", ["participant": .text(placement.participant.text), "due": .date(next)]),
                                     kind: .followUp,
                                     sectors: [placement.kind == .pupil ? .education : .healthAndCare], due: next,
-                                    link: TaskLink(kind: .placement, key: String(placement.id))))
+                                    link: TaskLink(kind: .placement, key: String(placement.id)), municipalities: [placement.municipalityNumber]))
         }
         // Standstill periods ending.
         for procurement in try reader.allProcurements() where procurement.state == .awarded {
@@ -178,7 +222,7 @@ public struct TaskRuleDesk: Sendable {
                                         "procurement": .text(String(procurement.id)), "end": .date(end), "from": .date(end.adding(days: 1)),
                                     ]),
                                     kind: .standstillEnd, sectors: [.procurement], due: end.adding(days: 1),
-                                    link: TaskLink(kind: .procurement, key: String(procurement.id))))
+                                    link: TaskLink(kind: .procurement, key: String(procurement.id)), municipalities: Set(procurement.municipalities)))
         }
         // Pilot evaluations: yearly on the start's anniversary, and at the end.
         for pilot in try reader.pilots() where pilot.to >= today {
@@ -189,7 +233,7 @@ public struct TaskRuleDesk: Sendable {
             findings.append(Finding(key: "pilot:\(pilot.id):\(due.iso)",
                                     title: Message("task.title.pilot_evaluation", ["pilot": .text(pilot.name), "due": .date(due)]),
                                     kind: .pilotEvaluation, sectors: pilot.targetGroup == .pupils ? [.education] : [.healthAndCare], due: due,
-                                    link: TaskLink(kind: .pilot, key: String(pilot.id))))
+                                    link: TaskLink(kind: .pilot, key: String(pilot.id)), municipalities: Set(pilot.municipalities)))
         }
         return findings
     }
@@ -218,7 +262,7 @@ public struct TaskRuleDesk: Sendable {
                                "municipality": .text(municipality), "school_year": .text(gap.year.description), "placements": .integer(count),
                            ]),
                            kind: .schoolCalendar, sectors: [.education], due: first > today ? first : today.adding(days: 7),
-                           link: nil)
+                           link: nil, municipalities: [gap.municipality])
         }
     }
 

@@ -12,20 +12,35 @@ public struct WorkTeamDesk: Sendable {
 
     public init(_ context: TunetContext) { self.context = context }
 
-    public func addTeam(name: String, municipality: String, owner: String) throws -> TeamView {
+    /// A team for one municipality, or for an inter-municipal cooperation when several are given; a
+    /// municipality that already has a team is refused (its tasks go to one team).
+    public func addTeam(name: String, municipalities: [String], owner: String) throws -> TeamView {
         var problems = ProblemCollector()
         let cleanName = name.trimmingWhitespace(), cleanOwner = owner.trimmingWhitespace()
         if cleanName.isEmpty { problems.add("name", nil, Message("team.error.name_missing")) }
         if let reason = FreeText.check(cleanName, maximumLength: 120) { problems.add("name", cleanName, reason.message) }
         if cleanOwner.isEmpty { problems.add("owner", nil, Message("team.error.owner_missing")) }
         if let reason = FreeText.check(cleanOwner, maximumLength: 120) { problems.add("owner", cleanOwner, reason.message) }
-        let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
+        let given = municipalities.flatMap { $0.split(separator: ",").map(String.init) }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if given.isEmpty { problems.add("municipality", nil, Message("team.error.municipality_missing")) }
+        var numbers: [String] = []
+        for text in given {
+            guard let number = problems.take("municipality", text, Municipality.parse(text))?.number, !numbers.contains(number) else { continue }
+            numbers.append(number)
+        }
         try problems.check()
         let team = try context.write { tx in
-            if try tx.teams().contains(where: { $0.name.lowercased() == cleanName.lowercased() }) {
+            let teams = try tx.teams()
+            if teams.contains(where: { $0.name.lowercased() == cleanName.lowercased() }) {
                 throw TunetError.conflict(Message("team.error.exists", ["name": .text(cleanName)]))
             }
-            return try tx.insert(Team(id: 0, name: cleanName, municipalityNumber: number!, owner: cleanOwner))
+            for number in numbers {
+                guard let other = teams.first(where: { $0.municipalities.contains(number) }) else { continue }
+                throw TunetError.conflict(Message("team.error.municipality_taken", [
+                    "municipality": .text(Municipality.named(number)?.description ?? number), "team": .text(other.name),
+                ]))
+            }
+            return try tx.insert(Team(id: 0, name: cleanName, municipalities: numbers, owner: cleanOwner))
         }
         return TeamView(team: team, members: [])
     }

@@ -103,11 +103,15 @@ struct TaskCommand: ParsableCommand {
         @Option(help: "Only tasks involving this sector.") var sector: String?
         @Option(help: "Only tasks due before this day.") var dueBefore: String?
         @Flag(help: "Also done and cancelled tasks.") var all = false
+        @Option(help: "The team whose tasks to list (needed when there are several teams).") var team: String?
+        @Flag(help: "Every team's tasks.") var everyTeam = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             var filter = TaskFilter()
+            filter.team = team
+            filter.everyTeam = everyTeam
             filter.mine = mine
             filter.overdue = overdue
             filter.includeClosed = all
@@ -280,7 +284,7 @@ struct TaskCommand: ParsableCommand {
                   tunet task generate --today 2026-12-05
                 """)
         @Option(help: "Run the rules as on this day (default today).") var today: String?
-        @Option(help: "The team (not needed when there is one).") var team: String?
+        @Option(help: "Raise only this team's tasks (default: every team's).") var team: String?
         // The defaults are the rules' own (TaskRuleThresholds), so `--help` shows what a run without options uses.
         private static let defaults = TaskRuleThresholds.standard
         @Option var approvalDays = Self.defaults.approvalDays
@@ -326,6 +330,10 @@ struct TaskCommand: ParsableCommand {
             }
             if !report.conditionGone.isEmpty {
                 Console.say("task.generate.condition_gone", ["tasks": .list(report.conditionGone.map { .text("#\($0)") })])
+            }
+            if !report.withoutTeam.isEmpty {
+                Console.say("task.generate.without_team", ["count": .integer(report.withoutTeam.count),
+                                                           "municipalities": .list(report.withoutTeam.map { .text(Municipality.named($0)?.description ?? $0) })])
             }
             Console.say("task.generate.summary", ["raised": .integer(report.raised.count), "unchanged": .integer(report.unchanged),
                                                   "gone": .integer(report.conditionGone.count)])

@@ -13,15 +13,19 @@ struct TeamCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Create a team.", discussion: "Example:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør")
+            commandName: "add", abstract: "Create a team.", discussion: """
+                Examples:
+                  tunet team add --name "Arbeidslag Inn på tunet" --municipality 3303 --owner Kommunedirektør
+                  tunet team add --name "Arbeidslag Oslo og Viken" --municipality 0301,3201 --owner "Styringsgruppen"
+                """)
         @Option(help: "The team's name.") var name: String
-        @Option(help: "Its municipality.") var municipality: String
+        @Option(help: "Its municipality; repeat or separate with commas for an inter-municipal cooperation.") var municipality: [String] = []
         @Option(help: "Who evaluates the team yearly (role or name).") var owner: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let view = try WorkTeamDesk(global.writableContext()).addTeam(name: name, municipality: municipality, owner: owner)
+            let view = try WorkTeamDesk(global.writableContext()).addTeam(name: name, municipalities: municipality, owner: owner)
             if output.json { return try JSONOutput.print(view) }
             Console.say("team.created", ["team": .text(String(view.team.id)), "name": .text(view.team.name)])
         }
@@ -37,7 +41,7 @@ struct TeamCommand: ParsableCommand {
             let view = try WorkTeamDesk(global.readableContext()).show(id)
             if output.json { return try JSONOutput.print(view) }
             Console.say("team.heading", ["name": .text(view.team.name), "owner": .text(view.team.owner),
-                                         "municipality": .text(Municipality.named(view.team.municipalityNumber)?.description ?? view.team.municipalityNumber)])
+                                         "municipality": .text(TeamCommand.municipalities(view.team))])
             Console.out(TeamCommand.members(view.members))
         }
     }
@@ -54,11 +58,16 @@ struct TeamCommand: ParsableCommand {
             var table = TextTable(texts("team.table.number"), texts("team.table.team"), texts("team.table.municipality"), texts("team.table.owner"),
                                   texts("team.table.members"), rightAligned: [0, 4])
             for view in teams {
-                table.add(String(view.team.id), view.team.name, view.team.municipalityNumber, view.team.owner,
+                table.add(String(view.team.id), view.team.name, view.team.municipalities.joined(separator: ", "), view.team.owner,
                           texts.format(.integer(view.members.filter(\.active).count)))
             }
             Console.out(teams.isEmpty ? texts("team.list.none") : table.render())
         }
+    }
+
+    /// "Kongsberg (3303)", or "Oslo (0301) og Asker (3203)" for a cooperation.
+    static func municipalities(_ team: Team) -> String {
+        Console.texts.list(team.municipalities.map { Municipality.named($0)?.description ?? $0 })
     }
 
     static func members(_ members: [TeamMember]) -> String {

@@ -125,5 +125,9 @@ extension Catalogue {
         "team.error.owns_open_tasks": "{name} still owns {count} open {count|task|tasks} ({tasks}); hand them over with `tunet task assign` first.",
         "team.error.none": "no team is registered; create one with `tunet team add`",
         "team.error.several": "there are {count} teams; say which with {team}",
+        "team.error.municipality_missing": "give the municipality the team works for (or the municipalities, for an inter-municipal cooperation)",
+        "team.error.municipality_taken": "{municipality} already has a work team ({team}); a municipality's tasks go to one team",
+        "task.error.which_team": "there are {count} work teams ({teams}); choose one with {team}, or see all with {every_team}",
+        "task.generate.without_team": "Something concerns {municipalities}, which {count|has|have} no work team; no task was raised for {count|it|them}. Create a team with `tunet team add`.",
     ]
 }

@@ -125,5 +125,9 @@ extension Catalogue {
         "team.error.owns_open_tasks": "{name} er fortsatt ansvarlig for {count} {count|åpen oppgave|åpne oppgaver} ({tasks}); overlever dem med `tunet task assign` først.",
         "team.error.none": "ingen arbeidslag er registrert; lag et med `tunet team add`",
         "team.error.several": "det finnes {count} arbeidslag; si hvilket med {team}",
+        "team.error.municipality_missing": "oppgi kommunen laget arbeider for (eller kommunene, for et interkommunalt samarbeid)",
+        "team.error.municipality_taken": "{municipality} har allerede et arbeidslag ({team}); oppgavene for en kommune går til ett lag",
+        "task.error.which_team": "det finnes {count} arbeidslag ({teams}); velg ett med {team}, eller se alle med {every_team}",
+        "task.generate.without_team": "Noe gjelder {municipalities}, som ikke har noe arbeidslag; ingen oppgave ble laget for {count|den|dem}. Lag et arbeidslag med `tunet team add`.",
     ]
 }

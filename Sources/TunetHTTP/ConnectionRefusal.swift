@@ -7,12 +7,19 @@ import TunetText
 
 /// Answers the request on a connection above the service's cap with 503 and a problem document
 /// (in the language the request accepts; bokmål by default), then closes the connection. The request
-/// never reaches the routes.
+/// never reaches the routes. A connection that sends no request within `grace` is closed unanswered:
+/// refused connections must not hold the file descriptors the cap is there to keep free.
 final class ConnectionRefusal: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
 
+    static let grace: TimeAmount = .seconds(1)
     private var answered = false
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let channel = context.channel
+        context.eventLoop.scheduleTask(in: Self.grace) { channel.close(promise: nil) }
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let request) = unwrapInboundIn(data), !answered else { return }

@@ -102,4 +102,37 @@ public final class RawConnection: @unchecked Sendable {
         let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         return (status, text, Date().timeIntervalSince(started))
     }
+
+    // The same, for async tests: a blocking socket call must not hold one of the cooperative pool's few
+    // threads (one per core), on which the service under test and every other test run too.
+
+    @discardableResult
+    public func send(_ data: Data) async -> Bool {
+        await Self.offThread { self.send(data) }
+    }
+
+    @discardableResult
+    public func send(_ text: String) async -> Bool {
+        await Self.offThread { self.send(text) }
+    }
+
+    public func receive(timeout: TimeInterval) async -> (data: Data, closed: Bool) {
+        await Self.offThread { self.receive(timeout: timeout) }
+    }
+
+    public func isClosed(within timeout: TimeInterval) async -> Bool {
+        await Self.offThread { self.isClosed(within: timeout) }
+    }
+
+    public static func exchange(port: Int, _ request: String, timeout: TimeInterval = 10) async throws -> (status: Int, text: String, seconds: Double) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try exchange(port: port, request, timeout: timeout) }) }
+        }
+    }
+
+    private static func offThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
+    }
 }

@@ -9,6 +9,10 @@ import TunetText
 struct API: Sendable {
     let base: TunetContext
     let bodyLimit: Int
+    /// The memory all request bodies may hold at once.
+    let bodies: BodyBudget
+    /// Where templates and reports are written before they are sent.
+    let temporaryFolder: URL
     /// Set in tests; otherwise each request runs on today's Norwegian date.
     let fixedToday: LocalDate?
 
@@ -19,9 +23,15 @@ struct API: Sendable {
 
     /// The caller's token; failures become 401 problem documents.
     func principal(_ request: Request) throws -> Principal {
-        let header = request.headers[.authorization]
-        let token = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let token = request.headers[.authorization].flatMap(Self.bearerToken)
         return try run { try TokenDesk(context).authenticate(token) }
+    }
+
+    /// The token in `Authorization: Bearer <token>`; the scheme's name is case-insensitive (RFC 9110, 11.1).
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// Changes made through the service are audited under the token that made them.
@@ -70,7 +80,7 @@ struct API: Sendable {
             throw Problem(.invalid("month", nil, Message("service.month_required")))
         }
         let language = Language.accepted(by: request.headers[.acceptLanguage])
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
+        let path = temporaryFolder.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
@@ -86,12 +96,9 @@ struct API: Sendable {
         guard accepted.contains(type) else {
             throw Problem(status: .unsupportedMediaType, code: "unsupportedMediaType", detail: Message("http.unsupported_media_type"))
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: bodyLimit)
-        } catch {
-            throw Problem(status: .contentTooLarge, code: "contentTooLarge", detail: Message("http.content_too_large", ["megabytes": .integer(bodyLimit / 1_048_576)]))
-        }
+        let held = try await bodies.collect(request.body, upTo: bodyLimit, statedLimit: bodyLimit)
+        defer { bodies.release(held) }
+        let body = held.buffer
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
         let again = AgainField.chosen(request.uri.queryParameters.get("again").map { String($0) })
         let report = try await offloaded {
@@ -121,7 +128,7 @@ struct API: Sendable {
         report.provider = query.get("provider").map { String($0) }
         report.pilots = query.get("pilot").map { [String($0)] } ?? []
         report.language = query.get("lang").map { String($0) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-report-\(UUID().uuidString)")
+        let folder = temporaryFolder.appendingPathComponent("tunet-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let asked = report
@@ -129,12 +136,19 @@ struct API: Sendable {
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 
-    /// Runs a use case, turning Tunet's errors into problem documents.
-    func run<T>(_ body: () throws -> T) throws -> T {
+    /// Runs a use case, turning Tunet's errors into problem documents; a failure of the service itself
+    /// becomes a `ServerFault`, logged with the place it was met and answered without its detail.
+    func run<T>(file: String = #fileID, line: Int = #line, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as TunetError {
-            throw Problem(error)
+            let problem = Problem(error)
+            guard problem.status != .internalServerError else { throw ServerFault(error, at: "\(file):\(line)") }
+            throw problem
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw ServerFault(error, at: "\(file):\(line)")
         }
     }
 
@@ -142,10 +156,10 @@ struct API: Sendable {
     /// waiting for the single writer) on a thread
     /// of its own instead of Swift concurrency's cooperative pool, which has one thread per core: an
     /// upload blocked there waiting for the writer kept the next request from being read at all.
-    func offloaded<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    func offloaded<T: Sendable>(file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try run(body) })
+                continuation.resume(with: Result { try run(file: file, line: line, body) })
             }
         }
     }

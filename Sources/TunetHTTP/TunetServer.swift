@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOFoundationEssentialsCompat
 import Logging
+import ServiceLifecycle
+import UnixSignals
 import TunetApp
 import TunetDomain
 import TunetJSON
@@ -14,6 +17,21 @@ public enum TunetServer {
         public var port = 8080
         /// Request bodies above this are answered with 413 (Hummingbird's streaming bodies have no cap of their own).
         public var bodyLimit = 10 * 1024 * 1024
+        /// What all request bodies may hold at once; a body that would go past it gets 503.
+        public var bodyMemoryLimit = 100 * 1024 * 1024
+        /// The most connections open at once; one more gets 503 and is closed. Keep it well below the
+        /// process's open-file limit (`ulimit -n`), which the database and its files share.
+        public var maximumConnections = 512
+        /// From a request's first byte to the end of its head; a slower connection is closed.
+        public var headerTimeout: Duration = .seconds(10)
+        /// From a request's head to the end of its body (a 10 MB file at 1 Mbit/s takes some 80 s).
+        public var bodyTimeout: Duration = .seconds(120)
+        /// A connection on which nothing is sent or received for this long is closed (Hummingbird's idle timeout).
+        public var idleTimeout: Duration = .seconds(30)
+        /// After SIGTERM or SIGINT, how long requests in flight may take to finish before the service stops anyway.
+        public var drainTimeout: Duration = .seconds(30)
+        /// Where templates and reports are written before they are sent.
+        public var temporaryFolder = FileManager.default.temporaryDirectory
         /// Fixes "today" (tests and what-if runs); otherwise each request uses the Norwegian date.
         public var fixedToday: LocalDate?
 
@@ -25,10 +43,15 @@ public enum TunetServer {
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"),
     ]
 
-    /// Serves until the process is told to stop (SIGINT or SIGTERM); `onRunning` receives the bound port.
+    /// Serves until the process is told to stop (SIGINT or SIGTERM), then stops accepting connections and
+    /// lets the requests in flight finish, for at most `drainTimeout`; `onRunning` receives the bound port.
     public static func run(context: TunetContext, settings: Settings, logger: Logger,
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(context: context, settings: settings, logger: logger, onRunning: onRunning).runService()
+        let app = application(context: context, settings: settings, logger: logger, onRunning: onRunning)
+        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = settings.drainTimeout
+        configuration.maximumCancellationDuration = .seconds(1)
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
@@ -36,7 +59,8 @@ public enum TunetServer {
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router()
         router.middlewares.add(RequestLogMiddleware(logger: logger))
-        let api = API(base: context, bodyLimit: settings.bodyLimit, fixedToday: settings.fixedToday)
+        let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
+                      temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
         router.get("/") { request, _ in api.page(request) }
         router.post("/") { request, _ in try await api.form(request) }
         router.get("/health") { _, _ in try Response.json(["status": "ok", "version": TunetVersion.current]) }
@@ -45,7 +69,8 @@ public enum TunetServer {
         router.post("/v1/attendance") { request, _ in try await api.upload(request) }
         router.get("/v1/submissions") { request, _ in try await api.submissions(request) }
         router.get("/v1/reports/:name") { request, context in try await api.report(request, name: context.parameters.get("name") ?? "") }
-        return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),
+        return Application(router: router, server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, settings: settings) },
+                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) }, logger: logger)
     }
 }
@@ -73,6 +98,7 @@ extension Response {
 }
 
 /// Logs each request with an id, the route, the status and the duration; never bodies, tokens or personal data.
+/// A failure of the service itself is logged with its kind and place (`ServerFault`) and answered as a bare 500.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
@@ -87,8 +113,10 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             log(id, request, error.status.code, started)
             throw error
         } catch {
+            let fault = error as? ServerFault ?? ServerFault(error, at: "\(request.method.rawValue) \(request.uri.path)")
+            fault.log(logger, id: id, request: request)
             log(id, request, 500, started)
-            throw error
+            throw ServerFault.answer
         }
     }
 

@@ -22,15 +22,10 @@ extension API {
             guard MultipartForm.boundary(in: type) != nil else {
                 throw Problem(status: .unsupportedMediaType, code: "unsupportedMediaType", detail: Message("service.result.form_expected"))
             }
-            let body: ByteBuffer
-            do {
-                // The form's own fields and headers come on top of the file.
-                body = try await request.body.collect(upTo: bodyLimit + 64 * 1024)
-            } catch {
-                throw Problem(status: .contentTooLarge, code: "contentTooLarge",
-                              detail: Message("http.content_too_large", ["megabytes": .integer(bodyLimit / 1_048_576)]))
-            }
-            guard let form = MultipartForm(body: Data(buffer: body), contentType: type) else {
+            // The form's own fields and headers come on top of the file.
+            let held = try await bodies.collect(request.body, upTo: bodyLimit + 64 * 1024, statedLimit: bodyLimit)
+            defer { bodies.release(held) }
+            guard let form = MultipartForm(body: Data(buffer: held.buffer), contentType: type) else {
                 throw Problem(.invalid("form", nil, Message("service.result.form_unreadable")))
             }
             texts = Texts(pageLanguage(request, form: form))
@@ -57,7 +52,7 @@ extension API {
     private func template(provider: OrganisationNumber, month: String, texts: Texts) async throws -> Response {
         let month = month.trimmingCharacters(in: .whitespaces)
         guard !month.isEmpty else { throw Problem(.invalid("month", nil, Message("service.result.month_required"))) }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
+        let path = temporaryFolder.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let language = texts.language
         let report = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }

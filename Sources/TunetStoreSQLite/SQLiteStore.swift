@@ -198,6 +198,18 @@ public final class SQLiteStore: Store {
         try checkpoint()
     }
 
+    public func close() throws {
+        do {
+            // The pool closes its read-only connections last, and a read-only connection cannot remove the
+            // write-ahead log as the last one out: the log is copied into the database file and emptied first.
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try checkpointer?.close()
+            try pool.close()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     static func translate(_ error: any Error, path: String) -> TunetError {
         if let tunetError = error as? TunetError { return tunetError }
         guard let databaseError = error as? DatabaseError else {

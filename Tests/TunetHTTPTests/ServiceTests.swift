@@ -18,6 +18,7 @@ final class RunningService: @unchecked Sendable {
     let context: TunetContext
     let lia: String, haugen: String, leader: String
     var base: URL!
+    var port: Int { base.port! }
     private var task: Task<Void, Error>?
 
     static let today = LocalDate(year: 2026, month: 6, day: 10)!
@@ -25,7 +26,9 @@ final class RunningService: @unchecked Sendable {
     let expiring: String
 
     /// - Parameter serverToday: the day the server believes it is (the data is set up on `today`).
-    init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today, log: CapturedLog? = nil) async throws {
+    /// - Parameter configure: changes to the service's settings (its limits and timeouts, say).
+    init(bodyLimit: Int = 10 * 1024 * 1024, serverToday: LocalDate = RunningService.today, log: CapturedLog? = nil,
+         configure: (inout TunetServer.Settings) -> Void = { _ in }) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
@@ -69,6 +72,7 @@ final class RunningService: @unchecked Sendable {
         settings.port = 0
         settings.bodyLimit = bodyLimit
         settings.fixedToday = serverToday
+        configure(&settings)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = log.map { captured in Logger(label: "test") { _ in CapturingLogHandler(log: captured) } } ?? Logger(label: "test")
         logger.logLevel = log == nil ? .critical : .info

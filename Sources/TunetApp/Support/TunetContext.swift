@@ -33,6 +33,11 @@ public struct TunetContext: Sendable {
     /// Where the data lives (the database file's path), for messages and for keeping output beside it apart.
     public var storeLocation: String { store.location }
 
+    /// Closes the database once a long-running front end (the service) is done with it.
+    public func closeStore() throws {
+        try store.close()
+    }
+
     /// The same database and caches for another actor or day (a request to the service, say).
     public func acting(as actor: String, today: LocalDate) -> TunetContext {
         TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit)

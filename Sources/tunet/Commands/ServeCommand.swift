@@ -16,11 +16,15 @@ struct ServeCommand: AsyncParsableCommand {
             Example:
               tunet serve --port 8080
               curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" --data-binary @mars.csv http://127.0.0.1:8080/v1/attendance
+
+            SIGTERM or SIGINT stops the service: it stops accepting connections, lets the requests in flight
+            finish (for at most --drain-timeout seconds), closes the database and exits with 0.
             """)
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port (0 picks a free one and prints it).") var port = 8080
     @Option(help: "The largest request body in MB (default 10).") var bodyLimitMb = 10
+    @OptionGroup var limits: ServeLimitOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -29,11 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
         let context = try configuration.serviceContext()
         let checkpoints = BackgroundCheckpoints(context)
         checkpoints.start()
-        defer { checkpoints.stop() }
         var settings = TunetServer.Settings()
         settings.host = host
         settings.port = port
         settings.bodyLimit = bodyLimitMb * 1024 * 1024
+        try limits.apply(to: &settings)
         if ProcessInfo.processInfo.environment["TUNET_TODAY"] != nil { settings.fixedToday = configuration.today }
         var logger = Logger(label: "tunet")
         logger.logLevel = .info
@@ -43,5 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
             let line = Console.texts("serve.listening", ["url": .text("http://\(host):\(port)")])
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // Told to stop, and the requests in flight are done: the database is closed last, its write-ahead
+        // log copied into the database file and emptied.
+        checkpoints.stop()
+        try context.closeStore()
+        FileHandle.standardOutput.write(Data((Console.texts("serve.stopped") + "\n").utf8))
     }
 }

@@ -135,6 +135,8 @@ extension Catalogue {
         "token.error.expired": "The token expired on {day}.",
         "serve.listening": "Tunet is listening on {url}",
         "serve.error.port": "Give a port from 0 to 65535 and a body limit above 0.",
+        "serve.error.limit": "{name} must be a number above 0, not '{value}'.",
+        "serve.stopped": "Tunet stopped; the database is closed.",
         "demo.ready": "Demo database ready: {database}",
         "demo.providers": "  {providers} {providers|provider|providers} in {municipalities}",
         "demo.approval_state": "{count} {state}",

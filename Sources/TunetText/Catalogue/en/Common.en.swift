@@ -43,6 +43,7 @@ extension Catalogue {
         "http.title.internalFault": "Internal error",
         "http.title.unsupportedMediaType": "Unsupported file type",
         "http.title.contentTooLarge": "File too large",
+        "http.title.incompleteBody": "Incomplete request",
         "http.internal_error": "An internal error occurred; it has been logged.",
         "http.unsupported_media_type": "Send the attendance file as text/csv or as an xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
         "http.content_too_large": "The file is larger than {megabytes} MB.",

@@ -4,6 +4,9 @@ extension Catalogue {
         "service.farm_endpoint_only": "This endpoint is for farms; a leader token cannot use it.",
         "service.reports_for_leaders": "Reports are for project leaders; a farm's token cannot fetch them.",
         "service.month_required": "give the month as ?month=2026-03",
+        "service.too_many_connections": "The service has too many open connections right now. Try again in a moment.",
+        "service.too_many_bodies": "The service is receiving many files right now; nothing was stored. Try again in a moment.",
+        "service.incomplete_body": "The request was broken off before all of its content had arrived; nothing was stored.",
 
         // The upload page at /.
         "service.page.title": "Tunet: send attendance",

@@ -43,6 +43,7 @@ extension Catalogue {
         "http.title.internalFault": "Intern feil",
         "http.title.unsupportedMediaType": "Filtypen støttes ikke",
         "http.title.contentTooLarge": "Filen er for stor",
+        "http.title.incompleteBody": "Ufullstendig forespørsel",
         "http.internal_error": "Det oppstod en intern feil; den er logget.",
         "http.unsupported_media_type": "Send oppmøtefilen som text/csv eller som en xlsx-arbeidsbok (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
         "http.content_too_large": "Filen er større enn {megabytes} MB.",

@@ -4,6 +4,9 @@ extension Catalogue {
         "service.farm_endpoint_only": "Dette endepunktet er for gårdene; en prosjektleders nøkkel kan ikke brukes her.",
         "service.reports_for_leaders": "Rapportene er for prosjektledere; en gårds nøkkel kan ikke hente dem.",
         "service.month_required": "oppgi måneden som ?month=2026-03",
+        "service.too_many_connections": "Tjenesten har for mange åpne forbindelser akkurat nå. Prøv igjen om litt.",
+        "service.too_many_bodies": "Tjenesten tar imot mange filer akkurat nå; ingenting ble lagret. Prøv igjen om litt.",
+        "service.incomplete_body": "Forespørselen ble avbrutt før hele innholdet var mottatt; ingenting ble lagret.",
 
         // The upload page at /.
         "service.page.title": "Tunet: send oppmøte",

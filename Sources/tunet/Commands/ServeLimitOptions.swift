@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TunetDomain
+import TunetHTTP
+import TunetText
+
+/// The service's limits on connections, slow clients and memory: each an option, else a TUNET_*
+/// variable, else the default `TunetServer.Settings` holds (README, Configuration).
+struct ServeLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The most connections open at once; one more is answered 503 (default: $TUNET_MAX_CONNECTIONS, else 512).", valueName: "n"))
+    var maxConnections: Int?
+    @Option(help: ArgumentHelp("MB all request bodies may hold at once; an upload beyond it gets 503 (default: $TUNET_BODY_MEMORY_MB, else 100).", valueName: "MB"))
+    var bodyMemoryMb: Int?
+    @Option(help: ArgumentHelp("Seconds from a request's first byte to the end of its headers (default: $TUNET_HEADER_TIMEOUT, else 10).", valueName: "seconds"))
+    var headerTimeout: Double?
+    @Option(help: ArgumentHelp("Seconds from a request's headers to the end of its body (default: $TUNET_BODY_TIMEOUT, else 120).", valueName: "seconds"))
+    var bodyTimeout: Double?
+    @Option(help: ArgumentHelp("Seconds a connection may stay silent before it is closed (default: $TUNET_IDLE_TIMEOUT, else 30).", valueName: "seconds"))
+    var idleTimeout: Double?
+    @Option(help: ArgumentHelp("Seconds requests in flight may take to finish after SIGTERM or SIGINT (default: $TUNET_DRAIN_TIMEOUT, else 30).", valueName: "seconds"))
+    var drainTimeout: Double?
+
+    func apply(to settings: inout TunetServer.Settings, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        if let count = try number(maxConnections.map(Double.init), "TUNET_MAX_CONNECTIONS", option: "--max-connections", environment) {
+            settings.maximumConnections = Int(count)
+        }
+        if let megabytes = try number(bodyMemoryMb.map(Double.init), "TUNET_BODY_MEMORY_MB", option: "--body-memory-mb", environment) {
+            settings.bodyMemoryLimit = Int(megabytes * 1_048_576)
+        }
+        let timeouts: [(Double?, String, String, WritableKeyPath<TunetServer.Settings, Duration>)] = [
+            (headerTimeout, "TUNET_HEADER_TIMEOUT", "--header-timeout", \.headerTimeout),
+            (bodyTimeout, "TUNET_BODY_TIMEOUT", "--body-timeout", \.bodyTimeout),
+            (idleTimeout, "TUNET_IDLE_TIMEOUT", "--idle-timeout", \.idleTimeout),
+            (drainTimeout, "TUNET_DRAIN_TIMEOUT", "--drain-timeout", \.drainTimeout),
+        ]
+        for (given, variable, option, setting) in timeouts {
+            if let seconds = try number(given, variable, option: option, environment) {
+                settings[keyPath: setting] = .milliseconds(Int64(seconds * 1000))
+            }
+        }
+    }
+
+    /// The option's value, else the variable's; either must be a number above 0 (and at most a day).
+    private func number(_ given: Double?, _ variable: String, option: String, _ environment: [String: String]) throws -> Double? {
+        let text = given.map { String($0) } ?? environment[variable]
+        guard let text else { return nil }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 86_400 * 1_000 else {
+            throw ValidationError(Console.texts("serve.error.limit", ["name": .text(given == nil ? variable : option), "value": .text(text)]))
+        }
+        return value
+    }
+}

@@ -26,7 +26,7 @@ final class ConnectionRefusal: ChannelInboundHandler, RemovableChannelHandler {
         answered = true
         let texts = Texts(Language.accepted(by: request.headerFields[.acceptLanguage]))
         let document = Problem.Document(type: "https://tunet.example/problems/busy", title: texts("http.title.busy"),
-                                        status: 503, detail: texts("service.too_many_connections"), problems: [])
+                                        status: 503, detail: texts("service.too_many_connections"), problems: [], problemsNotShown: nil)
         let body = (try? SortedJSONEncoder().encode(document)) ?? []
         var head = HTTPResponse(status: .serviceUnavailable)
         head.headerFields[.contentType] = "application/problem+json"

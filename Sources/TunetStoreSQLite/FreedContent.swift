@@ -11,11 +11,16 @@ extension SQLiteStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
-                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-                return (result?[0] as Int?) == 0
+                return try Self.emptyWriteAheadLog(db)
             }
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Copies the write-ahead log into the database file and truncates it to nothing; false when
+    /// another connection's reader still held part of it.
+    static func emptyWriteAheadLog(_ db: Database) throws -> Bool {
+        (try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")?[0] as Int?) == 0
     }
 }

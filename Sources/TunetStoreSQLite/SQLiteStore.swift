@@ -202,7 +202,7 @@ public final class SQLiteStore: Store {
         do {
             // The pool closes its read-only connections last, and a read-only connection cannot remove the
             // write-ahead log as the last one out: the log is copied into the database file and emptied first.
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            _ = try pool.writeWithoutTransaction(Self.emptyWriteAheadLog)
             try checkpointer?.close()
             try pool.close()
         } catch {

@@ -12,11 +12,12 @@ public struct DemoReport: Sendable, Encodable {
     public let indexMonths: Int
     public let placements: Int
     public let submissions: Int
+    public let teams: Int
     public let tasks: Int
     public let pilots: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, providers, municipalities, agreements, placements, submissions, tasks, pilots
+        case database, providers, municipalities, agreements, placements, submissions, teams, tasks, pilots
         case approvalStates = "approval_states"
         case indexMonths = "kpi_months"
     }
@@ -123,6 +124,7 @@ public enum DemoScenario {
             indexMonths: try ConsumerPriceIndexDesk(context).list().count,
             placements: try context.read { try $0.placements().count },
             submissions: try context.read { try $0.submissions().count },
+            teams: try context.read { try $0.teams().count },
             tasks: try context.read { try $0.tasks().count },
             pilots: try context.read { try $0.pilots().count })
     }

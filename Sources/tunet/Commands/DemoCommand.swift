@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         }
         Console.say("demo.approval_states", ["states": .text(states.map(texts.format).joined(separator: ", "))])
         Console.say("demo.agreements", ["agreements": .text(report.agreements.joined(separator: ", ")), "months": .integer(report.indexMonths)])
-        Console.say("demo.placements", ["placements": .integer(report.placements), "files": .integer(report.submissions), "tasks": .integer(report.tasks),
+        Console.say("demo.placements", ["placements": .integer(report.placements), "files": .integer(report.submissions), "teams": .integer(report.teams), "tasks": .integer(report.tasks),
                                         "pilots": .integer(report.pilots)])
         Console.say("demo.try", ["database": .text(report.database)])
     }

@@ -142,7 +142,7 @@ extension Catalogue {
         "demo.approval_state": "{count} {state}",
         "demo.approval_states": "  approval states: {states}",
         "demo.agreements": "  agreements: {agreements}; {months} KPI {months|month|months} (illustrative values)",
-        "demo.placements": "  {placements} {placements|placement|placements}; {files} attendance {files|file|files} imported; Kongsberg's work team with {tasks} {tasks|task|tasks}; {pilots} {pilots|pilot|pilots}",
+        "demo.placements": "  {placements} {placements|placement|placements}; {files} attendance {files|file|files} imported; {teams} work {teams|team|teams} with {tasks} {tasks|task|tasks}; {pilots} {pilots|pilot|pilots}",
         "demo.try": "Try: tunet provider list --database {database}",
         "demo.error.not_deleted": "it could not be deleted ({reason})",
         "demo.error.not_empty": "The database '{path}' already holds data ({changes} recorded {changes|change|changes}); the demo is built only in an empty database. Use `tunet demo {replace}` to delete it and start again, or choose another file with {database}.",

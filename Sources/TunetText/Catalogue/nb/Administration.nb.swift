@@ -142,7 +142,7 @@ extension Catalogue {
         "demo.approval_state": "{count} {state}",
         "demo.approval_states": "  godkjenninger: {states}",
         "demo.agreements": "  avtaler: {agreements}; {months} {months|måned|måneder} med konsumprisindeks (illustrerende verdier)",
-        "demo.placements": "  {placements} {placements|plassering|plasseringer}; {files} {files|oppmøtefil|oppmøtefiler} importert; Kongsbergs arbeidslag med {tasks} {tasks|oppgave|oppgaver}; {pilots} {pilots|pilot|piloter}",
+        "demo.placements": "  {placements} {placements|plassering|plasseringer}; {files} {files|oppmøtefil|oppmøtefiler} importert; {teams} arbeidslag med {tasks} {tasks|oppgave|oppgaver}; {pilots} {pilots|pilot|piloter}",
         "demo.try": "Prøv: tunet provider list --database {database}",
         "demo.error.not_deleted": "den kunne ikke slettes ({reason})",
         "demo.error.not_empty": "Databasen «{path}» har allerede data ({changes} {changes|registrert endring|registrerte endringer}); demoen bygges bare i en tom database. Bruk `tunet demo {replace}` for å slette den og begynne på nytt, eller velg en annen fil med {database}.",

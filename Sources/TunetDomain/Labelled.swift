@@ -34,6 +34,7 @@ extension TaskStatus: Labelled { public static let labelKind = "task_status" }
 extension TaskKind: Labelled { public static let labelKind = "task_kind" }
 extension TaskOwnerRoute: Labelled { public static let labelKind = "task_owner_route" }
 extension TokenRole: Labelled { public static let labelKind = "token_role" }
+extension ActorRole: Labelled { public static let labelKind = "actor_role" }
 extension MeasureUnit: Labelled { public static let labelKind = "measure_unit" }
 extension TaskLink.Kind: Labelled { public static let labelKind = "link_kind" }
 extension PublicHoliday: Labelled { public static let labelKind = "public_holiday" }

@@ -16,15 +16,22 @@ struct API: Sendable {
     /// Set in tests; otherwise each request runs on today's Norwegian date.
     let fixedToday: LocalDate?
 
-    /// The context of one request: today's date, acting as the service until the token is known.
-    var context: TunetContext {
-        base.acting(as: "tunet-service", today: fixedToday ?? OsloTime.today())
+    /// The context a request's token is checked in: it sees no municipality, and nothing else is done in it.
+    var authenticating: TunetContext {
+        base.acting(as: AuditActor(name: "tunet-service", role: .national, scope: .only([])), today: fixedToday ?? OsloTime.today())
     }
 
     /// The caller's token; failures become 401 problem documents.
     func principal(_ request: Request) throws -> Principal {
         let token = request.headers[.authorization].flatMap(Self.bearerToken)
-        return try run { try TokenDesk(context).authenticate(token) }
+        return try run { try TokenDesk(authenticating).authenticate(token) }
+    }
+
+    /// The caller's token if its role is one of `roles`; another role gets 403 with the reason `refusal` gives it.
+    func principal(_ request: Request, as roles: Set<TokenRole>, refusal: (TokenRole) -> String) throws -> Principal {
+        let principal = try principal(request)
+        guard roles.contains(principal.role) else { throw Problem(.forbidden(Message(refusal(principal.role)))) }
+        return principal
     }
 
     /// The token in `Authorization: Bearer <token>`; the scheme's name is case-insensitive (RFC 9110, 11.1).
@@ -34,27 +41,21 @@ struct API: Sendable {
         return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
-    /// Changes made through the service are audited under the token that made them.
+    /// What a request does, it does as its token: seeing what the token's role and municipalities let it see,
+    /// and audited under its role, number and municipalities.
     func acting(as principal: Principal) -> TunetContext {
-        let who = principal.provider.map { "provider \($0) (token \(principal.token.id))" } ?? "leader (token \(principal.token.id))"
-        return base.acting(as: who, today: fixedToday ?? OsloTime.today())
-    }
-
-    func provider(_ request: Request) throws -> OrganisationNumber {
-        try farm(request).provider
+        base.acting(as: principal.actor, today: fixedToday ?? OsloTime.today())
     }
 
     func farm(_ request: Request) throws -> (provider: OrganisationNumber, principal: Principal) {
-        let principal = try principal(request)
-        guard let provider = principal.provider else {
-            throw Problem(.forbidden(Message("service.farm_endpoint_only")))
-        }
+        let principal = try principal(request, as: [.provider], refusal: { _ in "service.farm_endpoint_only" })
+        guard let provider = principal.provider else { throw Problem(.forbidden(Message("service.farm_endpoint_only"))) }
         return (provider, principal)
     }
 
     /// A farm's own placements: codes, weekdays and periods, never names.
     func placements(_ request: Request) async throws -> Response {
-        let provider = try provider(request)
+        let (provider, principal) = try farm(request)
         struct Entry: Encodable {
             let id: Int64
             let participant: String
@@ -67,7 +68,7 @@ struct API: Sendable {
         let views = try await offloaded {
             var filter = PlacementFilter()
             filter.provider = provider
-            return try PlacementDesk(context).list(filter)
+            return try PlacementDesk(acting(as: principal)).list(filter)
         }
         return try .json(views.map { Entry(id: $0.placement.id, participant: $0.placement.participant.text, kind: $0.placement.kind.rawValue,
                                            weekdays: $0.placement.weekdays.map(\.code), start: $0.placement.start, end: $0.placement.end,
@@ -75,14 +76,14 @@ struct API: Sendable {
     }
 
     func template(_ request: Request) async throws -> Response {
-        let provider = try provider(request)
+        let (provider, principal) = try farm(request)
         guard let month = request.uri.queryParameters.get("month") else {
             throw Problem(.invalid("month", nil, Message("service.month_required")))
         }
         let language = Language.accepted(by: request.headers[.acceptLanguage])
         let path = temporaryFolder.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }
+        _ = try await offloaded { try AttendanceTemplateDesk(acting(as: principal)).write(provider: provider.digits, month: month, to: path, language: language) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(month).xlsx")
     }
 
@@ -110,14 +111,13 @@ struct API: Sendable {
     }
 
     func submissions(_ request: Request) async throws -> Response {
-        let provider = try provider(request)
-        return try .json(try await offloaded { try AttendanceOverviewDesk(context).submissions(provider: provider.digits) })
+        let (provider, principal) = try farm(request)
+        return try .json(try await offloaded { try AttendanceOverviewDesk(acting(as: principal)).submissions(provider: provider.digits) })
     }
 
-    /// Any catalogue report as xlsx, for project leaders.
+    /// Any catalogue report as xlsx, for project leaders and work teams, covering the token's municipalities only.
     func report(_ request: Request, name: String) async throws -> Response {
-        let principal = try principal(request)
-        guard principal.isLeader else { throw Problem(.forbidden(Message("service.reports_for_leaders"))) }
+        let principal = try principal(request, as: [.leader, .workTeam], refusal: Self.refusal)
         // `?lang=` names the workbook's language (an unknown one is refused); without it, the language the request accepts.
         var report = ReportRequest(report: name, defaultLanguage: Language.accepted(by: request.headers[.acceptLanguage]))
         let query = request.uri.queryParameters
@@ -132,7 +132,7 @@ struct API: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let asked = report
-        let result = try await offloaded { try ReportDesk(context).write(asked, to: folder.path) }
+        let result = try await offloaded { try ReportDesk(acting(as: principal)).write(asked, to: folder.path) }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: result.file), options: []), fileName: "\(name).xlsx")
     }
 

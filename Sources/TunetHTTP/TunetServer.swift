@@ -69,6 +69,15 @@ public enum TunetServer {
         router.post("/v1/attendance") { request, _ in try await api.upload(request) }
         router.get("/v1/submissions") { request, _ in try await api.submissions(request) }
         router.get("/v1/reports/:name") { request, context in try await api.report(request, name: context.parameters.get("name") ?? "") }
+        router.get("/v1/figures") { request, _ in try await api.figures(request) }
+        router.get("/v1/team/placements") { request, _ in try await api.teamPlacements(request) }
+        router.get("/v1/team/attendance") { request, _ in try await api.teamAttendance(request) }
+        router.get("/v1/team/tasks") { request, _ in try await api.teamTasks(request) }
+        for action in ["assign", "start", "done", "comment"] {
+            router.post("/v1/team/tasks/:id/\(action)") { request, context in
+                try await api.changeTask(request, id: context.parameters.get("id") ?? "", action: action)
+            }
+        }
         return Application(router: router, server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, settings: settings) },
                            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) }, logger: logger)

@@ -30,12 +30,12 @@ extension API {
             }
             texts = Texts(pageLanguage(request, form: form))
             let token = form.text("token")?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let principal = try run { try TokenDesk(context).authenticate(token?.isEmpty == false ? token : nil) }
-            guard let provider = principal.provider else {
+            let principal = try run { try TokenDesk(authenticating).authenticate(token?.isEmpty == false ? token : nil) }
+            guard principal.role == .provider, let provider = principal.provider else {
                 throw Problem(.forbidden(Message("service.farm_endpoint_only")))
             }
             if form.text("action") == "template" {
-                return try await template(provider: provider, month: form.text("month") ?? "", texts: texts)
+                return try await template(provider: provider, principal: principal, month: form.text("month") ?? "", texts: texts)
             }
             guard let file = form.file("file") else { throw Problem(.invalid("file", nil, Message("service.result.file_required"))) }
             let again = AgainField.chosen(form.text("again"))
@@ -49,13 +49,15 @@ extension API {
         }
     }
 
-    private func template(provider: OrganisationNumber, month: String, texts: Texts) async throws -> Response {
+    private func template(provider: OrganisationNumber, principal: Principal, month: String, texts: Texts) async throws -> Response {
         let month = month.trimmingCharacters(in: .whitespaces)
         guard !month.isEmpty else { throw Problem(.invalid("month", nil, Message("service.result.month_required"))) }
         let path = temporaryFolder.appendingPathComponent("tunet-template-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let language = texts.language
-        let report = try await offloaded { try AttendanceTemplateDesk(context).write(provider: provider.digits, month: month, to: path, language: language) }
+        let report = try await offloaded {
+            try AttendanceTemplateDesk(acting(as: principal)).write(provider: provider.digits, month: month, to: path, language: language)
+        }
         return .xlsx(try Data(contentsOf: URL(fileURLWithPath: path), options: []), fileName: "oppmote-\(provider.digits)-\(report.month).xlsx")
     }
 

@@ -13,7 +13,7 @@ public protocol Store: Sendable {
     /// Reads in one consistent snapshot.
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// Runs `body` in one transaction; the audit events it records commit with it or not at all.
-    func write<T>(actor: String, at time: Date, _ body: (any StoreTransaction) throws -> T) throws -> T
+    func write<T>(actor: AuditActor, at time: Date, _ body: (any StoreTransaction) throws -> T) throws -> T
 
     /// The days a submission replaced, encoded as its audit event keeps them (nil when it replaced
     /// none): may be made outside the writer and handed to `storeSubmission`.
@@ -23,7 +23,7 @@ public protocol Store: Sendable {
     func backup(to path: String) throws -> BackupCheck
     /// Replaces the data with the backup at `path` after checking it, refused while another process has
     /// the store open; revocations made since the backup are kept, and the restore itself is audited.
-    func restore(from path: String, actor: String) throws -> RestoreOutcome
+    func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome
     /// Leaves nothing of erased content in the store's files (for SQLite: rebuilds the file and empties
     /// the write-ahead log); false when the log could not be emptied because another process was reading.
     func clearFreedContent() throws -> Bool
@@ -37,7 +37,7 @@ public protocol Store: Sendable {
 
 extension Store {
     /// Runs `body` in one transaction at the present moment.
-    public func write<T>(actor: String, _ body: (any StoreTransaction) throws -> T) throws -> T {
+    public func write<T>(actor: AuditActor, _ body: (any StoreTransaction) throws -> T) throws -> T {
         try write(actor: actor, at: Date(), body)
     }
 }

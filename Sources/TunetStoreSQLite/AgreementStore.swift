@@ -28,7 +28,7 @@ extension SQLiteReader {
         return id
     }
 
-    private func agreement(row: Row) throws -> Agreement {
+    func agreement(row: Row) throws -> Agreement {
         let id: Int64 = row["id"]
         func date(_ column: String) throws -> LocalDate? {
             guard let text: String = row[column] else { return nil }

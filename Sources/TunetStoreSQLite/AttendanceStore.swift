@@ -104,13 +104,13 @@ extension SQLiteTransaction {
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
                                                changed_rows, unchanged_rows, applied_again_of)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [timestamp, actor, try providerId(submission.provider), submission.fileName, submission.contentHash,
+            """).execute(arguments: [timestamp, actor.name, try providerId(submission.provider), submission.fileName, submission.contentHash,
                              submission.months.joined(separator: ","), submission.rows, submission.newRows, submission.changedRows,
                              submission.unchangedRows, submission.appliedAgainOf])
         var stored = submission
         stored.id = db.lastInsertedRowID
         stored.receivedAt = timestamp
-        stored.actor = actor
+        stored.actor = actor.name
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
@@ -122,13 +122,16 @@ extension SQLiteTransaction {
 }
 
 extension SQLiteReader {
-    public func forEachAttendance(from: LocalDate?, to: LocalDate?, municipality: String?,
+    public func forEachAttendance(from: LocalDate?, to: LocalDate?, in municipalities: MunicipalityScope,
                                   _ body: (AttendanceExportRow) throws -> Void) throws {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let from { conditions.append("at.date >= ?"); arguments += [from.iso] }
         if let to { conditions.append("at.date <= ?"); arguments += [to.iso] }
-        if let municipality { conditions.append("pl.municipality_number = ?"); arguments += [municipality] }
+        if let numbers = municipalities.numbers {
+            conditions.append("pl.municipality_number IN (\(Self.marks(numbers.count)))")
+            arguments += StatementArguments(numbers)
+        }
         // CROSS JOIN fixes SQLite's loop order: farms in organisation-number order, their placements,
         // then each placement's days by primary key, which are already in date order. Left to itself
         // the planner reads the date index and sorts the whole period (four times slower for a year).

@@ -8,7 +8,9 @@ extension AuditEvent: FetchableRecord {
     public init(row: Row) {
         self.init(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
                   entityId: row["entity_id"], before: row["before_json"], after: row["after_json"],
-                  note: (row["note"] as String?).map(RecordedText.init(stored:)))
+                  note: (row["note"] as String?).map(RecordedText.init(stored:)),
+                  actorRole: (row["actor_role"] as String?).flatMap(ActorRole.init(rawValue:)),
+                  actorScope: (row["actor_scope"] as String?).map(MunicipalityScope.init(stored:)))
     }
 }
 
@@ -47,9 +49,10 @@ extension SQLiteTransaction {
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
     public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: RecordedText? = nil) throws {
         try cached("""
-            INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [timestamp, actor, action, entity, id, beforeJSON, afterJSON, note?.stored])
+            INSERT INTO audit_event (at, actor, actor_role, actor_scope, action, entity, entity_id, before_json, after_json, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [timestamp, actor.name, actor.role.rawValue, actor.scope.stored, action, entity, id, beforeJSON, afterJSON,
+                                     note?.stored])
     }
 }
 

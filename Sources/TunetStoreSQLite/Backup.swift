@@ -29,7 +29,7 @@ extension SQLiteStore {
     /// a sound Tunet database this version understands, and only while no other process has the database
     /// open (a service writing beside a restore would hand out numbers the copy then hands out again).
     /// Revocations made since the backup are kept; the submissions the backup lacks are named.
-    public func restore(from path: String, actor: String) throws -> RestoreOutcome {
+    public func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome {
         let checked = try Self.check(path)
         return try hold.exclusively {
             let (issued, revoked, acknowledged) = try readSQLite { reader in

@@ -158,7 +158,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Runs `body` in one transaction; the audit events it records commit with it or not at all.
-    public func write<T>(actor: String, at time: Date, _ body: (any StoreTransaction) throws -> T) throws -> T {
+    public func write<T>(actor: AuditActor, at time: Date, _ body: (any StoreTransaction) throws -> T) throws -> T {
         try writeSQLite(actor: actor, at: time, body)
     }
 
@@ -170,7 +170,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    func writeSQLite<T>(actor: String, at time: Date = Date(), _ body: (SQLiteTransaction) throws -> T) throws -> T {
+    func writeSQLite<T>(actor: AuditActor, at time: Date = Date(), _ body: (SQLiteTransaction) throws -> T) throws -> T {
         do {
             return try pool.write { db in
                 try body(SQLiteTransaction(db, actor: actor, at: AuditClock.timestamp(time)))
@@ -256,11 +256,11 @@ public class SQLiteReader: StoreReader {
 /// Write access inside one transaction. Every change a use case makes goes through a method here
 /// that also records its audit event.
 public final class SQLiteTransaction: SQLiteReader, StoreTransaction {
-    public let actor: String
+    public let actor: AuditActor
     /// The transaction's time, shared by all its audit events (ISO 8601, UTC).
     public let timestamp: String
 
-    init(_ db: Database, actor: String, at timestamp: String) {
+    init(_ db: Database, actor: AuditActor, at timestamp: String) {
         self.actor = actor
         self.timestamp = timestamp
         super.init(db)

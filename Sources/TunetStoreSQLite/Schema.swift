@@ -317,6 +317,34 @@ enum Schema {
                 WHERE rule_key IS NOT NULL;
                 """)
         }
+        // Leader and work-team tokens see some municipalities (or, for the whole service, every one: `*`,
+        // which leader tokens issued before scopes keep); a county project leader's token sees its pilot's.
+        // Each audit event records the role and the municipalities its actor acted for.
+        migrator.registerMigration("v16-access-scopes") { db in
+            try db.execute(sql: """
+                CREATE TABLE access_token_scoped (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                    role TEXT NOT NULL CHECK (role IN ('provider', 'leader', 'work_team', 'national')),
+                    provider_id INTEGER REFERENCES provider(id),
+                    municipality_scope TEXT,
+                    pilot_id INTEGER REFERENCES pilot(id),
+                    label TEXT,
+                    created_at TEXT NOT NULL,
+                    expires_on TEXT NOT NULL,
+                    revoked_at TEXT,
+                    CHECK ((role = 'provider') = (provider_id IS NOT NULL)),
+                    CHECK (role NOT IN ('leader', 'work_team') OR (municipality_scope IS NOT NULL) <> (pilot_id IS NOT NULL))
+                );
+                INSERT INTO access_token_scoped (id, token_hash, role, provider_id, municipality_scope, label, created_at, expires_on, revoked_at)
+                SELECT id, token_hash, role, provider_id, CASE role WHEN 'leader' THEN '*' END, label, created_at, expires_on, revoked_at
+                FROM access_token;
+                DROP TABLE access_token;
+                ALTER TABLE access_token_scoped RENAME TO access_token;
+                ALTER TABLE audit_event ADD COLUMN actor_role TEXT;
+                ALTER TABLE audit_event ADD COLUMN actor_scope TEXT;
+                """)
+        }
         return migrator
     }
 }

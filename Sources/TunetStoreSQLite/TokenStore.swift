@@ -20,6 +20,7 @@ extension SQLiteReader {
     static func token(_ row: Row) throws -> AccessToken {
         AccessToken(id: row["id"], role: TokenRole(rawValue: row["role"]) ?? .provider,
                     provider: try (row["organisation_number"] as String?).map(StoredValue.organisationNumber), label: row["label"],
+                    municipalities: (row["municipality_scope"] as String?).map(MunicipalityScope.init(stored:)), pilotId: row["pilot_id"],
                     createdAt: row["created_at"], expiresOn: try StoredValue.date(row["expires_on"], column: "access_token.expires_on"),
                     revokedAt: row["revoked_at"])
     }
@@ -29,8 +30,10 @@ extension SQLiteTransaction {
     /// Stores a token by its hash; the token itself never reaches the database or the audit log.
     public func insertToken(_ token: AccessToken, hash: String) throws -> AccessToken {
         try db.execute(sql: """
-            INSERT INTO access_token (token_hash, role, provider_id, label, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [hash, token.role.rawValue, try token.provider.map(providerId), token.label, timestamp, token.expiresOn.iso])
+            INSERT INTO access_token (token_hash, role, provider_id, municipality_scope, pilot_id, label, created_at, expires_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [hash, token.role.rawValue, try token.provider.map(providerId), token.municipalities?.stored, token.pilotId, token.label,
+                             timestamp, token.expiresOn.iso])
         var stored = token
         stored.id = db.lastInsertedRowID
         stored.createdAt = timestamp

@@ -7,7 +7,7 @@ import TunetStorage
 import TunetTestSupport
 
 private func on(_ workspace: TestWorkspace, _ day: LocalDate) -> TunetContext {
-    TunetContext(store: workspace.context.store, actor: "test", today: day)
+    TunetContext(store: workspace.context.store, actor: .atServer("test"), today: day)
 }
 
 private func day(_ text: String) -> LocalDate { try! LocalDate.parse(text).get() }

@@ -15,7 +15,7 @@ final class TestWorkspace {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path),
-                               actor: "test", today: today)
+                               actor: .atServer("test"), today: today)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

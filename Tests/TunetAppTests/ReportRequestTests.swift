@@ -10,7 +10,7 @@ struct ReportRequestTests {
     /// The problems a request is refused with, or none.
     static func problems(_ request: ReportRequest) -> [FieldProblem] {
         do {
-            _ = try request.readFilters()
+            _ = try request.readFilters(scope: .every)
             return []
         } catch {
             return error.problems
@@ -23,15 +23,15 @@ struct ReportRequestTests {
         request.month = "2026-02"
         request.municipality = "3303"
         request.provider = "974760673"
-        let filters = try request.readFilters()
+        let filters = try request.readFilters(scope: .every)
         #expect(filters.month == YearMonth(year: 2026, month: 2))
         #expect(filters.from == LocalDate(year: 2026, month: 2, day: 1) && filters.to == LocalDate(year: 2026, month: 2, day: 28))
         #expect(filters.municipalityNumber == "3303")
         #expect(filters.provider?.digits == "974760673" && filters.narrowing == [.provider])
         #expect(filters.language == .en)
         request.language = "nb"
-        #expect(try request.readFilters().language == .nb)
-        #expect(try ReportRequest(report: "providers").readFilters().narrowing.isEmpty)
+        #expect(try request.readFilters(scope: .every).language == .nb)
+        #expect(try ReportRequest(report: "providers").readFilters(scope: .every).narrowing.isEmpty)
     }
 
     @Test("Every mistake is told at once, each under the field it was typed in")

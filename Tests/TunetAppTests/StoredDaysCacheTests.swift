@@ -58,7 +58,7 @@ struct StoredDaysCacheTests {
         for (keptFile, readFile) in zip(try uploads(kept), try uploads(read)) {
             let keptReport = try AttendanceImportDesk(kept.context).run(file: keptFile, provider: number)
             // A context of its own for each upload: nothing is kept, every day is read.
-            let fresh = TunetContext(store: read.context.store, actor: "test", today: read.context.today)
+            let fresh = TunetContext(store: read.context.store, actor: .atServer("test"), today: read.context.today)
             let readReport = try AttendanceImportDesk(fresh).run(file: readFile, provider: number)
             #expect(try outcome(keptReport, kept.context) == outcome(readReport, read.context), "\(keptFile.lastPathComponent)")
         }
@@ -72,7 +72,7 @@ struct StoredDaysCacheTests {
     func readAgainAfterAnotherSubmission() throws {
         let (farm, number, files) = try januaryUploaded()
         let service = farm.context
-        let command = TunetContext(store: service.store, actor: "kommandolinje", today: service.today)
+        let command = TunetContext(store: service.store, actor: .atServer("kommandolinje"), today: service.today)
         let corrected = try AttendanceImportDesk(command).run(file: files[1], provider: number)
 
         // January as it was, less its first day: every day differs from the corrected ones now stored.
@@ -114,7 +114,7 @@ struct StoredDaysCacheTests {
         // farm's upload after it the number of the first farm's submission.
         _ = try ProviderDesk(context).add(liaGard)
         _ = try AttendanceImportDesk(context).run(file: january(numbers[0]), provider: numbers[0])
-        _ = try context.store.restore(from: backup, actor: "test")
+        _ = try context.store.restore(from: backup, actor: .atServer("test"))
         _ = try AttendanceImportDesk(context).run(file: january(numbers[1]), provider: numbers[1])
 
         let report = try AttendanceImportDesk(context).run(file: january(numbers[0], lessADay: true), provider: numbers[0])
@@ -140,7 +140,7 @@ struct StoredDaysCacheTests {
         let (farm, number, files) = try januaryUploaded()
         let context = farm.context
         var importing = AttendanceImportDesk(context)
-        let other = TunetContext(store: context.store, actor: "kommandolinje", today: context.today)
+        let other = TunetContext(store: context.store, actor: .atServer("kommandolinje"), today: context.today)
         importing.afterCheck = { _ = try AttendanceImportDesk(other).run(file: files[1], provider: number) }
         // Checked against January as first sent; stored after the corrected January, as what it is:
         // January as first sent, less its first day, changes every day but the first back.

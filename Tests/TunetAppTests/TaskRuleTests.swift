@@ -119,7 +119,7 @@ struct TaskRuleTests {
         pupil.grade = "5"
         _ = try PlacementDesk(workspace.context).add(to: "2023/4512", pupil)
         // Valid through 2026-04-05 (three years from 6 April 2023): 91 days away on 4 January, so not yet; 90 on the 5th.
-        let earlier = TunetContext(store: workspace.context.store, actor: "test", today: LocalDate(year: 2026, month: 1, day: 4)!)
+        let earlier = TunetContext(store: workspace.context.store, actor: .atServer("test"), today: LocalDate(year: 2026, month: 1, day: 4)!)
         #expect(keys(try TaskRuleDesk(earlier).generate()).filter { $0.hasPrefix("police") }.isEmpty)
         let later = workspace.context
         #expect(keys(try TaskRuleDesk(later).generate()).filter { $0.hasPrefix("police") } == ["police:974760673:2023-04-06"])
@@ -137,9 +137,9 @@ struct TaskRuleTests {
         placement.start = "2025-12-01"
         placement.end = "2026-02-28"
         placement.decisionReference = "HO-1"
-        _ = try PlacementDesk(TunetContext(store: workspace.context.store, actor: "t", today: LocalDate(year: 2025, month: 11, day: 1)!))
+        _ = try PlacementDesk(TunetContext(store: workspace.context.store, actor: .atServer("t"), today: LocalDate(year: 2025, month: 11, day: 1)!))
             .add(to: "2023/4512", placement)
-        let fourth = TunetContext(store: workspace.context.store, actor: "t", today: LocalDate(year: 2026, month: 1, day: 4)!)
+        let fourth = TunetContext(store: workspace.context.store, actor: .atServer("t"), today: LocalDate(year: 2026, month: 1, day: 4)!)
         #expect(keys(try TaskRuleDesk(fourth).generate()).filter { $0.hasPrefix("attendance") }.isEmpty)
         #expect(keys(try TaskRuleDesk(workspace.context).generate()).filter { $0.hasPrefix("attendance") } == ["attendance:974760673:2025-12:3303"])
     }
@@ -159,7 +159,7 @@ struct TaskRuleTests {
         _ = try PlacementDesk(workspace.context).add(to: "2023/4512", placement)
         _ = try PlacementDesk(workspace.context).addFollowUp(1, date: "2026-02-01", roles: ["participant"], wishesAndNeeds: "Mer ute", next: "2026-03-16")
         #expect(keys(try TaskRuleDesk(workspace.context).generate()).filter { $0.hasPrefix("followup") }.isEmpty)   // 15 days away
-        let day = TunetContext(store: workspace.context.store, actor: "t", today: LocalDate(year: 2026, month: 3, day: 2)!)
+        let day = TunetContext(store: workspace.context.store, actor: .atServer("t"), today: LocalDate(year: 2026, month: 3, day: 2)!)
         #expect(keys(try TaskRuleDesk(day).generate()).filter { $0.hasPrefix("followup") } == ["followup:1:2026-03-16"])
     }
 
@@ -171,7 +171,7 @@ struct TaskRuleTests {
         _ = try desk.setCriteria(1, criteria: ["Pris:100:price"], priceLines: ["full_day:day:10"], deadline: "2026-01-20")
         _ = try desk.open(1)
         _ = try desk.tender(1, provider: "974760673", prices: ["full_day=1000"])
-        let later = { (day: Int) in TunetContext(store: workspace.context.store, actor: "t", today: LocalDate(year: 2026, month: 1, day: day)!) }
+        let later = { (day: Int) in TunetContext(store: workspace.context.store, actor: .atServer("t"), today: LocalDate(year: 2026, month: 1, day: day)!) }
         _ = try ProcurementDesk(later(21)).evaluate(1)
         _ = try ProcurementDesk(later(21)).award(1, winners: [], count: 1, noticeDate: nil, electronically: true,
                                                           standstillDays: 10)   // voluntary below the thresholds; ends 31 January
@@ -181,7 +181,7 @@ struct TaskRuleTests {
         _ = try PilotDesk(workspace.context).add(name: "Pilot", county: "Buskerud", targetGroup: "dementia", municipalities: ["3303"],
                                                   from: "2025-03-01", to: "2027-12-31", projectLeader: "P", researchPartner: nil)
         #expect(keys(try TaskRuleDesk(later(29)).generate()).filter { $0.hasPrefix("pilot") }.isEmpty)   // 31 days before 1 March
-        let day = TunetContext(store: workspace.context.store, actor: "t", today: LocalDate(year: 2026, month: 1, day: 30)!)
+        let day = TunetContext(store: workspace.context.store, actor: .atServer("t"), today: LocalDate(year: 2026, month: 1, day: 30)!)
         #expect(keys(try TaskRuleDesk(day).generate()).filter { $0.hasPrefix("pilot") } == ["pilot:1:2026-03-01"])
     }
 

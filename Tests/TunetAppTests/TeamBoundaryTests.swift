@@ -52,17 +52,17 @@ struct TeamBoundaryTests {
         var filter = TaskFilter()
         filter.team = "2"
         #expect(approvals(try TaskDesk(workspace.context).list(filter)) == ["974760673"])
-        #expect(approvals(try TaskDesk(workspace.context.acting(as: "Ingrid Sand", today: workspace.context.today)).list()) == ["974760673"])
-        #expect(approvals(try TaskDesk(workspace.context.acting(as: "Member agriculture", today: workspace.context.today)).list()) == ["923609016", "974760673"])
+        #expect(approvals(try TaskDesk(workspace.context.acting(as: .atServer("Ingrid Sand"), today: workspace.context.today)).list()) == ["974760673"])
+        #expect(approvals(try TaskDesk(workspace.context.acting(as: .atServer("Member agriculture"), today: workspace.context.today)).list()) == ["923609016", "974760673"])
         do {
-            _ = try TaskDesk(workspace.context.acting(as: "someone else", today: workspace.context.today)).list()
+            _ = try TaskDesk(workspace.context.acting(as: .atServer("someone else"), today: workspace.context.today)).list()
             Issue.record("a list of every team's tasks was given without being asked for")
         } catch let error as TunetError {
             #expect(error.english.contains("there are 2 work teams"))
         }
         filter = TaskFilter()
         filter.everyTeam = true
-        #expect(approvals(try TaskDesk(workspace.context.acting(as: "someone else", today: workspace.context.today)).list(filter)) == ["923609016", "974760673", "974760673"])
+        #expect(approvals(try TaskDesk(workspace.context.acting(as: .atServer("someone else"), today: workspace.context.today)).list(filter)) == ["923609016", "974760673", "974760673"])
     }
 
     @Test("Raising one team's tasks leaves the other team's alone")

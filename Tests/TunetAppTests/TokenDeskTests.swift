@@ -13,7 +13,7 @@ struct TokenDeskTests {
     func issueAndAuthenticate() throws {
         let workspace = try TestWorkspace()
         _ = try ProviderDesk(workspace.context).add(liaGard)
-        let issued = try TokenDesk(workspace.context).issue(provider: "974760673", role: nil, expires: nil, label: "regnskap")
+        let issued = try TokenDesk(workspace.context).issue(TokenRequest(provider: "974760673", label: "regnskap"))
         #expect(issued.token.hasPrefix("tunet_") && issued.token.count == 70)
         #expect(issued.record.expiresOn == workspace.context.today.adding(days: 365))
         let file = try Data(contentsOf: URL(fileURLWithPath: workspace.context.store.location))
@@ -30,10 +30,10 @@ struct TokenDeskTests {
         let workspace = try TestWorkspace()
         _ = try ProviderDesk(workspace.context).add(liaGard)
         let desk = TokenDesk(workspace.context)
-        let issued = try desk.issue(provider: "974760673", role: nil, expires: workspace.context.today.iso, label: nil)
+        let issued = try desk.issue(TokenRequest(provider: "974760673", expires: workspace.context.today.iso))
         #expect(throws: TunetError.self) { try desk.authenticate(nil) }
         #expect(throws: TunetError.self) { try desk.authenticate("tunet_" + String(repeating: "0", count: 64)) }
-        let tomorrow = TunetContext(store: workspace.context.store, actor: "t", today: workspace.context.today.adding(days: 1))
+        let tomorrow = TunetContext(store: workspace.context.store, actor: .atServer("t"), today: workspace.context.today.adding(days: 1))
         let expired = #expect(throws: TunetError.self) { try TokenDesk(tomorrow).authenticate(issued.token) }
         #expect(expired?.english == "The token expired on \(workspace.context.today.iso).")
         #expect(expired.map { Texts(.nb).render($0.message) } == "Tilgangsnøkkelen utløp \(workspace.context.today.norwegian).")
@@ -46,11 +46,11 @@ struct TokenDeskTests {
     @Test("Leader tokens have no farm; provider tokens need a registered one")
     func roles() throws {
         let workspace = try TestWorkspace()
-        let leader = try TokenDesk(workspace.context).issue(provider: nil, role: "leader", expires: nil, label: nil)
+        let leader = try TokenDesk(workspace.context).issue(TokenRequest(role: "leader", everyMunicipality: true))
         #expect(try TokenDesk(workspace.context).authenticate(leader.token).isLeader)
-        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: nil, role: nil, expires: nil, label: nil) }
-        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: "923609016", role: nil, expires: nil, label: nil) }
-        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(provider: "974760673", role: "leader", expires: nil, label: nil) }
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(TokenRequest()) }
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(TokenRequest(provider: "923609016")) }
+        #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(TokenRequest(role: "leader", provider: "974760673", everyMunicipality: true)) }
     }
 
     @Test("Comparing hashes does not depend on where they differ")

@@ -31,7 +31,7 @@ final class RunningService: @unchecked Sendable {
          configure: (inout TunetServer.Settings) -> Void = { _ in }) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: "setup", today: Self.today)
+        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: .atServer("setup"), today: Self.today)
         for (number, name) in [("974760673", "Lia gård"), ("923609016", "Haugen gård")] {
             _ = try ProviderDesk(context).add(ProviderForm([
                 .organisationNumber: number, .name: name, .municipalityNumber: "3303", .targetGroups: "dementia", .placesPerDay: "4",
@@ -63,10 +63,10 @@ final class RunningService: @unchecked Sendable {
             _ = try PlacementDesk(context).add(to: "2026/9", form, name: code == "P-2026-0101" ? "Kari Nordmann" : nil)
         }
         let tokens = TokenDesk(context)
-        lia = try tokens.issue(provider: "974760673", role: nil, expires: nil, label: nil).token
-        haugen = try tokens.issue(provider: "923609016", role: nil, expires: nil, label: nil).token
-        leader = try tokens.issue(provider: nil, role: "leader", expires: nil, label: nil).token
-        expiring = try tokens.issue(provider: "974760673", role: nil, expires: Self.today.iso, label: "expires today").token
+        lia = try tokens.issue(TokenRequest(provider: "974760673")).token
+        haugen = try tokens.issue(TokenRequest(provider: "923609016")).token
+        leader = try tokens.issue(TokenRequest(role: "leader", everyMunicipality: true)).token
+        expiring = try tokens.issue(TokenRequest(provider: "974760673", expires: Self.today.iso, label: "expires today")).token
 
         var settings = TunetServer.Settings()
         settings.port = 0

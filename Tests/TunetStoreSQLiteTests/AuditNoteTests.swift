@@ -15,7 +15,7 @@ struct AuditNoteTests {
         let provider = try sampleProvider()
         var suspended = provider
         suspended.status = .suspended
-        try database.writeSQLite(actor: "kari") { tx in
+        try database.writeSQLite(actor: .atServer("kari")) { tx in
             try tx.insert(provider, note: .written(Message("audit.note.imported_from", ["file": "tilbydere.csv"])))
             try tx.update(suspended, action: "suspend", note: .typed(#"{"key":"audit.note.synthetic"}"#))
         }
@@ -28,7 +28,7 @@ struct AuditNoteTests {
     func earlierPlainNote() throws {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
-        try database.writeSQLite(actor: "kari") { tx in
+        try database.writeSQLite(actor: .atServer("kari")) { tx in
             try tx.db.execute(sql: """
                 INSERT INTO audit_event (at, actor, action, entity, entity_id, before_json, after_json, note)
                 VALUES ('2026-01-05T08:00:00.000Z', 'kari', 'update', 'provider', '974760673', NULL, NULL, 'import of providers.csv')

@@ -29,13 +29,13 @@ struct CheckpointTests {
         let database = try SQLiteStore(path: file.path, checkpoints: .byCaller)
         #expect(try database.readSQLite { try Int.fetchOne($0.db, sql: "PRAGMA wal_autocheckpoint") } == 0)
         let providers = try farms(60)
-        for provider in providers.prefix(40) { try database.writeSQLite(actor: "test") { try $0.insert(provider) } }
+        for provider in providers.prefix(40) { try database.writeSQLite(actor: .atServer("test")) { try $0.insert(provider) } }
         let held = try database.checkpoint(restartAbove: .max)
         #expect(held > 0, "the commits left their pages in the log")
 
         // Above the limit the log is started again: the next commits write from its beginning.
         try database.checkpoint(restartAbove: 0)
-        for provider in providers.dropFirst(40) { try database.writeSQLite(actor: "test") { try $0.insert(provider) } }
+        for provider in providers.dropFirst(40) { try database.writeSQLite(actor: .atServer("test")) { try $0.insert(provider) } }
         #expect(try database.checkpoint(restartAbove: .max) < held)
         #expect(try database.readSQLite { try $0.providerCount() } == 60)
     }

@@ -45,7 +45,7 @@ struct SQLiteStoreTests {
     @Test("Opening an existing file again keeps its data and applies nothing twice")
     func reopens() throws {
         let file = try TemporaryDatabaseFile()
-        try SQLiteStore(path: file.path).write(actor: "test") { try $0.insert(sampleProvider()) }
+        try SQLiteStore(path: file.path).write(actor: .atServer("test")) { try $0.insert(sampleProvider()) }
         let reopened = try SQLiteStore(path: file.path)
         #expect(try reopened.read { try $0.providerCount() } == 1)
         #expect(try reopened.appliedMigrations() == Schema.migrator.migrations)
@@ -75,7 +75,7 @@ struct SQLiteStoreTests {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
         let provider = try sampleProvider()
-        try database.writeSQLite(actor: "kari") { tx in
+        try database.writeSQLite(actor: .atServer("kari")) { tx in
             try tx.insert(provider)
             #expect(try tx.auditEventCount() == 1)
         }
@@ -94,10 +94,10 @@ struct SQLiteStoreTests {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
         var provider = try sampleProvider()
-        try database.writeSQLite(actor: "kari") { try $0.insert(provider) }
+        try database.writeSQLite(actor: .atServer("kari")) { try $0.insert(provider) }
         provider.placesPerDay = 6
-        try database.writeSQLite(actor: "per") { try $0.update(provider) }
-        try database.writeSQLite(actor: "per") { try $0.update(provider) }
+        try database.writeSQLite(actor: .atServer("per")) { try $0.update(provider) }
+        try database.writeSQLite(actor: .atServer("per")) { try $0.update(provider) }
         let events = try database.readSQLite { try $0.auditEvents(AuditQuery(entityId: "974760673")) }
         #expect(events.map(\.action) == ["create", "update"])
         #expect(events[1].before?.contains("\"places_per_day\":4") == true)
@@ -110,7 +110,7 @@ struct SQLiteStoreTests {
         let database = try SQLiteStore(path: file.path)
         struct Refused: Error {}
         #expect(throws: TunetError.self) {
-            try database.writeSQLite(actor: "kari") { tx in
+            try database.writeSQLite(actor: .atServer("kari")) { tx in
                 try tx.insert(sampleProvider())
                 throw TunetError.conflict(Message("error.internal", ["text": "refused"]))
             }
@@ -125,9 +125,9 @@ struct SQLiteStoreTests {
     func uniqueOrganisationNumber() throws {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
-        try database.writeSQLite(actor: "kari") { try $0.insert(sampleProvider()) }
+        try database.writeSQLite(actor: .atServer("kari")) { try $0.insert(sampleProvider()) }
         #expect(throws: TunetError.self) {
-            try database.writeSQLite(actor: "kari") { try $0.insert(sampleProvider(name: "Another")) }
+            try database.writeSQLite(actor: .atServer("kari")) { try $0.insert(sampleProvider(name: "Another")) }
         }
         #expect(try database.readSQLite { try $0.providerCount() } == 1)
     }
@@ -180,8 +180,8 @@ struct SQLiteStoreTests {
     func filtersAudit() throws {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
-        try database.writeSQLite(actor: "a", at: Date(timeIntervalSince1970: 1_700_000_000)) { try $0.insert(sampleProvider()) }
-        try database.writeSQLite(actor: "b", at: Date(timeIntervalSince1970: 1_800_000_000)) {
+        try database.writeSQLite(actor: .atServer("a"), at: Date(timeIntervalSince1970: 1_700_000_000)) { try $0.insert(sampleProvider()) }
+        try database.writeSQLite(actor: .atServer("b"), at: Date(timeIntervalSince1970: 1_800_000_000)) {
             try $0.insert(sampleProvider("923609016", name: "Haugen"))
         }
         try database.readSQLite { (reader: SQLiteReader) throws in
@@ -198,11 +198,11 @@ struct SQLiteStoreTests {
         let file = try TemporaryDatabaseFile()
         let database = try SQLiteStore(path: file.path)
         #expect(try database.readSQLite { try $0.lastAuditEventId() } == 0)
-        try database.writeSQLite(actor: "a", at: Date()) { try $0.insert(sampleProvider()) }
+        try database.writeSQLite(actor: .atServer("a"), at: Date()) { try $0.insert(sampleProvider()) }
         let stamp = try database.readSQLite { try $0.lastAuditEventId() }
         #expect(stamp > 0)
         #expect(try database.readSQLite { try $0.hasAuditEvents(after: stamp, besides: "provider") } == false)
-        try database.writeSQLite(actor: "b", at: Date()) { try $0.insert(sampleProvider("923609016", name: "Haugen")) }
+        try database.writeSQLite(actor: .atServer("b"), at: Date()) { try $0.insert(sampleProvider("923609016", name: "Haugen")) }
         try database.readSQLite { (reader: SQLiteReader) throws in
             #expect(try reader.hasAuditEvents(after: stamp, besides: "provider") == false)
             #expect(try reader.hasAuditEvents(after: stamp, besides: AttendanceSubmission.auditEntity) == true)

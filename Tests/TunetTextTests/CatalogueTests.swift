@@ -143,7 +143,7 @@ struct CatalogueCoverageTests {
         check(ApprovalState.self); check(InsuranceState.self); check(PoliceCertificateState.self); check(AgreementStatus.self)
         check(CallOffMethod.self); check(AbsenceBillingRule.self); check(AttendanceStatus.self); check(PriceUnit.self)
         check(ProcurementState.self); check(ServiceCategory.self); check(ProcurementRegime.self); check(NoticeRequirement.self)
-        check(Sector.self); check(TaskStatus.self); check(TaskKind.self); check(TaskOwnerRoute.self); check(TokenRole.self)
+        check(Sector.self); check(TaskStatus.self); check(TaskKind.self); check(TaskOwnerRoute.self); check(TokenRole.self); check(ActorRole.self)
         check(MeasureUnit.self); check(TaskLink.Kind.self)
     }
 

@@ -9,15 +9,31 @@ public struct IssuedTokenView: Sendable, Encodable {
     public let record: AccessToken
 }
 
-/// Who made a request to the service.
+/// Who made a request to the service, and what they may see.
 public struct Principal: Sendable {
     public let token: AccessToken
+    /// The municipalities the token sees: its own list, or its pilot's municipalities as they are now.
+    /// A farm's token sees its own placements wherever they are, and a national reader only aggregates.
+    public let scope: MunicipalityScope
 
     public var provider: OrganisationNumber? { token.provider }
+    public var role: TokenRole { token.role }
     public var isLeader: Bool { token.role == .leader }
+
+    /// How the audit log names the token's holder: by role, farm and token number, never by the token.
+    public var actor: AuditActor {
+        let name = switch token.role {
+        case .provider: "provider \(token.provider?.digits ?? "") (token \(token.id))"
+        case .leader: "leader (token \(token.id))"
+        case .workTeam: "work team (token \(token.id))"
+        case .national: "national reader (token \(token.id))"
+        }
+        return AuditActor(name: name, role: token.role.actorRole, scope: scope)
+    }
 }
 
-/// Tokens for the provider-facing service: issued to a farm or a project leader, with an expiry.
+/// Tokens for the service: issued to a farm, a leader or a work team within municipalities, a county
+/// project leader for a pilot, or a national reader; each with an expiry.
 public struct TokenDesk: Sendable {
     let context: TunetContext
 
@@ -25,24 +41,27 @@ public struct TokenDesk: Sendable {
 
     public static let defaultValidityDays = 365
 
-    public func issue(provider: String?, role: String?, expires: String?, label: String?) throws -> IssuedTokenView {
+    public func issue(_ request: TokenRequest) throws -> IssuedTokenView {
         var problems = ProblemCollector()
-        var tokenRole = TokenRole.provider
-        if let role {
-            if let parsed = TokenRole(rawValue: role.lowercased()) { tokenRole = parsed } else { problems.add("role", role, Message("token.error.role")) }
-        }
+        let tokenRole = request.chosenRole(&problems)
         var number: OrganisationNumber?
-        if let provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
-        if tokenRole == .provider && provider == nil { problems.add("provider", nil, Message("token.error.provider_missing", fields: ["provider", "role"])) }
-        if tokenRole == .leader && provider != nil { problems.add("provider", provider, Message("token.error.leader_with_provider", fields: ["provider"])) }
+        if let provider = request.provider { number = problems.take("provider", provider, OrganisationNumber.parse(provider)) }
+        if tokenRole == .provider && request.provider == nil {
+            problems.add("provider", nil, Message("token.error.provider_missing", fields: ["provider", "role"]))
+        }
+        if let tokenRole, tokenRole != .provider, let provider = request.provider {
+            problems.add("provider", provider, Message("token.error.provider_not_for_role", ["role": tokenRole.labelValue], fields: ["provider"]))
+        }
+        let scope = tokenRole.flatMap { request.scope(for: $0, &problems) }
         var expiry = context.today.adding(days: Self.defaultValidityDays)
-        if let expires, let day = problems.date("expires", expires) {
+        if let expires = request.expires, let day = problems.date("expires", expires) {
             expiry = day
             if day < context.today { problems.add("expires", expires, Message("token.error.expiry_passed")) }
         }
-        let cleanLabel = label?.trimmingWhitespace().nilIfEmpty
+        let cleanLabel = request.label?.trimmingWhitespace().nilIfEmpty
         if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.message) }
         try problems.check()
+        guard let tokenRole else { throw TunetError.internalFault("a token's role was neither read nor refused") }
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
@@ -51,7 +70,9 @@ public struct TokenDesk: Sendable {
             if let number, try tx.provider(number) == nil {
                 throw TunetError.notFound(kind: "provider", key: number.digits)
             }
-            return try tx.insertToken(AccessToken(id: 0, role: tokenRole, provider: number, label: cleanLabel, createdAt: "", expiresOn: expiry),
+            let pilot = try request.pilot.map { try PilotDesk.existing($0, in: tx) }
+            return try tx.insertToken(AccessToken(id: 0, role: tokenRole, provider: number, label: cleanLabel, municipalities: scope,
+                                                  pilotId: pilot?.id, createdAt: "", expiresOn: expiry),
                                       hash: Self.hash(token))
         }
         return IssuedTokenView(token: token, record: record)
@@ -73,7 +94,15 @@ public struct TokenDesk: Sendable {
         guard record.isValid(on: context.today) else {
             throw TunetError.unauthorized(record.revokedAt != nil ? Message("token.error.revoked") : Message("token.error.expired", ["day": .date(record.expiresOn)]))
         }
-        return Principal(token: record)
+        return try Principal(token: record, scope: scope(of: record))
+    }
+
+    /// What a token sees now: its municipalities, or those its pilot has today (none, once the pilot is gone).
+    private func scope(of token: AccessToken) throws -> MunicipalityScope {
+        if let pilotId = token.pilotId {
+            return .only(Set(try context.read { try $0.pilot(pilotId) }?.municipalities ?? []))
+        }
+        return token.municipalities ?? .every
     }
 
     static func hash(_ token: String) -> String {

@@ -112,7 +112,7 @@ public struct AttendanceOverviewDesk: Sendable {
         let period = try Self.month(month)
         return try context.read { reader in
             let farm = try ProviderDesk.existing(number, in: reader)
-            let lines = try Self.lines(provider: number, month: period, today: context.today, in: reader)
+            let lines = try Self.lines(provider: number, month: period, today: context.today, municipalities: context.actor.scope, in: reader)
             let dayAmount = lines.reduce(Money.zero) { $0 + $1.dayAmount }
             let transport = lines.reduce(Money.zero) { $0 + $1.transportAmount }
             return InvoiceBasisView(provider: number, providerName: farm.name, month: period.iso, lines: lines, dayAmount: dayAmount,
@@ -123,8 +123,9 @@ public struct AttendanceOverviewDesk: Sendable {
     public func status(month: String) throws -> [AttendanceStatusLine] {
         let period = try Self.month(month)
         return try context.read { reader in
-            let byProvider = try Self.linesByProvider(month: period, today: context.today, in: reader)
-            return try reader.allProviders().compactMap { farm -> AttendanceStatusLine? in
+            let scope = context.actor.scope
+            let byProvider = try Self.linesByProvider(month: period, today: context.today, municipalities: scope, in: reader)
+            return try reader.providers(in: scope).compactMap { farm -> AttendanceStatusLine? in
                 let lines = byProvider[farm.organisationNumber] ?? []
                 guard !lines.isEmpty else { return nil }
                 let present = lines.reduce(0) { $0 + ($1.days[AttendanceStatus.present.rawValue] ?? 0) }
@@ -151,8 +152,10 @@ public struct AttendanceOverviewDesk: Sendable {
         }
     }
 
-    static func lines(provider: OrganisationNumber, month: YearMonth, today: LocalDate, in reader: StoreReader) throws -> [InvoiceLine] {
-        let placements = try reader.placements(provider: provider).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
+    /// A farm's lines for the month in the municipalities (a farm invoices each municipality it serves on its own).
+    static func lines(provider: OrganisationNumber, month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every,
+                      in reader: StoreReader) throws -> [InvoiceLine] {
+        let placements = try reader.placements(in: municipalities, provider: provider).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
         let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
                                   by: \.entry.placementId)
         var holidays: [String: [SchoolHoliday]] = [:]
@@ -161,8 +164,9 @@ public struct AttendanceOverviewDesk: Sendable {
 
     /// Every farm's lines for the month: one query for the placements and one for the attendance,
     /// not two per farm (a national month has 1,100 farms).
-    static func linesByProvider(month: YearMonth, today: LocalDate, in reader: StoreReader) throws -> [OrganisationNumber: [InvoiceLine]] {
-        let placements = try reader.placements().filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
+    static func linesByProvider(month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every,
+                                in reader: StoreReader) throws -> [OrganisationNumber: [InvoiceLine]] {
+        let placements = try reader.placements(in: municipalities).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
         let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
                                   by: \.entry.placementId)
         var holidays: [String: [SchoolHoliday]] = [:]

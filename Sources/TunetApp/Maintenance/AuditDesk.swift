@@ -11,6 +11,10 @@ public struct AuditEventView: Equatable, Sendable, Encodable {
     /// The same moment in Norwegian local time, for people.
     public let localTime: String
     public let actor: String
+    /// The capacity the actor acted in; nil on events recorded before roles were.
+    public let actorRole: ActorRole?
+    /// The municipalities the actor acted for, or `["*"]` for every one; nil on events recorded before scopes were.
+    public let actorMunicipalities: [String]?
     public let action: String
     public let entity: String
     public let entityId: String
@@ -23,6 +27,8 @@ public struct AuditEventView: Equatable, Sendable, Encodable {
         at = event.at
         localTime = OsloTime.localTimestamp(event.at)
         actor = event.actor
+        actorRole = event.actorRole
+        actorMunicipalities = event.actorScope.map { $0.numbers ?? ["*"] }
         action = event.action
         entity = event.entity
         entityId = event.entityId
@@ -33,8 +39,21 @@ public struct AuditEventView: Equatable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, at, actor, action, entity, before, after, note
+        case actorRole = "actor_role"
+        case actorMunicipalities = "actor_municipalities"
         case localTime = "local_time"
         case entityId = "entity_id"
+    }
+
+    /// Who acted, as a person reads it: "kari (prosjektleder for 3303 Kongsberg)"; the name alone for
+    /// someone at the server and on events recorded before roles were.
+    public func actorText(_ texts: Texts) -> String {
+        guard let actorRole, actorRole != .operator else { return actor }
+        guard let numbers = actorMunicipalities, numbers != ["*"] else {
+            return texts("audit.actor_in_role", ["actor": .text(actor), "role": actorRole.labelValue])
+        }
+        let names = numbers.map { Municipality.named($0)?.description ?? $0 }.joined(separator: ", ")
+        return texts("audit.actor_for_municipalities", ["actor": .text(actor), "role": actorRole.labelValue, "municipalities": .text(names)])
     }
 
     /// The action as a word in the reader's language (`open` is "åpnet for tilbud"); an action without

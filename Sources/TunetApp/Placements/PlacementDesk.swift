@@ -172,7 +172,10 @@ public struct PlacementDesk: Sendable {
     public func list(_ filter: PlacementFilter = PlacementFilter(), includeNames: Bool = false) throws -> [PlacementView] {
         let today = context.today
         let read = { (reader: StoreReader, tx: StoreTransaction?) throws -> [PlacementView] in
-            let placements = try reader.placements(agreement: filter.agreement, provider: filter.provider).filter(filter.matches)
+            // Someone acting for some municipalities reads only theirs.
+            let scope = context.actor.scope
+            let placements = try (scope == .every ? reader.placements(agreement: filter.agreement, provider: filter.provider)
+                                                  : reader.placements(in: scope, provider: filter.provider)).filter(filter.matches)
             let names = try tx?.readParticipantNames(placements.map(\.participant), purpose: Message("audit.note.placements_listed")) ?? [:]
             return placements.map { PlacementView(placement: $0, status: $0.status(on: today), name: names[$0.participant]) }
         }

@@ -58,10 +58,12 @@ extension ReportSources {
         let bases: [FarmInvoiceLines]
         if let number = filters.provider {
             let farm = try ProviderDesk.existing(number, in: reader)
-            bases = [(farm, try AttendanceOverviewDesk.lines(provider: number, month: month, today: context.today, in: reader))]
+            bases = [(farm, try AttendanceOverviewDesk.lines(provider: number, month: month, today: context.today,
+                                                                     municipalities: filters.covered, in: reader))]
         } else {
-            let byProvider = try AttendanceOverviewDesk.linesByProvider(month: month, today: context.today, in: reader)
-            bases = try reader.allProviders().compactMap { farm in byProvider[farm.organisationNumber].map { (farm, $0) } }
+            let byProvider = try AttendanceOverviewDesk.linesByProvider(month: month, today: context.today, municipalities: filters.covered,
+                                                                        in: reader)
+            bases = try reader.providers(in: filters.covered).compactMap { farm in byProvider[farm.organisationNumber].map { (farm, $0) } }
         }
         readings.invoiceBases = bases
         return bases

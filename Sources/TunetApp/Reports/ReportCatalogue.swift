@@ -92,7 +92,15 @@ public struct ReportDefinition: Decodable, Sendable {
     public let streaming: Bool?
     /// The filters beyond the common ones that the report takes.
     public let filters: [ReportFilterName]?
+    /// Only for someone who sees the whole service: the report's rows cannot be told apart by municipality
+    /// (the audit log).
+    public let wholeServiceOnly: Bool?
     public let sheets: [ReportSheet]
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, description, streaming, filters, sheets
+        case wholeServiceOnly = "whole_service_only"
+    }
 
     func takes(_ filter: ReportFilterName) -> Bool { filters?.contains(filter) ?? false }
 }

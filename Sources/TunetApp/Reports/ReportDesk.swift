@@ -24,9 +24,12 @@ public struct ReportDesk: Sendable {
     /// Writes the report a request asks for, its filters read from their text and looked up first.
     /// An existing file at `output` is overwritten only with `force`; a name Tunet makes up never overwrites.
     public func write(_ request: ReportRequest, to output: String?, force: Bool = false) throws -> ExportView {
-        var filters = try request.readFilters()
+        var filters = try request.readFilters(scope: context.actor.scope)
         if !request.pilots.isEmpty { try narrow(&filters, toPilots: request.pilots) }
         let report = try ReportCatalogue.load().report(request.report)
+        if report.wholeServiceOnly == true && filters.scope != .every {
+            throw TunetError.forbidden(Message("report.error.whole_service_only", ["report": .text(report.title.text(filters.language))]))
+        }
         if let provider = filters.provider {
             guard report.takes(.provider) else {
                 throw TunetError.invalid("provider", request.provider, Message("report.error.no_farm_filter", ["report": .text(report.name)]))
@@ -40,6 +43,10 @@ public struct ReportDesk: Sendable {
     /// several (a comparison) to their municipalities, each pilot's figures over its own period.
     private func narrow(_ filters: inout ReportFilters, toPilots chosen: [String]) throws {
         let found = try context.read { reader in try chosen.map { try PilotDesk.existing($0, in: reader) } }
+        // A pilot outside the asker's municipalities is refused as one that does not exist: its name says nothing of it.
+        if let outside = zip(chosen, found).first(where: { !filters.scope.covers($0.1.municipalities) }) {
+            throw TunetError.notFound(kind: "pilot", key: outside.0)
+        }
         let municipalities = Set(found.flatMap(\.municipalities))
         let names = found.map(\.name)
         if let municipality = filters.municipalityNumber, !municipalities.contains(municipality) {
@@ -120,8 +127,7 @@ public struct ReportDesk: Sendable {
                 var batch = Batch()
                 batch.values.reserveCapacity(fields.count * batchRows)
                 try context.read { reader in
-                    try reader.forEachAttendance(from: filters.from, to: filters.to, municipality: filters.municipalityNumber) { row in
-                        guard filters.pilotMunicipalities == nil || filters.includes(row.municipality) else { return }
+                    try reader.forEachAttendance(from: filters.from, to: filters.to, in: filters.covered) { row in
                         for field in fields { batch.values.append(field.value(in: row)) }
                         batch.rows += 1
                         guard batch.rows == batchRows else { return }

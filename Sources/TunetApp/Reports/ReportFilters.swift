@@ -16,13 +16,22 @@ struct ReportFilters: Sendable {
     /// The pilots chosen, in the order asked for.
     var pilotNames: [String] = []
     var language: Language = .nb
+    /// The municipalities the person asking may see (their token's); every one at the server.
+    var scope: MunicipalityScope = .every
 
     init() {}
 
-    /// Whether a municipality passes the municipality and pilot filters.
-    func includes(_ municipality: String) -> Bool {
-        (municipalityNumber.map { $0 == municipality } ?? true) && (pilotMunicipalities.map { $0.contains(municipality) } ?? true)
+    /// The municipalities the export covers: those the person may see, narrowed by the municipality and
+    /// pilot filters. The sources hand it to the store, which reads nothing outside it.
+    var covered: MunicipalityScope {
+        var covered = scope
+        if let municipalityNumber { covered = covered.narrowed(to: .only([municipalityNumber])) }
+        if let pilotMunicipalities { covered = covered.narrowed(to: .only(pilotMunicipalities)) }
+        return covered
     }
+
+    /// Whether a municipality is covered by the export.
+    func includes(_ municipality: String) -> Bool { covered.includes(municipality) }
 
     /// The month reports about one month cover: the month asked for, else the month of the first day, else this month.
     func month(today: LocalDate) -> YearMonth { month ?? YearMonth(from ?? today) }

@@ -31,7 +31,9 @@ public struct ReportRequest: Sendable {
 
     /// The filters read from their text, with every problem found at once. Pilots and the farm are
     /// looked up in the store afterwards (`ReportDesk`).
-    func readFilters() throws(TunetError) -> ReportFilters {
+    /// `scope` is what the person asking may see (`ReportDesk` gives its actor's): a municipality outside
+    /// it is refused, and nothing outside it is read.
+    func readFilters(scope: MunicipalityScope) throws(TunetError) -> ReportFilters {
         var problems = ProblemCollector()
         var filters = ReportFilters()
         filters.from = from.flatMap { problems.date("from", $0) }
@@ -56,7 +58,11 @@ public struct ReportRequest: Sendable {
         } else {
             filters.language = defaultLanguage
         }
+        filters.scope = scope
         try problems.check()
+        if let municipality = filters.municipalityNumber, !scope.includes(municipality) {
+            throw TunetError.forbidden(Message("report.error.municipality_outside_scope", ["municipality": .text(Municipality.named(municipality)?.description ?? municipality)]))
+        }
         return filters
     }
 }

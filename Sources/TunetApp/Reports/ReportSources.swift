@@ -77,7 +77,7 @@ struct ReportSources {
 
     private func providers(_ reader: StoreReader) throws -> [ReportRow] {
         let compliance = ProviderCompliance.standard
-        return try reader.allProviders().filter { filters.includes($0.municipalityNumber) }.map { provider in
+        return try reader.providers(in: filters.covered).map { provider in
             let standing = compliance.standing(of: provider, on: context.today)
             return [
                 "organisation_number": .text(provider.organisationNumber.digits), "name": .text(provider.name),
@@ -97,8 +97,8 @@ struct ReportSources {
 
     private func agreements(_ reader: StoreReader) throws -> [(ReportRow, [ReportRow])] {
         let registry = AgreementDesk(context)
-        return try reader.allAgreements().filter { agreement in
-            agreement.municipalities.contains(where: filters.includes) && filters.overlaps(agreement.start, agreement.currentEnd)
+        return try reader.agreements(in: filters.covered).filter { agreement in
+            filters.overlaps(agreement.start, agreement.currentEnd)
         }.map { agreement in
             let summary = try registry.summary(agreement, in: reader)
             let use = summary.consumption
@@ -125,8 +125,7 @@ struct ReportSources {
     private func procurementScores(_ reader: StoreReader) throws -> [ReportRow] {
         let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
         var rows: [ReportRow] = []
-        for procurement in try reader.allProcurements() where [.evaluating, .awarded, .concluded].contains(procurement.state)
-            && procurement.municipalities.contains(where: filters.includes) {
+        for procurement in try reader.procurements(in: filters.covered) where [.evaluating, .awarded, .concluded].contains(procurement.state) {
             let winners = Set(procurement.award?.winners.map(\.provider) ?? [])
             for tender in try TenderEvaluation.evaluate(procurement) {
                 for criterion in procurement.criteria {
@@ -146,8 +145,8 @@ struct ReportSources {
 
     private func placements(_ reader: StoreReader) throws -> [ReportRow] {
         let names = try Dictionary(uniqueKeysWithValues: reader.allProviders().map { ($0.organisationNumber, $0.name) })
-        return try reader.placements().filter { placement in
-            filters.includes(placement.municipalityNumber) && filters.overlaps(placement.start, placement.end)
+        return try reader.placements(in: filters.covered).filter { placement in
+            filters.overlaps(placement.start, placement.end)
         }.map { placement in
             [
                 "id": .integer(Int(placement.id)), "participant": .text(placement.participant.text), "kind": label(placement.kind),
@@ -191,8 +190,8 @@ struct ReportSources {
 
     private func tasks(_ reader: StoreReader) throws -> [ReportRow] {
         let members = try reader.members()
-        let teams = try reader.teams()
-        return try reader.tasks().filter { task in (filters.from.map { day in task.due.map { $0 >= day } ?? true } ?? true)
+        let teams = try reader.teams(in: filters.covered)
+        return try reader.tasks(in: filters.covered).filter { task in (filters.from.map { day in task.due.map { $0 >= day } ?? true } ?? true)
             && (filters.to.map { day in task.due.map { $0 <= day } ?? true } ?? true) }.map { task in
             let owner = members.first { $0.id == task.ownerId }
             // Without a member the team's owner holds the task: no task is without an owner.
@@ -212,7 +211,7 @@ struct ReportSources {
 
     private func pilotEvaluations(_ reader: StoreReader) throws -> [PilotEvaluationView] {
         let evaluator = PilotEvaluator(reader: reader, today: context.today)
-        let pilots = try reader.pilots()
+        let pilots = try reader.pilots(in: filters.scope)
         let chosen = filters.pilotNames.isEmpty ? pilots.filter { $0.municipalities.contains(where: filters.includes) }
             : filters.pilotNames.compactMap { name in pilots.first { $0.name == name } }
         return try chosen.map { try evaluator.evaluate($0, from: filters.from ?? $0.from, to: filters.to ?? $0.to) }
@@ -250,7 +249,7 @@ struct ReportSources {
         let until = filters.to.map { OsloTime.startOfDayUTC($0.adding(days: 1)) }
         return try reader.auditEvents(AuditQuery(since: since)).filter { until == nil || $0.at < until! }.map { event in
             [
-                "id": .integer(Int(event.id)), "local_time": .text(OsloTime.localTimestamp(event.at, in: filters.language)), "actor": .text(event.actor),
+                "id": .integer(Int(event.id)), "local_time": .text(OsloTime.localTimestamp(event.at, in: filters.language)), "actor": .text(AuditEventView(event).actorText(texts)),
                 "action": .text(AuditEventView.actionText(event.action, texts)), "entity": .text(AuditEventView.entityText(event.entity, texts)),
                 "entity_id": .text(event.entityId),
                 "note": event.note.map { .text(texts.render($0)) } ?? .none, "before": event.before.map(ReportValue.text) ?? .none,

@@ -7,7 +7,9 @@ import TunetText
 public struct TunetContext: Sendable {
     /// Seen by the use cases and, within this package, by the fixtures that build demo data.
     package let store: any Store
-    public let actor: String
+    /// Who acts, in which role and for which municipalities: what the audit log records, and what the
+    /// use cases let them see.
+    public let actor: AuditActor
     public let today: LocalDate
     public let now: @Sendable () -> Date
     /// What use cases keep between requests to the same database (the service's contexts share one).
@@ -15,7 +17,7 @@ public struct TunetContext: Sendable {
     /// How many problems an answer lists in full; the rest are counted by field (`ProblemLimit`).
     public let problemLimit: Int
 
-    package init(store: any Store, actor: String, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
+    package init(store: any Store, actor: AuditActor, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
          caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard) {
         self.store = store
         self.actor = actor
@@ -39,7 +41,7 @@ public struct TunetContext: Sendable {
     }
 
     /// The same database and caches for another actor or day (a request to the service, say).
-    public func acting(as actor: String, today: LocalDate) -> TunetContext {
+    public func acting(as actor: AuditActor, today: LocalDate) -> TunetContext {
         TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit)
     }
 
@@ -109,13 +111,13 @@ public struct TunetConfiguration: Sendable {
 
     /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
     public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: actor, today: today, problemLimit: problemLimit)
+        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: .atServer(actor), today: today, problemLimit: problemLimit)
     }
 
     /// Opens the configured database for a long-running service, which tidies the store's files beside
     /// the writer (`BackgroundCheckpoints`) instead of inside its commits.
     public func serviceContext() throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: false, forService: true), actor: actor, today: today, problemLimit: problemLimit)
+        TunetContext(store: try openStore(mustExist: false, forService: true), actor: .atServer(actor), today: today, problemLimit: problemLimit)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -156,7 +156,7 @@ public struct TaskDesk: Sendable {
             return try tx.insertTask { id in
                 var task = WorkTask(id: id, teamId: view.team.id, title: .typed(cleanTitle), kind: parsedKind, sectors: parsedSectors,
                                     ownerId: routing.memberId, due: dueDate, link: parsedLink, ruleKey: nil, createdOn: today)
-                task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: routing.memberId,
+                task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "created", toMember: routing.memberId,
                                           text: routing.route == .named ? nil : .written(Message("task.history.routed", [
                                               "owner": .text(routing.ownerName), "reason": .message(routing.reason),
                                           ])))]
@@ -168,13 +168,16 @@ public struct TaskDesk: Sendable {
 
     public func list(_ filter: TaskFilter = TaskFilter()) throws -> [TaskView] {
         let members = try context.read { try $0.members() }
-        let me = members.filter { $0.name.lowercased() == context.actor.lowercased() || $0.email?.lowercased() == context.actor.lowercased() }.map(\.id)
+        let actor = context.actor.name.lowercased()
+        let me = members.filter { $0.name.lowercased() == actor || $0.email?.lowercased() == actor }.map(\.id)
         if filter.mine && me.isEmpty {
-            throw TunetError.invalid("mine", context.actor, Message("task.error.not_a_member", ["actor": .text(context.actor), "act_as": .field("actor")]))
+            throw TunetError.invalid("mine", context.actor.name, Message("task.error.not_a_member", ["actor": .text(context.actor.name), "act_as": .field("actor")]))
         }
-        let teams = try context.read { try $0.teams() }
+        // Someone acting for some municipalities sees the teams that work only for them, and their tasks.
+        let scope = context.actor.scope
+        let teams = try context.read { try $0.teams(in: scope) }
         let team = try Self.listedTeam(filter, teams: teams, actorsTeams: Set(members.filter { me.contains($0.id) }.map(\.teamId)))
-        return try context.read { try $0.tasks() }.filter { task in
+        return try context.read { try $0.tasks(in: scope) }.filter { task in
             (team.map { $0 == task.teamId } ?? true)
                 && (filter.includeClosed || !task.status.isClosed)
                 && (!filter.mine || task.ownerId.map(me.contains) == true)
@@ -201,8 +204,17 @@ public struct TaskDesk: Sendable {
     }
 
     public func show(_ id: Int64) throws -> TaskView {
-        guard let task = try context.read({ try $0.task(id) }) else { throw TunetError.notFound(kind: "task", key: String(id)) }
-        return try view(task)
+        try view(try context.read { try visibleTask(id, in: $0) })
+    }
+
+    /// The task by number, if the actor's municipalities cover its team's; one outside them is as one that does not exist.
+    private func visibleTask(_ id: Int64, in reader: StoreReader) throws -> WorkTask {
+        let scope = context.actor.scope
+        guard let task = try reader.task(id) else { throw TunetError.notFound(kind: "task", key: String(id)) }
+        if scope != .every, try !reader.teams(in: scope).contains(where: { $0.id == task.teamId }) {
+            throw TunetError.notFound(kind: "task", key: String(id))
+        }
+        return task
     }
 
     /// Hands the task to another member, possibly in another sector; the history keeps who, when and why.
@@ -212,7 +224,7 @@ public struct TaskDesk: Sendable {
             let target = try Self.member(member, in: members.filter { $0.teamId == task.teamId })
             guard target.active else { throw TunetError.conflict(Message("task.error.member_left", ["member": .text(target.name)])) }
             if target.id == task.ownerId { throw TunetError.conflict(Message("task.error.already_owner", ["task": .text(String(id)), "member": .text(target.name)])) }
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "assigned", fromMember: task.ownerId, toMember: target.id,
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "assigned", fromMember: task.ownerId, toMember: target.id,
                                           text: comment.map(RecordedText.typed)))
             task.ownerId = target.id
             if !task.sectors.contains(target.sector) { task.sectors.append(target.sector) }
@@ -225,7 +237,7 @@ public struct TaskDesk: Sendable {
                 throw TunetError.conflict(Message("task.error.start_not_open", ["task": .text(String(id)), "status": task.status.labelValue]))
             }
             task.status = .inProgress
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "started"))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "started"))
         }
     }
 
@@ -234,7 +246,7 @@ public struct TaskDesk: Sendable {
         return try change(id, action: "done") { task, _, tx in
             guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .done
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "done", text: comment.map(RecordedText.typed)))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "done", text: comment.map(RecordedText.typed)))
         }
     }
 
@@ -243,7 +255,7 @@ public struct TaskDesk: Sendable {
         return try change(id, action: "cancel") { task, _, tx in
             guard !task.status.isClosed else { throw TunetError.conflict(Message("task.error.already_closed", ["task": .text(String(id)), "status": task.status.labelValue])) }
             task.status = .cancelled
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "cancelled", text: .typed(reason)))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "cancelled", text: .typed(reason)))
         }
     }
 
@@ -253,7 +265,7 @@ public struct TaskDesk: Sendable {
         if text.count > 2000 { throw TunetError.invalid("text", nil, Message("task.error.comment_too_long", ["maximum": 2000])) }
         _ = try FreeText.typed(text, field: "text", maximumLength: 2000)
         return try change(id, action: "comment") { task, _, tx in
-            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "comment", text: .typed(text)))
+            task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "comment", text: .typed(text)))
         }
     }
 
@@ -264,7 +276,7 @@ public struct TaskDesk: Sendable {
 
     private func change(_ id: Int64, action: String, _ body: (inout WorkTask, [TeamMember], StoreTransaction) throws -> Void) throws -> TaskView {
         let task = try context.write { tx -> WorkTask in
-            guard var task = try tx.task(id) else { throw TunetError.notFound(kind: "task", key: String(id)) }
+            var task = try visibleTask(id, in: tx)
             try body(&task, try tx.members(), tx)
             try tx.update(task, action: action, note: task.history.last?.text)
             return task

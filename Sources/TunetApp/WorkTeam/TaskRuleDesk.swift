@@ -66,7 +66,7 @@ public struct TaskRuleDesk: Sendable {
                     let task = try tx.insertTask { id in
                         var task = WorkTask(id: id, teamId: view.team.id, title: .written(finding.title), kind: finding.kind, sectors: finding.sectors,
                                             ownerId: owner.memberId, due: finding.due, link: finding.link, ruleKey: key, createdOn: today)
-                        task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor, action: "created", toMember: owner.memberId,
+                        task.history = [TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "created", toMember: owner.memberId,
                                                   text: .written(Message("task.history.raised", [
                                                       "kind": finding.kind.labelValue, "owner": .text(owner.ownerName), "reason": .message(owner.reason),
                                                   ])))]
@@ -79,7 +79,7 @@ public struct TaskRuleDesk: Sendable {
             for var task in try tx.tasks() where chosenIds.contains(task.teamId) && task.ruleKey != nil && !task.status.isClosed
                 && !task.conditionGone && !keys.contains(task.ruleKey!) {
                 task.conditionGone = true
-                task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor, action: "condition_gone",
+                task.history.append(TaskEvent(at: tx.timestamp, actor: tx.actor.name, action: "condition_gone",
                                               text: .written(Message("task.history.condition_gone", ["day": .date(today)]))))
                 try tx.update(task, action: "condition-gone")
                 gone.append(task.id)

@@ -38,7 +38,7 @@ struct AuditCommand: ParsableCommand {
         var table = TextTable(texts("audit.table.number"), texts("audit.table.when"), texts("audit.table.who"), texts("audit.table.action"),
                               texts("audit.table.entity"), texts("audit.table.id"), texts("audit.table.note"), rightAligned: [0])
         for entry in entries {
-            table.add(String(entry.id), OsloTime.localTimestamp(entry.at, in: texts.language), entry.actor, AuditEventView.actionText(entry.action, texts),
+            table.add(String(entry.id), OsloTime.localTimestamp(entry.at, in: texts.language), entry.actorText(texts), AuditEventView.actionText(entry.action, texts),
                       AuditEventView.entityText(entry.entity, texts), entry.entityId, entry.note.map(texts.render) ?? "")
         }
         Console.out(table.render())

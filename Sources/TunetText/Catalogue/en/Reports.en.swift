@@ -29,6 +29,8 @@ extension Catalogue {
         "report.list.title": "Title",
         "report.list.contents": "Contents",
         "report.wrote": "Wrote {file}: {rows} {rows|row|rows} in {sheets}.",
+        "report.error.municipality_outside_scope": "{municipality} is not among the municipalities the token is for.",
+        "report.error.whole_service_only": "The report '{report}' covers the whole service and needs a token for every municipality.",
         "report.error.ends_before_start": "the period ends ({to}) before it starts ({from})",
         "report.error.folder_not_created": "the folder cannot be created",
         "report.error.month_and_period": "give a month or a period (from and to), not both",

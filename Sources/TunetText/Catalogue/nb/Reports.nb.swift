@@ -29,6 +29,8 @@ extension Catalogue {
         "report.list.title": "Tittel",
         "report.list.contents": "Innhold",
         "report.wrote": "Skrev {file}: {rows} {rows|rad|rader} i {sheets}.",
+        "report.error.municipality_outside_scope": "{municipality} er ikke blant kommunene tilgangsnøkkelen gjelder.",
+        "report.error.whole_service_only": "Rapporten «{report}» gjelder hele tjenesten og kan bare hentes med en nøkkel for alle kommuner.",
         "report.error.ends_before_start": "perioden slutter ({to}) før den starter ({from})",
         "report.error.folder_not_created": "mappen kan ikke opprettes",
         "report.error.month_and_period": "gi en måned eller en periode (fra og til), ikke begge",

@@ -8,8 +8,6 @@ public protocol AttendanceReading {
     func submissions(provider: OrganisationNumber?) throws -> [AttendanceSubmission]
     /// The stored days of these placements from `from` to `to`, by placement and then date.
     func attendance(placements: [Int64], from: LocalDate, to: LocalDate) throws -> [StoredAttendance]
-    /// What has been billed under the agreement, and what its active placements still plan to cost.
-    func reportedValue(agreement reference: String) throws -> (billed: Money, plannedCostOfActivePlacements: Money)
     /// Every stored day in the period and the municipalities, farm by farm, participant by participant, day
     /// by day, handed over one at a time so that millions of days never sit in memory.
     func forEachAttendance(from: LocalDate?, to: LocalDate?, in municipalities: MunicipalityScope, _ body: (AttendanceExportRow) throws -> Void) throws

@@ -16,6 +16,31 @@ extension SQLiteReader {
         try Row.fetchAll(db, sql: "SELECT * FROM agreement ORDER BY start_date, reference").map(agreement(row:))
     }
 
+    /// The projected cost of the agreement's placements that are not cancelled, summed by the placement's municipality.
+    public func committedValueByMunicipality(agreement reference: String) throws -> [String: Money] {
+        let rows = try Row.fetchAll(try cached("""
+            SELECT pl.municipality_number AS municipality, SUM(pl.projected_cost_ore) AS money
+            FROM placement pl JOIN agreement a ON a.id = pl.agreement_id WHERE a.reference = ? AND pl.cancelled = 0
+            GROUP BY pl.municipality_number
+            """), arguments: [reference])
+        return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) -> (String, Money) in (row["municipality"], Money(ore: row["money"])) })
+    }
+
+    /// Billed attendance under the agreement and the planned cost of the reported days of its placements that
+    /// are not cancelled, summed by the placement's municipality.
+    public func reportedValueByMunicipality(agreement reference: String) throws -> [String: ReportedValue] {
+        let rows = try Row.fetchAll(try cached("""
+            SELECT pl.municipality_number AS municipality, SUM(at.day_price_ore + at.transport_ore) AS billed,
+                   SUM(CASE WHEN pl.cancelled = 0 THEN at.planned_cost_ore ELSE 0 END) AS planned
+            FROM attendance at JOIN placement pl ON pl.id = at.placement_id JOIN agreement a ON a.id = pl.agreement_id
+            WHERE a.reference = ?
+            GROUP BY pl.municipality_number
+            """), arguments: [reference])
+        return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) -> (String, ReportedValue) in
+            (row["municipality"], ReportedValue(billed: Money(ore: row["billed"]), plannedCostOfActivePlacements: Money(ore: row["planned"])))
+        })
+    }
+
     func agreementId(_ reference: String) throws -> Int64? {
         try Int64.fetchOne(try cached("SELECT id FROM agreement WHERE reference = ?"), arguments: [reference])
     }

@@ -78,17 +78,6 @@ extension SQLiteReader {
         }
         return result
     }
-
-    /// What reported attendance means for an agreement's ceiling: billed (spent) and the planned cost it replaces.
-    public func reportedValue(agreement reference: String) throws -> (billed: Money, plannedCostOfActivePlacements: Money) {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(at.day_price_ore + at.transport_ore), 0) AS billed,
-                   COALESCE(SUM(CASE WHEN pl.cancelled = 0 THEN at.planned_cost_ore ELSE 0 END), 0) AS planned
-            FROM attendance at JOIN placement pl ON pl.id = at.placement_id JOIN agreement a ON a.id = pl.agreement_id
-            WHERE a.reference = ?
-            """, arguments: [reference])
-        return (Money(ore: row?["billed"] ?? 0), Money(ore: row?["planned"] ?? 0))
-    }
 }
 
 extension SQLiteTransaction {

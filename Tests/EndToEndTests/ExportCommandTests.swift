@@ -73,7 +73,7 @@ struct ExportCommandTests {
         let check = """
             import openpyxl
             wb = openpyxl.load_workbook('avtaler.xlsx')
-            assert wb.sheetnames == ['Front', 'Agreements', 'Options'], wb.sheetnames
+            assert wb.sheetnames == ['Front', 'Agreements', 'Options', 'Consumption by municipality'], wb.sheetnames
             assert wb['Agreements']['A1'].value == 'Reference'
             print('ok')
             """

@@ -17,9 +17,9 @@ struct ReportDeskTests {
         filters.language = .en
         let path = workspace.folder.appendingPathComponent("agreements.xlsx").path
         let result = try ReportDesk(workspace.context).write("agreements", filters: filters, to: path)
-        #expect(result.sheets == ["Agreements", "Options"])
+        #expect(result.sheets == ["Agreements", "Options", "Consumption by municipality"])
         let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)), name: "agreements.xlsx")
-        #expect(reader.sheetNames == ["Front", "Agreements", "Options"])
+        #expect(reader.sheetNames == ["Front", "Agreements", "Options", "Consumption by municipality"])
         let rows = try reader.records(sheet: "Agreements")
         #expect(rows[0].fields.prefix(3) == ["Reference", "Title", "Municipalities"])
         let maximum = try #require(rows[0].fields.firstIndex(of: "Maximum value"))
@@ -31,6 +31,35 @@ struct ReportDeskTests {
         let options = try reader.records(sheet: "Options")
         #expect(options.count == 3)
         #expect(options[2].fields[4] == "2026-09-30")
+    }
+
+    @Test("The agreements report has a row per agreement and municipality of what each used of the shared ceiling; narrowed to a municipality, only its rows")
+    func consumptionByMunicipality() throws {
+        let workspace = try jointAgreementWorkspace()
+        try placeOnMarchMondays(workspace, for: "3316")
+        func sheet(_ filters: ReportFilters) throws -> [[String]] {
+            let path = workspace.folder.appendingPathComponent("agreements-\(UUID().uuidString).xlsx").path
+            _ = try ReportDesk(workspace.context).write("agreements", filters: filters, to: path)
+            let reader = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: path)), name: "agreements.xlsx")
+            #expect(reader.sheetNames == ["Forside", "Avtaler", "Opsjoner", "Forbruk per kommune"])
+            return try reader.records(sheet: "Forbruk per kommune").map(\.fields)
+        }
+        let every = try sheet(ReportFilters())
+        #expect(every[0] == ["Referanse", "Tittel", "Kommune", "Bundet", "Brukt", "Forbruk", "Avtalens maksimalverdi", "Andel av taket"])
+        #expect(every.dropFirst().map { Array($0.prefix(4)) } == [
+            ["2026/FELLES", "Inn på tunet i tre kommuner", "3303 Kongsberg", "0"],
+            ["2026/FELLES", "Inn på tunet i tre kommuner", "3316 Modum", "6250"],
+            ["2026/FELLES", "Inn på tunet i tre kommuner", "3107 Fredrikstad", "0"],
+            ["Sum", "", "", "6250"],
+        ])
+        #expect(every[2][5] == "6250" && every[2][6] == "8000000")
+
+        var modum = ReportFilters()
+        modum.municipalityNumber = "3316"
+        #expect(try sheet(modum).dropFirst().map { [$0[0], $0[2]] } == [["2026/FELLES", "3316 Modum"], ["Sum", ""]])
+        var oslo = ReportFilters()
+        oslo.municipalityNumber = "0301"
+        #expect(try sheet(oslo).dropFirst().map { $0[0] } == ["Ingen rader passer filtrene."], "Oslo is no party to the agreement")
     }
 
     @Test("Every report in the catalogue can be written from an empty database")

@@ -140,7 +140,8 @@ public struct AgreementDesk: Sendable {
     }
 
     func summary(_ agreement: Agreement, in reader: StoreReader) throws -> AgreementView {
-        AgreementView(agreement, today: context.today, consumption: try CeilingLedger.consumption(of: agreement, in: reader))
+        let ledger = try CeilingLedger.ledger(of: agreement, in: reader)
+        return AgreementView(agreement, today: context.today, consumption: ledger.total, byMunicipality: ledger.byMunicipality)
     }
 
     package static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {
@@ -173,16 +174,4 @@ public struct PriceListView: Sendable, Encodable {
     public let on: LocalDate
     public let prices: [PriceVersion]
     public let versions: [PriceVersion]
-}
-
-/// What counts against an agreement's ceiling. Placements commit their projected cost (cancelled ones
-/// release it); reported attendance is spent at what it bills, and releases the planned cost of the
-/// days it reports from committed.
-enum CeilingLedger {
-    static func consumption(of agreement: Agreement, in reader: StoreReader) throws -> Consumption {
-        let committed = try reader.committedValue(agreement: agreement.reference)
-        let reported = try reader.reportedValue(agreement: agreement.reference)
-        let open = committed.money - reported.plannedCostOfActivePlacements
-        return Consumption(maximum: agreement.maximumValue, committed: open.ore > 0 ? open : .zero, spent: reported.billed)
-    }
 }

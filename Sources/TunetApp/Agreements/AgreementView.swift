@@ -1,19 +1,24 @@
 import TunetDomain
 
-/// An agreement as `list` and `show` present it: stored fields plus status, ends and consumption.
+/// An agreement as `list` and `show` present it: stored fields plus status, ends and consumption, in total
+/// and by municipality (the lines add up to the total).
 public struct AgreementView: Sendable, Encodable {
     public let agreement: Agreement
     public let status: AgreementStatus
     public let consumption: Consumption
+    /// Every municipality party to the agreement with what it has committed and spent of the shared ceiling.
+    public let consumptionByMunicipality: [MunicipalityConsumption]
 
-    init(_ agreement: Agreement, today: LocalDate, consumption: Consumption) {
+    init(_ agreement: Agreement, today: LocalDate, consumption: Consumption, byMunicipality: [MunicipalityConsumption]) {
         self.agreement = agreement
         self.consumption = consumption
+        consumptionByMunicipality = byMunicipality
         status = AgreementStatus.of(agreement, on: today, used: consumption.used)
     }
 
     enum DerivedKeys: String, CodingKey {
         case status, consumption
+        case consumptionByMunicipality = "consumption_by_municipality"
         case currentEnd = "current_end"
         case latestPossibleEnd = "latest_possible_end"
         case ocdsMethod = "ocds_framework_method"
@@ -24,6 +29,7 @@ public struct AgreementView: Sendable, Encodable {
         var derived = encoder.container(keyedBy: DerivedKeys.self)
         try derived.encode(status, forKey: .status)
         try derived.encode(consumption, forKey: .consumption)
+        try derived.encode(consumptionByMunicipality, forKey: .consumptionByMunicipality)
         try derived.encode(agreement.currentEnd, forKey: .currentEnd)
         try derived.encode(agreement.latestPossibleEnd, forKey: .latestPossibleEnd)
         try derived.encode(agreement.callOffMethod.ocdsMethod, forKey: .ocdsMethod)

@@ -62,6 +62,7 @@ struct ReportSources {
         case "providers": return [SheetRows(rows: try providers(reader))]
         case "agreements": return [SheetRows(rows: try agreements(reader).map(\.0))]
         case "agreement_options": return [SheetRows(rows: try agreements(reader).flatMap(\.1))]
+        case "agreement_municipalities": return [SheetRows(rows: try agreementMunicipalities(reader))]
         case "procurement_scores": return [SheetRows(rows: try procurementScores(reader))]
         case "placements": return [SheetRows(rows: try placements(reader))]
         case "attendance_grid": return try attendanceGrid(reader)

@@ -12,6 +12,7 @@ struct AgreementCommand: ParsableCommand {
             Examples:
               tunet agreement list --status expiring
               tunet agreement show 2023/4512
+              tunet agreement consumption 2025/DAG-77 --by-municipality
               tunet agreement prices 2023/4512 --on 2027-02-01
               tunet agreement adjust-prices --year 2027 --dry-run
             """,
@@ -145,7 +146,7 @@ extension AgreementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show an agreement: parties, options, prices today and the ceiling.",
+            commandName: "show", abstract: "Show an agreement: the ceiling (by municipality when joint), parties, options and prices today.",
             discussion: "Example:\n  tunet agreement show 2023/4512 --json")
 
         @Argument(help: "The agreement's reference.")
@@ -189,6 +190,9 @@ extension AgreementCommand {
                 texts("agreement.terminated_on", ["date": .date($0), "reason": .text(agreement.terminationReason ?? "")])
             })
             Console.out(list.render())
+            if agreement.municipalities.count > 1 {
+                Console.out("\n" + texts("agreement.by_municipality.title") + "\n" + AgreementCommand.municipalityTable(summary).render())
+            }
             var parties = TextTable(texts("agreement.parties.rank"), texts("agreement.parties.organisation_number"), texts("agreement.parties.provider"),
                                     rightAligned: [0])
             let names = try ProviderDesk(context).list().reduce(into: [String: String]()) {

@@ -79,42 +79,4 @@ extension AgreementCommand {
             }
         }
     }
-
-    struct Consumption: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
-            discussion: """
-                Committed is the projected cost of placements; spent is billed attendance.
-
-                Example:
-                  tunet agreement consumption 2023/4512
-                """)
-
-        @Argument(help: "One agreement (default: all).")
-        var reference: String?
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            let summaries = try AgreementDesk(global.readableContext()).consumption(reference)
-            if output.json {
-                struct Row: Encodable {
-                    let reference: String
-                    let status: AgreementStatus
-                    let consumption: TunetDomain.Consumption
-                }
-                return try JSONOutput.print(summaries.map { Row(reference: $0.agreement.reference, status: $0.status, consumption: $0.consumption) })
-            }
-            let texts = Console.texts
-            var table = TextTable(texts("agreement.table.reference"), texts("agreement.consumption.maximum"), texts("agreement.consumption.committed"),
-                                  texts("agreement.consumption.spent"), texts("agreement.consumption.headroom"), texts("agreement.table.used"),
-                                  texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
-            for summary in summaries {
-                let use = summary.consumption
-                table.add(summary.agreement.reference, texts.format(.money(use.maximum)), texts.format(.money(use.committed)),
-                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), AgreementCommand.used(use), texts.render(summary.status.label))
-            }
-            Console.out(table.render())
-        }
-    }
 }

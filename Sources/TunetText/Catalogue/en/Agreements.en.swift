@@ -73,6 +73,16 @@ extension Catalogue {
         "agreement.consumption.spent": "Spent",
         "agreement.consumption.headroom": "Headroom",
 
+        "agreement.by_municipality.title": "Consumption by municipality:",
+        "agreement.by_municipality.of": "Consumption by municipality in {reference}:",
+        "agreement.by_municipality.municipality": "Municipality",
+        "agreement.by_municipality.committed": "Committed (NOK)",
+        "agreement.by_municipality.spent": "Spent (NOK)",
+        "agreement.by_municipality.used": "Used (NOK)",
+        "agreement.by_municipality.share_of_used": "Share of used",
+        "agreement.by_municipality.share_of_maximum": "Share of the ceiling",
+        "agreement.by_municipality.total": "Total",
+
         "agreement.extended": "Extended {reference}; it now ends {end}.",
         "agreement.extend.no_option": "Agreement {reference} has no extension option left to exercise.",
         "agreement.extend.deadline_passed": "Option {option} of agreement {reference} had to be decided by {deadline}; it can no longer be exercised.",

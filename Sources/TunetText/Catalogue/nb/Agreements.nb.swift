@@ -73,6 +73,16 @@ extension Catalogue {
         "agreement.consumption.spent": "Brukt",
         "agreement.consumption.headroom": "Gjenstående",
 
+        "agreement.by_municipality.title": "Forbruk per kommune:",
+        "agreement.by_municipality.of": "Forbruk per kommune i {reference}:",
+        "agreement.by_municipality.municipality": "Kommune",
+        "agreement.by_municipality.committed": "Bundet (kr)",
+        "agreement.by_municipality.spent": "Brukt (kr)",
+        "agreement.by_municipality.used": "Forbruk (kr)",
+        "agreement.by_municipality.share_of_used": "Andel av forbruket",
+        "agreement.by_municipality.share_of_maximum": "Andel av taket",
+        "agreement.by_municipality.total": "Sum",
+
         "agreement.extended": "Forlenget {reference}; den løper nå til og med {end}.",
         "agreement.extend.no_option": "Rammeavtale {reference} har ingen opsjon på forlengelse igjen.",
         "agreement.extend.deadline_passed": "Opsjon {option} i rammeavtale {reference} måtte besluttes innen {deadline}; den kan ikke lenger utløses.",

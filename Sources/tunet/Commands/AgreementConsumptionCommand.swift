@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TunetApp
+import TunetDomain
+import TunetText
+
+extension AgreementCommand {
+    struct Consumption: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
+            discussion: """
+                Committed is the projected cost of placements; spent is billed attendance. With --by-municipality, \
+                each municipality's part of the shared ceiling: every municipality of the agreement, its committed, \
+                spent and used, and its share of what the agreement has used and of the maximum.
+
+                Examples:
+                  tunet agreement consumption 2023/4512
+                  tunet agreement consumption 2025/DAG-77 --by-municipality
+                """)
+
+        @Argument(help: "One agreement (default: all).")
+        var reference: String?
+        @Flag(help: "Each municipality's committed, spent and used of the shared ceiling.")
+        var byMunicipality = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        struct Row: Encodable {
+            let reference: String
+            let status: AgreementStatus
+            let consumption: TunetDomain.Consumption
+            let byMunicipality: [MunicipalityConsumption]?
+
+            enum CodingKeys: String, CodingKey {
+                case reference, status, consumption
+                case byMunicipality = "consumption_by_municipality"
+            }
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(reference, forKey: .reference)
+                try container.encode(status, forKey: .status)
+                try container.encode(consumption, forKey: .consumption)
+                try container.encodeIfPresent(byMunicipality, forKey: .byMunicipality)
+            }
+        }
+
+        func run() throws {
+            let summaries = try AgreementDesk(global.readableContext()).consumption(reference)
+            if output.json {
+                return try JSONOutput.print(summaries.map {
+                    Row(reference: $0.agreement.reference, status: $0.status, consumption: $0.consumption,
+                        byMunicipality: byMunicipality ? $0.consumptionByMunicipality : nil)
+                })
+            }
+            if byMunicipality {
+                let tables = summaries.map { summary in
+                    Console.texts("agreement.by_municipality.of", ["reference": .text(summary.agreement.reference)]) + "\n"
+                        + AgreementCommand.municipalityTable(summary).render()
+                }
+                return Console.out(tables.joined(separator: "\n\n"))
+            }
+            let texts = Console.texts
+            var table = TextTable(texts("agreement.table.reference"), texts("agreement.consumption.maximum"), texts("agreement.consumption.committed"),
+                                  texts("agreement.consumption.spent"), texts("agreement.consumption.headroom"), texts("agreement.table.used"),
+                                  texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
+            for summary in summaries {
+                let use = summary.consumption
+                table.add(summary.agreement.reference, texts.format(.money(use.maximum)), texts.format(.money(use.committed)),
+                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), AgreementCommand.used(use), texts.render(summary.status.label))
+            }
+            Console.out(table.render())
+        }
+    }
+
+    /// Each municipality's line of the shared ceiling, and the agreement's total under them.
+    static func municipalityTable(_ summary: AgreementView) -> TextTable {
+        let texts = Console.texts
+        func share(_ percentage: Percentage?) -> String { percentage.map { texts.format(.percentage($0)) } ?? "–" }
+        var table = TextTable(texts("agreement.by_municipality.municipality"), texts("agreement.by_municipality.committed"),
+                              texts("agreement.by_municipality.spent"), texts("agreement.by_municipality.used"),
+                              texts("agreement.by_municipality.share_of_used"), texts("agreement.by_municipality.share_of_maximum"),
+                              rightAligned: [1, 2, 3, 4, 5])
+        for line in summary.consumptionByMunicipality {
+            table.add(line.municipalityText, texts.format(.money(line.committed)), texts.format(.money(line.spent)),
+                      texts.format(.money(line.used)), share(line.shareOfUsed), share(line.shareOfMaximum))
+        }
+        let total = summary.consumption
+        table.add(texts("agreement.by_municipality.total"), texts.format(.money(total.committed)), texts.format(.money(total.spent)),
+                  texts.format(.money(total.used)), share(Percentage(total.used.ore, of: total.used.ore)), share(total.percentUsed))
+        return table
+    }
+}

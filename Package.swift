@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetFixtures", "TunetFiles", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
     ]
 )
 

@@ -49,7 +49,7 @@ struct JointAgreementConsumptionTests {
         let kongsberg = try placeOnMarchMondays(workspace, for: "3303")
         try placeOnMarchMondays(workspace, for: "3316")
         // Lia gård reports Kongsberg's first Monday: NOK 1 250 spent, released from what was committed.
-        let later = TunetContext(store: workspace.context.store, actor: "test", today: LocalDate(year: 2026, month: 3, day: 3)!)
+        let later = TunetContext(store: workspace.context.store, actor: .atServer("test"), today: LocalDate(year: 2026, month: 3, day: 3)!)
         let file = try workspace.file("mars.csv", """
             organisation_number,participant,date,status,hours,transport_trips,extra_day
             974760673,\(kongsberg.participant.text),2026-03-02,present,5,,

@@ -53,6 +53,43 @@ struct TokenDeskTests {
         #expect(throws: TunetError.self) { try TokenDesk(workspace.context).issue(TokenRequest(role: "leader", provider: "974760673", everyMunicipality: true)) }
     }
 
+    @Test("A leader's or work team's token names its municipalities, a pilot or the whole service — one of them; a farm's and a national reader's none")
+    func scopes() throws {
+        let workspace = try TestWorkspace()
+        _ = try ProviderDesk(workspace.context).add(liaGard)
+        let desk = TokenDesk(workspace.context)
+        let team = try desk.issue(TokenRequest(role: "work-team", municipalities: ["3303,1804", "3303"]))
+        #expect(team.record.role == .workTeam && team.record.municipalities == .only(["3303", "1804"]))
+        let principal = try desk.authenticate(team.token)
+        #expect(principal.scope == .only(["3303", "1804"]))
+        #expect(principal.actor == AuditActor(name: "work team (token \(team.record.id))", role: .workTeam, scope: .only(["3303", "1804"])))
+        #expect(try desk.authenticate(try desk.issue(TokenRequest(role: "national")).token).role == .national)
+        #expect(try desk.authenticate(try desk.issue(TokenRequest(provider: "974760673")).token).scope == .every)
+
+        func refusal(_ request: TokenRequest) -> String? {
+            (#expect(throws: TunetError.self) { try desk.issue(request) })?.english
+        }
+        #expect(refusal(TokenRequest(role: "leader")) == "municipality: say which municipalities the token is for: municipality NUMBER (several if you like), pilot PILOT, or every-municipality for the whole service")
+        #expect(refusal(TokenRequest(role: "leader", municipalities: ["3303"], everyMunicipality: true))?.contains("choose one of") == true)
+        #expect(refusal(TokenRequest(role: "work-team", pilot: "1"))?.contains("a pilot is given to project leaders only") == true)
+        #expect(refusal(TokenRequest(role: "national", municipalities: ["3303"]))?.contains("leave out municipalities and pilot") == true)
+        #expect(refusal(TokenRequest(role: "leader", municipalities: ["9999"]))?.contains("9999") == true)
+        #expect(refusal(TokenRequest(role: "chief", municipalities: ["3303"]))?.contains("use provider, leader, work-team or national") == true)
+        #expect(refusal(TokenRequest(pilot: "No such pilot"))?.contains("No such pilot") == true)
+        #expect(try desk.list().count == 3)
+    }
+
+    @Test("A pilot's token sees the municipalities its pilot has when it is used")
+    func pilotScope() throws {
+        let workspace = try TestWorkspace()
+        let pilot = try PilotDesk(workspace.context).add(name: "Elever i Nordland", county: "Nordland", targetGroup: "pupils",
+                                                         municipalities: ["1804", "1866"], from: "2026-01-01", to: "2026-12-31",
+                                                         projectLeader: "Prosjektleder", researchPartner: nil)
+        let issued = try TokenDesk(workspace.context).issue(TokenRequest(pilot: "Elever i Nordland"))
+        #expect(issued.record.role == .leader && issued.record.pilotId == pilot.id && issued.record.municipalities == nil)
+        #expect(try TokenDesk(workspace.context).authenticate(issued.token).scope == .only(["1804", "1866"]))
+    }
+
     @Test("Comparing hashes does not depend on where they differ")
     func constantTime() {
         #expect(TokenDesk.constantTimeEqual("abc", "abc"))

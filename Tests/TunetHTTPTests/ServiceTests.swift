@@ -95,19 +95,7 @@ final class RunningService: @unchecked Sendable {
 
     func request(_ method: String, _ path: String, token: String? = nil, body: Data? = nil, type: String? = "text/csv",
                  headers: [String: String] = [:]) async throws -> (status: Int, data: Data, headers: [AnyHashable: Any]) {
-        var request = URLRequest(url: URL(string: path, relativeTo: base)!)
-        request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        // URLSession adds an Accept-Language of its own; an empty one leaves it out, as a script's request does.
-        request.setValue("", forHTTPHeaderField: "Accept-Language")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let body {
-            request.httpBody = body
-            if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as! HTTPURLResponse
-        return (http.statusCode, data, http.allHeaderFields)
+        try await send(method, path, to: base, token: token, body: body, type: type, headers: headers)
     }
 
     func json(_ data: Data) throws -> [String: Any] {
@@ -118,6 +106,24 @@ final class RunningService: @unchecked Sendable {
     func attendanceCount() throws -> Int {
         try context.store.read { reader in try reader.submissions().count }
     }
+}
+
+/// One request to a service at `base`, as a script would send it, with the token as a bearer token.
+func send(_ method: String, _ path: String, to base: URL, token: String? = nil, body: Data? = nil, type: String? = "text/csv",
+          headers: [String: String] = [:]) async throws -> (status: Int, data: Data, headers: [AnyHashable: Any]) {
+    var request = URLRequest(url: URL(string: path, relativeTo: base)!)
+    request.httpMethod = method
+    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+    // URLSession adds an Accept-Language of its own; an empty one leaves it out, as a script's request does.
+    request.setValue("", forHTTPHeaderField: "Accept-Language")
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    if let body {
+        request.httpBody = body
+        if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
+    }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = response as! HTTPURLResponse
+    return (http.statusCode, data, http.allHeaderFields)
 }
 
 /// Every line the service logs, with its metadata, for tests that check what is never logged.

@@ -70,6 +70,39 @@ struct SQLiteStoreTests {
         #expect(provider?.openWeekdays == WeekdaySet([.monday, .tuesday]))
     }
 
+    @Test("Upgrading keeps every token: a leader's from before scopes sees every municipality; earlier audit events have no role")
+    func tokensBeforeScopes() throws {
+        let file = try TemporaryDatabaseFile()
+        let old = try DatabaseQueue(path: file.path)
+        try Schema.migrator.migrate(old, upTo: "v15-team-municipalities")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO provider (organisation_number, name, municipality_number, target_groups, places_per_day, open_weekdays, status)
+                VALUES ('974760673', 'Lia gård', '3303', 'pupils', 4, 'mon,tue', 'active');
+                INSERT INTO access_token (token_hash, role, provider_id, label, created_at, expires_on)
+                VALUES ('\(String(repeating: "a", count: 64))', 'leader', NULL, 'leder', '2026-01-01T00:00:00.000Z', '2026-12-31'),
+                       ('\(String(repeating: "b", count: 64))', 'provider', 1, NULL, '2026-01-01T00:00:00.000Z', '2026-12-31');
+                INSERT INTO audit_event (at, actor, action, entity, entity_id) VALUES ('2026-01-01T00:00:00.000Z', 'kari', 'issue', 'token', '1');
+                """)
+        }
+        try old.close()
+        let upgraded = try SQLiteStore(path: file.path)
+        let tokens = try upgraded.read { try $0.tokens() }
+        #expect(tokens.map(\.role) == [.leader, .provider])
+        #expect(tokens.map(\.municipalities) == [.every, nil])
+        #expect(tokens[1].provider?.digits == "974760673")
+        let before = try #require(try upgraded.readSQLite { try $0.auditEvents(AuditQuery(entity: "token")) }.first)
+        #expect(before.actorRole == nil && before.actorScope == nil)
+        let issued = try upgraded.write(actor: AuditActor(name: "kari", role: .operator, scope: .every)) { tx in
+            try tx.insertToken(AccessToken(id: 0, role: .workTeam, provider: nil, label: nil, municipalities: .only(["3303", "1804"]),
+                                           createdAt: "", expiresOn: LocalDate(year: 2027, month: 1, day: 1)!), hash: String(repeating: "c", count: 64))
+        }
+        #expect(issued.id == 3)
+        let after = try #require(try upgraded.readSQLite { try $0.auditEvents(AuditQuery(entity: "token", entityId: "3")) }.first)
+        #expect(after.actorRole == .operator && after.actorScope == .every)
+        #expect(try upgraded.read { try $0.tokens() }.last?.municipalities == .only(["1804", "3303"]))
+    }
+
     @Test("A change writes its audit event in the same transaction, with the state after")
     func auditsInTheSameTransaction() throws {
         let file = try TemporaryDatabaseFile()

@@ -40,7 +40,8 @@ public enum TunetServer {
 
     public static let routes: [(method: String, path: String)] = [
         ("GET", "/"), ("POST", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
-        ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"),
+        ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"), ("GET", "/v1/figures"), ("GET", "/v1/team/placements"),
+        ("GET", "/v1/team/attendance"), ("GET", "/v1/team/tasks"), ("POST", "/v1/team/tasks/{id}/{action}"),
     ]
 
     /// Serves until the process is told to stop (SIGINT or SIGTERM), then stops accepting connections and
@@ -73,10 +74,8 @@ public enum TunetServer {
         router.get("/v1/team/placements") { request, _ in try await api.teamPlacements(request) }
         router.get("/v1/team/attendance") { request, _ in try await api.teamAttendance(request) }
         router.get("/v1/team/tasks") { request, _ in try await api.teamTasks(request) }
-        for action in ["assign", "start", "done", "comment"] {
-            router.post("/v1/team/tasks/:id/\(action)") { request, context in
-                try await api.changeTask(request, id: context.parameters.get("id") ?? "", action: action)
-            }
+        router.post("/v1/team/tasks/:id/:action") { request, context in
+            try await api.changeTask(request, id: context.parameters.get("id") ?? "", action: context.parameters.get("action") ?? "")
         }
         return Application(router: router, server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, settings: settings) },
                            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),

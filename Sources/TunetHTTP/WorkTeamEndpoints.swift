@@ -51,6 +51,8 @@ extension API {
         return try .json(try await offloaded { try TaskDesk(acting(as: principal)).list(chosen) })
     }
 
+    static let taskActions: Set<String> = ["assign", "start", "done", "comment"]
+
     /// What a change to a task may carry: the member it goes to, a comment, a text.
     struct TaskChange: Decodable {
         var member: String?
@@ -62,6 +64,7 @@ extension API {
     func changeTask(_ request: Request, id: String, action: String) async throws -> Response {
         let principal = try principal(request, as: [.workTeam], refusal: Self.refusal)
         guard let number = Int64(id) else { throw Problem(.notFound(kind: "task", key: id)) }
+        guard Self.taskActions.contains(action) else { throw Problem(.notFound(kind: "task_action", key: action)) }
         let change = try await taskChange(request)
         let desk = TaskDesk(acting(as: principal))
         let view = try await offloaded { () throws -> TaskView in
@@ -71,8 +74,7 @@ extension API {
                 return try desk.assign(number, to: member, comment: change.comment)
             case "start": return try desk.start(number)
             case "done": return try desk.done(number, comment: change.comment)
-            default:
-                return try desk.comment(number, text: change.text ?? "")
+            default: return try desk.comment(number, text: change.text ?? "")
             }
         }
         return try .json(view)

@@ -3,6 +3,7 @@ import Testing
 @testable import TunetApp
 import TunetDomain
 import TunetStorage
+import TunetText
 
 /// Each token sees its own municipalities and no others, over the service, on the demo's three groups.
 @Suite("Municipality boundaries: each token sees its own municipalities, from both sides", .serialized)
@@ -146,6 +147,7 @@ struct MunicipalityBoundaryTests {
         #expect(started.status == 200)
         let event = try #require(try AuditDesk(service.context).events(entity: "task", id: String(own.id), since: nil, limit: 1, oldest: false).first)
         #expect(event.actorRole == .workTeam && event.actorMunicipalities == ["3303"])
+        #expect(event.actorText(Texts(.nb)) == "work team (token 2) (arbeidslag for 3303 Kongsberg)")
         let byLeader = try await service.request("POST", "/v1/team/tasks/\(own.id)/done", token: service.kongsbergLeader)
         #expect(byLeader.status == 403)
         let comment = try await service.request("POST", "/v1/team/tasks/\(own.id)/comment", token: service.kongsbergTeam,

@@ -343,7 +343,8 @@ struct OpenAPIContractTests {
     func pathsAnswer() async throws {
         let service = try await RunningService()
         for (path, methods) in try Self.documented() {
-            let concrete = path.replacingOccurrences(of: "{name}", with: "providers")
+            let concrete = path.replacingOccurrences(of: "{name}", with: "providers").replacingOccurrences(of: "{id}", with: "1")
+                .replacingOccurrences(of: "{action}", with: "start")
             for method in methods {
                 let result = try await service.request(method, concrete + (concrete.contains("template") ? "?month=2026-05" : ""),
                                                        token: concrete.contains("reports") ? service.leader : service.lia,

@@ -28,6 +28,7 @@ extension Catalogue {
         "entity.procurement": "procurement",
         "entity.provider": "provider with organisation number",
         "entity.task": "task",
+        "entity.task_action": "action on a task (assign, start, done or comment)",
         "entity.member": "team member",
         "entity.team": "team",
         "entity.token": "token",

@@ -28,6 +28,7 @@ extension Catalogue {
         "entity.procurement": "anskaffelse",
         "entity.provider": "tilbyder med organisasjonsnummer",
         "entity.task": "oppgave",
+        "entity.task_action": "handling på en oppgave (assign, start, done eller comment)",
         "entity.member": "medlem av arbeidslaget",
         "entity.team": "arbeidslag",
         "entity.token": "tilgangsnøkkel",

@@ -102,6 +102,16 @@ struct MunicipalityBoundaryTests {
         }
     }
 
+    @Test("The placements report names a call-off's method once: «tildelingskriterier: Gården nærmest …»")
+    func chosenByOnce() async throws {
+        let service = try await DemoService()
+        let file = service.folder.appendingPathComponent("plasseringer.xlsx").path
+        _ = try ReportDesk(service.context).write(ReportRequest(report: "placements", defaultLanguage: .nb), to: file)
+        let cells = try DemoService.cells(try Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(cells.contains { $0.hasPrefix("tildelingskriterier: Gården nærmest") })
+        #expect(!cells.contains { $0.contains("tildelingskriterier: tildelingskriterier") })
+    }
+
     @Test("A farm serving two municipalities sees its placements in both; another farm's are not among them")
     func farmInTwoMunicipalities() async throws {
         let service = try await DemoService()

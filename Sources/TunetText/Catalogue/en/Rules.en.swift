@@ -167,7 +167,7 @@ extension Catalogue {
         "rules.not_planned.school_holiday": "a school holiday",
         "rules.choice.chosen_by": "{method}: {rule}",
         "rules.choice.direct": "direct order on the agreement's fixed terms",
-        "rules.choice.criteria": "allocation criteria: {criteria}",
+        "rules.choice.criteria": "{criteria}",
         "rules.choice.criteria_as_written": "as written in the agreement",
         "rules.choice.mini_competition": "mini-competition among the parties",
         "rules.choice.ranking": "highest-ranked provider with room (rank {rank})",

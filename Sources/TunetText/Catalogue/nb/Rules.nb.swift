@@ -167,7 +167,7 @@ extension Catalogue {
         "rules.not_planned.school_holiday": "skoleferie",
         "rules.choice.chosen_by": "{method}: {rule}",
         "rules.choice.direct": "direkte avrop på avtalens faste vilkår",
-        "rules.choice.criteria": "tildelingskriterier: {criteria}",
+        "rules.choice.criteria": "{criteria}",
         "rules.choice.criteria_as_written": "som skrevet i avtalen",
         "rules.choice.mini_competition": "minikonkurranse mellom partene",
         "rules.choice.ranking": "høyest rangerte tilbyder med ledig plass (rang {rank})",

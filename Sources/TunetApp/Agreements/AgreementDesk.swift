@@ -26,7 +26,7 @@ public struct AgreementDesk: Sendable {
     }
 
     public func list(_ filter: AgreementFilter = AgreementFilter()) throws -> [AgreementView] {
-        try context.read { reader in try reader.allAgreements().map { try summary($0, in: reader) }.filter(filter.matches) }
+        try context.read { reader in try reader.agreements(in: context.actor.scope).map { try summary($0, in: reader) }.filter(filter.matches) }
     }
 
     /// Exercises the next option, which must be decided by its deadline.

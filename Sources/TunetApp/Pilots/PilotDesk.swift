@@ -111,7 +111,7 @@ public struct PilotDesk: Sendable {
         }
     }
 
-    public func list() throws -> [Pilot] { try context.read { try $0.pilots() } }
+    public func list() throws -> [Pilot] { try context.read { try $0.pilots(in: context.actor.scope) } }
 
     public func show(_ id: String) throws -> (Pilot, [PilotMeasure]) {
         try context.read { reader in
@@ -197,8 +197,8 @@ struct PilotEvaluator {
 
     func evaluate(_ pilot: Pilot, from: LocalDate, to: LocalDate) throws -> PilotEvaluationView {
         let kind: PlacementKind? = pilot.targetGroup == .pupils ? .pupil : pilot.targetGroup == .dementia ? .dementia : nil
-        let scope = try reader.placements().filter { placement in
-            !placement.isCancelled && pilot.municipalities.contains(placement.municipalityNumber) && placement.kind == kind
+        let scope = try reader.placements(in: .only(Set(pilot.municipalities))).filter { placement in
+            !placement.isCancelled && placement.kind == kind
                 && placement.start <= to && placement.end >= from
         }
         let reported = try reader.attendance(placements: scope.map(\.id), from: from, to: to)

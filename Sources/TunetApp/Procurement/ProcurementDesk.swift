@@ -253,7 +253,7 @@ public struct ProcurementDesk: Sendable {
     }
 
     public func list(state: ProcurementState? = nil) throws -> [ProcurementView] {
-        try context.read { try $0.allProcurements() }.filter { state == nil || $0.state == state }.map(view)
+        try context.read { try $0.procurements(in: context.actor.scope) }.filter { state == nil || $0.state == state }.map(view)
     }
 
     private func change(_ id: Int64, action: String, note: RecordedText? = nil, _ body: (inout Procurement) throws -> Void) throws -> ProcurementView {

@@ -80,7 +80,7 @@ public struct ProviderDesk: Sendable {
 
     public func list(_ filter: ProviderFilter = ProviderFilter()) throws -> [ProviderView] {
         try context.read { reader in
-            try reader.allProviders().map { ProviderView($0, today: context.today) }.filter(filter.matches)
+            try reader.providers(in: context.actor.scope).map { ProviderView($0, today: context.today) }.filter(filter.matches)
         }
     }
 

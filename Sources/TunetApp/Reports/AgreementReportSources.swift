@@ -7,8 +7,7 @@ import TunetStorage
 extension ReportSources {
     func agreementMunicipalities(_ reader: StoreReader) throws -> [ReportRow] {
         var rows: [ReportRow] = []
-        for agreement in try reader.allAgreements() where agreement.municipalities.contains(where: filters.includes)
-            && filters.overlaps(agreement.start, agreement.currentEnd) {
+        for agreement in try reader.agreements(in: filters.covered) where filters.overlaps(agreement.start, agreement.currentEnd) {
             let ledger = try CeilingLedger.ledger(of: agreement, in: reader)
             for line in ledger.byMunicipality where filters.includes(line.municipalityNumber) {
                 rows.append([

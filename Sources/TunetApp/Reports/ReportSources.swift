@@ -164,10 +164,9 @@ struct ReportSources {
     private func attendanceGrid(_ reader: StoreReader) throws -> [SheetRows] {
         let month = filters.month(today: context.today)
         var sheets: [SheetRows] = []
-        for provider in try reader.allProviders() {
-            let placements = try reader.placements(provider: provider.organisationNumber).filter { placement in
+        for provider in try reader.providers(in: filters.covered) {
+            let placements = try reader.placements(in: filters.covered, provider: provider.organisationNumber).filter { placement in
                 !placement.isCancelled && placement.start <= month.lastDay && placement.end >= month.firstDay
-                    && filters.includes(placement.municipalityNumber)
             }
             guard !placements.isEmpty else { continue }
             let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),

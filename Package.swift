@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +37,13 @@ let package = Package(
             name: "TunetStoreSQLite",
             dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TunetStorePostgres",
+            dependencies: ["TunetDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -90,6 +99,8 @@ let package = Package(
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
         .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
+        .testTarget(name: "TunetStorePostgresTests", dependencies: ["TunetTestSupport", "TunetStorePostgres", "TunetDomain", "TunetText",
+                                                              .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetTestSupport", "TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),

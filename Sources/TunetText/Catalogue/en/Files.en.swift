@@ -1,6 +1,15 @@
 extension Catalogue {
     /// English: reading CSV and xlsx files, and the database file.
     static let enFiles: [String: String] = [
+        "files.postgres.url_unreadable": "the address is not a PostgreSQL address: write postgres://USER@HOST:PORT/DATABASE",
+        "files.postgres.unknown_parameter": "'{name}' is not a setting Tunet knows in a PostgreSQL address (host, port, sslmode, passfile, user, dbname)",
+        "files.postgres.port": "the port '{port}' is not a number from 1 to 65535",
+        "files.postgres.user_missing": "the address does not say which user Tunet logs in as (postgres://USER@…, or PGUSER)",
+        "files.postgres.sslmode": "sslmode '{mode}' does not exist; use disable, prefer or require",
+        "files.postgres.busy": "The database {database} is busy with another change; try again.",
+        "files.postgres.refused_login": "PostgreSQL at {database} did not accept the login: check the user and the password (in the address, PGPASSWORD or the password file).",
+        "files.postgres.cannot_connect": "Tunet cannot reach the PostgreSQL server",
+        "files.postgres.newer_schema": "The database was upgraded by a newer Tunet (the migration '{migration}' is unknown to this version).",
         "files.column": "column {number}",
         "files.no_such_file": "there is no such file",
         "files.cannot_read": "it cannot be read",

@@ -1,6 +1,15 @@
 extension Catalogue {
     /// Bokmål: reading CSV and xlsx files, and the database file.
     static let nbFiles: [String: String] = [
+        "files.postgres.url_unreadable": "adressen er ikke en PostgreSQL-adresse: skriv postgres://BRUKER@VERT:PORT/DATABASE",
+        "files.postgres.unknown_parameter": "«{name}» er ikke en innstilling Tunet kjenner i en PostgreSQL-adresse (host, port, sslmode, passfile, user, dbname)",
+        "files.postgres.port": "porten «{port}» er ikke et tall fra 1 til 65535",
+        "files.postgres.user_missing": "adressen sier ikke hvilken bruker Tunet skal logge inn som (postgres://BRUKER@…, eller PGUSER)",
+        "files.postgres.sslmode": "sslmode «{mode}» finnes ikke; bruk disable, prefer eller require",
+        "files.postgres.busy": "Databasen {database} er opptatt med en annen endring; prøv igjen.",
+        "files.postgres.refused_login": "PostgreSQL på {database} godtok ikke innloggingen: sjekk brukeren og passordet (i adressen, PGPASSWORD eller passordfilen).",
+        "files.postgres.cannot_connect": "Tunet får ikke kontakt med PostgreSQL-tjeneren",
+        "files.postgres.newer_schema": "Databasen er oppdatert av en nyere Tunet (migreringen «{migration}» er ukjent for denne versjonen).",
         "files.column": "kolonne {number}",
         "files.no_such_file": "filen finnes ikke",
         "files.cannot_read": "den kan ikke leses",

@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import TunetDomain
+
+/// One connection to the server, used by one thread at a time. The storage interface is synchronous
+/// (a use case runs on a thread of its own, never on Swift concurrency's pool), so each statement
+/// waits for its answer on the calling thread.
+final class PostgresSession: @unchecked Sendable {
+    let connection: PostgresConnection
+    let address: PostgresAddress
+    private let logger: Logger
+
+    /// The event loops every session of a process shares: two threads, as the service's own.
+    static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+
+    private init(connection: PostgresConnection, address: PostgresAddress, logger: Logger) {
+        self.connection = connection
+        self.address = address
+        self.logger = logger
+    }
+
+    static func open(_ address: PostgresAddress, logger: Logger = Logger(label: "tunet.postgres")) throws(TunetError) -> PostgresSession {
+        do {
+            var configuration: PostgresConnection.Configuration
+            switch address.endpoint {
+            case .tcp(let host, let port):
+                configuration = PostgresConnection.Configuration(host: host, port: port, username: address.user, password: address.password,
+                                                                 database: address.database, tls: try tls(address.encryption))
+            case .socket(let folder, let port):
+                configuration = PostgresConnection.Configuration(unixSocketPath: "\(folder)/.s.PGSQL.\(port)", username: address.user,
+                                                                 password: address.password, database: address.database)
+            }
+            configuration.options.connectTimeout = .seconds(10)
+            let connection = try PostgresConnection.connect(on: loops.next(), configuration: configuration, id: 1, logger: logger).wait()
+            return PostgresSession(connection: connection, address: address, logger: logger)
+        } catch {
+            throw PostgresFailure.translate(error, address: address)
+        }
+    }
+
+    private static func tls(_ encryption: PostgresAddress.Encryption) throws -> PostgresConnection.Configuration.TLS {
+        switch encryption {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func run(_ query: PostgresQuery) throws(TunetError) -> [PostgresRow] {
+        do {
+            return Array(try connection.query(query, logger: logger).wait().rows)
+        } catch {
+            throw PostgresFailure.translate(error, address: address)
+        }
+    }
+
+    func close() {
+        try? connection.close().wait()
+    }
+}
+
+/// What went wrong with the server, in the categories the rest of Tunet knows: busy (try again),
+/// cannot connect, or a fault. The address is shown without its password; the server's own words
+/// are kept only as a code.
+enum PostgresFailure {
+    /// PostgreSQL's SQLSTATE codes that mean "try again": serialization failure, deadlock, lock not available.
+    static let retryable: Set = ["40001", "40P01", "55P03"]
+
+    static func sqlState(of error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    static func translate(_ error: any Error, address: PostgresAddress) -> TunetError {
+        if let tunetError = error as? TunetError { return tunetError }
+        if let state = sqlState(of: error) {
+            if retryable.contains(state) { return .busy(Message("files.postgres.busy", ["database": .text(address.description)])) }
+            if state == "28P01" || state == "28000" {
+                return .unauthorized(Message("files.postgres.refused_login", ["database": .text(address.description)]))
+            }
+            if state == "3D000" { return .notFound(kind: "database", key: address.description) }
+            return .internalFault("PostgreSQL SQLSTATE \(state)")
+        }
+        if let psql = error as? PSQLError, psql.code == .connectionError || psql.code == .serverClosedConnection || psql.code == .unexpectedBackendMessage {
+            return .unwritableOutput(path: address.description, reason: Message("files.postgres.cannot_connect"))
+        }
+        if error is IOError || error is ChannelError || error is NIOConnectionError {
+            return .unwritableOutput(path: address.description, reason: Message("files.postgres.cannot_connect"))
+        }
+        return .internalFault("PostgreSQL: \(type(of: error))")
+    }
+}

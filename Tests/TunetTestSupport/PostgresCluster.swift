@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A throwaway PostgreSQL server for one test suite: a new cluster in a temporary folder, run by an
+/// unprivileged user (tests run as root in CI, and PostgreSQL refuses root), listening on a free
+/// loopback port and on a socket in the same folder; stopped and removed by `stop()` or when released.
+/// The superuser `tunet` logs in over the socket without a password and over TCP with `password`.
+public final class PostgresCluster: @unchecked Sendable {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let folder: URL
+    public let port: Int
+    public let password = "hemmelig-\(UUID().uuidString.prefix(8))"
+    public let user = "tunet"
+    private let binaries: URL
+    private var running = false
+
+    /// The socket folder, as a URL's `host` parameter names it.
+    public var socketFolder: String { folder.appendingPathComponent("socket").path }
+
+    /// `postgres://tunet:PASSWORD@127.0.0.1:PORT/DATABASE?sslmode=disable`.
+    public func url(database: String = "postgres", withPassword: Bool = true) -> String {
+        "postgres://\(user)\(withPassword ? ":\(password)" : "")@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    }
+
+    /// The same database over the socket, where no password is asked for.
+    public func socketURL(database: String = "postgres") -> String {
+        "postgres://\(user)@/\(database)?host=\(socketFolder)&port=\(port)"
+    }
+
+    public init() throws {
+        binaries = try Self.binaries()
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tunet-pg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("socket"), withIntermediateDirectories: true)
+        port = try Self.freePort()
+        let passwordFile = folder.appendingPathComponent("password")
+        try password.write(to: passwordFile, atomically: true, encoding: .utf8)
+        try owned(folder)
+        try run("initdb", ["-D", folder.appendingPathComponent("data").path, "-U", user, "--auth-local=trust", "--auth-host=scram-sha-256",
+                           "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-t", "60",
+                           "-o", "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketFolder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                           "start"])
+        running = true
+    }
+
+    deinit { stop() }
+
+    /// Creates an empty database.
+    public func createDatabase(_ name: String) throws {
+        try run("createdb", ["-h", socketFolder, "-p", String(port), "-U", user, name])
+    }
+
+    public func stop() {
+        if running {
+            try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+            running = false
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The folder with initdb and pg_ctl: on the PATH, or Debian's /usr/lib/postgresql/N/bin (the newest).
+    static func binaries() throws -> URL {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        // The folder initdb really is in (a link on the PATH may lead to Debian's), which holds createdb and pg_ctl beside it.
+        if let found = path.first(where: { FileManager.default.isExecutableFile(atPath: "\($0)/initdb") }) {
+            return URL(fileURLWithPath: "\(found)/initdb").resolvingSymlinksInPath().deletingLastPathComponent()
+        }
+        let debian = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: debian))?.compactMap(Int.init).sorted() ?? []
+        if let newest = versions.last { return URL(fileURLWithPath: "\(debian)/\(newest)/bin") }
+        throw Unavailable(description: "PostgreSQL's initdb is not installed (bash scripts/test installs Debian's postgresql)")
+    }
+
+    /// Runs a PostgreSQL program, as an unprivileged user when this process is root, and waits for it
+    /// with `waitpid` (pg_ctl leaves the server it starts running; its output goes to a file, not a pipe
+    /// the server would keep open).
+    private func run(_ program: String, _ arguments: [String]) throws {
+        let executable = binaries.appendingPathComponent(program).path
+        var argv = [executable] + arguments
+        if geteuid() == 0 {
+            let (user, group) = Self.unprivileged()
+            argv = ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(group)", "--clear-groups"] + argv
+        }
+        let outputFile = folder.deletingLastPathComponent().appendingPathComponent("tunet-pg-output-\(UUID().uuidString)").path
+        defer { unlink(outputFile) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder.path
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment) == 0 else {
+            throw Unavailable(description: "\(program) could not be started")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0, code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            let printed = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+            throw Unavailable(description: "\(program) failed (\(status)): \(printed)")
+        }
+    }
+
+    /// The user and group the server runs as under root: Debian's `postgres`, else `nobody`.
+    static func unprivileged() -> (uid_t, gid_t) {
+        if let entry = getpwnam("postgres") { return (entry.pointee.pw_uid, entry.pointee.pw_gid) }
+        if let entry = getpwnam("nobody") { return (entry.pointee.pw_uid, entry.pointee.pw_gid) }
+        return (65534, 65534)
+    }
+
+    /// Hands the folder to the unprivileged user (under root); the server refuses a data folder others own.
+    private func owned(_ folder: URL) throws {
+        guard geteuid() == 0 else { return }
+        let (user, group) = Self.unprivileged()
+        for path in [folder.path, folder.appendingPathComponent("socket").path, folder.appendingPathComponent("password").path] {
+            guard chown(path, user, group) == 0 else { throw Unavailable(description: "cannot hand \(path) to the server's user") }
+        }
+        // The temporary folder's parent must let that user in.
+        chmod(folder.path, 0o700)
+    }
+
+    public static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        guard bound == 0, withUnsafeMutablePointer(to: &address, {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }) == 0 else { throw Unavailable(description: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -262,11 +262,12 @@ enum PostgresSchema {
     /// Applies the migrations the database lacks, each in a transaction of its own, under the lock.
     /// A database migrated by a newer Tunet (a migration this one does not know) is refused.
     static func migrate(_ session: PostgresSession) throws(TunetError) -> [String] {
-        try session.run("CREATE TABLE IF NOT EXISTS tunet_schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
         var applied: [String] = []
         try session.run("BEGIN")
         do {
+            // The lock first: two instances creating the table at once would collide in PostgreSQL's catalogue.
             try session.run("SELECT pg_advisory_xact_lock(\(migrationLock))")
+            try session.run("CREATE TABLE IF NOT EXISTS tunet_schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
             let done = Set(try session.run("SELECT name FROM tunet_schema_migration").map { row throws(TunetError) in
                 do { return try row.decode(String.self) } catch { throw TunetError.internalFault("a migration's name is not text") }
             })
@@ -284,10 +285,10 @@ enum PostgresSchema {
             }
             try session.run("COMMIT")
         } catch let failure as TunetError {
-            try? session.run("ROLLBACK")
+            _ = try? session.run("ROLLBACK")
             throw failure
         } catch {
-            try? session.run("ROLLBACK")
+            _ = try? session.run("ROLLBACK")
             throw .internalFault("PostgreSQL migration: \(type(of: error))")
         }
         return applied

@@ -34,7 +34,14 @@ enum SlowClient {
 struct ConnectionLimitTests {
     @Test("With 100 idle connections, 20 sending their headers slowly and 20 holding back a body's last byte, /health answers within 100 ms; a connection over the cap is answered 503 in bokmål, or closed if it sends nothing")
     func heldConnections() async throws {
-        let service = try await RunningService { settings in settings.maximumConnections = 150 }
+        // Only the cap closes connections here: on a busy machine this test may run for a minute, and the
+        // header and idle timeouts (their own test below) would otherwise free places under it.
+        let service = try await RunningService { settings in
+            settings.maximumConnections = 150
+            settings.headerTimeout = .seconds(600)
+            settings.idleTimeout = .seconds(600)
+            settings.bodyTimeout = .seconds(600)
+        }
         let port = service.port
         var held: [RawConnection] = []
         for _ in 0..<100 { held.append(try RawConnection(port: port)) }

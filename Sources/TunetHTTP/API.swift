@@ -101,7 +101,7 @@ struct API: Sendable {
         defer { bodies.release(held) }
         let body = held.buffer
         let name = request.uri.queryParameters.get("filename").map { String($0) } ?? "upload"
-        let again = AgainField.chosen(request.uri.queryParameters.get("again").map { String($0) })
+        let again = YesField.chosen(request.uri.queryParameters.get("again").map { String($0) })
         let report = try await offloaded {
             try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
                 .run(data: Data(buffer: body), fileName: name, provider: provider.digits, again: again)

@@ -38,7 +38,7 @@ extension API {
                 return try await template(provider: provider, principal: principal, month: form.text("month") ?? "", texts: texts)
             }
             guard let file = form.file("file") else { throw Problem(.invalid("file", nil, Message("service.result.file_required"))) }
-            let again = AgainField.chosen(form.text("again"))
+            let again = YesField.chosen(form.text("again"))
             let report = try await offloaded {
                 try AttendanceImportDesk(acting(as: principal), revealOtherProviders: false)
                     .run(data: file.data, fileName: file.fileName ?? "upload", provider: provider.digits, again: again)

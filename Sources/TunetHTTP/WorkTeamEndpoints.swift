@@ -18,7 +18,7 @@ extension API {
     func teamPlacements(_ request: Request) async throws -> Response {
         let principal = try municipal(request)
         let query = request.uri.queryParameters
-        let names = query.get("names").map { ["true", "1", "yes", "ja"].contains($0.lowercased()) } ?? false
+        let names = YesField.chosen(query.get("names").map { String($0) })
         if names && principal.role != .workTeam { throw Problem(.forbidden(Message("service.names_for_work_teams"))) }
         var filter = PlacementFilter()
         var problems = ProblemCollector()
@@ -45,8 +45,8 @@ extension API {
         var filter = TaskFilter()
         filter.team = query.get("team").map { String($0) }
         filter.everyTeam = filter.team == nil
-        filter.includeClosed = query.get("closed").map { ["true", "1", "yes", "ja"].contains($0.lowercased()) } ?? false
-        filter.overdue = query.get("overdue").map { ["true", "1", "yes", "ja"].contains($0.lowercased()) } ?? false
+        filter.includeClosed = YesField.chosen(query.get("closed").map { String($0) })
+        filter.overdue = YesField.chosen(query.get("overdue").map { String($0) })
         let chosen = filter
         return try .json(try await offloaded { try TaskDesk(acting(as: principal)).list(chosen) })
     }

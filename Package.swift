@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TunetDomain", swiftSettings: strict),
         .target(name: "TunetText", dependencies: ["TunetDomain"], swiftSettings: strict),
         .target(name: "TunetJSON", swiftSettings: strict),
-        .target(name: "TunetStorage", dependencies: ["TunetDomain"], swiftSettings: strict),
+        .target(name: "TunetStorage", dependencies: ["TunetDomain", "TunetJSON"], swiftSettings: strict),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
             name: "TunetStoreSQLite",
@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "TunetStorePostgres",
-            dependencies: ["TunetDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict

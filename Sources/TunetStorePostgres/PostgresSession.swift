@@ -60,6 +60,31 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// Settings for every connection: waits for a lock are bounded like SQLite's busy timeout, a
+    /// statement cannot run for ever, and a process that stops in the middle of a transaction does not
+    /// hold its locks for ever either.
+    func prepare(lockTimeout: TimeInterval) throws(TunetError) {
+        let milliseconds = max(1, Int((lockTimeout * 1000).rounded()))
+        try run(PostgresQuery(unsafeSQL: "SET lock_timeout = \(milliseconds)"))
+        try run("SET statement_timeout = '10min'")
+        try run("SET idle_in_transaction_session_timeout = '10min'")
+        try run("SET TIME ZONE 'UTC'")
+        try run("SET application_name = 'tunet'")
+    }
+
+    var isClosed: Bool { connection.isClosed }
+
+    /// Ends the open transaction without its changes; a connection that cannot is closed, and the
+    /// server rolls back what it had.
+    func rollBack() {
+        do { try run("ROLLBACK") } catch { close() }
+    }
+
+    /// Lets the next writer in; on a connection that failed, the server has let go already.
+    func releaseWriterLock(_ lock: Int64) {
+        do { try run("SELECT pg_advisory_unlock(\(lock))") } catch { close() }
+    }
+
     func close() {
         try? connection.close().wait()
     }
@@ -72,6 +97,17 @@ enum PostgresFailure {
     /// PostgreSQL's SQLSTATE codes that mean "try again": serialization failure, deadlock, lock not available.
     static let retryable: Set = ["40001", "40P01", "55P03"]
 
+    /// Whether the server could not serialise the transaction: run again, it may well succeed.
+    static func isSerializationFailure(_ error: any Error) -> Bool {
+        if let state = sqlState(of: error) { return serialization.contains(state) }
+        guard case .busy(let message)? = error as? TunetError else { return false }
+        return message.key == conflictingChange
+    }
+
+    /// Serialization failure and deadlock: the transaction may succeed when it runs again.
+    static let serialization: Set = ["40001", "40P01"]
+    static let conflictingChange = "files.postgres.conflicting_change"
+
     static func sqlState(of error: any Error) -> String? {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
@@ -79,6 +115,7 @@ enum PostgresFailure {
     static func translate(_ error: any Error, address: PostgresAddress) -> TunetError {
         if let tunetError = error as? TunetError { return tunetError }
         if let state = sqlState(of: error) {
+            if serialization.contains(state) { return .busy(Message(conflictingChange, ["database": .text(address.description)])) }
             if retryable.contains(state) { return .busy(Message("files.postgres.busy", ["database": .text(address.description)])) }
             if state == "28P01" || state == "28000" {
                 return .unauthorized(Message("files.postgres.refused_login", ["database": .text(address.description)]))

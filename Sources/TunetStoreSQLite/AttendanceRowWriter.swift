@@ -88,7 +88,7 @@ struct AttendanceRowWriter {
         } else {
             result |= bindText(entry.date.iso, at: base + 2, to: handle)
         }
-        let status = Self.storedName(entry.status)
+        let status = entry.status.storedName
         result |= sqlite3_bind_text(handle, base + 3, UnsafeRawPointer(status.utf8Start).assumingMemoryBound(to: CChar.self),
                                     Int32(status.utf8CodeUnitCount), readWhereItLies)
         result |= bindInteger(entry.hoursTenths, at: base + 4, to: handle)
@@ -103,16 +103,6 @@ struct AttendanceRowWriter {
 
     /// A status as it is stored (its raw value), in memory that lasts as long as the program, so that
     /// SQLite may read it where it lies instead of copying it for every row.
-    static func storedName(_ status: AttendanceStatus) -> StaticString {
-        let name: StaticString = switch status {
-        case .present: "present"
-        case .absentWithNotice: "absent_with_notice"
-        case .absentWithoutNotice: "absent_without_notice"
-        case .cancelledByProvider: "cancelled_by_provider"
-        }
-        assert(name.description == status.rawValue, "the stored name of \(status) is its raw value")
-        return name
-    }
 
     private func bindText(_ text: String, at index: Int32, to handle: OpaquePointer?) -> Int32 {
         var text = text

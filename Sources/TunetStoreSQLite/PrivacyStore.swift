@@ -86,8 +86,8 @@ extension SQLiteTransaction {
         let events = try Row.fetchAll(db, sql: "SELECT id, before_json, after_json, note FROM audit_event WHERE entity = ? AND entity_id IN (\(Self.marks(ids.count)))",
                                       arguments: StatementArguments([entity] + ids.map(String.init)))
         for event in events {
-            let before = (event["before_json"] as String?).map { Self.scrub($0, fields: fields) }
-            let after = (event["after_json"] as String?).map { Self.scrub($0, fields: fields) }
+            let before = (event["before_json"] as String?).map { AuditSnapshotScrub.scrub($0, fields: fields) }
+            let after = (event["after_json"] as String?).map { AuditSnapshotScrub.scrub($0, fields: fields) }
             let note = (event["note"] as String?).map { RecordedText(stored: $0).typed == nil ? $0 : RecordedText.typed(PersonalDataPolicy.erased).stored }
             if before != event["before_json"] || after != event["after_json"] || note != event["note"] {
                 try db.execute(sql: "UPDATE audit_event SET before_json = ?, after_json = ?, note = ? WHERE id = ?",
@@ -96,24 +96,5 @@ extension SQLiteTransaction {
             }
         }
         return scrubbed
-    }
-
-    /// Replaces the typed text of `fields` in a JSON snapshot, wherever they are nested; a sentence Tunet
-    /// wrote (an object, not a string) stays.
-    static func scrub(_ json: String, fields: Set<String> = PersonalDataPolicy.freeTextFields) -> String {
-        guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return json }
-        func walk(_ value: Any) -> Any {
-            if let dictionary = value as? [String: Any] {
-                var copy: [String: Any] = [:]
-                for (key, item) in dictionary {
-                    copy[key] = fields.contains(key) && item is String ? PersonalDataPolicy.erased : walk(item)
-                }
-                return copy
-            }
-            if let array = value as? [Any] { return array.map(walk) }
-            return value
-        }
-        guard let output = try? JSONSerialization.data(withJSONObject: walk(object), options: [.sortedKeys, .withoutEscapingSlashes]) else { return json }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -8,7 +8,7 @@ struct AttendanceRowWriterTests {
     @Test("every status is bound under the name it is stored and read back by")
     func statusNames() {
         for status in AttendanceStatus.allCases {
-            #expect(AttendanceRowWriter.storedName(status).description == status.rawValue)
+            #expect(status.storedName.description == status.rawValue)
         }
     }
 

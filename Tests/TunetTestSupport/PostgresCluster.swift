@@ -50,6 +50,25 @@ public final class PostgresCluster: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// One cluster for the whole test process, started when a test first needs it and stopped and
+    /// removed when the process exits: the conformance pass makes a database for each test in it.
+    public static func shared() throws -> PostgresCluster {
+        try sharedCluster.get()
+    }
+
+    nonisolated(unsafe) private static let sharedCluster: Result<PostgresCluster, any Error> = {
+        let made = Result { try PostgresCluster() }
+        if case .success = made { atexit { if case .success(let cluster) = PostgresCluster.sharedCluster { cluster.stop() } } }
+        return made
+    }()
+
+    /// A new empty database with a name of its own, and its address with the password.
+    public func freshDatabase() throws -> String {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        try createDatabase(String(name))
+        return url(database: String(name))
+    }
+
     /// Creates an empty database.
     public func createDatabase(_ name: String) throws {
         try run("createdb", ["-h", socketFolder, "-p", String(port), "-U", user, name])

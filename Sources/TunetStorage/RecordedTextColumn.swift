@@ -1,11 +1,10 @@
 import Foundation
 import TunetDomain
-import TunetStorage
 
 extension RecordedText {
     /// The stored form in a text column: the JSON of the text, so that typed text can never be mistaken
     /// for a message.
-    var stored: String {
+    public var stored: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a string or a message cannot fail.
@@ -13,7 +12,7 @@ extension RecordedText {
     }
 
     /// Reads a stored text; a column written before texts were stored as JSON holds the plain text.
-    init(stored: String) {
+    public init(stored: String) {
         self = (try? JSONDecoder().decode(RecordedText.self, from: Data(stored.utf8))) ?? .typed(stored)
     }
 }

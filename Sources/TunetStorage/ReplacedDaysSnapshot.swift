@@ -1,15 +1,14 @@
 import TunetDomain
-import TunetStorage
 import TunetJSON
 
 /// The days a submission replaced, as its audit event keeps them (Contracts/cli-json.md): grouped by
 /// placement, and each day one array in the order of `columns`, as compact sorted-key JSON like every
 /// audit snapshot. A farm correcting its year replaces thousands of days; written one object per day
 /// through an encoder, the snapshot was 250 KB and a sixth of an upload's work (BENCHMARKS.md).
-enum ReplacedDaysSnapshot {
-    static let columns = ["date", "status", "hours_tenths", "transport_trips", "extra_day"]
+public enum ReplacedDaysSnapshot {
+    public static let columns = ["date", "status", "hours_tenths", "transport_trips", "extra_day"]
 
-    static func json(_ replaced: [StoredAttendance]) -> String {
+    public static func json(_ replaced: [StoredAttendance]) -> String {
         // A plan's replaced days are in placement and date order already; sorting copied every day.
         let days = replaced.inDayOrder()
         var bytes: [UInt8] = []
@@ -34,7 +33,7 @@ enum ReplacedDaysSnapshot {
                 bytes.append(contentsOf: #"[""#.utf8)
                 appendISO(day.date, to: &bytes)
                 bytes.append(contentsOf: #"",""#.utf8)
-                let status = AttendanceRowWriter.storedName(day.status)
+                let status = day.status.storedName
                 bytes.append(contentsOf: UnsafeBufferPointer(start: status.utf8Start, count: status.utf8CodeUnitCount))
                 bytes.append(contentsOf: #"","#.utf8)
                 appendNumber(day.hoursTenths, to: &bytes)

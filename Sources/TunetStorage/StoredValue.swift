@@ -1,0 +1,34 @@
+import TunetDomain
+
+/// A stored value read back: anything Tunet would not have written is damage, named with its column.
+public enum StoredValue {
+    public static func date(_ text: String, column: String) throws -> LocalDate {
+        guard case .success(let date) = LocalDate.parse(text) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.not_a_date", ["column": .text(column), "value": .text(text)]))
+        }
+        return date
+    }
+
+    /// A stored status Tunet does not know is damage, never read as some other status.
+    public static func status(_ text: String) throws -> AttendanceStatus {
+        guard let status = AttendanceStatus(rawValue: text) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "attendance.status", "value": .text(text)]))
+        }
+        return status
+    }
+
+    /// A transport setting Tunet does not know is damage: read as another, it would bill other trips.
+    public static func transportBilling(_ text: String) throws -> TransportBilling {
+        guard let setting = TransportBilling(rawValue: text) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "agreement.transport_billing", "value": .text(text)]))
+        }
+        return setting
+    }
+
+    public static func organisationNumber(_ text: String) throws -> OrganisationNumber {
+        guard case .success(let number) = OrganisationNumber.parse(text) else {
+            throw TunetError.incompatibleDatabase(Message("files.store.bad_organisation_number", ["value": .text(text)]))
+        }
+        return number
+    }
+}

@@ -17,7 +17,7 @@ struct PostgresBackup {
         process.arguments = ["--format=custom", "--no-password", "--file=\(path)"]
         process.environment = environment
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-pg_dump-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = FileHandle.nullDevice

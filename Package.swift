@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetText", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -99,7 +99,8 @@ let package = Package(
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
         .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
-        .testTarget(name: "TunetStorePostgresTests", dependencies: ["TunetTestSupport", "TunetStorePostgres", "TunetDomain", "TunetText",
+        .testTarget(name: "TunetStorePostgresTests", dependencies: ["TunetTestSupport", "TunetStorePostgres", "TunetStoreSQLite", "TunetStorage", "TunetApp",
+                                                              "TunetFixtures", "TunetDomain", "TunetText",
                                                               .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetTestSupport", "TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",

@@ -81,6 +81,6 @@ struct Tunet: ParsableCommand {
             66 not found, 73 output not writable, 74 database too new or damaged, 75 database busy, 70 internal error.
             """,
         version: TunetVersion.current,
-        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, PrivacyCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self, SyntheticCommand.self]
+        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, PrivacyCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self, SyntheticCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TunetTestSupport
 
 /// Runs the built `tunet` binary in a temporary working directory, as a user would.
 final class TunetProcess: @unchecked Sendable {
@@ -16,6 +17,8 @@ final class TunetProcess: @unchecked Sendable {
 
     let folder: URL
     var databasePath: String { folder.appendingPathComponent("tunet.sqlite").path }
+    /// In the PostgreSQL pass, the test's own database, given to every `tunet` it runs as TUNET_DATABASE.
+    private lazy var sharedDatabase: String? = TestDatabase.usesPostgres ? try? TestDatabase.location(in: folder) : nil
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-e2e-\(UUID().uuidString)")
@@ -92,6 +95,10 @@ final class TunetProcess: @unchecked Sendable {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TUNET_DATABASE")
+        if TestDatabase.usesPostgres {
+            guard let sharedDatabase else { throw Failure(message: "the PostgreSQL test server could not be started") }
+            environment["TUNET_DATABASE"] = sharedDatabase
+        }
         environment["TUNET_ACTOR"] = "e2e-tester"
         environment["TUNET_TODAY"] = "2026-11-23"
         // These tests read Tunet's English; the Norwegian default has tests of its own (LanguageCommandTests).
@@ -117,6 +124,7 @@ final class TunetProcess: @unchecked Sendable {
 
     /// Every row of every table, read directly from the SQLite file: proof that nothing changed.
     func databaseSnapshot() throws -> String {
+        if let sharedDatabase { return try PostgresCluster.shared().snapshot(of: sharedDatabase) }
         guard FileManager.default.fileExists(atPath: databasePath) else { return "<no database>" }
         let queue = try DatabaseQueue(path: databasePath)
         defer { try? queue.close() }

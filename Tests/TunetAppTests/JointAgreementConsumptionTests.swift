@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetTestSupport
 @testable import TunetApp
 import TunetFixtures
 @testable import TunetDomain
@@ -90,7 +91,7 @@ struct JointAgreementConsumptionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-joint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let configuration = try TunetConfiguration(databaseOption: folder.appendingPathComponent("demo.sqlite").path, actorOption: "demo",
+        let configuration = try TunetConfiguration(databaseOption: try TestDatabase.location(in: folder, name: "demo.sqlite"), actorOption: "demo",
                                                    environment: ["TUNET_TODAY": "2026-11-23"])
         _ = try DemoScenario.build(configuration, replace: false)
         let view = try AgreementDesk(try configuration.context()).show("2025/DAG-77")

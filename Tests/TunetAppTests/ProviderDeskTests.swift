@@ -14,8 +14,8 @@ final class TestWorkspace {
     init(today: LocalDate = LocalDate(year: 2026, month: 11, day: 23)!) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path),
-                               actor: .atServer("test"), today: today)
+        let configuration = try TunetConfiguration(databaseOption: try TestDatabase.location(in: folder), actorOption: "test", environment: [:])
+        context = TunetContext(store: try configuration.openStore(mustExist: false, forService: false), actor: .atServer("test"), today: today)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -184,7 +184,7 @@ struct DemoScenarioTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = try TunetConfiguration(
-            databaseOption: folder.appendingPathComponent("demo.sqlite").path, actorOption: "demo", environment: [:])
+            databaseOption: try TestDatabase.location(in: folder, name: "demo.sqlite"), actorOption: "demo", environment: [:])
         let report = try DemoScenario.build(configuration, replace: false)
         #expect(report.providers == 16)
         #expect(report.approvalStates.keys.sorted() == ["audit_overdue", "expiring", "not_approved", "valid"])

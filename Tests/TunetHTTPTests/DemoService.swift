@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import TunetTestSupport
 @testable import TunetApp
 import TunetDomain
 import TunetFiles
@@ -28,7 +29,7 @@ final class DemoService: @unchecked Sendable {
     init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-demo-service-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let configuration = try TunetConfiguration(databaseOption: folder.appendingPathComponent("demo.sqlite").path, actorOption: "demo",
+        let configuration = try TunetConfiguration(databaseOption: try TestDatabase.location(in: folder, name: "demo.sqlite"), actorOption: "demo",
                                                    environment: ["TUNET_TODAY": Self.today.iso])
         _ = try DemoScenario.build(configuration, replace: false)
         context = try configuration.context()

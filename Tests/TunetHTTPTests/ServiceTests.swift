@@ -5,6 +5,7 @@ import FoundationNetworking
 import Hummingbird
 import Logging
 import Testing
+import TunetTestSupport
 @testable import TunetApp
 @testable import TunetDomain
 @testable import TunetHTTP
@@ -31,7 +32,8 @@ final class RunningService: @unchecked Sendable {
          configure: (inout TunetServer.Settings) -> Void = { _ in }) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        context = TunetContext(store: try SQLiteStore(path: folder.appendingPathComponent("tunet.sqlite").path), actor: .atServer("setup"), today: Self.today)
+        let configuration = try TunetConfiguration(databaseOption: try TestDatabase.location(in: folder), actorOption: "setup", environment: [:])
+        context = TunetContext(store: try configuration.openStore(mustExist: false, forService: false), actor: .atServer("setup"), today: Self.today)
         for (number, name) in [("974760673", "Lia gård"), ("923609016", "Haugen gård")] {
             _ = try ProviderDesk(context).add(ProviderForm([
                 .organisationNumber: number, .name: name, .municipalityNumber: "3303", .targetGroups: "dementia", .placesPerDay: "4",

@@ -62,6 +62,17 @@ public final class PostgresCluster: @unchecked Sendable {
         return made
     }()
 
+    /// Every row of every table of the database at `url`, as text: proof that a refused command changed nothing.
+    public func snapshot(of url: String) throws -> String {
+        guard let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty else { return "<no database>" }
+        let connection = ["-h", socketFolder, "-p", String(port), "-U", user, "-d", String(name), "-X", "-A", "-t", "-q"]
+        let tables = try run("psql", connection + ["-c", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"])
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        guard !tables.isEmpty else { return "<empty database>" }
+        let rows = try run("psql", connection + tables.flatMap { ["-c", "SELECT '\($0)', t::text FROM \"\($0)\" t"] })
+        return rows.split(separator: "\n").sorted().joined(separator: "\n")
+    }
+
     /// A new empty database with a name of its own, and its address with the password.
     public func freshDatabase() throws -> String {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
@@ -98,7 +109,8 @@ public final class PostgresCluster: @unchecked Sendable {
     /// Runs a PostgreSQL program, as an unprivileged user when this process is root, and waits for it
     /// with `waitpid` (pg_ctl leaves the server it starts running; its output goes to a file, not a pipe
     /// the server would keep open).
-    private func run(_ program: String, _ arguments: [String]) throws {
+    @discardableResult
+    private func run(_ program: String, _ arguments: [String]) throws -> String {
         let executable = binaries.appendingPathComponent(program).path
         var argv = [executable] + arguments
         if geteuid() == 0 {
@@ -129,6 +141,7 @@ public final class PostgresCluster: @unchecked Sendable {
             let printed = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
             throw Unavailable(description: "\(program) failed (\(status)): \(printed)")
         }
+        return (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
     }
 
     /// The user and group the server runs as under root: Debian's `postgres`, else `nobody`.

@@ -105,6 +105,8 @@ extension Catalogue {
         "privacy.error.age": "write an age like 5y (years) or 18m (months)",
         "privacy.error.age_too_large": "an age of more than {years} years is not possible; write for example 5y",
         "backup.done": "Backed up to {path}: schema {schema}, {providers} {providers|provider|providers}, {events} audit {events|event|events}; integrity checked.",
+        "copy.done": "Copied {source} into {target}: {rows} {rows|row|rows} in {tables} {tables|table|tables}, audit history included.",
+        "copy.table": "  {table}: {rows}",
         "restore.confirm": "Restoring replaces everything in the database; add --yes to confirm.",
         "restore.confirm_file": "Restoring replaces everything in {path}; add --yes to confirm.",
         "restore.done": "Restored {path}: {providers} {providers|provider|providers}, {events} audit {events|event|events} (the restore itself is now audited).",

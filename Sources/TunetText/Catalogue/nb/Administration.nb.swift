@@ -105,6 +105,8 @@ extension Catalogue {
         "privacy.error.age": "skriv en alder som 5y (år) eller 18m (måneder)",
         "privacy.error.age_too_large": "en alder på mer enn {years} år er ikke mulig; skriv for eksempel 5y",
         "backup.done": "Sikkerhetskopi tatt til {path}: skjema {schema}, {providers} {providers|tilbyder|tilbydere}, {events} {events|hendelse|hendelser} i revisjonsloggen; integriteten er kontrollert.",
+        "copy.done": "Kopierte {source} til {target}: {rows} {rows|rad|rader} i {tables} {tables|tabell|tabeller}, med revisjonsloggen.",
+        "copy.table": "  {table}: {rows}",
         "restore.confirm": "Gjenoppretting erstatter alt i databasen; legg til --yes for å bekrefte.",
         "restore.confirm_file": "Gjenoppretting erstatter alt i {path}; legg til --yes for å bekrefte.",
         "restore.done": "Gjenopprettet {path}: {providers} {providers|tilbyder|tilbydere}, {events} {events|hendelse|hendelser} i revisjonsloggen (selve gjenopprettingen er nå logget).",

@@ -147,4 +147,19 @@ enum Samples {
         dates.map { AttendanceEntry(placementId: placement, participant: ParticipantCode(stored: "P"), date: date($0), status: status,
                                     hoursTenths: nil, transportTrips: 2, extraDay: false) }
     }
+
+    static func procurement(_ id: Int64, municipalities: [String]) -> Procurement {
+        Procurement(id: id, title: "Inn på tunet \(municipalities.joined(separator: "+"))", targetGroups: [.pupils], municipalities: municipalities,
+                    estimatedValue: Money(ore: 320_000_000), category: .special, createdOn: date("2026-02-01"))
+    }
+
+    static func pilot(_ id: Int64, municipalities: [String]) -> Pilot {
+        Pilot(id: id, name: "Elever i \(municipalities.joined(separator: "+"))", county: "18", targetGroup: .pupils, municipalities: municipalities,
+              from: date("2026-01-01"), to: date("2027-06-30"), projectLeader: "Fylkets prosjektleder", researchPartner: "Nord universitet")
+    }
+
+    static func task(_ id: Int64, team: Int64, due: String?, ruleKey: String?) -> WorkTask {
+        WorkTask(id: id, teamId: team, title: .typed("Følg opp \(id)"), kind: .other, sectors: [.nav, .education], ownerId: nil,
+                 due: due.map(date), link: TaskLink(kind: .agreement, key: "2026/12"), ruleKey: ruleKey, createdOn: date("2026-03-01"))
+    }
 }

@@ -91,7 +91,7 @@ public enum DemoScenario {
     /// Builds the demo in `configuration`'s database. A database that already holds data is refused
     /// unless `replace` is given, which deletes the file first (refused while another process has it open).
     public static func build(_ configuration: TunetConfiguration, replace: Bool) throws -> DemoReport {
-        let path = configuration.databasePath
+        let path = configuration.databaseDescription
         if replace {
             try configuration.whileNoOtherProcessHasTheDatabase {
                 for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
@@ -112,7 +112,9 @@ public enum DemoScenario {
         do {
             try buildContent(context)
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if !configuration.isSharedDatabase {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
             throw error
         }
         let summaries = try ProviderDesk(context).list()

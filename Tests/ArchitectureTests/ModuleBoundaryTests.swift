@@ -29,6 +29,7 @@ struct ModuleBoundaryTests {
     }
 
     static let sqliteModules: Set = ["GRDB", "GRDBSQLite", "CSQLiteSettings", "SQLite3"]
+    static let postgresModules: Set = ["PostgresNIO", "NIOPosix", "NIOSSL"]
 
     @Test("Only the SQLite store sees GRDB or sqlite3")
     func sqliteStaysInItsStore() throws {
@@ -40,12 +41,26 @@ struct ModuleBoundaryTests {
         #expect(try Self.imports(of: "TunetStoreSQLite").contains { $0.imports.contains { $0.module == "GRDB" } })
     }
 
-    @Test("The use cases see the storage interface; one file opens the SQLite store, with an internal import")
+    @Test("Only the PostgreSQL store sees PostgresNIO")
+    func postgresStaysInItsStore() throws {
+        for module in ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet", "TunetApp", "tunet"] {
+            for (file, imports) in try Self.imports(of: module) {
+                #expect(imports.filter { Self.postgresModules.contains($0.module) }.isEmpty, "\(file) imports PostgreSQL's client")
+            }
+        }
+        #expect(try Self.imports(of: "TunetStorePostgres").contains { $0.imports.contains { $0.module == "PostgresNIO" } })
+    }
+
+    @Test("The use cases see the storage interface; one file opens a store and one copies between them, with internal imports")
     func useCasesSeeTheInterface() throws {
         let app = try Self.imports(of: "TunetApp")
-        let opening = app.filter { $0.imports.contains { $0.module == "TunetStoreSQLite" } }
-        #expect(opening.map(\.file) == ["TunetApp/Support/StoreOpening.swift"])
-        #expect(opening.first?.imports.first { $0.module == "TunetStoreSQLite" }?.line.hasPrefix("internal import") == true)
+        for store in ["TunetStoreSQLite", "TunetStorePostgres"] {
+            let opening = app.filter { $0.imports.contains { $0.module == store } }
+            #expect(opening.map(\.file) == ["TunetApp/Maintenance/CopyDesk.swift", "TunetApp/Support/StoreOpening.swift"])
+            for file in opening {
+                #expect(file.imports.first { $0.module == store }?.line.hasPrefix("internal import") == true, "\(file.file)")
+            }
+        }
         #expect(app.contains { $0.imports.contains { $0.module == "TunetStorage" } })
     }
 
@@ -53,7 +68,7 @@ struct ModuleBoundaryTests {
     func frontEndsStayOnTop() throws {
         for module in ["tunet", "TunetHTTP"] {
             for (file, imports) in try Self.imports(of: module) {
-                let storage = imports.filter { ["TunetStorage", "TunetStoreSQLite"].contains($0.module) || Self.sqliteModules.contains($0.module) }
+                let storage = imports.filter { ["TunetStorage", "TunetStoreSQLite", "TunetStorePostgres"].contains($0.module) || Self.sqliteModules.contains($0.module) }
                 #expect(storage.isEmpty, "\(file): \(storage.map(\.line))")
             }
         }
@@ -69,9 +84,9 @@ struct ModuleBoundaryTests {
     @Test("Package.swift declares exactly the Tunet modules each target imports")
     func packageDeclaresImports() throws {
         let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
-        let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet",
+        let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet",
                           "TunetReportCatalogue", "TunetApp", "TunetHTTP", "CXLSXWriter", "CZlib", "CSQLiteSettings"]
-        for module in ["TunetText", "TunetStorage", "TunetStoreSQLite", "TunetFiles", "TunetSpreadsheet", "TunetApp", "TunetHTTP", "tunet"] {
+        for module in ["TunetText", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetApp", "TunetHTTP", "tunet"] {
             let start = try #require(manifest.firstMatch(of: try Regex("\\.(?:target|executableTarget)\\(\\s*name: \"\(module)\"")))
             let declaration = manifest[start.range.upperBound...]
             let dependencies = declaration.firstMatch(of: /dependencies: \[([^\]]*)\]/).map { String($0.1) } ?? ""

@@ -43,7 +43,7 @@ public final class PostgresCluster: @unchecked Sendable {
         try run("initdb", ["-D", folder.appendingPathComponent("data").path, "-U", user, "--auth-local=trust", "--auth-host=scram-sha-256",
                            "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-t", "60",
-                           "-o", "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketFolder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                           "-o", "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketFolder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
                            "start"])
         running = true
     }

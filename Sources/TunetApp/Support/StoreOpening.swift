@@ -1,3 +1,4 @@
+internal import TunetStorePostgres
 internal import TunetStoreSQLite
 import TunetDomain
 import TunetStorage
@@ -6,11 +7,34 @@ extension TunetConfiguration {
     /// How long a writer waits for another process unless TUNET_BUSY_TIMEOUT says otherwise.
     public static let defaultBusyTimeout = SQLiteStore.defaultBusyTimeout
 
-    /// The one place that knows which store a configuration opens: today, the SQLite file at the path.
-    /// A service leaves copying the write-ahead log to `BackgroundCheckpoints`, beside the writer.
+    /// The one place that knows which store a configuration opens: a shared PostgreSQL database for a
+    /// postgres:// address, else the SQLite file at the path. A service leaves copying SQLite's
+    /// write-ahead log to `BackgroundCheckpoints`, beside the writer.
     func openStore(mustExist: Bool, forService: Bool) throws(TunetError) -> any Store {
-        try SQLiteStore(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout, checkpoints: forService ? .byCaller : .whenCommitting)
+        if let address = try sharedDatabase {
+            return try PostgresStore(address: address, busyTimeout: busyTimeout, connections: forService ? postgresConnections : 4)
+        }
+        return try SQLiteStore(path: databasePath, mustExist: mustExist, busyTimeout: busyTimeout, checkpoints: forService ? .byCaller : .whenCommitting)
     }
+
+    /// The shared database the configuration names, or nil for a SQLite file.
+    private var sharedDatabase: PostgresAddress? {
+        get throws(TunetError) {
+            guard PostgresAddress.names(databasePath) else { return nil }
+            switch PostgresAddress.parse(databasePath) {
+            case .success(let address): return address
+            case .failure(let reason): throw TunetError.invalid("database", nil, reason.message)
+            }
+        }
+    }
+
+    /// The database as messages name it: a shared database's address without its password.
+    public var databaseDescription: String {
+        (try? sharedDatabase)??.description ?? databasePath
+    }
+
+    /// Whether the data is in a shared PostgreSQL database rather than a file of its own.
+    public var isSharedDatabase: Bool { PostgresAddress.names(databasePath) }
 }
 
 extension TunetConfiguration {
@@ -18,6 +42,9 @@ extension TunetConfiguration {
     /// database open, refusing and naming the process that has: a service would go on writing into a
     /// file that no longer has a name.
     public func whileNoOtherProcessHasTheDatabase(_ body: () throws -> Void) throws {
+        guard !isSharedDatabase else {
+            throw TunetError.conflict(Message("files.postgres.not_replaced", ["database": .text(databaseDescription)], fields: ["database"]))
+        }
         try SQLiteStore.whileNoOtherProcessHas(databasePath, body)
     }
 }

@@ -75,6 +75,10 @@ public struct TunetConfiguration: Sendable {
     public var busyTimeout: TimeInterval = Self.defaultBusyTimeout
     /// How many problems an answer lists in full (`TUNET_PROBLEM_LIMIT`); the rest are counted by field.
     public var problemLimit = ProblemLimit.standard
+    /// How many connections a service opens to a shared PostgreSQL database (`TUNET_POSTGRES_CONNECTIONS`):
+    /// requests beyond them wait for one, so a flood of requests cannot exhaust the server's connections.
+    public var postgresConnections = 8
+    public static let allowedPostgresConnections = 1...64
 
     public init(
         databaseOption: String?, actorOption: String?,
@@ -106,6 +110,13 @@ public struct TunetConfiguration: Sendable {
                     "minimum": .integer(ProblemLimit.allowed.lowerBound), "maximum": .integer(ProblemLimit.allowed.upperBound)]))
             }
             problemLimit = limit
+        }
+        if let text = Self.nonEmpty(environment["TUNET_POSTGRES_CONNECTIONS"]) {
+            guard let count = Int(text), Self.allowedPostgresConnections.contains(count) else {
+                throw .invalid("TUNET_POSTGRES_CONNECTIONS", text, Message("config.error.postgres_connections", [
+                    "minimum": .integer(Int64(Self.allowedPostgresConnections.lowerBound)), "maximum": .integer(Int64(Self.allowedPostgresConnections.upperBound))]))
+            }
+            postgresConnections = count
         }
     }
 

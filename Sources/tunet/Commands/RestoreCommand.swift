@@ -25,7 +25,8 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         guard yes else {
-            throw ValidationError(global.database.map { Console.texts("restore.confirm_file", ["path": .text($0)]) } ?? Console.texts("restore.confirm"))
+            throw ValidationError(global.database == nil ? Console.texts("restore.confirm")
+                                  : Console.texts("restore.confirm_file", ["path": .text(try global.configuration().databaseDescription)]))
         }
         let context = try global.writableContext()
         let restore = try MaintenanceDesk(context).restore(from: path)

@@ -7,6 +7,7 @@ extension Catalogue {
         "files.postgres.user_missing": "the address does not say which user Tunet logs in as (postgres://USER@…, or PGUSER)",
         "files.postgres.sslmode": "sslmode '{mode}' does not exist; use disable, prefer or require",
         "files.postgres.busy": "The database {database} is busy with another change; try again.",
+        "files.postgres.not_replaced": "{database} is a shared PostgreSQL database: Tunet does not delete or replace it. Give an empty database, or ask the IT department.",
         "files.copy.source_not_sqlite": "--from is the municipality's SQLite file, not a PostgreSQL address",
         "files.copy.target_not_postgres": "--to is the shared database's address: postgres://USER@HOST:PORT/DATABASE",
         "files.copy.unknown_table": "{path} holds a table Tunet does not know ({table}): it is not a Tunet database of this version, and copying would leave it behind.",

@@ -176,6 +176,7 @@ extension Catalogue {
         "output.error.not_replaced": "den tidligere filen kunne ikke erstattes ({detail}); den er som før",
         "config.error.busy_timeout": "oppgi hvor mange sekunder en skriver venter på en annen, fra 0 til 600 (som 10 eller 0.5)",
         "config.error.problem_limit": "oppgi hvor mange feil et svar lister opp, et helt tall fra {minimum} til {maximum}",
+        "config.error.postgres_connections": "må være et helt tall fra {minimum} til {maximum}",
         "command.usage": "Bruk: {usage}",
         "command.see_help": "  Se «{command} --help» for mer informasjon.",
     ]

@@ -7,6 +7,7 @@ extension Catalogue {
         "files.postgres.user_missing": "adressen sier ikke hvilken bruker Tunet skal logge inn som (postgres://BRUKER@…, eller PGUSER)",
         "files.postgres.sslmode": "sslmode «{mode}» finnes ikke; bruk disable, prefer eller require",
         "files.postgres.busy": "Databasen {database} er opptatt med en annen endring; prøv igjen.",
+        "files.postgres.not_replaced": "{database} er en delt PostgreSQL-database: Tunet sletter eller erstatter den ikke. Oppgi en tom database, eller spør IT-avdelingen.",
         "files.copy.source_not_sqlite": "--from er kommunens SQLite-fil, ikke en PostgreSQL-adresse",
         "files.copy.target_not_postgres": "--to er adressen til den delte databasen: postgres://BRUKER@VERT:PORT/DATABASE",
         "files.copy.unknown_table": "{path} har en tabell Tunet ikke kjenner ({table}): det er ikke en Tunet-database av denne versjonen, og kopieringen ville latt den ligge igjen.",

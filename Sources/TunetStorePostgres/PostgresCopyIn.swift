@@ -117,9 +117,10 @@ extension PostgresTransaction {
 
     /// New records are numbered after the copied ones.
     func continueNumbering(after types: [String: [String: String]]) throws {
-        for table in CopiedTables.inOrder where types[table]?["id"] != nil {
+        for table in PostgresSchema.numberedTables where types[table]?["id"] != nil {
             try rows("""
-                SELECT setval(pg_get_serial_sequence(\(table), 'id'), COALESCE((SELECT MAX(id) FROM \(unescaped: table)), 0) + 1, false)
+                INSERT INTO tunet_number AS n (name, last) SELECT \(table), COALESCE(MAX(id), 0) FROM \(unescaped: table)
+                ON CONFLICT (name) DO UPDATE SET last = GREATEST(n.last, excluded.last)
                 """)
         }
     }

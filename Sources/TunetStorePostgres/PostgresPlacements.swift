@@ -93,12 +93,12 @@ extension PostgresReader {
 
 extension PostgresTransaction {
     /// Creates a placement; `make` receives the id the database assigns. The number is taken from the
-    /// table's sequence first, so the placement is written whole, once.
+    /// table's counter first, so the placement is written whole, once.
     public func insertPlacement(_ make: (Int64) -> Placement) throws -> Placement {
         let draft = make(0)
         _ = try placementAgreementId(draft.agreementReference)
         _ = try providerId(draft.provider)
-        guard let id = try value("SELECT nextval(pg_get_serial_sequence('placement', 'id'))", as: Int64.self) else {
+        guard let id = try value("SELECT tunet_next_number('placement')", as: Int64.self) else {
             throw TunetError.internalFault("PostgreSQL gave the placement no number")
         }
         let placement = make(id)

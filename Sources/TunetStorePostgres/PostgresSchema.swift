@@ -16,7 +16,28 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(name: "p1-tables", sql: tables),
+        Migration(name: "p2-numbers-in-the-transaction", sql: numbersInTheTransaction),
     ]
+
+    /// The tables whose records Tunet numbers.
+    static let numberedTables = [
+        "audit_event", "provider", "procurement", "agreement", "price_version", "placement", "follow_up", "school_holiday",
+        "attendance_submission", "team", "team_member", "work_task", "pilot", "pilot_measure", "access_token",
+    ]
+
+    /// Record numbers from a counter kept in the transaction, as SQLite's AUTOINCREMENT keeps them: a
+    /// rolled-back transaction gives its numbers back, so no number is skipped (a sequence's would be),
+    /// and a number once given is never given again. Writers take one lock first, so the counter is
+    /// never contended.
+    static let numbersInTheTransaction = """
+        CREATE TABLE tunet_number (name text PRIMARY KEY, last bigint NOT NULL CHECK (last >= 0));
+        CREATE FUNCTION tunet_next_number(counter text) RETURNS bigint LANGUAGE sql VOLATILE AS $$INSERT INTO tunet_number AS n (name, last) VALUES (counter, 1) ON CONFLICT (name) DO UPDATE SET last = n.last + 1 RETURNING last$$;
+        """ + numberedTables.map { table in """
+
+        ALTER TABLE \(table) ALTER COLUMN id DROP IDENTITY;
+        ALTER TABLE \(table) ALTER COLUMN id SET DEFAULT tunet_next_number('\(table)');
+        INSERT INTO tunet_number (name, last) SELECT '\(table)', COALESCE(MAX(id), 0) FROM \(table);
+        """ }.joined()
 
     /// Moments (an audit event's, a token's, a submission's) are kept as Tunet writes them in both stores,
     /// ISO 8601 in UTC to the millisecond, so that a database copied from SQLite compares byte for byte;

@@ -74,6 +74,11 @@ final class PostgresSession: @unchecked Sendable {
 
     var isClosed: Bool { connection.isClosed }
 
+    /// A store its owner forgot to close still ends its connections: PostgresNIO requires it.
+    deinit {
+        if !connection.isClosed { try? connection.close().wait() }
+    }
+
     /// Ends the open transaction without its changes; a connection that cannot is closed, and the
     /// server rolls back what it had.
     func rollBack() {

@@ -66,6 +66,8 @@ final class PostgresSessionPool: @unchecked Sendable {
         condition.signal()
     }
 
+    deinit { closeAll() }
+
     func closeAll() {
         condition.lock()
         closed = true

@@ -6,6 +6,12 @@ import Foundation
 public enum TestDatabase {
     public static var usesPostgres: Bool { ProcessInfo.processInfo.environment["TUNET_TEST_STORE"] == "postgres" }
 
+    /// Every byte the database holds where a reader of its files could find it: a SQLite file's bytes, or
+    /// every row of every table of a PostgreSQL database.
+    public static func everythingStored(at location: String) throws -> Data {
+        usesPostgres ? Data(try PostgresCluster.shared().snapshot(of: location).utf8) : try Data(contentsOf: URL(fileURLWithPath: location))
+    }
+
     /// The database a test's Tunet is given (`--database` or TUNET_DATABASE).
     public static func location(in folder: URL, name: String = "tunet.sqlite") throws -> String {
         usesPostgres ? try PostgresCluster.shared().freshDatabase() : folder.appendingPathComponent(name).path

@@ -75,9 +75,7 @@ final class PostgresSession: @unchecked Sendable {
     var isClosed: Bool { connection.isClosed }
 
     /// A store its owner forgot to close still ends its connections: PostgresNIO requires it.
-    deinit {
-        if !connection.isClosed { try? connection.close().wait() }
-    }
+    deinit { close() }
 
     /// Ends the open transaction without its changes; a connection that cannot is closed, and the
     /// server rolls back what it had.
@@ -90,8 +88,16 @@ final class PostgresSession: @unchecked Sendable {
         do { try run("SELECT pg_advisory_unlock(\(lock))") } catch { close() }
     }
 
+    /// Closes the connection: waiting for it, except on one of NIO's event-loop threads (a service may
+    /// drop a store there), where waiting is forbidden and the closing finishes on its own.
     func close() {
-        try? connection.close().wait()
+        guard !connection.isClosed else { return }
+        if MultiThreadedEventLoopGroup.currentEventLoop == nil {
+            try? connection.close().wait()
+        } else {
+            let connection = connection
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
     }
 }
 

@@ -261,7 +261,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs of each benchmark (start-up runs at least 20 times)")
     parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"), help="folder for data and outputs")
-    parser.add_argument("--only", choices=["import", "export", "invoice", "startup", "upload"], action="append",
+    parser.add_argument("--only", choices=["import", "export", "invoice", "startup", "upload", "postgres"], action="append",
                         help="run only these (import is run first when a later one needs its database)")
     arguments = parser.parse_args()
     harness = Harness(arguments)
@@ -279,6 +279,9 @@ def main():
         harness.startup_benchmark(imported)
     if "upload" in only:
         harness.upload_benchmark()
+    if "postgres" in only:
+        from postgres import postgres_benchmark
+        postgres_benchmark(harness)
     if only == {"import", "export", "invoice", "startup", "upload"}:
         harness.report()
     else:

@@ -2,7 +2,9 @@
 sending its 2,000-row file again and again with different statuses (every upload changes every row,
 the heaviest kind of correction). Prints one JSON line: latencies in milliseconds and throughput.
 
-    python3 Benchmarks/upload_load.py BASE_URL CLIENTS UPLOADS_PER_CLIENT FIRST_VARIANT TOKEN:FILE ...
+    python3 Benchmarks/upload_load.py BASE_URL[,BASE_URL…] CLIENTS UPLOADS_PER_CLIENT FIRST_VARIANT TOKEN:FILE ...
+
+With several base URLs (service instances on one database), the clients take them in turn.
 
 FIRST_VARIANT numbers the contents, so that a later run against the same server sends new files.
 """
@@ -49,7 +51,9 @@ def main(base, clients, uploads, first, pairs):
         token, path = pair.split(":", 1)
         plans.append((token, list(variants(path, first, uploads))))
     latencies, failures = [], []
-    threads = [threading.Thread(target=client, args=(base, token, bodies, latencies, failures)) for token, bodies in plans]
+    bases = base.split(",")
+    threads = [threading.Thread(target=client, args=(bases[index % len(bases)], token, bodies, latencies, failures))
+               for index, (token, bodies) in enumerate(plans)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TunetTestSupport
 
 /// The work team's tasks, pilots, exports and the audit log as a Norwegian user reads them (bokmål, the
 /// default), and the same data in English on request.
@@ -46,6 +47,15 @@ struct NorwegianTasksAndExportsTests {
         #expect(shown.stdout.contains("opprettet av regelen for maksimalverdi; ansvarlig Eva Dahl: første aktive medlem i innkjøp"))
 
         // Stored as the message and its values, not as the text of the language it was raised in.
+        if let shared = tunet.sharedDatabase {
+            let rows = try PostgresCluster.shared().query("""
+                SELECT document #>> '{title,key}', document #>> '{title,arguments,threshold,integer}',
+                       replace(document #>> '{title,arguments,used,percentage}', ' ', '') FROM work_task WHERE id = 7
+                UNION ALL SELECT document #>> '{title}', '', '' FROM work_task WHERE id = 6
+                """, in: shared)
+            #expect(rows == [["task.title.ceiling", "1", "[44347002,2800000000]"], ["Skriv årsevalueringen av arbeidslaget til kommunedirektøren", "", ""]])
+            return
+        }
         let queue = try DatabaseQueue(path: tunet.databasePath)
         defer { try? queue.close() }
         let stored = try queue.read { db in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetTestSupport
 
 private let liaArguments = [
     "provider", "add", "--org", "974760673", "--name", "Lia gård", "--municipality", "3303",
@@ -16,7 +17,7 @@ struct ProviderCommandTests {
         let added = try tunet.run(liaArguments)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("Registered Lia gård (974760673); approval: valid."))
-        #expect(FileManager.default.fileExists(atPath: tunet.databasePath))
+        #expect(TestDatabase.usesPostgres || FileManager.default.fileExists(atPath: tunet.databasePath))
 
         let list = try tunet.run("provider", "list")
         #expect(list.status == 0)
@@ -146,6 +147,11 @@ struct ProviderCommandTests {
         let again = try tunet.run("demo")
         #expect(again.status == 65)
         #expect(again.stderr.contains("--replace"))
-        #expect(try tunet.run("demo", "--replace").status == 0)
+        let replaced = try tunet.run("demo", "--replace")
+        if TestDatabase.usesPostgres {
+            #expect(replaced.status == 65 && replaced.stderr.contains("shared PostgreSQL database: Tunet does not delete or replace it"), "\(replaced.stderr)")
+        } else {
+            #expect(replaced.status == 0)
+        }
     }
 }

@@ -18,7 +18,7 @@ final class TunetProcess: @unchecked Sendable {
     let folder: URL
     var databasePath: String { folder.appendingPathComponent("tunet.sqlite").path }
     /// In the PostgreSQL pass, the test's own database, given to every `tunet` it runs as TUNET_DATABASE.
-    private lazy var sharedDatabase: String? = TestDatabase.usesPostgres ? try? TestDatabase.location(in: folder) : nil
+    private(set) lazy var sharedDatabase: String? = TestDatabase.usesPostgres ? try? TestDatabase.location(in: folder) : nil
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-e2e-\(UUID().uuidString)")

@@ -76,7 +76,7 @@ struct TwoInstancesTests {
     }
 
     func reportedDays(_ tunet: TunetProcess) throws -> [String: Int] {
-        let status = try tunet.run(["attendance", "status", "--from", "2026-06-01", "--to", "2026-06-30", "--json"], environment: Self.today)
+        let status = try tunet.run(["attendance", "status", "--month", "2026-06", "--json"], environment: Self.today)
         #expect(status.status == 0, "\(status.stderr)")
         let farms = try #require(try tunet.json(status) as? [[String: Any]])
         return Dictionary(uniqueKeysWithValues: farms.compactMap { farm in
@@ -119,8 +119,10 @@ struct TwoInstancesTests {
         #expect(try reportedDays(tunet) == [Self.farms[0]: expected, Self.farms[1]: expected])
         let submissions = try tunet.run(["attendance", "submissions", "--json"], environment: Self.today)
         #expect((try tunet.json(submissions) as? [Any])?.count == jobs.count)
-        let basis = try tunet.run(["invoice", "basis", "--from", "2026-06-01", "--to", "2026-06-30", "--json"], environment: Self.today)
-        #expect(basis.status == 0, "\(basis.stderr)")
+        for farm in Self.farms {
+            let basis = try tunet.run(["invoice", "basis", "--provider", farm, "--month", "2026-06", "--json"], environment: Self.today)
+            #expect(basis.status == 0, "\(basis.stderr)")
+        }
 
         // A restart of one instance: what it stored is there, and it serves the next upload.
         kill(instances[0].process.processIdentifier, SIGTERM)

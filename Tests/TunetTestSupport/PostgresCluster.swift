@@ -73,6 +73,13 @@ public final class PostgresCluster: @unchecked Sendable {
         return rows.split(separator: "\n").sorted().joined(separator: "\n")
     }
 
+    /// The rows `sql` selects in the database at `url`, each as its fields.
+    public func query(_ sql: String, in url: String) throws -> [[String]] {
+        guard let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty else { return [] }
+        let output = try run("psql", ["-h", socketFolder, "-p", String(port), "-U", user, "-d", String(name), "-X", "-A", "-t", "-q", "-c", sql])
+        return output.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    }
+
     /// A new empty database with a name of its own, and its address with the password.
     public func freshDatabase() throws -> String {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)

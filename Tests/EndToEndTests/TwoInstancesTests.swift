@@ -130,7 +130,7 @@ struct TwoInstancesTests {
         instances[0] = try tunet.start(["serve", "--port", "0"], environment: Self.today)
         ports[0] = try port(of: instances[0])
         #expect(try reportedDays(tunet) == [Self.farms[0]: expected, Self.farms[1]: expected])
-        let again = week(0, farm: Self.farms[0], participant: Self.participants[0], status: "M")
+        let again = week(0, farm: Self.farms[0], participant: Self.participants[0], status: "FM")
         #expect(try upload(again, name: "igjen.csv", token: tokens[Self.farms[0]]!, port: ports[0]) == 201)
         #expect(try reportedDays(tunet) == [Self.farms[0]: expected, Self.farms[1]: expected])
     }

@@ -22,10 +22,10 @@ extension API {
         if names && principal.role != .workTeam { throw Problem(.forbidden(Message("service.names_for_work_teams"))) }
         var filter = PlacementFilter()
         var problems = ProblemCollector()
-        if let municipality = query.get("municipality").map { String($0) } {
+        if let municipality = query.get("municipality").map({ String($0) }) {
             filter.municipalityNumber = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         }
-        if let day = query.get("active_on").map { String($0) } { filter.activeOn = problems.date("active_on", day) }
+        if let day = query.get("active_on").map({ String($0) }) { filter.activeOn = problems.date("active_on", day) }
         try run { try problems.check() }
         let chosen = filter
         return try .json(try await offloaded { try PlacementDesk(acting(as: principal)).list(chosen, includeNames: names) })

@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 import TunetDomain
 import TunetStorage
@@ -9,19 +10,34 @@ struct PostgresAttendanceRows {
     /// Days per statement: the arrays of one batch stay a few hundred kilobytes.
     static let rowsPerStatement = 5000
 
+    /// From this many new days, COPY streams them: it parses no arrays and plans no statement (BENCHMARKS.md).
+    static let copiedFrom = 1000
+
+    /// How the days reach the table: a plain insert of arrays, or COPY for many new days.
+    enum Way {
+        case insert
+        case copy
+    }
+
     private let transaction: PostgresTransaction
     private let replacing: Bool
+    private let way: Way?
 
     /// - Parameter replacing: whether some rows replace stored days; when none do (the caller compared
     ///   them with the stored days in this transaction), a plain insert skips the conflict check, and a
     ///   day stored after all fails the transaction instead of being overwritten.
-    init(_ transaction: PostgresTransaction, replacing: Bool) {
+    /// - Parameter way: chosen by the number of days unless a test names it.
+    init(_ transaction: PostgresTransaction, replacing: Bool, way: Way? = nil) {
         self.transaction = transaction
         self.replacing = replacing
+        self.way = way
     }
 
     /// Writes in primary-key order, as the SQLite store does.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
+        if !replacing && (way ?? (rows.count >= Self.copiedFrom ? .copy : .insert)) == .copy {
+            return try copy(rows.inDayOrder(), submission: submission)
+        }
         var ordered = rows.inDayOrder()
         // SQLite upserts a statement's rows one after another, so of one day given twice the later
         // stays; PostgreSQL refuses to update a row twice in one statement.
@@ -52,6 +68,46 @@ struct PostgresAttendanceRows {
             """
         try transaction.rows(insert)
     }
+
+    /// New days streamed with COPY in its text format: numbers, ISO dates and Tunet's own status names,
+    /// none of which needs escaping; `\N` is NULL.
+    private func copy(_ ordered: [StoredAttendance], submission: Int64) throws {
+        let submissionText = String(submission)
+        var chunks: [ByteBuffer] = []
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(1 << 20)
+        for row in ordered {
+            let entry = row.entry
+            buffer.writeString(String(entry.placementId))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(entry.date.iso)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeStaticString(entry.status.storedName)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(entry.hoursTenths.map(String.init) ?? "\\N")
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(entry.transportTrips.map(String.init) ?? "\\N")
+            buffer.writeString(entry.extraDay ? "\tt\t" : "\tf\t")
+            buffer.writeString(String(row.dayPrice.ore))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(String(row.transport.ore))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(String(row.plannedCost.ore))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(submissionText)
+            buffer.writeInteger(UInt8(ascii: "\n"))
+            if buffer.readableBytes >= 1 << 20 {
+                chunks.append(buffer)
+                buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+            }
+        }
+        if buffer.readableBytes > 0 { chunks.append(buffer) }
+        try transaction.session.copy(into: "attendance", columns: Self.columns, chunks: chunks)
+    }
+
+    static let columns = ["placement_id", "date", "status", "hours_tenths", "transport_trips", "extra_day", "day_price_ore", "transport_ore",
+                          "planned_cost_ore", "submission_id"]
 
     private static let replace = """
         ON CONFLICT (placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,

@@ -60,6 +60,28 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// Streams `chunks` (COPY's text format) into `table` with `COPY … FROM STDIN`, inside the open
+    /// transaction. PostgresNIO offers COPY only as an async call: it runs as a task on the connection's
+    /// own event loop while this thread waits. Not on Swift concurrency's shared threads: a caller
+    /// waiting on one of those (a test, say) could leave the task no thread to run on.
+    func copy(into table: String, columns: [String], chunks: [ByteBuffer]) throws(TunetError) {
+        let outcome = CopyOutcome()
+        let done = DispatchSemaphore(value: 0)
+        let connection = connection, logger = logger
+        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    for chunk in chunks { try await writer.write(chunk) }
+                }
+            } catch {
+                outcome.failure = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let failure = outcome.failure { throw PostgresFailure.translate(failure, address: address) }
+    }
+
     /// Settings for every connection: waits for a lock are bounded like SQLite's busy timeout, a
     /// statement cannot run for ever, and a process that stops in the middle of a transaction does not
     /// hold its locks for ever either.
@@ -99,6 +121,23 @@ final class PostgresSession: @unchecked Sendable {
             connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
         }
     }
+}
+
+/// Runs a task's jobs on an event loop's thread rather than on Swift concurrency's shared pool.
+private final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
+/// How a COPY ended, handed from its task to the waiting thread (the semaphore orders the two).
+private final class CopyOutcome: @unchecked Sendable {
+    var failure: (any Error)?
 }
 
 /// What went wrong with the server, in the categories the rest of Tunet knows: busy (try again),

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import TunetDomain
+import TunetStorage
+@testable import TunetStorePostgres
+import TunetTestSupport
+
+@Suite("Many new days streamed with COPY")
+struct PostgresAttendanceCopyTests {
+    /// The same placements and the same 1,500 days (every status, hours and trips present and absent,
+    /// extra days, prices) stored through COPY in one database and through the plain insert in another.
+    @Test("COPY stores exactly what the plain insert stores, and a day already there fails the whole submission in both")
+    func sameAsThePlainInsert() throws {
+        let placements = try (1...3).map { try PlacementStores.placement(Int64($0), sequence: $0, from: "2026-01-05", to: "2027-12-31") }
+        let rows = placements.flatMap { placement in (0..<500).map { PostgresAttendanceTests.exportDay(placement, $0) } }
+        var stored: [PostgresAttendanceRows.Way: [StoredAttendance]] = [:]
+        for way in [PostgresAttendanceRows.Way.copy, .insert] {
+            let stores = try PlacementStores()
+            try stores.place(placements)
+            let submission = PostgresAttendanceTests.submission(PlacementStores.lia, file: "år.csv", hash: "år", rows: rows, new: rows.count)
+            try stores.write { tx in
+                let id = try tx.storeSubmission(submission, rows: [], replaced: []).id
+                try PostgresAttendanceRows(tx, replacing: false, way: way).write(rows, submission: id)
+            }
+            stored[way] = try stores.read { try $0.attendance(placements: placements.map(\.id), from: try placementDay("2026-01-01"), to: try placementDay("2028-01-01")) }
+
+            let before = try stores.read { try $0.attendance(placements: [1], from: try placementDay("2026-01-01"), to: try placementDay("2028-01-01")) }
+            #expect(throws: TunetError.self) {
+                try stores.write { tx in
+                    let id = try tx.storeSubmission(submission, rows: [], replaced: []).id
+                    try PostgresAttendanceRows(tx, replacing: false, way: way).write([rows[0]], submission: id)
+                }
+            }
+            #expect(try stores.read { try $0.attendance(placements: [1], from: try placementDay("2026-01-01"), to: try placementDay("2028-01-01")) } == before)
+        }
+        #expect(stored[.copy]?.count == rows.count)
+        #expect(stored[.copy] == stored[.insert])
+        #expect(stored[.copy]?.map(\.entry) == rows.inDayOrder().map(\.entry))
+    }
+}

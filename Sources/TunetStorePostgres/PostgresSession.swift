@@ -23,7 +23,11 @@ final class PostgresSession: @unchecked Sendable {
         self.logger = logger
     }
 
-    static func open(_ address: PostgresAddress, logger: Logger = Logger(label: "tunet.postgres")) throws(TunetError) -> PostgresSession {
+    /// The client library's own log is not Tunet's: unbootstrapped, it would print to standard output,
+    /// into a command's JSON. What goes wrong reaches the user as Tunet's own message.
+    static let quiet = Logger(label: "tunet.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    static func open(_ address: PostgresAddress, logger: Logger = quiet) throws(TunetError) -> PostgresSession {
         do {
             var configuration: PostgresConnection.Configuration
             switch address.endpoint {

@@ -17,7 +17,8 @@ struct BoundedAnswerTests {
         let took = ContinuousClock.now - started
         #expect(answer.status == 422)
         #expect(answer.data.count < 2_000, "\(answer.data.count) bytes")
-        #expect(took < .seconds(5), "\(took)")
+        // A bound, not a speed: unbounded, this took a minute; a busy machine (the test suite beside it) takes a few seconds.
+        #expect(took < .seconds(15), "\(took)")
         let problems = try service.json(answer.data)["problems"] as? [[String: Any]]
         #expect(problems?.count == 1)
         #expect(problems?.first?["row"] as? Int == 1)

@@ -29,8 +29,10 @@ struct CopyCommandTests {
                 b = openpyxl.load_workbook(report + '-delt.xlsx')
                 assert a.sheetnames == b.sheetnames, (report, a.sheetnames, b.sheetnames)
                 for name in a.sheetnames:
-                    rows_a = [r for r in a[name].iter_rows(values_only=True)]
-                    rows_b = [r for r in b[name].iter_rows(values_only=True)]
+                    # The front sheet's moment of making is to the second: the only cell allowed to differ.
+                    made = ('Generated', 'Generert', 'Laget')
+                    rows_a = [r for r in a[name].iter_rows(values_only=True) if r[0] not in made]
+                    rows_b = [r for r in b[name].iter_rows(values_only=True) if r[0] not in made]
                     if report == 'audit' and name != a.sheetnames[0]:
                         # The shared database's log has one event more: the copy, last.
                         assert rows_b[:len(rows_a)] == rows_a and len(rows_b) == len(rows_a) + 1, (name, len(rows_a), len(rows_b))

@@ -56,7 +56,7 @@ public final class PostgresCluster: @unchecked Sendable {
         try sharedCluster.get()
     }
 
-    nonisolated(unsafe) private static let sharedCluster: Result<PostgresCluster, any Error> = {
+    private static let sharedCluster: Result<PostgresCluster, any Error> = {
         let made = Result { try PostgresCluster() }
         if case .success = made { atexit { if case .success(let cluster) = PostgresCluster.sharedCluster { cluster.stop() } } }
         return made

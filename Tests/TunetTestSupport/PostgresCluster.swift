@@ -94,7 +94,7 @@ public final class PostgresCluster: @unchecked Sendable {
 
     public func stop() {
         if running {
-            try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+            _ = try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
             running = false
         }
         try? FileManager.default.removeItem(at: folder)

@@ -7,6 +7,7 @@ public protocol ConsumerPriceIndexReading {
 
 public protocol ConsumerPriceIndexWriting {
     /// Sets a month's index; false when it already had this value (nothing was written).
+    @discardableResult
     func setConsumerPriceIndex(_ month: YearMonth, _ value: IndexValue, note: RecordedText?) throws -> Bool
 }
 

@@ -7,7 +7,9 @@ extension PostgresTransaction {
     public func audit<Before: Encodable, After: Encodable>(
         _ action: String, entity: String, id: String, before: Before?, after: After?, note: RecordedText? = nil
     ) throws {
-        try audit(action, entity: entity, id: id, beforeJSON: try before.map(AuditJSON.encode), afterJSON: try after.map(AuditJSON.encode), note: note)
+        let beforeJSON = try before.map { try AuditJSON.encode($0) }
+        let afterJSON = try after.map { try AuditJSON.encode($0) }
+        try audit(action, entity: entity, id: id, beforeJSON: beforeJSON, afterJSON: afterJSON, note: note)
     }
 
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).

@@ -3,17 +3,18 @@ import PostgresNIO
 import TunetDomain
 import TunetStorage
 
-/// Writes priced attendance days, many per statement: each column of a batch is bound as one array and
-/// `unnest` turns the arrays back into rows, so a year's upload is a few statements, not one per day,
-/// and the statement's text is the same whatever the batch's size.
+/// Writes priced attendance days, many per statement. A few days go as one statement whose columns
+/// are bound as arrays (`unnest` turns them back into rows); many go through COPY, which parses no
+/// arrays and plans no statement: new days straight into the table, days that replace stored ones into
+/// a temporary table of the session first, from which one statement inserts or rewrites them.
 struct PostgresAttendanceRows {
     /// Days per statement: the arrays of one batch stay a few hundred kilobytes.
     static let rowsPerStatement = 5000
 
-    /// From this many new days, COPY streams them: it parses no arrays and plans no statement (BENCHMARKS.md).
+    /// From this many days, COPY streams them (BENCHMARKS.md, "PostgreSQL").
     static let copiedFrom = 1000
 
-    /// How the days reach the table: a plain insert of arrays, or COPY for many new days.
+    /// How the days reach the table: a plain insert of arrays, or COPY for many days.
     enum Way {
         case insert
         case copy
@@ -35,19 +36,41 @@ struct PostgresAttendanceRows {
 
     /// Writes in primary-key order, as the SQLite store does.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
-        if !replacing && (way ?? (rows.count >= Self.copiedFrom ? .copy : .insert)) == .copy {
-            return try copy(rows.inDayOrder(), submission: submission)
-        }
         var ordered = rows.inDayOrder()
         // SQLite upserts a statement's rows one after another, so of one day given twice the later
         // stays; PostgreSQL refuses to update a row twice in one statement.
         if replacing { ordered = Self.laterOfEachDay(ordered) }
+        if (way ?? (ordered.count >= Self.copiedFrom ? .copy : .insert)) == .copy {
+            return try replacing ? staged(ordered, submission: submission) : copy(ordered, into: "attendance", submission: submission)
+        }
         var start = 0
         while start < ordered.count {
             let batch = ordered[start..<min(start + Self.rowsPerStatement, ordered.count)]
             try insert(batch, submission: submission)
             start += batch.count
         }
+    }
+
+    /// Days that replace stored ones: copied into the session's temporary table, then taken out of it
+    /// (it is empty again for the next farm of the transaction) and inserted or rewritten in one statement.
+    private func staged(_ ordered: [StoredAttendance], submission: Int64) throws {
+        try transaction.rows("""
+            CREATE TEMPORARY TABLE IF NOT EXISTS tunet_days_given (
+                placement_id bigint NOT NULL, date date NOT NULL, status text NOT NULL, hours_tenths integer, transport_trips integer,
+                extra_day boolean NOT NULL, day_price_ore bigint NOT NULL, transport_ore bigint NOT NULL, planned_cost_ore bigint NOT NULL,
+                submission_id bigint NOT NULL
+            ) ON COMMIT DELETE ROWS
+            """)
+        try copy(ordered, into: "tunet_days_given", submission: submission)
+        try transaction.rows("""
+            WITH given AS (DELETE FROM tunet_days_given RETURNING *)
+            INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
+                                    planned_cost_ore, submission_id)
+            SELECT placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore, planned_cost_ore,
+                   submission_id
+            FROM given
+            \(unescaped: Self.replace)
+            """)
     }
 
     private func insert(_ batch: ArraySlice<StoredAttendance>, submission: Int64) throws {
@@ -69,9 +92,9 @@ struct PostgresAttendanceRows {
         try transaction.rows(insert)
     }
 
-    /// New days streamed with COPY in its text format: numbers, ISO dates and Tunet's own status names,
+    /// Days streamed with COPY in its text format: numbers, ISO dates and Tunet's own status names,
     /// none of which needs escaping; `\N` is NULL.
-    private func copy(_ ordered: [StoredAttendance], submission: Int64) throws {
+    private func copy(_ ordered: [StoredAttendance], into table: String, submission: Int64) throws {
         let submissionText = String(submission)
         var chunks: [ByteBuffer] = []
         var buffer = ByteBuffer()
@@ -103,7 +126,7 @@ struct PostgresAttendanceRows {
             }
         }
         if buffer.readableBytes > 0 { chunks.append(buffer) }
-        try transaction.session.copy(into: "attendance", columns: Self.columns, chunks: chunks)
+        try transaction.session.copy(into: table, columns: Self.columns, chunks: chunks)
     }
 
     static let columns = ["placement_id", "date", "status", "hours_tenths", "transport_trips", "extra_day", "day_price_ore", "transport_ore",

@@ -8,15 +8,29 @@ import TunetDomain
 enum PostgresSchema {
     struct Migration {
         let name: String
-        let sql: String
+        /// One statement each: the extended protocol takes no more than one at a time.
+        let statements: [String]
+
+        init(name: String, statements: [String]) {
+            self.name = name
+            self.statements = statements
+        }
+
+        /// A script whose statements hold no ";" but the one that ends them.
+        init(name: String, script: String) {
+            self.init(name: name, statements: script.components(separatedBy: ";\n").filter {
+                !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            })
+        }
     }
 
     /// The lock every instance takes while it migrates (any number; this one spells "TUNET").
     static let migrationLock: Int64 = 0x54_55_4E_45_54
 
     static let migrations: [Migration] = [
-        Migration(name: "p1-tables", sql: tables),
-        Migration(name: "p2-numbers-in-the-transaction", sql: numbersInTheTransaction),
+        Migration(name: "p1-tables", script: tables),
+        Migration(name: "p2-numbers-in-the-transaction", script: numbersInTheTransaction),
+        Migration(name: "p3-days-checked-per-statement", statements: PostgresDayReferences.checkedPerStatement),
     ]
 
     /// The tables whose records Tunet numbers.
@@ -297,8 +311,7 @@ enum PostgresSchema {
                 throw TunetError.incompatibleDatabase(Message("files.postgres.newer_schema", ["migration": .text(unknown)]))
             }
             for migration in migrations where !done.contains(migration.name) {
-                // One statement at a time: the extended protocol takes no more (no statement here holds a ";").
-                for statement in migration.sql.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                for statement in migration.statements {
                     try session.run(PostgresQuery(unsafeSQL: statement))
                 }
                 try session.run("INSERT INTO tunet_schema_migration (name) VALUES (\(migration.name))")

@@ -37,4 +37,46 @@ struct PostgresAttendanceCopyTests {
         #expect(stored[.copy] == stored[.insert])
         #expect(stored[.copy]?.map(\.entry) == rows.inDayOrder().map(\.entry))
     }
+
+    /// A farm's 1,500 stored days, then a correction of all of them (and of one day given twice, the
+    /// later kept) plus new ones: through COPY and the session's temporary table in one database, through
+    /// the arrays' upsert in another.
+    @Test("Days that replace stored ones are stored alike through COPY and through the plain upsert, the later of a day given twice kept")
+    func replacingSameAsThePlainUpsert() throws {
+        let placements = try (1...3).map { try PlacementStores.placement(Int64($0), sequence: $0, from: "2026-01-05", to: "2027-12-31") }
+        let first = placements.flatMap { placement in (0..<500).map { PostgresAttendanceTests.exportDay(placement, $0) } }
+        let corrected = placements.flatMap { placement in (0..<600).map { offset in
+            var day = PostgresAttendanceTests.exportDay(placement, offset)
+            day.entry.status = offset % 3 == 0 ? .absentWithoutNotice : .present
+            day.dayPrice = Money(ore: 90_000 + Int64(offset))
+            return day
+        } }
+        var twice = corrected[7]
+        twice.entry.hoursTenths = 99
+        let given = corrected + [twice]
+        var stored: [PostgresAttendanceRows.Way: [StoredAttendance]] = [:]
+        for way in [PostgresAttendanceRows.Way.copy, .insert] {
+            let stores = try PlacementStores()
+            try stores.place(placements)
+            try stores.write { tx in
+                let id = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: "år.csv", hash: "år", rows: first,
+                                                                                   new: first.count), rows: [], replaced: []).id
+                try PostgresAttendanceRows(tx, replacing: false, way: way).write(first, submission: id)
+            }
+            // Twice in one transaction: the second correction finds the temporary table empty.
+            try stores.write { tx in
+                for file in ["rettet.csv", "rettet-igjen.csv"] {
+                    let id = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: file, hash: file, rows: given,
+                                                                                       new: 300, changed: 1500), rows: [], replaced: []).id
+                    try PostgresAttendanceRows(tx, replacing: true, way: way).write(given, submission: id)
+                }
+            }
+            stored[way] = try stores.read { try $0.attendance(placements: placements.map(\.id), from: try placementDay("2026-01-01"),
+                                                                to: try placementDay("2028-01-01")) }
+        }
+        #expect(stored[.copy]?.count == corrected.count)
+        #expect(stored[.copy] == stored[.insert])
+        #expect(stored[.copy]?.first { $0.entry.placementId == twice.entry.placementId && $0.entry.date == twice.entry.date }?.entry.hoursTenths == 99)
+        #expect(Set(stored[.copy]?.map(\.submissionId) ?? []).count == 1)
+    }
 }

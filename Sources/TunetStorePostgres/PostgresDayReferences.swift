@@ -10,14 +10,10 @@
 /// A foreign key also locks the row it points to against a concurrent removal; these checks need no
 /// such lock, because every writer first takes the writer's lock (`PostgresStore.writerLock`), and
 /// Tunet never removes a placement or a submission.
-///
-/// Corrections rewrite a day in place: the table keeps a fifth of each page free, so that a changed
-/// day stays on its page and the primary key's index is left alone.
 enum PostgresDayReferences {
     static let checkedPerStatement: [String] = [
         "ALTER TABLE attendance DROP CONSTRAINT attendance_placement_id_fkey",
         "ALTER TABLE attendance DROP CONSTRAINT attendance_submission_id_fkey",
-        "ALTER TABLE attendance SET (fillfactor = 80)",
         """
         CREATE FUNCTION tunet_days_name_what_exists() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE

@@ -109,24 +109,27 @@ extension PostgresTransaction {
     /// - Parameter replacedJSON: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
                                 replacedJSON: String? = nil) throws -> AttendanceSubmission {
-        guard let id = try value("""
+        // The submission and its audit event touch no reported day: an earlier farm's held days wait behind them.
+        guard let id = try keepingDaysHeld({ try value("""
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
                                                changed_rows, unchanged_rows, applied_again_of)
             VALUES (\(timestamp), \(actor.name), \(try providerId(submission.provider)), \(submission.fileName), \(submission.contentHash),
                     \(submission.months.joined(separator: ",")), \(submission.rows), \(submission.newRows), \(submission.changedRows),
                     \(submission.unchangedRows), \(submission.appliedAgainOf))
             RETURNING id
-            """, as: Int64.self) else { throw TunetError.internalFault("PostgreSQL gave the submission no number") }
+            """, as: Int64.self) }) else { throw TunetError.internalFault("PostgreSQL gave the submission no number") }
         var stored = submission
         stored.id = id
         stored.receivedAt = timestamp
         stored.actor = actor.name
         try PostgresAttendanceRows(self, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
-        try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
-                  beforeJSON: replacedJSON ?? (replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)),
-                  afterJSON: try AuditJSON.encode(stored),
-                  note: .written(Self.importNote(submission)))
+        try keepingDaysHeld {
+            try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
+                      beforeJSON: replacedJSON ?? (replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)),
+                      afterJSON: try AuditJSON.encode(stored),
+                      note: .written(Self.importNote(submission)))
+        }
         return stored
     }
 

@@ -3,10 +3,12 @@ import PostgresNIO
 import TunetDomain
 import TunetStorage
 
-/// Writes priced attendance days, many per statement. A few days go as one statement whose columns
-/// are bound as arrays (`unnest` turns them back into rows); many go through COPY, which parses no
-/// arrays and plans no statement: new days straight into the table, days that replace stored ones into
-/// a temporary table of the session first, from which one statement inserts or rewrites them.
+/// Writes priced attendance days, many per statement. New days are held by the transaction and go
+/// to the table with the other new days of the transaction in one COPY (`PostgresTransaction.hold`):
+/// a national file's 1,100 farms are a few statements, not 1,100. Days that replace stored ones go,
+/// when few, as one statement whose columns are bound as arrays (`unnest` turns them back into rows),
+/// and when many through COPY into a temporary table of the session, from which one statement
+/// inserts or rewrites them: COPY parses no arrays and plans no statement.
 struct PostgresAttendanceRows {
     /// Days per statement: the arrays of one batch stay a few hundred kilobytes.
     static let rowsPerStatement = 5000
@@ -40,6 +42,9 @@ struct PostgresAttendanceRows {
         // SQLite upserts a statement's rows one after another, so of one day given twice the later
         // stays; PostgreSQL refuses to update a row twice in one statement.
         if replacing { ordered = Self.laterOfEachDay(ordered) }
+        if !replacing && way == nil {
+            return try transaction.hold(ordered, submission: submission)
+        }
         if (way ?? (ordered.count >= Self.copiedFrom ? .copy : .insert)) == .copy {
             return try replacing ? staged(ordered, submission: submission) : copy(ordered, into: "attendance", submission: submission)
         }
@@ -92,41 +97,11 @@ struct PostgresAttendanceRows {
         try transaction.rows(insert)
     }
 
-    /// Days streamed with COPY in its text format: numbers, ISO dates and Tunet's own status names,
-    /// none of which needs escaping; `\N` is NULL.
+    /// Days streamed with COPY.
     private func copy(_ ordered: [StoredAttendance], into table: String, submission: Int64) throws {
-        let submissionText = String(submission)
-        var chunks: [ByteBuffer] = []
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(1 << 20)
-        for row in ordered {
-            let entry = row.entry
-            buffer.writeString(String(entry.placementId))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(entry.date.iso)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeStaticString(entry.status.storedName)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(entry.hoursTenths.map(String.init) ?? "\\N")
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(entry.transportTrips.map(String.init) ?? "\\N")
-            buffer.writeString(entry.extraDay ? "\tt\t" : "\tf\t")
-            buffer.writeString(String(row.dayPrice.ore))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(String(row.transport.ore))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(String(row.plannedCost.ore))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(submissionText)
-            buffer.writeInteger(UInt8(ascii: "\n"))
-            if buffer.readableBytes >= 1 << 20 {
-                chunks.append(buffer)
-                buffer = ByteBuffer()
-                buffer.reserveCapacity(1 << 20)
-            }
-        }
-        if buffer.readableBytes > 0 { chunks.append(buffer) }
-        try transaction.session.copy(into: table, columns: Self.columns, chunks: chunks)
+        var text = AttendanceCopyText()
+        text.append(ordered, submission: submission)
+        try transaction.session.copy(into: table, columns: Self.columns, chunks: text.take())
     }
 
     static let columns = ["placement_id", "date", "status", "hours_tenths", "transport_trips", "extra_day", "day_price_ore", "transport_ore",

@@ -67,7 +67,9 @@ public final class PostgresStore: @unchecked Sendable {
                     defer { session.releaseWriterLock(Self.writerLock) }
                     try session.run("BEGIN ISOLATION LEVEL REPEATABLE READ")
                     do {
-                        let result = try body(PostgresTransaction(session, actor: actor, at: timestamp))
+                        let transaction = PostgresTransaction(session, actor: actor, at: timestamp)
+                        let result = try body(transaction)
+                        try transaction.writeHeldDays()
                         try session.run("COMMIT")
                         return result
                     } catch {
@@ -146,14 +148,19 @@ public class PostgresReader {
     /// interpolates), never written into the SQL.
     @discardableResult
     func rows(_ query: PostgresQuery) throws(TunetError) -> [PostgresRow] {
-        try session.run(query)
+        try beforeStatement()
+        return try session.run(query)
     }
 
     /// The first column of the first row, or nil when there is no row.
     func value<Value: PostgresDecodable>(_ query: PostgresQuery, as type: Value.Type = Value.self) throws(TunetError) -> Value? {
+        try beforeStatement()
         guard let row = try session.run(query).first else { return nil }
         return try row.cells(0)
     }
+
+    /// What must reach the server before any statement runs (a transaction's held days).
+    func beforeStatement() throws(TunetError) {}
 }
 
 /// Write access inside one transaction. Every change a use case makes goes through a method here
@@ -162,9 +169,41 @@ public final class PostgresTransaction: PostgresReader {
     public let actor: AuditActor
     public let timestamp: String
 
+    /// New days not yet in the table: they go in one COPY before any other statement of the
+    /// transaction runs (so that every statement sees them) and before it commits.
+    private var heldDays = AttendanceCopyText()
+    /// Set while statements run that read and write no reported day, which held days may wait behind.
+    private var holding = false
+    /// Held days beyond this many go to the table at once (a few megabytes of text).
+    static let heldDaysLimit = 50_000
+
     init(_ session: PostgresSession, actor: AuditActor, at timestamp: String) {
         self.actor = actor
         self.timestamp = timestamp
         super.init(session)
+    }
+
+    override func beforeStatement() throws(TunetError) {
+        if !holding { try writeHeldDays() }
+    }
+
+    /// Holds new days (in primary-key order) for the transaction's next COPY.
+    func hold(_ ordered: [StoredAttendance], submission: Int64) throws(TunetError) {
+        heldDays.append(ordered, submission: submission)
+        if heldDays.count >= Self.heldDaysLimit { try writeHeldDays() }
+    }
+
+    /// Writes the held days: before any other statement, and before the transaction commits.
+    func writeHeldDays() throws(TunetError) {
+        guard !heldDays.isEmpty else { return }
+        try session.copy(into: "attendance", columns: PostgresAttendanceRows.columns, chunks: heldDays.take())
+    }
+
+    /// Runs statements that read and write no reported day: held days may wait behind them.
+    func keepingDaysHeld<T>(_ body: () throws -> T) rethrows -> T {
+        let wasHolding = holding
+        holding = true
+        defer { holding = wasHolding }
+        return try body()
     }
 }

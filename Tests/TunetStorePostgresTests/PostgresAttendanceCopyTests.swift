@@ -79,4 +79,43 @@ struct PostgresAttendanceCopyTests {
         #expect(stored[.copy]?.first { $0.entry.placementId == twice.entry.placementId && $0.entry.date == twice.entry.date }?.entry.hoursTenths == 99)
         #expect(Set(stored[.copy]?.map(\.submissionId) ?? []).count == 1)
     }
+
+    /// Three farms' worth of new days in one transaction, as a national file's import stores them.
+    @Test("New days of several submissions wait for one COPY: a statement in the transaction sees them, the commit writes them, and a day stored twice fails the whole transaction")
+    func heldDaysGoTogether() throws {
+        let placements = try (1...3).map { try PlacementStores.placement(Int64($0), sequence: $0, from: "2026-01-05", to: "2027-12-31") }
+        let days = placements.map { placement in (0..<400).map { PostgresAttendanceTests.exportDay(placement, $0) } }
+        let stores = try PlacementStores()
+        try stores.place(placements)
+        let everything = { try stores.read { try $0.attendance(placements: placements.map(\.id), from: try placementDay("2026-01-01"),
+                                                               to: try placementDay("2028-01-01")) } }
+        let seenInside = try stores.write { tx in
+            for (index, farmDays) in days.prefix(2).enumerated() {
+                _ = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: "del-\(index).csv", hash: "del-\(index)",
+                                                                              rows: farmDays, new: farmDays.count), rows: farmDays, replaced: [])
+            }
+            return try tx.attendance(placements: placements.map(\.id), from: try placementDay("2026-01-01"), to: try placementDay("2028-01-01")).count
+        }
+        #expect(seenInside == 800)
+        try stores.write { tx in
+            _ = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: "del-2.csv", hash: "del-2", rows: days[2],
+                                                                          new: days[2].count), rows: days[2], replaced: [])
+        }
+        let stored = try everything()
+        #expect(stored.map(\.entry) == days.flatMap { $0 }.inDayOrder().map(\.entry))
+        #expect(Set(stored.map(\.submissionId)).count == 3)
+
+        let auditBefore = try stores.auditEvents().count
+        #expect(throws: TunetError.self) {
+            try stores.write { tx in
+                _ = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: "ny.csv", hash: "ny", rows: [], new: 1),
+                                           rows: [PostgresAttendanceTests.exportDay(placements[0], 500)], replaced: [])
+                _ = try tx.storeSubmission(PostgresAttendanceTests.submission(PlacementStores.lia, file: "igjen.csv", hash: "igjen", rows: [], new: 1),
+                                           rows: [days[0][0]], replaced: [])
+            }
+        }
+        #expect(try everything() == stored)
+        #expect(try stores.auditEvents().count == auditBefore)
+        #expect(try stores.read { try $0.submissions() }.count == 3)
+    }
 }

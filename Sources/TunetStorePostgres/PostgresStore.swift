@@ -174,8 +174,9 @@ public final class PostgresTransaction: PostgresReader {
     private var heldDays = AttendanceCopyText()
     /// Set while statements run that read and write no reported day, which held days may wait behind.
     private var holding = false
-    /// Held days beyond this many go to the table at once (a few megabytes of text).
-    static let heldDaysLimit = 50_000
+    /// Held days beyond this many go to the table at once: some 1.5 MB of text, so that the statement's
+    /// check of the days it wrote (a transition table) stays within the server's default work_mem.
+    static let heldDaysLimit = 20_000
 
     init(_ session: PostgresSession, actor: AuditActor, at timestamp: String) {
         self.actor = actor

@@ -44,49 +44,32 @@ enum PostgresDayReferences {
         CREATE TRIGGER attendance_updated_names_what_exists AFTER UPDATE ON attendance
             REFERENCING NEW TABLE AS tunet_written_days FOR EACH STATEMENT EXECUTE FUNCTION tunet_days_name_what_exists()
         """,
-        """
-        CREATE FUNCTION tunet_placement_keeps_its_days() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-            gone bigint;
-        BEGIN
-            FOR gone IN SELECT o.id FROM tunet_old_rows o WHERE NOT EXISTS (SELECT 1 FROM placement t WHERE t.id = o.id) LOOP
-                IF EXISTS (SELECT 1 FROM attendance a WHERE a.placement_id = gone) THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'a placement with reported days cannot be removed or renumbered',
-                        TABLE = 'placement', COLUMN = 'id';
-                END IF;
-            END LOOP;
-            RETURN NULL;
-        END $$
-        """,
-        """
-        CREATE TRIGGER placement_deleted_keeps_its_days AFTER DELETE ON placement
-            REFERENCING OLD TABLE AS tunet_old_rows FOR EACH STATEMENT EXECUTE FUNCTION tunet_placement_keeps_its_days()
-        """,
-        """
-        CREATE TRIGGER placement_updated_keeps_its_days AFTER UPDATE ON placement
-            REFERENCING OLD TABLE AS tunet_old_rows FOR EACH STATEMENT EXECUTE FUNCTION tunet_placement_keeps_its_days()
-        """,
-        """
-        CREATE FUNCTION tunet_submission_keeps_its_days() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-            gone bigint;
-        BEGIN
-            FOR gone IN SELECT o.id FROM tunet_old_rows o WHERE NOT EXISTS (SELECT 1 FROM attendance_submission t WHERE t.id = o.id) LOOP
-                IF EXISTS (SELECT 1 FROM attendance a WHERE a.submission_id = gone) THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'a submission with reported days cannot be removed or renumbered',
-                        TABLE = 'attendance_submission', COLUMN = 'id';
-                END IF;
-            END LOOP;
-            RETURN NULL;
-        END $$
-        """,
-        """
-        CREATE TRIGGER submission_deleted_keeps_its_days AFTER DELETE ON attendance_submission
-            REFERENCING OLD TABLE AS tunet_old_rows FOR EACH STATEMENT EXECUTE FUNCTION tunet_submission_keeps_its_days()
-        """,
-        """
-        CREATE TRIGGER submission_updated_keeps_its_days AFTER UPDATE ON attendance_submission
-            REFERENCING OLD TABLE AS tunet_old_rows FOR EACH STATEMENT EXECUTE FUNCTION tunet_submission_keeps_its_days()
-        """,
-    ]
+    ] + keepsItsDays("placement", named: "placement", by: "placement_id")
+      + keepsItsDays("attendance_submission", named: "submission", by: "submission_id")
+
+    /// A row of `table` that days name by `column` cannot be removed, nor given another number.
+    private static func keepsItsDays(_ table: String, named name: String, by column: String) -> [String] {
+        let check = "tunet_\(name)_keeps_its_days"
+        return [
+            """
+            CREATE FUNCTION \(check)() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                gone bigint;
+            BEGIN
+                FOR gone IN SELECT o.id FROM tunet_old_rows o WHERE NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = o.id) LOOP
+                    IF EXISTS (SELECT 1 FROM attendance a WHERE a.\(column) = gone) THEN
+                        RAISE foreign_key_violation USING MESSAGE = 'a \(name) with reported days cannot be removed or renumbered',
+                            TABLE = '\(table)', COLUMN = 'id';
+                    END IF;
+                END LOOP;
+                RETURN NULL;
+            END $$
+            """,
+        ] + [("deleted", "DELETE"), ("updated", "UPDATE")].map { event, statement in
+            """
+            CREATE TRIGGER \(name)_\(event)_keeps_its_days AFTER \(statement) ON \(table)
+                REFERENCING OLD TABLE AS tunet_old_rows FOR EACH STATEMENT EXECUTE FUNCTION \(check)()
+            """
+        }
+    }
 }

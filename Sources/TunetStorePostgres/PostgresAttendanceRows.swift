@@ -29,7 +29,8 @@ struct PostgresAttendanceRows {
     /// - Parameter replacing: whether some rows replace stored days; when none do (the caller compared
     ///   them with the stored days in this transaction), a plain insert skips the conflict check, and a
     ///   day stored after all fails the transaction instead of being overwritten.
-    /// - Parameter way: chosen by the number of days unless a test names it.
+    /// - Parameter way: unless a test names it, new days are held for the transaction's next COPY and
+    ///   days that replace stored ones take the way their number calls for.
     init(_ transaction: PostgresTransaction, replacing: Bool, way: Way? = nil) {
         self.transaction = transaction
         self.replacing = replacing

@@ -34,21 +34,30 @@ public enum TunetServer {
         public var temporaryFolder = FileManager.default.temporaryDirectory
         /// Fixes "today" (tests and what-if runs); otherwise each request uses the Norwegian date.
         public var fixedToday: LocalDate?
+        /// How failed sign-ins at the pages are slowed down, per address.
+        var signInThrottle = SignInThrottle()
 
         public init() {}
     }
 
+    /// The API's routes, each documented in Contracts/openapi.yaml.
     public static let routes: [(method: String, path: String)] = [
-        ("GET", "/"), ("POST", "/"), ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
+        ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"), ("GET", "/v1/figures"), ("GET", "/v1/team/placements"),
         ("GET", "/v1/team/attendance"), ("GET", "/v1/team/tasks"), ("POST", "/v1/team/tasks/{id}/{action}"),
+    ]
+
+    /// The pages for people (README, "The web pages").
+    public static let pages: [(method: String, path: String)] = [
+        ("GET", "/"), ("POST", "/logg-inn"), ("POST", "/logg-ut"), ("GET", "/stil.css"), ("GET", "/gard"), ("GET", "/gard/maned"),
+        ("GET", "/gard/mal"), ("POST", "/gard/opplasting"), ("GET", "/leder"), ("GET", "/leder/rapport"),
     ]
 
     /// Serves until the process is told to stop (SIGINT or SIGTERM), then stops accepting connections and
     /// lets the requests in flight finish, for at most `drainTimeout`; `onRunning` receives the bound port.
     public static func run(context: TunetContext, settings: Settings, logger: Logger,
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = application(context: context, settings: settings, logger: logger, onRunning: onRunning)
+        let app = try application(context: context, settings: settings, logger: logger, onRunning: onRunning)
         var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = settings.drainTimeout
         configuration.maximumCancellationDuration = .seconds(1)
@@ -57,13 +66,23 @@ public enum TunetServer {
 
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
     public static func application(context: TunetContext, settings: Settings, logger: Logger,
-                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router()
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let router = Router(context: ServiceRequestContext.self)
+        router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(RequestLogMiddleware(logger: logger))
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
                       temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
-        router.get("/") { request, _ in api.page(request) }
-        router.post("/") { request, _ in try await api.form(request) }
+        let pages = try WebPages(api: api, throttle: settings.signInThrottle)
+        router.get("/") { request, _ in try await pages.front(request) }
+        router.post("/logg-inn") { request, context in try await pages.signIn(request, context: context) }
+        router.post("/logg-ut") { request, _ in try await pages.signOut(request) }
+        router.get("/stil.css") { request, _ in pages.styleSheet(request) }
+        router.get("/gard") { request, _ in try await pages.farm(request) }
+        router.get("/gard/maned") { request, _ in try await pages.month(request) }
+        router.get("/gard/mal") { request, _ in try await pages.template(request) }
+        router.post("/gard/opplasting") { request, _ in try await pages.upload(request) }
+        router.get("/leder") { request, _ in try await pages.leader(request) }
+        router.get("/leder/rapport") { request, _ in try await pages.leaderReport(request) }
         router.get("/health") { _, _ in try Response.json(["status": "ok", "version": TunetVersion.current]) }
         router.get("/v1/placements") { request, _ in try await api.placements(request) }
         router.get("/v1/attendance/template") { request, _ in try await api.template(request) }

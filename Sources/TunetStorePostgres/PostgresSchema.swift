@@ -31,7 +31,23 @@ enum PostgresSchema {
         Migration(name: "p1-tables", script: tables),
         Migration(name: "p2-numbers-in-the-transaction", script: numbersInTheTransaction),
         Migration(name: "p3-days-checked-per-statement", statements: PostgresDayReferences.checkedPerStatement),
+        Migration(name: "p4-web-sessions", script: webSessions),
     ]
+
+    /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands
+    /// for, and its time limit. Sessions are never copied or restored; they end with their token.
+    static let webSessions = """
+        CREATE TABLE web_session (
+            id bigint PRIMARY KEY DEFAULT tunet_next_number('web_session'),
+            secret_hash text NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+            token_id bigint NOT NULL REFERENCES access_token(id),
+            created_at moment,
+            expires_at moment,
+            CHECK (expires_at > created_at)
+        );
+        CREATE INDEX web_session_by_expiry ON web_session(expires_at);
+        INSERT INTO tunet_number (name, last) VALUES ('web_session', 0)
+        """
 
     /// The tables whose records Tunet numbers.
     static let numberedTables = [

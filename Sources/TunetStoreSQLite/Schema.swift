@@ -345,6 +345,20 @@ enum Schema {
                 ALTER TABLE audit_event ADD COLUMN actor_scope TEXT;
                 """)
         }
+        // A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands
+        // for, and its time limit. Sessions are never copied or restored; they end with their token.
+        migrator.registerMigration("v17-web-sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE web_session (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    secret_hash TEXT NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+                    token_id INTEGER NOT NULL REFERENCES access_token(id),
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL CHECK (expires_at > created_at)
+                );
+                CREATE INDEX web_session_by_expiry ON web_session(expires_at);
+                """)
+        }
         return migrator
     }
 }

@@ -66,7 +66,7 @@ final class DemoService: @unchecked Sendable {
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
+        let app = try TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TunetError.internalFault("the server did not start") }

@@ -78,7 +78,7 @@ final class RunningService: @unchecked Sendable {
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = log.map { captured in Logger(label: "test") { _ in CapturingLogHandler(log: captured) } } ?? Logger(label: "test")
         logger.logLevel = log == nil ? .critical : .info
-        let app = TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
+        let app = try TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TunetError.internalFault("the server did not start") }

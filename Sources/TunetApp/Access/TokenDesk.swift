@@ -62,10 +62,7 @@ public struct TokenDesk: Sendable {
         if let cleanLabel, let reason = FreeText.check(cleanLabel, maximumLength: 100) { problems.add("label", cleanLabel, reason.message) }
         try problems.check()
         guard let tokenRole else { throw TunetError.internalFault("a token's role was neither read nor refused") }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "tunet_" + bytes.hexDigits
+        let token = "tunet_" + RandomSecret.hex()
         let record = try context.write { tx in
             if let number, try tx.provider(number) == nil {
                 throw TunetError.notFound(kind: "provider", key: number.digits)
@@ -98,7 +95,7 @@ public struct TokenDesk: Sendable {
     }
 
     /// What a token sees now: its municipalities, or those its pilot has today (none, once the pilot is gone).
-    private func scope(of token: AccessToken) throws -> MunicipalityScope {
+    func scope(of token: AccessToken) throws -> MunicipalityScope {
         if let pilotId = token.pilotId {
             return .only(Set(try context.read { try $0.pilot(pilotId) }?.municipalities ?? []))
         }

@@ -16,6 +16,7 @@ extension Catalogue {
         "Pilots": nbPilots,
         "Reports": nbReports,
         "Administration": nbAdministration,
+        "Pages": nbPages,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -32,6 +33,7 @@ extension Catalogue {
         "Pilots": enPilots,
         "Reports": enReports,
         "Administration": enAdministration,
+        "Pages": enPages,
     ]
 
     static let nb = merged(nbAreas)

@@ -34,8 +34,10 @@ extension SQLiteReader {
 }
 
 extension SQLiteTransaction {
-    /// Revokes again, at their first revocation's time, the tokens the backup still holds as valid.
+    /// Revokes again, at their first revocation's time, the tokens the backup still holds as valid, and
+    /// ends every session the backup holds: one signed out since would otherwise open again.
     func keep(_ revocations: [Revocation]) throws -> [KeptRevocation] {
+        try db.execute(sql: "DELETE FROM web_session")
         var kept: [KeptRevocation] = []
         for revocation in revocations {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, label FROM access_token WHERE token_hash = ? AND revoked_at IS NULL",

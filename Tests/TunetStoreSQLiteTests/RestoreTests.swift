@@ -28,4 +28,25 @@ struct RestoreTests {
         try database.writeSQLite(actor: .atServer("test")) { tx in try tx.insert(sampleProvider("971526920", name: "Berg gård")) }
         #expect(try database.readSQLite { try Int64.fetchAll($0.db, sql: "SELECT id FROM provider ORDER BY id") } == [1, lastProvider + 1])
     }
+
+    @Test("ends every session the backup holds: one signed out since does not open again")
+    func sessionsEnd() throws {
+        let file = try TemporaryDatabaseFile()
+        let database = try SQLiteStore(path: file.path)
+        let hash = String(repeating: "c", count: 64)
+        try database.writeSQLite(actor: .atServer("test")) { tx in
+            try tx.insert(sampleProvider("974760673", name: "Lia gård"))
+            let token = try tx.insertToken(AccessToken(id: 0, role: .provider, provider: OrganisationNumber.parse("974760673").get(), label: nil,
+                                                       createdAt: "", expiresOn: LocalDate(year: 2099, month: 1, day: 1)!),
+                                           hash: String(repeating: "d", count: 64))
+            _ = try tx.insertWebSession(WebSession(id: 0, tokenId: token.id, createdAt: "2026-06-10T08:00:00.000Z", expiresAt: "2099-01-01T00:00:00.000Z"),
+                                        hash: hash)
+        }
+        let backup = file.folder.appendingPathComponent("kopi.sqlite").path
+        _ = try database.backup(to: backup)
+        let session = try #require(try database.readSQLite { try $0.webSession(hash: hash) })
+        try database.writeSQLite(actor: .atServer("test")) { tx in try tx.endWebSession(session.session.id) }
+        _ = try database.restore(from: backup, actor: .atServer("test"))
+        #expect(try database.readSQLite { try $0.webSession(hash: hash) } == nil)
+    }
 }

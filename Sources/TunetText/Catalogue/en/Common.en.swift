@@ -32,6 +32,7 @@ extension Catalogue {
         "entity.member": "team member",
         "entity.team": "team",
         "entity.token": "token",
+        "entity.web_session": "web session",
         "http.title.invalidInput": "Invalid input",
         "http.title.notFound": "Not found",
         "http.title.conflict": "Conflicts with what is stored",

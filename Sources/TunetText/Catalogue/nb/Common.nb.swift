@@ -32,6 +32,7 @@ extension Catalogue {
         "entity.member": "medlem av arbeidslaget",
         "entity.team": "arbeidslag",
         "entity.token": "tilgangsnøkkel",
+        "entity.web_session": "innlogging på nettsidene",
         "http.title.invalidInput": "Ugyldig innhold",
         "http.title.notFound": "Finnes ikke",
         "http.title.conflict": "I strid med det som er lagret",

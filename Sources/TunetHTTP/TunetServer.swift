@@ -68,11 +68,12 @@ public enum TunetServer {
     public static func application(context: TunetContext, settings: Settings, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let router = Router(context: ServiceRequestContext.self)
-        router.middlewares.add(SecurityHeadersMiddleware())
-        router.middlewares.add(RequestLogMiddleware(logger: logger))
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
                       temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
         let pages = try WebPages(api: api, throttle: settings.signInThrottle)
+        router.middlewares.add(SecurityHeadersMiddleware())
+        router.middlewares.add(PageNotFoundMiddleware(pages: pages))
+        router.middlewares.add(RequestLogMiddleware(logger: logger))
         router.get("/") { request, _ in try await pages.front(request) }
         router.post("/logg-inn") { request, context in try await pages.signIn(request, context: context) }
         router.post("/logg-ut") { request, _ in try await pages.signOut(request) }

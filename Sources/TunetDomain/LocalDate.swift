@@ -64,11 +64,11 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     /// its month stays at the end of the month, so a period that ends on a month's last day still does when
     /// it is lengthened (30 June + 6 months = 31 December, 29 February 2028 + 1 month = 31 March); any other
     /// day keeps its number, or becomes the last day of a month too short for it (30 January + 1 month =
-    /// 28 February).
+    /// 28 February). At the ends of the calendar (year 1, year 9999) it stays in the first or last month.
     public func adding(months: Int) -> LocalDate {
-        let monthIndex = year * 12 + (month - 1) + months
-        let newYear = monthIndex / 12
-        let newMonth = monthIndex % 12 + 1
+        let target = YearMonth(self).adding(months: months)
+        let newYear = target.year
+        let newMonth = target.month
         let lastDayOfNewMonth = LocalDate.daysIn(month: newMonth, year: newYear)
         let newDay = isLastDayOfMonth ? lastDayOfNewMonth : min(day, lastDayOfNewMonth)
         return LocalDate(year: newYear, month: newMonth, day: newDay)!

@@ -19,8 +19,11 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
     public var lastDay: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
 
+    /// Months later (earlier for a negative count). At the ends of the calendar a month can be written in
+    /// (January of year 1, December 9999) it stays there: a month typed at the edge has no neighbour.
     public func adding(months: Int) -> YearMonth {
-        let index = year * 12 + (month - 1) + months
+        let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        let index = overflow ? (months < 0 ? 12 : 9999 * 12 + 11) : min(max(sum, 12), 9999 * 12 + 11)
         return YearMonth(year: index / 12, month: index % 12 + 1)!
     }
 

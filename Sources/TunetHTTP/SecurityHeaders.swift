@@ -31,4 +31,5 @@ enum ServiceHeader {
     static let frameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let forwardedProto = HTTPFields.Element.Name("X-Forwarded-Proto")!
     static let forwarded = HTTPFields.Element.Name("Forwarded")!
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
 }

@@ -36,6 +36,19 @@ public enum TunetServer {
         public var fixedToday: LocalDate?
         /// How failed sign-ins at the pages are slowed down, per address.
         var signInThrottle = SignInThrottle()
+        /// The reverse proxies whose `X-Forwarded-For` names the visitor (IP addresses as NIO writes them).
+        public private(set) var trustedProxies: Set<String> = []
+
+        /// Trusts these reverse proxies' `X-Forwarded-For`; returns the first that is not an IP address, if any.
+        public mutating func trust(proxies: [String]) -> String? {
+            var parsed: Set<String> = []
+            for text in proxies where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let address = VisitorAddress.parse(text) else { return text }
+                parsed.insert(address)
+            }
+            trustedProxies = parsed
+            return nil
+        }
 
         public init() {}
     }
@@ -49,7 +62,7 @@ public enum TunetServer {
 
     /// The pages for people (README, "The web pages").
     public static let pages: [(method: String, path: String)] = [
-        ("GET", "/"), ("POST", "/logg-inn"), ("POST", "/logg-ut"), ("GET", "/stil.css"), ("GET", "/gard"), ("GET", "/gard/maned"),
+        ("GET", "/"), ("POST", "/logg-inn"), ("GET", "/logg-inn"), ("POST", "/logg-ut"), ("GET", "/logg-ut"), ("GET", "/gard/opplasting"), ("GET", "/stil.css"), ("GET", "/gard"), ("GET", "/gard/maned"),
         ("GET", "/gard/mal"), ("POST", "/gard/opplasting"), ("GET", "/leder"), ("GET", "/leder/rapport"),
     ]
 
@@ -70,13 +83,17 @@ public enum TunetServer {
         let router = Router(context: ServiceRequestContext.self)
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
                       temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
-        let pages = try WebPages(api: api, throttle: settings.signInThrottle)
+        let pages = try WebPages(api: api, throttle: settings.signInThrottle, trustedProxies: settings.trustedProxies)
         router.middlewares.add(SecurityHeadersMiddleware())
-        router.middlewares.add(PageNotFoundMiddleware(pages: pages))
+        router.middlewares.add(PageErrorMiddleware(pages: pages))
         router.middlewares.add(RequestLogMiddleware(logger: logger))
         router.get("/") { request, _ in try await pages.front(request) }
         router.post("/logg-inn") { request, context in try await pages.signIn(request, context: context) }
         router.post("/logg-ut") { request, _ in try await pages.signOut(request) }
+        // A bookmark or the back button on a form's address leads back to its page.
+        router.get("/logg-inn") { _, _ in WebPages.redirect(to: "/") }
+        router.get("/logg-ut") { _, _ in WebPages.redirect(to: "/") }
+        router.get("/gard/opplasting") { _, _ in WebPages.redirect(to: "/gard/maned") }
         router.get("/stil.css") { request, _ in pages.styleSheet(request) }
         router.get("/gard") { request, _ in try await pages.farm(request) }
         router.get("/gard/maned") { request, _ in try await pages.month(request) }

@@ -193,3 +193,17 @@ struct NorwegianCalendarTests {
         #expect(!NorwegianCalendar.isWorkingDay(LocalDate(year: 2026, month: 5, day: 1)!))
     }
 }
+
+@Suite("Months at the ends of the calendar")
+struct CalendarEdgeTests {
+    @Test("A month at the edge of the calendar has no neighbour beyond it, and asking for one is no crash")
+    func edges() {
+        let last = YearMonth(year: 9999, month: 12)!, first = YearMonth(year: 1, month: 1)!
+        #expect(last.adding(months: 1) == last)
+        #expect(first.adding(months: -1) == first)
+        #expect(last.adding(months: Int.max) == last && first.adding(months: Int.min) == first)
+        #expect(YearMonth(year: 2026, month: 12)!.adding(months: 1) == YearMonth(year: 2027, month: 1))
+        #expect(LocalDate(year: 9999, month: 12, day: 31)!.adding(months: 1) == LocalDate(year: 9999, month: 12, day: 31))
+        #expect(LocalDate(year: 1, month: 1, day: 15)!.adding(months: -2) == LocalDate(year: 1, month: 1, day: 15))
+    }
+}

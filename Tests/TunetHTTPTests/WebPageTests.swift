@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import NIOCore
 import Testing
 import TunetTestSupport
 @testable import TunetApp
@@ -33,8 +35,11 @@ struct WebPageTests {
         let english = try await browser.get("/?lang=en")
         #expect(english.html.contains("<html lang=\"en\">") && english.html.contains("<h1>Sign in to Tunet</h1>"))
         #expect(try await browser.get("/").html.contains("<h1>Sign in to Tunet</h1>"), "the choice is remembered")
-        let missing = try await browser.get("/gard/finnes-ikke")
+        let missing = try await browser.get("/finnes-ikke//evil.example")
         #expect(missing.status == 404 && missing.html.contains("<h1 class=\"refused\">Page not found</h1>"), "an address no page has, in the chosen language")
+        #expect(missing.html.contains("<a href=\"/?lang=nb\" hreflang=\"nb\""), "its language link stays on the service")
+        #expect(!missing.html.contains("evil.example"))
+        #expect(try await browser.get("/logg-inn").location == "/", "a form's address opened by hand leads to its page")
         let api404 = try await service.request("GET", "/v1/finnes-ikke", token: service.lia)
         #expect(api404.status == 404 && !String(decoding: api404.data, as: UTF8.self).contains("<html"), "the API's 404 is no page")
         let css = try await browser.get("/stil.css")
@@ -88,9 +93,10 @@ struct WebPageTests {
         #expect(after.status == 303 && after.location == "/?slutt=1")
         #expect(browser.cookies["tunet_okt"] == nil)
         let thief = PageBrowser(service.base)
-        _ = try await thief.get("/")
-        _ = kept
-        #expect(try await thief.get("/?slutt=1").html.contains("Økten er over. Logg inn på nytt."))
+        thief.headers["Cookie"] = "tunet_okt=\(kept ?? "")"
+        let stolen = try await thief.get("/gard")
+        #expect(stolen.status == 303 && stolen.location == "/?slutt=1")
+        #expect(try await PageBrowser(service.base).get("/?slutt=1").html.contains("Økten er over. Logg inn på nytt."))
         await service.stop()
     }
 
@@ -105,6 +111,11 @@ struct WebPageTests {
         #expect(wrong.html.contains("<li><a href=\"#token\">Tilgangsnøkkelen er ikke gyldig.</a></li>"))
         let empty = try await browser.signIn("  ")
         #expect(empty.status == 422 && empty.html.contains("Lim inn nøkkelen dere fikk fra kommunen."))
+        let national = try TokenDesk(service.context).issue(TokenRequest(role: "national")).token
+        let reader = PageBrowser(service.base)
+        let nationalRefused = try await reader.signIn(national)
+        #expect(nationalRefused.status == 403 && nationalRefused.html.contains("/v1/figures") && reader.cookies["tunet_okt"] == nil,
+                "a national reader has no pages")
         let forged = PageBrowser(service.base)
         let noKey = try await forged.post("/logg-inn", [("token", service.lia)])
         #expect(noKey.status == 403 && noKey.html.contains("må ta imot informasjonskapsler"))
@@ -134,12 +145,34 @@ struct WebPageTests {
         await service.stop()
     }
 
+    @Test("Failures are counted by visitor: the connection's address, or behind a trusted proxy the last address it did not add; IPv6 by its /64")
+    func visitorAddress() throws {
+        func request(_ forwarded: String?) -> Request {
+            var headers = HTTPFields()
+            if let forwarded { headers[ServiceHeader.forwardedFor] = forwarded }
+            return Request(head: HTTPRequest(method: .post, scheme: "http", authority: "tunet", path: "/logg-inn", headerFields: headers), body: .init(buffer: .init()))
+        }
+        let proxy = try SocketAddress(ipAddress: "10.0.0.5", port: 40000)
+        let trusted: Set<String> = ["10.0.0.5", "10.0.0.6"]
+        #expect(VisitorAddress.of(request("203.0.113.9"), connection: proxy, trustedProxies: []) == "10.0.0.5", "an untrusted proxy's header is ignored")
+        #expect(VisitorAddress.of(request("1.2.3.4, 203.0.113.9, 10.0.0.6"), connection: proxy, trustedProxies: trusted) == "203.0.113.9")
+        #expect(VisitorAddress.of(request(nil), connection: proxy, trustedProxies: trusted) == "10.0.0.5")
+        #expect(VisitorAddress.of(request(nil), connection: try SocketAddress(ipAddress: "2001:db8:1:2:aaaa::1", port: 1), trustedProxies: []) == "2001:db8:1:2::/64")
+        #expect(VisitorAddress.network(of: "2001:db8:1:2:bbbb:cccc:dddd:eeee") == "2001:db8:1:2::/64")
+        #expect(VisitorAddress.network(of: "::ffff:192.0.2.1") == "192.0.2.1")
+        var settings = TunetServer.Settings()
+        #expect(settings.trust(proxies: ["10.0.0.5", " fd00::5 "]) == nil && settings.trustedProxies == ["10.0.0.5", "fd00::5"])
+        #expect(settings.trust(proxies: ["proxy.kommune.no"]) == "proxy.kommune.no")
+    }
+
     @Test("The throttle doubles each wait up to its longest, forgets old failures, and remembers a bounded number of addresses")
     func throttleRules() {
         let throttle = SignInThrottle(freeFailures: 3, longestWait: .seconds(8), memory: .seconds(60), capacity: 2)
         #expect([2, 3, 4, 5, 6, 7].map(throttle.delay(after:)) == [.zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])
         let start = ContinuousClock.now
-        for _ in 0..<4 { throttle.failed(from: "a", now: start) }
+        #expect((0..<3).map { _ in throttle.attempt(from: "a", now: start) } == [nil, nil, nil])
+        #expect(throttle.attempt(from: "a", now: start) == .seconds(1), "attempts sent at once are all counted: the fourth waits")
+        throttle.failed(from: "a", now: start)
         #expect(throttle.wait(for: "a", now: start) == .seconds(2))
         #expect(throttle.wait(for: "a", now: start + .seconds(2)) == nil)
         #expect(throttle.wait(for: "a", now: start + .seconds(61)) == nil, "failures older than the memory are forgotten")
@@ -147,8 +180,10 @@ struct WebPageTests {
         throttle.failed(from: "c", now: start + .seconds(1))
         throttle.failed(from: "d", now: start + .seconds(2))
         #expect(throttle.wait(for: "b", now: start) == nil, "the quietest address is forgotten when the table is full")
-        throttle.succeeded(from: "a")
-        #expect(throttle.wait(for: "a", now: start) == nil)
+        let fresh = SignInThrottle(freeFailures: 1)
+        #expect(fresh.attempt(from: "e") == nil)
+        fresh.succeeded(from: "e")
+        #expect(fresh.attempt(from: "e") == nil, "a sign-in that succeeded takes back the failure its attempt was counted as")
     }
 
     @Test("A farm sees its placements by code only, its month, its template; a leader's session is shown no farm page")
@@ -168,6 +203,10 @@ struct WebPageTests {
         let badMonth = try await browser.get("/gard/maned?maned=2026-13")
         #expect(badMonth.status == 422)
         #expect(badMonth.html.contains("<li><a href=\"#maned\">"))
+        #expect(badMonth.html.contains("value=\"2026-13\" aria-describedby=\"maned-hint maned-feil\" aria-invalid=\"true\""), "what was typed stays, tied to its error")
+        let edge = try await browser.get("/gard/maned?maned=9999-12")
+        #expect(edge.status == 422 && edge.html.contains("Velg en måned mellom 2000-01 og 2099-12."), "the calendar's last month is refused, not a crash")
+        #expect(try await browser.get("/gard").status == 200, "and the service still answers")
         let template = try await browser.get("/gard/mal?maned=2026-06")
         #expect(template.status == 200 && template.data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         #expect(try XLSXReader(data: template.data, name: "mal.xlsx").sheetNames == ["Veiledning", "Oppmøte"])
@@ -219,6 +258,16 @@ struct WebPageTests {
         let noFile = try await send("", Data())
         #expect(noFile.status == 422 && noFile.html.contains("<p id=\"fil-feil\" class=\"field-error\">Velg en fil før du sender.</p>"))
         await service.stop()
+
+        let small = try await RunningService(bodyLimit: 1024)
+        let farmer = PageBrowser(small.base)
+        try await farmer.signIn(small.lia)
+        let month = try await farmer.get("/gard/maned?maned=2026-05")
+        let large = formBody([("skjemanokkel", PageBrowser.hidden("skjemanokkel", in: month.html) ?? "")], file: ("stor.csv", Data(count: 200_000)))
+        let tooLarge = try await farmer.send("POST", "/gard/opplasting", body: large.body, type: large.type)
+        #expect(tooLarge.status == 413 && tooLarge.html.contains("<p id=\"fil-feil\" class=\"field-error\">"), "a file too large is said beside the field, as a page")
+        #expect(try small.attendanceCount() == 0)
+        await small.stop()
     }
 
     @Test("A leader downloads any report as xlsx; a bad date comes back beside its field; a municipality outside the token is refused")
@@ -242,6 +291,13 @@ struct WebPageTests {
         #expect(badDate.html.contains("value=\"31.02.2026\" aria-describedby=\"placements-periode placements-fra-feil\" aria-invalid=\"true\""))
         let outside = try await browser.get("/leder/rapport?rapport=placements&kommune=0301")
         #expect(outside.status == 403 && outside.html.contains("<div class=\"error-summary\" role=\"alert\""))
+        #expect(!outside.html.contains("#nil") && !outside.html.contains("href=\"#\""), "a problem of the whole request links nowhere")
+        #expect(outside.html.contains("<a href=\"/leder/rapport?rapport=placements&amp;kommune=0301&amp;lang=en\""), "English keeps what was asked")
+        let unknownFarm = try await browser.get("/leder/rapport?rapport=invoice-basis&fra=01.05.2026&til=31.05.2026&gard=923609024")
+        #expect(unknownFarm.status == 422 && unknownFarm.html.contains("<li><a href=\"#invoice-basis-gard\">"))
+        let unknownReport = try await browser.get("/leder/rapport?rapport=ukjent")
+        #expect(unknownReport.status == 422 && unknownReport.html.contains("<div class=\"error-summary\""))
+        #expect(!unknownReport.html.contains("#nil"))
         await service.stop()
     }
 }

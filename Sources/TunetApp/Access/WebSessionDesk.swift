@@ -22,9 +22,11 @@ public struct WebSessionDesk: Sendable {
     /// A working day: a farmer who signs in in the morning is not sent back to the sign-in in the afternoon.
     public static let lifetime: TimeInterval = 8 * 60 * 60
 
-    /// Opens a session for the token; a token that lets nothing in is refused as `TokenDesk.authenticate` refuses it.
+    /// Opens a session for the token; a token that lets nothing in is refused as `TokenDesk.authenticate`
+    /// refuses it, and a national reader's, which has no pages, is refused.
     public func signIn(token: String?) throws -> SignedIn {
         let principal = try TokenDesk(context).authenticate(token)
+        guard principal.role != .national else { throw TunetError.forbidden(Message("page.signin.national")) }
         let secret = RandomSecret.hex()
         let now = context.now()
         let session = WebSession(id: 0, tokenId: principal.token.id, createdAt: AuditClock.timestamp(now),

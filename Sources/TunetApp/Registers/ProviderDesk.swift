@@ -68,6 +68,11 @@ public struct ProviderDesk: Sendable {
         return ProviderView(updated, today: context.today)
     }
 
+    /// The farm's name alone (a page's heading), without its history.
+    public func name(of number: OrganisationNumber) throws -> String {
+        try context.read { try Self.existing(number, in: $0).name }
+    }
+
     public func show(_ organisationNumber: String) throws -> ProviderDetailView {
         let number = try Self.parseNumber(organisationNumber)
         return try context.read { reader in

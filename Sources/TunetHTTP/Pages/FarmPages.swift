@@ -40,12 +40,16 @@ extension WebPages {
         }
     }
 
+    /// The months the pages show: Tunet's calendar of attendance, well inside the one a month can be written in.
+    static let firstMonth = YearMonth(year: 2000, month: 1)!
+    static let lastMonth = YearMonth(year: 2099, month: 12)!
+
     /// The months a farm reports: from its first placement's to next month (or its last placement's
-    /// end, if sooner), newest first, at most two years of them.
+    /// end, if sooner; its first placement's month, if that is later), newest first, at most two years of them.
     static func months(of placements: [Placement], today: LocalDate) -> [YearMonth] {
         let current = YearMonth(today)
         guard let first = placements.map({ YearMonth($0.start) }).min(), let last = placements.map({ YearMonth($0.end) }).max() else { return [current] }
-        var month = min(max(last, first), current.adding(months: 1))
+        var month = max(min(last, current.adding(months: 1)), first)
         var months: [YearMonth] = []
         while month >= first && months.count < 24 {
             months.append(month)
@@ -67,12 +71,15 @@ extension WebPages {
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         var month = YearMonth(today)
         var errors: [(field: String?, message: String)] = []
+        var monthError: String?
         if let asked, !asked.isEmpty {
             switch YearMonth.parse(asked) {
-            case .success(let chosen): month = chosen
-            case .failure(let reason): errors.append((field: "maned", message: texts.render(reason.message)))
+            case .success(let chosen) where (Self.firstMonth...Self.lastMonth).contains(chosen): month = chosen
+            case .success: monthError = texts("page.month.out_of_range", ["first": .text(Self.firstMonth.iso), "last": .text(Self.lastMonth.iso)])
+            case .failure(let reason): monthError = texts.render(reason.message)
             }
         }
+        if let monthError { errors.append((field: "maned", message: monthError)) }
         if let fileError { errors.append((field: "fil", message: fileError)) }
         guard let provider = visitor.principal.provider else { throw Problem(.forbidden(Message("service.farm_endpoint_only"))) }
         let context = api.acting(as: visitor.principal)
@@ -88,6 +95,7 @@ extension WebPages {
         frame.errors = errors
         var values: [String: Any] = [
             "heading": texts("page.month.heading", ["month": .message(month.name)]), "daysHeading": name, "monthCode": month.iso,
+            "monthTyped": monthError == nil ? month.iso : asked ?? "",
             "previousHref": "/gard/maned?maned=\(month.adding(months: -1).iso)", "nextHref": "/gard/maned?maned=\(month.adding(months: 1).iso)",
             "lines": lines, "hasLines": !lines.isEmpty,
             "totalPlanned": basis.lines.reduce(0) { $0 + $1.plannedDays }, "totalReported": basis.lines.reduce(0) { $0 + $1.reportedDays },
@@ -97,7 +105,8 @@ extension WebPages {
             "t": PageTemplates.texts(under: "page.month.", texts.language).merging(PageTemplates.texts(under: "page.farm.", texts.language)) { own, _ in own },
         ]
         if let fileError { values["fileError"] = fileError }
-        return page(templates.render("month", frame, values), status: errors.isEmpty ? status : .unprocessableContent, request, texts)
+        if let monthError { values["monthError"] = monthError }
+        return page(templates.render("month", frame, values), status: status != .ok || errors.isEmpty ? status : .unprocessableContent, request, texts)
     }
 
     /// The month's template, in the page's language.

@@ -36,11 +36,33 @@ extension WebPages {
             let report = asked
             do {
                 let written = try await api.offloaded { try ReportDesk(context).write(report, to: folder.path) }
-                return .xlsx(try Data(contentsOf: URL(fileURLWithPath: written.file), options: []), fileName: "\(name).xlsx")
+                let canonical = try ReportCatalogue.load().report(name).name
+                return .xlsx(try Data(contentsOf: URL(fileURLWithPath: written.file), options: []), fileName: "\(canonical).xlsx")
             } catch let problem as Problem where [.unprocessableContent, .forbidden, .notFound].contains(problem.status) {
-                return try reportsPage(request, visitor, texts, asked: asked, problems: Self.problems(problem, texts), status: problem.status)
+                // The only thing a report looks up by what was typed on this page is the farm.
+                var found = Self.problems(problem, texts)
+                var status = problem.status
+                if problem.status == .notFound, asked.provider != nil {
+                    found = [(field: "gard", message: texts.render(problem.detail))]
+                    status = .unprocessableContent
+                }
+                return try reportsPage(request, visitor, texts, asked: asked, problems: found, status: status)
             }
         }
+    }
+
+    private func reportTakesProvider(_ name: String, _ catalogue: ReportCatalogue) -> Bool {
+        catalogue.reports.first { $0.name == name }?.filters?.contains(.provider) ?? false
+    }
+
+    /// The report's filters as the page's address carries them, for the link to the other language.
+    static func query(_ asked: ReportRequest) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._")
+        let fields: [(String, String?)] = [("rapport", asked.report), ("fra", asked.from), ("til", asked.to), ("kommune", asked.municipality),
+                                          ("gard", asked.provider), ("sprak", asked.language)]
+        return fields.compactMap { name, value in value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" } }
+            .joined(separator: "&")
     }
 
     /// Each problem with the field it is about (nil for one about the whole request) in the page's words.
@@ -74,11 +96,19 @@ extension WebPages {
             if let message = error("fra") { values["fromError"] = message }
             if let message = error("til") { values["toError"] = message }
             if let message = error("gard") { values["providerError"] = message }
+            if let message = error("kommune") { values["municipalityError"] = message }
+            if let message = error("sprak") { values["languageError"] = message }
             return values
         }
-        var frame = PageFrame(texts: texts, title: texts("page.leader.title"), visitor: visitor, path: "/leder")
-        let prefix = asked.map { $0.report.lowercased() + "-" } ?? ""
-        frame.errors = problems.map { (field: $0.field.map { prefix + $0 }, message: $0.message) }
+        var frame = PageFrame(texts: texts, title: texts("page.leader.title"), visitor: visitor, path: asked == nil ? "/leder" : "/leder/rapport",
+                              query: asked.map(Self.query) ?? "")
+        let shown = Set(reports.compactMap { $0["name"] as? String })
+        let prefix = asked.map { $0.report.lowercased() } ?? ""
+        // A problem links to its field only where the page has that field.
+        frame.errors = problems.map { problem in
+            let field = problem.field.flatMap { shown.contains(prefix) && (problem.field != "gard" || reportTakesProvider(prefix, catalogue)) ? "\(prefix)-\($0)" : nil }
+            return (field: field, message: problem.message)
+        }
         let covered = scope.numbers.map { $0.map { Municipality.named($0)?.description ?? $0 } }.map(texts.list) ?? texts("page.leader.every_service")
         return page(templates.render("leader", frame, ["reports": reports, "intro": texts("page.leader.intro", ["municipalities": .text(covered)])]),
                     status: status, request, texts)

@@ -72,7 +72,11 @@ struct PageFrame {
             "lang": texts.language.rawValue, "title": title, "otherLanguage": other.rawValue,
             "otherLanguageHref": "\(path)\(separator)lang=\(other.rawValue)",
             "hasErrors": !errors.isEmpty,
-            "errors": errors.map { ["field": $0.field as Any, "message": $0.message] },
+            "errors": errors.map { error -> [String: Any] in
+                var entry: [String: Any] = ["message": error.message]
+                if let field = error.field { entry["field"] = field }
+                return entry
+            },
         ]
         if let notice { values["notice"] = notice }
         if let visitor {

@@ -25,7 +25,7 @@ extension WebPages {
         var values: [String: Any] = ["signInKey": WebSessionDesk.formKey(for: key)]
         if let error { values["tokenError"] = error }
         var response = page(templates.render("signin", frame, values), status: status, request, texts)
-        response.setCookie(PageCookie.make(PageCookie.signIn, key, maxAge: 3600, request: request))
+        response.setCookie(PageCookie.make(PageCookie.signIn, key, maxAge: nil, request: request))
         for field in headers { response.headers.append(field) }
         return response
     }
@@ -34,32 +34,33 @@ extension WebPages {
     /// where it starts. Failures from one address are counted and slowed down (`SignInThrottle`).
     func signIn(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let texts = Texts(language(request))
-        let address = context.visitorAddress
-        if let wait = throttle.wait(for: address) {
-            let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
-            var headers = HTTPFields()
-            headers[.retryAfter] = String(seconds)
-            return signInPage(request, texts, status: .tooManyRequests,
-                              error: texts("page.signin.throttled", ["seconds": .integer(Int64(seconds))]), headers: headers)
-        }
         let form = try await smallForm(request)
         guard let key = request.cookies[PageCookie.signIn]?.value, WebSessionDesk.isFormKey(form["skjemanokkel"], of: key) else {
             return signInPage(request, texts, status: .forbidden, error: texts("page.signin.cookies"))
         }
         let token = form["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !token.isEmpty else { return signInPage(request, texts, status: .unprocessableContent, error: texts("page.signin.empty")) }
-        let context = api.authenticating
+        let address = VisitorAddress.of(request, connection: context.remoteAddress, trustedProxies: trustedProxies)
+        if let wait = throttle.attempt(from: address) {
+            let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+            var headers = HTTPFields()
+            headers[.retryAfter] = String(seconds)
+            return signInPage(request, texts, status: .tooManyRequests,
+                              error: texts("page.signin.throttled", ["seconds": .integer(Int64(seconds))]), headers: headers)
+        }
+        let authenticating = api.authenticating
+        let earlier = request.cookies[PageCookie.session]?.value
         let signedIn: SignedIn
         do {
             signedIn = try await api.offloaded {
-                let principal = try TokenDesk(context).authenticate(token)
-                guard principal.role != .national else { throw TunetError.forbidden(Message("page.signin.national")) }
-                return try WebSessionDesk(context).signIn(token: token)
+                // A browser signing in again leaves no session of its own behind.
+                if let earlier { try? WebSessionDesk(authenticating).signOut(secret: earlier) }
+                return try WebSessionDesk(authenticating).signIn(token: token)
             }
         } catch let problem as Problem where problem.status == .unauthorized {
-            throttle.failed(from: address)
             return signInPage(request, texts, status: .unauthorized, error: texts.render(problem.detail))
         } catch let problem as Problem where problem.status == .forbidden {
+            throttle.succeeded(from: address)
             return signInPage(request, texts, status: .forbidden, error: texts.render(problem.detail))
         }
         throttle.succeeded(from: address)

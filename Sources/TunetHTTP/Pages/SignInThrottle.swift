@@ -2,10 +2,10 @@ import Synchronization
 
 /// Slows down guessing tokens at the sign-in page: after `freeFailures` failed sign-ins from one
 /// address, each further attempt must wait twice as long as the one before (1 s, 2 s, 4 s … up to
-/// `longestWait`), and an attempt made before its time is refused unread. A sign-in that succeeds
-/// forgets the address's failures; failures older than `memory` are forgotten. It remembers at most
-/// `capacity` addresses, forgetting the quietest first, so that no stream of addresses can fill the
-/// service's memory.
+/// `longestWait`), and an attempt made before its time is refused unread. An attempt counts as failed
+/// from the moment it is let through (so that many sent at once are all counted) until it succeeds;
+/// failures older than `memory` are forgotten. It remembers at most `capacity` addresses, forgetting
+/// the quietest first, so that no stream of addresses can fill the service's memory.
 final class SignInThrottle: Sendable {
     struct Failures {
         var count: Int
@@ -48,8 +48,21 @@ final class SignInThrottle: Sendable {
         }
     }
 
+    /// Whether the address may try now (nil), or how long it must still wait; an attempt let through
+    /// is counted as failed until `succeeded` takes it back.
+    func attempt(from address: String, now: ContinuousClock.Instant = .now) -> Duration? {
+        if let wait = wait(for: address, now: now) { return wait }
+        failed(from: address, now: now)
+        return nil
+    }
+
+    /// Takes back the failure `attempt` counted for a sign-in that succeeded.
     func succeeded(from address: String) {
-        failures.withLock { $0[address] = nil }
+        failures.withLock { table in
+            guard var known = table[address] else { return }
+            known.count -= 1
+            table[address] = known.count > 0 ? known : nil
+        }
     }
 
     /// The wait after `count` failures: none for the free ones, then doubling up to `longestWait`.

@@ -17,7 +17,12 @@ extension WebPages {
                                text: texts("service.result.form_expected"))
             }
             // The form's own fields and headers come on top of the file.
-            let held = try await api.bodies.collect(request.body, upTo: api.bodyLimit + 64 * 1024, statedLimit: api.bodyLimit)
+            let held: BodyBudget.Body
+            do {
+                held = try await api.bodies.collect(request.body, upTo: api.bodyLimit + 64 * 1024, statedLimit: api.bodyLimit)
+            } catch let problem as Problem where [.contentTooLarge, .serviceUnavailable].contains(problem.status) {
+                return try await monthPage(request, visitor, texts, asked: nil, fileError: texts.render(problem.detail), status: problem.status)
+            }
             defer { api.bodies.release(held) }
             guard let form = MultipartForm(body: Data(buffer: held.buffer), contentType: type) else {
                 return message(request, texts, visitor: visitor, status: .unprocessableContent, heading: texts("page.message.refused"),
@@ -34,7 +39,8 @@ extension WebPages {
             let fileName = file.fileName.flatMap { $0.isEmpty ? nil : $0 } ?? "opplasting.csv"
             let again = YesField.chosen(form.text("again"))
             let context = api.acting(as: visitor.principal)
-            let back = (href: "/gard/maned" + (month.map { "?maned=\($0)" } ?? ""), month: month)
+            let monthCode = month.flatMap { try? YearMonth.parse($0).get() }?.iso
+            let back = (href: "/gard/maned" + (monthCode.map { "?maned=\($0)" } ?? ""), month: monthCode)
             do {
                 let report = try await api.offloaded {
                     try AttendanceImportDesk(context, revealOtherProviders: false).run(data: file.data, fileName: fileName, provider: provider.digits, again: again)
@@ -57,8 +63,7 @@ extension WebPages {
         let heading = texts(report.identicalTo == nil ? "page.result.stored" : report.outcome == "superseded" ? "page.result.superseded" : "page.result.unchanged")
         var sentences = AttendanceImportSentences.lines(report).map(texts.render)
         if report.outcome == "superseded" { sentences.append(texts("page.result.apply_again")) }
-        var frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: "/gard/opplasting")
-        frame.notice = nil
+        let frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: "/gard/maned", query: back.month.map { "maned=\($0)" } ?? "")
         var values: [String: Any] = ["stored": true, "heading": heading, "sentences": sentences, "hasCounts": report.identicalTo == nil,
                                      "new": report.new, "changed": report.changed, "unchanged": report.unchanged]
         values.merge(backLink(back, texts)) { _, new in new }
@@ -76,13 +81,26 @@ extension WebPages {
             : texts("page.result.refused_intro", ["count": .integer(Int64(problem.problems.count + problem.notShown.total))])
         var values: [String: Any] = ["refused": true, "heading": heading, "intro": intro, "rows": rows, "hasRows": !rows.isEmpty]
         if !problem.notShown.isEmpty { values["notShown"] = texts.render(problem.notShown.message) }
-        if let workbook {
+        if let workbook, workbook.count <= Self.largestMarkedSheet {
             values["errorWorkbook"] = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + workbook.base64EncodedString()
-            values["errorWorkbookName"] = "feil-" + ((fileName as NSString).deletingPathExtension) + ".xlsx"
+            values["errorWorkbookName"] = "feil-" + Self.safeName(fileName) + ".xlsx"
+        } else if workbook != nil {
+            values["errorWorkbookTooLarge"] = texts("page.result.error_workbook_too_large")
         }
         values.merge(backLink(back, texts)) { _, new in new }
-        let frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: "/gard/opplasting")
+        let frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: "/gard/maned", query: back.month.map { "maned=\($0)" } ?? "")
         return page(templates.render("result", frame, values), status: problem.status, request, texts)
+    }
+
+    /// The most the marked sheet may hold to go into the page: its link, in base64, stays well below the
+    /// 2 MB a browser takes in an address. A month of one farm is a few kilobytes.
+    static let largestMarkedSheet = 1_000_000
+
+    /// A sent file's name without its folders, extension and anything but letters, digits, `-` and `_`.
+    static func safeName(_ fileName: String) -> String {
+        let base = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
+        let kept = String(base.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.prefix(80))
+        return kept.isEmpty ? "opplasting" : kept
     }
 
     /// The sent sheet with a column of reasons (as `attendance import --errors-out` writes it), kept

@@ -51,7 +51,8 @@ enum PageCookie {
     /// The language chosen with `?lang=`.
     static let language = "tunet_sprak"
 
-    static func make(_ name: String, _ value: String, maxAge: Int, request: Request) -> Cookie {
+    /// Without `maxAge`, the cookie lasts as long as the browser is open.
+    static func make(_ name: String, _ value: String, maxAge: Int?, request: Request) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: overTLS(request), httpOnly: true, sameSite: .strict)
     }
 

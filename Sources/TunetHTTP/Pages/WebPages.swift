@@ -12,13 +12,15 @@ struct WebPages: Sendable {
     let api: API
     let templates: PageTemplates
     let throttle: SignInThrottle
+    let trustedProxies: Set<String>
     let styleSheet: Data
 
     /// The most a sign-in or sign-out form may hold.
     static let smallFormLimit = 16 * 1024
 
-    init(api: API, throttle: SignInThrottle = SignInThrottle()) throws {
+    init(api: API, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = []) throws {
         self.api = api
+        self.trustedProxies = trustedProxies
         templates = try PageTemplates.load()
         styleSheet = try PageTemplates.styleSheet()
         self.throttle = throttle
@@ -61,7 +63,7 @@ struct WebPages: Sendable {
                 let (_, principal) = try WebSessionDesk(context).session(secret: secret)
                 var farmName: String?
                 if let number = principal.provider {
-                    farmName = try ProviderDesk(context.acting(as: principal.actor, today: context.today)).show(number.digits).summary.provider.name
+                    farmName = try ProviderDesk(context.acting(as: principal.actor, today: context.today)).name(of: number)
                 }
                 return Visitor(secret: secret, principal: principal, farmName: farmName)
             }
@@ -82,14 +84,17 @@ struct WebPages: Sendable {
         }
         guard roles.contains(visitor.principal.role) else {
             let refusal = visitor.principal.role == .provider ? "service.reports_for_leaders" : "service.farm_endpoint_only"
-            return message(request, texts, visitor: visitor, status: .forbidden, heading: texts("page.message.forbidden"), text: texts(refusal))
+            return message(request, texts, visitor: visitor, status: .forbidden, heading: texts("page.message.forbidden"), text: texts(refusal),
+                           path: request.uri.path)
         }
         return try await body(visitor, texts)
     }
 
     /// A page that says one thing: a refusal, a page that does not exist.
-    func message(_ request: Request, _ texts: Texts, visitor: Visitor?, status: HTTPResponse.Status, heading: String, text: String) -> Response {
-        let frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: request.uri.path)
+    /// `path` is where the page's language link leads: the front page unless the page is one of Tunet's.
+    func message(_ request: Request, _ texts: Texts, visitor: Visitor?, status: HTTPResponse.Status, heading: String, text: String,
+                 path: String = "/") -> Response {
+        let frame = PageFrame(texts: texts, title: heading, visitor: visitor, path: path)
         return page(templates.render("message", frame, ["heading": heading, "text": text]), status: status, request, texts)
     }
 

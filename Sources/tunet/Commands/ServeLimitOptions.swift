@@ -19,6 +19,9 @@ struct ServeLimitOptions: ParsableArguments {
     var idleTimeout: Double?
     @Option(help: ArgumentHelp("Seconds requests in flight may take to finish after SIGTERM or SIGINT (default: $TUNET_DRAIN_TIMEOUT, else 30).", valueName: "seconds"))
     var drainTimeout: Double?
+    @Option(name: .customLong("trusted-proxy"),
+            help: ArgumentHelp("A reverse proxy (its IP address) whose X-Forwarded-For names the visitor, by which failed sign-ins are counted; repeat it for several (default: $TUNET_TRUSTED_PROXIES, comma-separated).", valueName: "IP"))
+    var trustedProxies: [String] = []
 
     func apply(to settings: inout TunetServer.Settings, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         if let count = try number(maxConnections.map(Double.init), "TUNET_MAX_CONNECTIONS", option: "--max-connections", environment) {
@@ -37,6 +40,11 @@ struct ServeLimitOptions: ParsableArguments {
             if let seconds = try number(given, variable, option: option, environment) {
                 settings[keyPath: setting] = .milliseconds(Int64(seconds * 1000))
             }
+        }
+        let proxies = trustedProxies.isEmpty ? (environment["TUNET_TRUSTED_PROXIES"]?.split(separator: ",").map(String.init) ?? []) : trustedProxies
+        if let refused = settings.trust(proxies: proxies) {
+            throw ValidationError(Console.texts("serve.error.proxy", ["name": .text(trustedProxies.isEmpty ? "TUNET_TRUSTED_PROXIES" : "--trusted-proxy"),
+                                                                      "value": .text(refused)]))
         }
     }
 

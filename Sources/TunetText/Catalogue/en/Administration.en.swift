@@ -154,6 +154,7 @@ extension Catalogue {
         "serve.listening": "Tunet is listening on {url}",
         "serve.error.port": "Give a port from 0 to 65535 and a body limit above 0.",
         "serve.error.limit": "{name} must be a number above 0, not '{value}'.",
+        "serve.error.proxy": "{name} must be an IP address, like 10.0.0.5 or fd00::5, not '{value}'.",
         "serve.stopped": "Tunet stopped; the database is closed.",
         "demo.ready": "Demo database ready: {database}",
         "demo.providers": "  {providers} {providers|provider|providers} in {municipalities}",

@@ -71,6 +71,7 @@ extension Catalogue {
         "page.month.file": "File (CSV or a filled-in xlsx template)",
         "page.month.again": "Apply the file again, even if it was sent before (when some of its days were changed since)",
         "page.month.send": "Send the file",
+        "page.month.out_of_range": "Choose a month between {first} and {last}.",
         "page.month.file_required": "Choose a file before sending.",
 
         "page.result.stored": "The attendance list was received",
@@ -90,6 +91,7 @@ extension Catalogue {
         "page.result.reason": "Reason",
         "page.result.error_workbook": "Download the file with the problems marked (xlsx)",
         "page.result.error_workbook_hint": "The rows you sent, with a column saying what is wrong. Correct the rows, delete the column and send the file again.",
+        "page.result.error_workbook_too_large": "The file is too large to be marked here. Correct the rows in the table above and send the file again.",
         "page.result.back": "Back to {month}",
 
         "page.leader.title": "Reports",

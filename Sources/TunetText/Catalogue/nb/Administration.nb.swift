@@ -154,6 +154,7 @@ extension Catalogue {
         "serve.listening": "Tunet lytter på {url}",
         "serve.error.port": "Oppgi en port fra 0 til 65535 og en grense for forespørsler over 0.",
         "serve.error.limit": "{name} må være et tall over 0, ikke «{value}».",
+        "serve.error.proxy": "{name} må være en IP-adresse, som 10.0.0.5 eller fd00::5, ikke «{value}».",
         "serve.stopped": "Tunet stoppet; databasen er lukket.",
         "demo.ready": "Demodatabasen er klar: {database}",
         "demo.providers": "  {providers} {providers|tilbyder|tilbydere} i {municipalities}",

@@ -72,6 +72,7 @@ extension Catalogue {
         "page.month.file": "Fil (CSV eller utfylt xlsx-mal)",
         "page.month.again": "Bruk filen på nytt, også om den er sendt før (når dager i den er endret siden)",
         "page.month.send": "Send filen",
+        "page.month.out_of_range": "Velg en måned mellom {first} og {last}.",
         "page.month.file_required": "Velg en fil før du sender.",
 
         "page.result.stored": "Oppmøtelisten er tatt imot",
@@ -91,6 +92,7 @@ extension Catalogue {
         "page.result.reason": "Årsak",
         "page.result.error_workbook": "Last ned filen med feilene merket (xlsx)",
         "page.result.error_workbook_hint": "Samme rader som du sendte, med en kolonne som sier hva som er feil. Rett radene, slett kolonnen og send filen på nytt.",
+        "page.result.error_workbook_too_large": "Filen er for stor til å merkes her. Rett radene i tabellen over og send filen på nytt.",
         "page.result.back": "Tilbake til {month}",
 
         "page.leader.title": "Rapporter",

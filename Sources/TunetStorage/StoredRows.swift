@@ -46,4 +46,8 @@ public enum CopiedTables {
         "placement", "participant_name", "follow_up", "school_holiday", "attendance_submission", "attendance", "team",
         "team_municipality", "team_member", "work_task", "pilot_measure", "access_token", "audit_event",
     ]
+
+    /// The tables Tunet keeps but never copies: a browser's session belongs to the service it signed in
+    /// to, and signs in again at the new one.
+    public static let leftBehind: Set<String> = ["web_session"]
 }

@@ -9,7 +9,7 @@ extension SQLiteStore {
         do {
             try pool.read { db in
                 let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'"))
-                if let unknown = tables.subtracting(CopiedTables.inOrder).sorted().first {
+                if let unknown = tables.subtracting(CopiedTables.inOrder).subtracting(CopiedTables.leftBehind).sorted().first {
                     throw TunetError.incompatibleDatabase(Message("files.copy.unknown_table", ["table": .text(unknown), "path": .text(path)]))
                 }
                 for table in CopiedTables.inOrder where tables.contains(table) {

@@ -19,6 +19,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -48,6 +50,12 @@ class Walk:
 
     def finds(self, selector):
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def navigate(self, selector):
+        """Clicks what leads to another page and waits until that page has replaced this one."""
+        old = self.find("html")
+        self.find(selector).click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
 
     def text(self, selector):
         return self.find(selector).text
@@ -105,10 +113,12 @@ class Walk:
             if active.get_attribute("id") == "token":
                 break
         self.expect(active is not None and active.get_attribute("id") == "token", "Tab reaches the token field")
+        old = self.find("html")
         ActionChains(self.driver).send_keys(token).send_keys(Keys.ENTER).perform()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
 
     def sign_out(self):
-        self.find("form[action='/logg-ut'] button").click()
+        self.navigate("form[action='/logg-ut'] button")
         self.expect("Du er logget ut" in self.text("main") or "You are signed out" in self.text("main"), "signing out says so")
 
     def missing_total(self):
@@ -161,7 +171,7 @@ def main():
         walk.expect(walk.text("h1") == "Logg inn i Tunet", "the front page is the sign-in")
         walk.check_page("01-logg-inn")
         walk.find("#token").send_keys("tunet_" + "0" * 64)
-        walk.find("form[action='/logg-inn'] button").click()
+        walk.navigate("form[action='/logg-inn'] button")
         walk.expect(walk.find("#token").get_attribute("aria-invalid") == "true", "a wrong token marks the field")
         walk.expect("ikke gyldig" in walk.text("#token-feil"), f"a wrong token is said in bokmål: {walk.text('#token-feil')}")
         walk.expect(walk.find(".error-summary a").get_attribute("href").endswith("#token"), "the summary links to the field")
@@ -185,7 +195,7 @@ def main():
         broken = os.path.join(arguments.work, f"oppmote-{arguments.month}.xlsx")
         bad_rows = fill_template(template, today, True, broken)
         walk.find("#fil").send_keys(broken)
-        walk.find("form[action='/gard/opplasting'] button[type='submit']").click()
+        walk.navigate("form[action='/gard/opplasting'] button[type='submit']")
         walk.expect(walk.text("h1") == "Filen ble ikke tatt imot", f"two bad rows refuse the file: {walk.text('h1')}")
         rows = [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td")] for row in walk.finds("#feilrader tbody tr")]
         walk.expect(len(rows) == 2, f"the error table has the two bad rows: {rows}")
@@ -208,10 +218,10 @@ def main():
         fixed = os.path.join(arguments.work, f"oppmote-{arguments.month}-rettet.xlsx")
         fill_template(template, today, False, fixed)
         walk.find("#fil").send_keys(fixed)
-        walk.find("form[action='/gard/opplasting'] button[type='submit']").click()
+        walk.navigate("form[action='/gard/opplasting'] button[type='submit']")
         walk.expect(walk.text("h1") == "Oppmøtelisten er tatt imot", f"the fixed file is stored: {walk.text('h1')}")
         walk.check_page("06-filen-lagret")
-        walk.find("main a[href^='/gard/maned']").click()
+        walk.navigate("main a[href^='/gard/maned']")
         walk.expect(walk.missing_total() == 0, f"every planned day up to {today} is reported now")
         walk.open("/gard")
         walk.expect(os.path.basename(fixed) in walk.text("section[aria-labelledby='innsendinger']"),
@@ -235,7 +245,7 @@ def main():
         values = [str(cell) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
         walk.expect(any(value.startswith("P-") for value in values), "the placements report lists participant codes")
         walk.find("#placements-fra").send_keys("31.02.2026")
-        walk.find("#rapport-placements ~ form button[type='submit']").click()
+        walk.navigate("#rapport-placements ~ form button[type='submit']")
         walk.expect(walk.find("#placements-fra").get_attribute("aria-invalid") == "true", "a day not in the calendar marks the field")
         walk.check_page("09-rapporter-feil")
         walk.sign_out()

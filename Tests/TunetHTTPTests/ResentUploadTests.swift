@@ -39,23 +39,25 @@ struct ResentUploadTests {
         await service.stop()
     }
 
-    @Test("The page says in bokmål what differs and how to apply it again, and a ticked «Bruk filen på nytt» imports it")
+    @Test("The month page says in bokmål what differs and how to apply it again, and a ticked «Bruk filen på nytt» imports it")
     func page() async throws {
         let service = try await corrected()
-        let form = String(decoding: try await service.request("GET", "/").data, as: UTF8.self)
-        #expect(form.contains("<input id=\"again\" name=\"again\" type=\"checkbox\" value=\"ja\"> <label for=\"again\">Bruk filen på nytt"))
-        func post(_ fields: [(String, String)]) async throws -> (status: Int, html: String) {
-            let body = formBody(fields, file: ("mai.csv", mayCSV))
-            let result = try await service.request("POST", "/", body: body.body, type: body.type)
-            return (result.status, String(decoding: result.data, as: UTF8.self))
+        let browser = PageBrowser(service.base)
+        try await browser.signIn(service.lia)
+        let month = try await browser.get("/gard/maned?maned=2026-05")
+        #expect(month.html.contains("<input id=\"igjen\" name=\"again\" type=\"checkbox\" value=\"ja\">\n<label for=\"igjen\">Bruk filen på nytt"))
+        func post(_ fields: [(String, String)]) async throws -> PageBrowser.Answer {
+            let body = formBody([("skjemanokkel", PageBrowser.hidden("skjemanokkel", in: month.html) ?? ""), ("maned", "2026-05")] + fields,
+                                file: ("mai.csv", mayCSV))
+            return try await browser.send("POST", "/gard/opplasting", body: body.body, type: body.type)
         }
-        let resent = try await post([("lang", "nb"), ("action", "upload"), ("token", service.lia)])
+        let resent = try await post([])
         #expect(resent.status == 200)
         #expect(resent.html.contains("<h1 class=\"ok\">Denne filen er sendt før, men dager i den er endret siden</h1>"), "\(resent.html)")
         #expect(resent.html.contains("<p>mai.csv er identisk med innsending 1, men 1 dag i filen er endret siden, av innsending 2: "
                                      + "det som er lagret, stemmer ikke lenger med filen. Ingenting ble endret.</p>"))
         #expect(resent.html.contains("Send den igjen med «Bruk filen på nytt» krysset av."))
-        let again = try await post([("lang", "nb"), ("action", "upload"), ("token", service.lia), ("again", "ja")])
+        let again = try await post([("again", "ja")])
         #expect(again.status == 201, "\(again.html)")
         #expect(again.html.contains("<p>Importerte 2 rader fra mai.csv for 974760673 (mai 2026): 0 nye, 1 endret, 1 uendret.</p>"))
         await service.stop()

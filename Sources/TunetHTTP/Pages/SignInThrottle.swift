@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Slows down guessing tokens at the sign-in page: after `freeFailures` failed sign-ins from one
-/// address, each further attempt must wait twice as long as the one before (1 s, 2 s, 4 s … up to
+/// address, each further attempt must wait twice as long as the one before (`firstWait`, 1 s: 1 s, 2 s, 4 s … up to
 /// `longestWait`), and an attempt made before its time is refused unread. An attempt counts as failed
 /// from the moment it is let through (so that many sent at once are all counted) until it succeeds;
 /// failures older than `memory` are forgotten. It remembers at most `capacity` addresses, forgetting
@@ -13,13 +13,16 @@ final class SignInThrottle: Sendable {
     }
 
     let freeFailures: Int
+    let firstWait: Duration
     let longestWait: Duration
     let memory: Duration
     let capacity: Int
     private let failures = Mutex<[String: Failures]>([:])
 
-    init(freeFailures: Int = 5, longestWait: Duration = .seconds(300), memory: Duration = .seconds(900), capacity: Int = 10_000) {
+    init(freeFailures: Int = 5, firstWait: Duration = .seconds(1), longestWait: Duration = .seconds(300), memory: Duration = .seconds(900),
+         capacity: Int = 10_000) {
         self.freeFailures = freeFailures
+        self.firstWait = firstWait
         self.longestWait = longestWait
         self.memory = memory
         self.capacity = capacity
@@ -69,7 +72,7 @@ final class SignInThrottle: Sendable {
     func delay(after count: Int) -> Duration {
         guard count >= freeFailures else { return .zero }
         let doublings = min(count - freeFailures, 20)
-        return min(.seconds(1 << doublings), longestWait)
+        return min(firstWait * (1 << doublings), longestWait)
     }
 
     private func forgetQuietest(_ table: inout [String: Failures], now: ContinuousClock.Instant) {

@@ -19,7 +19,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -51,11 +51,24 @@ class Walk:
     def finds(self, selector):
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
+    def mark_page(self):
+        self.driver.execute_script("document.documentElement.setAttribute('data-walk-left', '')")
+
+    def wait_for_next_page(self):
+        """Until the marked page is replaced by a page that has finished loading."""
+        def loaded(driver):
+            try:
+                return driver.execute_script(
+                    "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-walk-left')")
+            except WebDriverException:
+                return False
+        WebDriverWait(self.driver, 30).until(loaded)
+
     def navigate(self, selector):
         """Clicks what leads to another page and waits until that page has replaced this one."""
-        old = self.find("html")
+        self.mark_page()
         self.find(selector).click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page()
 
     def text(self, selector):
         return self.find(selector).text
@@ -113,9 +126,9 @@ class Walk:
             if active.get_attribute("id") == "token":
                 break
         self.expect(active is not None and active.get_attribute("id") == "token", "Tab reaches the token field")
-        old = self.find("html")
+        self.mark_page()
         ActionChains(self.driver).send_keys(token).send_keys(Keys.ENTER).perform()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page()
 
     def sign_out(self):
         self.navigate("form[action='/logg-ut'] button")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A form as a browser posts it with `enctype="multipart/form-data"` (RFC 7578): each field's text, and
-/// a file's name and bytes. Only what the upload page sends is read; the bytes of a file are kept as they are.
+/// a file's name and bytes. Only what the month page's upload form sends is read; the bytes of a file are kept as they are.
 struct MultipartForm {
     struct Part {
         let name: String

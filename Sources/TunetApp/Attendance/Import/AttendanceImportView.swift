@@ -91,7 +91,7 @@ public struct AttendanceImportView: Sendable, Encodable {
     }
 }
 
-/// What an import did, in sentences for a person: the CLI prints them, the upload page shows them.
+/// What an import did, in sentences for a person: the CLI prints them, the month page's result shows them.
 public enum AttendanceImportSentences {
     public static func lines(_ report: AttendanceImportView) -> [Message] {
         if let earlier = report.identicalTo {

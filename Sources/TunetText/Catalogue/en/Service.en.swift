@@ -1,5 +1,5 @@
 extension Catalogue {
-    /// English: the provider-facing HTTP service and its upload page.
+    /// English: the HTTP service's API and its messages.
     static let enService: [String: String] = [
         "service.names_for_work_teams": "Names are shown to a work team's token only, and every read is logged; a leader's token sees participant codes only.",
         "service.national_reads_figures": "A national reader's token gets figures per municipality and target group only: use /v1/figures.",

@@ -1,5 +1,5 @@
 extension Catalogue {
-    /// Bokmål: the provider-facing HTTP service and its upload page.
+    /// Bokmål: the HTTP service's API and its messages.
     static let nbService: [String: String] = [
         "service.names_for_work_teams": "Navn vises bare for arbeidslagets nøkkel, og hver lesing logges; en prosjektleders nøkkel ser bare deltakerkoder.",
         "service.national_reads_figures": "En nasjonal lesers nøkkel gir bare tall per kommune og målgruppe: bruk /v1/figures.",

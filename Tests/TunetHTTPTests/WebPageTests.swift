@@ -137,7 +137,7 @@ struct WebPageTests {
         for _ in 0..<2 { #expect(try await browser.signIn("tunet_" + String(repeating: "b", count: 64)).status == 401) }
         let waiting = try await browser.signIn(service.lia)
         #expect(waiting.status == 429)
-        #expect(["60", "59"].contains(waiting.headers["Retry-After"]))
+        #expect((1...60).contains(Int(waiting.headers["Retry-After"] ?? "") ?? 0), "the seconds left of the first wait")
         #expect(waiting.html.contains("For mange mislykkede forsøk fra denne adressen. Vent"))
         #expect(browser.cookies["tunet_okt"] == nil)
         await service.stop()

@@ -143,6 +143,26 @@ struct WebPageTests {
         await service.stop()
     }
 
+    @Test("Failures are counted by visitor: the connection's address, or behind a trusted proxy the last address it did not add; IPv6 by its /64")
+    func visitorAddress() throws {
+        func request(_ forwarded: String?) -> Request {
+            var headers = HTTPFields()
+            if let forwarded { headers[ServiceHeader.forwardedFor] = forwarded }
+            return Request(head: HTTPRequest(method: .post, scheme: "http", authority: "tunet", path: "/logg-inn", headerFields: headers), body: .init(buffer: .init()))
+        }
+        let proxy = try SocketAddress(ipAddress: "10.0.0.5", port: 40000)
+        let trusted: Set<String> = ["10.0.0.5", "10.0.0.6"]
+        #expect(VisitorAddress.of(request("203.0.113.9"), connection: proxy, trustedProxies: []) == "10.0.0.5", "an untrusted proxy's header is ignored")
+        #expect(VisitorAddress.of(request("1.2.3.4, 203.0.113.9, 10.0.0.6"), connection: proxy, trustedProxies: trusted) == "203.0.113.9")
+        #expect(VisitorAddress.of(request(nil), connection: proxy, trustedProxies: trusted) == "10.0.0.5")
+        #expect(VisitorAddress.of(request(nil), connection: try SocketAddress(ipAddress: "2001:db8:1:2:aaaa::1", port: 1), trustedProxies: []) == "2001:db8:1:2::/64")
+        #expect(VisitorAddress.network(of: "2001:db8:1:2:bbbb:cccc:dddd:eeee") == "2001:db8:1:2::/64")
+        #expect(VisitorAddress.network(of: "::ffff:192.0.2.1") == "192.0.2.1")
+        var settings = TunetServer.Settings()
+        #expect(settings.trust(proxies: ["10.0.0.5", " fd00::5 "]) == nil && settings.trustedProxies == ["10.0.0.5", "fd00::5"])
+        #expect(settings.trust(proxies: ["proxy.kommune.no"]) == "proxy.kommune.no")
+    }
+
     @Test("The throttle doubles each wait up to its longest, forgets old failures, and remembers a bounded number of addresses")
     func throttleRules() {
         let throttle = SignInThrottle(freeFailures: 3, firstWait: .seconds(1), longestWait: .seconds(8), memory: .seconds(60), capacity: 2)

@@ -32,7 +32,7 @@ enum SlowClient {
 
 @Suite("Connections cannot starve the service: caps and timeouts over a real loopback socket", .serialized)
 struct ConnectionLimitTests {
-    @Test("With 100 idle connections, 20 sending their headers slowly and 20 holding back a body's last byte, /health answers within 100 ms; a connection over the cap is answered 503 in bokmål, or closed if it sends nothing")
+    @Test("With 100 idle connections, 20 sending their headers slowly and 20 holding back a body's last byte, /health still answers; a connection over the cap is answered 503 in bokmål, or closed if it sends nothing")
     func heldConnections() async throws {
         // Only the cap closes connections here: on a busy machine this test may run for a minute, and the
         // header and idle timeouts (their own test below) would otherwise free places under it.
@@ -55,9 +55,9 @@ struct ConnectionLimitTests {
             #expect(health.status == 200, "\(health.text)")
             times.append(health.seconds)
         }
-        // The best of five: a busy machine (the rest of the suite runs beside this test) may slow any one
-        // answer, but a starved service answers none of them in time.
-        #expect(times.min()! < 0.1, "health took \(times) s")
+        // A bound, not a speed (that is measured in BENCHMARKS.md): a starved service would answer none of
+        // them until the held connections' 600-second timeouts; a busy machine still answers in well under 5 s.
+        #expect(times.min()! < 5, "health took \(times) s")
 
         // 140 held and the 5 answered closed: fill the cap to 150, and the next connection is refused at once.
         for _ in 0..<10 { held.append(try RawConnection(port: port)) }

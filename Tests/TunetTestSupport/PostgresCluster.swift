@@ -119,7 +119,9 @@ public final class PostgresCluster: @unchecked Sendable {
     @discardableResult
     private func run(_ program: String, _ arguments: [String]) throws -> String {
         let executable = binaries.appendingPathComponent(program).path
-        var argv = [executable] + arguments
+        // Run from `/`: the unprivileged user may not enter the test's own folder (a clone can be mode
+        // 700), and psql would print that it cannot into the very output a test reads.
+        var argv = ["/usr/bin/env", "--chdir=/", executable] + arguments
         if geteuid() == 0 {
             let (user, group) = Self.unprivileged()
             argv = ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(group)", "--clear-groups"] + argv

@@ -38,7 +38,7 @@ public struct FieldProblem: Equatable, Sendable {
         "organisation_number", "participant", "date", "status", "hours", "transport_trips", "extra_day",
         "name", "contact_person", "email", "phone", "address", "municipality_number", "producer_number", "farm_number", "target_groups",
         "places_per_day", "open_weekdays", "ipt_approval_date", "next_external_audit_date", "police_certificate_date", "insurance_expiry",
-        "from", "to",
+        "non_profit_basis", "from", "to",
     ]
 
     /// The field as a person reads it: in a file, a column by its name in the reader's language, or by its

@@ -158,9 +158,11 @@ public struct Procurement: Hashable, Sendable, Codable {
     public var award: Award?
     public var cancellationReason: String?
     public var agreementReference: String?
+    /// Reserved for non-profit (*ideelle*) organisations: only farms with a recorded non-profit basis may tender.
+    public var reservedForNonProfits: Bool
 
     public init(id: Int64, title: String, targetGroups: Set<TargetGroup>, municipalities: [String], estimatedValue: Money,
-                category: ServiceCategory, createdOn: LocalDate) {
+                category: ServiceCategory, createdOn: LocalDate, reservedForNonProfits: Bool = false) {
         self.id = id
         self.title = title
         self.targetGroups = targetGroups
@@ -172,6 +174,7 @@ public struct Procurement: Hashable, Sendable, Codable {
         criteria = []
         priceTemplate = []
         tenders = []
+        self.reservedForNonProfits = reservedForNonProfits
     }
 
     public func classification(thresholds: ProcurementThresholds = .norway) -> ProcurementClassification {
@@ -221,6 +224,7 @@ public struct Procurement: Hashable, Sendable, Codable {
         case tenderDeadline = "tender_deadline"
         case cancellationReason = "cancellation_reason"
         case agreementReference = "agreement_reference"
+        case reservedForNonProfits = "reserved_for_non_profits"
     }
 
     public init(from decoder: Decoder) throws {
@@ -240,6 +244,7 @@ public struct Procurement: Hashable, Sendable, Codable {
         award = try c.decodeIfPresent(Award.self, forKey: .award)
         cancellationReason = try c.decodeIfPresent(String.self, forKey: .cancellationReason)
         agreementReference = try c.decodeIfPresent(String.self, forKey: .agreementReference)
+        reservedForNonProfits = try c.decodeIfPresent(Bool.self, forKey: .reservedForNonProfits) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -259,5 +264,6 @@ public struct Procurement: Hashable, Sendable, Codable {
         try c.encode(award, forKey: .award)
         try c.encode(cancellationReason, forKey: .cancellationReason)
         try c.encode(agreementReference, forKey: .agreementReference)
+        try c.encode(reservedForNonProfits, forKey: .reservedForNonProfits)
     }
 }

@@ -26,6 +26,9 @@ public struct Provider: Equatable, Sendable, Codable {
     public var insuranceExpiry: LocalDate?
     public var status: ProviderStatus
     public var statusReason: String?
+    /// Why the farm counts as a non-profit (*ideell*) organisation, such as its entry in the Register of
+    /// Non-Profit Organisations; nil when it does not. Only such farms may tender in a reserved competition.
+    public var nonProfitBasis: String?
 
     public init(
         organisationNumber: OrganisationNumber, name: String, contactPerson: String? = nil, email: String? = nil,
@@ -33,7 +36,7 @@ public struct Provider: Equatable, Sendable, Codable {
         farmNumber: String? = nil, targetGroups: Set<TargetGroup>, placesPerDay: Int, openWeekdays: WeekdaySet,
         iptApprovalDate: LocalDate? = nil, nextExternalAuditDate: LocalDate? = nil,
         policeCertificateDate: LocalDate? = nil, insuranceExpiry: LocalDate? = nil,
-        status: ProviderStatus = .active, statusReason: String? = nil
+        status: ProviderStatus = .active, statusReason: String? = nil, nonProfitBasis: String? = nil
     ) {
         self.organisationNumber = organisationNumber
         self.name = name
@@ -53,7 +56,10 @@ public struct Provider: Equatable, Sendable, Codable {
         self.insuranceExpiry = insuranceExpiry
         self.status = status
         self.statusReason = statusReason
+        self.nonProfitBasis = nonProfitBasis
     }
+
+    public var isNonProfit: Bool { nonProfitBasis != nil }
 
     public var municipality: Municipality? { Municipality.named(municipalityNumber) }
 
@@ -79,6 +85,7 @@ public struct Provider: Equatable, Sendable, Codable {
         insuranceExpiry = try c.decodeIfPresent(LocalDate.self, forKey: .insuranceExpiry)
         status = try c.decode(ProviderStatus.self, forKey: .status)
         statusReason = try c.decodeIfPresent(String.self, forKey: .statusReason)
+        nonProfitBasis = try c.decodeIfPresent(String.self, forKey: .nonProfitBasis)
     }
 
     /// Absent values are written as null so that every field name is always present for programs.
@@ -102,5 +109,6 @@ public struct Provider: Equatable, Sendable, Codable {
         try c.encode(insuranceExpiry, forKey: .insuranceExpiry)
         try c.encode(status, forKey: .status)
         try c.encode(statusReason, forKey: .statusReason)
+        try c.encode(nonProfitBasis, forKey: .nonProfitBasis)
     }
 }

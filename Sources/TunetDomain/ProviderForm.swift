@@ -14,6 +14,7 @@ public enum ProviderField: String, CaseIterable, Sendable, CodingKey {
     case nextExternalAuditDate = "next_external_audit_date"
     case policeCertificateDate = "police_certificate_date"
     case insuranceExpiry = "insurance_expiry"
+    case nonProfitBasis = "non_profit_basis"
     /// Changed by suspend and reactivate only, never by a form or a file.
     case status
     case statusReason = "status_reason"
@@ -127,6 +128,7 @@ public struct ProviderForm: Sendable, Equatable {
         let audit = optionalDate(.nextExternalAuditDate)
         let police = optionalDate(.policeCertificateDate)
         let insurance = optionalDate(.insuranceExpiry)
+        let nonProfitBasis = optionalText(.nonProfitBasis) { FreeText.check($0, maximumLength: Self.maximumTextLength) }
 
         let approvalDate = approval ?? existing?.iptApprovalDate
         let auditDate = audit ?? existing?.nextExternalAuditDate
@@ -157,7 +159,8 @@ public struct ProviderForm: Sendable, Equatable {
             iptApprovalDate: approvalDate, nextExternalAuditDate: auditDate,
             policeCertificateDate: police ?? existing?.policeCertificateDate,
             insuranceExpiry: insurance ?? existing?.insuranceExpiry,
-            status: existing?.status ?? .active, statusReason: existing?.statusReason
+            status: existing?.status ?? .active, statusReason: existing?.statusReason,
+            nonProfitBasis: nonProfitBasis ?? existing?.nonProfitBasis
         )
     }
 }

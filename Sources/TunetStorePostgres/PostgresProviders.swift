@@ -6,7 +6,7 @@ extension PostgresReader {
     static let providerSelection = """
         SELECT organisation_number, name, contact_person, email, phone, address, municipality_number, producer_number, farm_number,
                target_groups, places_per_day, open_weekdays, ipt_approval_date, next_external_audit_date, police_certificate_date,
-               insurance_expiry, status, status_reason
+               insurance_expiry, status, status_reason, non_profit_basis
         FROM provider
         """
 
@@ -34,7 +34,8 @@ extension PostgresReader {
             policeCertificateDate: try cells(14),
             insuranceExpiry: try cells(15),
             status: status,
-            statusReason: try cells(17)
+            statusReason: try cells(17),
+            nonProfitBasis: try cells(18)
         )
     }
 
@@ -63,12 +64,12 @@ extension PostgresTransaction {
         try rows("""
             INSERT INTO provider (organisation_number, name, contact_person, email, phone, address, municipality_number, producer_number,
                                   farm_number, target_groups, places_per_day, open_weekdays, ipt_approval_date, next_external_audit_date,
-                                  police_certificate_date, insurance_expiry, status, status_reason)
+                                  police_certificate_date, insurance_expiry, status, status_reason, non_profit_basis)
             VALUES (\(provider.organisationNumber.digits), \(provider.name), \(provider.contactPerson), \(provider.email), \(provider.phone),
                     \(provider.address), \(provider.municipalityNumber), \(provider.producerNumber), \(provider.farmNumber),
                     \(TargetGroup.codes(provider.targetGroups)), \(provider.placesPerDay), \(provider.openWeekdays.codes),
                     \(provider.iptApprovalDate), \(provider.nextExternalAuditDate), \(provider.policeCertificateDate), \(provider.insuranceExpiry),
-                    \(provider.status.rawValue), \(provider.statusReason))
+                    \(provider.status.rawValue), \(provider.statusReason), \(provider.nonProfitBasis))
             """)
         try audit("create", entity: "provider", id: provider.organisationNumber.digits, before: Provider?.none, after: provider, note: note)
     }
@@ -86,7 +87,8 @@ extension PostgresTransaction {
                 target_groups = \(TargetGroup.codes(provider.targetGroups)), places_per_day = \(provider.placesPerDay),
                 open_weekdays = \(provider.openWeekdays.codes), ipt_approval_date = \(provider.iptApprovalDate),
                 next_external_audit_date = \(provider.nextExternalAuditDate), police_certificate_date = \(provider.policeCertificateDate),
-                insurance_expiry = \(provider.insuranceExpiry), status = \(provider.status.rawValue), status_reason = \(provider.statusReason)
+                insurance_expiry = \(provider.insuranceExpiry), status = \(provider.status.rawValue), status_reason = \(provider.statusReason),
+                non_profit_basis = \(provider.nonProfitBasis)
             WHERE organisation_number = \(provider.organisationNumber.digits)
             """)
         try audit(action, entity: "provider", id: provider.organisationNumber.digits, before: before, after: provider, note: note)

@@ -32,6 +32,8 @@ enum PostgresSchema {
         Migration(name: "p2-numbers-in-the-transaction", script: numbersInTheTransaction),
         Migration(name: "p3-days-checked-per-statement", statements: PostgresDayReferences.checkedPerStatement),
         Migration(name: "p4-web-sessions", script: webSessions),
+        // Why a farm counts as a non-profit organisation (reserved competitions); null when it does not.
+        Migration(name: "p5-non-profit-farms", script: "ALTER TABLE provider ADD COLUMN non_profit_basis text"),
     ]
 
     /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands

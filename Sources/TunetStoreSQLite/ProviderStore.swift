@@ -9,7 +9,7 @@ extension Provider {
     private enum Column: Int, CaseIterable {
         case organisationNumber, name, contactPerson, email, phone, address, municipalityNumber, producerNumber, farmNumber
         case targetGroups, placesPerDay, openWeekdays, iptApprovalDate, nextExternalAuditDate, policeCertificateDate, insuranceExpiry
-        case status, statusReason
+        case status, statusReason, nonProfitBasis
 
         var name: String {
             switch self {
@@ -31,6 +31,7 @@ extension Provider {
             case .insuranceExpiry: "insurance_expiry"
             case .status: "status"
             case .statusReason: "status_reason"
+            case .nonProfitBasis: "non_profit_basis"
             }
         }
     }
@@ -72,7 +73,8 @@ extension Provider {
             policeCertificateDate: try date(.policeCertificateDate),
             insuranceExpiry: try date(.insuranceExpiry),
             status: ProviderStatus(rawValue: statusText) ?? .active,
-            statusReason: optional(.statusReason)
+            statusReason: optional(.statusReason),
+            nonProfitBasis: optional(.nonProfitBasis)
         )
     }
 
@@ -96,6 +98,7 @@ extension Provider {
             "insurance_expiry": insuranceExpiry?.iso,
             "status": status.rawValue,
             "status_reason": statusReason,
+            "non_profit_basis": nonProfitBasis,
         ]
     }
 }

@@ -359,6 +359,10 @@ enum Schema {
                 CREATE INDEX web_session_by_expiry ON web_session(expires_at);
                 """)
         }
+        // Why a farm counts as a non-profit organisation (reserved competitions); null when it does not.
+        migrator.registerMigration("v18-non-profit-farms") { db in
+            try db.execute(sql: "ALTER TABLE provider ADD COLUMN non_profit_basis TEXT")
+        }
         return migrator
     }
 }

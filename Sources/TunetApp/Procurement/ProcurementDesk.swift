@@ -25,8 +25,10 @@ public struct ProcurementDesk: Sendable {
 
     public init(_ context: TunetContext) { self.context = context }
 
+    /// - Parameter reservedForNonProfits: only farms marked non-profit may tender; allowed where the
+    ///   regulation allows it (health and social services under part IV chapter 30).
     public func create(title: String, targetGroups: String, municipalities: [String], estimatedValue: String,
-                       category: String? = nil) throws -> ProcurementView {
+                       category: String? = nil, reservedForNonProfits: Bool = false) throws -> ProcurementView {
         var problems = ProblemCollector()
         let title = title.trimmingWhitespace()
         if title.isEmpty { problems.add("title", nil, Message("procurement.title.required")) }
@@ -47,13 +49,19 @@ public struct ProcurementDesk: Sendable {
                 problems.add("category", category, Message("procurement.category.unknown"))
             }
         }
+        let today = context.today
+        if reservedForNonProfits, let value {
+            let rules = ProcurementThresholds.norway.classify(value, category: serviceCategory, on: today)
+            if !rules.mayBeReservedForNonProfits {
+                problems.add("reserved-for-non-profits", nil, Message("procurement.reserved.not_allowed", ["rules": rules.regime.labelValue]))
+            }
+        }
         try problems.check()
         guard let groups, let value else { throw TunetError.internalFault("unparsed procurement") }
-        let today = context.today
         let procurement = try context.write { tx in
             try tx.insertProcurement { id in
                 Procurement(id: id, title: title, targetGroups: groups, municipalities: numbers, estimatedValue: value,
-                            category: serviceCategory, createdOn: today)
+                            category: serviceCategory, createdOn: today, reservedForNonProfits: reservedForNonProfits)
             }
         }
         return view(procurement)
@@ -106,10 +114,14 @@ public struct ProcurementDesk: Sendable {
             if receivedOn > context.today { throw TunetError.invalid("received", received, Message("procurement.tender.received_in_future")) }
         }
         let late = try FreeText.typedIfGiven(lateReason, field: "late_reason", maximumLength: 1000)
-        return try change(id, action: "tender", note: late.map { .written(Message("audit.note.late_tender", ["reason": .text($0)])) }) { procurement in
+        return try changeReading(id, action: "tender", note: late.map { .written(Message("audit.note.late_tender", ["reason": .text($0)])) }) { procurement, tx in
             try procurement.require(.open, toDo: .receiveTenders)
-            guard try context.store.read({ try $0.provider(number) }) != nil else {
+            guard let bidder = try tx.provider(number) else {
                 throw TunetError.invalid("provider", number.digits, Message("provider.not_registered", ["number": .text(number.digits)]))
+            }
+            if procurement.reservedForNonProfits && !bidder.isNonProfit {
+                throw TunetError.invalid("provider", number.digits, Message("procurement.tender.not_non_profit", [
+                    "provider": .text(bidder.name), "number": .text(number.digits), "id": .integer(id)]))
             }
             if procurement.tenders.contains(where: { $0.provider == number }) {
                 throw TunetError.conflict(Message("procurement.tender.repeated", ["provider": .text(number.digits), "id": .integer(id)]))
@@ -167,7 +179,7 @@ public struct ProcurementDesk: Sendable {
         }
         let named = try winners.map(ProviderDesk.parseNumber)
         let note = standstillDays.map { RecordedText.written(Message("audit.note.standstill_asked", ["days": .integer($0)])) }
-        return try change(id, action: "award", note: note) { procurement in
+        return try changeReading(id, action: "award", note: note) { procurement, tx in
             try procurement.require(.evaluating, toDo: .award)
             let ranking = try TenderEvaluation.evaluate(procurement)
             var chosen: [OrganisationNumber]
@@ -181,6 +193,15 @@ public struct ProcurementDesk: Sendable {
                     throw TunetError.invalid("winner", number.digits, Message("procurement.award.winner_without_tender", ["provider": .text(number.digits), "id": .integer(id)]))
                 }
                 chosen = ranking.map(\.provider).filter { named.contains($0) }
+            }
+            if procurement.reservedForNonProfits {
+                for number in chosen {
+                    let winner = try tx.provider(number)
+                    if winner?.isNonProfit != true {
+                        throw TunetError.conflict(Message("procurement.award.no_longer_non_profit", [
+                            "provider": .text(winner?.name ?? number.digits), "number": .text(number.digits), "id": .integer(id)]))
+                    }
+                }
             }
             if let deadline = procurement.tenderDeadline, notice <= deadline {
                 throw TunetError.invalid("notice-date", notice.iso, Message("procurement.award.notice_before_deadline", ["deadline": .date(deadline)]))
@@ -257,9 +278,15 @@ public struct ProcurementDesk: Sendable {
     }
 
     private func change(_ id: Int64, action: String, note: RecordedText? = nil, _ body: (inout Procurement) throws -> Void) throws -> ProcurementView {
+        try changeReading(id, action: action, note: note) { procurement, _ in try body(&procurement) }
+    }
+
+    /// A change that reads other records in the same transaction as it writes.
+    private func changeReading(_ id: Int64, action: String, note: RecordedText? = nil,
+                               _ body: (inout Procurement, any StoreTransaction) throws -> Void) throws -> ProcurementView {
         let procurement = try context.write { tx in
             var procurement = try Self.existing(id, in: tx)
-            try body(&procurement)
+            try body(&procurement, tx)
             try tx.update(procurement, action: action, note: note)
             return procurement
         }

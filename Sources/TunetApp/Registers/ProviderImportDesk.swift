@@ -46,6 +46,7 @@ public struct ProviderImportDesk: Sendable {
                                  "neste_eksterne_revisjon", "neste_revisjon", "ekstern_revisjon"],
         .policeCertificateDate: ["police_certificate_date", "police_certificate", "politiattest", "politiattest_dato"],
         .insuranceExpiry: ["insurance_expiry", "insurance", "forsikring_utløper", "forsikring_utlop", "forsikring"],
+        .nonProfitBasis: ["non_profit_basis", "non_profit", "ideell_grunnlag", "ideell", "ideell_organisasjon"],
     ]
 
     /// - Parameters:

@@ -43,7 +43,11 @@ struct ProcurementCommand: ParsableCommand {
         list.add(texts("procurement.field.notice"), texts.render(rules.notice.label))
         list.add(texts("procurement.field.standstill"), texts(rules.standstillRequired ? "procurement.standstill.required" : "procurement.standstill.not_required"))
         list.add(texts("procurement.field.four_year_limit"), texts(rules.fourYearLimit ? "procurement.four_year_limit.applies" : "procurement.four_year_limit.does_not_apply"))
-        list.add(texts("procurement.field.reserved"), texts(rules.mayBeReservedForNonProfits ? "procurement.yes" : "procurement.no"))
+        if procurement.reservedForNonProfits {
+            list.add(texts("procurement.field.reserved_for_non_profits"), texts("procurement.yes"))
+        } else {
+            list.add(texts("procurement.field.reserved"), texts(rules.mayBeReservedForNonProfits ? "procurement.yes" : "procurement.no"))
+        }
         list.add(texts("procurement.field.deadline"), procurement.tenderDeadline.map { texts.format(.date($0)) })
         if !procurement.criteria.isEmpty {
             list.add(texts("procurement.field.criteria"), procurement.criteria.map {
@@ -109,8 +113,10 @@ extension ProcurementCommand {
                 (part II, Doffin); 2 300 000 EEA for general municipal services (part III); 7 800 000 EEA for \
                 health, social, education and other special services (part IV chapter 30).
 
-                Example:
+                Examples:
                   tunet procurement create --title "IPT dagaktivitet" --target-groups dementia --municipality 3316 --estimated-value 9000000
+                  tunet procurement create --title "IPT dagaktivitet, ideelle" --target-groups dementia --municipality 3316 \\
+                    --estimated-value 9000000 --reserved-for-non-profits
                 """)
 
         @Option(help: "Title.")
@@ -123,12 +129,16 @@ extension ProcurementCommand {
         var estimatedValue: String
         @Option(help: "special (health, social, education: the default) or general.")
         var category: String?
+        @Flag(name: [.customLong("reserved-for-non-profits"), .customLong("reserved")],
+              help: "Reserve the competition for non-profit (ideelle) organisations: only farms with a recorded non-profit basis may tender. Allowed for special services above the EEA threshold (part IV chapter 30).")
+        var reservedForNonProfits = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let view = try ProcurementDesk(global.writableContext()).create(
-                title: title, targetGroups: targetGroups, municipalities: municipality, estimatedValue: estimatedValue, category: category)
+                title: title, targetGroups: targetGroups, municipalities: municipality, estimatedValue: estimatedValue, category: category,
+                reservedForNonProfits: reservedForNonProfits)
             if output.json { return try JSONOutput.print(view) }
             Console.say("procurement.created", ["id": .integer(view.procurement.id), "rules": view.classification.regime.labelValue])
             try ProcurementCommand.printView(view, json: false)

@@ -54,6 +54,9 @@ struct ProviderFieldOptions: ParsableArguments {
     var policeCertificate: String?
     @Option(help: "Insurance expiry date.")
     var insuranceExpiry: String?
+    @Option(name: [.customLong("non-profit-basis"), .customLong("non-profit")],
+            help: ArgumentHelp("Why the farm is a non-profit (ideell) organisation, e.g. its entry in the Register of Non-Profit Organisations; only such farms may tender in a reserved competition. An empty text unmarks it.", valueName: "basis"))
+    var nonProfitBasis: String?
 
     func form(organisationNumber: String? = nil) -> ProviderForm {
         var form = ProviderForm()
@@ -73,6 +76,7 @@ struct ProviderFieldOptions: ParsableArguments {
         form[.nextExternalAuditDate] = nextAudit
         form[.policeCertificateDate] = policeCertificate
         form[.insuranceExpiry] = insuranceExpiry
+        form[.nonProfitBasis] = nonProfitBasis
         return form
     }
 
@@ -173,6 +177,8 @@ extension ProviderCommand {
             list.add(texts("provider.field.police_certificate"), day(provider.policeCertificateDate))
             list.add(texts("provider.field.insurance"), texts.render(summary.insuranceState.label))
             list.add(texts("provider.field.insurance_expiry"), day(provider.insuranceExpiry))
+            list.add(texts("provider.field.non_profit"), provider.nonProfitBasis.map { texts("provider.non_profit.yes", ["basis": .text($0)]) }
+                     ?? texts("provider.non_profit.no"))
             Console.out(list.render())
             var history = TextTable(texts("provider.history.when"), texts("provider.history.who"), texts("provider.history.what"),
                                     texts("provider.history.note"))

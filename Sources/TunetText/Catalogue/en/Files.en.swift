@@ -119,6 +119,7 @@ extension Catalogue {
         "files.field.next_external_audit_date": "next_external_audit_date",
         "files.field.police_certificate_date": "police_certificate_date",
         "files.field.insurance_expiry": "insurance_expiry",
+        "files.field.non_profit_basis": "non_profit_basis",
         "files.field.from": "from",
         "files.field.to": "to",
         "files.privacy.participant_codes": "participant codes",

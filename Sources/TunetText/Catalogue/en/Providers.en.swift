@@ -34,6 +34,9 @@ extension Catalogue {
         "provider.field.police_certificate": "Police certificate",
         "provider.field.insurance": "Insurance",
         "provider.field.insurance_expiry": "Insurance expires",
+        "provider.field.non_profit": "Non-profit",
+        "provider.non_profit.yes": "yes, {basis}",
+        "provider.non_profit.no": "no",
 
         "provider.history.title": "History:",
         "provider.history.when": "When",

@@ -119,6 +119,7 @@ extension Catalogue {
         "files.field.next_external_audit_date": "neste eksterne revisjon",
         "files.field.police_certificate_date": "politiattest",
         "files.field.insurance_expiry": "forsikring utløper",
+        "files.field.non_profit_basis": "ideell grunnlag",
         "files.field.from": "fra",
         "files.field.to": "til",
         "files.privacy.participant_codes": "deltakerkoder",

@@ -34,6 +34,9 @@ extension Catalogue {
         "provider.field.police_certificate": "Politiattest",
         "provider.field.insurance": "Forsikring",
         "provider.field.insurance_expiry": "Forsikringen utløper",
+        "provider.field.non_profit": "Ideell",
+        "provider.non_profit.yes": "ja, {basis}",
+        "provider.non_profit.no": "nei",
 
         "provider.history.title": "Historikk:",
         "provider.history.when": "Når",

@@ -73,6 +73,8 @@ public struct Award: Hashable, Sendable, Codable {
     public var standstillEnd: LocalDate?
     /// True when the standstill was asked for although the rules did not require it.
     public var standstillVoluntary: Bool
+    /// Each time the award letters were written: the day and the bidders they went to.
+    public var letters: [LettersWritten]
 
     public init(winners: [AgreementParty], noticeDate: LocalDate, notifiedElectronically: Bool, standstill: Standstill?) {
         self.winners = winners
@@ -80,6 +82,18 @@ public struct Award: Hashable, Sendable, Codable {
         self.notifiedElectronically = notifiedElectronically
         standstillEnd = standstill.map { noticeDate.adding(days: $0.days) }
         standstillVoluntary = standstill?.voluntary ?? false
+        letters = []
+    }
+
+    /// The award letters (one per bidder, written together so every bidder is told at the same time).
+    public struct LettersWritten: Hashable, Sendable, Codable {
+        public var on: LocalDate
+        public var recipients: [OrganisationNumber]
+
+        public init(on: LocalDate, recipients: [OrganisationNumber]) {
+            self.on = on
+            self.recipients = recipients
+        }
     }
 
     /// The first day the agreement may be concluded: the day after the standstill, or the notice day itself
@@ -119,6 +133,7 @@ public struct Award: Hashable, Sendable, Codable {
         case notifiedElectronically = "notified_electronically"
         case standstillEnd = "standstill_end"
         case standstillVoluntary = "standstill_voluntary"
+        case letters
     }
 
     public init(from decoder: Decoder) throws {
@@ -128,6 +143,7 @@ public struct Award: Hashable, Sendable, Codable {
         notifiedElectronically = try c.decode(Bool.self, forKey: .notifiedElectronically)
         standstillEnd = try c.decodeIfPresent(LocalDate.self, forKey: .standstillEnd)
         standstillVoluntary = try c.decodeIfPresent(Bool.self, forKey: .standstillVoluntary) ?? false
+        letters = try c.decodeIfPresent([LettersWritten].self, forKey: .letters) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -137,6 +153,7 @@ public struct Award: Hashable, Sendable, Codable {
         try c.encode(notifiedElectronically, forKey: .notifiedElectronically)
         try c.encode(standstillEnd, forKey: .standstillEnd)
         try c.encode(standstillVoluntary, forKey: .standstillVoluntary)
+        try c.encode(letters, forKey: .letters)
     }
 }
 
@@ -184,6 +201,7 @@ public struct Procurement: Hashable, Sendable, Codable {
     /// A step in a competition that only some states allow.
     public enum Step: String, Sendable, CaseIterable {
         case setCriteria = "set_criteria", open, receiveTenders = "receive_tenders", score, evaluate, award, conclude, cancel
+        case writeLetters = "write_letters"
 
         /// What the competition "can …" (`rules.procurement.step.award`: "be awarded").
         public var message: Message {
@@ -196,6 +214,7 @@ public struct Procurement: Hashable, Sendable, Codable {
             case .award: Message("rules.procurement.step.award")
             case .conclude: Message("rules.procurement.step.conclude")
             case .cancel: Message("rules.procurement.step.cancel")
+            case .writeLetters: Message("rules.procurement.step.write_letters")
             }
         }
     }

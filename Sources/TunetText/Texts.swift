@@ -62,6 +62,13 @@ public struct Texts: Sendable {
 
     var decimalMark: String { language == .nb ? "," : "." }
 
+    /// A number kept in thousandths, to three decimals (competition points: 8,333 in bokmål, 8.333 in English).
+    public func thousandths(_ value: Int64) -> String {
+        let magnitude = value.magnitude
+        let fraction = String(magnitude % 1000)
+        return "\(value < 0 ? "-" : "")\(grouped(Int64(clamping: magnitude / 1000)))\(decimalMark)\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    }
+
     /// Whole numbers in groups of three: a space in bokmål, a comma in English (12 345, 12,345).
     func grouped(_ number: Int64) -> String {
         let digits = String(number.magnitude)

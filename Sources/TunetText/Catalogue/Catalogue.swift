@@ -17,6 +17,7 @@ extension Catalogue {
         "Reports": nbReports,
         "Administration": nbAdministration,
         "Pages": nbPages,
+        "Letters": nbLetters,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -34,6 +35,7 @@ extension Catalogue {
         "Reports": enReports,
         "Administration": enAdministration,
         "Pages": enPages,
+        "Letters": enLetters,
     ]
 
     static let nb = merged(nbAreas)

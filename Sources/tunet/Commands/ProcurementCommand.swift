@@ -18,10 +18,11 @@ struct ProcurementCommand: ParsableCommand {
               tunet procurement tender 1 --provider 923456104 --price full_day=1200 --price transport=300 --score Kvalitet=8
               tunet procurement evaluate 1
               tunet procurement award 1 --winners 2
+              tunet procurement letters 1 -o tildelingsbrev
               tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 --maximum-value 3500000
             """,
         subcommands: [Create.self, Criteria.self, Open.self, TenderCommand.self, Score.self, Evaluate.self, AwardCommand.self,
-                      Conclude.self, Cancel.self, Show.self, List.self]
+                      Letters.self, Conclude.self, Cancel.self, Show.self, List.self]
     )
 
     static func printView(_ view: ProcurementView, json: Bool) throws {
@@ -86,11 +87,7 @@ struct ProcurementCommand: ParsableCommand {
     }
 
     /// Points to three decimals, as the reader's language writes decimals (8,333 or 8.333).
-    static func points(_ milli: Int64) -> String {
-        let thousandths = String(milli.magnitude % 1000)
-        return Console.texts("procurement.points", ["whole": .integer(milli / 1000),
-                                                    "thousandths": .text(String(repeating: "0", count: 3 - thousandths.count) + thousandths)])
-    }
+    static func points(_ milli: Int64) -> String { Console.texts.thousandths(milli) }
 
     /// Why two tenders with the same total are ranked as they are. The evaluation gives the reason as an
     /// English sentence; each is shown from the catalogue, and one this front end does not know as it is.

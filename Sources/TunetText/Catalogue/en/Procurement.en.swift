@@ -59,7 +59,6 @@ extension Catalogue {
         "procurement.evaluation.price": "Evaluated price",
         "procurement.evaluation.total": "Total",
         "procurement.evaluation.tie_break": "Tie-break",
-        "procurement.points": "{whole}.{thousandths}",
 
         "procurement.table.title": "Title",
         "procurement.table.estimated": "Estimated (NOK)",

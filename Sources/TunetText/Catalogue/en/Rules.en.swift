@@ -92,6 +92,7 @@ extension Catalogue {
         "rules.procurement.step.award": "be awarded",
         "rules.procurement.step.conclude": "be concluded",
         "rules.procurement.step.cancel": "be cancelled",
+        "rules.procurement.step.write_letters": "have its award letters written",
         "rules.criterion.form": "write a criterion as NAME:WEIGHT, and the price criterion as NAME:WEIGHT:price (weights 1–100)",
         "rules.criterion.twice": "the criterion '{name}' is named twice",
         "rules.criterion.required": "at least the price criterion is required",

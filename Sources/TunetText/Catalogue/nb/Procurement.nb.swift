@@ -59,7 +59,6 @@ extension Catalogue {
         "procurement.evaluation.price": "Evaluert pris",
         "procurement.evaluation.total": "Sum poeng",
         "procurement.evaluation.tie_break": "Likt resultat avgjort ved",
-        "procurement.points": "{whole},{thousandths}",
 
         "procurement.table.title": "Tittel",
         "procurement.table.estimated": "Anslått (kr)",

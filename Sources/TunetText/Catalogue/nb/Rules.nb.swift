@@ -92,6 +92,7 @@ extension Catalogue {
         "rules.procurement.step.award": "tildeles",
         "rules.procurement.step.conclude": "avsluttes med en avtale",
         "rules.procurement.step.cancel": "avlyses",
+        "rules.procurement.step.write_letters": "få skrevet meddelelser om tildeling",
         "rules.criterion.form": "skriv et kriterium som NAVN:VEKT, og priskriteriet som NAVN:VEKT:pris (vekter 1–100)",
         "rules.criterion.twice": "kriteriet «{name}» er oppgitt to ganger",
         "rules.criterion.required": "minst priskriteriet må oppgis",

@@ -107,6 +107,10 @@ public struct Agreement: Hashable, Sendable, Codable {
     public var terminationReason: String?
     /// The competition the agreement came from, when Tunet ran it.
     public var procurementId: Int64?
+    /// Places bought per farm and target group (and weekday, where the contract says so).
+    public var boughtPlaces: [BoughtPlaces]
+    /// Whether a call-off may go beyond the bought places (as an extra place).
+    public var allowsExtraPlaces: Bool
 
     public init(reference: String, title: String, municipalities: [String], parties: [AgreementParty],
                 targetGroups: Set<TargetGroup>, start: LocalDate, end: LocalDate, options: [ExtensionOption] = [],
@@ -114,7 +118,8 @@ public struct Agreement: Hashable, Sendable, Codable {
                 callOffMethod: CallOffMethod, allocationCriteria: String? = nil,
                 absenceRule: AbsenceBillingRule = .presentOnly, transportBilling: TransportBilling = .billableDays, allowsExtraDays: Bool = false,
                 priceAdjustment: PriceAdjustmentClause? = nil, specialReason: String? = nil, prices: PriceList = PriceList(),
-                terminatedOn: LocalDate? = nil, terminationReason: String? = nil, procurementId: Int64? = nil) {
+                terminatedOn: LocalDate? = nil, terminationReason: String? = nil, procurementId: Int64? = nil,
+                boughtPlaces: [BoughtPlaces] = [], allowsExtraPlaces: Bool = false) {
         self.reference = reference
         self.title = title
         self.municipalities = municipalities
@@ -137,6 +142,8 @@ public struct Agreement: Hashable, Sendable, Codable {
         self.terminatedOn = terminatedOn
         self.terminationReason = terminationReason
         self.procurementId = procurementId
+        self.boughtPlaces = boughtPlaces
+        self.allowsExtraPlaces = allowsExtraPlaces
     }
 
     /// The agreement's end with the options exercised so far.
@@ -182,6 +189,8 @@ public struct Agreement: Hashable, Sendable, Codable {
         case terminatedOn = "terminated_on"
         case terminationReason = "termination_reason"
         case procurementId = "procurement_id"
+        case boughtPlaces = "bought_places"
+        case allowsExtraPlaces = "allows_extra_places"
     }
 
     public init(from decoder: Decoder) throws {
@@ -207,7 +216,9 @@ public struct Agreement: Hashable, Sendable, Codable {
             prices: PriceList(try c.decode([PriceVersion].self, forKey: .prices)),
             terminatedOn: try c.decodeIfPresent(LocalDate.self, forKey: .terminatedOn),
             terminationReason: try c.decodeIfPresent(String.self, forKey: .terminationReason),
-            procurementId: try c.decodeIfPresent(Int64.self, forKey: .procurementId))
+            procurementId: try c.decodeIfPresent(Int64.self, forKey: .procurementId),
+            boughtPlaces: try c.decodeIfPresent([BoughtPlaces].self, forKey: .boughtPlaces) ?? [],
+            allowsExtraPlaces: try c.decodeIfPresent(Bool.self, forKey: .allowsExtraPlaces) ?? false)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -234,6 +245,8 @@ public struct Agreement: Hashable, Sendable, Codable {
         try c.encode(terminatedOn, forKey: .terminatedOn)
         try c.encode(terminationReason, forKey: .terminationReason)
         try c.encode(procurementId, forKey: .procurementId)
+        try c.encode(boughtPlaces, forKey: .boughtPlaces)
+        try c.encode(allowsExtraPlaces, forKey: .allowsExtraPlaces)
     }
 }
 

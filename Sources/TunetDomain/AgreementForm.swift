@@ -20,6 +20,9 @@ public struct AgreementForm: Sendable {
     /// `billable_days` (the default) or `as_reported`.
     public var transportBilling: String?
     public var allowsExtraDays = false
+    /// `ORGNR:GROUP:PLACES` or `ORGNR:GROUP:PLACES:WEEKDAYS`, see `BoughtPlaces.parse`.
+    public var boughtPlaces: [String] = []
+    public var allowsExtraPlaces = false
     /// `2023M10`: the index month the prices are given in.
     public var kpiBaseMonth: String?
     /// The month of the index read each year, 1–12.
@@ -232,6 +235,10 @@ public struct AgreementForm: Sendable {
                 priceList.add(PriceVersion(provider: number, line: line, unit: unit, validFrom: startDate, amount: amount, source: "agreement"))
             }
         }
+        let bought = BoughtPlaces.parse(boughtPlaces, parties: parties, groups: groups, problems: &problems)
+        if allowsExtraPlaces && boughtPlaces.isEmpty {
+            problems.add("allows-extra-places", nil, Message("rules.bought_places.extra_without_bought"))
+        }
         for party in parties where !priceList.versions.contains(where: { $0.provider == party.provider }) {
             warnings.append(Message("rules.agreement.no_price_list", ["provider": .text(party.provider.digits)]))
         }
@@ -245,7 +252,8 @@ public struct AgreementForm: Sendable {
             start: startDate, end: endDate, options: options, estimatedValue: estimated, maximumValue: maximum,
             maximumParticipantDays: maximumDays, callOffMethod: method,
             allocationCriteria: allocationCriteria?.trimmingWhitespace().nilIfEmpty, absenceRule: absence,
-            transportBilling: transport, allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList)
+            transportBilling: transport, allowsExtraDays: allowsExtraDays, priceAdjustment: clause, specialReason: special, prices: priceList,
+            boughtPlaces: bought, allowsExtraPlaces: allowsExtraPlaces)
         return (agreement, warnings)
     }
 

@@ -288,6 +288,25 @@ public enum PlacementPlanner {
             reasons.append(Message("rules.obstacle.full", [
                 "weekday": weekday.labelValue, "taken": .integer(taken), "places": .integer(provider.placesPerDay), "date": .date(day)]))
         }
-        return reasons
+        return reasons + boughtPlacesTaken(number, request.kind.targetGroup, days, situation.agreement, others)
+    }
+
+    /// The weekdays on which every place the agreement bought from the farm for the group is booked,
+    /// unless the agreement allows extra places.
+    static func boughtPlacesTaken(_ number: OrganisationNumber, _ group: TargetGroup, _ days: [LocalDate], _ agreement: Agreement,
+                                  _ others: [Placement]) -> [Message] {
+        guard !agreement.allowsExtraPlaces else { return [] }
+        let booked = others.filter { $0.agreementReference == agreement.reference && $0.kind.targetGroup == group }
+        var taken: [Weekday: (day: LocalDate, booked: Int, bought: Int)] = [:]
+        for day in days where taken[day.weekday] == nil {
+            guard let bought = BoughtPlaces.on(day.weekday, provider: number, group: group, in: agreement.boughtPlaces) else { continue }
+            let count = booked.reduce(0) { $0 + ($1.covers(day) ? 1 : 0) }
+            if count >= bought { taken[day.weekday] = (day, count, bought) }
+        }
+        return taken.sorted { $0.key < $1.key }.map { weekday, use in
+            Message("rules.obstacle.bought_places_taken", [
+                "weekday": weekday.labelValue, "booked": .integer(use.booked), "bought": .integer(use.bought), "group": group.labelValue,
+                "date": .date(use.day)])
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TunetDomain
 
 /// A stored value read back: anything Tunet would not have written is damage, named with its column.
@@ -24,6 +25,17 @@ public enum StoredValue {
         }
         return setting
     }
+
+    /// An agreement's bought places, kept as a JSON array beside its columns.
+    public static func boughtPlaces(_ text: String) throws -> [BoughtPlaces] {
+        do {
+            return try JSONDecoder().decode([BoughtPlaces].self, from: Data(text.utf8))
+        } catch {
+            throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "agreement.bought_places", "value": .text(String(text.prefix(200)))]))
+        }
+    }
+
+    public static func boughtPlacesText(_ bought: [BoughtPlaces]) throws -> String { try AuditJSON.encode(bought) }
 
     public static func organisationNumber(_ text: String) throws -> OrganisationNumber {
         guard case .success(let number) = OrganisationNumber.parse(text) else {

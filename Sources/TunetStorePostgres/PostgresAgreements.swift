@@ -9,7 +9,7 @@ extension PostgresReader {
         SELECT a.id, a.reference, a.title, a.municipalities, a.target_groups, a.start_date, a.end_date, a.estimated_value_ore,
                a.maximum_value_ore, a.maximum_participant_days, a.call_off_method, a.allocation_criteria, a.absence_rule,
                a.allows_extra_days, a.transport_billing, a.kpi_base_month, a.kpi_index_month, a.kpi_effective_month, a.kpi_effective_day,
-               a.special_reason, a.terminated_on, a.termination_reason, a.procurement_id
+               a.special_reason, a.terminated_on, a.termination_reason, a.procurement_id, a.bought_places::text, a.allows_extra_places
         FROM agreement a
         """
 
@@ -105,7 +105,8 @@ extension PostgresReader {
             transportBilling: try StoredValue.transportBilling(try cells(14)),
             allowsExtraDays: try cells(13), priceAdjustment: clause, specialReason: try cells(19),
             prices: PriceList(prices), terminatedOn: try cells(20), terminationReason: try cells(21),
-            procurementId: try cells(22))
+            procurementId: try cells(22), boughtPlaces: try StoredValue.boughtPlaces(try cells(23)),
+            allowsExtraPlaces: try cells(24))
     }
 }
 
@@ -116,13 +117,14 @@ extension PostgresTransaction {
             INSERT INTO agreement (reference, title, municipalities, target_groups, start_date, end_date, estimated_value_ore, maximum_value_ore,
                                    maximum_participant_days, call_off_method, allocation_criteria, absence_rule, transport_billing,
                                    allows_extra_days, kpi_base_month, kpi_index_month, kpi_effective_month, kpi_effective_day, special_reason,
-                                   terminated_on, termination_reason, procurement_id)
+                                   terminated_on, termination_reason, procurement_id, bought_places, allows_extra_places)
             VALUES (\(agreement.reference), \(agreement.title), \(agreement.municipalities), \(TargetGroup.codes(agreement.targetGroups)),
                     \(agreement.start), \(agreement.end), \(agreement.estimatedValue.ore), \(agreement.maximumValue.ore),
                     \(agreement.maximumParticipantDays), \(agreement.callOffMethod.rawValue), \(agreement.allocationCriteria),
                     \(agreement.absenceRule.rawValue), \(agreement.transportBilling.rawValue), \(agreement.allowsExtraDays),
                     \(clause?.baseMonth.ssb), \(clause?.indexMonth), \(clause?.effectiveMonth), \(clause?.effectiveDay ?? 1),
-                    \(agreement.specialReason), \(agreement.terminatedOn), \(agreement.terminationReason), \(agreement.procurementId))
+                    \(agreement.specialReason), \(agreement.terminatedOn), \(agreement.terminationReason), \(agreement.procurementId),
+                    \(try StoredValue.boughtPlacesText(agreement.boughtPlaces))::jsonb, \(agreement.allowsExtraPlaces))
             RETURNING id
             """, as: Int64.self) else { throw TunetError.internalFault("PostgreSQL gave the agreement no number") }
         try writeChildren(of: agreement, id: id)
@@ -146,7 +148,9 @@ extension PostgresTransaction {
                 kpi_base_month = \(clause?.baseMonth.ssb), kpi_index_month = \(clause?.indexMonth),
                 kpi_effective_month = \(clause?.effectiveMonth), kpi_effective_day = \(clause?.effectiveDay ?? 1),
                 special_reason = \(agreement.specialReason), terminated_on = \(agreement.terminatedOn),
-                termination_reason = \(agreement.terminationReason), procurement_id = \(agreement.procurementId)
+                termination_reason = \(agreement.terminationReason), procurement_id = \(agreement.procurementId),
+                bought_places = \(try StoredValue.boughtPlacesText(agreement.boughtPlaces))::jsonb,
+                allows_extra_places = \(agreement.allowsExtraPlaces)
             WHERE id = \(id)
             """)
         try rows("DELETE FROM agreement_party WHERE agreement_id = \(id)")

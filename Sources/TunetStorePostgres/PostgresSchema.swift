@@ -34,6 +34,11 @@ enum PostgresSchema {
         Migration(name: "p4-web-sessions", script: webSessions),
         // Why a farm counts as a non-profit organisation (reserved competitions); null when it does not.
         Migration(name: "p5-non-profit-farms", script: "ALTER TABLE provider ADD COLUMN non_profit_basis text"),
+        // The places an agreement buys per farm and target group, and whether call-offs may go beyond them.
+        Migration(name: "p6-bought-places", script: """
+            ALTER TABLE agreement ADD COLUMN bought_places jsonb NOT NULL DEFAULT '[]';
+            ALTER TABLE agreement ADD COLUMN allows_extra_places boolean NOT NULL DEFAULT false
+            """),
     ]
 
     /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands

@@ -101,13 +101,14 @@ extension SQLiteReader {
             transportBilling: try StoredValue.transportBilling(row["transport_billing"]),
             allowsExtraDays: row["allows_extra_days"], priceAdjustment: clause, specialReason: row["special_reason"],
             prices: PriceList(prices), terminatedOn: try date("terminated_on"), terminationReason: row["termination_reason"],
-            procurementId: row["procurement_id"])
+            procurementId: row["procurement_id"], boughtPlaces: try StoredValue.boughtPlaces(row["bought_places"]),
+            allowsExtraPlaces: row["allows_extra_places"])
     }
 }
 
 extension SQLiteTransaction {
     public func insert(_ agreement: Agreement, note: RecordedText? = nil) throws {
-        var values = agreement.columnValues
+        var values = try agreement.columnValues
         values["reference"] = agreement.reference
         let columns = values.keys.sorted()
         try db.execute(
@@ -123,7 +124,7 @@ extension SQLiteTransaction {
             throw TunetError.notFound(kind: "agreement", key: agreement.reference)
         }
         guard before != agreement else { return }
-        let values = agreement.columnValues
+        let values = try agreement.columnValues
         let columns = values.keys.sorted()
         try db.execute(sql: "UPDATE agreement SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
                        arguments: StatementArguments(columns.map { values[$0]! } + [id]))
@@ -156,7 +157,9 @@ extension SQLiteTransaction {
 
 extension Agreement {
     var columnValues: [String: (any DatabaseValueConvertible)?] {
-        [
+        get throws { [
+            "bought_places": try StoredValue.boughtPlacesText(boughtPlaces),
+            "allows_extra_places": allowsExtraPlaces,
             "title": title,
             "municipalities": municipalities.joined(separator: ","),
             "target_groups": TargetGroup.codes(targetGroups),
@@ -178,7 +181,7 @@ extension Agreement {
             "terminated_on": terminatedOn?.iso,
             "termination_reason": terminationReason,
             "procurement_id": procurementId,
-        ]
+        ] }
     }
 }
 

@@ -363,6 +363,13 @@ enum Schema {
         migrator.registerMigration("v18-non-profit-farms") { db in
             try db.execute(sql: "ALTER TABLE provider ADD COLUMN non_profit_basis TEXT")
         }
+        // The places an agreement buys per farm and target group (a JSON array), and whether call-offs may go beyond them.
+        migrator.registerMigration("v19-bought-places") { db in
+            try db.execute(sql: """
+                ALTER TABLE agreement ADD COLUMN bought_places TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(bought_places));
+                ALTER TABLE agreement ADD COLUMN allows_extra_places INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -16,7 +16,7 @@ struct AgreementCommand: ParsableCommand {
               tunet agreement prices 2023/4512 --on 2027-02-01
               tunet agreement adjust-prices --year 2027 --dry-run
             """,
-        subcommands: [Add.self, Show.self, List.self, Extend.self, Terminate.self, Prices.self, AdjustPrices.self, Consumption.self]
+        subcommands: [Add.self, Show.self, List.self, Extend.self, Terminate.self, Prices.self, AdjustPrices.self, Consumption.self, Places.self]
     )
 
     /// An amount in kroner with its currency, as the reader's language writes it: `kr 8 000 000,00`, `NOK 8,000,000.00`.
@@ -96,6 +96,10 @@ extension AgreementCommand {
         var transportBilling: String?
         @Flag(help: "Providers may report extra days outside a placement's weekdays.")
         var allowsExtraDays = false
+        @Option(help: "Places bought ORGNR:GROUP:PLACES, or ORGNR:GROUP:PLACES:WEEKDAYS where the contract buys per weekday; repeat. Call-offs beyond them are refused unless --allows-extra-places.")
+        var boughtPlaces: [String] = []
+        @Flag(help: "Call-offs may go beyond the bought places.")
+        var allowsExtraPlaces = false
         @Option(help: "A price line ORGNR:LINE:UNIT:AMOUNT (unit day, half_day, trip, hour); repeat.")
         var price: [String] = []
         @Option(help: "KPI base month the prices are given in, like 2023M10.")
@@ -129,6 +133,8 @@ extension AgreementCommand {
             form.absenceRule = absenceRule
             form.transportBilling = transportBilling
             form.allowsExtraDays = allowsExtraDays
+            form.boughtPlaces = boughtPlaces
+            form.allowsExtraPlaces = allowsExtraPlaces
             form.prices = price
             form.kpiBaseMonth = kpiBase
             form.kpiIndexMonth = kpiMonth
@@ -202,6 +208,9 @@ extension AgreementCommand {
                 parties.add(party.rank.map(String.init) ?? "", party.provider.digits, names[party.provider.digits] ?? "")
             }
             Console.out("\n" + texts("agreement.parties.title") + "\n" + parties.render())
+            if !agreement.boughtPlaces.isEmpty {
+                Console.out("\n" + AgreementCommand.placesText(try BoughtPlacesDesk(context).use(agreement.reference)))
+            }
             if !agreement.options.isEmpty {
                 var options = TextTable("#", texts("agreement.options.months"), texts("agreement.options.starts"), texts("agreement.options.decide_by"),
                                         texts("agreement.options.exercised"), rightAligned: [0, 1])

@@ -83,7 +83,8 @@ extension DemoScenario {
 
     /// Kongsberg's agreement with its six farms, registered directly as an existing agreement:
     /// two years from 1 January two years ago, two one-year options (the first exercised), a ranked
-    /// cascade and yearly KPI adjustment from October's index.
+    /// cascade and yearly KPI adjustment from October's index. As the seeds tell it, Kongsberg buys 14
+    /// places for education and 13 for health and care, and may call off extra places beyond them.
     static func kongsbergAgreement(today: LocalDate) throws -> Agreement {
         let firstYear = today.year - 2
         let kongsberg = farms.filter { $0.municipality == "3303" }.map { organisationNumber(from: $0.prefix) }
@@ -108,6 +109,12 @@ extension DemoScenario {
         }
         form.kpiBaseMonth = "\(firstYear - 1)M10"
         form.kpiIndexMonth = "10"
+        let (lia, haugen, skrubbmoen, jondal, aas, bergsetra) = (kongsberg[0], kongsberg[1], kongsberg[2], kongsberg[3], kongsberg[4], kongsberg[5])
+        form.boughtPlaces = [
+            "\(lia.digits):pupils:4", "\(skrubbmoen.digits):pupils:3:tue,thu", "\(jondal.digits):pupils:5", "\(bergsetra.digits):pupils:2:wed",
+            "\(haugen.digits):dementia:6", "\(aas.digits):dementia:4", "\(lia.digits):dementia:2", "\(jondal.digits):dementia:1",
+        ]
+        form.allowsExtraPlaces = true
         var (agreement, _) = try form.agreement()
         agreement.options[0].exercisedOn = LocalDate(year: firstYear + 1, month: 9, day: 12)
         return agreement

@@ -72,7 +72,7 @@ struct BoughtPlacesCommandTests {
         #expect(try tunet.run(Self.dementia("fri"), environment: Self.bokmal).status == 0)
 
         let shown = try tunet.run(["agreement", "show", "2026/KB-1"], environment: ["TUNET_LANG": "nb", "TUNET_TODAY": "2026-11-30"])
-        #expect(shown.stdout.contains("Kjøpte plasser\n  Lia gård, personer med demens: 1 plass på man"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("Kjøpte plasser\n  Lia gård, personer med demens: 1 plass på man og ons"), "\(shown.stdout)")
         #expect(shown.stdout.contains("Lia gård, personer med demens: 2 plasser på fre"))
         #expect(shown.stdout.contains("Lia gård, elever: 4 plasser hver dag"))
         #expect(shown.stdout.contains("Ekstra plasser ut over de kjøpte: ikke tillatt"))
@@ -112,5 +112,55 @@ struct BoughtPlacesCommandTests {
             #expect(refused.stderr.contains(message), "\(refused.stderr)")
         }
         #expect(try tunet.databaseSnapshot() == before)
+    }
+}
+
+@Suite("A pilot's evaluation shows the places bought per sector")
+struct PilotBoughtPlacesTests {
+    @Test("14 places for education and 13 for health and care, as Kongsberg buys them, in bokmål and in JSON")
+    func perSector() throws {
+        let tunet = try BoughtPlacesCommandTests().prepared(bought: ["974760673:pupils:14", "974760673:dementia:7:mon-wed", "974760673:dementia:13:thu"])
+        let pilot = ["pilot", "add", "--name", "IPT Kongsberg", "--county", "Buskerud", "--target-group", "pupils", "--municipality", "3303",
+                     "--from", "2026-01-01", "--to", "2026-12-31", "--project-leader", "Prosjektleder, Kongsberg kommune"]
+        #expect(try tunet.run(pilot, environment: BoughtPlacesCommandTests.bokmal).status == 0)
+        let evaluated = try tunet.run(["pilot", "evaluate", "1"], environment: BoughtPlacesCommandTests.bokmal)
+        #expect(evaluated.stdout.contains("Kjøpte plasser i avtalene: 14 plasser i oppvekst og utdanning og 13 plasser i helse og omsorg."),
+                "\(evaluated.stdout)")
+        let json = try tunet.json(try tunet.run(["pilot", "evaluate", "1", "--json"], environment: BoughtPlacesCommandTests.bokmal)) as? [String: Any]
+        #expect(json?["places_bought_by_sector"] as? [String: Int] == ["education": 14, "health_and_care": 13])
+    }
+}
+
+@Suite("The bought places report, read back with openpyxl")
+struct BoughtPlacesReportTests {
+    @Test("export bought-places writes one row per open day with bought, booked and the share; public holidays left out; totals add up")
+    func report() throws {
+        let tunet = try BoughtPlacesCommandTests().prepared(bought: ["974760673:dementia:2"])
+        #expect(try tunet.run(BoughtPlacesCommandTests.dementia("wed"), environment: BoughtPlacesCommandTests.bokmal).status == 0)
+        let export = try tunet.run(["export", "bought-places", "--from", "2026-12-01", "--to", "2026-12-31", "-o", "plasser.xlsx"],
+                                   environment: BoughtPlacesCommandTests.bokmal)
+        #expect(export.status == 0, "\(export.stderr)")
+        let check = """
+            import openpyxl
+            book = openpyxl.load_workbook("plasser.xlsx")
+            sheet = book["Kjøpte plasser"]
+            rows = [[c.value for c in row] for row in sheet.iter_rows()]
+            header = next(i for i, r in enumerate(rows) if r[0] == "Dato")
+            print(rows[header])
+            data = [r for r in rows[header + 1:] if r[0] is not None and r[0] != "Sum"]
+            print(len(data), sum(r[7] for r in data), sum(r[6] for r in data))
+            wednesday = next(r for r in data if r[0].strftime("%Y-%m-%d") == "2026-12-02")
+            print(wednesday[1], wednesday[4], wednesday[5], wednesday[6], wednesday[7], wednesday[8])
+            print(any(r[0].strftime("%m-%d") in ("12-25", "12-26") for r in data))
+            """
+        let (status, output) = try Python.run(check, in: tunet.folder)
+        #expect(status == 0, "\(output)")
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "['Dato', 'Dag', 'Avtale', 'Orgnr', 'Gård', 'Målgruppe', 'Kjøpt', 'Booket', 'Andel booket', 'Ut over kjøpt']", "\(output)")
+        // December 2026 has 23 weekdays less Christmas Day (a Friday): 22 open days, 5 Wednesdays booked once
+        // (the 30th too: dementia placements do not follow school holidays), 2 places bought each day.
+        #expect(lines.dropFirst().first == "22 5 44", "\(output)")
+        #expect(lines.dropFirst(2).first == "ons Lia gård personer med demens 2 1 0.5", "\(output)")
+        #expect(lines.last == "False", "\(output)")
     }
 }

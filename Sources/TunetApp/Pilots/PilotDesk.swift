@@ -62,9 +62,13 @@ public struct PilotEvaluationView: Sendable, Encodable {
     public let tasksDone: Int
     public let tasksDoneOnTime: Int
     public let measures: [PilotMeasure]
+    /// Places bought per sector (education for pupils, health and care for dementia) on a typical day, by
+    /// the agreements of the pilot's municipalities in force in the period.
+    public let placesBoughtBySector: [String: Int]
 
     enum CodingKeys: String, CodingKey {
         case pilot, from, to, municipalities, total, measures
+        case placesBoughtBySector = "places_bought_by_sector"
         case approvedProviders = "approved_providers"
         case activeProviders = "active_providers"
         case placementsWithDocumentedChoice = "placements_with_documented_choice"
@@ -235,9 +239,18 @@ struct PilotEvaluator {
             return OsloTime.localTimestamp(done.at).prefix(10) <= due.iso
         }.count
         let measures = try reader.measures(pilot: pilot.id).filter { $0.from <= to && $0.to >= from }
+        let buying = try reader.agreements(in: .only(Set(pilot.municipalities))).filter { $0.start <= to && $0.currentEnd >= from }
+        var bought: [String: Int] = [:]
+        for (group, places) in BoughtPlacesUse.placesPerGroup(buying) {
+            switch group {
+            case .pupils: bought[Sector.education.rawValue, default: 0] += places
+            case .dementia: bought[Sector.healthAndCare.rawValue, default: 0] += places
+            case .other: continue
+            }
+        }
         return PilotEvaluationView(pilot: pilot, from: from, to: to, municipalities: figures, total: total, approvedProviders: approved,
                                activeProviders: Set(scope.map(\.provider)).count, placementsWithDocumentedChoice: documented,
-                               tasksDone: tasks.count, tasksDoneOnTime: onTime, measures: measures)
+                               tasksDone: tasks.count, tasksDoneOnTime: onTime, measures: measures, placesBoughtBySector: bought)
     }
 
     func figures(_ municipality: String, placements: [Placement], rows: [StoredAttendance], from: LocalDate, to: LocalDate,

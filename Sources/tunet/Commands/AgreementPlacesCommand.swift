@@ -49,11 +49,23 @@ extension AgreementCommand {
         let texts = Console.texts
         guard !view.bought.isEmpty else { return texts("agreement.places.title") + "\n" + texts("agreement.places.none") }
         var lines = [texts("agreement.places.title")]
+        // One line per farm, group and number: "3 plasser på tir og tor".
+        var grouped: [(entry: BoughtPlaces, weekdays: [Weekday])] = []
         for entry in view.bought {
+            if let weekday = entry.weekday, let index = grouped.firstIndex(where: {
+                $0.entry.provider == entry.provider && $0.entry.targetGroup == entry.targetGroup && $0.entry.places == entry.places && !$0.weekdays.isEmpty
+            }) {
+                grouped[index].weekdays.append(weekday)
+            } else {
+                grouped.append((entry, entry.weekday.map { [$0] } ?? []))
+            }
+        }
+        for (entry, weekdays) in grouped {
             lines.append("  " + texts("agreement.places.bought_line", [
                 "provider": .text(view.providerNames[entry.provider] ?? entry.provider.digits), "group": entry.targetGroup.labelValue,
                 "places": .integer(Int64(entry.places)),
-                "days": .message(entry.weekday.map { Message("agreement.places.on_weekday", ["weekday": $0.labelValue]) } ?? Message("agreement.places.every_day")),
+                "days": .message(weekdays.isEmpty ? Message("agreement.places.every_day")
+                                 : Message("agreement.places.on_weekday", ["weekday": .list(weekdays.sorted().map(\.labelValue))])),
             ]))
         }
         lines.append(texts(view.allowsExtraPlaces ? "agreement.places.extra_allowed" : "agreement.places.extra_not_allowed"))

@@ -207,6 +207,12 @@ struct PilotCommand: ParsableCommand {
                 "documented": .integer(evaluation.placementsWithDocumentedChoice), "placements": .integer(evaluation.total.placements),
                 "on_time": .integer(evaluation.tasksDoneOnTime), "done": .integer(evaluation.tasksDone),
             ])
+            if !evaluation.placesBoughtBySector.isEmpty {
+                Console.say("pilot.evaluation.places_bought", ["sectors": .list(evaluation.placesBoughtBySector.sorted { $0.key < $1.key }.map { code, places in
+                    .message(Message("pilot.evaluation.places_in_sector", ["places": .integer(Int64(places)),
+                                                                           "sector": Sector(rawValue: code).map(\.labelValue) ?? .text(code)]))
+                })])
+            }
             for measure in evaluation.measures {
                 Console.say("pilot.evaluation.measure", ["municipality": .text(measure.municipalityNumber), "measure": .text(measure.name),
                                                          "value": .text(PilotCommand.value(measure)), "n": .integer(measure.n), "source": .text(measure.source)])

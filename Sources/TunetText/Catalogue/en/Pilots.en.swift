@@ -47,6 +47,8 @@ extension Catalogue {
         "pilot.measure_recorded": "Recorded {measure} = {value} (n = {n}) for {municipality}.",
         "pilot.evaluation.heading": "{pilot}, {from} to {to}",
         "pilot.evaluation.summary": "Providers: {approved} approved, {active} active. Documented farm choice: {documented} of {placements} {placements|placement|placements}. Tasks done on time: {on_time} of {done}.",
+        "pilot.evaluation.places_bought": "Places bought by the agreements: {sectors}.",
+        "pilot.evaluation.places_in_sector": "{places} {places|place|places} in {sector}",
         "pilot.evaluation.measure": "  {municipality} {measure}: {value} (n = {n}, {source})",
         "pilot.wrote": "Wrote {file}.",
         "pilot.compare.too_few": "Name at least two pilots to compare.",

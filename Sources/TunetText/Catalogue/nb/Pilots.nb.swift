@@ -47,6 +47,8 @@ extension Catalogue {
         "pilot.measure_recorded": "Registrerte {measure} = {value} (n = {n}) for {municipality}.",
         "pilot.evaluation.heading": "{pilot}, {from} til {to}",
         "pilot.evaluation.summary": "Tilbydere: {approved} godkjent, {active} i bruk. Dokumentert valg av gård: {documented} av {placements} {placements|plassering|plasseringer}. Oppgaver utført i tide: {on_time} av {done}.",
+        "pilot.evaluation.places_bought": "Kjøpte plasser i avtalene: {sectors}.",
+        "pilot.evaluation.places_in_sector": "{places} {places|plass|plasser} i {sector}",
         "pilot.evaluation.measure": "  {municipality} {measure}: {value} (n = {n}, {source})",
         "pilot.wrote": "Skrev {file}.",
         "pilot.compare.too_few": "Oppgi minst to piloter å sammenligne.",

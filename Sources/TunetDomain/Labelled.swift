@@ -16,6 +16,7 @@ extension TargetGroup: Labelled { public static let labelKind = "target_group" }
 extension PlacementKind: Labelled { public static let labelKind = "placement_kind" }
 extension PlacementStatus: Labelled { public static let labelKind = "placement_status" }
 extension ProviderStatus: Labelled { public static let labelKind = "provider_status" }
+extension MeasureSetting: Labelled { public static let labelKind = "measure_setting" }
 extension ApprovalState: Labelled { public static let labelKind = "approval_state" }
 extension InsuranceState: Labelled { public static let labelKind = "insurance_state" }
 extension PoliceCertificateState: Labelled { public static let labelKind = "police_certificate_state" }

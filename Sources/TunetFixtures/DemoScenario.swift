@@ -192,24 +192,44 @@ public enum DemoScenario {
         let start = "\(today.year - 1)-01-01", end = "\(today.year + 1)-12-31"
         let nordland = try desk.add(name: "Inn på tunet for elever i Nordland", county: "Nordland", targetGroup: "pupils",
                                     municipalities: ["1866", "1837", "1870", "1865", "1804"], from: start, to: end,
-                                    projectLeader: "Prosjektleder, Nordland fylkeskommune", researchPartner: "Nord universitet")
+                                    projectLeader: "Prosjektleder, Statsforvalteren i Nordland", researchPartner: "Nord universitet")
         let dementia = try desk.add(name: "Dagaktivitet på gård for personer med demens, Oslo og Viken", county: "Oslo og Viken",
                                     targetGroup: "dementia", municipalities: ["3107", "3326", "3222", "3316", "0301"], from: start, to: end,
                                     projectLeader: "Prosjektleder, Oslo kommune", researchPartner: "Nasjonal kompetansetjeneste for aldring og helse")
         for (index, municipality) in dementia.municipalities.enumerated() {
             _ = try desk.setReferencePrice(String(dementia.id), municipality: municipality, price: String(1400 + 50 * index))
             let from = YearMonth(today).adding(months: -4).firstDay.iso, to = YearMonth(today).adding(months: -1).lastDay.iso
-            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "good_mood",
+            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "God stemning",
                                     value: String(50 + 3 * index), unit: "percent", n: String(6 + index), source: "Observasjon (illustrasjon)")
-            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "social_activity",
+            // The same measure at the municipality's ordinary day centre: the reference the pilot compares with.
+            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "God stemning",
+                                    value: String(36 + 2 * index), unit: "percent", n: String(10 + index), source: "Observasjon i dagsenteret (illustrasjon)",
+                                    setting: "day_centre")
+            _ = try desk.addMeasure(String(dementia.id), municipality: municipality, from: from, to: to, name: "Sosial aktivitet",
                                     value: String(40 + 2 * index), unit: "percent", n: String(6 + index), source: "Observasjon (illustrasjon)")
         }
         for municipality in nordland.municipalities {
             _ = try desk.setReferencePrice(String(nordland.id), municipality: municipality, price: "1300")
             _ = try desk.addMeasure(String(nordland.id), municipality: municipality, from: YearMonth(today).adding(months: -4).firstDay.iso,
-                                    to: YearMonth(today).adding(months: -1).lastDay.iso, name: "satisfaction", value: "4.3", unit: "score",
+                                    to: YearMonth(today).adding(months: -1).lastDay.iso, name: "Trivsel", value: "4.3", unit: "score",
                                     n: "12", source: "Elevundersøkelse (illustrasjon)")
         }
+    }
+
+    /// A name as municipalities write it before the @: lower case, a dot between the names, and æ, ø and
+    /// å spelt out in plain letters (Anne Ås is anne.aas), since many mail systems still refuse them there.
+    static func emailLocalPart(_ name: String) -> String {
+        name.lowercased().split(separator: " ").map { part in
+            part.map { character -> String in
+                switch character {
+                case "æ": "ae"
+                case "ø": "o"
+                case "å": "aa"
+                case "é", "è": "e"
+                default: String(character)
+                }
+            }.joined()
+        }.joined(separator: ".")
     }
 
     /// Three work teams, each with the tasks its rules raise: Kongsberg's interdisciplinary team (since
@@ -235,7 +255,7 @@ public enum DemoScenario {
             let view = try desk.addTeam(name: team.name, municipalities: team.municipalities, owner: team.owner)
             for (name, sector, role) in team.members {
                 _ = try desk.addMember(team: String(view.team.id), name: name, sector: sector, role: role,
-                                       email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@kommune.example")
+                                       email: "\(emailLocalPart(name))@kommune.example")
             }
         }
         _ = try TaskRuleDesk(context).generate()

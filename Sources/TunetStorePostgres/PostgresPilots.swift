@@ -16,14 +16,15 @@ extension PostgresReader {
     /// Ordered as SQLite orders them: names by their bytes, whatever the database's locale.
     public func measures(pilot: Int64) throws -> [PilotMeasure] {
         try rows("""
-            SELECT id, pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source
+            SELECT id, pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source, setting
             FROM pilot_measure WHERE pilot_id = \(pilot)
             ORDER BY municipality_number COLLATE "C", from_date, name COLLATE "C"
             """).map { row in
             let cells = row.cells
             return PilotMeasure(id: try cells(0), pilotId: try cells(1), municipalityNumber: try cells(2), from: try cells(3), to: try cells(4),
                                 name: try cells(5), valueTenths: Int64(try cells(6, as: Int32.self)),
-                                unit: MeasureUnit(rawValue: try cells(7)) ?? .percent, n: Int(try cells(8, as: Int32.self)), source: try cells(9))
+                                unit: MeasureUnit(rawValue: try cells(7)) ?? .percent, n: Int(try cells(8, as: Int32.self)), source: try cells(9),
+                                setting: MeasureSetting(rawValue: try cells(10)) ?? .farm)
         }
     }
 
@@ -61,9 +62,9 @@ extension PostgresTransaction {
 
     public func insert(_ measure: PilotMeasure) throws -> PilotMeasure {
         guard let id = try value("""
-            INSERT INTO pilot_measure (pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source)
+            INSERT INTO pilot_measure (pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source, setting)
             VALUES (\(measure.pilotId), \(measure.municipalityNumber), \(measure.from), \(measure.to), \(measure.name), \(measure.valueTenths),
-                    \(measure.unit.rawValue), \(measure.n), \(measure.source))
+                    \(measure.unit.rawValue), \(measure.n), \(measure.source), \(measure.setting.rawValue))
             RETURNING id
             """, as: Int64.self) else { throw TunetError.internalFault("PostgreSQL gave the measure no number") }
         var stored = measure

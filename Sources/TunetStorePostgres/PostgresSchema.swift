@@ -39,6 +39,9 @@ enum PostgresSchema {
             ALTER TABLE agreement ADD COLUMN bought_places jsonb NOT NULL DEFAULT '[]';
             ALTER TABLE agreement ADD COLUMN allows_extra_places boolean NOT NULL DEFAULT false
             """),
+        // Where a pilot's measure was taken: on the farm, or at the day centre it is compared with.
+        Migration(name: "p7-measure-setting",
+                  script: "ALTER TABLE pilot_measure ADD COLUMN setting text NOT NULL DEFAULT 'farm' CHECK (setting IN ('farm', 'day_centre'))"),
     ]
 
     /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands

@@ -17,7 +17,8 @@ extension SQLiteReader {
             PilotMeasure(id: row["id"], pilotId: row["pilot_id"], municipalityNumber: row["municipality_number"],
                          from: try StoredValue.date(row["from_date"], column: "pilot_measure.from_date"),
                          to: try StoredValue.date(row["to_date"], column: "pilot_measure.to_date"), name: row["name"],
-                         valueTenths: row["value_tenths"], unit: MeasureUnit(rawValue: row["unit"]) ?? .percent, n: row["n"], source: row["source"])
+                         valueTenths: row["value_tenths"], unit: MeasureUnit(rawValue: row["unit"]) ?? .percent, n: row["n"], source: row["source"],
+                         setting: MeasureSetting(rawValue: row["setting"]) ?? .farm)
         }
     }
 
@@ -46,10 +47,10 @@ extension SQLiteTransaction {
 
     public func insert(_ measure: PilotMeasure) throws -> PilotMeasure {
         try db.execute(sql: """
-            INSERT INTO pilot_measure (pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pilot_measure (pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source, setting)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [measure.pilotId, measure.municipalityNumber, measure.from.iso, measure.to.iso, measure.name, measure.valueTenths,
-                             measure.unit.rawValue, measure.n, measure.source])
+                             measure.unit.rawValue, measure.n, measure.source, measure.setting.rawValue])
         var stored = measure
         stored.id = db.lastInsertedRowID
         try audit("create", entity: "pilot_measure", id: String(stored.id), before: PilotMeasure?.none, after: stored)

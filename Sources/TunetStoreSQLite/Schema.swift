@@ -370,6 +370,10 @@ enum Schema {
                 ALTER TABLE agreement ADD COLUMN allows_extra_places INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        // Where a pilot's measure was taken: on the farm, or at the day centre it is compared with.
+        migrator.registerMigration("v20-measure-setting") { db in
+            try db.execute(sql: "ALTER TABLE pilot_measure ADD COLUMN setting TEXT NOT NULL DEFAULT 'farm' CHECK (setting IN ('farm', 'day_centre'))")
+        }
         return migrator
     }
 }

@@ -65,9 +65,11 @@ public struct PilotEvaluationView: Sendable, Encodable {
     /// Places bought per sector (education for pupils, health and care for dementia) on a typical day, by
     /// the agreements of the pilot's municipalities in force in the period.
     public let placesBoughtBySector: [String: Int]
+    /// Each farm measure beside the day centre's, where one is recorded.
+    public let comparisons: [MeasureComparison]
 
     enum CodingKeys: String, CodingKey {
-        case pilot, from, to, municipalities, total, measures
+        case pilot, from, to, municipalities, total, measures, comparisons
         case placesBoughtBySector = "places_bought_by_sector"
         case approvedProviders = "approved_providers"
         case activeProviders = "active_providers"
@@ -145,8 +147,10 @@ public struct PilotDesk: Sendable {
     static let longestSource = 500
 
     public func addMeasure(_ id: String, municipality: String, from: String, to: String, name: String, value: String, unit: String,
-                           n: String, source: String) throws -> PilotMeasure {
+                           n: String, source: String, setting: String? = nil) throws -> PilotMeasure {
         var problems = ProblemCollector()
+        let place = setting.map { MeasureSetting(name: $0) } ?? .farm
+        if place == nil { problems.add("setting", setting, Message("pilot.error.setting")) }
         let number = problems.take("municipality", municipality, Municipality.parse(municipality))?.number
         let start = problems.date("from", from), end = problems.date("to", to)
         if let start, let end, end < start { problems.add("to", end.iso, Message("pilot.error.period_ends_before_start")) }
@@ -171,7 +175,7 @@ public struct PilotDesk: Sendable {
                 throw TunetError.invalid("municipality", number, Message("pilot.error.not_in_pilot", ["municipality": .text(number!), "pilot": .text(pilot.name)]))
             }
             return try tx.insert(PilotMeasure(id: 0, pilotId: pilot.id, municipalityNumber: number!, from: start!, to: end!, name: cleanName,
-                                              valueTenths: parsedValue!, unit: parsedUnit!, n: count!, source: cleanSource))
+                                              valueTenths: parsedValue!, unit: parsedUnit!, n: count!, source: cleanSource, setting: place!))
         }
     }
 
@@ -250,7 +254,8 @@ struct PilotEvaluator {
         }
         return PilotEvaluationView(pilot: pilot, from: from, to: to, municipalities: figures, total: total, approvedProviders: approved,
                                activeProviders: Set(scope.map(\.provider)).count, placementsWithDocumentedChoice: documented,
-                               tasksDone: tasks.count, tasksDoneOnTime: onTime, measures: measures, placesBoughtBySector: bought)
+                               tasksDone: tasks.count, tasksDoneOnTime: onTime, measures: measures, placesBoughtBySector: bought,
+                               comparisons: MeasureComparison.pairs(measures))
     }
 
     func figures(_ municipality: String, placements: [Placement], rows: [StoredAttendance], from: LocalDate, to: LocalDate,

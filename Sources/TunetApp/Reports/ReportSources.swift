@@ -241,6 +241,7 @@ struct ReportSources {
                 "pilot": .text(evaluation.pilot.name), "municipality": .text(measure.municipalityNumber), "from": .date(measure.from),
                 "to": .date(measure.to), "measure": .text(measure.name), "value": .number(Double(measure.valueTenths) / 10),
                 "unit": label(measure.unit), "n": .integer(measure.n), "source": .text(measure.source),
+                "setting": label(measure.setting),
             ]
         }
     }

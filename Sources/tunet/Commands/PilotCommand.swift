@@ -146,7 +146,7 @@ struct PilotCommand: ParsableCommand {
     struct AddMeasure: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Record a measure for a period and municipality, with n and source.",
-            discussion: "Units: percent (0–100, one decimal) or score (1–5).\n\nExample:\n  tunet pilot measure add 1 --municipality 3316 --from 2026-01-01 --to 2026-06-30 --name satisfaction --value 4.3 --unit score --n 20 --source Spørreskjema")
+            discussion: "Units: percent (0–100, one decimal) or score (1–5). A measure at the ordinary day centre (--setting day_centre) is the reference pilot evaluate compares the farm's measure of the same name with.\n\nExample:\n  tunet pilot measure add 1 --municipality 3316 --from 2026-01-01 --to 2026-06-30 --name satisfaction --value 4.3 --unit score --n 20 --source Spørreskjema")
         @Argument(help: "The pilot's number or name.") var id: String
         @Option(help: "Municipality.") var municipality: String
         @Option(help: "First day of the period measured.") var from: String
@@ -156,12 +156,14 @@ struct PilotCommand: ParsableCommand {
         @Option(help: "percent or score.") var unit: String
         @Option(help: "How many participants or observations.") var n: String
         @Option(help: "Where the figure comes from.") var source: String
+        @Option(help: "Where it was measured: farm (the default) or day_centre, the ordinary day centre pilot evaluate compares the farm with.")
+        var setting: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let measure = try PilotDesk(global.writableContext()).addMeasure(id, municipality: municipality, from: from, to: to, name: name,
-                                                                             value: value, unit: unit, n: n, source: source)
+                                                                             value: value, unit: unit, n: n, source: source, setting: setting)
             if output.json { return try JSONOutput.print(measure) }
             Console.say("pilot.measure_recorded", ["measure": .text(measure.name), "value": .text(PilotCommand.value(measure)),
                                                    "n": .integer(measure.n), "municipality": .text(measure.municipalityNumber)])
@@ -214,8 +216,19 @@ struct PilotCommand: ParsableCommand {
                 })])
             }
             for measure in evaluation.measures {
-                Console.say("pilot.evaluation.measure", ["municipality": .text(measure.municipalityNumber), "measure": .text(measure.name),
-                                                         "value": .text(PilotCommand.value(measure)), "n": .integer(measure.n), "source": .text(measure.source)])
+                Console.say(measure.setting == .farm ? "pilot.evaluation.measure" : "pilot.evaluation.measure_day_centre", [
+                    "municipality": .text(measure.municipalityNumber), "measure": .text(measure.name),
+                    "value": .text(PilotCommand.value(measure)), "n": .integer(measure.n), "source": .text(measure.source)])
+            }
+            if !evaluation.comparisons.isEmpty { Console.say("pilot.evaluation.comparisons_heading") }
+            for comparison in evaluation.comparisons {
+                let difference = comparison.differenceTenths
+                Console.say(comparison.unit == .percent ? "pilot.evaluation.comparison_percent" : "pilot.evaluation.comparison_score", [
+                    "municipality": .text(comparison.municipalityNumber), "measure": .text(comparison.name),
+                    "farm": .text(PilotCommand.value(comparison.farm)), "day_centre": .text(PilotCommand.value(comparison.dayCentre)),
+                    "difference": .tenths(abs(difference)),
+                    "direction": .message(Message(difference > 0 ? "pilot.evaluation.higher" : difference < 0 ? "pilot.evaluation.lower" : "pilot.evaluation.same")),
+                ])
             }
             if let file { Console.say("pilot.wrote", ["file": .text(file)]) }
         }

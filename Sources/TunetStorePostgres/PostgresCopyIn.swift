@@ -117,7 +117,7 @@ extension PostgresTransaction {
 
     /// New records are numbered after the copied ones.
     func continueNumbering(after types: [String: [String: String]]) throws {
-        for table in PostgresSchema.numberedTables where types[table]?["id"] != nil {
+        for table in PostgresSchema.numberedTables + PostgresSchema.numberedLater where types[table]?["id"] != nil {
             try rows("""
                 INSERT INTO tunet_number AS n (name, last) SELECT \(table), COALESCE(MAX(id), 0) FROM \(unescaped: table)
                 ON CONFLICT (name) DO UPDATE SET last = GREATEST(n.last, excluded.last)

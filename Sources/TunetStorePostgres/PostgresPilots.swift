@@ -18,7 +18,7 @@ extension PostgresReader {
         try rows("""
             SELECT id, pilot_id, municipality_number, from_date, to_date, name, value_tenths, unit, n, source, setting
             FROM pilot_measure WHERE pilot_id = \(pilot)
-            ORDER BY municipality_number COLLATE "C", from_date, name COLLATE "C"
+            ORDER BY municipality_number COLLATE "C", from_date, name COLLATE "C", setting COLLATE "C", id
             """).map { row in
             let cells = row.cells
             return PilotMeasure(id: try cells(0), pilotId: try cells(1), municipalityNumber: try cells(2), from: try cells(3), to: try cells(4),

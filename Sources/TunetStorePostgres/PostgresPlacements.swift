@@ -50,7 +50,11 @@ extension PostgresReader {
     public func lastParticipantSequence(year: Int) throws -> Int {
         // ILIKE: SQLite's LIKE ignores the case of A–Z, and both stores must find the same codes.
         let prefix = "P-\(year)-"
-        let codes = try rows("SELECT DISTINCT participant_code FROM placement WHERE participant_code ILIKE \(prefix + "%")")
+        // A referral gives a person a code before any placement: both tables hold codes given.
+        let codes = try rows("""
+            SELECT participant_code FROM placement WHERE participant_code ILIKE \(prefix + "%")
+            UNION SELECT participant_code FROM participant_journey WHERE participant_code ILIKE \(prefix + "%")
+            """)
             .map { row throws(TunetError) -> String in try row.cells(0) }
         return codes.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
     }

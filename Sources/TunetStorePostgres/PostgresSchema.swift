@@ -42,6 +42,8 @@ enum PostgresSchema {
         // Where a pilot's measure was taken: on the farm, or at the day centre it is compared with.
         Migration(name: "p7-measure-setting",
                   script: "ALTER TABLE pilot_measure ADD COLUMN setting text NOT NULL DEFAULT 'farm' CHECK (setting IN ('farm', 'day_centre'))"),
+        // A person's way from a referral to a place on a farm (the Aktive sammen steps), as a document.
+        Migration(name: "p8-participant-journeys", script: participantJourneys),
     ]
 
     /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands
@@ -59,11 +61,26 @@ enum PostgresSchema {
         INSERT INTO tunet_number (name, last) VALUES ('web_session', 0)
         """
 
-    /// The tables whose records Tunet numbers.
+    static let participantJourneys = """
+        CREATE TABLE participant_journey (
+            id bigint PRIMARY KEY DEFAULT tunet_next_number('participant_journey'),
+            participant_code text NOT NULL,
+            municipality_number text NOT NULL,
+            document jsonb NOT NULL
+        );
+        CREATE INDEX participant_journey_by_participant ON participant_journey(participant_code);
+        CREATE INDEX participant_journey_by_municipality ON participant_journey(municipality_number);
+        INSERT INTO tunet_number (name, last) VALUES ('participant_journey', 0)
+        """
+
+    /// The tables whose records Tunet numbers from the start (migration p2 moved them to the counter).
     static let numberedTables = [
         "audit_event", "provider", "procurement", "agreement", "price_version", "placement", "follow_up", "school_holiday",
         "attendance_submission", "team", "team_member", "work_task", "pilot", "pilot_measure", "access_token",
     ]
+
+    /// Tables made later with the counter as their default, whose numbers a copy must continue too.
+    static let numberedLater = ["participant_journey"]
 
     /// Record numbers from a counter kept in the transaction, as SQLite's AUTOINCREMENT keeps them: a
     /// rolled-back transaction gives its numbers back, so no number is skipped (a sequence's would be),

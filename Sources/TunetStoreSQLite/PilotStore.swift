@@ -13,7 +13,7 @@ extension SQLiteReader {
     }
 
     public func measures(pilot: Int64) throws -> [PilotMeasure] {
-        try Row.fetchAll(db, sql: "SELECT * FROM pilot_measure WHERE pilot_id = ? ORDER BY municipality_number, from_date, name", arguments: [pilot]).map { row in
+        try Row.fetchAll(db, sql: "SELECT * FROM pilot_measure WHERE pilot_id = ? ORDER BY municipality_number, from_date, name, setting, id", arguments: [pilot]).map { row in
             PilotMeasure(id: row["id"], pilotId: row["pilot_id"], municipalityNumber: row["municipality_number"],
                          from: try StoredValue.date(row["from_date"], column: "pilot_measure.from_date"),
                          to: try StoredValue.date(row["to_date"], column: "pilot_measure.to_date"), name: row["name"],

@@ -54,8 +54,11 @@ extension SQLiteReader {
 
     /// The highest generated sequence number used for a year's participant codes.
     public func lastParticipantSequence(year: Int) throws -> Int {
-        let codes = try String.fetchAll(db, sql: "SELECT DISTINCT participant_code FROM placement WHERE participant_code LIKE ?",
-                                        arguments: ["P-\(year)-%"])
+        // A referral gives a person a code before any placement: both tables hold codes given.
+        let codes = try String.fetchAll(db, sql: """
+            SELECT participant_code FROM placement WHERE participant_code LIKE ?
+            UNION SELECT participant_code FROM participant_journey WHERE participant_code LIKE ?
+            """, arguments: ["P-\(year)-%", "P-\(year)-%"])
         return codes.compactMap { Int($0.dropFirst("P-\(year)-".count)) }.max() ?? 0
     }
 

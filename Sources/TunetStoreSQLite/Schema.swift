@@ -374,6 +374,19 @@ enum Schema {
         migrator.registerMigration("v20-measure-setting") { db in
             try db.execute(sql: "ALTER TABLE pilot_measure ADD COLUMN setting TEXT NOT NULL DEFAULT 'farm' CHECK (setting IN ('farm', 'day_centre'))")
         }
+        // A person's way from a referral to a place on a farm (the Aktive sammen steps), as a document.
+        migrator.registerMigration("v21-participant-journeys") { db in
+            try db.execute(sql: """
+                CREATE TABLE participant_journey (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    participant_code TEXT NOT NULL,
+                    municipality_number TEXT NOT NULL,
+                    document TEXT NOT NULL CHECK (json_valid(document))
+                );
+                CREATE INDEX participant_journey_by_participant ON participant_journey(participant_code);
+                CREATE INDEX participant_journey_by_municipality ON participant_journey(municipality_number);
+                """)
+        }
         return migrator
     }
 }

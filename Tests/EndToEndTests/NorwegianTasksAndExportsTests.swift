@@ -104,7 +104,7 @@ struct NorwegianTasksAndExportsTests {
         #expect(lines[6] == "Inn på tunet for elever i Nordland  1865 Vågan             0             0         0     0        –       0,00         –   1 300,00        –")
         #expect(lines[8] == "Inn på tunet for elever i Nordland  alle                   4             4        53    33   84,6 %  42 900,00  1 300,00          –        –")
         #expect(lines[9] == "Tilbydere: 3 godkjent, 1 i bruk. Dokumentert valg av gård: 4 av 4 plasseringer. Oppgaver utført i tide: 0 av 0.")
-        #expect(lines[10] == "  1804 satisfaction: 4,3 (n = 12, Elevundersøkelse (illustrasjon))")
+        #expect(lines[10] == "  1804 trivsel: 4,3 (n = 12, Elevundersøkelse (illustrasjon))")
         let english = try tunet.run("pilot", "evaluate", "1", "--lang", "en")
         #expect(english.stdout.contains("Inn på tunet for elever i Nordland  all                       4           4       53       33  84.6%  42,900.00  1,300.00"),
                 "\(english.stdout)")

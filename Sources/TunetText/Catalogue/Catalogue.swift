@@ -18,6 +18,7 @@ extension Catalogue {
         "Administration": nbAdministration,
         "Pages": nbPages,
         "Letters": nbLetters,
+        "Journeys": nbJourneys,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -36,6 +37,7 @@ extension Catalogue {
         "Administration": enAdministration,
         "Pages": enPages,
         "Letters": enLetters,
+        "Journeys": enJourneys,
     ]
 
     static let nb = merged(nbAreas)

@@ -16,7 +16,7 @@ struct PlacementCommand: ParsableCommand {
               tunet placement followup add 3 --date 2026-02-10 --roles participant,relative,farmer \\
                 --wishes "Vil gjerne stelle hestene" --next 2026-05-10
             """,
-        subcommands: [Add.self, List.self, Show.self, End.self, Extend.self, Cancel.self, FollowUpCommand.self]
+        subcommands: [Add.self, List.self, Show.self, End.self, Extend.self, Cancel.self, FollowUpCommand.self, JourneyCommand.self]
     )
 
     static func parseId(_ text: String) throws -> Int64 {

@@ -38,6 +38,8 @@ extension Catalogue {
         "audit.error.entity": "'{entity}' is not an audited entity; choose one of {entities}",
         "audit.error.limit": "the limit must be at least 1",
         "audit.action.create": "created",
+        "audit.action.letters": "award letters written",
+        "audit.action.bought_places": "bought places changed",
         "audit.action.update": "updated",
         "audit.action.suspend": "suspended",
         "audit.action.reactivate": "reactivated",

@@ -38,6 +38,8 @@ extension Catalogue {
         "audit.error.entity": "«{entity}» er ikke et objekt i revisjonsloggen; velg en av {entities}",
         "audit.error.limit": "grensen må være minst 1",
         "audit.action.create": "opprettet",
+        "audit.action.letters": "meddelelser om tildeling skrevet",
+        "audit.action.bought_places": "kjøpte plasser endret",
         "audit.action.update": "endret",
         "audit.action.suspend": "suspendert",
         "audit.action.reactivate": "gjenopptatt",

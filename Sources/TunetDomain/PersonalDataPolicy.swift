@@ -30,6 +30,28 @@ public enum PersonalDataPolicy {
         return task
     }
 
+    /// The fields of a journey, as its document and audit snapshots name them, that hold personal free text.
+    public static let journeyTextFields: Set<String> = ["referred_by", "wishes", "goals", "decision_reference", "contact_role", "school"]
+
+    /// The journey with its personal free text erased: who referred, the wishes, the goals, the decision's
+    /// reference, the school and the contact's role.
+    public static func erasingFreeText(of journey: ParticipantJourney) -> ParticipantJourney {
+        var journey = journey
+        journey.referral.referredBy = erased
+        journey.conversation?.wishes = erased
+        if var need = journey.need {
+            need.goals = erased
+            need.decisionReference = need.decisionReference.map { _ in erased }
+            need.school = need.school.map { _ in erased }
+            journey.need = need
+        }
+        if var network = journey.network {
+            network.contactRole = network.contactRole.map { _ in erased }
+            journey.network = network
+        }
+        return journey
+    }
+
     /// The placement with its personal free text erased; an empty field stays empty.
     public static func erasingFreeText(of placement: Placement) -> Placement {
         var placement = placement
@@ -130,6 +152,8 @@ public struct ErasureResult: Sendable, Encodable {
     public let auditSnapshotsScrubbed: Int
     /// Tasks linked to the participant's placements whose typed title or comments were erased.
     public let tasksErased: Int
+    /// Journeys (referral to follow-up) whose free text was erased.
+    public var journeysErased: Int = 0
     /// Whether the store's files hold nothing of the erased text any more (for SQLite: the file rebuilt
     /// and its write-ahead log emptied); false while another process held a read open, until its next tidy.
     public var filesCleared: Bool
@@ -151,6 +175,7 @@ public struct ErasureResult: Sendable, Encodable {
         case followUpsErased = "follow_ups_erased"
         case auditSnapshotsScrubbed = "audit_snapshots_scrubbed"
         case tasksErased = "tasks_erased"
+        case journeysErased = "journeys_erased"
         case filesCleared = "files_cleared"
     }
 }

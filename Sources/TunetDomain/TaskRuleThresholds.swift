@@ -22,6 +22,8 @@ public struct TaskRuleThresholds: Sendable, Equatable {
     public var insuranceDays = 90
     /// Renewal: an agreement ends within this many days with no option left to extend it (or its deadline passed).
     public var renewalDays = 270
+    /// Journey: a person has waited longer than this many days in a step before follow-up.
+    public var journeyWaitingDays = 30
 
     public init() {}
 

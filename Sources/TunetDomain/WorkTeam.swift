@@ -134,13 +134,15 @@ public enum TaskKind: String, CaseIterable, Sendable, Codable {
     case schoolCalendar = "school_calendar"
     case insuranceRenewal = "insurance_renewal"
     case newCompetition = "new_competition"
+    /// A person has waited too long in a step of their journey.
+    case journeyWaiting = "journey_waiting"
     case other
 }
 
 /// The object a task is about.
 public struct TaskLink: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, CaseIterable, Sendable, Codable {
-        case provider, agreement, placement, procurement, pilot
+        case provider, agreement, placement, procurement, pilot, journey
     }
 
     public let kind: Kind

@@ -179,6 +179,7 @@ public enum DemoScenario {
         try runNordlandCompetition(context)
         try addSchoolCalendars(context)
         try addPlacements(context)
+        try addJourneys(context)
         try addAttendance(context)
         try addWorkTeam(context)
         try addPilots(context)

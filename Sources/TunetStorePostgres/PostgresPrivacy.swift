@@ -43,7 +43,11 @@ extension PostgresTransaction {
     /// money stay for the accounts. The erasure is audited without the erased content.
     public func erase(_ participant: ParticipantCode) throws -> ErasureResult {
         let placements = try self.placements().filter { $0.participant == participant }
-        guard !placements.isEmpty else { throw TunetError.notFound(kind: "participant", key: participant.text) }
+        let journeys = try journeys(in: .every).filter { $0.participant == participant }
+        guard !placements.isEmpty || !journeys.isEmpty else { throw TunetError.notFound(kind: "participant", key: participant.text) }
+        for journey in journeys.map(PersonalDataPolicy.erasingFreeText) {
+            try rows("UPDATE participant_journey SET document = \(try PostgresDocument.encode(journey))::jsonb WHERE id = \(journey.id)")
+        }
         let names = try rows("DELETE FROM participant_name WHERE participant_code = \(participant.text) RETURNING 1").count
         let ids = placements.map(\.id)
         let erased = PersonalDataPolicy.erased
@@ -62,8 +66,10 @@ extension PostgresTransaction {
         let scrubbed = try scrubAudit(entity: "placement", ids: ids, fields: PersonalDataPolicy.freeTextFields)
             + (try scrubAudit(entity: "follow_up", ids: followUpIds, fields: PersonalDataPolicy.freeTextFields))
             + (try scrubAudit(entity: "task", ids: tasks.map(\.id), fields: PersonalDataPolicy.taskTextFields))
-        let result = ErasureResult(participant: participant.text, placements: placements.count, namesErased: names, followUpsErased: followUps,
+            + (try scrubAudit(entity: "journey", ids: journeys.map(\.id), fields: PersonalDataPolicy.journeyTextFields))
+        var result = ErasureResult(participant: participant.text, placements: placements.count, namesErased: names, followUpsErased: followUps,
                                    auditSnapshotsScrubbed: scrubbed, tasksErased: tasks.count)
+        result.journeysErased = journeys.count
         try audit("erase", entity: "participant", id: participant.text, before: String?.none, after: result)
         return result
     }

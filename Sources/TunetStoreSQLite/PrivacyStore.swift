@@ -41,7 +41,11 @@ extension SQLiteTransaction {
     /// money stay for the accounts. The erasure is audited without the erased content.
     public func erase(_ participant: ParticipantCode) throws -> ErasureResult {
         let placements = try self.placements().filter { $0.participant == participant }
-        guard !placements.isEmpty else { throw TunetError.notFound(kind: "participant", key: participant.text) }
+        let journeys = try journeys(in: .every).filter { $0.participant == participant }
+        guard !placements.isEmpty || !journeys.isEmpty else { throw TunetError.notFound(kind: "participant", key: participant.text) }
+        for journey in journeys.map(PersonalDataPolicy.erasingFreeText) {
+            try db.execute(sql: "UPDATE participant_journey SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(journey), journey.id])
+        }
         let names = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant_name WHERE participant_code = ?", arguments: [participant.text]) ?? 0
         try db.execute(sql: "DELETE FROM participant_name WHERE participant_code = ?", arguments: [participant.text])
         let ids = placements.map(\.id)
@@ -64,8 +68,10 @@ extension SQLiteTransaction {
         let scrubbed = try scrubAudit(entity: "placement", ids: ids, fields: PersonalDataPolicy.freeTextFields)
             + (try scrubAudit(entity: "follow_up", ids: followUpIds, fields: PersonalDataPolicy.freeTextFields))
             + (try scrubAudit(entity: "task", ids: tasks.map(\.id), fields: PersonalDataPolicy.taskTextFields))
-        let result = ErasureResult(participant: participant.text, placements: placements.count, namesErased: names, followUpsErased: followUps,
+            + (try scrubAudit(entity: "journey", ids: journeys.map(\.id), fields: PersonalDataPolicy.journeyTextFields))
+        var result = ErasureResult(participant: participant.text, placements: placements.count, namesErased: names, followUpsErased: followUps,
                                    auditSnapshotsScrubbed: scrubbed, tasksErased: tasks.count)
+        result.journeysErased = journeys.count
         try audit("erase", entity: "participant", id: participant.text, before: String?.none, after: result)
         return result
     }

@@ -83,4 +83,14 @@ struct DemoAsTheSeedsTellItTests {
         #expect(refused.stderr.contains("bruk farm (på gården) eller day_centre (dagsenteret, referansen)"), "\(refused.stderr)")
         #expect(try tunet.databaseSnapshot() == before)
     }
+
+    @Test("The demo's people stand at different steps of their journeys, none waiting past the task rule's 30 days")
+    func journeysAtEachStep() throws {
+        let tunet = try Self.demo()
+        let journeys = try tunet.json(try tunet.run("placement", "journey", "list", "--json")) as? [[String: Any]] ?? []
+        #expect(Set(journeys.compactMap { $0["step"] as? String }) == ["referral", "conversation", "need", "follow_up"], "\(journeys)")
+        #expect(journeys.allSatisfy { ($0["waiting_days"] as? Int ?? 0) <= 30 })
+        let listed = try tunet.run(["placement", "journey", "list", "--step", "need"], environment: Self.bokmal)
+        #expect(listed.stdout.contains("3303 Kongsberg  behov avklart"), "\(listed.stdout)")
+    }
 }

@@ -8,7 +8,7 @@ enum LibreOffice {
 
 @Suite("tunet export: the report catalogue as workbooks")
 struct ExportCommandTests {
-    static let reports = ["providers", "agreements", "bought-places", "procurement-evaluation", "placements", "attendance-month", "invoice-basis", "tasks",
+    static let reports = ["providers", "agreements", "bought-places", "journeys", "procurement-evaluation", "placements", "attendance-month", "invoice-basis", "tasks",
                           "pilot-evaluation", "audit", "attendance-rows"]
 
     /// The demo database with a fixed day, so reports have every kind of data.

@@ -64,6 +64,8 @@ struct ReportSources {
         case "agreement_options": return [SheetRows(rows: try agreements(reader).flatMap(\.1))]
         case "agreement_municipalities": return [SheetRows(rows: try agreementMunicipalities(reader))]
         case "bought_places": return [SheetRows(rows: try boughtPlaces(reader))]
+        case "journey_steps": return [SheetRows(rows: try journeySteps(reader))]
+        case "journeys": return [SheetRows(rows: try journeyRows(reader))]
         case "procurement_scores": return [SheetRows(rows: try procurementScores(reader))]
         case "placements": return [SheetRows(rows: try placements(reader))]
         case "attendance_grid": return try attendanceGrid(reader)

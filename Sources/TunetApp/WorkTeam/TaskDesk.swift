@@ -308,6 +308,8 @@ public struct TaskDesk: Sendable {
             if let id = Int64(link.key) { exists = try reader.procurement(id) != nil }
         case .pilot:
             if let id = Int64(link.key) { exists = try reader.pilot(id) != nil }
+        case .journey:
+            if let id = Int64(link.key) { exists = try reader.journey(id) != nil }
         }
         if !exists { throw TunetError.invalid("link", link.description, Message("task.error.no_link_target", ["kind": link.kind.labelValue, "key": .text(link.key)])) }
     }

@@ -273,6 +273,9 @@ struct TaskCommand: ParsableCommand {
                                      to 31 July) their municipality has no school
                                      calendar for; load it with
                                      `tunet calendar school import FILE`
+                  journey            a person has waited longer than --journey-days
+                                     (\(defaults.journeyWaitingDays)) in a step before follow-up
+                                     (referral, conversation, need, network)
                 A task whose condition no longer holds says so in its history.
 
                 Owners: a task goes to the first active member of its sectors, else
@@ -298,6 +301,7 @@ struct TaskCommand: ParsableCommand {
         @Option var pilotEvaluationDays = Self.defaults.pilotEvaluationDays
         @Option var insuranceDays = Self.defaults.insuranceDays
         @Option var renewalDays = Self.defaults.renewalDays
+        @Option(name: .customLong("journey-days")) var journeyWaitingDays = Self.defaults.journeyWaitingDays
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -314,6 +318,7 @@ struct TaskCommand: ParsableCommand {
             thresholds.pilotEvaluationDays = pilotEvaluationDays
             thresholds.insuranceDays = insuranceDays
             thresholds.renewalDays = renewalDays
+            thresholds.journeyWaitingDays = journeyWaitingDays
             try thresholds.check()
             var context = try global.writableContext()
             if let today {

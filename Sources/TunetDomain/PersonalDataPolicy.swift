@@ -116,6 +116,7 @@ public struct PersonalDataCategory: Sendable, Encodable {
         case followUpTexts = "follow-up texts"
         case pupilLearningGoals = "pupil learning goals"
         case dementiaDecisionReferences = "dementia decision references"
+        case journeyTexts = "journey texts"
 
         /// What a person reads: "deltakerkoder" in bokmål.
         public var label: Message {
@@ -125,6 +126,7 @@ public struct PersonalDataCategory: Sendable, Encodable {
             case .followUpTexts: Message("files.privacy.follow_up_texts")
             case .pupilLearningGoals: Message("files.privacy.pupil_learning_goals")
             case .dementiaDecisionReferences: Message("files.privacy.dementia_decision_references")
+            case .journeyTexts: Message("files.privacy.journey_texts")
             }
         }
     }

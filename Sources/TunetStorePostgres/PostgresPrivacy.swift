@@ -26,14 +26,25 @@ extension PostgresReader {
                 SELECT COUNT(*), MIN(start_date), MAX(start_date) FROM placement
                 WHERE document #>> '{dementia,decision_reference}' IS NOT NULL AND document #>> '{dementia,decision_reference}' <> \(erased)
                 """),
+            try category(.journeyTexts, """
+                SELECT COUNT(*), MIN((document #>> '{referral,date}')::date), MAX((document #>> '{referral,date}')::date)
+                FROM participant_journey WHERE document #>> '{referral,referred_by}' <> \(erased)
+                """),
         ]
     }
 
-    /// Participants all of whose placements ended before `cutoff`, in the order of their codes.
+    /// Participants all of whose placements ended before `cutoff`, and those referred before it and never
+    /// placed, in the order of their codes.
     public func participantsEnded(before cutoff: LocalDate) throws -> [ParticipantCode] {
         try rows("""
-            SELECT participant_code FROM placement GROUP BY participant_code HAVING MAX(end_date) < \(cutoff)
-            ORDER BY participant_code COLLATE "C"
+            SELECT code FROM (
+                SELECT participant_code FROM placement GROUP BY participant_code HAVING MAX(end_date) < \(cutoff)
+                UNION
+                SELECT j.participant_code FROM participant_journey j
+                WHERE NOT EXISTS (SELECT 1 FROM placement p WHERE p.participant_code = j.participant_code)
+                GROUP BY j.participant_code HAVING MAX((j.document #>> '{referral,date}')::date) < \(cutoff)
+            ) AS ended(code)
+            ORDER BY code COLLATE "C"
             """).map { row in try row.cells(0, as: String.self) }.compactMap { try? ParticipantCode.parse($0).get() }
     }
 }

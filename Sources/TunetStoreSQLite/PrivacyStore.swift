@@ -25,14 +25,23 @@ extension SQLiteReader {
                 WHERE json_extract(document, '$.dementia.decision_reference') IS NOT NULL
                   AND json_extract(document, '$.dementia.decision_reference') <> ?
                 """, erased),
+            try category(.journeyTexts, """
+                SELECT COUNT(*), MIN(json_extract(document, '$.referral.date')), MAX(json_extract(document, '$.referral.date'))
+                FROM participant_journey WHERE json_extract(document, '$.referral.referred_by') <> ?
+                """, erased),
         ]
     }
 
-    /// Participants all of whose placements ended before `cutoff`.
+    /// Participants all of whose placements ended before `cutoff`, and those referred before it and never placed.
     public func participantsEnded(before cutoff: LocalDate) throws -> [ParticipantCode] {
         try String.fetchAll(db, sql: """
             SELECT participant_code FROM placement GROUP BY participant_code HAVING MAX(end_date) < ?
-            """, arguments: [cutoff.iso]).compactMap { try? ParticipantCode.parse($0).get() }
+            UNION
+            SELECT j.participant_code FROM participant_journey j
+            WHERE NOT EXISTS (SELECT 1 FROM placement p WHERE p.participant_code = j.participant_code)
+            GROUP BY j.participant_code HAVING MAX(json_extract(j.document, '$.referral.date')) < ?
+            ORDER BY 1
+            """, arguments: [cutoff.iso, cutoff.iso]).compactMap { try? ParticipantCode.parse($0).get() }
     }
 }
 

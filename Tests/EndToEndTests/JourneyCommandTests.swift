@@ -137,6 +137,22 @@ struct JourneyCommandTests {
         }
     }
 
+    @Test("A referral never placed is kept as long as the retention says: older than 5 years it is erased; the privacy report counts journey texts")
+    func retention() throws {
+        let tunet = try referred()
+        #expect(try run(tunet, ["placement", "journey", "refer", "--kind", "pupil", "--municipality", "3303", "--referred-by", "helsesykepleier Kari",
+                                "--date", "2020-03-02"]).status == 0)
+        let report = try run(tunet, ["privacy", "report"])
+        #expect(report.stdout.contains("tekster fra deltakernes forløp"), "\(report.stdout)")
+        let retained = try run(tunet, ["privacy", "retention", "--older-than", "5y", "--yes"])
+        #expect(retained.status == 0, "\(retained.stderr)")
+        #expect(retained.stdout.contains("P-2026-0002"), "\(retained.stdout)")
+        let old = try tunet.json(try run(tunet, ["placement", "journey", "2", "--json"])) as? [String: Any]
+        #expect(((old?["journey"] as? [String: Any])?["referral"] as? [String: Any])?["referred_by"] as? String == "[erased]")
+        let recent = try tunet.json(try run(tunet, ["placement", "journey", "1", "--json"])) as? [String: Any]
+        #expect(((recent?["journey"] as? [String: Any])?["referral"] as? [String: Any])?["referred_by"] as? String == "fastlege")
+    }
+
     @Test("The journeys report: per municipality the people in each step and the median days between steps, read back with openpyxl")
     func report() throws {
         let tunet = try referred()

@@ -69,7 +69,7 @@ struct PostgresPrivacyTests {
         let inventory = try stores.read { try $0.personalDataInventory() }
         #expect(inventory.map { "\($0.category.rawValue) \($0.count) \($0.oldest ?? "-") \($0.newest ?? "-")" } == [
             "participant codes 2 2026-02-02 2026-08-17", "participant names 1 - -", "follow-up texts 2 2026-04-01 2026-09-01",
-            "pupil learning goals 2 2026-03-02 2026-08-17", "dementia decision references 1 2026-02-02 2026-02-02",
+            "pupil learning goals 2 2026-03-02 2026-08-17", "dementia decision references 1 2026-02-02 2026-02-02", "journey texts 0 - -",
         ])
     }
 
@@ -80,7 +80,7 @@ struct PostgresPrivacyTests {
         let before = try stores.auditEvents()
         let result = try stores.write { try $0.erase(participant) }
         #expect(try AuditJSON.encode(result) == """
-            {"audit_snapshots_scrubbed":6,"files_cleared":false,"follow_ups_erased":1,"names_erased":1,"participant":"P-2026-0001","placements":2,\
+            {"audit_snapshots_scrubbed":6,"files_cleared":false,"follow_ups_erased":1,"journeys_erased":0,"names_erased":1,"participant":"P-2026-0001","placements":2,\
             "tasks_erased":1}
             """)
 
@@ -106,7 +106,7 @@ struct PostgresPrivacyTests {
             #expect(placements.map(\.participant.text) == ["P-2026-0001", "P-2026-0001", "P-2026-0002"], "the code stays for the accounts")
             #expect(try reader.followUps(placement: 1).map(\.wishesAndNeeds) == [PersonalDataPolicy.erased, PersonalDataPolicy.erased])
             #expect(try reader.followUps(placement: 3).map(\.wishesAndNeeds) == ["vil kjøre traktor"])
-            #expect(try reader.personalDataInventory().map(\.count) == [2, 0, 1, 1, 0])
+            #expect(try reader.personalDataInventory().map(\.count) == [2, 0, 1, 1, 0, 0])
             let erasedTask = try reader.value("SELECT document::text FROM work_task WHERE id = 1", as: String.self)
             #expect(erasedTask?.contains(PersonalDataPolicy.erased) == true)
             #expect(try reader.value("SELECT document #>> '{title}' FROM work_task WHERE id = 2", as: String.self) == "ring gården")

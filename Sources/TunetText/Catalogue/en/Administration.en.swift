@@ -96,6 +96,7 @@ extension Catalogue {
         "privacy.category.participant_codes": "participant codes",
         "privacy.category.participant_names": "participant names",
         "privacy.category.follow_up_texts": "follow-up texts",
+        "privacy.category.journey_texts": "journey texts",
         "privacy.category.learning_goals": "pupil learning goals",
         "privacy.category.decision_references": "dementia decision references",
         "privacy.erase.confirm": "Erasure cannot be undone; add --yes to confirm.",

@@ -125,6 +125,7 @@ extension Catalogue {
         "files.privacy.participant_codes": "participant codes",
         "files.privacy.participant_names": "participant names",
         "files.privacy.follow_up_texts": "follow-up texts",
+        "files.privacy.journey_texts": "journey texts",
         "files.privacy.pupil_learning_goals": "pupil learning goals",
         "files.privacy.dementia_decision_references": "dementia decision references",
     ]

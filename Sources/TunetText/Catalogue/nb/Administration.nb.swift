@@ -96,6 +96,7 @@ extension Catalogue {
         "privacy.category.participant_codes": "deltakerkoder",
         "privacy.category.participant_names": "deltakernavn",
         "privacy.category.follow_up_texts": "tekster fra oppfølgingssamtaler",
+        "privacy.category.journey_texts": "tekster fra deltakernes forløp",
         "privacy.category.learning_goals": "elevers læringsmål",
         "privacy.category.decision_references": "vedtaksreferanser for personer med demens",
         "privacy.erase.confirm": "Sletting kan ikke angres; legg til --yes for å bekrefte.",

@@ -125,6 +125,7 @@ extension Catalogue {
         "files.privacy.participant_codes": "deltakerkoder",
         "files.privacy.participant_names": "deltakernavn",
         "files.privacy.follow_up_texts": "tekster fra oppfølgingssamtaler",
+        "files.privacy.journey_texts": "tekster fra deltakernes forløp",
         "files.privacy.pupil_learning_goals": "elevenes læringsmål",
         "files.privacy.dementia_decision_references": "vedtaksreferanser for personer med demens",
     ]

@@ -40,10 +40,7 @@ public enum BoughtPlacesUse {
         var last = min(to, agreement.currentEnd)
         if let terminated = agreement.terminatedOn { last = min(last, terminated.adding(days: -1)) }
         guard first <= last else { return [] }
-        var pairs: [(OrganisationNumber, TargetGroup)] = []
-        for entry in agreement.boughtPlaces where !pairs.contains(where: { $0 == entry.provider && $1 == entry.targetGroup }) {
-            pairs.append((entry.provider, entry.targetGroup))
-        }
+        let pairs = farmsAndGroups(agreement)
         let booked = placements.filter { $0.agreementReference == agreement.reference && !$0.isCancelled }
         var rows: [BoughtPlacesDay] = []
         var day = first
@@ -65,15 +62,20 @@ public enum BoughtPlacesUse {
     public static func placesPerGroup(_ agreements: [Agreement]) -> [TargetGroup: Int] {
         var totals: [TargetGroup: Int] = [:]
         for agreement in agreements {
-            var pairs: [(OrganisationNumber, TargetGroup)] = []
-            for entry in agreement.boughtPlaces where !pairs.contains(where: { $0 == entry.provider && $1 == entry.targetGroup }) {
-                pairs.append((entry.provider, entry.targetGroup))
-            }
-            for (provider, group) in pairs {
+            for (provider, group) in farmsAndGroups(agreement) {
                 let entries = agreement.boughtPlaces.filter { $0.provider == provider && $0.targetGroup == group }
                 totals[group, default: 0] += entries.first { $0.weekday == nil }?.places ?? entries.map(\.places).max() ?? 0
             }
         }
         return totals
+    }
+
+    /// Each farm and target group the agreement buys places from, in the order first given.
+    static func farmsAndGroups(_ agreement: Agreement) -> [(OrganisationNumber, TargetGroup)] {
+        var pairs: [(OrganisationNumber, TargetGroup)] = []
+        for entry in agreement.boughtPlaces where !pairs.contains(where: { $0 == entry.provider && $1 == entry.targetGroup }) {
+            pairs.append((entry.provider, entry.targetGroup))
+        }
+        return pairs
     }
 }

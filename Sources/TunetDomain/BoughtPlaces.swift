@@ -40,10 +40,12 @@ public struct BoughtPlaces: Hashable, Sendable, Codable {
     }
 
     /// The places bought from `provider` for `group` on a day of `weekday`: the weekday's own number, else
-    /// the every-day number; nil when the agreement buys no places there (call-offs are then not limited).
+    /// the every-day number, else none (0) where only other weekdays are bought; nil when the agreement
+    /// buys no places from the farm for the group at all (call-offs are then not limited).
     public static func on(_ weekday: Weekday, provider: OrganisationNumber, group: TargetGroup, in bought: [BoughtPlaces]) -> Int? {
         let matching = bought.filter { $0.provider == provider && $0.targetGroup == group }
-        return (matching.first { $0.weekday == weekday } ?? matching.first { $0.weekday == nil })?.places
+        guard !matching.isEmpty else { return nil }
+        return (matching.first { $0.weekday == weekday } ?? matching.first { $0.weekday == nil })?.places ?? 0
     }
 
     /// `974760673:pupils:4` (every weekday) or `974760673:dementia:3:mon,wed` (those weekdays), each
@@ -72,7 +74,12 @@ public struct BoughtPlaces: Hashable, Sendable, Codable {
                 continue
             }
             guard let places = Int(digitsOnly: pieces[2]), ((allowingZero ? 0 : 1)...largest).contains(places) else {
-                problems.add("bought-places", text, Message("rules.bought_places.places", ["largest": .integer(Int64(largest))]))
+                problems.add("bought-places", text, Message(allowingZero ? "rules.bought_places.places_or_none" : "rules.bought_places.places",
+                                                            ["largest": .integer(Int64(largest))]))
+                continue
+            }
+            if places == 0 && pieces.count == 4 {
+                problems.add("bought-places", text, Message("rules.bought_places.none_on_weekdays"))
                 continue
             }
             var weekdays: [Weekday?] = [nil]

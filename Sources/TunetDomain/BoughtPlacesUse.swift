@@ -49,6 +49,7 @@ public enum BoughtPlacesUse {
                 for (provider, group) in pairs where openWeekdays[provider]?.contains(day.weekday) ?? true {
                     guard let bought = BoughtPlaces.on(day.weekday, provider: provider, group: group, in: agreement.boughtPlaces) else { continue }
                     let count = booked.reduce(0) { $0 + ($1.provider == provider && $1.kind.targetGroup == group && $1.covers(day) ? 1 : 0) }
+                    if bought == 0 && count == 0 { continue }
                     rows.append(BoughtPlacesDay(date: day, provider: provider, targetGroup: group, bought: bought, booked: count))
                 }
             }

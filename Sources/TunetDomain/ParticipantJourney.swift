@@ -159,6 +159,19 @@ public struct ParticipantJourney: Hashable, Sendable, Codable {
         return dates
     }
 
+    /// The first step dated before the step it follows, with that step and its day; nil when the steps'
+    /// days are in order (a step may fall on the same day as the one before).
+    public var dayOutOfOrder: (step: JourneyStep, date: LocalDate, previous: JourneyStep, previousDate: LocalDate)? {
+        let days: [(JourneyStep, LocalDate?)] = [(.referral, referral.date), (.conversation, conversation?.date), (.need, need?.date),
+                                                 (.network, network?.date)]
+        var last: (JourneyStep, LocalDate)?
+        for case let (step, date?) in days {
+            if let last, date < last.1 { return (step, date, last.0, last.1) }
+            last = (step, date)
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, participant, kind, referral, conversation, need, network
         case municipalityNumber = "municipality_number"

@@ -31,14 +31,19 @@ public enum PersonalDataPolicy {
     }
 
     /// The fields of a journey, as its document and audit snapshots name them, that hold personal free text.
-    public static let journeyTextFields: Set<String> = ["referred_by", "wishes", "goals", "decision_reference", "contact_role", "school"]
+    public static let journeyTextFields: Set<String> = ["referred_by", "roles", "wishes", "goals", "decision_reference", "contact_role", "school"]
 
-    /// The journey with its personal free text erased: who referred, the wishes, the goals, the decision's
-    /// reference, the school and the contact's role.
+    /// The journey with its personal free text erased: who referred, who took part in the conversation
+    /// (a role may carry a name), the wishes, the goals, the decision's reference, the school and the
+    /// contact's role.
     public static func erasingFreeText(of journey: ParticipantJourney) -> ParticipantJourney {
         var journey = journey
         journey.referral.referredBy = erased
-        journey.conversation?.wishes = erased
+        if var conversation = journey.conversation {
+            conversation.wishes = erased
+            conversation.roles = conversation.roles.map { _ in erased }
+            journey.conversation = conversation
+        }
         if var need = journey.need {
             need.goals = erased
             need.decisionReference = need.decisionReference.map { _ in erased }

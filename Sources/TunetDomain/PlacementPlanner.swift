@@ -304,7 +304,7 @@ public enum PlacementPlanner {
             if count >= bought { taken[day.weekday] = (day, count, bought) }
         }
         return taken.sorted { $0.key < $1.key }.map { weekday, use in
-            Message("rules.obstacle.bought_places_taken", [
+            Message(use.bought == 0 ? "rules.obstacle.no_places_bought" : "rules.obstacle.bought_places_taken", [
                 "weekday": weekday.labelValue, "booked": .integer(use.booked), "bought": .integer(use.bought), "group": group.labelValue,
                 "date": .date(use.day)])
         }

@@ -118,6 +118,7 @@ public struct WeekdaySet: Hashable, Sendable, Sequence {
                 return .failure(FieldReason("rules.weekday.unknown", ["text": .text(String(token))]))
             }
         }
+        guard !days.isEmpty else { return .failure(FieldReason(Message("rules.weekday.required"))) }
         return .success(WeekdaySet(days))
     }
 }

@@ -33,17 +33,18 @@ extension PostgresReader {
         ]
     }
 
-    /// Participants all of whose placements ended before `cutoff`, and those referred before it and never
-    /// placed, in the order of their codes.
+    /// Participants whose last day with Tunet came before `cutoff`: every placement ended, and every
+    /// journey's latest step (a new referral after a placement ended counts) taken before it; in the
+    /// order of their codes.
     public func participantsEnded(before cutoff: LocalDate) throws -> [ParticipantCode] {
         try rows("""
             SELECT code FROM (
-                SELECT participant_code FROM placement GROUP BY participant_code HAVING MAX(end_date) < \(cutoff)
-                UNION
-                SELECT j.participant_code FROM participant_journey j
-                WHERE NOT EXISTS (SELECT 1 FROM placement p WHERE p.participant_code = j.participant_code)
-                GROUP BY j.participant_code HAVING MAX((j.document #>> '{referral,date}')::date) < \(cutoff)
-            ) AS ended(code)
+                SELECT participant_code AS code, end_date AS last FROM placement
+                UNION ALL
+                SELECT participant_code, COALESCE(document #>> '{network,date}', document #>> '{need,date}',
+                                                  document #>> '{conversation,date}', document #>> '{referral,date}')::date
+                FROM participant_journey
+            ) AS days GROUP BY code HAVING MAX(last) < \(cutoff)
             ORDER BY code COLLATE "C"
             """).map { row in try row.cells(0, as: String.self) }.compactMap { try? ParticipantCode.parse($0).get() }
     }
@@ -68,7 +69,7 @@ extension PostgresTransaction {
         for placement in placements.map(PersonalDataPolicy.erasingFreeText) {
             try rows("UPDATE placement SET document = \(try PostgresDocument.encode(placement))::jsonb WHERE id = \(placement.id)")
         }
-        let tasks = try linkedTasks(ids)
+        let tasks = try linkedTasks(kind: "placement", ids) + linkedTasks(kind: "journey", journeys.map(\.id))
         for task in tasks.map(PersonalDataPolicy.erasingTypedText) {
             try rows("UPDATE work_task SET document = \(try PostgresDocument.encode(task))::jsonb WHERE id = \(task.id)")
         }
@@ -85,12 +86,12 @@ extension PostgresTransaction {
         return result
     }
 
-    /// The tasks linked to these placements. Decoded here rather than through the work teams' reader:
-    /// erasure needs only their documents.
-    private func linkedTasks(_ placementIds: [Int64]) throws -> [WorkTask] {
+    /// The tasks linked to these placements or journeys (`kind`). Decoded here rather than through the
+    /// work teams' reader: erasure needs only their documents.
+    private func linkedTasks(kind: String, _ ids: [Int64]) throws -> [WorkTask] {
         try rows("""
             SELECT document::text FROM work_task
-            WHERE document #>> '{link,kind}' = 'placement' AND document #>> '{link,key}' = ANY(\(placementIds.map(String.init)))
+            WHERE document #>> '{link,kind}' = \(kind) AND document #>> '{link,key}' = ANY(\(ids.map(String.init)))
             ORDER BY id
             """).map { row in try PostgresDocument.decode(try row.cells(0, as: String.self), as: WorkTask.self, kind: "entity.task") }
     }

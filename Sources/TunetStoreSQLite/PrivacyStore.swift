@@ -32,16 +32,18 @@ extension SQLiteReader {
         ]
     }
 
-    /// Participants all of whose placements ended before `cutoff`, and those referred before it and never placed.
+    /// Participants whose last day with Tunet came before `cutoff`: every placement ended, and every
+    /// journey's latest step (a new referral after a placement ended counts) taken before it.
     public func participantsEnded(before cutoff: LocalDate) throws -> [ParticipantCode] {
         try String.fetchAll(db, sql: """
-            SELECT participant_code FROM placement GROUP BY participant_code HAVING MAX(end_date) < ?
-            UNION
-            SELECT j.participant_code FROM participant_journey j
-            WHERE NOT EXISTS (SELECT 1 FROM placement p WHERE p.participant_code = j.participant_code)
-            GROUP BY j.participant_code HAVING MAX(json_extract(j.document, '$.referral.date')) < ?
-            ORDER BY 1
-            """, arguments: [cutoff.iso, cutoff.iso]).compactMap { try? ParticipantCode.parse($0).get() }
+            SELECT code FROM (
+                SELECT participant_code AS code, end_date AS last FROM placement
+                UNION ALL
+                SELECT participant_code, COALESCE(json_extract(document, '$.network.date'), json_extract(document, '$.need.date'),
+                                                  json_extract(document, '$.conversation.date'), json_extract(document, '$.referral.date'))
+                FROM participant_journey
+            ) GROUP BY code HAVING MAX(last) < ? ORDER BY code
+            """, arguments: [cutoff.iso]).compactMap { try? ParticipantCode.parse($0).get() }
     }
 }
 
@@ -68,7 +70,7 @@ extension SQLiteTransaction {
         for placement in placements.map(PersonalDataPolicy.erasingFreeText) {
             try db.execute(sql: "UPDATE placement SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(placement), placement.id])
         }
-        let tasks = try linkedTasks(ids)
+        let tasks = try linkedTasks(kind: "placement", ids) + linkedTasks(kind: "journey", journeys.map(\.id))
         for task in tasks.map(PersonalDataPolicy.erasingTypedText) {
             try db.execute(sql: "UPDATE work_task SET document = ? WHERE id = ?", arguments: [try AuditJSON.encode(task), task.id])
         }
@@ -85,12 +87,13 @@ extension SQLiteTransaction {
         return result
     }
 
-    /// The tasks linked to these placements.
-    private func linkedTasks(_ placementIds: [Int64]) throws -> [WorkTask] {
-        try String.fetchAll(db, sql: """
+    /// The tasks linked to these placements or journeys (`kind`).
+    private func linkedTasks(kind: String, _ ids: [Int64]) throws -> [WorkTask] {
+        guard !ids.isEmpty else { return [] }
+        return try String.fetchAll(db, sql: """
             SELECT document FROM work_task
-            WHERE json_extract(document, '$.link.kind') = 'placement' AND json_extract(document, '$.link.key') IN (\(Self.marks(placementIds.count)))
-            """, arguments: StatementArguments(placementIds.map(String.init))).map(Self.decodeTask)
+            WHERE json_extract(document, '$.link.kind') = ? AND json_extract(document, '$.link.key') IN (\(Self.marks(ids.count)))
+            """, arguments: StatementArguments([kind] + ids.map(String.init))).map(Self.decodeTask)
     }
 
     /// Scrubs the audit events of these records: the typed text of `fields` in their snapshots, and a

@@ -159,4 +159,17 @@ struct AwardLetterCommandTests {
         #expect(intoFile.status != 0)
         #expect(intoFile.stderr.contains("det er en fil; oppgi en mappe brevene skal skrives i"), "\(intoFile.stderr)")
     }
+
+    @Test("Winners named out of rank: a bidder with more points than a chosen winner is told so, not that it won")
+    func winnersOutOfRank() throws {
+        let tunet = try Self.awarded(award: false)
+        let award = try tunet.run(["procurement", "award", "1", "--winner", "971526157", "--winner", "974760673", "--notice-date", "2026-02-03"],
+                                  environment: Self.bokmal)
+        #expect(award.status == 0, "\(award.stderr)")
+        #expect(try tunet.run(["procurement", "letters", "1", "-o", "brev"], environment: Self.bokmal).status == 0)
+        let strand = try letter(tunet, "brev/meddelelse-om-tildeling-1-923609016.html")
+        #expect(strand.contains("Det nådde dessverre ikke opp."))
+        #expect(strand.contains("poeng mindre, men er valgt som part i avtalen."), "\(strand)")
+        #expect(!strand.contains("sammen med dere"))
+    }
 }

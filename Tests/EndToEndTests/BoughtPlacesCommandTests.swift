@@ -39,7 +39,7 @@ struct BoughtPlacesCommandTests {
         let before = try tunet.databaseSnapshot()
         let refused = try tunet.run(Self.dementia("wed"), environment: Self.bokmal)
         #expect(refused.status == 65, "\(refused.stderr)")
-        #expect(refused.stderr.contains("alle 1 kjøpte plasser for personer med demens er booket på ons (1 booket, første gang 02.12.2026), og avtalen tillater ikke ekstra plasser"),
+        #expect(refused.stderr.contains("1 av 1 kjøpte plass for personer med demens er booket på ons (første gang 02.12.2026), og avtalen tillater ikke ekstra plasser"),
                 "\(refused.stderr)")
         #expect(try tunet.databaseSnapshot() == before)
         // The farm's own places are not the limit: the same farm takes a pupil, for whom nothing is bought.
@@ -68,8 +68,12 @@ struct BoughtPlacesCommandTests {
         #expect(try tunet.run(Self.dementia("mon,wed"), environment: Self.bokmal).status == 0)
         let full = try tunet.run(Self.dementia("mon"), environment: Self.bokmal)
         #expect(full.status == 65)
-        #expect(full.stderr.contains("booket på man (1 booket"), "\(full.stderr)")
+        #expect(full.stderr.contains("1 av 1 kjøpte plass for personer med demens er booket på man"), "\(full.stderr)")
         #expect(try tunet.run(Self.dementia("fri"), environment: Self.bokmal).status == 0)
+        // Bought on Monday, Wednesday and Friday only: none is bought on Tuesday.
+        let tuesday = try tunet.run(Self.dementia("tue"), environment: Self.bokmal)
+        #expect(tuesday.status == 65)
+        #expect(tuesday.stderr.contains("avtalen kjøper ingen plasser for personer med demens på tir (første gang 01.12.2026)"), "\(tuesday.stderr)")
 
         let shown = try tunet.run(["agreement", "show", "2026/KB-1"], environment: ["TUNET_LANG": "nb", "TUNET_TODAY": "2026-11-30"])
         #expect(shown.stdout.contains("Kjøpte plasser\n  Lia gård, personer med demens: 1 plass på man og ons"), "\(shown.stdout)")
@@ -103,9 +107,11 @@ struct BoughtPlacesCommandTests {
         let before = try tunet.databaseSnapshot()
         for (arguments, message) in [
             (["agreement", "places", "2026/KB-1", "--set", "923609016:dementia:2"], "tilbyder 923609016 er ikke part i avtalen"),
-            (["agreement", "places", "2026/KB-1", "--set", "974760673:dementia:mange"], "antall kjøpte plasser må være et helt tall fra 1 til 200"),
+            (["agreement", "places", "2026/KB-1", "--set", "974760673:dementia:mange"], "antall kjøpte plasser må være et helt tall fra 0 (ingen, kjøpet stopper) til 200"),
             (["agreement", "places", "2026/KB-1", "--set", "974760673:voksne:2"], "«voksne» er ikke en målgruppe"),
             (["agreement", "places", "2026/KB-1", "--set", "974760673:dementia:2:man,søndagen"], "bought-places"),
+            (["agreement", "places", "2026/KB-1", "--set", "974760673:dementia:0:mon"], "0 plasser stopper kjøpet hos gården for målgruppen alle dager"),
+            (["agreement", "places", "2026/KB-1", "--set", "974760673:dementia:4:,"], "bought-places"),
         ] {
             let refused = try tunet.run(arguments, environment: Self.bokmal)
             #expect(refused.status == 65, "\(arguments)")

@@ -56,14 +56,23 @@ struct JourneyCommandTests {
         #expect(actions == ["create", "journey_conversation", "journey_need", "journey_network"], "\(audit.stdout)")
     }
 
-    @Test("Steps come in order: a need before the conversation is refused in bokmål, naming the step it stands in, and changes nothing")
+    @Test("Steps come in order and in time: a need before the conversation, or a conversation dated before the referral, is refused in bokmål and changes nothing; a correction keeps the step's day")
     func outOfOrder() throws {
         let tunet = try referred()
         let before = try tunet.databaseSnapshot()
         let refused = try run(tunet, ["placement", "journey", "need", "1", "--goals", "Mestring", "--weekdays", "tue", "--decision", "HO-1"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("Forløp 1 står i steget «henvisning»; «behov avklart» kan ikke registreres nå."), "\(refused.stderr)")
+        let early = try run(tunet, ["placement", "journey", "conversation", "1", "--role", "deltaker", "--wishes", "Ute", "--date", "2026-10-30"])
+        #expect(early.status != 0)
+        #expect(early.stderr.contains("«samtale» er datert 30.10.2026, før «henvisning» (02.11.2026)"), "\(early.stderr)")
         #expect(try tunet.databaseSnapshot() == before)
+
+        #expect(try run(tunet, ["placement", "journey", "conversation", "1", "--role", "deltaker", "--wishes", "Ute", "--date", "2026-11-09"]).status == 0)
+        #expect(try run(tunet, ["placement", "journey", "conversation", "1", "--role", "deltaker", "--wishes", "Ute med dyr"]).status == 0)
+        let shown = try tunet.json(try run(tunet, ["placement", "journey", "1", "--json"])) as? [String: Any]
+        #expect((shown?["reached"] as? [String: String])?["conversation"] == "2026-11-09", "a correction without --date keeps the day")
+        #expect(((shown?["journey"] as? [String: Any])?["conversation"] as? [String: Any])?["wishes"] as? String == "Ute med dyr")
     }
 
     @Test("Bad input names the field and changes nothing: an unknown kind, a day in the future, a pupil without school, another person's placement, a bad waiting time")
@@ -74,12 +83,16 @@ struct JourneyCommandTests {
         #expect(try run(tunet, ["placement", "add", "--agreement", "2026/KB-1", "--provider", "974760673", "--participant", "P-2026-0050",
                                 "--kind", "dementia", "--municipality", "3303", "--weekdays", "wed", "--start", "2026-12-01", "--end", "2026-12-31",
                                 "--decision", "HO-9"]).status == 0)
+        #expect(try run(tunet, ["placement", "add", "--agreement", "2026/KB-1", "--provider", "974760673", "--participant", "P-2026-0001",
+                                "--kind", "pupil", "--municipality", "3303", "--weekdays", "wed", "--start", "2026-12-01", "--end", "2026-12-18",
+                                "--school", "Kongsberg skole", "--grade", "4"]).status == 0)
         let before = try tunet.databaseSnapshot()
         for (arguments, message) in [
             (["placement", "journey", "refer", "--kind", "voksen", "--municipality", "3303", "--referred-by", "NAV"], "bruk pupil (elev) eller dementia (demens)"),
             (["placement", "journey", "refer", "--kind", "pupil", "--municipality", "3303", "--referred-by", "NAV", "--date", "2026-12-24"],
              "datoen kan ikke være fram i tid"),
             (["placement", "journey", "network", "1", "--placement", "1"], "plassering 1 er ikke en gjeldende plassering for deltaker P-2026-0001"),
+            (["placement", "journey", "network", "1", "--placement", "2"], "plassering 2 er ikke en plassering for demens (dagaktivitet) i kommune 3303"),
             (["placement", "journey", "list", "--waiting-longer-than", "en måned"], "skriv antall dager som 30d"),
             (["placement", "journey", "list", "--step", "venteliste"], "bruk referral (henvisning)"),
         ] {
@@ -110,7 +123,7 @@ struct JourneyCommandTests {
         let onTheThirtieth = try run(tunet, ["task", "generate"], today: "2026-12-02")
         #expect(!onTheThirtieth.stdout.contains("har ventet"), "\(onTheThirtieth.stdout)")
         let after = try run(tunet, ["task", "generate"], today: "2026-12-03")
-        #expect(after.stdout.contains("P-2026-0001 har ventet 31 dager etter henvisning (3303 Kongsberg) — Anne Ås"), "\(after.stdout)")
+        #expect(after.stdout.contains("P-2026-0001 har ventet 31 dager i steget «henvisning» (3303 Kongsberg) — Anne Ås"), "\(after.stdout)")
         let json = try tunet.json(try run(tunet, ["task", "list", "--json"], today: "2026-12-03")) as? [[String: Any]]
         #expect(json?.first { ($0["kind"] as? String) == "journey_waiting" }?["link"] as? [String: String] == ["kind": "journey", "key": "1"])
     }
@@ -118,19 +131,26 @@ struct JourneyCommandTests {
     @Test("privacy erase takes the journey's free text from the record, the audit log and the database file; the steps and dates stay")
     func erased() throws {
         let tunet = try referred()
-        #expect(try run(tunet, ["placement", "journey", "conversation", "1", "--role", "deltaker", "--wishes", "Savner hesten Blakken"]).status == 0)
+        #expect(try run(tunet, ["placement", "journey", "conversation", "1", "--role", "deltaker", "--role", "datteren Kari",
+                                "--wishes", "Savner hesten Blakken"]).status == 0)
+        #expect(try run(tunet, ["team", "add", "--name", "Arbeidslag Kongsberg", "--municipality", "3303", "--owner", "Kommunedirektør"]).status == 0)
+        #expect(try run(tunet, ["team", "member", "add", "--name", "Anne Ås", "--sector", "health_and_care", "--role", "koordinator"]).status == 0)
+        #expect(try run(tunet, ["task", "add", "--title", "Ring datteren Kari om Blakken", "--sector", "health_and_care", "--link", "journey:1"]).status == 0)
         let erased = try run(tunet, ["privacy", "erase", "--participant", "P-2026-0001", "--yes", "--json"])
         #expect(erased.status == 0, "\(erased.stderr)")
         #expect((try tunet.json(erased) as? [String: Any])?["journeys_erased"] as? Int == 1)
         let shown = try tunet.json(try run(tunet, ["placement", "journey", "1", "--json"])) as? [String: Any]
         let journey = shown?["journey"] as? [String: Any]
         #expect((journey?["conversation"] as? [String: Any])?["wishes"] as? String == "[erased]")
+        #expect((journey?["conversation"] as? [String: Any])?["roles"] as? [String] == ["[erased]", "[erased]"])
+        let task = try tunet.json(try run(tunet, ["task", "show", "1", "--json"])) as? [String: Any]
+        #expect(task?["title"] as? String == "[erased]", "a task about the journey may name the person: \(String(describing: task))")
         #expect((journey?["referral"] as? [String: Any])?["referred_by"] as? String == "[erased]")
         #expect(shown?["step"] as? String == "conversation")
         let audit = try run(tunet, ["audit", "--entity", "journey", "--verbose", "--json"])
         #expect(audit.status == 0, "\(audit.stderr)")
         #expect(audit.stdout.contains("journey_conversation") && audit.stdout.contains("[erased]"), "\(audit.stdout)")
-        #expect(!audit.stdout.contains("Blakken"))
+        #expect(!audit.stdout.contains("Blakken") && !audit.stdout.contains("Kari"))
         if tunet.sharedDatabase == nil {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: tunet.databasePath))
             #expect(bytes.range(of: Data("Blakken".utf8)) == nil, "the erased text is gone from the database file")
@@ -151,6 +171,20 @@ struct JourneyCommandTests {
         #expect(((old?["journey"] as? [String: Any])?["referral"] as? [String: Any])?["referred_by"] as? String == "[erased]")
         let recent = try tunet.json(try run(tunet, ["placement", "journey", "1", "--json"])) as? [String: Any]
         #expect(((recent?["journey"] as? [String: Any])?["referral"] as? [String: Any])?["referred_by"] as? String == "fastlege")
+    }
+
+    @Test("Retention keeps a person referred again after an old placement ended: the new journey is their latest day with Tunet")
+    func retentionKeepsTheNewJourney() throws {
+        let tunet = try BoughtPlacesCommandTests().prepared(bought: [])
+        #expect(try run(tunet, ["placement", "add", "--agreement", "2026/KB-1", "--provider", "974760673", "--participant", "P-2026-0003",
+                                "--kind", "dementia", "--municipality", "3303", "--weekdays", "wed", "--start", "2026-01-05", "--end", "2026-01-31",
+                                "--decision", "HO-1"], today: "2026-01-05").status == 0)
+        #expect(try run(tunet, ["placement", "journey", "refer", "--participant", "P-2026-0003", "--kind", "dementia", "--municipality", "3303",
+                                "--referred-by", "fastlege", "--date", "2026-11-10"]).status == 0)
+        let listed = try run(tunet, ["privacy", "retention", "--older-than", "6m"])
+        #expect(!listed.stdout.contains("P-2026-0003"), "\(listed.stdout)")
+        let later = try run(tunet, ["privacy", "retention", "--older-than", "6m"], today: "2027-06-01")
+        #expect(later.stdout.contains("P-2026-0003"), "\(later.stdout)")
     }
 
     @Test("The journeys report: per municipality the people in each step and the median days between steps, read back with openpyxl")

@@ -33,6 +33,8 @@ public struct JourneyDesk: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     static let longestText = 2000
+    /// The most roles a conversation names (a person, relatives, teachers, coordinators).
+    static let mostRoles = 20
 
     /// A referral: a person gets a participant code (or keeps the one given) and the journey begins.
     public func refer(participant: String?, kind: String, municipality: String, referredBy: String, date: String?) throws -> JourneyView {
@@ -50,7 +52,7 @@ public struct JourneyDesk: Sendable {
         let today = context.today, actor = context.actor.name
         let journey = try context.write { tx -> ParticipantJourney in
             let assigned = try code ?? ParticipantCode.generated(year: today.year, sequence: tx.lastParticipantSequence(year: today.year) + 1)
-            if try tx.journeys(in: .every).contains(where: { $0.participant == assigned && $0.network == nil }) {
+            if try tx.journeys(in: context.actor.scope).contains(where: { $0.participant == assigned && $0.network == nil }) {
                 throw TunetError.conflict(Message("journey.error.open_journey", ["participant": .text(assigned.text)]))
             }
             return try tx.insertJourney { id in
@@ -67,11 +69,12 @@ public struct JourneyDesk: Sendable {
         let day = self.day(date, field: "date", problems: &problems)
         let cleanRoles = roles.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         if cleanRoles.isEmpty { problems.add("role", nil, Message("journey.error.roles")) }
+        if cleanRoles.count > Self.mostRoles { problems.add("role", nil, Message("journey.error.too_many_roles", ["most": .integer(Int64(Self.mostRoles))])) }
         for role in cleanRoles { if let reason = FreeText.check(role, maximumLength: 60) { problems.add("role", role, reason.message) } }
         let wishesText = text(wishes, field: "wishes", required: true, maximum: Self.longestText, problems: &problems)
         try problems.check()
         return try change(key, to: .conversation, action: "journey_conversation") { journey, today, actor, _ in
-            journey.conversation = .init(date: day ?? today, roles: cleanRoles, wishes: wishesText, recordedBy: actor)
+            journey.conversation = .init(date: day ?? journey.conversation?.date ?? today, roles: cleanRoles, wishes: wishesText, recordedBy: actor)
         }
     }
 
@@ -96,7 +99,7 @@ public struct JourneyDesk: Sendable {
             if journey.kind == .dementia && decision == nil { missing.add("decision", nil, Message("journey.error.decision_required")) }
             if journey.kind == .pupil && (schoolName == nil || gradeNumber == nil) { missing.add("school", nil, Message("journey.error.school_required")) }
             try missing.check()
-            journey.need = .init(date: day ?? today, goals: goalsText, weekdays: days!, transport: transport, decisionReference: decision,
+            journey.need = .init(date: day ?? journey.need?.date ?? today, goals: goalsText, weekdays: days!, transport: transport, decisionReference: decision,
                                  school: schoolName, grade: gradeNumber, recordedBy: actor)
         }
     }
@@ -118,7 +121,11 @@ public struct JourneyDesk: Sendable {
                 throw TunetError.invalid("placement", String(id), Message("journey.error.placement_other_participant", [
                     "placement": .integer(id), "participant": .text(journey.participant.text)]))
             }
-            journey.network = .init(date: day ?? today, placementId: id, contactRole: role, firstVisit: visit, recordedBy: actor)
+            guard placement.kind == journey.kind, placement.municipalityNumber == journey.municipalityNumber else {
+                throw TunetError.invalid("placement", String(id), Message("journey.error.placement_other_kind", [
+                    "placement": .integer(id), "kind": journey.kind.labelValue, "municipality": .text(journey.municipalityNumber)]))
+            }
+            journey.network = .init(date: day ?? journey.network?.date ?? today, placementId: id, contactRole: role, firstVisit: visit, recordedBy: actor)
         }
     }
 
@@ -162,7 +169,10 @@ public struct JourneyDesk: Sendable {
     }
 
     func view(_ journey: ParticipantJourney, in reader: StoreReader) throws -> JourneyView {
-        let firstFollowUp = try journey.network.flatMap { try reader.followUps(placement: $0.placementId).first?.date }
+        // Follow-up is the first conversation on the placement from the day the network was established.
+        let firstFollowUp = try journey.network.flatMap { network in
+            try reader.followUps(placement: network.placementId).first { $0.date >= network.date }?.date
+        }
         let step = journey.step(firstFollowUp: firstFollowUp)
         let reached = journey.dates(firstFollowUp: firstFollowUp)
         let waiting = step == .followUp ? nil : reached[step].map { $0.days(until: context.today) }
@@ -183,6 +193,11 @@ public struct JourneyDesk: Sendable {
                     "current": .message(Message("journey.step.\(current.rawValue)"))]))
             }
             try body(&journey, today, actor, tx)
+            if let wrong = journey.dayOutOfOrder {
+                throw TunetError.invalid("date", wrong.date.iso, Message("journey.error.date_before", [
+                    "step": .message(Message("journey.step.\(wrong.step.rawValue)")), "date": .date(wrong.date),
+                    "previous": .message(Message("journey.step.\(wrong.previous.rawValue)")), "previous_date": .date(wrong.previousDate)]))
+            }
             try tx.update(journey, action: action)
             return journey
         }

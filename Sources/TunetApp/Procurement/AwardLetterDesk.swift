@@ -77,7 +77,7 @@ public struct AwardLetterDesk: Sendable {
             try tx.update(stored, action: "letters", note: .written(Message("audit.note.letters_written", ["count": .integer(Int64(letters.count))])))
         }
         for (temporary, (_, url)) in zip(written, named) {
-            if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
+            if force && FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: temporary, to: url)
         }
         written = []

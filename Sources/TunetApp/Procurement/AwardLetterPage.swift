@@ -96,7 +96,10 @@ enum AwardLetterPage {
                 "own_total": .text(texts.thousandths(letter.bidder.evaluation.totalMilli)),
                 "difference": .text(texts.thousandths(abs(comparison.totalDifference))),
             ]
-            var sentences = [texts(comparison.totalDifference > 0 ? "letter.reasons.ahead" : comparison.totalDifference < 0 ? "letter.reasons.behind" : "letter.reasons.equal", arguments)]
+            let key = comparison.totalDifference > 0 ? "letter.reasons.ahead"
+                : comparison.totalDifference == 0 ? "letter.reasons.equal"
+                : letter.isWinner ? "letter.reasons.behind" : "letter.reasons.behind_chosen"
+            var sentences = [texts(key, arguments)]
             if !comparison.winnerAhead.isEmpty { sentences.append(texts("letter.reasons.winner_better", ["winner": .text(comparison.winner.name), "criteria": listed(comparison.winnerAhead)])) }
             if !comparison.bidderAhead.isEmpty { sentences.append(texts("letter.reasons.yours_better", ["criteria": listed(comparison.bidderAhead)])) }
             if comparison.totalDifference == 0, let tieBreak = comparison.winner.evaluation.tieBreak ?? letter.bidder.evaluation.tieBreak {

@@ -83,7 +83,7 @@ struct TaskCommand: ParsableCommand {
         @Option(help: "A sector involved; repeat or separate with commas.") var sector: [String] = []
         @Option(help: "The owner: a member's number, name or e-mail (default: chosen by the task's sectors).") var owner: String?
         @Option(help: "Due date.") var due: String?
-        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID.") var link: String?
+        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID, pilot:ID, journey:ID.") var link: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

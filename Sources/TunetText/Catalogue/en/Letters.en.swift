@@ -22,6 +22,7 @@ extension Catalogue {
         "letter.reasons.heading": "Reasons: the winner's characteristics and relative advantages",
         "letter.reasons.ahead": "{winner} scored {winner_total} points against your {own_total}, {difference} points more.",
         "letter.reasons.behind": "{winner} scored {winner_total} points against your {own_total}, {difference} points fewer, and is awarded the agreement together with you.",
+        "letter.reasons.behind_chosen": "{winner} scored {winner_total} points against your {own_total}, {difference} points fewer, but was chosen as a party to the agreement.",
         "letter.reasons.equal": "{winner} scored as many points as you, {own_total}.",
         "letter.reasons.winner_better": "{winner} was better on {criteria}.",
         "letter.reasons.yours_better": "Your tender was better on {criteria}.",

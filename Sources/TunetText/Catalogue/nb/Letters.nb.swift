@@ -22,6 +22,7 @@ extension Catalogue {
         "letter.reasons.heading": "Begrunnelse: vinnerens egenskaper og relative fordeler",
         "letter.reasons.ahead": "{winner} fikk {winner_total} poeng mot deres {own_total}, {difference} poeng mer.",
         "letter.reasons.behind": "{winner} fikk {winner_total} poeng mot deres {own_total}, {difference} poeng mindre, og er tildelt avtale sammen med dere.",
+        "letter.reasons.behind_chosen": "{winner} fikk {winner_total} poeng mot deres {own_total}, {difference} poeng mindre, men er valgt som part i avtalen.",
         "letter.reasons.equal": "{winner} fikk like mange poeng som dere, {own_total}.",
         "letter.reasons.winner_better": "{winner} var bedre på {criteria}.",
         "letter.reasons.yours_better": "Deres tilbud var bedre på {criteria}.",

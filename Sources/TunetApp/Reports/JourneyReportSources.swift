@@ -23,7 +23,7 @@ extension ReportSources {
             ]
             for step in JourneyStep.allCases {
                 row["in_\(step.rawValue)"] = .integer(statistics.inStep[step] ?? 0)
-                row["days_after_\(step.rawValue)"] = statistics.medianDays[step].map { .number($0) } ?? .none
+                row["days_after_\(step.rawValue)"] = statistics.medianDays[step].map { .number($0) } ?? ReportValue.none
             }
             return row
         }
@@ -37,7 +37,7 @@ extension ReportSources {
                 "kind": label(view.journey.kind), "step": .label(Message("journey.step.\(view.step.rawValue)"), code: view.step.rawValue),
                 "waiting_days": view.waitingDays.map { .integer($0) } ?? .none,
             ]
-            for step in JourneyStep.allCases { row["reached_\(step.rawValue)"] = view.reached[step].map { .date($0) } ?? .none }
+            for step in JourneyStep.allCases { row["reached_\(step.rawValue)"] = view.reached[step].map { .date($0) } ?? ReportValue.none }
             return row
         }
     }

@@ -17,8 +17,9 @@ struct BoundedAnswerTests {
         let took = ContinuousClock.now - started
         #expect(answer.status == 422)
         #expect(answer.data.count < 2_000, "\(answer.data.count) bytes")
-        // A bound, not a speed: unbounded, this took a minute; a busy machine (the test suite beside it) takes a few seconds.
-        #expect(took < .seconds(15), "\(took)")
+        // A bound, not a speed: unbounded, this took a minute on a quiet machine. Bounded it takes a few seconds,
+        // and 15.6 on a machine that also compiled beside the whole suite; 40 still tells the two apart.
+        #expect(took < .seconds(40), "\(took)")
         let problems = try service.json(answer.data)["problems"] as? [[String: Any]]
         #expect(problems?.count == 1)
         #expect(problems?.first?["row"] as? Int == 1)

@@ -31,6 +31,8 @@ public struct PricePeriod: Hashable, Sendable, Encodable {
     public let unitPrice: Money
     /// The sum of the days' stored amounts: the periods of a line add up to exactly what was billed.
     public let amount: Money
+    /// Each billed day with its quantity and amount: what an invoice's lines are set against.
+    public let billed: [BilledUnits]
 
     public var days: Int { dates.count }
 
@@ -63,7 +65,7 @@ public struct PricePeriod: Hashable, Sendable, Encodable {
             guard let first = run.first, let last = run.last else { return }
             periods.append(PricePeriod(line: line, unit: unit, from: first.date, to: last.date, dates: run.map(\.date),
                                        quantity: run.reduce(0) { $0 + $1.quantity }, unitPrice: first.unitPrice,
-                                       amount: run.reduce(Money.zero) { $0 + $1.amount }))
+                                       amount: run.reduce(Money.zero) { $0 + $1.amount }, billed: run))
             run = []
         }
         for day in billed.filter({ $0.amount != .zero }).sorted(by: { $0.date < $1.date }) {

@@ -2,13 +2,13 @@ import TunetDomain
 
 /// Read access inside one snapshot or transaction, by aggregate.
 public protocol StoreReader: ProviderReading, ProcurementReading, AgreementReading, PlacementReading, AttendanceReading,
-                            ConsumerPriceIndexReading, WorkTeamReading, PilotReading, JourneyReading, TokenReading, WebSessionReading, PersonalDataReading,
+                            ConsumerPriceIndexReading, WorkTeamReading, PilotReading, JourneyReading, InvoiceCheckReading, TokenReading, WebSessionReading, PersonalDataReading,
                             AuditReading, ChangeStamps, ScopedReading {}
 
 /// Write access inside one transaction. Every change a use case makes goes through a method here
 /// that also records its audit event, under the transaction's actor and time.
 public protocol StoreTransaction: StoreReader, ProviderWriting, ProcurementWriting, AgreementWriting, PlacementWriting,
-                                  AttendanceWriting, ConsumerPriceIndexWriting, WorkTeamWriting, PilotWriting, JourneyWriting, TokenWriting, WebSessionWriting,
+                                  AttendanceWriting, ConsumerPriceIndexWriting, WorkTeamWriting, PilotWriting, JourneyWriting, InvoiceCheckWriting, TokenWriting, WebSessionWriting,
                                   PersonalDataWriting {
     /// Who is acting, in which role and for which municipalities, as the audit log records it.
     var actor: AuditActor { get }

@@ -44,7 +44,7 @@ public enum CopiedTables {
     public static let inOrder = [
         "provider", "procurement", "agreement", "agreement_party", "agreement_option", "price_version", "kpi_index", "pilot",
         "placement", "participant_name", "follow_up", "school_holiday", "attendance_submission", "attendance", "team",
-        "team_municipality", "team_member", "work_task", "pilot_measure", "participant_journey", "access_token", "audit_event",
+        "team_municipality", "team_member", "work_task", "pilot_measure", "participant_journey", "checked_invoice", "access_token", "audit_event",
     ]
 
     /// The tables Tunet keeps but never copies: a browser's session belongs to the service it signed in

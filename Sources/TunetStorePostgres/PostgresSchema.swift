@@ -44,6 +44,8 @@ enum PostgresSchema {
                   script: "ALTER TABLE pilot_measure ADD COLUMN setting text NOT NULL DEFAULT 'farm' CHECK (setting IN ('farm', 'day_centre'))"),
         // A person's way from a referral to a place on a farm (the Aktive sammen steps), as a document.
         Migration(name: "p8-participant-journeys", script: participantJourneys),
+        // A farm's EHF invoices and credit notes as Tunet checked them against the invoice basis, as documents.
+        Migration(name: "p9-checked-invoices", script: checkedInvoices),
     ]
 
     /// A browser signed in to the service's pages: the hash of its cookie's secret, the token it stands
@@ -73,6 +75,21 @@ enum PostgresSchema {
         INSERT INTO tunet_number (name, last) VALUES ('participant_journey', 0)
         """
 
+    static let checkedInvoices = """
+        CREATE TABLE checked_invoice (
+            id bigint PRIMARY KEY DEFAULT tunet_next_number('checked_invoice'),
+            provider_organisation_number text NOT NULL,
+            municipality_number text NOT NULL,
+            kind text NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+            number text NOT NULL,
+            status text NOT NULL CHECK (status IN ('matches', 'differs', 'credited')),
+            document jsonb NOT NULL,
+            UNIQUE (provider_organisation_number, kind, number)
+        );
+        CREATE INDEX checked_invoice_by_municipality ON checked_invoice(municipality_number);
+        INSERT INTO tunet_number (name, last) VALUES ('checked_invoice', 0)
+        """
+
     /// The tables whose records Tunet numbers from the start (migration p2 moved them to the counter).
     static let numberedTables = [
         "audit_event", "provider", "procurement", "agreement", "price_version", "placement", "follow_up", "school_holiday",
@@ -80,7 +97,7 @@ enum PostgresSchema {
     ]
 
     /// Tables made later with the counter as their default, whose numbers a copy must continue too.
-    static let numberedLater = ["participant_journey"]
+    static let numberedLater = ["participant_journey", "checked_invoice"]
 
     /// Record numbers from a counter kept in the transaction, as SQLite's AUTOINCREMENT keeps them: a
     /// rolled-back transaction gives its numbers back, so no number is skipped (a sequence's would be),

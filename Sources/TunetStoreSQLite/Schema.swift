@@ -387,6 +387,22 @@ enum Schema {
                 CREATE INDEX participant_journey_by_municipality ON participant_journey(municipality_number);
                 """)
         }
+        // A farm's EHF invoices and credit notes as Tunet checked them against the invoice basis, as documents.
+        migrator.registerMigration("v22-checked-invoices") { db in
+            try db.execute(sql: """
+                CREATE TABLE checked_invoice (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    provider_organisation_number TEXT NOT NULL,
+                    municipality_number TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+                    number TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('matches', 'differs', 'credited')),
+                    document TEXT NOT NULL CHECK (json_valid(document)),
+                    UNIQUE (provider_organisation_number, kind, number)
+                );
+                CREATE INDEX checked_invoice_by_municipality ON checked_invoice(municipality_number);
+                """)
+        }
         return migrator
     }
 }

@@ -27,7 +27,7 @@ final class PostgresSchemaTests {
         #expect(applied == PostgresSchema.migrations.map(\.name))
         #expect(try PostgresSchema.migrate(sessions[0]).isEmpty)
         let tables = try sessions[0].run("SELECT count(*)::int FROM information_schema.tables WHERE table_schema = 'public'")
-        #expect(try tables.first?.decode(Int.self) == 25, "the tables, the migrations and the numbers, web_session and participant_journey")
+        #expect(try tables.first?.decode(Int.self) == 26, "the tables, the migrations and the numbers, web_session, participant_journey and checked_invoice")
 
         try sessions[0].run("INSERT INTO tunet_schema_migration (name) VALUES ('p99-from-the-future')")
         let refused = #expect(throws: TunetError.self) { try PostgresSchema.migrate(sessions[1]) }

@@ -78,7 +78,7 @@ public struct AuditDesk: Sendable {
     public init(_ context: TunetContext) { self.context = context }
 
     /// The entities Tunet audits, for checking the `--entity` filter.
-    public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "journey", "token", "web_session", "database"]
+    public static let entities = ["provider", "agreement", "kpi", "procurement", "placement", "follow_up", "participant", "school_calendar", "attendance_submission", "team", "team_member", "task", "pilot", "pilot_measure", "journey", "invoice_check", "token", "web_session", "database"]
 
     /// The events that match, oldest first; with a limit, the newest that many (or, with `oldest`, the first).
     public func events(entity: String? = nil, id: String? = nil, since: String? = nil, limit: Int? = nil, oldest: Bool = false) throws -> [AuditEventView] {

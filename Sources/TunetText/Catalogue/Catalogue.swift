@@ -19,6 +19,7 @@ extension Catalogue {
         "Pages": nbPages,
         "Letters": nbLetters,
         "Journeys": nbJourneys,
+        "Invoices": nbInvoices,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -38,6 +39,7 @@ extension Catalogue {
         "Pages": enPages,
         "Letters": enLetters,
         "Journeys": enJourneys,
+        "Invoices": enInvoices,
     ]
 
     static let nb = merged(nbAreas)

@@ -179,9 +179,14 @@ extension AttendanceCommand {
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice",
-        abstract: "The invoice basis (fakturagrunnlag) per farm and month.",
-        discussion: "Example:\n  tunet invoice basis --provider 912345602 --month 2026-03",
-        subcommands: [Basis.self])
+        abstract: "The invoice basis (fakturagrunnlag) per farm and month, and the farms' EHF invoices checked against it.",
+        discussion: """
+            Examples:
+              tunet invoice basis --provider 912345602 --month 2026-03
+              tunet invoice check faktura-1042.xml
+              tunet invoice list --status differs
+            """,
+        subcommands: [Basis.self, Check.self, List.self])
 
     struct Basis: ParsableCommand {
         static let configuration = CommandConfiguration(

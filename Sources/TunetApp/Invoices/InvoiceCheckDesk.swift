@@ -1,0 +1,211 @@
+import Crypto
+import Foundation
+import TunetDomain
+import TunetFiles
+import TunetStorage
+
+/// The answer to a check: the invoice as recorded (or as recorded before, when it was already checked),
+/// the farm's name, and for a credit note the invoice it credits as it now stands.
+public struct InvoiceCheckView: Sendable, Encodable {
+    public let invoice: CheckedInvoice
+    public let providerName: String
+    public let sellerName: String?
+    public let buyerName: String?
+    public let buyerOrganisationNumber: OrganisationNumber?
+    /// False when nothing was recorded: the same invoice was checked before.
+    public let recorded: Bool
+    public let creditedInvoice: CheckedInvoice?
+
+    public var matches: Bool { invoice.differences.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case invoice, recorded, matches
+        case providerName = "provider_name"
+        case sellerName = "seller_name"
+        case buyerName = "buyer_name"
+        case buyerOrganisationNumber = "buyer_organisation_number"
+        case creditedInvoice = "credited_invoice"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(invoice, forKey: .invoice)
+        try c.encode(providerName, forKey: .providerName)
+        try c.encodeIfPresent(sellerName, forKey: .sellerName)
+        try c.encodeIfPresent(buyerName, forKey: .buyerName)
+        try c.encodeIfPresent(buyerOrganisationNumber, forKey: .buyerOrganisationNumber)
+        try c.encode(recorded, forKey: .recorded)
+        try c.encode(matches, forKey: .matches)
+        try c.encodeIfPresent(creditedInvoice, forKey: .creditedInvoice)
+    }
+}
+
+/// Checks a farm's EHF invoices and credit notes against the invoice basis and keeps each check
+/// (Contracts/ehf-invoice.md).
+public struct InvoiceCheckDesk: Sendable {
+    let context: TunetContext
+
+    public init(_ context: TunetContext) { self.context = context }
+
+    /// An invoice file, read with the size limit before anything else.
+    public static func readFile(_ path: String) throws -> Data { try EHFReader.read(file: path) }
+
+    /// Who sends the file: someone at the command line or with a work team's token (any farm in their
+    /// municipalities, `provider` if given must be the seller), or a farm with its own token (only itself).
+    public enum Sender: Sendable {
+        case municipality(provider: String?)
+        case farm(OrganisationNumber)
+    }
+
+    /// Reads, checks and records the invoice in `data`. `municipality` names the buyer when the farm has
+    /// placements in several; `again` checks an invoice already checked once more, when it is the same file.
+    /// `prepare` runs before the check is committed (writing its workbook, say): when it fails, nothing is recorded.
+    public func check(_ data: Data, name: String, sender: Sender, municipality: String? = nil, again: Bool = false,
+                      prepare: (InvoiceCheckView) throws -> Void = { _ in }) throws -> InvoiceCheckView {
+        let invoice = try EHFReader.parse(data, name: name)
+        let sha256 = SHA256.hash(data: data).hexDigits
+        guard let seller = invoice.seller.organisationNumber else { throw TunetError.internalFault("an EHF invoice without a seller was read") }
+        switch sender {
+        case .municipality(let provider?):
+            let given = try ProviderDesk.parseNumber(provider)
+            guard given == seller else {
+                throw TunetError.invalid("provider", provider, Message("invoice.error.other_seller", ["seller": .text(seller.formatted), "provider": .text(given.formatted)]))
+            }
+        case .farm(let own) where own != seller:
+            throw TunetError.forbidden(Message("invoice.error.not_your_invoice", ["seller": .text(seller.formatted)]))
+        default: break
+        }
+        return try context.write { tx in
+            guard let farm = try tx.provider(seller) else {
+                throw TunetError.invalid("cac:AccountingSupplierParty", seller.digits, Message("invoice.error.unknown_seller", ["seller": .text(seller.formatted)]))
+            }
+            let agreement = try invoice.contractReference.flatMap { try tx.agreement($0) }
+            let buyer = try self.municipality(municipality, farm: farm, period: invoice.period, agreement: agreement, in: tx)
+            func view(_ checked: CheckedInvoice, recorded: Bool, credited: CheckedInvoice? = nil) -> InvoiceCheckView {
+                InvoiceCheckView(invoice: checked, providerName: farm.name, sellerName: invoice.seller.name, buyerName: invoice.buyer.name,
+                                 buyerOrganisationNumber: invoice.buyer.organisationNumber, recorded: recorded, creditedInvoice: credited)
+            }
+            let earlier = try tx.checkedInvoice(provider: seller, kind: invoice.kind, number: invoice.number)
+            if let earlier, !(again && earlier.sha256 == sha256) {
+                var answer = earlier
+                var repeated = InvoiceDifference(.alreadyChecked, text: earlier.status.rawValue, date: earlier.checkedOn)
+                repeated.sameFile = earlier.sha256 == sha256
+                answer.differences = [repeated] + earlier.differences
+                let answered = view(answer, recorded: false)
+                try prepare(answered)
+                return answered
+            }
+            var checked: CheckedInvoice
+            var credited: CheckedInvoice?
+            switch invoice.kind {
+            case .invoice:
+                let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: buyer, period: invoice.period, agreement: agreement,
+                                                               today: context.today, in: tx)
+                var comparison = InvoiceControl.check(invoice, basis: basis)
+                let overlapping = try tx.checkedInvoices(in: .only([buyer]), provider: seller).filter {
+                    $0.kind == .invoice && $0.status != .credited && $0.number != invoice.number && $0.period.overlaps(invoice.period)
+                }
+                comparison.differences = overlapping.map { InvoiceDifference(.periodAlreadyInvoiced, text: $0.number, date: $0.checkedOn) }
+                    + comparison.differences
+                checked = record(invoice, sha256: sha256, municipality: buyer, comparison: comparison, credited: nil)
+            case .creditNote:
+                (checked, credited) = try creditNote(invoice, sha256: sha256, municipality: buyer, agreement: agreement, in: tx)
+            }
+            if let earlier {
+                checked.id = earlier.id
+                try tx.update(checked, action: "check_again")
+            } else {
+                checked = try tx.insertCheckedInvoice { id in
+                    var made = checked
+                    made.id = id
+                    return made
+                }
+            }
+            if let credited { try tx.update(credited, action: "credit") }
+            let answered = view(checked, recorded: true, credited: credited)
+            try prepare(answered)
+            return answered
+        }
+    }
+
+    /// A credit note is set against the invoice it credits: what that invoice leaves after every credit
+    /// note against it (this one too) is checked against the basis of the invoice's period.
+    private func creditNote(_ note: EHFInvoice, sha256: String, municipality: String, agreement: Agreement?,
+                            in tx: any StoreTransaction) throws -> (CheckedInvoice, CheckedInvoice?) {
+        let seller = note.seller.organisationNumber!
+        let creditedNumber = note.creditedInvoices.first ?? ""
+        guard let invoice = try tx.checkedInvoice(provider: seller, kind: .invoice, number: creditedNumber) else {
+            let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: municipality, period: note.period, agreement: agreement,
+                                                           today: context.today, in: tx)
+            var comparison = InvoiceComparison(lines: [], groups: InvoiceControl.groups(note, basis: basis), invoicedNet: note.totals.taxExclusive,
+                                               expectedTotal: basis.total, differences: [])
+            comparison.differences = [InvoiceDifference(.creditedInvoiceUnknown, text: creditedNumber)]
+            return (record(note, sha256: sha256, municipality: municipality, comparison: comparison, credited: nil), nil)
+        }
+        let invoiceAgreement = try invoice.contractReference.flatMap { try tx.agreement($0) }
+        let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: invoice.municipalityNumber, period: invoice.period,
+                                                       agreement: invoiceAgreement, today: context.today, in: tx)
+        let earlierNotes = try tx.checkedInvoices(in: .every, provider: seller).filter {
+            $0.kind == .creditNote && $0.creditedInvoiceId == invoice.id && $0.number != note.number
+        }
+        let groups = InvoiceControl.groups(note, basis: basis)
+        let remaining = InvoiceControl.remaining(invoice.groups, less: earlierNotes.map(\.groups) + [groups])
+        let net = earlierNotes.reduce(invoice.totals.taxExclusive - note.totals.taxExclusive) { $0 - $1.totals.taxExclusive }
+        var comparison = InvoiceControl.checkRemaining(remaining, net: net, creditNote: note, basis: basis)
+        // The note keeps its own lines; the comparison shows what the invoice comes to after it.
+        comparison.groups = groups
+        var checked = record(note, sha256: sha256, municipality: invoice.municipalityNumber, comparison: comparison, credited: invoice.id)
+        checked.period = invoice.period
+        if InvoiceControl.isFullyCredited(remaining, net: net) { checked.expectedTotal = .zero }
+        var creditedInvoice = invoice
+        creditedInvoice.differences = comparison.differences.map(\.withoutFreeText)
+        creditedInvoice.status = InvoiceControl.isFullyCredited(remaining, net: net) ? .credited : comparison.matches ? .matches : .differs
+        return (checked, creditedInvoice)
+    }
+
+    private func record(_ invoice: EHFInvoice, sha256: String, municipality: String, comparison: InvoiceComparison, credited: Int64?) -> CheckedInvoice {
+        CheckedInvoice(
+            id: 0, provider: invoice.seller.organisationNumber!, municipalityNumber: municipality, kind: invoice.kind, number: invoice.number,
+            issueDate: invoice.issueDate, period: invoice.period, checkedOn: context.today, sha256: sha256,
+            status: comparison.matches ? .matches : .differs, creditedInvoiceId: credited, contractReference: invoice.contractReference,
+            totals: invoice.totals, taxAmount: invoice.taxAmount, expectedTotal: comparison.expectedTotal, groups: comparison.groups,
+            lines: comparison.lines, differences: comparison.differences.map(\.withoutFreeText))
+    }
+
+    /// The municipality the invoice is to: the one asked for, else the one where the farm's placements in
+    /// the period are (under the invoice's agreement when it names one), else the farm's own.
+    private func municipality(_ asked: String?, farm: Provider, period: DateSpan, agreement: Agreement?, in reader: StoreReader) throws -> String {
+        let scope = context.actor.scope
+        if let asked {
+            guard Municipality.named(asked) != nil else {
+                throw TunetError.invalid("municipality", asked, Message("invoice.error.unknown_municipality"))
+            }
+            guard scope.includes(asked) else { throw TunetError.forbidden(Message("invoice.error.municipality_outside", ["municipality": .text(asked)])) }
+            return asked
+        }
+        let placements = try reader.placements(in: scope, provider: farm.organisationNumber).filter {
+            $0.start <= period.to && $0.end >= period.from && (agreement == nil || $0.agreementReference == agreement?.reference)
+        }
+        let numbers = Set(placements.map(\.municipalityNumber)).sorted()
+        if numbers.count == 1 { return numbers[0] }
+        if numbers.count > 1 {
+            throw TunetError.invalidInput([FieldProblem(field: "municipality", reason: Message("invoice.error.several_municipalities", [
+                "municipalities": .list(numbers.map { .text($0) }),
+            ]))])
+        }
+        guard scope.includes(farm.municipalityNumber) else {
+            throw TunetError.forbidden(Message("invoice.error.municipality_outside", ["municipality": .text(farm.municipalityNumber)]))
+        }
+        return farm.municipalityNumber
+    }
+}
+
+extension InvoiceDifference {
+    /// As it is kept: without an item's name, which may name a person.
+    var withoutFreeText: InvoiceDifference {
+        guard kind == .unknownLine || kind == .transportNotInAgreement else { return self }
+        var copy = self
+        copy.text = nil
+        return copy
+    }
+}

@@ -110,6 +110,36 @@ struct API: Sendable {
         return try .json(report, status: report.identicalTo == nil ? .created : .ok)
     }
 
+    /// An EHF invoice or credit note in the body, from the farm that sent it: 201 with the check when it was recorded,
+    /// 200 with the earlier check when the same invoice number was checked before (nothing recorded), 422 for a file
+    /// that cannot be read, 403 for another farm's invoice.
+    func invoice(_ request: Request) async throws -> Response {
+        let (provider, principal) = try farm(request)
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard ["application/xml", "text/xml", "application/octet-stream"].contains(type) else {
+            throw Problem(status: .unsupportedMediaType, code: "unsupportedMediaType", detail: Message("http.unsupported_media_type"))
+        }
+        let limit = min(bodyLimit, InvoiceCheckDesk.maximumBytes)
+        let held = try await bodies.collect(request.body, upTo: limit, statedLimit: limit)
+        defer { bodies.release(held) }
+        let body = held.buffer
+        let query = request.uri.queryParameters
+        let name = query.get("filename").map { String($0) } ?? "faktura.xml"
+        let municipality = query.get("municipality").map { String($0) }
+        let again = YesField.chosen(query.get("again").map { String($0) })
+        let view = try await offloaded {
+            try InvoiceCheckDesk(acting(as: principal)).check(Data(buffer: body), name: name, sender: .farm(provider), municipality: municipality,
+                                                               again: again)
+        }
+        return try .json(view, status: view.recorded ? .created : .ok)
+    }
+
+    /// The farm's own checked invoices and credit notes, as `tunet invoice list --json` lists them.
+    func invoices(_ request: Request) async throws -> Response {
+        let (provider, principal) = try farm(request)
+        return try .json(try await offloaded { try InvoiceListDesk(acting(as: principal)).list(provider: provider.digits) })
+    }
+
     func submissions(_ request: Request) async throws -> Response {
         let (provider, principal) = try farm(request)
         return try .json(try await offloaded { try AttendanceOverviewDesk(acting(as: principal)).submissions(provider: provider.digits) })

@@ -56,6 +56,7 @@ public enum TunetServer {
     /// The API's routes, each documented in Contracts/openapi.yaml.
     public static let routes: [(method: String, path: String)] = [
         ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
+        ("POST", "/v1/invoices"), ("GET", "/v1/invoices"),
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"), ("GET", "/v1/figures"), ("GET", "/v1/team/placements"),
         ("GET", "/v1/team/attendance"), ("GET", "/v1/team/tasks"), ("POST", "/v1/team/tasks/{id}/{action}"),
     ]
@@ -105,6 +106,8 @@ public enum TunetServer {
         router.get("/v1/placements") { request, _ in try await api.placements(request) }
         router.get("/v1/attendance/template") { request, _ in try await api.template(request) }
         router.post("/v1/attendance") { request, _ in try await api.upload(request) }
+        router.post("/v1/invoices") { request, _ in try await api.invoice(request) }
+        router.get("/v1/invoices") { request, _ in try await api.invoices(request) }
         router.get("/v1/submissions") { request, _ in try await api.submissions(request) }
         router.get("/v1/reports/:name") { request, context in try await api.report(request, name: context.parameters.get("name") ?? "") }
         router.get("/v1/figures") { request, _ in try await api.figures(request) }

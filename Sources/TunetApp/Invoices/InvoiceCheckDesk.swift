@@ -47,6 +47,9 @@ public struct InvoiceCheckDesk: Sendable {
 
     public init(_ context: TunetContext) { self.context = context }
 
+    /// The largest invoice file read (an attachment included).
+    public static let maximumBytes = EHFReader.maximumBytes
+
     /// An invoice file, read with the size limit before anything else.
     public static func readFile(_ path: String) throws -> Data { try EHFReader.read(file: path) }
 

@@ -136,6 +136,8 @@ public enum TaskKind: String, CaseIterable, Sendable, Codable {
     case newCompetition = "new_competition"
     /// A person has waited too long in a step of their journey.
     case journeyWaiting = "journey_waiting"
+    /// A farm's invoice differs from the invoice basis (`tunet invoice check`).
+    case invoiceDiffers = "invoice_differs"
     case other
 }
 
@@ -143,6 +145,8 @@ public enum TaskKind: String, CaseIterable, Sendable, Codable {
 public struct TaskLink: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case provider, agreement, placement, procurement, pilot, journey
+        /// A checked invoice, by its check's number.
+        case invoice
     }
 
     public let kind: Kind

@@ -142,6 +142,13 @@ struct InvoiceCheckCommandTests {
         var invoice = Self.march
         invoice.lines[1].quantity = "7"
         #expect(try check(tunet, invoice).status == 1)
+        #expect(try tunet.run(["team", "add", "--name", "Arbeidslag Kongsberg", "--municipality", "3303", "--owner", "Kommunedirektør"],
+                              environment: Self.bokmal).status == 0)
+        let raised = try tunet.run(["task", "generate"], environment: Self.bokmal)
+        #expect(raised.status == 0, "\(raised.stderr)")
+        let tasks = try tunet.run(["task", "list"], environment: Self.bokmal)
+        #expect(tasks.stdout.contains("Faktura 1042 fra Lia gård avviker fra fakturagrunnlaget: 3 avvik, 1 250,00 kr forskjell eks. mva (3303 Kongsberg)"),
+                "\(tasks.stdout)\(tasks.stderr)")
 
         var credit = EHFTestInvoice()
         credit.creditNote = true
@@ -157,6 +164,8 @@ struct InvoiceCheckCommandTests {
         let invoices = try tunet.json(try tunet.run(["invoice", "list", "--json"], environment: Self.bokmal)) as? [[String: Any]]
         let statuses = invoices?.compactMap { ($0["invoice"] as? [String: Any])?["status"] as? String }
         #expect(statuses == ["matches", "matches"], "\(statuses ?? [])")
+        let gone = try tunet.run(["task", "generate"], environment: Self.bokmal)
+        #expect(gone.stdout.contains("Vilkåret gjelder ikke lenger for oppgave"), "\(gone.stdout)")
 
         var second = Self.march
         second.number = "1050"

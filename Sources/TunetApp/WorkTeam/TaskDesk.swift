@@ -310,6 +310,8 @@ public struct TaskDesk: Sendable {
             if let id = Int64(link.key) { exists = try reader.pilot(id) != nil }
         case .journey:
             if let id = Int64(link.key) { exists = try reader.journey(id) != nil }
+        case .invoice:
+            if let id = Int64(link.key) { exists = try reader.checkedInvoice(id) != nil }
         }
         if !exists { throw TunetError.invalid("link", link.description, Message("task.error.no_link_target", ["kind": link.kind.labelValue, "key": .text(link.key)])) }
     }

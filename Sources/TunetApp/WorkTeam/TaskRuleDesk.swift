@@ -186,6 +186,7 @@ public struct TaskRuleDesk: Sendable {
         // Pupils placed in a school year their municipality has no school calendar for.
         findings += try schoolCalendarFindings(placements: placements, in: reader)
         findings += try journeyFindings(in: reader)
+        findings += try invoiceFindings(in: reader)
         // Last month's attendance missing on the 5th.
         if today.day >= thresholds.attendanceDay {
             let lastMonth = YearMonth(today).adding(months: -1)

@@ -83,7 +83,7 @@ struct TaskCommand: ParsableCommand {
         @Option(help: "A sector involved; repeat or separate with commas.") var sector: [String] = []
         @Option(help: "The owner: a member's number, name or e-mail (default: chosen by the task's sectors).") var owner: String?
         @Option(help: "Due date.") var due: String?
-        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID, pilot:ID, journey:ID.") var link: String?
+        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID, pilot:ID, journey:ID, invoice:ID.") var link: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -276,6 +276,10 @@ struct TaskCommand: ParsableCommand {
                   journey            a person has waited longer than --journey-days
                                      (\(defaults.journeyWaitingDays)) in a step before follow-up
                                      (referral, conversation, need, network)
+                  invoice            a farm's EHF invoice differs from the invoice
+                                     basis (`tunet invoice check`); the task's
+                                     condition is gone when a credit note or a
+                                     new check makes it match
                 A task whose condition no longer holds says so in its history.
 
                 Owners: a task goes to the first active member of its sectors, else

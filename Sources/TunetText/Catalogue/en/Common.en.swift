@@ -138,6 +138,7 @@ extension Catalogue {
         "label.public_holiday.boxing_day": "Boxing Day",
         "label.task_kind.approval_renewal": "approval renewal",
         "label.task_kind.journey_waiting": "waiting in journey",
+        "label.task_kind.invoice_differs": "invoice differs",
         "label.task_kind.police_certificate": "police certificate",
         "label.task_kind.extension_decision": "extension decision",
         "label.task_kind.ceiling": "ceiling",
@@ -170,5 +171,6 @@ extension Catalogue {
         "label.link_kind.procurement": "procurement",
         "label.link_kind.pilot": "pilot",
         "label.link_kind.journey": "journey",
+        "label.link_kind.invoice": "invoice",
     ]
 }

@@ -40,6 +40,7 @@ extension Catalogue {
         "invoice.error.municipality_outside": "Municipality {municipality} is outside what you have access to.",
         "invoice.error.several_municipalities": "the farm has participants in several municipalities in the period ({municipalities}); say which municipality the invoice is to",
         "invoice.error.status": "is not a result; choose {statuses}",
+        "task.title.invoice_differs": "Invoice {number} from {provider} differs from the invoice basis: {count} {count|difference|differences}, NOK {difference} apart excluding VAT ({municipality})",
         "invoice.unit.day": "days",
         "invoice.unit.half_day": "half days",
         "invoice.unit.trip": "trips",

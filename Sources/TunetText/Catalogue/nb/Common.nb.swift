@@ -138,6 +138,7 @@ extension Catalogue {
         "label.public_holiday.boxing_day": "Andre juledag",
         "label.task_kind.approval_renewal": "fornye godkjenning",
         "label.task_kind.journey_waiting": "venter i forløp",
+        "label.task_kind.invoice_differs": "avvik i faktura",
         "label.task_kind.police_certificate": "politiattest",
         "label.task_kind.extension_decision": "opsjon",
         "label.task_kind.ceiling": "maksimalverdi",
@@ -170,5 +171,6 @@ extension Catalogue {
         "label.link_kind.procurement": "anskaffelse",
         "label.link_kind.pilot": "pilot",
         "label.link_kind.journey": "forløp",
+        "label.link_kind.invoice": "faktura",
     ]
 }

@@ -40,6 +40,7 @@ extension Catalogue {
         "invoice.error.municipality_outside": "Kommune {municipality} er utenfor det du har tilgang til.",
         "invoice.error.several_municipalities": "gården har deltakere i flere kommuner i perioden ({municipalities}); oppgi hvilken kommune fakturaen gjelder",
         "invoice.error.status": "er ikke et resultat; velg {statuses}",
+        "task.title.invoice_differs": "Faktura {number} fra {provider} avviker fra fakturagrunnlaget: {count} {count|avvik|avvik}, {difference} kr forskjell eks. mva ({municipality})",
         "invoice.unit.day": "dager",
         "invoice.unit.half_day": "halvdager",
         "invoice.unit.trip": "turer",

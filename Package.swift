@@ -122,6 +122,7 @@ if Context.environment["TUNET_FUZZ"] != nil {
         ("FuzzCSVReader", ["TunetFiles"]),
         ("FuzzXLSXReader", ["TunetFiles"]),
         ("FuzzAttendanceValidation", ["TunetFiles", "TunetDomain"]),
+        ("FuzzEHFReader", ["TunetFiles", "TunetDomain"]),
     ] as [(String, [Target.Dependency])] {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))

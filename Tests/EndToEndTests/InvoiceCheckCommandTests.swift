@@ -60,6 +60,14 @@ struct InvoiceCheckCommandTests {
         #expect(try tunet.run(["invoice", "list", "--month", "2026-03"], environment: Self.bokmal).stdout.contains("stemmer"))
     }
 
+    @Test("The contract's example invoice (Contracts/examples/ehf-faktura.xml) matches the March it was written for")
+    func contractExample() throws {
+        let tunet = try prepared()
+        let result = try tunet.run(["invoice", "check", TunetProcess.example("ehf-faktura.xml")], environment: Self.bokmal)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Fakturaen stemmer med fakturagrunnlaget."))
+    }
+
     @Test("More days than reported, a price above the agreement's on those days and a fee are each named in bokmål, exact to the øre; exit 1")
     func differences() throws {
         let tunet = try prepared()

@@ -83,12 +83,21 @@ public struct InvoiceCheckDesk: Sendable {
                 throw TunetError.invalid("cac:AccountingSupplierParty", seller.digits, Message("invoice.error.unknown_seller", ["seller": .text(seller.formatted)]))
             }
             let agreement = try invoice.contractReference.flatMap { try tx.agreement($0) }
-            let buyer = try self.municipality(municipality, farm: farm, period: invoice.period, agreement: agreement, in: tx)
+            // A credit note goes to the municipality of the invoice it credits.
+            let creditedFirst = try invoice.kind == .creditNote ? creditedInvoice(invoice, in: tx) : nil
+            let buyer = try creditedFirst?.municipalityNumber ?? self.municipality(municipality, farm: farm, period: invoice.period, agreement: agreement, in: tx)
             func view(_ checked: CheckedInvoice, recorded: Bool, credited: CheckedInvoice? = nil) -> InvoiceCheckView {
                 InvoiceCheckView(invoice: checked, providerName: farm.name, sellerName: invoice.seller.name, buyerName: invoice.buyer.name,
                                  buyerOrganisationNumber: invoice.buyer.organisationNumber, recorded: recorded, creditedInvoice: credited)
             }
             let earlier = try tx.checkedInvoice(provider: seller, kind: invoice.kind, number: invoice.number)
+            // A farm numbers its invoices once for all its buyers: the number checked for another municipality is
+            // a duplicate too, told without what that municipality's check found.
+            if let earlier, !context.actor.scope.includes(earlier.municipalityNumber) {
+                throw TunetError.conflict(Message("invoice.error.checked_elsewhere", [
+                    "kind": .label("invoice.kind.\(invoice.kind.rawValue)"), "number": .text(invoice.number), "provider": .text(farm.name),
+                ]))
+            }
             if let earlier, !(again && earlier.sha256 == sha256) {
                 var answer = earlier
                 var repeated = InvoiceDifference(.alreadyChecked, text: earlier.status.rawValue, date: earlier.checkedOn)
@@ -137,7 +146,7 @@ public struct InvoiceCheckDesk: Sendable {
                             in tx: any StoreTransaction) throws -> (CheckedInvoice, CheckedInvoice?) {
         let seller = note.seller.organisationNumber!
         let creditedNumber = note.creditedInvoices.first ?? ""
-        guard let invoice = try tx.checkedInvoice(provider: seller, kind: .invoice, number: creditedNumber) else {
+        guard let invoice = try creditedInvoice(note, in: tx) else {
             let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: municipality, period: note.period, agreement: agreement,
                                                            today: context.today, in: tx)
             var comparison = InvoiceComparison(lines: [], groups: InvoiceControl.groups(note, basis: basis), invoicedNet: note.totals.taxExclusive,
@@ -164,6 +173,14 @@ public struct InvoiceCheckDesk: Sendable {
         creditedInvoice.differences = comparison.differences.map(\.withoutFreeText)
         creditedInvoice.status = InvoiceControl.isFullyCredited(remaining, net: net) ? .credited : comparison.matches ? .matches : .differs
         return (checked, creditedInvoice)
+    }
+
+    /// The checked invoice a credit note credits, when it is in the asker's municipalities.
+    private func creditedInvoice(_ note: EHFInvoice, in reader: StoreReader) throws -> CheckedInvoice? {
+        guard let seller = note.seller.organisationNumber, let number = note.creditedInvoices.first,
+              let invoice = try reader.checkedInvoice(provider: seller, kind: .invoice, number: number),
+              context.actor.scope.includes(invoice.municipalityNumber) else { return nil }
+        return invoice
     }
 
     private func record(_ invoice: EHFInvoice, sha256: String, municipality: String, comparison: InvoiceComparison, credited: Int64?) -> CheckedInvoice {

@@ -41,6 +41,7 @@ extension Catalogue {
         "invoice.error.several_municipalities": "the farm has participants in several municipalities in the period ({municipalities}); say which municipality the invoice is to",
         "invoice.error.status": "is not a result; choose {statuses}",
         "task.title.invoice_differs": "Invoice {number} from {provider} differs from the invoice basis: {count} {count|difference|differences}, NOK {difference} apart excluding VAT ({municipality})",
+        "invoice.error.checked_elsewhere": "{kind} {number} from {provider} has already been checked for another municipality; a number cannot be used twice.",
         "invoice.unit.day": "days",
         "invoice.unit.half_day": "half days",
         "invoice.unit.trip": "trips",

@@ -41,6 +41,7 @@ extension Catalogue {
         "invoice.error.several_municipalities": "gården har deltakere i flere kommuner i perioden ({municipalities}); oppgi hvilken kommune fakturaen gjelder",
         "invoice.error.status": "er ikke et resultat; velg {statuses}",
         "task.title.invoice_differs": "Faktura {number} fra {provider} avviker fra fakturagrunnlaget: {count} {count|avvik|avvik}, {difference} kr forskjell eks. mva ({municipality})",
+        "invoice.error.checked_elsewhere": "{kind} {number} fra {provider} er allerede kontrollert for en annen kommune; samme nummer kan ikke brukes to ganger.",
         "invoice.unit.day": "dager",
         "invoice.unit.half_day": "halvdager",
         "invoice.unit.trip": "turer",

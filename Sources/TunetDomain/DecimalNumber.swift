@@ -98,10 +98,21 @@ public enum LineArithmetic {
         // quantity·price is in 10^-12; ÷ base (10^-6) leaves 10^-6 kroner; øre are 10^-2 kroner: divide by base·10^4.
         guard product.high < divisor else { return nil }
         let (quotient, remainder) = divisor.dividingFullWidth(product)
+        guard quotient < UInt64(Money.largestValue.ore) else { return nil }
         let rounded = quotient + (remainder >= divisor - remainder ? 1 : 0)
-        guard rounded <= UInt64(Money.largestValue.ore) else { return nil }
         let negative = (quantity.millionths < 0) != (price.millionths < 0)
         return Money(ore: negative ? -Int64(rounded) : Int64(rounded))
+    }
+
+    /// price ÷ base quantity, to the millionth (rounded half up); nil beyond what a price can be.
+    public static func unitPrice(price: DecimalNumber, base: DecimalNumber) -> DecimalNumber? {
+        guard base.millionths > 0 else { return nil }
+        let product = price.millionths.magnitude.multipliedFullWidth(by: UInt64(DecimalNumber.scale))
+        let divisor = base.millionths.magnitude
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        guard quotient < UInt64(DecimalNumber.largest.millionths) else { return nil }
+        return DecimalNumber(millionths: Int64(quotient + (remainder >= divisor - remainder ? 1 : 0)))
     }
 
     /// How price ÷ base compares with `agreed` (a price per unit in øre), exactly: price·100 against agreed·base.

@@ -37,6 +37,10 @@ public struct InvoiceBasisUnits: Sendable {
 
 /// An invoice's lines added up per price line: kept with each check, so that a later credit note can be set against it.
 public struct InvoicedGroup: Hashable, Sendable, Codable {
+    /// Where the lines no price line answers to are added up, whatever they are called (an item's name is not kept);
+    /// no price line can have this code (a code has no hyphen).
+    public static let unmatched = "unmatched-lines"
+
     public var priceLine: String
     public var unit: PriceUnit
     public var quantity: DecimalNumber
@@ -102,17 +106,17 @@ public enum InvoiceControl {
     static let transportWords = ["transport", "skyss", "kjøring", "reise", "taxi", "trip"]
 
     /// The price line an invoice line is for: the seller's item identifier or the item's name when it is a
-    /// line's code, else the only day line for a line counted in days, else transport by its name.
+    /// line's code, else transport by its name, else the only day line for a line counted in days.
     public static func priceLine(of line: EHFLine, basis: InvoiceBasisUnits) -> String? {
         let known = basis.knownLines
         for candidate in [line.sellersItemId, line.itemName].compactMap({ $0?.trimmingWhitespace().lowercased() }) where known.contains(candidate) {
             return candidate
         }
+        if looksLikeTransport(line) { return basis.transportLine }
         if line.unitCode == "DAY" {
             let dayLines = known.filter { basis.unit(of: $0) == .day }
             if dayLines.count == 1 { return dayLines.first }
         }
-        if looksLikeTransport(line) { return basis.transportLine }
         return nil
     }
 
@@ -125,8 +129,11 @@ public enum InvoiceControl {
     public static func check(_ invoice: EHFInvoice, basis: InvoiceBasisUnits) -> InvoiceComparison {
         var differences = documentChecks(invoice, basis: basis)
         var groups: [String: InvoicedGroup] = [:]
+        var agreedPrices: [PriceQuestion: Set<Money>] = [:]
         for line in invoice.lines {
             guard let code = priceLine(of: line, basis: basis), let unit = basis.unit(of: code) else {
+                groups[InvoicedGroup.unmatched, default: InvoicedGroup(priceLine: InvoicedGroup.unmatched, unit: .day, quantity: .zero, amount: .zero)]
+                    .add(line)
                 differences.append(looksLikeTransport(line) && basis.unit(of: basis.transportLine) == nil
                                    ? InvoiceDifference(.transportNotInAgreement, line: line.id, invoicedQuantity: line.quantity,
                                                        invoicedAmount: line.amount, text: line.itemName)
@@ -138,9 +145,8 @@ public enum InvoiceControl {
             if let outside = line.period, !(invoice.period.contains(outside.from) && invoice.period.contains(outside.to)) {
                 differences.append(InvoiceDifference(.outsidePeriod, line: line.id, dates: [outside.from, outside.to]))
             }
-            differences += priceChecks(line, code: code, unit: unit, basis: basis)
-            groups[code, default: InvoicedGroup(priceLine: code, unit: unit, quantity: .zero, amount: .zero)].quantity = groups[code].map { $0.quantity + line.quantity } ?? line.quantity
-            groups[code]!.amount += line.amount
+            differences += priceChecks(line, code: code, unit: unit, basis: basis, known: &agreedPrices)
+            groups[code, default: InvoicedGroup(priceLine: code, unit: unit, quantity: .zero, amount: .zero)].add(line)
         }
         let sorted = groups.values.sorted { $0.priceLine < $1.priceLine }
         let (lines, groupDifferences) = compare(sorted, basis: basis)
@@ -158,13 +164,16 @@ public enum InvoiceControl {
         var differences = documentChecks(creditNote, basis: basis, periodChecks: false)
         for group in remaining where group.quantity < .zero || group.amount < .zero {
             differences.append(InvoiceDifference(.creditExceedsInvoice, priceLine: group.priceLine, unit: group.unit,
-                                                 invoicedQuantity: group.quantity, invoicedAmount: group.amount))
+                                                 invoicedQuantity: -group.quantity, invoicedAmount: Money(ore: -group.amount.ore)))
         }
         if isFullyCredited(remaining, net: net) {
             return InvoiceComparison(lines: [], groups: remaining, invoicedNet: net, expectedTotal: basis.total, differences: differences)
         }
         if !basis.missingDates.isEmpty {
             differences.append(InvoiceDifference(.attendanceIncomplete, dates: basis.missingDates))
+        }
+        if let unmatched = remaining.first(where: { $0.priceLine == InvoicedGroup.unmatched }), unmatched.amount > .zero {
+            differences.append(InvoiceDifference(.unknownLine, invoicedAmount: unmatched.amount))
         }
         let (lines, groupDifferences) = compare(remaining.filter { $0.quantity != .zero || $0.amount != .zero }, basis: basis)
         differences += groupDifferences
@@ -192,12 +201,9 @@ public enum InvoiceControl {
     public static func groups(_ document: EHFInvoice, basis: InvoiceBasisUnits) -> [InvoicedGroup] {
         var groups: [String: InvoicedGroup] = [:]
         for line in document.lines {
-            let code = priceLine(of: line, basis: basis) ?? line.sellersItemId ?? line.itemName
-            let unit = basis.unit(of: code) ?? .day
-            var group = groups[code] ?? InvoicedGroup(priceLine: code, unit: unit, quantity: .zero, amount: .zero)
-            group.quantity = group.quantity + line.quantity
-            group.amount += line.amount
-            groups[code] = group
+            let known = priceLine(of: line, basis: basis).flatMap { code in basis.unit(of: code).map { (code, $0) } }
+            let code = known?.0 ?? InvoicedGroup.unmatched
+            groups[code, default: InvoicedGroup(priceLine: code, unit: known?.1 ?? .day, quantity: .zero, amount: .zero)].add(line)
         }
         return groups.values.sorted { $0.priceLine < $1.priceLine }
     }
@@ -233,10 +239,21 @@ public enum InvoiceControl {
         for sum in sums where sum.stated != sum.expected {
             differences.append(InvoiceDifference(.totalsArithmetic, invoicedAmount: sum.stated, expectedAmount: sum.expected, text: sum.name))
         }
-        for subtotal in invoice.taxSubtotals where !subtotal.addsNoTax {
+        // BR-CO-14: the breakdowns' VAT adds up to the total's.
+        let breakdown = invoice.taxSubtotals.reduce(Money.zero) { $0 + $1.taxAmount }
+        if !invoice.taxSubtotals.isEmpty && breakdown != invoice.taxAmount {
+            differences.append(InvoiceDifference(.totalsArithmetic, invoicedAmount: invoice.taxAmount, expectedAmount: breakdown, text: "TaxAmount"))
+        }
+        let charged = invoice.taxSubtotals.filter { !$0.addsNoTax }
+        for subtotal in charged {
             differences.append(InvoiceDifference(.vatCharged, invoicedAmount: subtotal.taxAmount, expectedAmount: .zero, text: subtotal.category,
                                                  percent: subtotal.percent))
         }
+        if charged.isEmpty && invoice.taxAmount != .zero {
+            differences.append(InvoiceDifference(.vatCharged, invoicedAmount: invoice.taxAmount, expectedAmount: .zero))
+        }
+        if totals.prepaid != .zero { differences.append(InvoiceDifference(.prepaidAmount, invoicedAmount: totals.prepaid)) }
+        if totals.rounding != .zero { differences.append(InvoiceDifference(.roundingAmount, invoicedAmount: totals.rounding)) }
         for entry in invoice.allowancesAndCharges {
             differences.append(InvoiceDifference(entry.isCharge ? .chargeAdded : .allowanceGiven, invoicedAmount: entry.amount,
                                                  text: entry.reason ?? "–"))
@@ -257,11 +274,17 @@ public enum InvoiceControl {
 
     /// The line's price per unit against the agreement's prices on the days it covers (the billed days in the
     /// line's period, or in the invoice's; every day of it when none was billed).
-    static func priceChecks(_ line: EHFLine, code: String, unit: PriceUnit, basis: InvoiceBasisUnits) -> [InvoiceDifference] {
+    static func priceChecks(_ line: EHFLine, code: String, unit: PriceUnit, basis: InvoiceBasisUnits,
+                            known: inout [PriceQuestion: Set<Money>]) -> [InvoiceDifference] {
         let span = line.period ?? basis.period
-        let billedDays = (basis.billed[code] ?? []).map(\.date).filter { span.contains($0) }
-        let days = billedDays.isEmpty ? (0...span.from.days(until: span.to)).map { span.from.adding(days: $0) } : billedDays
-        let agreed = Set(days.compactMap { basis.prices.price(provider: basis.provider, line: code, on: $0)?.amount })
+        let question = PriceQuestion(line: code, span: span)
+        // Worked out once per price line and period: an invoice of thousands of lines shares a few periods.
+        let agreed = known[question] ?? {
+            let billedDays = (basis.billed[code] ?? []).map(\.date).filter { span.contains($0) }
+            let days = billedDays.isEmpty ? (0...span.from.days(until: span.to)).map { span.from.adding(days: $0) } : billedDays
+            return Set(days.compactMap { basis.prices.price(provider: basis.provider, line: code, on: $0)?.amount })
+        }()
+        known[question] = agreed
         guard let highest = agreed.max(), let lowest = agreed.min() else { return [] }
         let orderings = agreed.map { LineArithmetic.compare(price: line.price, base: line.baseQuantity, with: $0) }
         guard !orderings.contains(.equal) else { return [] }
@@ -280,10 +303,9 @@ public enum InvoiceControl {
                                   text: agreed.sorted().map(\.formatted).joined(separator: " / "))]
     }
 
-    /// price ÷ base quantity, exact to the millionth (a base quantity other than one is rare).
+    /// price ÷ base quantity, to the millionth (a base quantity other than one is rare).
     static func unitPrice(_ line: EHFLine) -> DecimalNumber {
-        guard line.baseQuantity != .one, let whole = line.baseQuantity.whole, whole > 0 else { return line.price }
-        return DecimalNumber(millionths: line.price.millionths / Int64(whole))
+        LineArithmetic.unitPrice(price: line.price, base: line.baseQuantity) ?? line.price
     }
 
     /// Per price line, the invoiced quantity and amount against the basis's.
@@ -291,7 +313,7 @@ public enum InvoiceControl {
         var comparisons: [InvoiceLineComparison] = []
         var differences: [InvoiceDifference] = []
         let codes = Set(groups.map(\.priceLine)).union(basis.billed.keys).sorted()
-        for code in codes {
+        for code in codes where code != InvoicedGroup.unmatched {
             let billed = basis.billed[code] ?? []
             let expectedQuantity = DecimalNumber(billed.reduce(0) { $0 + $1.quantity })
             let expectedAmount = billed.reduce(Money.zero) { $0 + $1.amount }
@@ -314,6 +336,19 @@ public enum InvoiceControl {
             }
         }
         return (comparisons, differences)
+    }
+}
+
+/// Which prices the agreement had for a price line over a period.
+struct PriceQuestion: Hashable {
+    let line: String
+    let span: DateSpan
+}
+
+extension InvoicedGroup {
+    mutating func add(_ line: EHFLine) {
+        quantity = quantity + line.quantity
+        amount += line.amount
     }
 }
 

@@ -24,11 +24,14 @@ public struct InvoiceDifference: Hashable, Sendable, Codable {
         /// Another invoice of the farm to the same municipality covers days of the period (and is not credited).
         case periodAlreadyInvoiced = "period_already_invoiced"
         case vatCharged = "vat_charged"
+        /// An amount said to be paid already (BT-113), taken off what is to be paid.
+        case prepaidAmount = "prepaid_amount"
+        /// A rounding (BT-114) added to what is to be paid.
+        case roundingAmount = "rounding_amount"
         case chargeAdded = "charge_added"
         case allowanceGiven = "allowance_given"
         case lineArithmetic = "line_amount_inconsistent"
         case totalsArithmetic = "totals_inconsistent"
-        case creditedInvoiceUnknown = "credited_invoice_unknown"
         case creditExceedsInvoice = "credit_exceeds_invoice"
     }
 
@@ -147,6 +150,11 @@ public struct InvoiceDifference: Hashable, Sendable, Codable {
         arguments["text"] = text.map { .text($0) }
         arguments["date"] = date.map { .date($0) }
         arguments["percent"] = percent.map { .text($0.description.replacingDecimalPoint) }
+        // A fact a sentence names but this difference lacks reads as a dash, never as a placeholder.
+        for key in ["line", "price_line", "unit", "invoiced_quantity", "expected_quantity", "invoiced_amount", "expected_amount", "difference",
+                    "invoiced_price", "agreed_price", "dates", "count", "text", "date", "percent"] where arguments[key] == nil {
+            arguments[key] = .text("–")
+        }
         if kind == .alreadyChecked {
             arguments["status"] = text.map { .label("invoice.status.\($0)") }
             return Message("invoice.difference.already_checked\(sameFile == false ? "_other_file" : "")", arguments)

@@ -36,7 +36,8 @@ final class EHFElements: NSObject, XMLParserDelegate {
     private(set) var allowances: [Group] = []
     private(set) var taxTotals: [(total: Group, subtotals: [Group])] = []
     private(set) var creditedInvoices: [String] = []
-    /// Every amount's currency (`path` → `currencyID`), to be checked against the document's currency.
+    /// Each currency the amounts are in, with the first amount in it, to be checked against the document's
+    /// currency (at most a hundred: one other currency is already a problem).
     private(set) var currencies: [(path: String, currency: String)] = []
     private(set) var stop: Stop?
 
@@ -115,7 +116,9 @@ final class EHFElements: NSObject, XMLParserDelegate {
         } else if path.count == 2, path[0] == lineName, element == "AllowanceCharge" {
             lineAllowance = [:]
         }
-        if element.hasSuffix("Amount"), let currency = attributes["currencyID"] { currencies.append((joined, currency)) }
+        if element.hasSuffix("Amount"), let currency = attributes["currencyID"], currencies.count < 100, !currencies.contains(where: { $0.currency == currency }) {
+            currencies.append((joined, currency))
+        }
         guard known, let (relative, place) = target(joined) else { return }
         capturing = true
         for name in Self.attributes[element] ?? [] {

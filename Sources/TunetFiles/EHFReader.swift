@@ -45,7 +45,12 @@ public enum EHFReader {
     public static func parse(_ data: Data, name: String) throws(TunetError) -> EHFInvoice {
         guard data.count <= maximumBytes else { throw tooLarge(name, bytes: data.count) }
         guard !data.isEmpty else { throw .unreadableFile(path: name, reason: Message("files.ehf.empty")) }
-        guard XLSXReader.isValidUTF8(data) else { throw .unreadableFile(path: name, reason: Message("files.ehf.not_utf8")) }
+        // A NUL byte is valid UTF-8 but never in UTF-8 XML text: it is how UTF-16 (which libxml2 would read) slips past.
+        guard XLSXReader.isValidUTF8(data), !data.contains(0) else { throw .unreadableFile(path: name, reason: Message("files.ehf.not_utf8")) }
+        guard startsLikeXML(data) else { throw .unreadableFile(path: name, reason: Message("files.ehf.not_xml")) }
+        guard !XMLProcessingInstructions.containsEmpty(data) else {
+            throw .unreadableFile(path: name, reason: Message("files.xml.empty_processing_instruction"))
+        }
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw .unreadableFile(path: name, reason: Message("files.ehf.declaration"))
         }
@@ -66,6 +71,13 @@ public enum EHFReader {
         guard elements.rootName != nil else { throw .unreadableFile(path: name, reason: Message("files.ehf.not_ubl_plain")) }
         var reading = EHFFields(elements)
         return try reading.invoice()
+    }
+
+    /// Whether the file begins as XML does: `<`, after a UTF-8 byte order mark and white space at most.
+    static func startsLikeXML(_ data: Data) -> Bool {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
     }
 
     /// The `encoding` of the XML declaration, if the file has one.

@@ -99,6 +99,9 @@ public struct XLSXReader {
         guard isValidUTF8(data) else {
             throw .unreadableFile(path: name, reason: Message("files.xlsx.xml_not_utf8"))
         }
+        guard !XMLProcessingInstructions.containsEmpty(data) else {
+            throw .unreadableFile(path: name, reason: Message("files.xml.empty_processing_instruction"))
+        }
         // XMLParser(data:) fails on large sheets on Linux; a stream does not. External entities are never resolved.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false

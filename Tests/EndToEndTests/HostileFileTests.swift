@@ -59,6 +59,8 @@ struct HostileFileTests {
             book('rad.xlsx', '<worksheet><sheetData><row r="9223372036854775807"><c t="inlineStr"><is><t>x</t></is></c></row><row><c/></row></sheetData></worksheet>')
             # Found by fuzzing: FoundationXML aborted the process on an element name that is not UTF-8.
             book('navn.xlsx', b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><sppm\\xc3/></sheetData></worksheet>')
+            # Found by fuzzing the EHF reader: FoundationXML passed a processing instruction without data to strlen as null.
+            book('instruksjon.xlsx', '<worksheet><?x?><sheetData/></worksheet>')
             # One cell at the last column in each of 2 000 rows would unfold into 32 million empty fields.
             book('spredt.xlsx', '<worksheet><sheetData>' + ''.join('<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i) for i in range(1, 2001)) + '</sheetData></worksheet>')
             print('built')
@@ -79,6 +81,7 @@ struct HostileFileTests {
         try refuse(tunet, "kolonne.xlsx", "is outside a spreadsheet's 1,048,576 rows and 16,384 columns")
         try refuse(tunet, "rad.xlsx", "is outside a spreadsheet's 1,048,576 rows and 16,384 columns")
         try refuse(tunet, "navn.xlsx", "it is not valid UTF-8 text")
+        try refuse(tunet, "instruksjon.xlsx", "a processing instruction without content")
         try refuse(tunet, "spredt.xlsx", "the sheet's rows span more than 20,000,000 cells")
     }
 }

@@ -93,6 +93,8 @@ struct InvoiceCheckCommandTests {
         #expect(json?["matches"] as? Bool == false)
         #expect(json?["recorded"] as? Bool == false)
 
+        let kept = try tunet.run(["invoice", "list", "--json"], environment: Self.bokmal)
+        #expect(!kept.stdout.contains("Fakturagebyr"), "a charge's reason is free text: shown, not kept")
         let english = try tunet.run(["invoice", "list", "--lang", "en"], environment: Self.bokmal)
         #expect(english.stdout.contains("differs"), "\(english.stdout)")
     }
@@ -192,9 +194,15 @@ struct InvoiceCheckCommandTests {
         var unknown = credit
         unknown.number = "K-19"
         unknown.creditedInvoice = "9999"
+        let before = try tunet.databaseSnapshot()
         let orphan = try check(tunet, unknown, name: "ukjent.xml")
-        #expect(orphan.status == 1)
-        #expect(orphan.stdout.contains("Kreditnotaen krediterer faktura 9999, som ikke er kontrollert i Tunet"), "\(orphan.stdout)")
+        #expect(orphan.status == 65)
+        #expect(orphan.stderr.contains("Kreditnotaen krediterer faktura 9999, som ikke er kontrollert i Tunet; kontroller fakturaen først."), "\(orphan.stderr)")
+        #expect(try tunet.databaseSnapshot() == before, "a credit note is not recorded before its invoice")
+
+        let again = try check(tunet, second, name: "dobbel.xml", ["--again"])
+        #expect(again.status == 65, "a credited invoice is not checked again from its own file")
+        #expect(again.stderr.contains("Faktura 1050 er kreditert med kreditnota"), "\(again.stderr)")
     }
 
     @Test("Bad files are refused in bokmål, naming the element and why, and change nothing")
@@ -227,6 +235,11 @@ struct InvoiceCheckCommandTests {
             ("entitet.xml", entity, [], 66, "dokumenttypedeklarasjon"),
             ("ekstern.xml", external, [], 66, "dokumenttypedeklarasjon"),
             ("tom.xml", "", [], 66, "filen er tom"),
+            // Found by fuzzing: FoundationXML passed a processing instruction without data to strlen as null.
+            ("instruksjon.xml", "<?SellersItemIdentification?>\n<Invoice/>", [], 66, "en prosesseringsinstruksjon uten innhold"),
+            ("utf16.xml", String(decoding: Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?><Invoice/>".utf16).flatMap { [UInt8($0 & 0xff), UInt8($0 >> 8)] }, as: UTF8.self),
+             [], 66, "filen er ikke gyldig UTF-8-tekst"),
+            ("tekst.xml", "Faktura 1042", [], 66, "filen er ikke XML"),
         ]
         for bad in cases {
             let file = try tunet.write(bad.name, bad.text)

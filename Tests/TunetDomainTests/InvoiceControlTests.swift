@@ -68,11 +68,45 @@ struct InvoiceControlTests {
         #expect(differences.contains { $0.kind == .totalsArithmetic && $0.text == "TaxExclusiveAmount" })
     }
 
+    @Test("What is to be paid is checked too: VAT no breakdown adds, a breakdown that does not add up, a prepaid amount and a rounding")
+    func payable() {
+        var invoice = Self.invoice([Self.line("1", "3", "1200")])
+        invoice.taxAmount = Money(ore: 90_000)
+        invoice.totals.taxInclusive = invoice.totals.taxExclusive + invoice.taxAmount
+        invoice.totals.prepaid = Money(ore: -50_000)
+        invoice.totals.rounding = Money(ore: 22)
+        invoice.totals.payable = invoice.totals.taxInclusive - invoice.totals.prepaid + invoice.totals.rounding
+        let kinds = InvoiceControl.check(invoice, basis: Self.basis()).differences.map(\.kind)
+        #expect(kinds == [.totalsArithmetic, .vatCharged, .prepaidAmount, .roundingAmount], "\(kinds)")
+    }
+
+    @Test("A line that says transport is transport, also when it is counted in days")
+    func transportByName() {
+        let lines = [Self.line("1", "3", "1200"), Self.line("2", "3", "600", unit: "DAY", item: "Skyss", code: nil)]
+        let comparison = InvoiceControl.check(Self.invoice(lines), basis: Self.basis())
+        #expect(comparison.groups.map(\.priceLine) == ["full_day", "transport"])
+    }
+
+    @Test("Lines no price line answers to are kept added up without their names, so a full credit settles them too")
+    func unmatchedCredited() {
+        let lines = [Self.line("1", "3", "1200"), Self.line("2", "1", "50", unit: "C62", item: "Fakturagebyr for Ola Nordmann", code: nil)]
+        let invoice = Self.invoice(lines)
+        let checked = InvoiceControl.check(invoice, basis: Self.basis())
+        #expect(checked.groups.map(\.priceLine) == ["full_day", InvoicedGroup.unmatched])
+        let credit = InvoiceControl.groups(invoice, basis: Self.basis())
+        let remaining = InvoiceControl.remaining(checked.groups, less: [credit])
+        #expect(InvoiceControl.isFullyCredited(remaining, net: .zero))
+    }
+
     @Test("A price with more decimals than øre is compared exactly: 1 200.000001 is above 1 200")
     func exactPrices() {
         #expect(LineArithmetic.compare(price: DecimalNumber.parse("1200.000001")!, base: .one, with: .kroner(1200)) == .greater)
         #expect(LineArithmetic.compare(price: DecimalNumber.parse("2400")!, base: DecimalNumber(2), with: .kroner(1200)) == .equal)
         #expect(LineArithmetic.amount(quantity: DecimalNumber.parse("3")!, price: DecimalNumber.parse("0.333333")!, base: .one) == Money(ore: 100))
+        // Found in review: a quotient just under 2^64 rounded up overflowed and stopped the process.
+        #expect(LineArithmetic.amount(quantity: DecimalNumber.parse("930085.624866")!, price: DecimalNumber.parse("991669.131343")!,
+                                      base: DecimalNumber.parse("0.000005")!) == nil)
+        #expect(LineArithmetic.unitPrice(price: DecimalNumber(1250), base: DecimalNumber.parse("0.5")!) == DecimalNumber(2500))
         #expect(DecimalNumber.parse("1,5") == nil)
         #expect(DecimalNumber.parse("1e5") == nil)
         #expect(DecimalNumber.parse("0.1234567") == nil)

@@ -55,6 +55,10 @@ struct InvoiceServiceTests {
         #expect(foreign.status == 403)
         #expect(try service.json(foreign.data)["detail"] as? String == "Fakturaen er fra 974 760 673; en gård kan bare sende inn sine egne fakturaer.")
 
+        let elsewhere = try await service.request("POST", "/v1/invoices?municipality=0301", token: service.lia, body: Data(Self.invoice.xml.utf8),
+                                                  type: "application/xml")
+        #expect(elsewhere.status == 422, "a farm cannot send an invoice to a municipality it does not serve (it would raise a task there)")
+
         let entity = Data("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"a\">]><Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"/>".utf8)
         let declared = try await service.request("POST", "/v1/invoices", token: service.lia, body: entity, type: "application/xml")
         #expect(declared.status == 422, "\(String(decoding: declared.data, as: UTF8.self))")

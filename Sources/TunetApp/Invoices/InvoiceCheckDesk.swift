@@ -107,6 +107,11 @@ public struct InvoiceCheckDesk: Sendable {
                 try prepare(answered)
                 return answered
             }
+            // Checked again from its own file alone, a credited invoice would forget its credit notes.
+            if let earlier, earlier.kind == .invoice,
+               try tx.checkedInvoices(in: .only([earlier.municipalityNumber]), provider: seller).contains(where: { $0.creditedInvoiceId == earlier.id }) {
+                throw TunetError.conflict(Message("invoice.error.again_after_credit", ["number": .text(earlier.number)]))
+            }
             var checked: CheckedInvoice
             var credited: CheckedInvoice?
             switch invoice.kind {
@@ -116,6 +121,8 @@ public struct InvoiceCheckDesk: Sendable {
                 var comparison = InvoiceControl.check(invoice, basis: basis)
                 let overlapping = try tx.checkedInvoices(in: .only([buyer]), provider: seller).filter {
                     $0.kind == .invoice && $0.status != .credited && $0.number != invoice.number && $0.period.overlaps(invoice.period)
+                        // A farm may invoice each of its agreements on its own.
+                        && ($0.contractReference == nil || invoice.contractReference == nil || $0.contractReference == invoice.contractReference)
                 }
                 comparison.differences = overlapping.map { InvoiceDifference(.periodAlreadyInvoiced, text: $0.number, date: $0.checkedOn) }
                     + comparison.differences
@@ -123,17 +130,18 @@ public struct InvoiceCheckDesk: Sendable {
             case .creditNote:
                 (checked, credited) = try creditNote(invoice, sha256: sha256, municipality: buyer, agreement: agreement, in: tx)
             }
+            // Kept without free text; answered with it.
             if let earlier {
                 checked.id = earlier.id
-                try tx.update(checked, action: "check_again")
+                try tx.update(checked.withoutFreeText, action: "check_again")
             } else {
-                checked = try tx.insertCheckedInvoice { id in
-                    var made = checked
+                checked.id = try tx.insertCheckedInvoice { id in
+                    var made = checked.withoutFreeText
                     made.id = id
                     return made
-                }
+                }.id
             }
-            if let credited { try tx.update(credited, action: "credit") }
+            if let credited { try tx.update(credited.withoutFreeText, action: "credit") }
             let answered = view(checked, recorded: true, credited: credited)
             try prepare(answered)
             return answered
@@ -146,13 +154,9 @@ public struct InvoiceCheckDesk: Sendable {
                             in tx: any StoreTransaction) throws -> (CheckedInvoice, CheckedInvoice?) {
         let seller = note.seller.organisationNumber!
         let creditedNumber = note.creditedInvoices.first ?? ""
+        // A credit note is only ever read against its invoice: one that came first would never be set against it.
         guard let invoice = try creditedInvoice(note, in: tx) else {
-            let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: municipality, period: note.period, agreement: agreement,
-                                                           today: context.today, in: tx)
-            var comparison = InvoiceComparison(lines: [], groups: InvoiceControl.groups(note, basis: basis), invoicedNet: note.totals.taxExclusive,
-                                               expectedTotal: basis.total, differences: [])
-            comparison.differences = [InvoiceDifference(.creditedInvoiceUnknown, text: creditedNumber)]
-            return (record(note, sha256: sha256, municipality: municipality, comparison: comparison, credited: nil), nil)
+            throw TunetError.conflict(Message("invoice.error.credited_unknown", ["number": .text(creditedNumber)]))
         }
         let invoiceAgreement = try invoice.contractReference.flatMap { try tx.agreement($0) }
         let basis = try InvoiceBasisUnitsReading.units(provider: seller, municipality: invoice.municipalityNumber, period: invoice.period,
@@ -170,7 +174,7 @@ public struct InvoiceCheckDesk: Sendable {
         checked.period = invoice.period
         if InvoiceControl.isFullyCredited(remaining, net: net) { checked.expectedTotal = .zero }
         var creditedInvoice = invoice
-        creditedInvoice.differences = comparison.differences.map(\.withoutFreeText)
+        creditedInvoice.differences = comparison.differences
         creditedInvoice.status = InvoiceControl.isFullyCredited(remaining, net: net) ? .credited : comparison.matches ? .matches : .differs
         return (checked, creditedInvoice)
     }
@@ -189,7 +193,7 @@ public struct InvoiceCheckDesk: Sendable {
             issueDate: invoice.issueDate, period: invoice.period, checkedOn: context.today, sha256: sha256,
             status: comparison.matches ? .matches : .differs, creditedInvoiceId: credited, contractReference: invoice.contractReference,
             totals: invoice.totals, taxAmount: invoice.taxAmount, expectedTotal: comparison.expectedTotal, groups: comparison.groups,
-            lines: comparison.lines, differences: comparison.differences.map(\.withoutFreeText))
+            lines: comparison.lines, differences: comparison.differences)
     }
 
     /// The municipality the invoice is to: the one asked for, else the one where the farm's placements in
@@ -201,6 +205,17 @@ public struct InvoiceCheckDesk: Sendable {
                 throw TunetError.invalid("municipality", asked, Message("invoice.error.unknown_municipality"))
             }
             guard scope.includes(asked) else { throw TunetError.forbidden(Message("invoice.error.municipality_outside", ["municipality": .text(asked)])) }
+            // Only a municipality the farm serves in the period: otherwise a farm could raise a task in any municipality.
+            let placed = try reader.placements(in: .only([asked]), provider: farm.organisationNumber).contains {
+                $0.start <= period.to && $0.end >= period.from
+            }
+            let agreed = try reader.allAgreements().contains {
+                $0.municipalities.contains(asked) && $0.start <= period.to && $0.currentEnd >= period.from
+                    && $0.prices.versions.contains { $0.provider == farm.organisationNumber }
+            }
+            guard placed || agreed else {
+                throw TunetError.invalid("municipality", asked, Message("invoice.error.not_served", ["provider": .text(farm.name)]))
+            }
             return asked
         }
         let placements = try reader.placements(in: scope, provider: farm.organisationNumber).filter {
@@ -220,10 +235,19 @@ public struct InvoiceCheckDesk: Sendable {
     }
 }
 
+extension CheckedInvoice {
+    /// As it is kept: its differences without free text.
+    var withoutFreeText: CheckedInvoice {
+        var copy = self
+        copy.differences = differences.map(\.withoutFreeText)
+        return copy
+    }
+}
+
 extension InvoiceDifference {
-    /// As it is kept: without an item's name, which may name a person.
+    /// As it is kept: without an item's name or a charge's reason, which may name a person.
     var withoutFreeText: InvoiceDifference {
-        guard kind == .unknownLine || kind == .transportNotInAgreement else { return self }
+        guard [.unknownLine, .transportNotInAgreement, .chargeAdded, .allowanceGiven].contains(kind) else { return self }
         var copy = self
         copy.text = nil
         return copy

@@ -11,7 +11,8 @@ extension TaskRuleDesk {
             guard invoice.kind == .invoice, invoice.status == .differs else { return nil }
             if names[invoice.provider] == nil { names[invoice.provider] = try reader.provider(invoice.provider)?.name ?? invoice.provider.formatted }
             let municipality = Municipality.named(invoice.municipalityNumber)?.description ?? invoice.municipalityNumber
-            let apart = invoice.totals.taxExclusive - invoice.expectedTotal
+            // After a credit note, the total's difference is what the invoice still comes to beyond the basis.
+            let apart = invoice.differences.first { $0.kind == .totalDiffers }?.difference ?? (invoice.totals.taxExclusive - invoice.expectedTotal)
             return Finding(key: "invoice:\(invoice.id)",
                            title: Message("task.title.invoice_differs", [
                                "number": .text(invoice.number), "provider": .text(names[invoice.provider]!),

@@ -150,13 +150,17 @@ public struct InvoiceDifference: Hashable, Sendable, Codable {
         arguments["text"] = text.map { .text($0) }
         arguments["date"] = date.map { .date($0) }
         arguments["percent"] = percent.map { .text($0.description.replacingDecimalPoint) }
+        // A charge's reason is shown when checked and not kept (it may name a person): a kept one is told without it.
+        if (kind == .chargeAdded || kind == .allowanceGiven) && text == nil {
+            return Message("invoice.difference.\(kind.rawValue)_unnamed", ["invoiced_amount": invoicedAmount.map { .money($0) } ?? .text("–")])
+        }
         // A fact a sentence names but this difference lacks reads as a dash, never as a placeholder.
         for key in ["line", "price_line", "unit", "invoiced_quantity", "expected_quantity", "invoiced_amount", "expected_amount", "difference",
                     "invoiced_price", "agreed_price", "dates", "count", "text", "date", "percent"] where arguments[key] == nil {
             arguments[key] = .text("–")
         }
         if kind == .alreadyChecked {
-            arguments["status"] = text.map { .label("invoice.status.\($0)") }
+            arguments["status"] = text.map { .label("invoice.status.\($0)") } ?? .text("–")
             return Message("invoice.difference.already_checked\(sameFile == false ? "_other_file" : "")", arguments)
         }
         return Message("invoice.difference.\(kind.rawValue)", arguments)

@@ -181,6 +181,7 @@ public enum DemoScenario {
         try addPlacements(context)
         try addJourneys(context)
         try addAttendance(context)
+        try addInvoices(context)
         try addWorkTeam(context)
         try addPilots(context)
     }

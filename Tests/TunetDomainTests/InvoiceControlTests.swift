@@ -1,5 +1,6 @@
 import Testing
 import TunetDomain
+import TunetText
 
 /// The rules an invoice is checked by, on constructed bases whose answers are known.
 @Suite("Invoice control: an EHF invoice set against the invoice basis")
@@ -33,6 +34,22 @@ struct InvoiceControlTests {
                           contractReference: nil, buyerReference: nil, creditedInvoices: [], seller: EHFParty(organisationNumber: farm), buyer: EHFParty(),
                           lines: lines, allowancesAndCharges: [], taxSubtotals: [EHFTaxSubtotal(category: "E", percent: .zero, taxableAmount: sum, taxAmount: .zero, exemptionReason: nil)],
                           taxAmount: .zero, totals: totals)
+    }
+
+    @Test("Every kind of difference reads as a sentence in both languages, with every fact filled in or a dash")
+    func everyKindHasItsSentence() {
+        for language in [Language.nb, .en] {
+            let table = Catalogue.table(language)
+            for kind in InvoiceDifference.Kind.allCases {
+                let message = InvoiceDifference(kind).message
+                #expect(table[message.key] != nil, "\(language) \(message.key)")
+                #expect(!Texts(language).render(message).contains("{"), "\(language) \(kind)")
+            }
+            var repeated = InvoiceDifference(.alreadyChecked, text: "matches", date: Self.day(31))
+            repeated.sameFile = false
+            #expect(table[repeated.message.key] != nil)
+            #expect(table[InvoiceDifference(.chargeAdded, invoicedAmount: .kroner(75), text: "Gebyr").message.key] != nil)
+        }
     }
 
     @Test("Three days at the agreement's price match; nothing else is said")

@@ -18,6 +18,18 @@ public struct InvoiceListDesk: Sendable {
 
     public init(_ context: TunetContext) { self.context = context }
 
+    /// One check as it stands, with the invoice a credit note credits; "not found" outside the asker's municipalities.
+    public func show(_ id: String) throws -> InvoiceCheckView {
+        try context.read { reader in
+            guard let number = Int64(id), let invoice = try reader.checkedInvoice(number), context.actor.scope.includes(invoice.municipalityNumber) else {
+                throw TunetError.notFound(kind: "invoice_check", key: id)
+            }
+            let credited = try invoice.creditedInvoiceId.flatMap { try reader.checkedInvoice($0) }
+            return InvoiceCheckView(invoice: invoice, providerName: try reader.provider(invoice.provider)?.name ?? invoice.provider.formatted,
+                                    sellerName: nil, buyerName: nil, buyerOrganisationNumber: nil, recorded: true, creditedInvoice: credited)
+        }
+    }
+
     public func list(provider: String? = nil, month: String? = nil, status: String? = nil) throws -> [CheckedInvoiceLine] {
         let farm = try provider.map(ProviderDesk.parseNumber)
         let period = try month.map(AttendanceOverviewDesk.month)

@@ -186,7 +186,7 @@ struct InvoiceCommand: ParsableCommand {
               tunet invoice check faktura-1042.xml
               tunet invoice list --status differs
             """,
-        subcommands: [Basis.self, Check.self, List.self])
+        subcommands: [Basis.self, Check.self, List.self, Show.self])
 
     struct Basis: ParsableCommand {
         static let configuration = CommandConfiguration(

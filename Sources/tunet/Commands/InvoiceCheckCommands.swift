@@ -67,7 +67,7 @@ extension InvoiceCommand {
     }
 
     /// A check as people read it: the invoice, its price lines against the basis, the totals, and the differences.
-    static func checkText(_ view: InvoiceCheckView) -> String {
+    static func checkText(_ view: InvoiceCheckView, recorded: Bool = true) -> String {
         let texts = Console.texts
         let invoice = view.invoice
         var lines = [texts.render(InvoiceCheckText.title(view)), texts.render(InvoiceCheckText.period(invoice))]
@@ -95,13 +95,37 @@ extension InvoiceCommand {
             lines.append(texts("invoice.check.differs", ["count": .integer(invoice.differences.count)]))
             for difference in invoice.differences { lines.append("  - " + texts.render(difference.message)) }
         }
-        lines.append(view.recorded ? texts("invoice.check.recorded", ["id": .integer(invoice.id)]) : texts("invoice.check.not_recorded"))
+        if recorded {
+            lines.append(view.recorded ? texts("invoice.check.recorded", ["id": .integer(invoice.id)]) : texts("invoice.check.not_recorded"))
+        }
         return lines.joined(separator: "\n")
     }
 
     static func quantity(_ value: DecimalNumber) -> String {
         if let whole = value.whole { return Console.texts.format(.integer(whole)) }
         return value.description.replacingOccurrences(of: ".", with: Console.texts.language == .en ? "." : ",")
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One checked invoice or credit note: its price lines against the basis and every difference.",
+            discussion: """
+                The free text of the invoice (item names, a charge's reason) is not kept, so it is not shown here.
+
+                Example:
+                  tunet invoice show 2
+                """)
+
+        @Argument(help: "The check's number (from `tunet invoice list`).")
+        var id: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let view = try InvoiceListDesk(global.readableContext()).show(id)
+            if output.json { return try JSONOutput.print(view) }
+            Console.out(InvoiceCommand.checkText(view, recorded: false))
+        }
     }
 
     struct List: ParsableCommand {

@@ -49,6 +49,8 @@ extension Catalogue {
         "invoice.error.not_served": "{provider} has neither placements nor an agreement in this municipality in the invoice period",
         "invoice.difference.prepaid_amount": "A prepaid amount of NOK {invoiced_amount} is taken off the amount payable; the invoice basis knows no prepayment",
         "invoice.difference.rounding_amount": "A rounding of NOK {invoiced_amount} is added to the amount payable",
+        "invoice.difference.charge_added_unnamed": "A charge on the invoice that is not in the invoice basis: NOK {invoiced_amount}",
+        "invoice.difference.allowance_given_unnamed": "An allowance on the invoice that is not in the invoice basis: NOK {invoiced_amount}",
         "invoice.unit.day": "days",
         "invoice.unit.half_day": "half days",
         "invoice.unit.trip": "trips",

@@ -49,6 +49,8 @@ extension Catalogue {
         "invoice.error.not_served": "{provider} har verken plasseringer eller avtale i denne kommunen i fakturaperioden",
         "invoice.difference.prepaid_amount": "Forskuddsbetalt beløp {invoiced_amount} kr er trukket fra beløpet å betale; fakturagrunnlaget kjenner ingen forskudd",
         "invoice.difference.rounding_amount": "Avrunding på {invoiced_amount} kr er lagt til beløpet å betale",
+        "invoice.difference.charge_added_unnamed": "Tillegg på fakturaen som ikke er i fakturagrunnlaget: {invoiced_amount} kr",
+        "invoice.difference.allowance_given_unnamed": "Fradrag på fakturaen som ikke er i fakturagrunnlaget: {invoiced_amount} kr",
         "invoice.unit.day": "dager",
         "invoice.unit.half_day": "halvdager",
         "invoice.unit.trip": "turer",

@@ -26,7 +26,7 @@ extension DemoScenario {
             guard !lines.isEmpty else { continue }
             let differs = farm.prefix != kongsberg[0].prefix
             if differs { lines[0].quantity += 1 }
-            let invoiceNumber = "\(month.year)-\(month.iso.suffix(2))-\(farm.prefix % 100)"
+            let invoiceNumber = "\(month.month)\(farm.prefix % 100)"
             let text = ehfText(number: invoiceNumber, seller: number, name: farm.name, month: month, issued: context.today.adding(days: 1 - context.today.day),
                                lines: lines, fee: differs ? .kroner(75) : nil)
             _ = try desk.check(Data(text.utf8), name: "faktura-\(invoiceNumber).xml", sender: .municipality(provider: nil), municipality: "3303")

@@ -21,25 +21,25 @@ struct NorwegianTasksAndExportsTests {
         let generated = try tunet.run(["task", "generate", "--ceiling-warning", "1", "--option-days", "400"], environment: Self.bokmal)
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(generated.stdout == """
-            Ny: Oppgave 7 (åpen): Avtale 2023/4512 har nådd 1 % av maksimalverdien (1,6 % bundet eller brukt) — Eva Dahl
-            Ny: Oppgave 8 (åpen): Ta stilling til opsjon 1 i avtale 2025/DAG-77 (12 måneder) innen 30.06.2027 — Jon Strand
-            Ny: Oppgave 9 (åpen): Avtale 2025/DAG-77 har nådd 1 % av maksimalverdien (3,0 % bundet eller brukt) — Jon Strand
-            Ny: Oppgave 10 (åpen): Avtale 2025/310 har nådd 1 % av maksimalverdien (2,8 % bundet eller brukt) — Liv Berg
+            Ny: Oppgave 8 (åpen): Avtale 2023/4512 har nådd 1 % av maksimalverdien (1,6 % bundet eller brukt) — Eva Dahl
+            Ny: Oppgave 9 (åpen): Ta stilling til opsjon 1 i avtale 2025/DAG-77 (12 måneder) innen 30.06.2027 — Jon Strand
+            Ny: Oppgave 10 (åpen): Avtale 2025/DAG-77 har nådd 1 % av maksimalverdien (3,0 % bundet eller brukt) — Jon Strand
+            Ny: Oppgave 11 (åpen): Avtale 2025/310 har nådd 1 % av maksimalverdien (2,8 % bundet eller brukt) — Liv Berg
             Noe gjelder 1837 Meløy, 1865 Vågan, 1866 Hadsel og 1870 Sortland, som ikke har noe arbeidslag; ingen oppgave ble laget for dem. Lag et arbeidslag med `tunet team add`.
-            4 nye oppgaver, 5 fra før, 0 der vilkåret ikke lenger gjelder.
+            4 nye oppgaver, 6 fra før, 0 der vilkåret ikke lenger gjelder.
 
             """)
 
         let english = try tunet.run("task", "list", "--every-team", "--lang", "en")
         #expect(english.stdout.contains("Agreement 2023/4512 has reached 1% of its maximum value (1.6% committed or spent)"), "\(english.stdout)")
         #expect(english.stdout.contains("Decide option 1 of agreement 2025/DAG-77 (12 months) by 2027-06-30"))
-        let json = try tunet.json(try tunet.run("task", "show", "7", "--json", "--lang", "en")) as? [String: Any]
+        let json = try tunet.json(try tunet.run("task", "show", "8", "--json", "--lang", "en")) as? [String: Any]
         #expect(json?["title"] as? String == "Agreement 2023/4512 has reached 1% of its maximum value (1.6% committed or spent)")
         #expect(json?["rule_key"] as? String == "1|ceiling1:2023/4512")
         #expect(((json?["history"] as? [[String: Any]])?.first?["text"] as? String)
             == "raised by the ceiling rule; owner Eva Dahl: the first active member in procurement")
 
-        let shown = try tunet.run(["task", "show", "7"], environment: Self.bokmal)
+        let shown = try tunet.run(["task", "show", "8"], environment: Self.bokmal)
         #expect(shown.stdout.contains("Tittel:    Avtale 2023/4512 har nådd 1 % av maksimalverdien (1,6 % bundet eller brukt)\n"), "\(shown.stdout)")
         #expect(shown.stdout.contains("Sektorer:  innkjøp, økonomi\n"))
         #expect(shown.stdout.contains("Frist:     07.12.2026\n"))
@@ -50,8 +50,8 @@ struct NorwegianTasksAndExportsTests {
         if let shared = tunet.sharedDatabase {
             let rows = try PostgresCluster.shared().query("""
                 SELECT document #>> '{title,key}', document #>> '{title,arguments,threshold,integer}',
-                       replace(document #>> '{title,arguments,used,percentage}', ' ', '') FROM work_task WHERE id = 7
-                UNION ALL SELECT document #>> '{title}', '', '' FROM work_task WHERE id = 6
+                       replace(document #>> '{title,arguments,used,percentage}', ' ', '') FROM work_task WHERE id = 8
+                UNION ALL SELECT document #>> '{title}', '', '' FROM work_task WHERE id = 7
                 """, in: shared)
             #expect(rows == [["task.title.ceiling", "1", "[44347002,2800000000]"], ["Skriv årsevalueringen av arbeidslaget til kommunedirektøren", "", ""]])
             return
@@ -61,14 +61,14 @@ struct NorwegianTasksAndExportsTests {
         let stored = try queue.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT json_extract(document, '$.title.key') AS key, json_extract(document, '$.title.arguments.threshold.integer') AS threshold,
-                       json_extract(document, '$.title.arguments.used.percentage') AS used FROM work_task WHERE id = 7
+                       json_extract(document, '$.title.arguments.used.percentage') AS used FROM work_task WHERE id = 8
                 """)
         }
         #expect(stored?["key"] as String? == "task.title.ceiling")
         #expect(stored?["threshold"] as Int? == 1)
         #expect(stored?["used"] as String? == "[44347002,2800000000]")   // committed and spent against the maximum, in øre
         // A task a person typed keeps its text.
-        let typed = try queue.read { db in try String.fetchOne(db, sql: "SELECT json_extract(document, '$.title') FROM work_task WHERE id = 6") }
+        let typed = try queue.read { db in try String.fetchOne(db, sql: "SELECT json_extract(document, '$.title') FROM work_task WHERE id = 7") }
         #expect(typed == "Skriv årsevalueringen av arbeidslaget til kommunedirektøren")
     }
 
@@ -167,7 +167,7 @@ struct NorwegianTasksAndExportsTests {
             tasks = openpyxl.load_workbook('tasks.xlsx')
             assert column(tasks, 'Oppgaver', 'Oppgave')[0] == 'Forny IPT-godkjenningen til Søndre Ås gård: ekstern revisjon forfaller 03.11.2026'
             assert set(column(tasks, 'Oppgaver', 'Tilstand')) == {'åpen'}
-            assert set(column(tasks, 'Oppgaver', 'Type')) == {'fornye godkjenning', 'annet', 'ny konkurranse', 'maksimalverdi'}, set(column(tasks, 'Oppgaver', 'Type'))
+            assert set(column(tasks, 'Oppgaver', 'Type')) == {'fornye godkjenning', 'annet', 'ny konkurranse', 'maksimalverdi', 'avvik i faktura'}, set(column(tasks, 'Oppgaver', 'Type'))
             assert 'innkjøp, økonomi' in column(tasks, 'Oppgaver', 'Sektorer')
             assert 'avtale 2023/4512' in column(tasks, 'Oppgaver', 'Gjelder')
             assert column(tasks, 'Oppgaver', 'Fra regel').count('nei') == 1

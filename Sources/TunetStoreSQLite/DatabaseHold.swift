@@ -69,7 +69,7 @@ final class DatabaseHold: Sendable {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             // A failed conversion leaves no lock at all: take the shared one back before refusing.
             flock(descriptor, LOCK_SH)
-            throw TunetError.busy(Self.heldMessage(path: path, inode: key.inode))
+            throw TunetError.busy(Self.heldMessage(path: path, device: key.device, inode: key.inode))
         }
         defer { flock(descriptor, LOCK_SH) }
         return try body()
@@ -84,36 +84,77 @@ final class DatabaseHold: Sendable {
         var status = stat()
         fstat(descriptor, &status)
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            throw TunetError.busy(heldMessage(path: path, inode: UInt64(status.st_ino)))
+            throw TunetError.busy(heldMessage(path: path, device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
         }
         try body()
     }
 
     /// "«tunet.sqlite» is open in another process (tunet serve --port 8080, process 1234)…"
-    static func heldMessage(path: String, inode: UInt64) -> Message {
-        let holders = holders(inode: inode)
+    static func heldMessage(path: String, device: UInt64, inode: UInt64) -> Message {
+        let holders = holders(device: device, inode: inode)
         return Message(holders.isEmpty ? "files.database.held" : "files.database.held_by",
                        ["path": .text(path), "processes": .text(holders.joined(separator: "; "))])
     }
 
-    /// The other processes holding a `flock` on the file with this inode, as their command lines
-    /// (Linux's /proc/locks; empty where it cannot be read).
-    static func holders(inode: UInt64) -> [String] {
-        guard let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+    /// The other processes holding the file with this inode, as their command lines: those with a
+    /// `flock` on it in Linux's /proc/locks, or, where that names none (on an overlay file system
+    /// /proc/locks gives the lower file's inode, not the one `stat` sees), those with it open among
+    /// /proc/*/fd. Empty where neither can be read.
+    static func holders(device: UInt64, inode: UInt64) -> [String] {
         let own = getpid()
-        var found: [String] = []
+        let locking = lockingProcesses(inode: inode).filter { $0 != own }
+        let found = locking.isEmpty ? processesWithOpen(device: device, inode: inode).filter { $0 != own } : locking
+        var described: [String] = []
+        for pid in found {
+            let text = describe(pid)
+            if !described.contains(text) { described.append(text) }
+        }
+        return described
+    }
+
+    private static func lockingProcesses(inode: UInt64) -> [Int32] {
+        guard let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+        var found: [Int32] = []
         for line in locks.split(separator: "\n") where !line.contains("->") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]), pid != own,
+            guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]),
                   fields[5].split(separator: ":").last.flatMap({ UInt64($0) }) == inode else { continue }
-            let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")))
-                .map { String(decoding: $0, as: UTF8.self).split(separator: "\0").map(String.init) } ?? []
-            let name = command.isEmpty ? "" : ([(command[0] as NSString).lastPathComponent] + command.dropFirst()).joined(separator: " ")
-            let shown = String(name.prefix(120))
-            let text = shown.isEmpty ? "pid \(pid)" : "\(shown), pid \(pid)"
-            if !found.contains(text) { found.append(text) }
+            found.append(pid)
         }
         return found
+    }
+
+    /// Bounded so that a machine with very many processes keeps the refusal quick.
+    private static let processesLooked = 4_096
+    private static let descriptorsLooked = 65_536
+
+    private static func processesWithOpen(device: UInt64, inode: UInt64) -> [Int32] {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: "/proc") else { return [] }
+        var found: [Int32] = []
+        var descriptors = 0
+        for entry in entries.lazy.compactMap(Int32.init).prefix(processesLooked) {
+            guard let open = try? manager.contentsOfDirectory(atPath: "/proc/\(entry)/fd") else { continue }
+            for descriptor in open {
+                descriptors += 1
+                if descriptors > descriptorsLooked { return found }
+                var status = stat()
+                guard stat("/proc/\(entry)/fd/\(descriptor)", &status) == 0 else { continue }
+                if UInt64(status.st_dev) == device, UInt64(status.st_ino) == inode {
+                    found.append(entry)
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    private static func describe(_ pid: Int32) -> String {
+        let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")))
+            .map { String(decoding: $0, as: UTF8.self).split(separator: "\0").map(String.init) } ?? []
+        let name = command.isEmpty ? "" : ([(command[0] as NSString).lastPathComponent] + command.dropFirst()).joined(separator: " ")
+        let shown = String(name.prefix(120))
+        return shown.isEmpty ? "pid \(pid)" : "\(shown), pid \(pid)"
     }
 }
 

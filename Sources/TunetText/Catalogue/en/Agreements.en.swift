@@ -187,5 +187,17 @@ extension Catalogue {
         "calendar.table.date": "Date",
         "calendar.table.weekday": "Day",
         "calendar.table.public_holiday": "Public holiday",
+        "forecast.reached": "At this pace the maximum value is reached on {date}{range}, {end}.",
+        "forecast.range": " (between {earliest} and {latest})",
+        "forecast.range_open": " (at the earliest {earliest})",
+        "forecast.before_end.months": "{months} months before the agreement ends",
+        "forecast.before_end.one_month": "1 month before the agreement ends",
+        "forecast.before_end.days": "{days} {days|day|days} before the agreement ends",
+        "forecast.after_end": "after the agreement ends on {end}",
+        "forecast.on_end": "the day the agreement ends",
+        "forecast.already_reached": "The maximum value has already been reached.",
+        "forecast.not_at_this_pace": "At the pace of the last {days} days the maximum value is not reached.",
+        "forecast.pace": "Pace over the last {days} days: {amount} a day",
+        "forecast.title": "Forecast",
     ]
 }

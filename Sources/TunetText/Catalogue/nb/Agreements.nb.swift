@@ -187,5 +187,17 @@ extension Catalogue {
         "calendar.table.date": "Dato",
         "calendar.table.weekday": "Dag",
         "calendar.table.public_holiday": "Helligdag",
+        "forecast.reached": "Med dagens tempo nås maksimalverdien {date}{range}, {end}.",
+        "forecast.range": " (mellom {earliest} og {latest})",
+        "forecast.range_open": " (tidligst {earliest})",
+        "forecast.before_end.months": "{months} måneder før avtalen utløper",
+        "forecast.before_end.one_month": "1 måned før avtalen utløper",
+        "forecast.before_end.days": "{days} {days|dag|dager} før avtalen utløper",
+        "forecast.after_end": "etter at avtalen utløper {end}",
+        "forecast.on_end": "samme dag som avtalen utløper",
+        "forecast.already_reached": "Maksimalverdien er allerede nådd.",
+        "forecast.not_at_this_pace": "Med tempoet de siste {days} dagene nås ikke maksimalverdien.",
+        "forecast.pace": "Tempo de siste {days} dagene: {amount} per dag",
+        "forecast.title": "Prognose",
     ]
 }

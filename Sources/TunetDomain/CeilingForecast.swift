@@ -138,3 +138,26 @@ public struct CeilingForecast: Hashable, Sendable {
         }
     }
 }
+
+extension CeilingForecast: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case outcome, date, earliest, latest
+        case pace = "pace_ore_per_day"
+        case windowDays = "window_days"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let outcome = switch expected {
+        case .alreadyReached: "already_reached"
+        case .reached: "reached"
+        case .notAtThisPace: "not_at_this_pace"
+        }
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(expected.date, forKey: .date)
+        try container.encode(earliest.date, forKey: .earliest)
+        try container.encode(latest.date, forKey: .latest)
+        try container.encode(pacePerDay, forKey: .pace)
+        try container.encode(Self.windowDays, forKey: .windowDays)
+    }
+}

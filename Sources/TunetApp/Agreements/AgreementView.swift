@@ -8,11 +8,18 @@ public struct AgreementView: Sendable, Encodable {
     public let consumption: Consumption
     /// Every municipality party to the agreement with what it has committed and spent of the shared ceiling.
     public let consumptionByMunicipality: [MunicipalityConsumption]
+    /// When the maximum value is reached at today's pace; nil for an agreement terminated or ended.
+    public let forecast: CeilingForecast?
 
-    init(_ agreement: Agreement, today: LocalDate, consumption: Consumption, byMunicipality: [MunicipalityConsumption]) {
+    /// Whether the forecast day calls for attention: before the agreement ends or within a new competition's lead time.
+    public var forecastIsEarly: Bool { forecast?.isEarly(leadDays: RenewalRule.standard.leadDays) ?? false }
+
+    init(_ agreement: Agreement, today: LocalDate, consumption: Consumption, byMunicipality: [MunicipalityConsumption],
+         forecast: CeilingForecast?) {
         self.agreement = agreement
         self.consumption = consumption
         consumptionByMunicipality = byMunicipality
+        self.forecast = forecast
         status = AgreementStatus.of(agreement, on: today, used: consumption.used)
     }
 
@@ -22,6 +29,8 @@ public struct AgreementView: Sendable, Encodable {
         case currentEnd = "current_end"
         case latestPossibleEnd = "latest_possible_end"
         case ocdsMethod = "ocds_framework_method"
+        case forecast = "ceiling_forecast"
+        case forecastIsEarly = "ceiling_forecast_early"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -33,6 +42,8 @@ public struct AgreementView: Sendable, Encodable {
         try derived.encode(agreement.currentEnd, forKey: .currentEnd)
         try derived.encode(agreement.latestPossibleEnd, forKey: .latestPossibleEnd)
         try derived.encode(agreement.callOffMethod.ocdsMethod, forKey: .ocdsMethod)
+        try derived.encode(forecast, forKey: .forecast)
+        try derived.encode(forecastIsEarly, forKey: .forecastIsEarly)
     }
 }
 

@@ -16,6 +16,8 @@ public enum ReportValue: Sendable {
     /// A code a person reads as a word in the export's language (`expiring` is "utløper snart"); the
     /// catalogue's highlights name the code.
     case label(Message, code: String)
+    /// A day the catalogue highlights by a code that goes with it (a forecast day that comes early).
+    case codedDate(LocalDate, code: String)
     /// Status codes per day of the month, for `days_of_month` columns.
     case days([Int: String])
     case none
@@ -114,6 +116,7 @@ struct ReportSources {
                 "spent": .money(use.spent), "headroom": .money(use.headroom), "percent_used": use.percentUsed.map { .percent($0.ratio) } ?? .none,
                 "status": label(summary.status), "special_reason": agreement.specialReason.map(ReportValue.text) ?? .none,
                 "estimated": .money(agreement.estimatedValue),
+                "ceiling_reached_on": forecastDay(summary), "ceiling_forecast": forecastText(summary),
             ]
             let options: [ReportRow] = zip(agreement.options, agreement.optionStarts).enumerated().map { index, pair in
                 [
@@ -124,6 +127,27 @@ struct ReportSources {
             }
             return (row, options)
         }
+    }
+
+    /// The forecast's code: `early` when the maximum comes before the agreement ends or within a new
+    /// competition's lead time, `reached` when it has come, `in_time` or `not_at_this_pace` otherwise.
+    private func forecastCode(_ summary: AgreementView) -> String? {
+        guard let forecast = summary.forecast else { return nil }
+        switch forecast.expected {
+        case .alreadyReached: return "reached"
+        case .notAtThisPace: return "not_at_this_pace"
+        case .reached: return summary.forecastIsEarly ? "early" : "in_time"
+        }
+    }
+
+    private func forecastDay(_ summary: AgreementView) -> ReportValue {
+        guard let date = summary.forecast?.expected.date, let code = forecastCode(summary) else { return .none }
+        return .codedDate(date, code: code)
+    }
+
+    private func forecastText(_ summary: AgreementView) -> ReportValue {
+        guard let forecast = summary.forecast, let code = forecastCode(summary) else { return .none }
+        return .label(forecast.message, code: code)
     }
 
     private func procurementScores(_ reader: StoreReader) throws -> [ReportRow] {

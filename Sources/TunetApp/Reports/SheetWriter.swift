@@ -114,6 +114,7 @@ final class SheetWriter {
             case (_, .number(let value)): cell = .number(value); totals[index] += value
             case (_, .money(let value)): cell = .money(value); moneyTotals[index] += value.ore
             case (_, .date(let value)): cell = .date(value)
+            case (_, .codedDate(let value, let code)): cell = .date(value); text = code
             case (_, .percent(let value)): cell = .number(value)
             case (_, .flag(let value)):
                 text = value ? yes : no

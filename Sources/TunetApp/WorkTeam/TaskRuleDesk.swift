@@ -182,6 +182,15 @@ public struct TaskRuleDesk: Sendable {
                     break
                 }
             }
+            // At today's pace the maximum comes before the agreement ends, or within a new competition's lead time.
+            if let forecast = try CeilingForecastReading.forecast(of: agreement, consumption: use, today: today, in: reader),
+               forecast.expected.date != nil, forecast.isEarly(leadDays: thresholds.renewalDays) {
+                findings.append(Finding(key: "ceiling_forecast:\(agreement.reference)",
+                                        title: Message("task.title.ceiling_forecast", ["reference": .text(agreement.reference),
+                                                                                      "forecast": .message(forecast.message)]),
+                                        kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),
+                                        link: TaskLink(kind: .agreement, key: agreement.reference), municipalities: concerned))
+            }
         }
         // Pupils placed in a school year their municipality has no school calendar for.
         findings += try schoolCalendarFindings(placements: placements, in: reader)

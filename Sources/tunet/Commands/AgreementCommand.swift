@@ -192,6 +192,11 @@ extension AgreementCommand {
             list.add(texts("agreement.field.spent"), AgreementCommand.money(summary.consumption.spent))
             list.add(texts("agreement.field.headroom"), texts("agreement.headroom", ["amount": .text(AgreementCommand.money(summary.consumption.headroom)),
                                                                                     "used": .text(AgreementCommand.used(summary.consumption))]))
+            if let forecast = summary.forecast {
+                list.add(texts("forecast.title"), texts.render(forecast.message) + (summary.forecastIsEarly && forecast.expected.date != nil ? " " + texts("forecast.attention") : ""))
+                list.add(texts("forecast.pace.field"), texts("forecast.pace", ["days": .integer(Int64(CeilingForecast.windowDays)),
+                                                                              "amount": .text(AgreementCommand.money(forecast.pacePerDay))]))
+            }
             list.add(texts("agreement.field.terminated"), agreement.terminatedOn.map {
                 texts("agreement.terminated_on", ["date": .date($0), "reason": .text(agreement.terminationReason ?? "")])
             })

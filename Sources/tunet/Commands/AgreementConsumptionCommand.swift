@@ -9,7 +9,9 @@ extension AgreementCommand {
         static let configuration = CommandConfiguration(
             commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
             discussion: """
-                Committed is the projected cost of placements; spent is billed attendance. With --by-municipality, \
+                Committed is the projected cost of placements; spent is billed attendance. The forecast column is \
+                the day the maximum is reached at the pace of the last 90 days ("!" when before the agreement ends \
+                or within a new competition's lead time of 270 days). With --by-municipality, \
                 each municipality's part of the shared ceiling: every municipality of the agreement, its committed, \
                 spent and used, and its share of what the agreement has used and of the maximum.
 
@@ -30,10 +32,14 @@ extension AgreementCommand {
             let status: AgreementStatus
             let consumption: TunetDomain.Consumption
             let byMunicipality: [MunicipalityConsumption]?
+            let forecast: CeilingForecast?
+            let forecastIsEarly: Bool
 
             enum CodingKeys: String, CodingKey {
                 case reference, status, consumption
                 case byMunicipality = "consumption_by_municipality"
+                case forecast = "ceiling_forecast"
+                case forecastIsEarly = "ceiling_forecast_early"
             }
 
             func encode(to encoder: Encoder) throws {
@@ -42,6 +48,8 @@ extension AgreementCommand {
                 try container.encode(status, forKey: .status)
                 try container.encode(consumption, forKey: .consumption)
                 try container.encodeIfPresent(byMunicipality, forKey: .byMunicipality)
+                try container.encode(forecast, forKey: .forecast)
+                try container.encode(forecastIsEarly, forKey: .forecastIsEarly)
             }
         }
 
@@ -50,7 +58,8 @@ extension AgreementCommand {
             if output.json {
                 return try JSONOutput.print(summaries.map {
                     Row(reference: $0.agreement.reference, status: $0.status, consumption: $0.consumption,
-                        byMunicipality: byMunicipality ? $0.consumptionByMunicipality : nil)
+                        byMunicipality: byMunicipality ? $0.consumptionByMunicipality : nil,
+                        forecast: $0.forecast, forecastIsEarly: $0.forecastIsEarly)
                 })
             }
             if byMunicipality {
@@ -63,14 +72,32 @@ extension AgreementCommand {
             let texts = Console.texts
             var table = TextTable(texts("agreement.table.reference"), texts("agreement.consumption.maximum"), texts("agreement.consumption.committed"),
                                   texts("agreement.consumption.spent"), texts("agreement.consumption.headroom"), texts("agreement.table.used"),
-                                  texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
+                                  texts("forecast.column"), texts("agreement.table.status"), rightAligned: [1, 2, 3, 4, 5])
             for summary in summaries {
                 let use = summary.consumption
                 table.add(summary.agreement.reference, texts.format(.money(use.maximum)), texts.format(.money(use.committed)),
-                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), AgreementCommand.used(use), texts.render(summary.status.label))
+                          texts.format(.money(use.spent)), texts.format(.money(use.headroom)), AgreementCommand.used(use),
+                          AgreementCommand.forecastCell(summary), texts.render(summary.status.label))
             }
             Console.out(table.render())
+            // The agreements whose maximum comes early, each in a sentence: the table's "!" explained.
+            let early = summaries.filter(\.forecastIsEarly).compactMap { summary in
+                summary.forecast.map { "\(summary.agreement.reference): " + texts.render($0.message) }
+            }
+            if !early.isEmpty { Console.out("\n" + early.joined(separator: "\n")) }
         }
+    }
+
+    /// The forecast day in a table's cell: the date, "reached" or "–", marked "!" when it calls for attention.
+    static func forecastCell(_ summary: AgreementView) -> String {
+        let texts = Console.texts
+        guard let forecast = summary.forecast else { return "–" }
+        let text = switch forecast.expected {
+        case .alreadyReached: texts("forecast.cell.reached")
+        case .reached(let date): texts.format(.date(date))
+        case .notAtThisPace: "–"
+        }
+        return summary.forecastIsEarly ? text + " !" : text
     }
 
     /// Each municipality's line of the shared ceiling, and the agreement's total under them.

@@ -129,5 +129,6 @@ extension Catalogue {
         "team.error.municipality_taken": "{municipality} already has a work team ({team}); a municipality's tasks go to one team",
         "task.error.which_team": "there are {count} work teams ({teams}); choose one with {team}, or see all with {every_team}",
         "task.generate.without_team": "Something concerns {municipalities}, which {count|has|have} no work team; no task was raised for {count|it|them}. Create a team with `tunet team add`.",
+        "task.title.ceiling_forecast": "Agreement {reference}: {forecast}",
     ]
 }

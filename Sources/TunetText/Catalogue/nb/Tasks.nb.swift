@@ -129,5 +129,6 @@ extension Catalogue {
         "team.error.municipality_taken": "{municipality} har allerede et arbeidslag ({team}); oppgavene for en kommune går til ett lag",
         "task.error.which_team": "det finnes {count} arbeidslag ({teams}); velg ett med {team}, eller se alle med {every_team}",
         "task.generate.without_team": "Noe gjelder {municipalities}, som ikke har noe arbeidslag; ingen oppgave ble laget for {count|den|dem}. Lag et arbeidslag med `tunet team add`.",
+        "task.title.ceiling_forecast": "Avtale {reference}: {forecast}",
     ]
 }

@@ -53,7 +53,7 @@ struct JointAgreementCommandTests {
         let json = try tunet.json(try tunet.run("agreement", "consumption", "2025/DAG-77", "--by-municipality", "--json")) as? [[String: Any]]
         #expect((json?.first?["consumption_by_municipality"] as? [Any])?.count == 5)
         let plain = try tunet.json(try tunet.run("agreement", "consumption", "2025/DAG-77", "--json")) as? [[String: Any]]
-        #expect(plain?.first?.keys.sorted() == ["consumption", "reference", "status"])
+        #expect(plain?.first?.keys.sorted() == ["ceiling_forecast", "ceiling_forecast_early", "consumption", "reference", "status"])
     }
 
     @Test("The agreements report narrowed to a municipality has only its line of the shared ceiling")

@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetText", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -111,7 +111,8 @@ let package = Package(
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetFixtures", "TunetFiles", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
     ]
 )

@@ -19,6 +19,11 @@ struct ExportCommand: ParsableCommand {
               tunet export attendance-month --from 2026-03-01 --lang en
               tunet export invoice-basis --month 2026-03 --provider 974760673 -o lia-2026-03.xlsx
               tunet export attendance-rows --from 2026-01-01 --to 2026-12-31 -o /tmp
+              tunet export ocds --buyer 3303=ORGANISATION_NUMBER -o kongsberg-ocds.json
+
+            `ocds` writes an Open Contracting Data Standard 1.1 release package (JSON) instead of a workbook: \
+            the competitions, the framework agreements and the call-offs summed per farm and month \
+            (Contracts/ocds.md).
             """)
 
     @Argument(help: "The report's name, or list.")
@@ -35,7 +40,11 @@ struct ExportCommand: ParsableCommand {
     var provider: String?
     @Option(help: "Only this pilot's municipalities and, unless --from/--to say otherwise, its period (number or name).")
     var pilot: String?
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in.")
+    @Option(help: "ocds only: a buyer municipality's organisation number, 3303=ORGANISATION_NUMBER (repeat for each).")
+    var buyer: [String] = []
+    @Option(help: "ocds only: the publisher's OCID prefix from the Open Contracting Partnership (default \(OCDSRequest.defaultPrefix)).")
+    var ocidPrefix: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in (ocds: the .json file).")
     var output: String?
     @OptionGroup var format: OutputOptions
     @OptionGroup var overwrite: OverwriteOptions
@@ -53,6 +62,10 @@ struct ExportCommand: ParsableCommand {
             for entry in catalogue.reports { table.add(entry.name, entry.title.text(texts.language), entry.description.text(texts.language)) }
             return Console.out(table.render())
         }
+        if report == "ocds" { return try ocds() }
+        if !buyer.isEmpty || ocidPrefix != nil {
+            throw TunetError.invalid("buyer", report, Message("ocds.options_only"))
+        }
         // --lang was read (and an unknown one refused) before any command ran: the request takes its outcome.
         var request = ReportRequest(report: report, defaultLanguage: Console.texts.language)
         request.from = from
@@ -64,5 +77,23 @@ struct ExportCommand: ParsableCommand {
         let result = try ReportDesk(global.readableContext()).write(request, to: output, force: overwrite.force)
         if format.json { return try JSONOutput.print(result) }
         Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
+    }
+
+    /// `export ocds`: the OCDS 1.1 release package (Contracts/ocds.md).
+    private func ocds() throws {
+        var request = OCDSRequest()
+        request.from = from
+        request.to = to
+        request.buyers = buyer
+        request.ocidPrefix = ocidPrefix
+        if month != nil || municipality != nil || provider != nil || pilot != nil {
+            throw TunetError.invalid("report", report, Message("ocds.filters"))
+        }
+        guard let output else { throw TunetError.invalid("output", nil, Message("ocds.output_required")) }
+        let result = try OCDSDesk(global.readableContext()).write(request, to: output, force: overwrite.force)
+        if format.json { return try JSONOutput.print(result) }
+        Console.say("ocds.wrote", ["file": .text(result.file), "releases": .integer(Int64(result.releases)),
+                                   "procurements": .integer(Int64(result.procurements)), "agreements": .integer(Int64(result.agreements)),
+                                   "call_offs": .integer(Int64(result.callOffs))])
     }
 }

@@ -53,7 +53,7 @@ struct OCDSPublication {
             var problems = ProblemCollector()
             for number in needed.sorted() {
                 problems.add("buyer", number, Message("ocds.buyer_missing", ["municipality": .text(Municipality.named(number)?.description ?? number),
-                                                                            "number": .text(number)]))
+                                                                            "number": .text(number)], fields: ["buyer"]))
             }
             try problems.check()
         }

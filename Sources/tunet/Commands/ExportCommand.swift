@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
         }
         if report == "ocds" { return try ocds() }
         if !buyer.isEmpty || ocidPrefix != nil {
-            throw TunetError.invalid("buyer", report, Message("ocds.options_only"))
+            throw TunetError.invalid("buyer", report, Message("ocds.options_only", fields: ["buyer", "ocid_prefix"]))
         }
         // --lang was read (and an unknown one refused) before any command ran: the request takes its outcome.
         var request = ReportRequest(report: report, defaultLanguage: Console.texts.language)
@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         request.buyers = buyer
         request.ocidPrefix = ocidPrefix
         if month != nil || municipality != nil || provider != nil || pilot != nil {
-            throw TunetError.invalid("report", report, Message("ocds.filters"))
+            throw TunetError.invalid("report", report, Message("ocds.filters", fields: ["from", "to"]))
         }
         guard let output else { throw TunetError.invalid("output", nil, Message("ocds.output_required")) }
         let result = try OCDSDesk(global.readableContext()).write(request, to: output, force: overwrite.force)

@@ -39,14 +39,14 @@ extension Catalogue {
         "ocds.to_before_from": "the to date ({to}) is before the from date ({from})",
         "ocds.prefix_format": "an OCID prefix is «ocds-» and six lower-case letters or digits, as the Open Contracting Partnership assigns it",
         "ocds.buyer_format": "write municipality number=organisation number, for example 3303=ORGANISATION_NUMBER",
-        "ocds.buyer_missing": "the municipality {municipality} is published as a buyer and needs its organisation number: give --buyer {number}=ORGANISATION_NUMBER",
+        "ocds.buyer_missing": "the municipality {municipality} is published as a buyer and needs its organisation number: give {buyer} {number}=ORGANISATION_NUMBER",
         "ocds.buyer_name": "{name} kommune",
         "ocds.contract.options": "Kan forlenges med {options} {options|opsjon|opsjoner}, til senest {latest}.",
         "ocds.call_off.title": "Avrop på rammeavtale {reference}: {provider}, {month}",
         "ocds.call_off.description": "Fakturagrunnlaget for {month} summert for gården; deltakere: {participants}.",
         "ocds.wrote": "Wrote {file}: {releases} {releases|process|processes} in OCDS 1.1 ({procurements} {procurements|procurement|procurements}, {agreements} framework {agreements|agreement|agreements} registered directly, {call_offs} {call_offs|call-off|call-offs} summed per farm and month).",
-        "ocds.options_only": "--buyer and --ocid-prefix apply only to «export ocds»",
-        "ocds.filters": "«export ocds» takes only --from and --to; the municipalities are those you may see",
+        "ocds.options_only": "{buyer} and {ocid_prefix} apply only to «export ocds»",
+        "ocds.filters": "«export ocds» takes only {from} and {to}; the municipalities are those you may see",
         "ocds.output_required": "name the file with -o, for example -o ocds.json",
     ]
 }

@@ -39,14 +39,14 @@ extension Catalogue {
         "ocds.to_before_from": "til-datoen ({to}) er før fra-datoen ({from})",
         "ocds.prefix_format": "et OCID-prefiks er «ocds-» og seks små bokstaver eller sifre, slik Open Contracting Partnership tildeler det",
         "ocds.buyer_format": "skriv kommunenummer=organisasjonsnummer, for eksempel 3303=ORGANISASJONSNUMMER",
-        "ocds.buyer_missing": "kommunen {municipality} publiseres som oppdragsgiver og trenger sitt organisasjonsnummer: oppgi --buyer {number}=ORGANISASJONSNUMMER",
+        "ocds.buyer_missing": "kommunen {municipality} publiseres som oppdragsgiver og trenger sitt organisasjonsnummer: oppgi {buyer} {number}=ORGANISASJONSNUMMER",
         "ocds.buyer_name": "{name} kommune",
         "ocds.contract.options": "Kan forlenges med {options} {options|opsjon|opsjoner}, til senest {latest}.",
         "ocds.call_off.title": "Avrop på rammeavtale {reference}: {provider}, {month}",
         "ocds.call_off.description": "Fakturagrunnlaget for {month} summert for gården; deltakere: {participants}.",
         "ocds.wrote": "Skrev {file}: {releases} {releases|prosess|prosesser} i OCDS 1.1 ({procurements} {procurements|konkurranse|konkurranser}, {agreements} direkte registrerte {agreements|rammeavtale|rammeavtaler}, {call_offs} {call_offs|avrop|avrop} summert per gård og måned).",
-        "ocds.options_only": "--buyer og --ocid-prefix gjelder bare «export ocds»",
-        "ocds.filters": "«export ocds» tar bare --from og --to; kommunene er dem du har tilgang til",
+        "ocds.options_only": "{buyer} og {ocid_prefix} gjelder bare «export ocds»",
+        "ocds.filters": "«export ocds» tar bare {from} og {to}; kommunene er dem du har tilgang til",
         "ocds.output_required": "oppgi filen med -o, for eksempel -o ocds.json",
     ]
 }

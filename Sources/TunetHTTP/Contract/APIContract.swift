@@ -23,7 +23,7 @@ struct APIContract: Sendable {
         /// Why `value` does not conform to the parameter's schema, or nil when it does.
         func refusal(_ value: String) -> Message? {
             if !values.isEmpty {
-                return values.contains(value) ? nil : Message("http.parameter.one_of", ["values": .text(values.joined(separator: ", "))])
+                return values.contains(value) ? nil : Message("http.parameter.one_of", ["value": .text(value), "values": .text(values.joined(separator: ", "))])
             }
             switch type {
             case "integer" where Int64(value) == nil || value.hasPrefix("+"):

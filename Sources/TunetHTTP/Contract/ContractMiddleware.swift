@@ -48,7 +48,10 @@ struct ContractMiddleware: RouterMiddleware {
             default: continue
             }
             guard let value else {
-                if parameter.required { problems.append(FieldProblem(field: parameter.name, reason: Message("http.parameter.required"))) }
+                if parameter.required {
+                    let reason = parameter.example.map { Message("http.parameter.required_example", ["name": .text(parameter.name), "example": .text($0)]) }
+                    problems.append(FieldProblem(field: parameter.name, reason: reason ?? Message("http.parameter.required")))
+                }
                 continue
             }
             guard let reason = parameter.refusal(value) else { continue }

@@ -57,7 +57,7 @@ extension Catalogue {
         "page.signin.ended": "Your session has ended. Please sign in again.",
         "page.signin.cookies": "The browser must accept cookies from Tunet for you to sign in. Load the page again and try once more.",
         "page.signin.national": "A national reader's token gives figures per municipality and target group only, through /v1/figures; it has no pages here.",
-        "page.signin.programs": "Programs use the /v1/ addresses with the token in the Authorization header (see Contracts/openapi.yaml).",
+        "page.signin.programs": "Programs use the /v1/ addresses with the token in the Authorization header (described at /openapi.yaml).",
 
         "page.farm.title": "The farm",
         "page.farm.placements_heading": "Placements",

@@ -58,7 +58,7 @@ extension Catalogue {
         "page.signin.ended": "Økten er over. Logg inn på nytt.",
         "page.signin.cookies": "Nettleseren må ta imot informasjonskapsler fra Tunet for at du skal kunne logge inn. Last siden på nytt og prøv igjen.",
         "page.signin.national": "En nasjonal lesers nøkkel gir bare tall per kommune og målgruppe, gjennom /v1/figures; den har ingen sider her.",
-        "page.signin.programs": "Programmer bruker /v1/-adressene med nøkkelen i Authorization-feltet (se Contracts/openapi.yaml).",
+        "page.signin.programs": "Programmer bruker /v1/-adressene med nøkkelen i Authorization-feltet (beskrevet på /openapi.yaml).",
 
         "page.farm.title": "Gården",
         "page.farm.placements_heading": "Plasseringer",

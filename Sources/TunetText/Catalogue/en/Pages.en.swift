@@ -14,7 +14,7 @@ extension Catalogue {
         "page.common.reports_nav": "Reports",
         "page.common.reference_nav": "API reference",
         "page.reference.title": "API reference",
-        "page.reference.intro": "The addresses programs use under /v1/, as the API description {title} {version} describes them. The service refuses what the description refuses: a method the address does not have (405) and a parameter that breaks its rule (422).",
+        "page.reference.intro": "The addresses programs use, as the API description {title} {version} describes them. The service refuses what the description refuses: a method the address does not have (405) and a parameter that breaks its rule (422).",
         "page.reference.document_link": "The whole API description (OpenAPI, YAML)",
         "page.reference.language_note": "Summaries and descriptions are in English, as in the API description itself.",
         "page.reference.contents": "Operations",

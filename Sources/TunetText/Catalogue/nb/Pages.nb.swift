@@ -15,7 +15,7 @@ extension Catalogue {
         "page.common.reports_nav": "Rapporter",
         "page.common.reference_nav": "API-referanse",
         "page.reference.title": "API-referanse",
-        "page.reference.intro": "Adressene programmer bruker under /v1/, slik API-beskrivelsen {title} {version} beskriver dem. Tjenesten avviser det beskrivelsen avviser: en metode adressen ikke har (405) og en parameter som bryter regelen sin (422).",
+        "page.reference.intro": "Adressene programmer bruker, slik API-beskrivelsen {title} {version} beskriver dem. Tjenesten avviser det beskrivelsen avviser: en metode adressen ikke har (405) og en parameter som bryter regelen sin (422).",
         "page.reference.document_link": "Hele API-beskrivelsen (OpenAPI, YAML)",
         "page.reference.language_note": "Sammendrag og beskrivelser står på engelsk, som i selve API-beskrivelsen.",
         "page.reference.contents": "Operasjoner",

@@ -15,6 +15,8 @@ struct Problem: HTTPResponseError {
     let problems: [FieldProblem]
     /// Problems beyond the limit, counted by field.
     let notShown: ProblemsNotShown
+    /// For 405: the methods the address serves, sent as `Allow`.
+    var allow: String?
 
     init(_ error: TunetError) {
         switch error.category {
@@ -76,6 +78,7 @@ struct Problem: HTTPResponseError {
         headers[.contentType] = "application/problem+json"
         headers[.contentLanguage] = texts.language.rawValue
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try SortedJSONEncoder().encode(document))))
     }
 }

@@ -55,16 +55,17 @@ public enum TunetServer {
 
     /// The API's routes, each documented in Contracts/openapi.yaml.
     public static let routes: [(method: String, path: String)] = [
-        ("GET", "/health"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
+        ("GET", "/health"), ("GET", "/openapi.yaml"), ("GET", "/v1/placements"), ("GET", "/v1/attendance/template"), ("POST", "/v1/attendance"),
         ("POST", "/v1/invoices"), ("GET", "/v1/invoices"),
         ("GET", "/v1/submissions"), ("GET", "/v1/reports/{name}"), ("GET", "/v1/figures"), ("GET", "/v1/team/placements"),
-        ("GET", "/v1/team/attendance"), ("GET", "/v1/team/tasks"), ("POST", "/v1/team/tasks/{id}/{action}"),
+        ("GET", "/v1/team/attendance"), ("GET", "/v1/team/tasks"), ("POST", "/v1/team/tasks/{id}/assign"), ("POST", "/v1/team/tasks/{id}/start"),
+        ("POST", "/v1/team/tasks/{id}/done"), ("POST", "/v1/team/tasks/{id}/comment"),
     ]
 
     /// The pages for people (README, "The web pages").
     public static let pages: [(method: String, path: String)] = [
         ("GET", "/"), ("POST", "/logg-inn"), ("GET", "/logg-inn"), ("POST", "/logg-ut"), ("GET", "/logg-ut"), ("GET", "/gard/opplasting"), ("GET", "/stil.css"), ("GET", "/gard"), ("GET", "/gard/maned"),
-        ("GET", "/gard/mal"), ("POST", "/gard/opplasting"), ("GET", "/leder"), ("GET", "/leder/rapport"),
+        ("GET", "/gard/mal"), ("POST", "/gard/opplasting"), ("GET", "/leder"), ("GET", "/leder/rapport"), ("GET", "/leder/api"),
     ]
 
     /// Serves until the process is told to stop (SIGINT or SIGTERM), then stops accepting connections and
@@ -81,13 +82,16 @@ public enum TunetServer {
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
     public static func application(context: TunetContext, settings: Settings, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let router = Router(context: ServiceRequestContext.self)
+        // HEAD is answered wherever GET is (RFC 9110, 9.1), without the body.
+        let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
+        let contract = try APIContract.load()
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
                       temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
-        let pages = try WebPages(api: api, throttle: settings.signInThrottle, trustedProxies: settings.trustedProxies)
+        let pages = try WebPages(api: api, throttle: settings.signInThrottle, trustedProxies: settings.trustedProxies, contract: contract)
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(PageErrorMiddleware(pages: pages))
         router.middlewares.add(RequestLogMiddleware(logger: logger))
+        router.middlewares.add(ContractMiddleware(contract: contract, pages: Self.pages))
         router.get("/") { request, _ in try await pages.front(request) }
         router.post("/logg-inn") { request, context in try await pages.signIn(request, context: context) }
         router.post("/logg-ut") { request, _ in try await pages.signOut(request) }
@@ -102,6 +106,8 @@ public enum TunetServer {
         router.post("/gard/opplasting") { request, _ in try await pages.upload(request) }
         router.get("/leder") { request, _ in try await pages.leader(request) }
         router.get("/leder/rapport") { request, _ in try await pages.leaderReport(request) }
+        router.get("/leder/api") { request, _ in try await pages.reference(request) }
+        router.get("/openapi.yaml") { request, _ in OpenAPIDocument.response(request) }
         router.get("/health") { _, _ in try Response.json(["status": "ok", "version": TunetVersion.current]) }
         router.get("/v1/placements") { request, _ in try await api.placements(request) }
         router.get("/v1/attendance/template") { request, _ in try await api.template(request) }
@@ -114,8 +120,10 @@ public enum TunetServer {
         router.get("/v1/team/placements") { request, _ in try await api.teamPlacements(request) }
         router.get("/v1/team/attendance") { request, _ in try await api.teamAttendance(request) }
         router.get("/v1/team/tasks") { request, _ in try await api.teamTasks(request) }
-        router.post("/v1/team/tasks/:id/:action") { request, context in
-            try await api.changeTask(request, id: context.parameters.get("id") ?? "", action: context.parameters.get("action") ?? "")
+        for action in API.taskActions.sorted() {
+            router.post("/v1/team/tasks/:id/\(action)") { request, context in
+                try await api.changeTask(request, id: context.parameters.get("id") ?? "", action: action)
+            }
         }
         return Application(router: router, server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, settings: settings) },
                            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Tunet"),

@@ -53,11 +53,27 @@ extension API {
 
     static let taskActions: Set<String> = ["assign", "start", "done", "comment"]
 
-    /// What a change to a task may carry: the member it goes to, a comment, a text.
+    /// What a change to a task may carry: the member it goes to, a comment, a text. Each is a string when given;
+    /// `null` is refused as any other value that is not one (the document's schema says string).
     struct TaskChange: Decodable {
         var member: String?
         var comment: String?
         var text: String?
+
+        enum CodingKeys: String, CodingKey { case member, comment, text }
+
+        init() {}
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func string(_ key: CodingKeys) throws -> String? {
+                guard container.contains(key) else { return nil }
+                return try container.decode(String.self, forKey: key)
+            }
+            member = try string(.member)
+            comment = try string(.comment)
+            text = try string(.text)
+        }
     }
 
     /// `assign` (`member`, `comment`), `start`, `done` (`comment`) or `comment` (`text`): a work team's token only.
@@ -80,11 +96,15 @@ extension API {
         return try .json(view)
     }
 
-    /// The request's JSON body, up to 16 KiB; none at all is an empty change.
+    /// The request's JSON body (`application/json`; another type is 415), up to 16 KiB; none at all is an empty change.
     private func taskChange(_ request: Request) async throws -> TaskChange {
         let held = try await bodies.collect(request.body, upTo: 16 * 1024, statedLimit: 16 * 1024)
         defer { bodies.release(held) }
         guard held.buffer.readableBytes > 0 else { return TaskChange() }
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard type == "application/json" else {
+            throw Problem(status: .unsupportedMediaType, code: "unsupportedMediaType", detail: Message("service.task.json_expected"))
+        }
         do {
             return try JSONDecoder().decode(TaskChange.self, from: Data(buffer: held.buffer))
         } catch {

@@ -261,6 +261,11 @@ def main():
         walk.navigate("#rapport-placements ~ form button[type='submit']")
         walk.expect(walk.find("#placements-fra").get_attribute("aria-invalid") == "true", "a day not in the calendar marks the field")
         walk.check_page("09-rapporter-feil")
+        # The API reference, written from the service's own OpenAPI document, through the menu.
+        walk.navigate("nav a[href='/leder/api']")
+        walk.expect(walk.text("h1") == "API-referanse", "the menu leads to the API reference")
+        walk.expect("GET /v1/team/attendance" in walk.text("main"), "the reference lists the operations")
+        walk.check_page("10-api-referanse")
         walk.sign_out()
     finally:
         walk.driver.quit()

@@ -68,7 +68,7 @@ struct ProblemLanguageTests {
         #expect(leader.status == 403)
         #expect(try service.json(leader.data)["detail"] as? String == "This endpoint is for farms; a leader token cannot use it.")
         let noMonth = try await service.request("GET", "/v1/attendance/template", token: service.lia)
-        #expect((try service.json(noMonth.data)["problems"] as? [[String: Any]])?.first?["reason"] as? String == "oppgi måneden som ?month=2026-03")
+        #expect((try service.json(noMonth.data)["problems"] as? [[String: Any]])?.first?["reason"] as? String == "mangler: oppgi den som ?month=2026-03")
         await service.stop()
     }
 }

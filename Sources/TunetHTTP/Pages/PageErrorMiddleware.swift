@@ -15,8 +15,10 @@ struct PageErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPResponseError where !Self.isAPI(request.uri.path) {
             let texts = Texts(pages.language(request))
             if let problem = error as? Problem {
-                return pages.message(request, texts, visitor: nil, status: problem.status, heading: texts("http.title.\(problem.code)"),
-                                     text: texts.render(problem.detail))
+                var page = pages.message(request, texts, visitor: nil, status: problem.status, heading: texts("http.title.\(problem.code)"),
+                                         text: texts.render(problem.detail))
+                if let allow = problem.allow { page.headers[.allow] = allow }
+                return page
             }
             guard error.status == .notFound else { throw error }
             return pages.message(request, texts, visitor: nil, status: .notFound, heading: texts("page.message.not_found"),
@@ -24,5 +26,5 @@ struct PageErrorMiddleware: RouterMiddleware {
         }
     }
 
-    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/v1/") || path == "/health" }
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/v1/") || path == "/health" || path == "/openapi.yaml" }
 }

@@ -34,7 +34,8 @@ struct Visitor {
             [PageFrame.Link(href: "/gard", label: texts("page.common.farm_nav"), current: false),
              PageFrame.Link(href: "/gard/maned", label: texts("page.common.month_nav"), current: false)]
         case .leader, .workTeam:
-            [PageFrame.Link(href: "/leder", label: texts("page.common.reports_nav"), current: false)]
+            [PageFrame.Link(href: "/leder", label: texts("page.common.reports_nav"), current: false),
+             PageFrame.Link(href: "/leder/api", label: texts("page.common.reference_nav"), current: false)]
         case .national:
             []
         }

@@ -14,12 +14,15 @@ struct WebPages: Sendable {
     let throttle: SignInThrottle
     let trustedProxies: Set<String>
     let styleSheet: Data
+    /// The served OpenAPI document as read, for the reference page.
+    let contract: APIContract
 
     /// The most a sign-in or sign-out form may hold.
     static let smallFormLimit = 16 * 1024
 
-    init(api: API, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = []) throws {
+    init(api: API, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], contract: APIContract? = nil) throws {
         self.api = api
+        self.contract = try contract ?? APIContract.load()
         self.trustedProxies = trustedProxies
         templates = try PageTemplates.load()
         styleSheet = try PageTemplates.styleSheet()

@@ -11,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the provider-facing HTTP service (attendance upload, templates, placements, reports).",
         discussion: """
-            The API is described in Contracts/openapi.yaml; farms and project leaders sign in to the web pages at / with their token.
+            The API is described at /openapi.yaml (Contracts/openapi.yaml, served as it is); farms and project leaders sign in to the web pages at / with their token.
 
             Example:
               tunet serve --port 8080

@@ -6,6 +6,7 @@ extension Catalogue {
         "service.work_team_changes_tasks": "Only a work team's token may change tasks; a leader may see them.",
         "service.task.member_required": "say whom the task goes to: 'member' with the name, e-mail address or number",
         "service.task.body_unreadable": "the body is not JSON with the fields 'member', 'comment' or 'text'",
+        "service.task.json_expected": "Send the change as JSON (Content-Type: application/json).",
         "service.farm_endpoint_only": "This endpoint is for farms; a leader token cannot use it.",
         "service.reports_for_leaders": "Reports are for project leaders; a farm's token cannot fetch them.",
         "service.month_required": "give the month as ?month=2026-03",

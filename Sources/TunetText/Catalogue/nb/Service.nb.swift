@@ -6,6 +6,7 @@ extension Catalogue {
         "service.work_team_changes_tasks": "Bare arbeidslagets nøkkel kan endre oppgaver; en prosjektleder kan se dem.",
         "service.task.member_required": "si hvem oppgaven skal til: «member» med navnet, e-postadressen eller nummeret",
         "service.task.body_unreadable": "innholdet er ikke JSON med feltene «member», «comment» eller «text»",
+        "service.task.json_expected": "Send endringen som JSON (Content-Type: application/json).",
         "service.farm_endpoint_only": "Dette endepunktet er for gårdene; en prosjektleders nøkkel kan ikke brukes her.",
         "service.reports_for_leaders": "Rapportene er for prosjektledere; en gårds nøkkel kan ikke hente dem.",
         "service.month_required": "oppgi måneden som ?month=2026-03",

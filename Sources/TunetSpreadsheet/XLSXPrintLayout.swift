@@ -1,9 +1,10 @@
 import CXLSXWriter
 import TunetDomain
 
-/// The footer of every printed page of a workbook: its name on the left, the day it was made in the middle,
-/// the page on the right. The caller writes each in the reader's language; `page` holds the footer codes
-/// `&P` (this page) and `&N` (the pages), as in "Side &P av &N".
+/// The footer of every printed page of a workbook: its name on the left; the day it was made and the page on
+/// the right, in 9-point type. The caller writes each in the reader's language; `page` holds the footer codes
+/// `&P` (this page) and `&N` (the pages), as in "Side &P av &N". The date is not centred: a long name, such
+/// as an attendance list's farm and month, would run into it on a standing page.
 public struct XLSXPrintFooter: Sendable, Equatable {
     public var name: String
     public var date: String
@@ -18,23 +19,33 @@ public struct XLSXPrintFooter: Sendable, Equatable {
     /// The most a footer may hold (libxlsxwriter's `LXW_HEADER_FOOTER_MAX`, Excel's own limit), counted
     /// here in UTF-8 bytes, which are never fewer than the characters either counts.
     public static let maximumLength = Int(LXW_HEADER_FOOTER_MAX)
+    /// The most characters of the name printed: at 9 points, 70 of them and the right part (some 30) share
+    /// a standing A4 page's line.
+    public static let maximumNameLength = 70
 
-    /// The footer as Excel's code: `&L` name, `&C` date, `&R` page. An ampersand in the name or the date is
-    /// written `&&` (a lone one starts a code); a name too long for the limit is cut and ends with "…".
+    /// The footer as Excel's code: `&L` name, `&R` date and page, each after `&9` (the type size). An ampersand
+    /// in the name or the date is written `&&` (a lone one starts a code); a name too long for the line or
+    /// the limit is cut and ends with "…".
     public var code: String {
-        let fixed = "&L" + "&C" + Self.escaped(date) + "&R" + page
-        let room = Self.maximumLength - fixed.utf8.count
+        let right = Self.sized(Self.escaped(date) + " · " + page)
+        let room = Self.maximumLength - ("&L" + "&R" + right).utf8.count - Self.sized("").utf8.count - 1
         var kept = Self.escaped(name)
-        if kept.utf8.count > room {
+        if name.count > Self.maximumNameLength || kept.utf8.count > room {
             var cut = ""
-            for character in name {
+            for character in name.prefix(Self.maximumNameLength - 1) {
                 let next = cut + String(character)
                 if Self.escaped(next).utf8.count + "…".utf8.count > room { break }
                 cut = next
             }
-            kept = Self.escaped(cut) + (room >= "…".utf8.count ? "…" : "")
+            kept = Self.escaped(cut) + "…"
         }
-        return "&L" + kept + "&C" + Self.escaped(date) + "&R" + page
+        return "&L" + Self.sized(kept) + "&R" + right
+    }
+
+    /// A section's text after its type size; a space between when the text begins with a digit, which the
+    /// size would otherwise swallow.
+    static func sized(_ text: String) -> String {
+        "&9" + (text.first?.isNumber == true ? " " : "") + text
     }
 
     static func escaped(_ text: String) -> String {

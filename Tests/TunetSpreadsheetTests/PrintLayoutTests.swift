@@ -31,21 +31,21 @@ struct PrintLayoutTests {
         #expect(empty.lastRow == 0 && empty.lastColumn == 0)
     }
 
-    @Test("The footer: name left, date centre, page right; an ampersand doubled; a long name cut to the 255 limit")
+    @Test("The footer: name left, date and page right; an ampersand doubled; a long name cut to a line and to the 255 limit")
     func footerCode() {
         let plain = XLSXPrintFooter(name: "Tilbydere", date: "Laget 03.12.2026", page: "Side &P av &N")
-        #expect(plain.code == "&LTilbydere&CLaget 03.12.2026&RSide &P av &N")
-        let ampersand = XLSXPrintFooter(name: "Berg & Sønn AS", date: "03.12.2026", page: "Page &P of &N")
-        #expect(ampersand.code == "&LBerg && Sønn AS&C03.12.2026&RPage &P of &N")
-        let long = XLSXPrintFooter(name: String(repeating: "Æ", count: 300), date: "Laget 03.12.2026", page: "Side &P av &N")
-        #expect(long.code.utf8.count <= 255)
-        #expect(long.code.utf8.count >= 250)
-        #expect(long.code.hasSuffix("…&CLaget 03.12.2026&RSide &P av &N"))
-        // Cut between two escaped ampersands, never inside one: the name's part holds an even number of them.
-        let ampersands = XLSXPrintFooter(name: String(repeating: "&", count: 300), date: "d", page: "&P")
-        let namePart = ampersands.code.dropFirst(2).prefix { $0 != "…" }
+        #expect(plain.code == "&L&9Tilbydere&R&9Laget 03.12.2026 · Side &P av &N")
+        let ampersand = XLSXPrintFooter(name: "Berg & Sønn AS", date: "2026-12-03", page: "Page &P of &N")
+        #expect(ampersand.code == "&L&9Berg && Sønn AS&R&9 2026-12-03 · Page &P of &N")
+        // 70 characters are printed whole; 71 are cut to 69 and "…".
+        let seventy = String(repeating: "Æ", count: 70)
+        #expect(XLSXPrintFooter(name: seventy, date: "d", page: "&P").code == "&L&9\(seventy)&R&9d · &P")
+        #expect(XLSXPrintFooter(name: seventy + "Ø", date: "d", page: "&P").code == "&L&9\(seventy.dropLast())…&R&9d · &P")
+        // Cut between two escaped ampersands, never inside one, and within libxlsxwriter's 255.
+        let ampersands = XLSXPrintFooter(name: String(repeating: "&", count: 300), date: String(repeating: "x", count: 150), page: "&P")
+        let namePart = ampersands.code.dropFirst(4).prefix { $0 != "…" }
         #expect(ampersands.code.utf8.count <= 255)
-        #expect(namePart.count % 2 == 0 && namePart.allSatisfy { $0 == "&" })
+        #expect(namePart.count % 2 == 0 && namePart.allSatisfy { $0 == "&" } && namePart.count < 138)
     }
 
     @Test("Lines are counted as a spreadsheet wraps words; a word longer than a line is broken")
@@ -55,7 +55,11 @@ struct PrintLayoutTests {
         #expect(XLSXParagraph.lines("aaa bbb", capacity: 6) == 2)
         #expect(XLSXParagraph.lines("aaaaaaaaaa", capacity: 3) == 4)
         #expect(XLSXParagraph.lines("one\ntwo\n\nfour", capacity: 20) == 4)
-        #expect(XLSXParagraph.lineCapacity(width: 90) == 67)
+        #expect(XLSXParagraph.lineCapacity(width: 90) == 76)
+        #expect(XLSXParagraph.lineCapacity(width: 90, bold: true) == 68)
+        #expect(XLSXParagraph.widthHolding(longestWordOf: "Dager henvisning–samtale (median)") == 11 * 1.1 + 1)
+        #expect(XLSXParagraph.widthHolding(longestWordOf: "Organisasjonsnummer") == 19 * 1.1 + 1)
+        #expect(XLSXParagraph.widthHolding(longestWordOf: "") == 0)
         #expect(XLSXParagraph.height(lines: 1) == 15)
         #expect(XLSXParagraph.height(lines: 3) == 48)
     }
@@ -77,11 +81,11 @@ struct PrintLayoutTests {
             try front.write(2, 0, .text("Innhold"), style: XLSXStyle(bold: true, top: true))
             let wide = try book.addSheet("Bred")
             try wide.setColumns(0, 11, width: 12)
-            try wide.write(row: 0, (0..<12).map { .text("Kolonne \($0 + 1)") }, style: .header)
+            try wide.writeHeader(row: 0, (0..<12).map { "Kolonne nummer \($0 + 1)" })
             wide.freezePanes(row: 1, column: 1)
             for row in 1...2_000 { try wide.write(row: row, (0..<12).map { .integer(row * 100 + $0) }) }
             let narrow = try book.addSheet("Smal")
-            try narrow.write(row: 0, [.text("A"), .text("B")], style: .header)
+            try narrow.writeHeader(row: 0, ["Organisasjonsnummer", "B"])
             try narrow.write(row: 1, [.integer(1), .integer(2)])
             if !streamed {
                 try narrow.insertChart(.column, title: "Diagram", source: "Smal", rows: 1...1, categoryColumn: 0, series: [(name: "B", column: 1)],
@@ -97,9 +101,9 @@ struct PrintLayoutTests {
                     assert ws.page_setup.paperSize in (9, '9'), (name, ws.title, ws.page_setup.paperSize)
                     assert ws.sheet_properties.pageSetUpPr.fitToPage, (name, ws.title)
                     assert ws.page_setup.fitToWidth in (1, '1', None) and ws.page_setup.fitToHeight in (0, '0'), (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)
-                    assert ws.oddFooter.left.text == 'Prøve && test', ws.oddFooter.left.text
-                    assert ws.oddFooter.center.text == 'Laget 03.12.2026', ws.oddFooter.center.text
-                    assert ws.oddFooter.right.text == 'Side &P av &N', ws.oddFooter.right.text
+                    assert ws.oddFooter.left.text == 'Prøve && test' and ws.oddFooter.left.size == 9, ws.oddFooter.left.text
+                    assert ws.oddFooter.center.text is None, ws.oddFooter.center.text
+                    assert ws.oddFooter.right.text == 'Laget 03.12.2026 · Side &P av &N', ws.oddFooter.right.text
                 front, wide, narrow = wb['Forside'], wb['Bred'], wb['Smal']
                 assert front.print_area == "'Forside'!$A$1:$B$3", front.print_area
                 assert front.page_setup.orientation == 'portrait', front.page_setup.orientation
@@ -110,6 +114,11 @@ struct PrintLayoutTests {
                     assert 'A1:B1' in [str(r) for r in front.merged_cells.ranges], front.merged_cells.ranges
                 assert wide.print_area == "'Bred'!$A$1:$L$2001", wide.print_area
                 assert wide.page_setup.orientation == 'landscape', wide.page_setup.orientation
+                # "Kolonne nummer 1" wraps in a column of 12 (9 bold characters a line): two lines.
+                assert wide.row_dimensions[1].height == 33, wide.row_dimensions[1].height
+                assert wide['L1'].value == 'Kolonne nummer 12' and wide['L1'].alignment.wrap_text and wide['L1'].font.b
+                # A header word longer than its column widens it: "Organisasjonsnummer" (19 letters) to 21.9.
+                assert 21.9 <= narrow.column_dimensions['A'].width < 23, narrow.column_dimensions['A'].width
                 assert wide.print_title_rows == '$1:$1', wide.print_title_rows
                 assert narrow.page_setup.orientation == 'portrait'
                 # The chart (480 x 288 pixels from B5) is printed with the data: to row 19, column I.

@@ -230,9 +230,6 @@ public struct XLSXSheet {
         shape.frozenRows = row
     }
 
-    /// How the sheet will print, as its shape stands now (`close()` sets it on the sheet).
-    public var printLayout: XLSXPrintLayout { shape.layout }
-
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(TunetError) {
         try XLSXWorkbook.check(worksheet_autofilter(pointer, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow),
                                                     lxw_col_t(lastColumn)), path: workbook.path)

@@ -152,11 +152,13 @@ struct PrintedWorkbookTests {
             # Pages come sheet by sheet: a page belongs to the sheet whose header (or, without one, whose first text) it shows.
             sheet = 0
             counts = [0] * len(expected)
+            page_sheets = []
             for number, (page, pdf_page) in enumerate(zip(pages, reader.pages), start=1):
                 if counts[sheet] > 0 and sheet + 1 < len(expected) and has(page, expected[sheet + 1][3]):
                     sheet += 1
                 title, landscape, header, start, footer_name = expected[sheet]
                 counts[sheet] += 1
+                page_sheets.append(title)
                 box = pdf_page.mediabox
                 size = (round(float(box.width), 1), round(float(box.height), 1))
                 if pdf_page.get('/Rotate', 0) in (90, 270): size = size[::-1]
@@ -172,10 +174,20 @@ struct PrintedWorkbookTests {
             assert all(counts), (name, [(e[0], c) for e, c in zip(expected, counts)])
             multipage += sum(1 for c in counts if c > 1)
 
-            # On a front sheet no word is printed over another: pdftotext -bbox gives every word's box.
-            boxes = subprocess.run(['pdftotext', '-bbox', '-f', '1', '-l', '1', pdf, '-'], capture_output=True, text=True, check=True).stdout
+            # pdftotext -bbox gives every word's box. No word runs past a page's right margin (a column LibreOffice
+            # did not scale would be cut at the paper's edge, its words still in the text layer).
+            boxes = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True, text=True, check=True).stdout
+            for number, (width, page) in enumerate(re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', boxes, re.S), start=1):
+                # Known and left: a text longer than the last column (the audit log's snapshots) runs on into the
+                # margin in LibreOffice, where Excel stops it at the print area (Reports/README.md, "Printing").
+                if (name, page_sheets[number - 1]) in {('audit.xlsx', 'Logg')}:
+                    continue
+                right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', page))
+                assert right <= float(width) - 30, (name, number, 'a word runs past the margin', right, float(width))
+            # On a front sheet no word is printed over another.
+            first = re.search(r'<page .*?</page>', boxes, re.S).group(0)
             found = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
-                     re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', boxes)]
+                     re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', first)]
             assert len(found) > 3, (name, boxes[:300])
             for i, a in enumerate(found):
                 for b in found[i + 1:]:

@@ -108,8 +108,9 @@ public struct AttendanceTemplateDesk: Sendable {
                                                         "month": .message(month.name)])
         let lines = [title, ""] + texts("attendance.template.instructions", ["sheet": .text(dataSheet)]).components(separatedBy: "\n")
         // Each line wraps within a standing page's width, its row as tall as its lines. (LibreOffice does not
-        // scale one column wider than the page to fit: it cuts it.)
-        try sheet.setColumns(0, 0, width: 80)
+        // scale one column wider than the page to fit: it cuts it. Without Calibri its columns are wider, some
+        // 7.5 points a character: 64 of them fill 480 of the page's 523.)
+        try sheet.setColumns(0, 0, width: 64)
         for (row, line) in lines.enumerated() where !line.isEmpty {
             try sheet.writeParagraph(row, columns: 0...0, line, style: row == 0 ? .title : XLSXStyle())
         }

@@ -12,15 +12,18 @@ public struct XLSXStyle: Hashable, Sendable {
     /// Cells a user may edit in a protected sheet.
     public var unlocked = false
     public var wrap = false
+    /// Aligned with the top of a tall row (a wrapped text's label) rather than the bottom.
+    public var top = false
 
     public init(bold: Bool = false, numberFormat: String? = nil, background: UInt32? = nil, fontColor: UInt32? = nil,
-                unlocked: Bool = false, wrap: Bool = false) {
+                unlocked: Bool = false, wrap: Bool = false, top: Bool = false) {
         self.bold = bold
         self.numberFormat = numberFormat
         self.background = background
         self.fontColor = fontColor
         self.unlocked = unlocked
         self.wrap = wrap
+        self.top = top
     }
 
     public static let header = XLSXStyle(bold: true, background: 0xDDEBF7)
@@ -68,16 +71,25 @@ public enum XLSXCell: Sendable {
 
 /// A workbook written through libxlsxwriter. Every libxlsxwriter error becomes a `TunetError`
 /// carrying its message. `close()` writes the file; a workbook that is never closed writes nothing.
+/// Every sheet prints: `close()` gives each the print setup its shape calls for (`XLSXPrintLayout`) and the footer.
 public final class XLSXWorkbook {
     let pointer: UnsafeMutablePointer<lxw_workbook>
     public let path: String
+    let constantMemory: Bool
+    /// The footer of every printed page of every sheet; none when nil.
+    public var footer: XLSXPrintFooter?
     private var formats: [XLSXStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var closed = false
     private var sheetNames: Set<String> = []
+    private var sheets: [(pointer: UnsafeMutablePointer<lxw_worksheet>, shape: XLSXSheetShape)] = []
 
-    /// - Parameter constantMemory: rows are flushed as they are written (in increasing order), for large sheets.
-    public init(path: String, constantMemory: Bool = false) throws(TunetError) {
+    /// - Parameters:
+    ///   - constantMemory: rows are flushed as they are written (in increasing order), for large sheets.
+    ///   - footer: the footer of every printed page (the workbook's name, the day it was made, the page).
+    public init(path: String, constantMemory: Bool = false, footer: XLSXPrintFooter? = nil) throws(TunetError) {
         self.path = path
+        self.constantMemory = constantMemory
+        self.footer = footer
         var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
         guard let workbook = path.withCString({ workbook_new_opt($0, &options) }) else {
             throw .unwritableOutput(path: path, reason: Message("files.xlsx_writer.no_workbook"))
@@ -104,7 +116,9 @@ public final class XLSXWorkbook {
         guard let sheet = clean.withCString({ workbook_add_worksheet(pointer, $0) }) else {
             throw .unwritableOutput(path: path, reason: Message("files.xlsx_writer.sheet_name", ["name": .text(clean)]))
         }
-        return XLSXSheet(pointer: sheet, workbook: self)
+        let shape = XLSXSheetShape()
+        sheets.append((sheet, shape))
+        return XLSXSheet(pointer: sheet, workbook: self, shape: shape)
     }
 
     func format(_ style: XLSXStyle?) -> UnsafeMutablePointer<lxw_format>? {
@@ -124,6 +138,7 @@ public final class XLSXWorkbook {
         if let color = style.fontColor { format_set_font_color(format, color) }
         if style.unlocked { format_set_unlocked(format) }
         if style.wrap { format_set_text_wrap(format) }
+        if style.top { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
         formats[style] = format
         return format
     }
@@ -131,6 +146,16 @@ public final class XLSXWorkbook {
     /// Writes the file. Errors (a folder that cannot be written, a full disk) are reported here.
     public func close() throws(TunetError) {
         guard !closed else { return }
+        // Page setup and print areas are written when the file is put together, also in constant-memory mode.
+        for sheet in sheets {
+            do {
+                try sheet.shape.layout.apply(to: sheet.pointer, footer: footer, path: path)
+            } catch {
+                closed = true
+                lxw_workbook_free(pointer)
+                throw error
+            }
+        }
         closed = true
         let result = workbook_close(pointer)
         try Self.check(result, path: path)
@@ -146,6 +171,7 @@ public final class XLSXWorkbook {
 public struct XLSXSheet {
     let pointer: UnsafeMutablePointer<lxw_worksheet>
     unowned let workbook: XLSXWorkbook
+    let shape: XLSXSheetShape
 
     public func write(_ row: Int, _ column: Int, _ cell: XLSXCell, style: XLSXStyle? = nil) throws(TunetError) {
         try write(row, column, cell, format: format(for: cell, style: style))
@@ -184,6 +210,7 @@ public struct XLSXSheet {
             result = worksheet_write_blank(pointer, r, c, format)
         }
         if result != LXW_NO_ERROR { try XLSXWorkbook.check(result, path: workbook.path) }
+        shape.cover(row, column)
     }
 
     /// Writes a row of cells from `column` on.
@@ -193,10 +220,14 @@ public struct XLSXSheet {
 
     public func setColumns(_ first: Int, _ last: Int, width: Double, style: XLSXStyle? = nil) throws(TunetError) {
         try XLSXWorkbook.check(worksheet_set_column(pointer, lxw_col_t(first), lxw_col_t(last), width, workbook.format(style)), path: workbook.path)
+        for column in first...max(first, last) { shape.widths[column] = width }
     }
 
+    /// Keeps the rows above `row` and the columns left of `column` in view. The frozen rows are the sheet's
+    /// header: printed, they are repeated at the top of every page.
     public func freezePanes(row: Int, column: Int) {
         worksheet_freeze_panes(pointer, lxw_row_t(row), lxw_col_t(column))
+        shape.frozenRows = row
     }
 
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(TunetError) {
@@ -277,5 +308,6 @@ extension XLSXSheet {
             entry.name.withCString { chart_series_set_name(line, $0) }
         }
         try XLSXWorkbook.check(worksheet_insert_chart(pointer, lxw_row_t(row), lxw_col_t(column), chart), path: workbook.path)
+        shape.charts.append((row, column))
     }
 }

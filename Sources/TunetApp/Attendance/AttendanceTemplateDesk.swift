@@ -57,7 +57,9 @@ public struct AttendanceTemplateDesk: Sendable {
             }
             return (farm, days.sorted { ($0.1, $0.0.participant) < ($1.1, $1.0.participant) })
         }
-        let workbook = try XLSXWorkbook(path: path)
+        let name = texts("attendance.template.title", ["name": .text(farm.name), "provider": .text(farm.organisationNumber.formatted),
+                                                       "month": .message(period.name)])
+        let workbook = try XLSXWorkbook(path: path, footer: WorkbookFooter.make(name: name, texts: texts, now: context.now()))
         let dataSheet = texts("attendance.template.sheet.data")
         // The importer finds the bokmål sheet by its name, and any other as the workbook's first.
         let instructionsFirst = dataSheet == Self.sheetName
@@ -65,7 +67,11 @@ public struct AttendanceTemplateDesk: Sendable {
         let sheet = try workbook.addSheet(dataSheet)
         let editable = XLSXStyle(background: 0xFFF2CC, unlocked: true)
         let editableDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFFF2CC, unlocked: true)
-        try sheet.write(row: 0, Self.columns.map { .text(texts("attendance.template.column.\($0)")) }, style: .header)
+        try sheet.setColumns(0, 0, width: 20)
+        try sheet.setColumns(1, 1, width: 15)
+        try sheet.setColumns(2, 2, width: 12)
+        try sheet.setColumns(3, 7, width: 10)
+        try sheet.writeHeader(row: 0, Self.columns.map { texts("attendance.template.column.\($0)") })
         for (index, (placement, day)) in days.enumerated() {
             let row = index + 1
             let weekday = language == .nb ? day.weekday.norwegianShort : day.weekday.code
@@ -88,10 +94,6 @@ public struct AttendanceTemplateDesk: Sendable {
                            title: texts("attendance.template.extra_title"), message: texts("attendance.template.extra_help"),
                            error: texts("attendance.template.choose_from_list",
                                         ["values": .text([texts("attendance.template.yes"), texts("attendance.template.no")].joined(separator: ", "))]))
-        try sheet.setColumns(0, 0, width: 20)
-        try sheet.setColumns(1, 1, width: 15)
-        try sheet.setColumns(2, 2, width: 12)
-        try sheet.setColumns(3, 7, width: 10)
         sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: 7)
         sheet.protect()
@@ -105,7 +107,12 @@ public struct AttendanceTemplateDesk: Sendable {
         let title = texts("attendance.template.title", ["name": .text(farm.name), "provider": .text(farm.organisationNumber.formatted),
                                                         "month": .message(month.name)])
         let lines = [title, ""] + texts("attendance.template.instructions", ["sheet": .text(dataSheet)]).components(separatedBy: "\n")
-        for (row, line) in lines.enumerated() { try sheet.write(row, 0, .text(line), style: row == 0 ? .title : nil) }
-        try sheet.setColumns(0, 0, width: 120)
+        // Each line wraps within a standing page's width, its row as tall as its lines. (LibreOffice does not
+        // scale one column wider than the page to fit: it cuts it. Without Calibri its columns are wider, some
+        // 7.5 points a character: 64 of them fill 480 of the page's 523.)
+        try sheet.setColumns(0, 0, width: 64)
+        for (row, line) in lines.enumerated() where !line.isEmpty {
+            try sheet.writeParagraph(row, columns: 0...0, line, style: row == 0 ? .title : XLSXStyle())
+        }
     }
 }

@@ -6,17 +6,21 @@ import TunetText
 /// A check as a workbook for the person who approves the invoice: the price lines side by side with the
 /// basis, the totals and the result on one sheet, each difference on the next, amounts to the øre.
 public enum InvoiceCheckWorkbook {
-    public static func write(_ view: InvoiceCheckView, to path: String, language: Language) throws {
+    public static func write(_ view: InvoiceCheckView, to path: String, language: Language, now: Date = Date()) throws {
         let texts = Texts(language)
         let invoice = view.invoice
-        let workbook = try XLSXWorkbook(path: path)
+        let name = texts("invoice.workbook.name", ["number": .text(invoice.number), "provider": .text(view.providerName)])
+        let workbook = try XLSXWorkbook(path: path, footer: WorkbookFooter.make(name: name, texts: texts, now: now))
         let sheet = try workbook.addSheet(texts("invoice.workbook.sheet"))
-        try sheet.write(row: 0, [.text(texts.render(InvoiceCheckText.title(view)))], style: .title)
+        try sheet.setColumns(0, 0, width: 18)
+        try sheet.setColumns(1, 3, width: 12)
+        try sheet.setColumns(4, 6, width: 18)
+        try sheet.writeParagraph(0, columns: 0...6, texts.render(InvoiceCheckText.title(view)), style: .title)
         try sheet.write(row: 1, [.text(texts.render(InvoiceCheckText.period(invoice)))])
         try sheet.write(row: 2, [.text(texts("invoice.workbook.status", ["status": .label("invoice.status.\(invoice.status.rawValue)")]))], style: .title)
         let header = ["invoice.check.price_line", "invoice.check.unit", "invoice.check.invoiced_quantity", "invoice.check.expected_quantity",
                       "invoice.check.invoiced_amount", "invoice.check.expected_amount", "invoice.check.difference"]
-        try sheet.write(row: 4, header.map { .text(texts($0)) }, style: .header)
+        try sheet.writeHeader(row: 4, header.map { texts($0) })
         var row = 5
         for line in invoice.lines {
             try sheet.write(row: row, [
@@ -26,24 +30,24 @@ public enum InvoiceCheckWorkbook {
             row += 1
         }
         row += 1
-        try sheet.write(row: row, [.text(texts.render(InvoiceCheckText.totals(invoice)))])
-        try sheet.setColumns(0, 0, width: 18)
-        try sheet.setColumns(1, 3, width: 12)
-        try sheet.setColumns(4, 6, width: 18)
+        try sheet.writeParagraph(row, columns: 0...6, texts.render(InvoiceCheckText.totals(invoice)))
+        // The title, the result and the header stay in view, and head every printed page.
+        sheet.freezePanes(row: 5, column: 0)
         let differences = try workbook.addSheet(texts("invoice.workbook.differences_sheet"))
         let columns = ["invoice.workbook.kind", "invoice.workbook.line", "invoice.workbook.difference", "invoice.check.invoiced_amount",
                        "invoice.check.expected_amount", "invoice.check.difference"]
-        try differences.write(row: 0, columns.map { .text(texts($0)) }, style: .header)
+        try differences.setColumns(0, 1, width: 16)
+        try differences.setColumns(2, 2, width: 90, style: XLSXStyle(wrap: true))
+        try differences.setColumns(3, 5, width: 16)
+        try differences.writeHeader(row: 0, columns.map { texts($0) })
         for (index, difference) in invoice.differences.enumerated() {
-            try differences.write(row: index + 1, [
-                .text(difference.kind.rawValue), difference.line.map { .text($0) } ?? .blank, .text(texts.render(difference.message)),
+            try differences.writeParagraph(index + 1, columns: 2...2, texts.render(difference.message))
+            try differences.write(row: index + 1, [.text(difference.kind.rawValue), difference.line.map { .text($0) } ?? .blank], style: XLSXStyle(top: true))
+            try differences.write(row: index + 1, from: 3, [
                 difference.invoicedAmount.map { .money($0) } ?? .blank, difference.expectedAmount.map { .money($0) } ?? .blank,
                 difference.difference.map { .money($0) } ?? .blank,
             ])
         }
-        try differences.setColumns(0, 1, width: 16)
-        try differences.setColumns(2, 2, width: 90, style: XLSXStyle(wrap: true))
-        try differences.setColumns(3, 5, width: 16)
         differences.freezePanes(row: 1, column: 0)
         try workbook.close()
     }

@@ -75,7 +75,8 @@ public struct ReportDesk: Sendable {
         try OutputPath.check(path, database: context.store.location, force: force)
         let language = filters.language
         let texts = Texts(language)
-        let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true)
+        let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true,
+                                        footer: WorkbookFooter.make(name: report.title.text(language), texts: texts, now: context.now()))
         try writeFrontSheet(workbook, report: report, filters: filters)
         var sheetNames: [String] = []
         var total = 0
@@ -240,12 +241,14 @@ public struct ReportDesk: Sendable {
             (texts("report.front.version"), TunetVersion.current),
             (texts("report.front.privacy"), texts("report.front.privacy_note")),
         ]
-        try sheet.write(0, 0, .text(report.title.text(filters.language)), style: XLSXStyle(bold: true))
-        for (index, (label, value)) in lines.enumerated() {
-            try sheet.write(index + 2, 0, .text(label), style: .title)
-            try sheet.write(index + 2, 1, .text(value), style: XLSXStyle(wrap: true))
-        }
+        // Widths first: they decide the lines each text wraps into, and so its row's height; printed, no text
+        // runs over another. Together no wider than a standing A4 page.
         try sheet.setColumns(0, 0, width: 16)
-        try sheet.setColumns(1, 1, width: 90)
+        try sheet.setColumns(1, 1, width: 80)
+        try sheet.writeParagraph(0, columns: 0...1, report.title.text(filters.language), style: XLSXStyle(bold: true))
+        for (index, (label, value)) in lines.enumerated() {
+            try sheet.writeParagraph(index + 2, columns: 1...1, value)
+            try sheet.write(index + 2, 0, .text(label), style: XLSXStyle(bold: true, top: true))
+        }
     }
 }

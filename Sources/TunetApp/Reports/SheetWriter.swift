@@ -92,8 +92,9 @@ final class SheetWriter {
         moneyTotals = Array(repeating: 0, count: expanded.count)
         formats = expanded.map { ColumnFormats(type: $0.type) }
         for (index, line) in heading.enumerated() { try sheet.write(index, 0, .text(line), style: index == 0 ? XLSXStyle.title : nil) }
-        try sheet.write(row: headerRow, columns.map { .text($0.header) }, style: .header)
         for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
+        // Wrapped in its column's width: printed, no header is cut by the next.
+        try sheet.writeHeader(row: headerRow, columns.map(\.header))
         sheet.freezePanes(row: headerRow + 1, column: 1)
     }
 

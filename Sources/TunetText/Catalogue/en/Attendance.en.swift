@@ -69,6 +69,7 @@ extension Catalogue {
         "attendance.errors_out.written": "The submitted sheet with an error column is in {path}.",
         "attendance.errors.sheet": "Errors",
         "attendance.errors.column": "Error",
+        "attendance.errors.name": "Errors in {file}",
 
         // Submissions and reconciliation.
         "attendance.submissions.none": "No submissions are recorded.",

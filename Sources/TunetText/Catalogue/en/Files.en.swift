@@ -97,6 +97,9 @@ extension Catalogue {
         "files.xlsx_writer.sheet_name": "libxlsxwriter refused the sheet name '{name}'",
         "files.xlsx_writer.error": "libxlsxwriter: {detail}",
         "files.xlsx_writer.no_chart": "libxlsxwriter could not create a chart",
+        // The footer of every printed page of a workbook (&P: the page, &N: the pages; an ampersand of its own is &&).
+        "files.workbook.footer.made": "Made {date}",
+        "files.workbook.footer.page": "Page &P of &N",
         "files.field.organisation_number": "organisation_number",
         "files.field.participant": "participant",
         "files.field.date": "date",

@@ -120,5 +120,6 @@ extension Catalogue {
         "invoice.workbook.kind": "Code",
         "invoice.workbook.line": "Line",
         "invoice.workbook.status": "Result: {status}",
+        "invoice.workbook.name": "Invoice check {number}, {provider}",
     ]
 }

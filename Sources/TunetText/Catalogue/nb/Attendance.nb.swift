@@ -69,6 +69,7 @@ extension Catalogue {
         "attendance.errors_out.written": "Det innsendte arket med en feilkolonne ligger i {path}.",
         "attendance.errors.sheet": "Feil",
         "attendance.errors.column": "Feil",
+        "attendance.errors.name": "Feil i {file}",
 
         // Submissions and reconciliation.
         "attendance.submissions.none": "Ingen innsendinger er registrert.",

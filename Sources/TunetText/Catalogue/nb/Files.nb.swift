@@ -97,6 +97,9 @@ extension Catalogue {
         "files.xlsx_writer.sheet_name": "libxlsxwriter avviste arknavnet «{name}»",
         "files.xlsx_writer.error": "libxlsxwriter: {detail}",
         "files.xlsx_writer.no_chart": "libxlsxwriter kunne ikke lage et diagram",
+        // The footer of every printed page of a workbook (&P: the page, &N: the pages; an ampersand of its own is &&).
+        "files.workbook.footer.made": "Laget {date}",
+        "files.workbook.footer.page": "Side &P av &N",
         "files.field.organisation_number": "organisasjonsnummer",
         "files.field.participant": "deltaker",
         "files.field.date": "dato",

@@ -120,5 +120,6 @@ extension Catalogue {
         "invoice.workbook.kind": "Kode",
         "invoice.workbook.line": "Linje",
         "invoice.workbook.status": "Resultat: {status}",
+        "invoice.workbook.name": "Fakturakontroll {number}, {provider}",
     ]
 }

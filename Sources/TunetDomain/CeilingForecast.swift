@@ -23,7 +23,6 @@ public struct CeilingForecast: Hashable, Sendable {
     }
 
     public static let windowDays = 90
-    static let thirdDays = 30
     static let horizonDays = 36_525
 
     public let today: LocalDate
@@ -34,34 +33,46 @@ public struct CeilingForecast: Hashable, Sendable {
     public let latest: Outcome
     /// The agreement's end with the options exercised so far.
     public let agreementEnd: LocalDate
+    /// Its end with every option.
+    public let latestEnd: LocalDate
+    /// The days the pace is taken over: 90, or fewer for an agreement younger than that.
+    public let coveredDays: Int
 
     /// The pace per day, rounded to whole øre, for display.
     public var pacePerDay: Money {
-        Money(ore: Int64((Int128(windowCost.ore) + Int128(Self.windowDays / 2)) / Int128(Self.windowDays)))
+        Money(ore: Int64((Int128(windowCost.ore) + Int128(coveredDays / 2)) / Int128(coveredDays)))
     }
 
     /// - Parameters:
     ///   - history: what each day in the window cost (billed, or planned where not yet reported), by day number;
     ///     days outside `today - 90 … today - 1` are ignored.
     ///   - committedAhead: the planned cost of each day from today on that the placements already commit, by day number.
-    public init(maximum: Money, used: Money, today: LocalDate, agreementEnd: LocalDate,
-                history: [Int: Money], committedAhead: [Int: Money]) {
+    ///   - firstDay: the agreement's first day: an agreement younger than the window takes its pace from the
+    ///     days it has run (at least one), its range from the thirds of those.
+    ///   - latestEnd: the end with every option, past which the maximum no longer matters.
+    public init(maximum: Money, used: Money, today: LocalDate, agreementEnd: LocalDate, history: [Int: Money],
+                committedAhead: [Int: Money], firstDay: LocalDate? = nil, latestEnd: LocalDate? = nil) {
         self.today = today
         self.agreementEnd = agreementEnd
-        let start = today.dayNumber - Self.windowDays
+        self.latestEnd = latestEnd ?? agreementEnd
+        let covered = min(Self.windowDays, max(1, firstDay.map { $0.days(until: today) } ?? Self.windowDays))
+        coveredDays = covered
+        let start = today.dayNumber - covered
         func cost(_ from: Int, _ days: Int) -> Int128 {
             (from..<(from + days)).reduce(Int128(0)) { $0 + Int128(history[$1]?.ore ?? 0) }
         }
-        let window = cost(start, Self.windowDays)
+        let window = cost(start, covered)
         windowCost = Money(ore: Int64(clamping: window))
-        let thirds = (0..<(Self.windowDays / Self.thirdDays)).map { cost(start + $0 * Self.thirdDays, Self.thirdDays) }
+        let third = covered / 3
+        let thirds = third == 0 ? [window] : (0..<3).map { cost(today.dayNumber - 3 * third + $0 * third, third) }
         let ahead = committedAhead.filter { $0.key >= today.dayNumber }
         func outcome(_ windowCost: Int128, over days: Int) -> Outcome {
             Self.outcome(maximum: maximum, used: used, today: today, windowCost: windowCost, windowDays: days, ahead: ahead)
         }
-        expected = outcome(window, over: Self.windowDays)
-        earliest = outcome(thirds.max() ?? 0, over: Self.thirdDays)
-        latest = outcome(thirds.min() ?? 0, over: Self.thirdDays)
+        expected = outcome(window, over: covered)
+        let thirdLength = third == 0 ? covered : third
+        earliest = outcome(thirds.max() ?? 0, over: thirdLength)
+        latest = outcome(thirds.min() ?? 0, over: thirdLength)
     }
 
     private static func outcome(maximum: Money, used: Money, today: LocalDate, windowCost: Int128, windowDays: Int,
@@ -92,12 +103,12 @@ public struct CeilingForecast: Hashable, Sendable {
     }
 
     /// Whether the expected day calls for attention: it falls before the agreement ends, or within the lead
-    /// time a new competition needs.
+    /// time a new competition needs while the agreement could still run (with its options).
     public func isEarly(leadDays: Int) -> Bool {
         switch expected {
         case .alreadyReached: return true
         case .notAtThisPace: return false
-        case .reached(let date): return date <= agreementEnd || today.days(until: date) <= leadDays
+        case .reached(let date): return date <= agreementEnd || (date <= latestEnd && today.days(until: date) <= leadDays)
         }
     }
 
@@ -110,7 +121,7 @@ public struct CeilingForecast: Hashable, Sendable {
         let rest = date.adding(months: months).days(until: agreementEnd)
         let half = rest >= 15
         if months == 0 {
-            return half ? Message("forecast.before_end.months", ["months": .text("½")])
+            return half ? Message("forecast.before_end.half_month")
                         : Message("forecast.before_end.days", ["days": .integer(Int64(rest))])
         }
         if months == 1 && !half { return Message("forecast.before_end.one_month") }
@@ -124,7 +135,7 @@ public struct CeilingForecast: Hashable, Sendable {
         case .alreadyReached:
             return Message("forecast.already_reached")
         case .notAtThisPace:
-            return Message("forecast.not_at_this_pace", ["days": .integer(Int64(Self.windowDays))])
+            return Message("forecast.not_at_this_pace", ["days": .integer(Int64(coveredDays))])
         case .reached(let date):
             let range: MessageValue = switch (earliest.date, latest.date) {
             case (let first?, let last?) where first != last:
@@ -158,6 +169,6 @@ extension CeilingForecast: Encodable {
         try container.encode(earliest.date, forKey: .earliest)
         try container.encode(latest.date, forKey: .latest)
         try container.encode(pacePerDay, forKey: .pace)
-        try container.encode(Self.windowDays, forKey: .windowDays)
+        try container.encode(coveredDays, forKey: .windowDays)
     }
 }

@@ -66,8 +66,8 @@ struct CeilingForecastDeskTests {
     func taskRule() throws {
         let (_, today) = try history()
         let raised = try TaskRuleDesk(today).generate()
-        #expect(keys(raised).contains("ceiling_forecast:\(Self.reference)"))
-        let task = try #require(raised.raised.first { $0.task.ruleKey?.hasSuffix("ceiling_forecast:\(Self.reference)") == true })
+        #expect(keys(raised).contains("ceiling_forecast:\(Self.reference):2026-10"))
+        let task = try #require(raised.raised.first { $0.task.ruleKey?.hasSuffix("ceiling_forecast:\(Self.reference):2026-10") == true })
         #expect(task.task.title.bokmal.hasPrefix("Avtale 2023/4512: Med dagens tempo nås maksimalverdien 04.10.2026"))
         #expect(keys(try TaskRuleDesk(today).generate()).isEmpty, "the same condition raises nothing new")
         let later = TunetContext(store: today.store, actor: .atServer("test"), today: LocalDate(year: 2028, month: 1, day: 1)!)

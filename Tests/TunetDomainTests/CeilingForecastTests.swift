@@ -110,4 +110,31 @@ struct CeilingForecastTests {
                                    history: [Self.day("2026-12-31").dayNumber: Money(ore: .max)], committedAhead: [:])
         #expect(fast.expected == .reached(Self.day("2027-01-01").adding(days: 89)))
     }
+
+    @Test("An agreement 30 days old takes its pace from those 30 days, not from 90 with 60 empty ones")
+    func youngAgreement() {
+        let today = Self.day("2027-01-31")
+        let history = Self.history(before: today) { $0 < 60 ? 0 : 1_000 }
+        let young = CeilingForecast(maximum: Self.kroner(600_000), used: Self.kroner(500_000), today: today, agreementEnd: Self.day("2028-12-31"),
+                                    history: history, committedAhead: [:], firstDay: Self.day("2027-01-01"))
+        #expect(young.coveredDays == 30)
+        #expect(young.pacePerDay == Self.kroner(1_000))
+        #expect(young.expected == .reached(today.adding(days: 99)))
+        #expect(young.earliest == young.expected && young.latest == young.expected)
+    }
+
+    @Test("Half a month before the end is said so; a day past every option is not early, one before it within the lead time is")
+    func halfMonthAndOptions() {
+        // kr 20 000 of room at kr 1 000 a day: 20.01.2027, 20 days before an end of 09.02.2027.
+        let close = Self.forecast(maximum: 520_000, used: 500_000, end: "2027-02-09", history: { _ in 1_000 })
+        #expect(Texts(.nb).render(close.message).hasSuffix(", en halv måned før avtalen utløper."))
+        let today = Self.day("2027-01-01")
+        func forecast(latestEnd: String) -> CeilingForecast {
+            CeilingForecast(maximum: Self.kroner(700_000), used: Self.kroner(500_000), today: today, agreementEnd: Self.day("2027-03-31"),
+                            history: Self.history(before: today) { _ in 1_000 }, committedAhead: [:], latestEnd: Self.day(latestEnd))
+        }
+        #expect(forecast(latestEnd: "2027-03-31").expected == .reached(today.adding(days: 199)))
+        #expect(!forecast(latestEnd: "2027-03-31").isEarly(leadDays: 270), "past the agreement's last possible day")
+        #expect(forecast(latestEnd: "2028-03-31").isEarly(leadDays: 270), "an option could extend it into that day")
+    }
 }

@@ -38,7 +38,7 @@ enum CeilingForecastReading {
             }
         }
         return CeilingForecast(maximum: consumption.maximum, used: consumption.used, today: today, agreementEnd: agreement.currentEnd,
-                               history: history, committedAhead: ahead)
+                               history: history, committedAhead: ahead, firstDay: agreement.start, latestEnd: agreement.latestPossibleEnd)
     }
 
     private struct ReportedDay: Hashable {

@@ -183,9 +183,10 @@ public struct TaskRuleDesk: Sendable {
                 }
             }
             // At today's pace the maximum comes before the agreement ends, or within a new competition's lead time.
+            // One task per forecast month: a pace that moves the day to another month raises it anew with its day.
             if let forecast = try CeilingForecastReading.forecast(of: agreement, consumption: use, today: today, in: reader),
-               forecast.expected.date != nil, forecast.isEarly(leadDays: thresholds.renewalDays) {
-                findings.append(Finding(key: "ceiling_forecast:\(agreement.reference)",
+               let date = forecast.expected.date, forecast.isEarly(leadDays: thresholds.renewalDays) {
+                findings.append(Finding(key: "ceiling_forecast:\(agreement.reference):\(YearMonth(date).iso)",
                                         title: Message("task.title.ceiling_forecast", ["reference": .text(agreement.reference),
                                                                                       "forecast": .message(forecast.message)]),
                                         kind: .ceiling, sectors: [.procurement, .finance], due: today.adding(days: 14),

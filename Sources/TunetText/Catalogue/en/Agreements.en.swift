@@ -203,5 +203,6 @@ extension Catalogue {
         "forecast.pace.field": "Pace",
         "forecast.column": "Maximum reached",
         "forecast.cell.reached": "reached",
+        "forecast.before_end.half_month": "half a month before the agreement ends",
     ]
 }

@@ -203,5 +203,6 @@ extension Catalogue {
         "forecast.pace.field": "Tempo",
         "forecast.column": "Maks. nås",
         "forecast.cell.reached": "nådd",
+        "forecast.before_end.half_month": "en halv måned før avtalen utløper",
     ]
 }

@@ -26,10 +26,15 @@ public struct OCDSExportView: Sendable, Encodable {
     public let procurements: Int
     public let agreements: Int
     public let callOffs: Int
+    /// Call-off groups of fewer than five participants, not published, and what they billed.
+    public let heldBack: Int
+    public let heldBackValue: Money
 
     enum CodingKeys: String, CodingKey {
         case file, releases, procurements, agreements
         case callOffs = "call_offs"
+        case heldBack = "held_back"
+        case heldBackValue = "held_back_ore"
     }
 }
 
@@ -71,7 +76,8 @@ public struct OCDSDesk: Sendable {
             throw TunetError.unwritableOutput(path: path, reason: Message("output.error.write_failed", ["reason": .text(error.localizedDescription)]))
         }
         return OCDSExportView(file: url.path, releases: package.package.releases.count, procurements: package.procurements,
-                              agreements: package.agreements, callOffs: package.callOffs)
+                              agreements: package.agreements, callOffs: package.callOffs, heldBack: package.heldBack,
+                              heldBackValue: package.heldBackValue)
     }
 
     /// `ocds-` and six lower-case letters or digits, as the Open Contracting Partnership assigns them.

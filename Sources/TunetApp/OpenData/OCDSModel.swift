@@ -140,17 +140,18 @@ public struct OCDSRelatedProcess: Sendable, Encodable {
 
 /// Calendar days as OCDS date-times: the day's start or end in Norway's time (+01:00 or +02:00).
 enum OCDSDate {
-    static func start(_ day: LocalDate) -> String { "\(day.iso)T00:00:00\(offset(day))" }
-    static func end(_ day: LocalDate) -> String { "\(day.iso)T23:59:59\(offset(day))" }
+    static func start(_ day: LocalDate) -> String { "\(day.iso)T00:00:00\(offset(day, endOfDay: false))" }
+    static func end(_ day: LocalDate) -> String { "\(day.iso)T23:59:59\(offset(day, endOfDay: true))" }
 
-    /// Summer time from the last Sunday of March to the last Sunday of October (whole days: a day is
-    /// counted in the offset it begins with).
-    static func offset(_ day: LocalDate) -> String {
+    /// Summer time runs from 02:00 on the last Sunday of March to 03:00 on the last Sunday of October: that
+    /// March Sunday begins in winter time and ends in summer time, the October Sunday the other way round.
+    static func offset(_ day: LocalDate, endOfDay: Bool) -> String {
         func lastSunday(_ month: Int) -> LocalDate {
             var date = LocalDate(year: day.year, month: month, day: LocalDate.daysIn(month: month, year: day.year))!
             while date.weekday != .sunday { date = date.adding(days: -1) }
             return date
         }
-        return day > lastSunday(3) && day <= lastSunday(10) ? "+02:00" : "+01:00"
+        let summer = endOfDay ? day >= lastSunday(3) && day < lastSunday(10) : day > lastSunday(3) && day <= lastSunday(10)
+        return summer ? "+02:00" : "+01:00"
     }
 }

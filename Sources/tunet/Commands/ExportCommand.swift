@@ -95,5 +95,8 @@ struct ExportCommand: ParsableCommand {
         Console.say("ocds.wrote", ["file": .text(result.file), "releases": .integer(Int64(result.releases)),
                                    "procurements": .integer(Int64(result.procurements)), "agreements": .integer(Int64(result.agreements)),
                                    "call_offs": .integer(Int64(result.callOffs))])
+        if result.heldBack > 0 {
+            Console.say("ocds.held_back", ["groups": .integer(Int64(result.heldBack)), "amount": .money(result.heldBackValue)])
+        }
     }
 }

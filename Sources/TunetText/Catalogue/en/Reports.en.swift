@@ -48,5 +48,8 @@ extension Catalogue {
         "ocds.options_only": "{buyer} and {ocid_prefix} apply only to «export ocds»",
         "ocds.filters": "«export ocds» takes only {from} and {to}; the municipalities are those you may see",
         "ocds.output_required": "name the file with -o, for example -o ocds.json",
+        "ocds.call_off.title_together": "Avrop på rammeavtale {reference}: {farms} {farms|gård|gårder} med færre enn 5 deltakere hver, {month}",
+        "ocds.call_off.description_together": "Fakturagrunnlaget for {month} summert for gårdene sammen, fordi hver har færre enn 5 deltakere; deltakere: {participants}.",
+        "ocds.held_back": "{groups} {groups|call-off|call-offs} with fewer than 5 participants even together with the agreement's other small farms that month {groups|is|are} held back (NOK {amount}).",
     ]
 }

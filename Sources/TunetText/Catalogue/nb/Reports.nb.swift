@@ -48,5 +48,8 @@ extension Catalogue {
         "ocds.options_only": "{buyer} og {ocid_prefix} gjelder bare «export ocds»",
         "ocds.filters": "«export ocds» tar bare {from} og {to}; kommunene er dem du har tilgang til",
         "ocds.output_required": "oppgi filen med -o, for eksempel -o ocds.json",
+        "ocds.call_off.title_together": "Avrop på rammeavtale {reference}: {farms} {farms|gård|gårder} med færre enn 5 deltakere hver, {month}",
+        "ocds.call_off.description_together": "Fakturagrunnlaget for {month} summert for gårdene sammen, fordi hver har færre enn 5 deltakere; deltakere: {participants}.",
+        "ocds.held_back": "{groups} {groups|avrop|avrop} med færre enn 5 deltakere også sammen med avtalens andre små gårder den måneden er holdt tilbake (kr {amount}).",
     ]
 }

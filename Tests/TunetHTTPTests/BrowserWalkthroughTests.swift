@@ -18,37 +18,12 @@ struct BrowserWalkthroughTests {
         let work = service.folder.appendingPathComponent("browser")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let month = YearMonth(DemoService.today).iso
-        let (status, output) = try await Self.python([
+        let (status, output) = try await PythonProcess.run([
             Self.packageRoot.appendingPathComponent("Tests/Browser/walkthrough.py").path, "--base", service.base.absoluteString,
             "--farm-token", service.fjell, "--leader-token", service.kongsbergLeader, "--month", month, "--today", DemoService.today.iso,
             "--shots", shots, "--work", work.path,
-        ], log: work.appendingPathComponent("walkthrough.log"))
+        ], log: work.appendingPathComponent("walkthrough.log"), timeout: 600)
         #expect(status == 0, "\(output)")
         #expect(output.contains("checked: 01-logg-inn"), "\(output)")
-    }
-
-    /// Runs python3 without blocking a thread of Swift concurrency (the service under test runs on them),
-    /// its output in a file, stopped after ten minutes.
-    static func python(_ arguments: [String], log: URL) async throws -> (Int32, String) {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.standardOutput = output
-        process.standardError = output
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 600) { if process.isRunning { process.terminate() } }
-        }
-        try output.close()
-        return (status, String(decoding: try Data(contentsOf: log), as: UTF8.self))
     }
 }

@@ -43,8 +43,8 @@ struct SchemathesisContractTests {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let roles = [("farm", service.lia), ("leader", service.kongsbergLeader), ("work-team", service.kongsbergTeam), ("national", service.national)]
         for (role, token) in roles {
-            let (status, output) = try await Self.schemathesis(Self.arguments(base: service.base, token: token, report: work.appendingPathComponent("\(role).xml")),
-                                                              in: work, log: work.appendingPathComponent("\(role).log"))
+            let (status, output) = try await PythonProcess.run(Self.arguments(base: service.base, token: token, report: work.appendingPathComponent("\(role).xml")),
+                                                              in: work, log: work.appendingPathComponent("\(role).log"), timeout: 480)
             let summary = output.split(separator: "\n").suffix(3).joined(separator: " ")
             print("Schemathesis \(version), \(role)'s token: exit \(status); \(summary)")
             #expect(status == 0, "Schemathesis found something with the \(role)'s token:\n\(output)")
@@ -63,31 +63,5 @@ struct SchemathesisContractTests {
          "--max-examples", "30", "--seed", "20261203", "--generation-deterministic",
          "--workers", "1", "--request-timeout", "30", "--no-color", "--output-truncate", "false",
          "--report", "junit", "--report-junit-path", report.path]
-    }
-
-    /// Runs `python3 ARGUMENTS` in `folder` without blocking a thread of Swift concurrency (the service under test
-    /// runs on them), its output in a file, stopped after eight minutes.
-    static func schemathesis(_ arguments: [String], in folder: URL, log: URL) async throws -> (Int32, String) {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = output
-        process.standardError = output
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 480) { if process.isRunning { process.terminate() } }
-        }
-        try output.close()
-        return (status, String(decoding: try Data(contentsOf: log), as: UTF8.self))
     }
 }

@@ -31,6 +31,9 @@ enum TunetMain {
             // ArgumentParser would show the top level's usage for an error its parser did not find itself.
             UsageReport.write(error.message, for: parsed!)
             exit(ExitCode.validationFailure.rawValue)
+        } catch where HelpChrome.isHelpRequest(error, arguments: arguments) {
+            Console.out(HelpChrome.translated(Tunet.fullMessage(for: error)))
+            exit(0)
         } catch where ParseErrorOutput.applies(to: error) {
             ParseErrorOutput.write(error)
             exit(Tunet.exitCode(for: error).rawValue)
@@ -65,21 +68,8 @@ enum UsageReport {
 struct Tunet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tunet",
-        abstract: "Inn på tunet purchasing for Norwegian municipalities: farms, agreements, placements and attendance.",
-        discussion: """
-            Tunet keeps one SQLite file (tunet.sqlite in the working directory unless --database or \
-            TUNET_DATABASE says otherwise). Every change is audited under the name given by --as or \
-            TUNET_ACTOR (else the operating-system user).
-
-            Examples:
-              tunet demo                                 build a demo database in ./tunet.sqlite
-              tunet provider list --state expiring       farms whose approval runs out within 90 days
-              tunet provider import farms.csv --dry-run  check a register file without storing it
-              tunet audit --entity provider --since 2026-01-01
-
-            Exit codes: 0 success, 64 wrong command line, 65 invalid input (nothing changed), \
-            66 not found, 73 output not writable, 74 database too new or damaged, 75 database busy, 70 internal error.
-            """,
+        abstract: Help.abstract("tunet"),
+        discussion: Help.discussion("tunet"),
         version: TunetVersion.current,
         subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, PrivacyCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self, SyntheticCommand.self]
     )

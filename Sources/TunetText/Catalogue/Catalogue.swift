@@ -20,6 +20,7 @@ extension Catalogue {
         "Letters": nbLetters,
         "Journeys": nbJourneys,
         "Invoices": nbInvoices,
+        "Help": nbHelp,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -40,6 +41,7 @@ extension Catalogue {
         "Letters": enLetters,
         "Journeys": enJourneys,
         "Invoices": enInvoices,
+        "Help": enHelp,
     ]
 
     static let nb = merged(nbAreas)

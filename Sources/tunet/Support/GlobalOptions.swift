@@ -4,13 +4,13 @@ import TunetDomain
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $TUNET_DATABASE, else ./tunet.sqlite).", valueName: "path"))
+    @Option(name: .long, help: Help.option("options.global.database", value: "path"))
     var database: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting, for the audit log (default: $TUNET_ACTOR, else your user name).", valueName: "name"))
+    @Option(name: .customLong("as"), help: Help.option("options.global.as", value: "name"))
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("The language to write in: nb (bokmål, the default) or en (default: $TUNET_LANG, else nb).", valueName: "nb|en"))
+    @Option(name: .long, help: Help.option("options.global.lang", value: "language"))
     var lang: String?
 
     func configuration() throws -> TunetConfiguration {
@@ -29,6 +29,6 @@ struct GlobalOptions: ParsableArguments {
 }
 
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print JSON for programs instead of a table (field names in Contracts/cli-json.md).")
+    @Flag(name: .long, help: Help.option("options.output.json"))
     var json = false
 }

@@ -51,6 +51,9 @@ public enum AttendanceFile {
         }
     }
 
+    /// Whether the file is text (CSV), whose rows are its lines, rather than a workbook.
+    public static func isText(_ data: Data) -> Bool { !data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
     /// Calls `body` with each non-blank row below the header; refuses a file without a header, without
     /// rows, or with a value in a column that has no heading.
     public static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {

@@ -90,7 +90,7 @@ public enum DemoScenario {
 
     /// Builds the demo in `configuration`'s database. A database that already holds data is refused
     /// unless `replace` is given, which deletes the file first (refused while another process has it open).
-    public static func build(_ configuration: TunetConfiguration, replace: Bool) throws -> DemoReport {
+    public static func build(_ configuration: TunetConfiguration, replace: Bool, progress: any ProgressObserver = SilentProgress()) throws -> DemoReport {
         let path = configuration.databaseDescription
         if replace {
             try configuration.whileNoOtherProcessHasTheDatabase {
@@ -103,7 +103,7 @@ public enum DemoScenario {
                 }
             }
         }
-        let context = try configuration.context()
+        let context = try configuration.context().showing(progress)
         // Every change is audited, so a database without audit events is empty.
         let changes = try context.read { try $0.auditEventCount() }
         guard changes == 0 else {
@@ -133,6 +133,9 @@ public enum DemoScenario {
 
     static func buildContent(_ context: TunetContext) throws {
         let today = context.today
+        let steps: [(TunetContext) throws -> Void] = [runNordlandCompetition, addSchoolCalendars, addPlacements, addJourneys, addAttendance,
+                                                      addInvoices, addWorkTeam, addPilots]
+        context.progress.begin(.buildingData, total: Int64(steps.count + 1))
         try context.write { tx in
             for (index, farm) in farms.enumerated() {
                 let number = organisationNumber(from: farm.prefix)
@@ -176,14 +179,13 @@ public enum DemoScenario {
                 _ = try PriceAdjustmentDesk.apply(year: year, reference: nil, reader: tx, tx: tx)
             }
         }
-        try runNordlandCompetition(context)
-        try addSchoolCalendars(context)
-        try addPlacements(context)
-        try addJourneys(context)
-        try addAttendance(context)
-        try addInvoices(context)
-        try addWorkTeam(context)
-        try addPilots(context)
+        // The steps' own imports and exports would tell their progress in place of the demo's.
+        let quietly = context.showing(SilentProgress())
+        for (done, step) in steps.enumerated() {
+            context.progress.update(Int64(done + 1))
+            try step(quietly)
+        }
+        context.progress.update(Int64(steps.count + 1))
     }
 
     /// Both pilots: Nordland's pupils (with Bodø) and Oslo and Viken's dementia day activities, with

@@ -44,7 +44,9 @@ public enum SyntheticNation {
         let agreementCount = (scale.farms + farmsPerAgreement - 1) / farmsPerAgreement
         var random = SplitMix64(seed: scale.seed)
         let prices = farms.map { _ in 800 + Int(random.next() % 60) * 10 }
+        context.progress.begin(.buildingData, total: Int64(agreementCount))
         for agreementIndex in 0..<agreementCount {
+            context.progress.update(Int64(agreementIndex))
             let members = Array(farms.indices.dropFirst(agreementIndex * farmsPerAgreement).prefix(farmsPerAgreement))
             try context.write { tx in
                 if agreementIndex == 0 {
@@ -80,6 +82,8 @@ public enum SyntheticNation {
         var random = SplitMix64(seed: scale.seed &+ 1)
         var buffer = "orgnr;deltaker;dato;status;timer\n"
         var rows = 0
+        context.progress.begin(.writingRows, total: limit.map(Int64.init))
+        var written = ProgressCounter(context.progress, every: 4_096)
         func flush() throws {
             do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
                 throw TunetError.unwritableOutput(path: url.path, reason: Message("synthetic.error.write_failed", ["reason": .text(error.localizedDescription)]))
@@ -95,10 +99,12 @@ public enum SyntheticNation {
                 let status = roll < 85 ? "M" : roll < 91 ? "FM" : roll < 96 ? "FU" : "AT"
                 buffer += "\(placement.provider.digits);\(placement.participant.text);\(day.iso);\(status);\(status == "M" ? "5" : "")\n"
                 rows += 1
+                written.add()
                 if buffer.utf8.count > 1 << 20 { try flush() }
             }
         }
         try flush()
+        written.finish()
         return rows
     }
 

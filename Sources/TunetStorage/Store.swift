@@ -20,10 +20,10 @@ public protocol Store: Sendable {
     func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String?
 
     /// Copies the data to a new file at `path`, consistently, even while another process writes.
-    func backup(to path: String) throws -> BackupCheck
+    func backup(to path: String, pages: PageProgress?) throws -> BackupCheck
     /// Replaces the data with the backup at `path` after checking it, refused while another process has
     /// the store open; revocations made since the backup are kept, and the restore itself is audited.
-    func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome
+    func restore(from path: String, actor: AuditActor, pages: PageProgress?) throws -> RestoreOutcome
     /// Leaves nothing of erased content in the store's files (for SQLite: rebuilds the file and empties
     /// the write-ahead log); false when the log could not be emptied because another process was reading.
     func clearFreedContent() throws -> Bool
@@ -55,4 +55,12 @@ public struct StoreCapabilities: Sendable, Equatable {
         self.readsBesideTheWriter = readsBesideTheWriter
         self.numbersOnlyGrow = numbersOnlyGrow
     }
+}
+
+/// Told, while a database is copied page by page, how many of its pages are copied so far.
+public typealias PageProgress = (_ copied: Int, _ total: Int) -> Void
+
+extension Store {
+    public func backup(to path: String) throws -> BackupCheck { try backup(to: path, pages: nil) }
+    public func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome { try restore(from: path, actor: actor, pages: nil) }
 }

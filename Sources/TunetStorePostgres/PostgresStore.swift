@@ -98,13 +98,13 @@ public final class PostgresStore: @unchecked Sendable {
 
     /// PostgreSQL's own tools make a shared database's backups (README, "A shared PostgreSQL server"):
     /// `pg_dump` writes a copy that `pg_restore` reads, and continuous archiving recovers to a moment.
-    public func backup(to path: String) throws -> BackupCheck {
+    public func backup(to path: String, pages: PageProgress?) throws -> BackupCheck {
         try PostgresBackup(address: address).dump(to: path, check: backupCheck)
     }
 
     /// A shared database serves other municipalities too: replacing it is the IT department's work with
     /// `pg_restore` or point-in-time recovery, never one municipality's command.
-    public func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome {
+    public func restore(from path: String, actor: AuditActor, pages: PageProgress?) throws -> RestoreOutcome {
         throw TunetError.conflict(Message("files.postgres.restore_refused", ["database": .text(address.description), "path": .text(path)]))
     }
 

@@ -5,7 +5,7 @@ import TunetStorage
 
 extension SQLiteStore {
     /// Copies the database to `path` with SQLite's online backup: consistent even while the service writes.
-    public func backup(to path: String) throws -> BackupCheck {
+    public func backup(to path: String, pages: PageProgress?) throws -> BackupCheck {
         // Not `fileExists`, which follows a link: a link that points nowhere is refused too.
         if (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
             throw TunetError.unwritableOutput(path: path, reason: Message("files.backup.exists"))
@@ -16,7 +16,7 @@ extension SQLiteStore {
         }
         do {
             let target = try DatabaseQueue(path: path)
-            try pool.backup(to: target)
+            try pool.backup(to: target, pagesPerStep: pages == nil ? -1 : Self.pagesPerStep, progress: Self.reporting(pages))
             try target.close()
         } catch {
             try? FileManager.default.removeItem(atPath: path)
@@ -29,7 +29,7 @@ extension SQLiteStore {
     /// a sound Tunet database this version understands, and only while no other process has the database
     /// open (a service writing beside a restore would hand out numbers the copy then hands out again).
     /// Revocations made since the backup are kept; the submissions the backup lacks are named.
-    public func restore(from path: String, actor: AuditActor) throws -> RestoreOutcome {
+    public func restore(from path: String, actor: AuditActor, pages: PageProgress?) throws -> RestoreOutcome {
         let checked = try Self.check(path)
         return try hold.exclusively {
             let (issued, revoked, acknowledged) = try readSQLite { reader in
@@ -37,7 +37,7 @@ extension SQLiteStore {
             }
             do {
                 let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
-                try source.backup(to: pool)
+                try source.backup(to: pool, pagesPerStep: pages == nil ? -1 : Self.pagesPerStep, progress: Self.reporting(pages))
                 try source.close()
             } catch {
                 throw Self.translate(error, path: path)
@@ -50,6 +50,14 @@ extension SQLiteStore {
                 return outcome
             }
         }
+    }
+
+    /// Pages copied in one step when someone watches: 16 MB of 4 KB pages, a few steps a second.
+    static let pagesPerStep: CInt = 4_096
+
+    static func reporting(_ pages: PageProgress?) -> ((DatabaseBackupProgress) throws -> Void)? {
+        guard let pages else { return nil }
+        return { progress in pages(progress.completedPageCount, progress.totalPageCount) }
     }
 
     /// Integrity, a Tunet schema and no migration from a newer Tunet.

@@ -7,7 +7,8 @@ import TunetStorage
 /// Moving a municipality in: its SQLite file copied into the shared PostgreSQL database, all or
 /// nothing, with its audit history.
 public enum CopyDesk {
-    public static func copy(from path: String, to url: String, configuration: TunetConfiguration) throws -> CopyView {
+    public static func copy(from path: String, to url: String, configuration: TunetConfiguration,
+                            progress: any ProgressObserver = SilentProgress()) throws -> CopyView {
         guard !PostgresAddress.names(path) else {
             throw TunetError.invalid("from", path, Message("files.copy.source_not_sqlite"))
         }
@@ -24,7 +25,12 @@ public enum CopyDesk {
         let target = try PostgresStore(address: address, busyTimeout: configuration.busyTimeout, connections: 1)
         defer { try? target.close() }
         return CopyView(try target.copyIn(from: path, actor: .atServer(configuration.actor)) { sink in
-            try source.copyOut(sink)
+            progress.begin(.copyingRows, total: nil)
+            var copied = ProgressCounter(progress, every: 1)
+            try source.copyOut { rows in
+                try sink(rows)
+                copied.add(Int64(rows.rows.count))
+            }
         })
     }
 }

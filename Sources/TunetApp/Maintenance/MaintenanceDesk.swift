@@ -49,11 +49,11 @@ public struct MaintenanceDesk: Sendable {
     public func backup(to path: String, force: Bool = false) throws -> BackupView {
         let url = try OutputPath.check(path, extension: nil, database: context.store.location, force: force)
         guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else {
-            return BackupView(try context.store.backup(to: path))
+            return BackupView(try context.store.backup(to: path, pages: pageProgress))
         }
         let fresh = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)").path
         do {
-            let check = try context.store.backup(to: fresh)
+            let check = try context.store.backup(to: fresh, pages: pageProgress)
             guard rename(fresh, url.path) == 0 else {
                 throw TunetError.unwritableOutput(path: path, reason: Message("output.error.not_replaced", ["detail": .text(String(cString: strerror(errno)))]))
             }
@@ -64,10 +64,21 @@ public struct MaintenanceDesk: Sendable {
         }
     }
 
+    /// The pages copied, as progress; nil when no one watches, so that the copy is made in one step.
+    private var pageProgress: PageProgress? {
+        let progress = context.progress
+        guard !(progress is SilentProgress) else { return nil }
+        var begun = false
+        return { copied, total in
+            if !begun { progress.begin(.copyingPages, total: Int64(total)); begun = true }
+            progress.update(Int64(copied))
+        }
+    }
+
     /// Replaces the data with a checked backup, refused while another process has the database open;
     /// the restore is audited under the context's actor.
     public func restore(from path: String) throws -> RestoreView {
-        let outcome = try context.store.restore(from: path, actor: context.actor)
+        let outcome = try context.store.restore(from: path, actor: context.actor, pages: pageProgress)
         return RestoreView(backup: BackupView(outcome.backup), revocationsKept: outcome.revocationsKept, submissionsLost: outcome.submissionsLost)
     }
 }

@@ -68,7 +68,7 @@ public struct ProviderImportDesk: Sendable {
         let file = StoredText.fileName(url.lastPathComponent)
         let check = { (store: StoreReader) throws -> ImportPlan in
             try Self.plan(rows: Array(rows), header: header, columns: columns, store: store, updateExisting: updateExisting,
-                          problemLimit: context.problemLimit)
+                          problemLimit: context.problemLimit, progress: context.progress)
         }
         let plan = dryRun ? try context.read(check) : try context.write { tx in
             let plan = try check(tx)
@@ -93,11 +93,15 @@ public struct ProviderImportDesk: Sendable {
 
     /// Checks every row against the rules and the register; throws all problems at once.
     static func plan(rows: [TableRow], header: TableRow, columns: ColumnMap<ProviderForm.Field>, store: StoreReader,
-                     updateExisting: Bool, problemLimit: Int = ProblemLimit.standard) throws -> ImportPlan {
+                     updateExisting: Bool, problemLimit: Int = ProblemLimit.standard,
+                     progress: any ProgressObserver = SilentProgress()) throws -> ImportPlan {
         var problems = ProblemCollector(limit: problemLimit)
+        progress.begin(.readingRows, total: Int64(rows.count))
+        var checked = ProgressCounter(progress, every: 64)
         var firstRowOf: [OrganisationNumber: Int] = [:]
         var plan = ImportPlan()
         for record in rows {
+            checked.add()
             if let extra = record.fields.indices.dropFirst(header.fields.count).first(where: {
                 !record.fields[$0].trimmingWhitespace().isEmpty
             }) {

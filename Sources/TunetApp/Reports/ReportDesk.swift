@@ -80,12 +80,15 @@ public struct ReportDesk: Sendable {
         try writeFrontSheet(workbook, report: report, filters: filters)
         var sheetNames: [String] = []
         var total = 0
+        context.progress.begin(.writingRows, total: nil)
         let sources = ReportSources(context: context, filters: filters)
         for sheet in report.sheets where sheet.isShown(narrowedBy: filters.narrowing) {
             if sheet.source == "attendance_rows" {
                 let name = sheet.name.text(language)
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil,
                                              narrowing: filters.narrowing)
+                writer.progress = context.progress
+                writer.rowsBefore = total
                 try writeAttendanceRows(to: writer, filters: filters)
                 try writer.finish()
                 sheetNames.append(name)
@@ -99,6 +102,8 @@ public struct ReportDesk: Sendable {
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: month,
                                              heading: sheet.heading == true ? part.heading.map(texts.render) : [],
                                              narrowing: filters.narrowing)
+                writer.progress = context.progress
+                writer.rowsBefore = total
                 for row in part.rows { try writer.write(row) }
                 try writer.finish()
                 try writer.insertChart(sheet.chart)

@@ -16,6 +16,9 @@ final class SheetWriter {
     private let yes: String
     private let no: String
     private(set) var count = 0
+    /// Told every 1 024 rows how many rows the workbook has, counting `rowsBefore` of its earlier sheets.
+    var progress: any ProgressObserver = SilentProgress()
+    var rowsBefore = 0
     /// The columns' keys, types, highlighted texts (nil for none) and days, apart: a streamed sheet
     /// reads them for each of a million rows.
     let keys: [String]
@@ -105,6 +108,7 @@ final class SheetWriter {
     /// One row's values in column order (`keys`).
     func write<Values: RandomAccessCollection<ReportValue>>(values: Values) throws {
         count += 1
+        if count & 1_023 == 0 { progress.update(Int64(rowsBefore + count)) }
         for (index, value) in zip(types.indices, values) {
             let cell: XLSXCell
             var text: String?
@@ -136,6 +140,7 @@ final class SheetWriter {
 
     /// The totals row (formulas with cached values), the autofilter, or a note when nothing matched.
     func finish() throws {
+        progress.update(Int64(rowsBefore + count))
         if count == 0 {
             try sheet.write(headerRow + 1, 0, .text(texts("report.no_rows")))
             return

@@ -16,15 +16,23 @@ public struct TunetContext: Sendable {
     public let caches: TunetCaches
     /// How many problems an answer lists in full; the rest are counted by field (`ProblemLimit`).
     public let problemLimit: Int
+    /// Where long work tells how far it has come: silent unless a front end shows it (`showing(_:)`).
+    public let progress: any ProgressObserver
 
     package init(store: any Store, actor: AuditActor, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
-         caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard) {
+         caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard, progress: any ProgressObserver = SilentProgress()) {
         self.store = store
         self.actor = actor
         self.today = today
         self.now = now
         self.caches = caches
         self.problemLimit = problemLimit
+        self.progress = progress
+    }
+
+    /// The same context, telling its long work's progress to `progress`.
+    public func showing(_ progress: any ProgressObserver) -> TunetContext {
+        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit, progress: progress)
     }
 
     /// The kept farm calendars and stored days, where the store's stamps can tell when they no longer

@@ -88,7 +88,9 @@ struct AttendanceCommand: ParsableCommand {
             let url = URL(fileURLWithPath: file)
             let report: AttendanceImportView
             do {
-                report = try AttendanceImportDesk(global.writableContext()).run(file: url, provider: provider, dryRun: dryRun, again: again)
+                report = try TerminalProgress.showing(unless: output.json) { progress in
+                    try AttendanceImportDesk(global.writableContext().showing(progress)).run(file: url, provider: provider, dryRun: dryRun, again: again)
+                }
             } catch let error as TunetError where errorsOut != nil && !error.problems.isEmpty {
                 try AttendanceErrorWorkbook.write(file: url, problems: error.problems, to: errorsOut!, language: Console.texts.language,
                                                 fields: Console.texts.fields, database: try global.configuration().databasePath, force: overwrite.force)

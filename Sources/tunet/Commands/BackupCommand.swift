@@ -16,7 +16,9 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let check = try MaintenanceDesk(global.readableContext()).backup(to: path, force: overwrite.force)
+        let check = try TerminalProgress.showing(unless: output.json) { progress in
+            try MaintenanceDesk(global.readableContext().showing(progress)).backup(to: path, force: overwrite.force)
+        }
         if output.json { return try JSONOutput.print(check) }
         Console.say("backup.done", ["path": .text(check.path), "schema": .text(check.migrations.last ?? "–"), "providers": .integer(check.providers),
                                     "events": .integer(check.auditEvents)])

@@ -16,7 +16,9 @@ struct CopyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let summary = try CopyDesk.copy(from: from, to: to, configuration: global.configuration())
+        let summary = try TerminalProgress.showing(unless: output.json) { progress in
+            try CopyDesk.copy(from: from, to: to, configuration: global.configuration(), progress: progress)
+        }
         if output.json { return try JSONOutput.print(summary) }
         let rows = summary.tables.reduce(0) { $0 + $1.rows }
         Console.say("copy.done", ["source": .text(summary.source), "target": .text(summary.target), "rows": .integer(Int64(rows)),

@@ -22,7 +22,9 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try DemoScenario.build(global.configuration(), replace: replace)
+        let report = try TerminalProgress.showing(unless: output.json) { progress in
+            try DemoScenario.build(global.configuration(), replace: replace, progress: progress)
+        }
         if output.json { return try JSONOutput.print(report) }
         let texts = Console.texts
         Console.say("demo.ready", ["database": .text(report.database)])

@@ -74,7 +74,9 @@ struct ExportCommand: ParsableCommand {
         request.municipality = municipality
         request.provider = provider
         request.pilots = pilot.map { [$0] } ?? []
-        let result = try ReportDesk(global.readableContext()).write(request, to: output, force: overwrite.force)
+        let result = try TerminalProgress.showing(unless: format.json) { progress in
+            try ReportDesk(global.readableContext().showing(progress)).write(request, to: output, force: overwrite.force)
+        }
         if format.json { return try JSONOutput.print(result) }
         Console.say("report.wrote", ["file": .text(result.file), "rows": .integer(result.rows), "sheets": .list(result.sheets.map { .text($0) })])
     }

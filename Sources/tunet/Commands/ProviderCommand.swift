@@ -322,8 +322,10 @@ extension ProviderCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let report = try ProviderImportDesk(global.writableContext())
-                .run(file: URL(fileURLWithPath: file), updateExisting: updateExisting, dryRun: dryRun)
+            let report = try TerminalProgress.showing(unless: output.json) { progress in
+                try ProviderImportDesk(global.writableContext().showing(progress))
+                    .run(file: URL(fileURLWithPath: file), updateExisting: updateExisting, dryRun: dryRun)
+            }
             if output.json { return try JSONOutput.print(report) }
             Console.say(report.dryRun ? "provider.import.would_import" : "provider.import.imported", [
                 "rows": .integer(report.rows), "file": .text(report.file), "encoding": ProviderCommand.encoding(report.encoding),

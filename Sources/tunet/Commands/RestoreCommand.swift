@@ -28,8 +28,9 @@ struct RestoreCommand: ParsableCommand {
             throw ValidationError(global.database == nil ? Console.texts("restore.confirm")
                                   : Console.texts("restore.confirm_file", ["path": .text(try global.configuration().databaseDescription)]))
         }
-        let context = try global.writableContext()
-        let restore = try MaintenanceDesk(context).restore(from: path)
+        let restore = try TerminalProgress.showing(unless: output.json) { progress in
+            try MaintenanceDesk(global.writableContext().showing(progress)).restore(from: path)
+        }
         if output.json { return try JSONOutput.print(restore) }
         let check = restore.backup
         Console.say("restore.done", ["path": .text(check.path), "providers": .integer(check.providers), "events": .integer(check.auditEvents)])

@@ -37,12 +37,15 @@ struct SyntheticCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.writableContext()
+        let progress = TerminalProgress.forCommand(json: self.output.json)
+        defer { progress.end() }
+        let context = try global.writableContext().showing(progress)
         let scale = SyntheticNation.Scale(farms: farms, placements: placements, year: year, seed: seed)
         let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.storeLocation, force: overwrite.force) }
         let report = try SyntheticNation.build(context, scale: scale)
         var rows: Int?
         if let output { rows = try SyntheticNation.writeAttendance(context, to: output, scale: scale, limit: attendanceRows) }
+        progress.end()
         if self.output.json {
             struct Result: Encodable { let data: SyntheticNation.Report; let attendance_file: String?; let attendance_rows: Int? }
             return try JSONOutput.print(Result(data: report, attendance_file: output?.path, attendance_rows: rows))

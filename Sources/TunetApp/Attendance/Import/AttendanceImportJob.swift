@@ -77,7 +77,15 @@ struct AttendanceImportJob: Sendable {
     /// The file's rows, one by one: the only place that reads them.
     func readRows(_ body: (AttendanceRow) throws -> Void) throws {
         onReadingRows?()
-        try AttendanceFile.rows(in: data, fileName: fileName, body)
+        let progress = context.progress
+        guard !(progress is SilentProgress) else { return try AttendanceFile.rows(in: data, fileName: fileName, body) }
+        progress.begin(.readingRows, total: AttendanceFile.isText(data) ? max(0, Int64(data.lineCount) - 1) : nil)
+        var counter = ProgressCounter(progress)
+        try AttendanceFile.rows(in: data, fileName: fileName) { row in
+            try body(row)
+            counter.add()
+        }
+        counter.finish()
     }
 
     /// The file read and checked against what `tx` holds, and each farm's plan stored as it is made.
@@ -107,7 +115,12 @@ struct AttendanceImportJob: Sendable {
     /// Plans made beforehand, stored.
     func stored(_ plans: [(farm: OrganisationNumber, plan: FarmSubmission.Plan)], rowsLeftEmpty: Int,
                 _ tx: StoreTransaction) throws -> AttendanceImportView {
-        let ids = try plans.map { try store($0.farm, $0.plan, tx) }
+        context.progress.begin(.storingFarms, total: Int64(plans.count))
+        var stored = ProgressCounter(context.progress, every: 1)
+        let ids = try plans.map { planned in
+            defer { stored.add() }
+            return try store(planned.farm, planned.plan, tx)
+        }
         return report(plans.map(\.farm), plans.map(\.plan.counts), ids, rowsLeftEmpty: rowsLeftEmpty)
     }
 
@@ -117,10 +130,13 @@ struct AttendanceImportJob: Sendable {
         var farms: [OrganisationNumber] = []
         var counts: [FarmSubmission.Counts] = []
         var ids: [Int64] = []
+        context.progress.begin(.storingFarms, total: Int64(batch.farmCount))
+        var stored = ProgressCounter(context.progress, every: 1)
         try batch.drainPlans(using: reader) { farm, plan in
             if let tx { ids.append(try store(farm, plan, tx)) }
             farms.append(farm)
             counts.append(plan.counts)
+            stored.add()
         }
         return report(farms, counts, ids, rowsLeftEmpty: batch.rowsLeftEmpty)
     }

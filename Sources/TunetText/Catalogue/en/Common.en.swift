@@ -183,5 +183,28 @@ extension Catalogue {
         "label.link_kind.pilot": "pilot",
         "label.link_kind.journey": "journey",
         "label.link_kind.invoice": "invoice",
+
+        // Progress on long work, drawn on a terminal's standard error.
+        "progress.stage.reading_rows": "Reading and checking rows",
+        "progress.stage.storing_farms": "Storing the farms' submissions",
+        "progress.stage.writing_rows": "Writing rows",
+        "progress.stage.building_data": "Building data",
+        "progress.stage.copying_pages": "Copying the database",
+        "progress.stage.copying_rows": "Copying rows",
+        "progress.done_of_total.rows": "{done} of {total} {total|row|rows}",
+        "progress.done_of_total.farms": "{done} of {total} {total|farm|farms}",
+        "progress.done_of_total.steps": "step {done} of {total}",
+        "progress.done_of_total.pages": "{done} of {total} {total|page|pages}",
+        "progress.done.rows": "{done} {done|row|rows}",
+        "progress.done.farms": "{done} {done|farm|farms}",
+        "progress.done.steps": "step {done}",
+        "progress.done.pages": "{done} {done|page|pages}",
+        "progress.rate.rows": "{rate} rows/s",
+        "progress.rate.farms": "{rate} farms/s",
+        "progress.rate.steps": "{rate} steps/s",
+        "progress.rate.pages": "{rate} pages/s",
+        "progress.left": "about {time} left",
+        "progress.seconds": "{seconds} s",
+        "progress.minutes": "{minutes} min {seconds} s",
     ]
 }

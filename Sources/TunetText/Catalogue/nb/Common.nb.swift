@@ -183,5 +183,28 @@ extension Catalogue {
         "label.link_kind.pilot": "pilot",
         "label.link_kind.journey": "forløp",
         "label.link_kind.invoice": "faktura",
+
+        // Progress on long work, drawn on a terminal's standard error.
+        "progress.stage.reading_rows": "Leser og kontrollerer rader",
+        "progress.stage.storing_farms": "Lagrer gårdenes innsendinger",
+        "progress.stage.writing_rows": "Skriver rader",
+        "progress.stage.building_data": "Bygger data",
+        "progress.stage.copying_pages": "Kopierer databasen",
+        "progress.stage.copying_rows": "Kopierer rader",
+        "progress.done_of_total.rows": "{done} av {total} {total|rad|rader}",
+        "progress.done_of_total.farms": "{done} av {total} {total|gård|gårder}",
+        "progress.done_of_total.steps": "steg {done} av {total}",
+        "progress.done_of_total.pages": "{done} av {total} {total|side|sider}",
+        "progress.done.rows": "{done} {done|rad|rader}",
+        "progress.done.farms": "{done} {done|gård|gårder}",
+        "progress.done.steps": "steg {done}",
+        "progress.done.pages": "{done} {done|side|sider}",
+        "progress.rate.rows": "{rate} rader/s",
+        "progress.rate.farms": "{rate} gårder/s",
+        "progress.rate.steps": "{rate} steg/s",
+        "progress.rate.pages": "{rate} sider/s",
+        "progress.left": "ca. {time} igjen",
+        "progress.seconds": "{seconds} s",
+        "progress.minutes": "{minutes} min {seconds} s",
     ]
 }

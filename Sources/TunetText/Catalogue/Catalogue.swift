@@ -21,6 +21,10 @@ extension Catalogue {
         "Journeys": nbJourneys,
         "Invoices": nbInvoices,
         "Help": nbHelp,
+        "HelpProviders": nbHelpProviders,
+        "HelpProcurement": nbHelpProcurement,
+        "HelpAgreements": nbHelpAgreements,
+        "HelpPlacements": nbHelpPlacements,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -42,6 +46,10 @@ extension Catalogue {
         "Journeys": enJourneys,
         "Invoices": enInvoices,
         "Help": enHelp,
+        "HelpProviders": enHelpProviders,
+        "HelpProcurement": enHelpProcurement,
+        "HelpAgreements": enHelpAgreements,
+        "HelpPlacements": enHelpPlacements,
     ]
 
     static let nb = merged(nbAreas)

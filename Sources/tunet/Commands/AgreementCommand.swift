@@ -7,15 +7,8 @@ import TunetText
 struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
-        abstract: "Framework agreements (rammeavtaler): register, extend, terminate, prices and the ceiling.",
-        discussion: """
-            Examples:
-              tunet agreement list --status expiring
-              tunet agreement show 2023/4512
-              tunet agreement consumption 2025/DAG-77 --by-municipality
-              tunet agreement prices 2023/4512 --on 2027-02-01
-              tunet agreement adjust-prices --year 2027 --dry-run
-            """,
+        abstract: Help.abstract("agreement"),
+        discussion: Help.discussion("agreement"),
         subcommands: [Add.self, Show.self, List.self, Extend.self, Terminate.self, Prices.self, AdjustPrices.self, Consumption.self, Places.self]
     )
 
@@ -48,69 +41,56 @@ struct AgreementCommand: ParsableCommand {
 extension AgreementCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Register an existing framework agreement directly.",
-            discussion: """
-                The total duration with every option may not exceed 4 years unless --special-reason is given. \
-                The maximum value is required: when committed and spent reach it, the agreement is used up.
+            commandName: "add", abstract: Help.abstract("agreement.add"),
+            discussion: Help.discussion("agreement.add"))
 
-                Example (Kongsberg, ranked cascade, KPI-adjusted each January from October's index):
-                  tunet agreement add --reference 2023/4512 --title "Inn på tunet Kongsberg" \\
-                    --municipality 3303 --provider 912345602:1 --provider 912345718:2 \\
-                    --target-groups pupils,dementia --start 2024-01-01 --end 2025-12-31 \\
-                    --option 12:2025-09-30 --option 12:2026-09-30 \\
-                    --estimated-value 6000000 --maximum-value 8000000 --call-off ranking \\
-                    --absence-rule bill_unannounced_absence \\
-                    --price 912345602:full_day:day:1250 --price 912345602:transport:trip:350 \\
-                    --price 912345718:full_day:day:1190 --kpi-base 2023M10 --kpi-month 10
-                """)
-
-        @Option(help: "The agreement's reference (case number), like 2023/4512.")
+        @Option(help: Help.option("agreement.add.reference"))
         var reference: String
-        @Option(help: "Title.")
+        @Option(help: Help.option("agreement.add.title"))
         var title: String
-        @Option(help: "Municipality number; repeat for joint purchasing.")
+        @Option(help: Help.option("agreement.add.municipality"))
         var municipality: [String] = []
-        @Option(help: "A party: ORGNR or ORGNR:RANK; repeat for each provider.")
+        @Option(help: Help.option("agreement.add.provider"))
         var provider: [String] = []
-        @Option(help: "Target groups: pupils, dementia, other.")
+        @Option(help: Help.option("agreement.add.target-groups"))
         var targetGroups: String
-        @Option(help: "First day (YYYY-MM-DD or DD.MM.YYYY).")
+        @Option(help: Help.option("agreement.add.start"))
         var start: String
-        @Option(help: "Last day without options.")
+        @Option(help: Help.option("agreement.add.end"))
         var end: String
-        @Option(help: "An extension option MONTHS:DECISION-DEADLINE; repeat in order.")
+        @Option(help: Help.option("agreement.add.option"))
         var option: [String] = []
-        @Option(help: "Estimated value in NOK excl. VAT for the whole possible duration.")
+        @Option(help: Help.option("agreement.add.estimated-value"))
         var estimatedValue: String
-        @Option(help: "Maximum value in NOK (required): the binding ceiling.")
+        @Option(help: Help.option("agreement.add.maximum-value"))
         var maximumValue: String?
-        @Option(help: "Optional maximum number of participant-days.")
+        @Option(help: Help.option("agreement.add.maximum-participant-days"))
         var maximumParticipantDays: String?
-        @Option(name: [.customLong("call-off")], help: "Call-off method: direct, ranking, criteria, mini_competition.")
+        @Option(name: [.customLong("call-off")], help: Help.option("agreement.add.call-off"))
         var callOff: String
-        @Option(help: "The allocation criteria written in the agreement (for --call-off criteria).")
+        @Option(help: Help.option("agreement.add.allocation-criteria"))
         var allocationCriteria: String?
-        @Option(help: "Billable absence: present_only (default), bill_unannounced_absence, bill_all_absence.")
+        @Option(help: Help.option("agreement.add.absence-rule"))
         var absenceRule: String?
-        @Option(help: "Billed trips: billable_days (default: only on days the absence rule bills, never on a day the farm cancelled) or as_reported (every reported trip).")
+        @Option(help: Help.option("agreement.add.transport-billing"))
         var transportBilling: String?
-        @Flag(help: "Providers may report extra days outside a placement's weekdays.")
+        @Flag(help: Help.option("agreement.add.allows-extra-days"))
         var allowsExtraDays = false
-        @Option(help: "Places bought ORGNR:GROUP:PLACES, or ORGNR:GROUP:PLACES:WEEKDAYS where the contract buys per weekday; repeat. Call-offs beyond them are refused unless --allows-extra-places.")
+        @Option(help: Help.option("agreement.add.bought-places"))
         var boughtPlaces: [String] = []
-        @Flag(help: "Call-offs may go beyond the bought places.")
+        @Flag(help: Help.option("agreement.add.allows-extra-places"))
         var allowsExtraPlaces = false
-        @Option(help: "A price line ORGNR:LINE:UNIT:AMOUNT (unit day, half_day, trip, hour); repeat.")
+        @Option(help: Help.option("agreement.add.price"))
         var price: [String] = []
-        @Option(help: "KPI base month the prices are given in, like 2023M10.")
+        @Option(help: Help.option("agreement.add.kpi-base"))
         var kpiBase: String?
-        @Option(help: "Month of the index read each year (1–12).")
+        @Option(help: Help.option("agreement.add.kpi-month"))
         var kpiMonth: String?
-        @Option(help: "Month the adjusted prices take effect (1–12, default 1).")
+        @Option(help: Help.option("agreement.add.kpi-effective-month"))
         var kpiEffectiveMonth: String?
-        @Option(help: "Day of that month they take effect (1–28, default 1), for adjustment on the anniversary.")
+        @Option(help: Help.option("agreement.add.kpi-effective-day"))
         var kpiEffectiveDay: String?
-        @Option(help: "Why the agreement may run longer than 4 years (stored and audited).")
+        @Option(help: Help.option("agreement.add.special-reason"))
         var specialReason: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -152,10 +132,10 @@ extension AgreementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show an agreement: the ceiling (by municipality when joint), parties, options and prices today.",
-            discussion: "Example:\n  tunet agreement show 2023/4512 --json")
+            commandName: "show", abstract: Help.abstract("agreement.show"),
+            discussion: Help.discussion("agreement.show"))
 
-        @Argument(help: "The agreement's reference.")
+        @Argument(help: Help.option("agreement.show.reference", value: "reference"), completion: .agreementReferences)
         var reference: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -245,19 +225,14 @@ extension AgreementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List agreements, optionally filtered.",
-            discussion: """
-                Statuses: draft, active, expiring (ends within 6 months), expired, terminated, exhausted.
+            commandName: "list", abstract: Help.abstract("agreement.list"),
+            discussion: Help.discussion("agreement.list"))
 
-                Example:
-                  tunet agreement list --municipality 3303 --status active
-                """)
-
-        @Option(help: "Only agreements with this status.")
+        @Option(help: Help.option("agreement.list.status"))
         var status: String?
-        @Option(help: "Only agreements of this municipality.")
+        @Option(help: Help.option("agreement.list.municipality"))
         var municipality: String?
-        @Option(help: "Only agreements with this provider as a party.")
+        @Option(help: Help.option("agreement.list.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

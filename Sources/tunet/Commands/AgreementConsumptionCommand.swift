@@ -7,22 +7,12 @@ import TunetText
 extension AgreementCommand {
     struct Consumption: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "consumption", abstract: "Committed plus spent against each agreement's maximum value.",
-            discussion: """
-                Committed is the projected cost of placements; spent is billed attendance. The forecast column is \
-                the day the maximum is reached at the pace of the last 90 days ("!" when before the agreement ends \
-                or within a new competition's lead time of 270 days). With --by-municipality, \
-                each municipality's part of the shared ceiling: every municipality of the agreement, its committed, \
-                spent and used, and its share of what the agreement has used and of the maximum.
+            commandName: "consumption", abstract: Help.abstract("agreement.consumption"),
+            discussion: Help.discussion("agreement.consumption"))
 
-                Examples:
-                  tunet agreement consumption 2023/4512
-                  tunet agreement consumption 2025/DAG-77 --by-municipality
-                """)
-
-        @Argument(help: "One agreement (default: all).")
+        @Argument(help: Help.option("agreement.consumption.reference", value: "reference"), completion: .agreementReferences)
         var reference: String?
-        @Flag(help: "Each municipality's committed, spent and used of the shared ceiling.")
+        @Flag(help: Help.option("agreement.consumption.by-municipality"))
         var byMunicipality = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -7,12 +7,12 @@ import TunetText
 extension AgreementCommand {
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "extend", abstract: "Exercise the next extension option (before its decision deadline).",
-            discussion: "Example:\n  tunet agreement extend 2023/4512 --note \"Decided by the work team 2025-09-12\"")
+            commandName: "extend", abstract: Help.abstract("agreement.extend"),
+            discussion: Help.discussion("agreement.extend"))
 
-        @Argument(help: "The agreement's reference.")
+        @Argument(help: Help.option("agreement.extend.reference", value: "reference"), completion: .agreementReferences)
         var reference: String
-        @Option(help: "A note for the audit log.")
+        @Option(help: Help.option("agreement.extend.note"))
         var note: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -26,28 +26,18 @@ extension AgreementCommand {
 
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "terminate", abstract: "Terminate an agreement from a day, with a reason.",
-            discussion: """
-                The agreement no longer applies from the given day; its last day is the day before. Placements \
-                that run on or past that day are listed and the termination is refused until you say what \
-                happens to them: --end-placements ends each on the agreement's last day and releases its \
-                committed value (a placement not yet started is cancelled), each audited; --keep-placements \
-                keeps them as they are, with the reason recorded.
+            commandName: "terminate", abstract: Help.abstract("agreement.terminate"),
+            discussion: Help.discussion("agreement.terminate"))
 
-                Examples:
-                  tunet agreement terminate 2023/4512 --reason "Merged into the joint agreement" --on 2027-01-01
-                  tunet agreement terminate 2023/4512 --reason "Breach of contract" --on 2026-12-15 --end-placements
-                """)
-
-        @Argument(help: "The agreement's reference.")
+        @Argument(help: Help.option("agreement.terminate.reference", value: "reference"), completion: .agreementReferences)
         var reference: String
-        @Option(help: "Why (required, audited).")
+        @Option(help: Help.option("agreement.terminate.reason"))
         var reason: String
-        @Option(help: "The first day it no longer applies (default today).")
+        @Option(help: Help.option("agreement.terminate.on"))
         var on: String?
-        @Flag(help: "End the placements that run past the termination on the agreement's last day.")
+        @Flag(help: Help.option("agreement.terminate.end-placements"))
         var endPlacements = false
-        @Flag(help: "Keep the placements that run past the termination, recording the reason.")
+        @Flag(help: Help.option("agreement.terminate.keep-placements"))
         var keepPlacements = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

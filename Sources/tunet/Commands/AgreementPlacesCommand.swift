@@ -6,28 +6,18 @@ import TunetText
 extension AgreementCommand {
     struct Places: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "places", abstract: "The places an agreement buys per farm and target group, and their use day by day (booked of bought).",
-            discussion: """
-                A call-off beyond the bought places is refused unless the agreement allows extra places. A farm and \
-                target group the agreement buys no places from are limited only by the farm's places per day.
+            commandName: "places", abstract: Help.abstract("agreement.places"),
+            discussion: Help.discussion("agreement.places"))
 
-                Examples:
-                  tunet agreement places 2025/310
-                  tunet agreement places 2025/310 --from 2026-08-17 --to 2026-08-28
-                  tunet agreement places 2025/310 --set 974760673:pupils:4 --set 923609016:dementia:3:mon,wed
-                  tunet agreement places 2025/310 --set 974760673:pupils:0        stop buying places there
-                  tunet agreement places 2025/310 --allow-extra-places
-                """)
-
-        @Argument(help: "The agreement's reference.")
+        @Argument(help: Help.option("agreement.places.reference", value: "reference"), completion: .agreementReferences)
         var reference: String
-        @Option(help: "The first day to show (default today).")
+        @Option(help: Help.option("agreement.places.from"))
         var from: String?
-        @Option(help: "The last day to show (default a week on; at most 367 days).")
+        @Option(help: Help.option("agreement.places.to"))
         var to: String?
-        @Option(help: "ORGNR:GROUP:PLACES, or ORGNR:GROUP:PLACES:WEEKDAYS where the contract buys per weekday; replaces what is bought there (0 stops it); repeat.")
+        @Option(help: Help.option("agreement.places.set"))
         var set: [String] = []
-        @Flag(inversion: .prefixedEnableDisable, help: "Whether call-offs may go beyond the bought places.")
+        @Flag(inversion: .prefixedEnableDisable, help: Help.option("agreement.places.extra-places"))
         var extraPlaces: Bool?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

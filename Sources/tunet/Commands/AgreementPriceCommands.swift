@@ -7,16 +7,16 @@ import TunetText
 extension AgreementCommand {
     struct Prices: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "prices", abstract: "Show the prices valid on a day, and every version of them.",
-            discussion: "Example:\n  tunet agreement prices 2023/4512 --provider 912345602 --on 2027-01-15")
+            commandName: "prices", abstract: Help.abstract("agreement.prices"),
+            discussion: Help.discussion("agreement.prices"))
 
-        @Argument(help: "The agreement's reference.")
+        @Argument(help: Help.option("agreement.prices.reference", value: "reference"), completion: .agreementReferences)
         var reference: String
-        @Option(help: "Only this provider's prices.")
+        @Option(help: Help.option("agreement.prices.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
-        @Option(help: "The day (default today).")
+        @Option(help: Help.option("agreement.prices.on"))
         var on: String?
-        @Flag(help: "Also list every price version.")
+        @Flag(help: Help.option("agreement.prices.history"))
         var history = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -34,21 +34,14 @@ extension AgreementCommand {
     struct AdjustPrices: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "adjust-prices",
-            abstract: "Apply the agreements' KPI clauses for a year; every price is kept as a dated version.",
-            discussion: """
-                New price = original price × KPI(reference month) ÷ KPI(base month), rounded to the nearest øre \
-                (halves away from zero). Running it again for the same year changes nothing and says that the year \
-                was already applied.
+            abstract: Help.abstract("agreement.adjust-prices"),
+            discussion: Help.discussion("agreement.adjust-prices"))
 
-                Example:
-                  tunet agreement adjust-prices --year 2027 --dry-run
-                """)
-
-        @Option(help: "The year the adjusted prices take effect.")
+        @Option(help: Help.option("agreement.adjust-prices.year"))
         var year: Int
-        @Option(help: "Only this agreement.")
+        @Option(help: Help.option("agreement.adjust-prices.reference", value: "reference"), completion: .agreementReferences)
         var reference: String?
-        @Flag(help: "Show the new prices without storing them.")
+        @Flag(help: Help.option("agreement.adjust-prices.dry-run"))
         var dryRun = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

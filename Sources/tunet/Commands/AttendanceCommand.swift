@@ -7,34 +7,20 @@ import TunetDomain
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
-        abstract: "Attendance files from the farms: import, submissions and reconciliation.",
-        discussion: """
-            Examples:
-              tunet attendance import oppmote-mars.csv --dry-run
-              tunet attendance submissions --provider 912345602
-              tunet attendance status --month 2026-03
-            """,
+        abstract: Help.abstract("attendance"),
+        discussion: Help.discussion("attendance"),
         subcommands: [Template.self, Import.self, Submissions.self, Status.self])
 
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "template", abstract: "Write the pre-filled attendance workbook for a farm and month.",
-            discussion: """
-                One row per planned participant-day; the status is a dropdown (M, FM, FU, AT); the identifying \
-                columns are locked; a sheet explains it. It is written in bokmål (sheets «Veiledning» and «Oppmøte») \
-                or, with --lang en, in English (sheets «Attendance» and «Instructions»). The farm fills it in and \
-                sends it back as it is: `tunet attendance import FILE.xlsx`. Rows it leaves without a status (and without \
-                hours, trips or extra day) are days not reported yet: they stay missing, and the rest is imported.
+            commandName: "template", abstract: Help.abstract("attendance.template"),
+            discussion: Help.discussion("attendance.template"))
 
-                Example:
-                  tunet attendance template --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
-                """)
-
-        @Option(help: "The farm.")
+        @Option(help: Help.option("attendance.template.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String
-        @Option(help: "The month, 2026-03.")
+        @Option(help: Help.option("attendance.template.month"))
         var month: String
-        @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file to write.")
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("attendance.template.output", value: "path"))
         var output: String
         @OptionGroup var format: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions
@@ -51,34 +37,18 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Import a farm's attendance file, all or nothing.",
-            discussion: """
-                The format is in Contracts/attendance-file.md. One bad row and nothing is stored; every bad row is \
-                reported with its row number, column and reason. The same file again changes nothing; a later file \
-                for the same days replaces their values (the audit log keeps the earlier ones). When a later file has \
-                changed some of its days since, the same file again says how many of its days now differ and which \
-                submissions changed them, and still changes nothing; --again imports it as a new submission, applying \
-                its days once more (the audit event says it was applied again).
+            commandName: "import", abstract: Help.abstract("attendance.import"),
+            discussion: Help.discussion("attendance.import"))
 
-                A partly filled template is a partial report: a row without a status and with nothing else filled \
-                in (hours, trips, extra day) is left empty, not an error. Its day is not reported and stays missing \
-                in `tunet attendance status`; the import says how many rows were left empty. A row with hours, trips \
-                or extra day but no status is still refused. A file whose every row is left empty reports nothing \
-                and is refused.
-
-                Example:
-                  tunet attendance import oppmote-mars.csv --provider 912345602
-                """)
-
-        @Argument(help: "The attendance file (CSV).")
+        @Argument(help: Help.option("attendance.import.file", value: "path"), completion: .file())
         var file: String
-        @Option(help: "The submitting farm; rows naming another farm are refused (default: each row's organisation number, so one file may carry several farms).")
+        @Option(help: Help.option("attendance.import.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
-        @Flag(help: "Check the file and report what would change, without storing anything.")
+        @Flag(help: Help.option("attendance.import.dry-run"))
         var dryRun = false
-        @Flag(help: "Import the file as a new submission even though the same file was imported before (after a later file changed some of its days).")
+        @Flag(help: Help.option("attendance.import.again"))
         var again = false
-        @Option(help: "When rows are refused, also write the submitted sheet with an error column to this xlsx file.")
+        @Option(help: Help.option("attendance.import.errors-out", value: "path"))
         var errorsOut: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions
@@ -105,9 +75,9 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Submissions: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "submissions", abstract: "List every accepted attendance submission.", discussion: "Example:\n  tunet attendance submissions --provider 912345602 --json")
+            commandName: "submissions", abstract: Help.abstract("attendance.submissions"), discussion: Help.discussion("attendance.submissions"))
 
-        @Option(help: "Only this farm.")
+        @Option(help: Help.option("attendance.submissions.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -133,16 +103,10 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status", abstract: "Per farm: planned participant-days, reported, missing, and the attendance rate.",
-            discussion: """
-                Missing days are planned days up to today without a report. The attendance rate is present days ÷ \
-                (present + absent with or without notice).
+            commandName: "status", abstract: Help.abstract("attendance.status"),
+            discussion: Help.discussion("attendance.status"))
 
-                Example:
-                  tunet attendance status --month 2026-03
-                """)
-
-        @Option(help: "The month, 2026-03.")
+        @Option(help: Help.option("attendance.status.month"))
         var month: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -7,27 +7,15 @@ import TunetText
 struct JourneyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journey",
-        abstract: "The participant's journey (Aktive sammen): referral, conversation, need clarified, network, follow-up.",
-        discussion: """
-            Each step is dated, recorded with who recorded it, and audited; its free text is erased by `privacy erase`.
-            The network step links the placement made by call-off (`placement add --participant CODE`); follow-up is
-            reached with the placement's first follow-up conversation (`placement follow-up add`).
-
-            Examples:
-              tunet placement journey refer --kind dementia --municipality 3303 --referred-by fastlege
-              tunet placement journey conversation 1 --role deltaker --role datter --wishes "Vil være ute, liker dyr"
-              tunet placement journey need 1 --goals "Mestring og fellesskap" --weekdays tue,thu --transport --decision HO-2026/12
-              tunet placement journey network 1 --placement 14 --contact-role datter --first-visit 2026-12-08
-              tunet placement journey 1                      where the person stands (or their code: P-2026-0007)
-              tunet placement journey list --waiting-longer-than 30d
-            """,
+        abstract: Help.abstract("placement.journey"),
+        discussion: Help.discussion("placement.journey"),
         subcommands: [Show.self, List.self, Refer.self, Conversation.self, Need.self, Network.self],
         defaultSubcommand: Show.self
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Where a person stands: each step with its date and content.")
-        @Argument(help: "The journey's number, or the participant's code (their latest journey).") var key: String
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("placement.journey.show"))
+        @Argument(help: Help.option("placement.journey.show.key", value: "journey")) var key: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -37,13 +25,9 @@ struct JourneyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "Who waits where.", discussion: """
-            Examples:
-              tunet placement journey list --step conversation
-              tunet placement journey list --waiting-longer-than 30d
-            """)
-        @Option(help: "Only this step: referral, conversation, need, network, follow_up.") var step: String?
-        @Option(help: "Only those waiting longer than this in their step: 30d, 6w, 2m.") var waitingLongerThan: String?
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("placement.journey.list"), discussion: Help.discussion("placement.journey.list"))
+        @Option(help: Help.option("placement.journey.list.step")) var step: String?
+        @Option(help: Help.option("placement.journey.list.waiting-longer-than")) var waitingLongerThan: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -65,12 +49,12 @@ struct JourneyCommand: ParsableCommand {
     }
 
     struct Refer: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "refer", abstract: "A referral (henvisning): the journey begins, and the person gets a participant code.")
-        @Option(help: "The participant's code, when they have one; otherwise Tunet gives the next.") var participant: String?
-        @Option(help: "pupil or dementia.") var kind: String
-        @Option(help: "The municipality, 4 digits.") var municipality: String
-        @Option(help: "Who referred, as a role (fastlege, kontaktlærer, pårørende).") var referredBy: String
-        @Option(help: "The day of the referral (default today).") var date: String?
+        static let configuration = CommandConfiguration(commandName: "refer", abstract: Help.abstract("placement.journey.refer"))
+        @Option(help: Help.option("placement.journey.refer.participant")) var participant: String?
+        @Option(help: Help.option("placement.journey.refer.kind")) var kind: String
+        @Option(help: Help.option("placement.journey.refer.municipality")) var municipality: String
+        @Option(help: Help.option("placement.journey.refer.referred-by")) var referredBy: String
+        @Option(help: Help.option("placement.journey.refer.date")) var date: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -85,11 +69,11 @@ struct JourneyCommand: ParsableCommand {
     }
 
     struct Conversation: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "conversation", abstract: "The conversation with the person and their relatives.")
-        @Argument(help: "The journey's number or the participant's code.") var key: String
-        @Option(help: "Who took part, as a role; repeat.") var role: [String] = []
-        @Option(help: "The person's wishes, in their words.") var wishes: String
-        @Option(help: "The day (default today).") var date: String?
+        static let configuration = CommandConfiguration(commandName: "conversation", abstract: Help.abstract("placement.journey.conversation"))
+        @Argument(help: Help.option("placement.journey.conversation.key", value: "journey")) var key: String
+        @Option(help: Help.option("placement.journey.conversation.role")) var role: [String] = []
+        @Option(help: Help.option("placement.journey.conversation.wishes")) var wishes: String
+        @Option(help: Help.option("placement.journey.conversation.date")) var date: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -99,15 +83,15 @@ struct JourneyCommand: ParsableCommand {
     }
 
     struct Need: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "need", abstract: "The clarified need and wished-for offer.")
-        @Argument(help: "The journey's number or the participant's code.") var key: String
-        @Option(help: "The goals.") var goals: String
-        @Option(help: "The weekdays wished for: tue,thu or mon-fri.") var weekdays: String
-        @Flag(help: "Transport to and from the farm is needed.") var transport = false
-        @Option(name: [.customLong("decision"), .customLong("decision-reference")], help: "For dementia: the decision's reference.") var decision: String?
-        @Option(help: "For pupils: the school.") var school: String?
-        @Option(help: "For pupils: the grade, 1–10.") var grade: String?
-        @Option(help: "The day (default today).") var date: String?
+        static let configuration = CommandConfiguration(commandName: "need", abstract: Help.abstract("placement.journey.need"))
+        @Argument(help: Help.option("placement.journey.need.key", value: "journey")) var key: String
+        @Option(help: Help.option("placement.journey.need.goals")) var goals: String
+        @Option(help: Help.option("placement.journey.need.weekdays")) var weekdays: String
+        @Flag(help: Help.option("placement.journey.need.transport")) var transport = false
+        @Option(name: [.customLong("decision"), .customLong("decision-reference")], help: Help.option("placement.journey.need.decision")) var decision: String?
+        @Option(help: Help.option("placement.journey.need.school")) var school: String?
+        @Option(help: Help.option("placement.journey.need.grade")) var grade: String?
+        @Option(help: Help.option("placement.journey.need.date")) var date: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -119,12 +103,12 @@ struct JourneyCommand: ParsableCommand {
     }
 
     struct Network: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "network", abstract: "The network that carries it out: the placement made by call-off.")
-        @Argument(help: "The journey's number or the participant's code.") var key: String
-        @Option(help: "The placement made for the person.") var placement: String
-        @Option(help: "The contact teacher's or the relative's role.") var contactRole: String?
-        @Option(help: "The day of the first visit to the farm.") var firstVisit: String?
-        @Option(help: "The day (default today).") var date: String?
+        static let configuration = CommandConfiguration(commandName: "network", abstract: Help.abstract("placement.journey.network"))
+        @Argument(help: Help.option("placement.journey.network.key", value: "journey")) var key: String
+        @Option(help: Help.option("placement.journey.network.placement")) var placement: String
+        @Option(help: Help.option("placement.journey.network.contact-role")) var contactRole: String?
+        @Option(help: Help.option("placement.journey.network.first-visit")) var firstVisit: String?
+        @Option(help: Help.option("placement.journey.network.date")) var date: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

@@ -7,14 +7,14 @@ import TunetDomain
 extension PlacementCommand {
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "end", abstract: "End a placement earlier; the committed value of the remaining days is released.",
-            discussion: "Example:\n  tunet placement end 3 --on 2026-04-30 --reason \"Moved to a nursing home\"")
+            commandName: "end", abstract: Help.abstract("placement.end"),
+            discussion: Help.discussion("placement.end"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.end.id", value: "number"))
         var id: String
-        @Option(help: "The new last day.")
+        @Option(help: Help.option("placement.end.on"))
         var on: String
-        @Option(help: "Why, for the audit log.")
+        @Option(help: Help.option("placement.end.reason"))
         var reason: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -28,16 +28,16 @@ extension PlacementCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "extend", abstract: "Extend a placement; capacity, the agreement's period and the ceiling are checked for the added days.",
-            discussion: "Example:\n  tunet placement extend 3 --to 2026-12-18")
+            commandName: "extend", abstract: Help.abstract("placement.extend"),
+            discussion: Help.discussion("placement.extend"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.extend.id", value: "number"))
         var id: String
-        @Option(help: "The new last day.")
+        @Option(help: Help.option("placement.extend.to"))
         var to: String
-        @Flag(help: "Go on although the ceiling would be exceeded (needs --reason).")
+        @Flag(help: Help.option("placement.extend.override-ceiling"))
         var overrideCeiling = false
-        @Option(help: "Why the ceiling may be exceeded.")
+        @Option(help: Help.option("placement.extend.reason"))
         var reason: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -52,12 +52,12 @@ extension PlacementCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "cancel", abstract: "Cancel a placement; its whole committed value is released.",
-            discussion: "Example:\n  tunet placement cancel 3 --reason \"The family declined the offer\"")
+            commandName: "cancel", abstract: Help.abstract("placement.cancel"),
+            discussion: Help.discussion("placement.cancel"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.cancel.id", value: "number"))
         var id: String
-        @Option(help: "Why (required, audited).")
+        @Option(help: Help.option("placement.cancel.reason"))
         var reason: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -72,25 +72,25 @@ extension PlacementCommand {
     struct FollowUpCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "followup",
-            abstract: "Follow-up conversations (Aktive sammen): dated, with the roles present and the participant's wishes.",
-            discussion: "Examples:\n  tunet placement followup add 3 --date 2026-02-10 --roles participant,relative --wishes \"...\" --next 2026-05-10\n  tunet placement followup list 3",
+            abstract: Help.abstract("placement.followup"),
+            discussion: Help.discussion("placement.followup"),
             subcommands: [AddFollowUp.self, ListFollowUps.self])
     }
 
     struct AddFollowUp: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Record a follow-up conversation.",
-            discussion: "Example:\n  tunet placement followup add 3 --date 2026-02-10 --roles participant,relative,farmer --wishes \"Vil være mer ute\" --next 2026-05-10")
+            commandName: "add", abstract: Help.abstract("placement.followup.add"),
+            discussion: Help.discussion("placement.followup.add"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.followup.add.id", value: "number"))
         var id: String
-        @Option(help: "The day it took place.")
+        @Option(help: Help.option("placement.followup.add.date"))
         var date: String
-        @Option(help: "The roles that took part (participant, relative, teacher, farmer, coordinator), comma-separated.")
+        @Option(help: Help.option("placement.followup.add.roles"))
         var roles: [String] = []
-        @Option(help: "The participant's own wishes and needs, as said.")
+        @Option(help: Help.option("placement.followup.add.wishes"))
         var wishes: String
-        @Option(help: "When the next follow-up is due.")
+        @Option(help: Help.option("placement.followup.add.next"))
         var next: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -108,9 +108,9 @@ extension PlacementCommand {
 
     struct ListFollowUps: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List a placement's follow-ups.", discussion: "Example:\n  tunet placement followup list 3 --json")
+            commandName: "list", abstract: Help.abstract("placement.followup.list"), discussion: Help.discussion("placement.followup.list"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.followup.list.id", value: "number"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

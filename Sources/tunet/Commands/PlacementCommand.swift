@@ -7,15 +7,8 @@ import TunetDomain
 struct PlacementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placement",
-        abstract: "Call-offs: place pupils and people with dementia on farms under an agreement.",
-        discussion: """
-            Examples:
-              tunet placement add --agreement 2023/4512 --kind dementia --municipality 3303 --weekdays tue,thu \\
-                --start 2026-01-06 --end 2026-06-30 --decision "HO-2025/118" --transport --dry-run
-              tunet placement list --agreement 2023/4512 --active-on 2026-03-01
-              tunet placement followup add 3 --date 2026-02-10 --roles participant,relative,farmer \\
-                --wishes "Vil gjerne stelle hestene" --next 2026-05-10
-            """,
+        abstract: Help.abstract("placement"),
+        discussion: Help.discussion("placement"),
         subcommands: [Add.self, List.self, Show.self, End.self, Extend.self, Cancel.self, FollowUpCommand.self, JourneyCommand.self]
     )
 
@@ -104,74 +97,59 @@ extension PlacementCommand {
 }
 
 struct NameOptions: ParsableArguments {
-    @Flag(help: "Show participants' names (only where a municipality stored them); every read is audited.")
+    @Flag(help: Help.option("options.names.include-names"))
     var includeNames = false
 }
 
 extension PlacementCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Place a participant; the farm is chosen by the agreement's call-off method.",
-            discussion: """
-                Ranking agreements choose the highest-ranked farm with room and record every farm skipped and why; \
-                direct and criteria agreements take --provider (criteria also --criteria-inputs); mini-competition \
-                agreements need the competition's result. A placement above the agreement's maximum value is refused \
-                unless --override-ceiling --reason is given (audited, flagged in every listing). A farm whose insurance \
-                has expired by the start takes no new placement. A pupil placed in a school year (1 August to 31 July) \
-                that the municipality has no school calendar for is placed with a warning naming what is missing: load \
-                it with `tunet calendar school import FILE` or `tunet calendar school set`.
+            commandName: "add", abstract: Help.abstract("placement.add"),
+            discussion: Help.discussion("placement.add"))
 
-                Examples:
-                  tunet placement add --agreement 2025/310 --kind pupil --municipality 1866 --weekdays wed \\
-                    --start 2026-01-07 --end 2026-06-19 --school "Stokmarknes skole" --grade 6 \\
-                    --contact-teacher-role "kontaktlærer 6A" --learning-goals "Naturfag: dyrestell"
-                  tunet placement add --agreement 2023/4512 --kind dementia --municipality 3303 --weekdays tue,thu \\
-                    --start 2026-01-06 --end 2026-06-30 --decision HO-2025/118 --transport --relative-role datter
-                """)
-
-        @Option(help: "The agreement's reference.")
+        @Option(help: Help.option("placement.add.agreement", value: "reference"), completion: .agreementReferences)
         var agreement: String
-        @Option(help: "A pseudonymous participant code (generated as P-YEAR-NNNN when left out); anything that could be a national identity number, with or without a separator (010190-12345), is refused.")
+        @Option(help: Help.option("placement.add.participant"))
         var participant: String?
-        @Option(help: "pupil or dementia.")
+        @Option(help: Help.option("placement.add.kind"))
         var kind: String
-        @Option(help: "The buying municipality (4 digits); its school holidays apply to pupils.")
+        @Option(help: Help.option("placement.add.municipality"))
         var municipality: String
-        @Option(help: "Weekdays at the farm: tue,thu or mon-fri.")
+        @Option(help: Help.option("placement.add.weekdays"))
         var weekdays: String
-        @Option(help: "First day.")
+        @Option(help: Help.option("placement.add.start"))
         var start: String
-        @Option(help: "Last day.")
+        @Option(help: Help.option("placement.add.end"))
         var end: String
-        @Option(help: "The price line billed per day (default full_day).")
+        @Option(help: Help.option("placement.add.price-line"))
         var priceLine: String?
-        @Option(help: "The farm, for direct, criteria and mini-competition agreements.")
+        @Option(help: Help.option("placement.add.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
-        @Option(help: "How the agreement's allocation criteria choose this farm (criteria agreements).")
+        @Option(help: Help.option("placement.add.criteria-inputs"))
         var criteriaInputs: String?
-        @Option(help: "The result of the mini-competition (mini-competition agreements).")
+        @Option(help: Help.option("placement.add.mini-competition-result"))
         var miniCompetitionResult: String?
-        @Option(help: "Pupil: the school.")
+        @Option(help: Help.option("placement.add.school"))
         var school: String?
-        @Option(help: "Pupil: grade 1–10.")
+        @Option(help: Help.option("placement.add.grade"))
         var grade: String?
-        @Option(help: "Pupil: the contact teacher's role (not name).")
+        @Option(help: Help.option("placement.add.contact-teacher-role"))
         var contactTeacherRole: String?
-        @Option(help: "Pupil: learning goals.")
+        @Option(help: Help.option("placement.add.learning-goals"))
         var learningGoals: String?
-        @Option(help: "Dementia: the individual decision's (vedtak) reference.")
+        @Option(help: Help.option("placement.add.decision"))
         var decision: String?
-        @Flag(help: "Dementia: transport there and back each day.")
+        @Flag(help: Help.option("placement.add.transport"))
         var transport = false
-        @Option(help: "Dementia: the relative's role (not name).")
+        @Option(help: Help.option("placement.add.relative-role"))
         var relativeRole: String?
-        @Flag(help: "Go on although the agreement's maximum would be exceeded (needs --reason; audited).")
+        @Flag(help: Help.option("placement.add.override-ceiling"))
         var overrideCeiling = false
-        @Option(help: "Why the ceiling may be exceeded.")
+        @Option(help: Help.option("placement.add.reason"))
         var reason: String?
-        @Option(help: "The participant's name, only if the municipality insists: stored apart, never exported, every read audited.")
+        @Option(help: Help.option("placement.add.name"))
         var name: String?
-        @Flag(help: "Show which farm would be chosen and why, and the cost, without storing anything.")
+        @Flag(help: Help.option("placement.add.dry-run"))
         var dryRun = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -224,20 +202,20 @@ extension PlacementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List placements, filtered; ceiling overrides are flagged with !.",
-            discussion: "Example:\n  tunet placement list --provider 912345602 --kind dementia --active-on 2026-03-01")
+            commandName: "list", abstract: Help.abstract("placement.list"),
+            discussion: Help.discussion("placement.list"))
 
-        @Option(help: "Only under this agreement.")
+        @Option(help: Help.option("placement.list.agreement", value: "reference"), completion: .agreementReferences)
         var agreement: String?
-        @Option(help: "Only with this farm.")
+        @Option(help: Help.option("placement.list.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String?
-        @Option(help: "pupil or dementia.")
+        @Option(help: Help.option("placement.list.kind"))
         var kind: String?
-        @Option(help: "Only this buying municipality.")
+        @Option(help: Help.option("placement.list.municipality"))
         var municipality: String?
-        @Option(help: "Only placements running on this day.")
+        @Option(help: Help.option("placement.list.active-on"))
         var activeOn: String?
-        @Option(help: "Only this participant code.")
+        @Option(help: Help.option("placement.list.participant"))
         var participant: String?
         @OptionGroup var names: NameOptions
         @OptionGroup var output: OutputOptions
@@ -291,10 +269,10 @@ extension PlacementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a placement: how the farm was chosen, its cost and its follow-ups.",
-            discussion: "Example:\n  tunet placement show 3")
+            commandName: "show", abstract: Help.abstract("placement.show"),
+            discussion: Help.discussion("placement.show"))
 
-        @Argument(help: "The placement number.")
+        @Argument(help: Help.option("placement.show.id", value: "number"))
         var id: String
         @OptionGroup var names: NameOptions
         @OptionGroup var output: OutputOptions

@@ -7,20 +7,8 @@ import TunetText
 struct ProcurementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "procurement",
-        abstract: "Competitions that end in framework agreements: draft → open → evaluating → awarded → concluded.",
-        discussion: """
-            Example, from draft to agreement:
-              tunet procurement create --title "IPT skole Nordland" --target-groups pupils \\
-                --municipality 1866 --municipality 1837 --estimated-value 3200000
-              tunet procurement criteria 1 --criterion Pris:40:price --criterion Kvalitet:60 \\
-                --price-line full_day:day:2000 --price-line transport:trip:800 --deadline 2026-03-01
-              tunet procurement open 1
-              tunet procurement tender 1 --provider 923456104 --price full_day=1200 --price transport=300 --score Kvalitet=8
-              tunet procurement evaluate 1
-              tunet procurement award 1 --winners 2
-              tunet procurement letters 1 -o tildelingsbrev
-              tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 --maximum-value 3500000
-            """,
+        abstract: Help.abstract("procurement"),
+        discussion: Help.discussion("procurement"),
         subcommands: [Create.self, Criteria.self, Open.self, TenderCommand.self, Score.self, Evaluate.self, AwardCommand.self,
                       Letters.self, Conclude.self, Cancel.self, Show.self, List.self]
     )
@@ -104,30 +92,21 @@ struct ProcurementCommand: ParsableCommand {
 extension ProcurementCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Start a competition and see which rules its estimated value brings.",
-            discussion: """
-                Thresholds (NOK excl. VAT, from 2024): below 100 000 outside the rules; 1 300 000 national \
-                (part II, Doffin); 2 300 000 EEA for general municipal services (part III); 7 800 000 EEA for \
-                health, social, education and other special services (part IV chapter 30).
+            commandName: "create", abstract: Help.abstract("procurement.create"),
+            discussion: Help.discussion("procurement.create"))
 
-                Examples:
-                  tunet procurement create --title "IPT dagaktivitet" --target-groups dementia --municipality 3316 --estimated-value 9000000
-                  tunet procurement create --title "IPT dagaktivitet, ideelle" --target-groups dementia --municipality 3316 \\
-                    --estimated-value 9000000 --reserved-for-non-profits
-                """)
-
-        @Option(help: "Title.")
+        @Option(help: Help.option("procurement.create.title"))
         var title: String
-        @Option(help: "Target groups: pupils, dementia, other.")
+        @Option(help: Help.option("procurement.create.target-groups"))
         var targetGroups: String
-        @Option(help: "Municipality number; repeat for joint purchasing.")
+        @Option(help: Help.option("procurement.create.municipality"))
         var municipality: [String] = []
-        @Option(help: "Estimated value in NOK excl. VAT for the whole possible duration, options included.")
+        @Option(help: Help.option("procurement.create.estimated-value"))
         var estimatedValue: String
-        @Option(help: "special (health, social, education: the default) or general.")
+        @Option(help: Help.option("procurement.create.category"))
         var category: String?
         @Flag(name: [.customLong("reserved-for-non-profits"), .customLong("reserved")],
-              help: "Reserve the competition for non-profit (ideelle) organisations: only farms with a recorded non-profit basis may tender. Allowed for special services above the EEA threshold (part IV chapter 30).")
+              help: Help.option("procurement.create.reserved-for-non-profits"))
         var reservedForNonProfits = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -144,20 +123,16 @@ extension ProcurementCommand {
 
     struct Criteria: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "criteria", abstract: "Set the award criteria (weights summing to 100, one of them the price), the price form and the tender deadline.",
-            discussion: """
-                Example:
-                  tunet procurement criteria 1 --criterion Pris:40:price --criterion Kvalitet:35 --criterion "Faglig opplegg:25" \\
-                    --price-line full_day:day:2000 --price-line transport:trip:800 --deadline 2026-03-01
-                """)
+            commandName: "criteria", abstract: Help.abstract("procurement.criteria"),
+            discussion: Help.discussion("procurement.criteria"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.criteria.id", value: "number"))
         var id: String
-        @Option(help: "NAME:WEIGHT, or NAME:WEIGHT:price for the price criterion; repeat.")
+        @Option(help: Help.option("procurement.criteria.criterion"))
         var criterion: [String] = []
-        @Option(help: "LINE:UNIT:QUANTITY of the price form (the quantity weighs the line in the evaluation); repeat.")
+        @Option(help: Help.option("procurement.criteria.price-line"))
         var priceLine: [String] = []
-        @Option(help: "The tender deadline.")
+        @Option(help: Help.option("procurement.criteria.deadline"))
         var deadline: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -170,9 +145,9 @@ extension ProcurementCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the competition for tenders.", discussion: "Example:\n  tunet procurement open 1")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: Help.abstract("procurement.open"), discussion: Help.discussion("procurement.open"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.open.id", value: "number"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -184,9 +159,9 @@ extension ProcurementCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a competition: rules, criteria, tenders, the evaluation and the award.", discussion: "Example:\n  tunet procurement show 1")
+            commandName: "show", abstract: Help.abstract("procurement.show"), discussion: Help.discussion("procurement.show"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.show.id", value: "number"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -198,9 +173,9 @@ extension ProcurementCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List competitions.", discussion: "Example:\n  tunet procurement list --state open")
+            commandName: "list", abstract: Help.abstract("procurement.list"), discussion: Help.discussion("procurement.list"))
 
-        @Option(help: "Only this state: draft, open, evaluating, awarded, concluded, cancelled.")
+        @Option(help: Help.option("procurement.list.state"))
         var state: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -6,20 +6,12 @@ import TunetText
 extension ProcurementCommand {
     struct Letters: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "letters", abstract: "Write the award letters (meddelelse om tildeling): one per bidder, as HTML that prints on A4.",
-            discussion: """
-                After `procurement award`, every bidder is told at the same time who won, its own points per criterion \
-                and rank, the winners' relative advantages, and the last day of the standstill period. Each letter is \
-                one self-contained HTML file that any browser opens and prints to PDF; the folder is made when missing. \
-                Writing the letters is recorded in the audit log with the day and the bidders.
+            commandName: "letters", abstract: Help.abstract("procurement.letters"),
+            discussion: Help.discussion("procurement.letters"))
 
-                Example:
-                  tunet procurement letters 1 -o tildelingsbrev
-                """)
-
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.letters.id", value: "number"))
         var id: String
-        @Option(name: [.customShort("o"), .customLong("output")], help: "The folder to write the letters in.")
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("procurement.letters.output"))
         var output: String
         @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var json: OutputOptions

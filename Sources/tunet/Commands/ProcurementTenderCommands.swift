@@ -8,25 +8,20 @@ extension ProcurementCommand {
     struct TenderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "tender",
-            abstract: "Register a provider's tender: a price for every line of the price form, optionally its quality scores.",
-            discussion: """
-                A tender after the deadline is refused unless --late-reason says why it is accepted (audited).
+            abstract: Help.abstract("procurement.tender"),
+            discussion: Help.discussion("procurement.tender"))
 
-                Example:
-                  tunet procurement tender 1 --provider 923456104 --price full_day=1200 --price transport=300 --score Kvalitet=8
-                """)
-
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.tender.id", value: "number"))
         var id: String
-        @Option(help: "The tendering provider's organisation number.")
+        @Option(help: Help.option("procurement.tender.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String
-        @Option(help: "LINE=AMOUNT for each line of the price form.")
+        @Option(help: Help.option("procurement.tender.price"))
         var price: [String] = []
-        @Option(help: "CRITERION=POINTS (0–10) for a quality criterion.")
+        @Option(help: Help.option("procurement.tender.score"))
         var score: [String] = []
-        @Option(help: "The day the tender was received (default today).")
+        @Option(help: Help.option("procurement.tender.received"))
         var received: String?
-        @Option(help: "Why a tender after the deadline is accepted.")
+        @Option(help: Help.option("procurement.tender.late-reason"))
         var lateReason: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -42,14 +37,14 @@ extension ProcurementCommand {
 
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "score", abstract: "Enter the evaluators' quality scores for a tender.",
-            discussion: "Example:\n  tunet procurement score 1 --provider 923456104 --score Kvalitet=8 --score \"Faglig opplegg=7\"")
+            commandName: "score", abstract: Help.abstract("procurement.score"),
+            discussion: Help.discussion("procurement.score"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.score.id", value: "number"))
         var id: String
-        @Option(help: "The tendering provider.")
+        @Option(help: Help.option("procurement.score.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String
-        @Option(help: "CRITERION=POINTS (0–10); repeat.")
+        @Option(help: Help.option("procurement.score.score"))
         var score: [String] = []
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -63,18 +58,10 @@ extension ProcurementCommand {
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "evaluate", abstract: "Rank the tenders after the deadline: price points, quality points, weighted total.",
-            discussion: """
-                Price points = lowest evaluated price ÷ the tender's evaluated price × 10, where the evaluated price is \
-                Σ quantity × price over the price form. Quality points are the evaluators' 0–10. Total = Σ weight × points ÷ 100, \
-                to three decimals. Ties: the lower evaluated price, then the higher quality points, then the earlier tender, \
-                then the organisation number.
+            commandName: "evaluate", abstract: Help.abstract("procurement.evaluate"),
+            discussion: Help.discussion("procurement.evaluate"))
 
-                Example:
-                  tunet procurement evaluate 1 --json
-                """)
-
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.evaluate.id", value: "number"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -87,30 +74,20 @@ extension ProcurementCommand {
     struct AwardCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "award",
-            abstract: "Award the contract and start the standstill period where the rules require one.",
-            discussion: """
-                Above the EEA thresholds the standstill period (karensperiode) is required: 10 calendar days after an \
-                electronic award notice, 15 otherwise, and --standstill-days may make it longer, not shorter. Below \
-                them (or outside the regulation) there is none, and the agreement may be concluded at once, unless \
-                --standstill-days asks for a voluntary one, which is then kept and audited just the same.
+            abstract: Help.abstract("procurement.award"),
+            discussion: Help.discussion("procurement.award"))
 
-                Examples:
-                  tunet procurement award 1 --winners 2
-                  tunet procurement award 1 --winner 923456104 --notice-date 2026-03-10 --not-electronic
-                  tunet procurement award 2 --winners 1 --standstill-days 10
-                """)
-
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.award.id", value: "number"))
         var id: String
-        @Option(help: "A winning provider; repeat. The agreement ranks them by the evaluation.")
+        @Option(help: Help.option("procurement.award.winner", value: "organisation_number"), completion: .organisationNumbers)
         var winner: [String] = []
-        @Option(help: "Award to the N best tenders.")
+        @Option(help: Help.option("procurement.award.winners"))
         var winners: Int?
-        @Option(help: "The day the award notice went to all bidders (default today).")
+        @Option(help: Help.option("procurement.award.notice-date"))
         var noticeDate: String?
-        @Flag(help: "The notice was not sent electronically (15-day standstill).")
+        @Flag(help: Help.option("procurement.award.not-electronic"))
         var notElectronic = false
-        @Option(help: "A standstill period of this many days: longer than required, or voluntary where none is required.")
+        @Option(help: Help.option("procurement.award.standstill-days"))
         var standstillDays: Int?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -134,46 +111,42 @@ extension ProcurementCommand {
 
     struct Conclude: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "conclude", abstract: "After the standstill period, conclude the framework agreement with the winners and their tendered prices.",
-            discussion: """
-                Example:
-                  tunet procurement conclude 1 --reference 2026/310 --start 2026-08-01 --end 2028-07-31 \\
-                    --option 12:2028-04-30 --maximum-value 3500000 --kpi-base 2026M01 --kpi-month 10
-                """)
+            commandName: "conclude", abstract: Help.abstract("procurement.conclude"),
+            discussion: Help.discussion("procurement.conclude"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.conclude.id", value: "number"))
         var id: String
-        @Option(help: "The agreement's reference (case number).")
+        @Option(help: Help.option("procurement.conclude.reference"))
         var reference: String
-        @Option(help: "Title (default: the procurement's).")
+        @Option(help: Help.option("procurement.conclude.title"))
         var title: String?
-        @Option(help: "First day.")
+        @Option(help: Help.option("procurement.conclude.start"))
         var start: String
-        @Option(help: "Last day without options.")
+        @Option(help: Help.option("procurement.conclude.end"))
         var end: String
-        @Option(help: "An extension option MONTHS:DECISION-DEADLINE; repeat.")
+        @Option(help: Help.option("procurement.conclude.option"))
         var option: [String] = []
-        @Option(help: "Maximum value in NOK (required).")
+        @Option(help: Help.option("procurement.conclude.maximum-value"))
         var maximumValue: String?
-        @Option(help: "Optional maximum participant-days.")
+        @Option(help: Help.option("procurement.conclude.maximum-participant-days"))
         var maximumParticipantDays: String?
-        @Option(name: [.customLong("call-off")], help: "direct, ranking (default), criteria, mini_competition.")
+        @Option(name: [.customLong("call-off")], help: Help.option("procurement.conclude.call-off"))
         var callOff = "ranking"
-        @Option(help: "Allocation criteria (for --call-off criteria).")
+        @Option(help: Help.option("procurement.conclude.allocation-criteria"))
         var allocationCriteria: String?
-        @Option(help: "present_only (default), bill_unannounced_absence, bill_all_absence.")
+        @Option(help: Help.option("procurement.conclude.absence-rule"))
         var absenceRule: String?
-        @Option(help: "billable_days (default), as_reported: which reported trips are billed.")
+        @Option(help: Help.option("procurement.conclude.transport-billing"))
         var transportBilling: String?
-        @Flag(help: "Providers may report extra days.")
+        @Flag(help: Help.option("procurement.conclude.allows-extra-days"))
         var allowsExtraDays = false
-        @Option(help: "KPI base month.")
+        @Option(help: Help.option("procurement.conclude.kpi-base"))
         var kpiBase: String?
-        @Option(help: "Month of the index read each year.")
+        @Option(help: Help.option("procurement.conclude.kpi-month"))
         var kpiMonth: String?
-        @Option(help: "Month adjusted prices take effect.")
+        @Option(help: Help.option("procurement.conclude.kpi-effective-month"))
         var kpiEffectiveMonth: String?
-        @Option(help: "Why it may run longer than 4 years.")
+        @Option(help: Help.option("procurement.conclude.special-reason"))
         var specialReason: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -206,11 +179,11 @@ extension ProcurementCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "cancel", abstract: "Cancel the competition, with a reason.", discussion: "Example:\n  tunet procurement cancel 1 --reason \"No acceptable tenders\"")
+            commandName: "cancel", abstract: Help.abstract("procurement.cancel"), discussion: Help.discussion("procurement.cancel"))
 
-        @Argument(help: "The procurement number.")
+        @Argument(help: Help.option("procurement.cancel.id", value: "number"))
         var id: String
-        @Option(help: "Why (required, audited).")
+        @Option(help: Help.option("procurement.cancel.reason"))
         var reason: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

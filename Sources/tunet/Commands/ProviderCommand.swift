@@ -7,13 +7,8 @@ import TunetText
 struct ProviderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "provider",
-        abstract: "The register of farms (providers): add, change, suspend, look up and import.",
-        discussion: """
-            Examples:
-              tunet provider list --target-group pupils
-              tunet provider show 974760673
-              tunet provider import farms.csv --dry-run
-            """,
+        abstract: Help.abstract("provider"),
+        discussion: Help.discussion("provider"),
         subcommands: [Add.self, Update.self, Show.self, List.self, Suspend.self, Reactivate.self, Import.self]
     )
 }
@@ -21,41 +16,41 @@ struct ProviderCommand: ParsableCommand {
 /// The provider fields as command-line options; each is checked by the domain rules, not here,
 /// so that the CLI and file import give the same messages.
 struct ProviderFieldOptions: ParsableArguments {
-    @Option(name: [.customLong("name")], help: "Farm name.")
+    @Option(name: [.customLong("name")], help: Help.option("options.provider.name"))
     var name: String?
-    @Option(help: "Contact person.")
+    @Option(help: Help.option("options.provider.contact-person"))
     var contactPerson: String?
-    @Option(help: "E-mail address.")
+    @Option(help: Help.option("options.provider.email"))
     var email: String?
-    @Option(help: "Phone number (8 digits, optionally with +47).")
+    @Option(help: Help.option("options.provider.phone"))
     var phone: String?
-    @Option(help: "Postal address.")
+    @Option(help: Help.option("options.provider.address"))
     var address: String?
     @Option(name: [.customLong("municipality"), .customLong("municipality-number")],
-            help: "Municipality number, 4 digits (3303 Kongsberg).")
+            help: Help.option("options.provider.municipality"))
     var municipality: String?
-    @Option(help: "Producer number (produsentnummer), digits.")
+    @Option(help: Help.option("options.provider.producer-number"))
     var producerNumber: String?
-    @Option(name: [.customLong("farm-number"), .customLong("gnr-bnr")], help: "Farm and holding number, gnr/bnr (12/3).")
+    @Option(name: [.customLong("farm-number"), .customLong("gnr-bnr")], help: Help.option("options.provider.farm-number"))
     var farmNumber: String?
-    @Option(help: "Target groups: pupils, dementia, other (comma-separated).")
+    @Option(help: Help.option("options.provider.target-groups"))
     var targetGroups: String?
-    @Option(name: [.customLong("places-per-day"), .customLong("places")], help: "Places per day.")
+    @Option(name: [.customLong("places-per-day"), .customLong("places")], help: Help.option("options.provider.places-per-day"))
     var placesPerDay: String?
-    @Option(name: [.customLong("open-weekdays"), .customLong("weekdays")], help: "Open weekdays: mon,tue or mon-fri.")
+    @Option(name: [.customLong("open-weekdays"), .customLong("weekdays")], help: Help.option("options.provider.open-weekdays"))
     var openWeekdays: String?
     @Option(name: [.customLong("approval-date"), .customLong("ipt-approval-date")],
-            help: "IPT approval date (YYYY-MM-DD or DD.MM.YYYY).")
+            help: Help.option("options.provider.approval-date"))
     var approvalDate: String?
-    @Option(name: [.customLong("next-audit"), .customLong("next-external-audit-date")], help: "Next external audit date.")
+    @Option(name: [.customLong("next-audit"), .customLong("next-external-audit-date")], help: Help.option("options.provider.next-audit"))
     var nextAudit: String?
     @Option(name: [.customLong("police-certificate"), .customLong("police-certificate-date")],
-            help: "Date of the police certificate (politiattest).")
+            help: Help.option("options.provider.police-certificate"))
     var policeCertificate: String?
-    @Option(help: "Insurance expiry date.")
+    @Option(help: Help.option("options.provider.insurance-expiry"))
     var insuranceExpiry: String?
     @Option(name: [.customLong("non-profit-basis"), .customLong("non-profit")],
-            help: ArgumentHelp("Why the farm is a non-profit (ideell) organisation, e.g. its entry in the Register of Non-Profit Organisations; only such farms may tender in a reserved competition. An empty text unmarks it.", valueName: "basis"))
+            help: Help.option("options.provider.non-profit", value: "basis"))
     var nonProfitBasis: String?
 
     func form(organisationNumber: String? = nil) -> ProviderForm {
@@ -86,17 +81,10 @@ struct ProviderFieldOptions: ParsableArguments {
 extension ProviderCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Register a farm.",
-            discussion: """
-                Required: --org, --name, --municipality, --target-groups, --places-per-day, --open-weekdays.
+            commandName: "add", abstract: Help.abstract("provider.add"),
+            discussion: Help.discussion("provider.add"))
 
-                Example:
-                  tunet provider add --org 974760673 --name "Lia gård" --municipality 3303 \\
-                    --target-groups pupils,dementia --places-per-day 4 --open-weekdays mon-fri \\
-                    --approval-date 2025-05-02 --next-audit 2027-05-02 --police-certificate 2026-01-10
-                """)
-
-        @Option(name: [.customLong("org"), .customLong("organisation-number")], help: "Organisation number, 9 digits.")
+        @Option(name: [.customLong("org"), .customLong("organisation-number")], help: Help.option("provider.add.org", value: "organisation_number"))
         var organisationNumber: String?
         @OptionGroup var fields: ProviderFieldOptions
         @OptionGroup var output: OutputOptions
@@ -113,14 +101,10 @@ extension ProviderCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
-            abstract: "Change a farm's details; only the options given change. An empty value clears an optional field; values equal to the stored ones change nothing, and the command says so.",
-            discussion: """
-                Example:
-                  tunet provider update 974760673 --next-audit 2028-05-02 --phone "+47 912 34 567"
-                  tunet provider update 974760673 --email ""      (clears the e-mail address)
-                """)
+            abstract: Help.abstract("provider.update"),
+            discussion: Help.discussion("provider.update"))
 
-        @Argument(help: "The farm's organisation number.")
+        @Argument(help: Help.option("provider.update.organisation-number", value: "organisation_number"), completion: .organisationNumbers)
         var organisationNumber: String
         @OptionGroup var fields: ProviderFieldOptions
         @OptionGroup var output: OutputOptions
@@ -141,10 +125,10 @@ extension ProviderCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show one farm with its derived approval state and its history.",
-            discussion: "Example:\n  tunet provider show 974760673 --json")
+            commandName: "show", abstract: Help.abstract("provider.show"),
+            discussion: Help.discussion("provider.show"))
 
-        @Argument(help: "The farm's organisation number.")
+        @Argument(help: Help.option("provider.show.organisation-number", value: "organisation_number"), completion: .organisationNumbers)
         var organisationNumber: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -191,27 +175,18 @@ extension ProviderCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List farms, optionally filtered.",
-            discussion: """
-                Approval states: valid, expiring (external audit due within 90 days), audit_overdue, not_approved.
-                Insurance states: valid, expiring (the insurance expiry is within 90 days, today included), expired \
-                (the expiry has passed; no new placements), unknown (no insurance expiry recorded).
+            commandName: "list", abstract: Help.abstract("provider.list"),
+            discussion: Help.discussion("provider.list"))
 
-                Examples:
-                  tunet provider list --target-group pupils --municipality 1866
-                  tunet provider list --state audit_overdue --json
-                  tunet provider list --insurance expired
-                """)
-
-        @Option(help: "Only farms serving this target group: pupils, dementia, other.")
+        @Option(help: Help.option("provider.list.target-group"))
         var targetGroup: String?
-        @Option(help: "Only farms in this municipality (4 digits).")
+        @Option(help: Help.option("provider.list.municipality"))
         var municipality: String?
-        @Option(help: "Only farms in this approval state: valid, expiring, audit_overdue, not_approved.")
+        @Option(help: Help.option("provider.list.state"))
         var state: String?
-        @Option(help: "Only farms in this insurance state: valid, expiring, expired, unknown.")
+        @Option(help: Help.option("provider.list.insurance"))
         var insurance: String?
-        @Option(help: "Only active or suspended farms.")
+        @Option(help: Help.option("provider.list.status"))
         var status: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -263,12 +238,12 @@ extension ProviderCommand {
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "suspend", abstract: "Suspend a farm: no new placements until it is reactivated.",
-            discussion: "Example:\n  tunet provider suspend 974760673 --reason \"Insurance expired\"")
+            commandName: "suspend", abstract: Help.abstract("provider.suspend"),
+            discussion: Help.discussion("provider.suspend"))
 
-        @Argument(help: "The farm's organisation number.")
+        @Argument(help: Help.option("provider.suspend.organisation-number", value: "organisation_number"), completion: .organisationNumbers)
         var organisationNumber: String
-        @Option(help: "Why the farm is suspended (required, kept in the audit log).")
+        @Option(help: Help.option("provider.suspend.reason"))
         var reason: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -282,12 +257,12 @@ extension ProviderCommand {
 
     struct Reactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reactivate", abstract: "Lift a suspension.",
-            discussion: "Example:\n  tunet provider reactivate 974760673 --note \"Insurance renewed\"")
+            commandName: "reactivate", abstract: Help.abstract("provider.reactivate"),
+            discussion: Help.discussion("provider.reactivate"))
 
-        @Argument(help: "The farm's organisation number.")
+        @Argument(help: Help.option("provider.reactivate.organisation-number", value: "organisation_number"), completion: .organisationNumbers)
         var organisationNumber: String
-        @Option(help: "A note for the audit log.")
+        @Option(help: Help.option("provider.reactivate.note"))
         var note: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -301,22 +276,14 @@ extension ProviderCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Import farms from a CSV file, all or nothing.",
-            discussion: """
-                The format (columns, encodings, delimiters, date forms) is described in \
-                Contracts/provider-register-csv.md. One bad row and nothing is stored; every bad row is \
-                listed with its row number, column and reason.
+            commandName: "import", abstract: Help.abstract("provider.import"),
+            discussion: Help.discussion("provider.import"))
 
-                Examples:
-                  tunet provider import farms.csv --dry-run
-                  tunet provider import farms.csv --update-existing
-                """)
-
-        @Argument(help: "The CSV file.")
+        @Argument(help: Help.option("provider.import.file", value: "path"), completion: .file(extensions: ["csv"]))
         var file: String
-        @Flag(help: "Check the file and report what would change, without storing anything.")
+        @Flag(help: Help.option("provider.import.dry-run"))
         var dryRun = false
-        @Flag(help: "Update farms that are already registered instead of refusing them.")
+        @Flag(help: Help.option("provider.import.update-existing"))
         var updateExisting = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -21,6 +21,11 @@ extension Catalogue {
         "help.value.basis": "basis",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
+        // group A
+        "help.value.organisation_number": "org-number",
+        "help.value.number": "number",
+        "help.value.reference": "reference",
+        "help.value.journey": "journey",
 
         "help.tunet.abstract": "Inn på tunet purchasing for Norwegian municipalities: farms, agreements, placements and attendance.",
         "help.tunet.discussion": """

@@ -21,6 +21,11 @@ extension Catalogue {
         "help.value.basis": "grunnlag",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
+        // group A
+        "help.value.organisation_number": "orgnr",
+        "help.value.number": "nummer",
+        "help.value.reference": "referanse",
+        "help.value.journey": "forløp",
 
         "help.tunet.abstract": "Innkjøp av Inn på tunet for kommuner: gårder, avtaler, plasseringer og oppmøte.",
         "help.tunet.discussion": """

@@ -22,11 +22,12 @@ struct HelpLanguageTests {
         func walk(_ command: [String: Any], path: [String]) {
             let path = path + [command["commandName"] as? String ?? "?"]
             var options: [String: String] = [:]
-            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool ?? true {
+            for (position, argument) in (command["arguments"] as? [[String: Any]] ?? []).enumerated() where argument["shouldDisplay"] as? Bool ?? true {
                 let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-                let name = names.first ?? argument["valueName"] as? String ?? "?"
                 // ArgumentParser's own --help and --version are written in its words, and rewritten in ours by HelpChrome.
-                if ["help", "version"].contains(name) { continue }
+                if names.contains("help") || names.contains("version") { continue }
+                // A positional argument's value name is itself translated (`<fil>`, `<path>`): it is known by its place.
+                let name = names.max { $0.count < $1.count } ?? "argument \(position + 1)"
                 options[name] = argument["abstract"] as? String ?? ""
             }
             found[path.joined(separator: " ")] = CommandHelp(path: path.joined(separator: " "), abstract: command["abstract"] as? String ?? "",

@@ -21,6 +21,10 @@ extension Catalogue {
         "Journeys": nbJourneys,
         "Invoices": nbInvoices,
         "Help": nbHelp,
+        "HelpWorkTeam": nbHelpWorkTeam,
+        "HelpPilots": nbHelpPilots,
+        "HelpReports": nbHelpReports,
+        "HelpAdministration": nbHelpAdministration,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -42,6 +46,10 @@ extension Catalogue {
         "Journeys": enJourneys,
         "Invoices": enInvoices,
         "Help": enHelp,
+        "HelpWorkTeam": enHelpWorkTeam,
+        "HelpPilots": enHelpPilots,
+        "HelpReports": enHelpReports,
+        "HelpAdministration": enHelpAdministration,
     ]
 
     static let nb = merged(nbAreas)

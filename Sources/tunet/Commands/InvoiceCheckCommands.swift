@@ -10,7 +10,7 @@ extension InvoiceCommand {
             commandName: "check", abstract: Help.abstract("invoice.check"),
             discussion: Help.discussion("invoice.check"))
 
-        @Argument(help: Help.option("invoice.check.file", value: "path"))
+        @Argument(help: Help.option("invoice.check.file"))
         var file: String
         @Option(help: Help.option("invoice.check.provider"), completion: .organisationNumbers)
         var provider: String?
@@ -92,7 +92,7 @@ extension InvoiceCommand {
             commandName: "show", abstract: Help.abstract("invoice.show"),
             discussion: Help.discussion("invoice.show"))
 
-        @Argument(help: Help.option("invoice.show.id", value: "number"))
+        @Argument(help: Help.option("invoice.show.id"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

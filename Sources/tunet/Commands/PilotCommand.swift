@@ -80,7 +80,7 @@ struct PilotCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("pilot.show"), discussion: Help.discussion("pilot.show"))
-        @Argument(help: Help.option("pilot.show.id", value: "pilot")) var id: String
+        @Argument(help: Help.option("pilot.show.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -117,7 +117,7 @@ struct PilotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reference-price", abstract: Help.abstract("pilot.reference-price"),
             discussion: Help.discussion("pilot.reference-price"))
-        @Argument(help: Help.option("pilot.reference-price.id", value: "pilot")) var id: String
+        @Argument(help: Help.option("pilot.reference-price.id")) var id: String
         @Option(help: Help.option("pilot.reference-price.municipality")) var municipality: String
         @Option(help: Help.option("pilot.reference-price.price")) var price: String
         @OptionGroup var output: OutputOptions
@@ -141,7 +141,7 @@ struct PilotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: Help.abstract("pilot.measure.add"),
             discussion: Help.discussion("pilot.measure.add"))
-        @Argument(help: Help.option("pilot.measure.add.id", value: "pilot")) var id: String
+        @Argument(help: Help.option("pilot.measure.add.id")) var id: String
         @Option(help: Help.option("pilot.measure.add.municipality")) var municipality: String
         @Option(help: Help.option("pilot.measure.add.from")) var from: String
         @Option(help: Help.option("pilot.measure.add.to")) var to: String
@@ -168,7 +168,7 @@ struct PilotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "evaluate", abstract: Help.abstract("pilot.evaluate"),
             discussion: Help.discussion("pilot.evaluate"))
-        @Argument(help: Help.option("pilot.evaluate.id", value: "pilot")) var id: String
+        @Argument(help: Help.option("pilot.evaluate.id")) var id: String
         @Option(help: Help.option("pilot.evaluate.from")) var from: String?
         @Option(help: Help.option("pilot.evaluate.to")) var to: String?
         @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("pilot.evaluate.output", value: "path")) var file: String?
@@ -223,7 +223,7 @@ struct PilotCommand: ParsableCommand {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compare", abstract: Help.abstract("pilot.compare"), discussion: Help.discussion("pilot.compare"))
-        @Argument(help: Help.option("pilot.compare.ids", value: "pilot")) var ids: [String]
+        @Argument(help: Help.option("pilot.compare.ids")) var ids: [String]
         @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("pilot.compare.output", value: "path")) var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions

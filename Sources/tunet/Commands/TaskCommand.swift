@@ -130,7 +130,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("task.show"), discussion: Help.discussion("task.show"))
-        @Argument(help: Help.option("task.show.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.show.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -168,7 +168,7 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign", abstract: Help.abstract("task.assign"),
             discussion: Help.discussion("task.assign"))
-        @Argument(help: Help.option("task.assign.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.assign.id")) var id: String
         @Option(help: Help.option("task.assign.to")) var to: String
         @Option(help: Help.option("task.assign.comment")) var comment: String?
         @OptionGroup var output: OutputOptions
@@ -183,7 +183,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "start", abstract: Help.abstract("task.start"), discussion: Help.discussion("task.start"))
-        @Argument(help: Help.option("task.start.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.start.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -196,7 +196,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "done", abstract: Help.abstract("task.done"), discussion: Help.discussion("task.done"))
-        @Argument(help: Help.option("task.done.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.done.id")) var id: String
         @Option(help: Help.option("task.done.comment")) var comment: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -210,7 +210,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cancel", abstract: Help.abstract("task.cancel"), discussion: Help.discussion("task.cancel"))
-        @Argument(help: Help.option("task.cancel.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.cancel.id")) var id: String
         @Option(help: Help.option("task.cancel.reason")) var reason: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -224,7 +224,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Comment: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "comment", abstract: Help.abstract("task.comment"), discussion: Help.discussion("task.comment"))
-        @Argument(help: Help.option("task.comment.id", value: "number")) var id: String
+        @Argument(help: Help.option("task.comment.id")) var id: String
         @Option(help: Help.option("task.comment.text")) var text: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

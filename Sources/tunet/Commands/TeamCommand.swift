@@ -29,7 +29,7 @@ struct TeamCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("team.show"), discussion: Help.discussion("team.show"))
-        @Argument(help: Help.option("team.show.id", value: "number")) var id: String?
+        @Argument(help: Help.option("team.show.id")) var id: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -119,7 +119,7 @@ struct TeamCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: Help.abstract("team.member.remove"),
             discussion: Help.discussion("team.member.remove"))
-        @Argument(help: Help.option("team.member.remove.id", value: "number")) var id: Int64
+        @Argument(help: Help.option("team.member.remove.id")) var id: Int64
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

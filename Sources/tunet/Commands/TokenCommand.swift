@@ -75,7 +75,7 @@ struct TokenCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "revoke", abstract: Help.abstract("token.revoke"), discussion: Help.discussion("token.revoke"))
-        @Argument(help: Help.option("token.revoke.id", value: "number")) var id: Int64
+        @Argument(help: Help.option("token.revoke.id")) var id: Int64
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

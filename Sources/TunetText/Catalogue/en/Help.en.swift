@@ -21,12 +21,6 @@ extension Catalogue {
         "help.value.basis": "basis",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
-        // group B
-        "help.value.number": "number",
-        "help.value.month": "month",
-        "help.value.index": "index",
-        "help.value.pilot": "pilot",
-        "help.value.report": "report",
 
         "help.tunet.abstract": "Inn på tunet purchasing for Norwegian municipalities: farms, agreements, placements and attendance.",
         "help.tunet.discussion": """

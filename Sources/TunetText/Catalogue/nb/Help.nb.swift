@@ -21,12 +21,6 @@ extension Catalogue {
         "help.value.basis": "grunnlag",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
-        // group B
-        "help.value.number": "nummer",
-        "help.value.month": "måned",
-        "help.value.index": "indeks",
-        "help.value.pilot": "pilot",
-        "help.value.report": "rapport",
 
         "help.tunet.abstract": "Innkjøp av Inn på tunet for kommuner: gårder, avtaler, plasseringer og oppmøte.",
         "help.tunet.discussion": """

@@ -25,6 +25,10 @@ extension Catalogue {
         "HelpProcurement": nbHelpProcurement,
         "HelpAgreements": nbHelpAgreements,
         "HelpPlacements": nbHelpPlacements,
+        "HelpWorkTeam": nbHelpWorkTeam,
+        "HelpPilots": nbHelpPilots,
+        "HelpReports": nbHelpReports,
+        "HelpAdministration": nbHelpAdministration,
     ]
 
     static let enAreas: [String: [String: String]] = [
@@ -50,6 +54,10 @@ extension Catalogue {
         "HelpProcurement": enHelpProcurement,
         "HelpAgreements": enHelpAgreements,
         "HelpPlacements": enHelpPlacements,
+        "HelpWorkTeam": enHelpWorkTeam,
+        "HelpPilots": enHelpPilots,
+        "HelpReports": enHelpReports,
+        "HelpAdministration": enHelpAdministration,
     ]
 
     static let nb = merged(nbAreas)

@@ -6,26 +6,20 @@ import TunetText
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Show the audit log: who changed what, when, with the state before and after.",
-        discussion: """
-            Examples:
-              tunet audit --entity provider --id 974760673
-              tunet audit --since 2026-03-01 --json
-              tunet audit --limit 20            the 20 newest events, in time order
-              tunet audit --limit 5 --oldest    the first 5 events
-            """)
+        abstract: Help.abstract("audit"),
+        discussion: Help.discussion("audit"))
 
-    @Option(help: "Only events for this kind of object (provider).")
+    @Option(help: Help.option("audit.entity"))
     var entity: String?
-    @Option(help: "Only events for this object (for a provider: its organisation number).")
+    @Option(help: Help.option("audit.id"))
     var id: String?
-    @Option(help: "Only events on or after this day (YYYY-MM-DD or DD.MM.YYYY, Norwegian time).")
+    @Option(help: Help.option("audit.since"))
     var since: String?
-    @Option(help: "Only the newest this many events (shown in time order); with --oldest, the first this many.")
+    @Option(help: Help.option("audit.limit", value: "count"))
     var limit: Int?
-    @Flag(help: "With --limit: the oldest events instead of the newest.")
+    @Flag(help: Help.option("audit.oldest"))
     var oldest = false
-    @Flag(help: "Also print the state before and after each change.")
+    @Flag(help: Help.option("audit.verbose"))
     var verbose = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions

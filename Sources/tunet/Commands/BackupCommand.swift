@@ -7,10 +7,10 @@ import TunetText
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the database to a new file, consistently, even while `tunet serve` is writing.",
-        discussion: "Example:\n  tunet backup /var/backups/tunet-2026-11-23.sqlite")
+        abstract: Help.abstract("backup"),
+        discussion: Help.discussion("backup"))
 
-    @Argument(help: "The new backup file (an existing file is kept unless --force).") var path: String
+    @Argument(help: Help.option("backup.path")) var path: String
     @OptionGroup var output: OutputOptions
     @OptionGroup var overwrite: OverwriteOptions
     @OptionGroup var global: GlobalOptions

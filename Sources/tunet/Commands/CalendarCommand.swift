@@ -7,29 +7,29 @@ import TunetText
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "The Norwegian calendar: public holidays (computed) and school holidays per municipality.",
-        discussion: "Examples:\n  tunet calendar school show --municipality 1866 --year 2026\n  tunet calendar school import skoleruter.csv",
+        abstract: Help.abstract("calendar"),
+        discussion: Help.discussion("calendar"),
         subcommands: [School.self])
 
     struct School: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "school", abstract: "School holidays, when pupils are not at the farm.",
-            discussion: "Examples:\n  tunet calendar school set --municipality 1866 --from 2026-10-05 --to 2026-10-09 --name Høstferie",
+            commandName: "school", abstract: Help.abstract("calendar.school"),
+            discussion: Help.discussion("calendar.school"),
             subcommands: [SetHoliday.self, Import.self, Show.self])
     }
 
     struct SetHoliday: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set", abstract: "Add a school holiday period to a municipality's calendar.",
-            discussion: "Example:\n  tunet calendar school set --municipality 1866 --from 2026-10-05 --to 2026-10-09 --name Høstferie")
+            commandName: "set", abstract: Help.abstract("calendar.school.set"),
+            discussion: Help.discussion("calendar.school.set"))
 
-        @Option(help: "Municipality number.")
+        @Option(help: Help.option("calendar.school.set.municipality"))
         var municipality: String
-        @Option(help: "First day off.")
+        @Option(help: Help.option("calendar.school.set.from"))
         var from: String
-        @Option(help: "Last day off.")
+        @Option(help: Help.option("calendar.school.set.to"))
         var to: String
-        @Option(help: "The holiday's name.")
+        @Option(help: Help.option("calendar.school.set.name"))
         var name: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -44,12 +44,12 @@ struct CalendarCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Replace the school calendars of the municipalities in a CSV file, all or nothing.",
-            discussion: "Format: Contracts/school-calendar-csv.md.\n\nExample:\n  tunet calendar school import skoleruter.csv --dry-run")
+            commandName: "import", abstract: Help.abstract("calendar.school.import"),
+            discussion: Help.discussion("calendar.school.import"))
 
-        @Argument(help: "The CSV file.")
+        @Argument(help: Help.option("calendar.school.import.file"))
         var file: String
-        @Flag(help: "Check without storing.")
+        @Flag(help: Help.option("calendar.school.import.dry-run"))
         var dryRun = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -74,12 +74,12 @@ struct CalendarCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a municipality's school holidays and, for a year, the public holidays.",
-            discussion: "Example:\n  tunet calendar school show --municipality 1866 --year 2026")
+            commandName: "show", abstract: Help.abstract("calendar.school.show"),
+            discussion: Help.discussion("calendar.school.show"))
 
-        @Option(help: "Municipality number.")
+        @Option(help: Help.option("calendar.school.show.municipality"))
         var municipality: String
-        @Option(help: "Only this year (also lists the public holidays).")
+        @Option(help: Help.option("calendar.school.show.year"))
         var year: Int?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

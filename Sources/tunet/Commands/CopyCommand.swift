@@ -7,11 +7,11 @@ import TunetText
 struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy a municipality's SQLite database into a shared PostgreSQL database, all or nothing, with its audit history.",
-        discussion: "Example:\n  tunet copy --from kongsberg.sqlite --to postgres://tunet@db.example.no/ipt")
+        abstract: Help.abstract("copy"),
+        discussion: Help.discussion("copy"))
 
-    @Option(name: .long, help: "The municipality's SQLite file.") var from: String
-    @Option(name: .long, help: "The shared database (postgres://USER@HOST:PORT/DATABASE); the password from PGPASSWORD or ~/.pgpass.") var to: String
+    @Option(name: .long, help: Help.option("copy.from", value: "path")) var from: String
+    @Option(name: .long, help: Help.option("copy.to")) var to: String
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 

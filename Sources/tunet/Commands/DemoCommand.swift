@@ -7,16 +7,10 @@ import TunetText
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a realistic demo database (Kongsberg and the Nordland and Oslo/Viken pilot municipalities).",
-        discussion: """
-            The demo is built only in an empty or new database; --replace deletes the file first.
+        abstract: Help.abstract("demo"),
+        discussion: Help.discussion("demo"))
 
-            Examples:
-              tunet demo
-              tunet demo --database /tmp/demo.sqlite --replace
-            """)
-
-    @Flag(help: "Delete the database file first if it exists.")
+    @Flag(help: Help.option("demo.replace"))
     var replace = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions

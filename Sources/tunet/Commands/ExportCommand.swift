@@ -7,44 +7,28 @@ import TunetText
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a report from the catalogue as an xlsx workbook (`tunet export list` shows the catalogue).",
-        discussion: """
-            Every workbook has a front sheet (title, filters, time, Tunet's version), styled frozen headers, \
-            an autofilter, NOK and date formats and totals. Norwegian headers by default, English with --lang en. \
-            Without -o the file goes to Reports/output/ in the working directory. The catalogue is Reports/catalogue.json.
+        abstract: Help.abstract("export"),
+        discussion: Help.discussion("export"))
 
-            Examples:
-              tunet export list
-              tunet export agreements --municipality 3303 -o avtaler.xlsx
-              tunet export attendance-month --from 2026-03-01 --lang en
-              tunet export invoice-basis --month 2026-03 --provider 974760673 -o lia-2026-03.xlsx
-              tunet export attendance-rows --from 2026-01-01 --to 2026-12-31 -o /tmp
-              tunet export ocds --buyer 3303=ORGANISATION_NUMBER -o kongsberg-ocds.json
-
-            `ocds` writes an Open Contracting Data Standard 1.1 release package (JSON) instead of a workbook: \
-            the competitions, the framework agreements and the call-offs summed per farm and month \
-            (Contracts/ocds.md).
-            """)
-
-    @Argument(help: "The report's name, or list.")
+    @Argument(help: Help.option("export.report"), completion: .reportNames)
     var report: String
-    @Option(help: "From this day (YYYY-MM-DD or DD.MM.YYYY); for one-month reports, the month of this day.")
+    @Option(help: Help.option("export.from"))
     var from: String?
-    @Option(help: "To this day.")
+    @Option(help: Help.option("export.to"))
     var to: String?
-    @Option(help: "One month, 2026-03 (instead of --from and --to).")
+    @Option(help: Help.option("export.month"))
     var month: String?
-    @Option(help: "Only this municipality (4 digits).")
+    @Option(help: Help.option("export.municipality"))
     var municipality: String?
-    @Option(help: "Only this farm (organisation number), for the reports that take it (invoice-basis).")
+    @Option(help: Help.option("export.provider"), completion: .organisationNumbers)
     var provider: String?
-    @Option(help: "Only this pilot's municipalities and, unless --from/--to say otherwise, its period (number or name).")
+    @Option(help: Help.option("export.pilot"))
     var pilot: String?
-    @Option(help: "ocds only: a buyer municipality's organisation number, 3303=ORGANISATION_NUMBER (repeat for each).")
+    @Option(help: Help.option("export.buyer"))
     var buyer: [String] = []
-    @Option(help: "ocds only: the publisher's OCID prefix from the Open Contracting Partnership (default \(OCDSRequest.defaultPrefix)).")
+    @Option(help: Help.option("export.ocid-prefix", ["prefix": .text(OCDSRequest.defaultPrefix)]))
     var ocidPrefix: String?
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The xlsx file, or a folder to write it in (ocds: the .json file).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("export.output", value: "path"))
     var output: String?
     @OptionGroup var format: OutputOptions
     @OptionGroup var overwrite: OverwriteOptions

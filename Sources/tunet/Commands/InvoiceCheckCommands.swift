@@ -7,37 +7,18 @@ import TunetText
 extension InvoiceCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "check", abstract: "Check a farm's EHF invoice or credit note against the invoice basis, and record the check.",
-            discussion: """
-                Reads an EHF invoice or credit note (Peppol BIS Billing 3.0, UBL 2.1; Contracts/ehf-invoice.md) and sets \
-                it against the farm's invoice basis for the invoice period: per price line the days or trips and the \
-                amount, each line's price against the agreement's price on those days, the total, the invoice's own \
-                sums and its VAT. Every difference is named, exact to the øre. A credit note is set against the \
-                invoice it credits: what that invoice comes to after its credit notes is checked again.
+            commandName: "check", abstract: Help.abstract("invoice.check"),
+            discussion: Help.discussion("invoice.check"))
 
-                Each check is recorded and audited (number, farm, period, amounts, result, the file's SHA-256). The \
-                same invoice number again is reported as already checked and changes nothing; --again checks the same \
-                file once more (when the attendance was completed since, say).
-
-                Exit status: 0 when the invoice matches the basis, 1 when it differs, 65 or more for a file that \
-                cannot be read (nothing is recorded then).
-
-                Examples:
-                  tunet invoice check faktura-1042.xml
-                  tunet invoice check faktura-1042.xml --provider 912345602 -o kontroll-1042.xlsx
-                  tunet invoice check kreditnota-17.xml --json
-                  tunet invoice check faktura-1042.xml --again
-                """)
-
-        @Argument(help: "The EHF invoice or credit note (XML).")
+        @Argument(help: Help.option("invoice.check.file"))
         var file: String
-        @Option(help: "The farm the invoice should be from; an invoice from another seller is refused.")
+        @Option(help: Help.option("invoice.check.provider"), completion: .organisationNumbers)
         var provider: String?
-        @Option(help: "The municipality the invoice is to, when the farm has participants in several (4 digits).")
+        @Option(help: Help.option("invoice.check.municipality"))
         var municipality: String?
-        @Flag(help: "Check an invoice already checked once more, when it is the same file.")
+        @Flag(help: Help.option("invoice.check.again"))
         var again = false
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Also write the check as an xlsx workbook.")
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("invoice.check.output", value: "path"))
         var workbook: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions
@@ -108,15 +89,10 @@ extension InvoiceCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "One checked invoice or credit note: its price lines against the basis and every difference.",
-            discussion: """
-                The free text of the invoice (item names, a charge's reason) is not kept, so it is not shown here.
+            commandName: "show", abstract: Help.abstract("invoice.show"),
+            discussion: Help.discussion("invoice.show"))
 
-                Example:
-                  tunet invoice show 2
-                """)
-
-        @Argument(help: "The check's number (from `tunet invoice list`).")
+        @Argument(help: Help.option("invoice.show.id"))
         var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -130,19 +106,14 @@ extension InvoiceCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "The invoices and credit notes checked, with their results.",
-            discussion: """
-                Examples:
-                  tunet invoice list
-                  tunet invoice list --provider 912345602 --month 2026-10
-                  tunet invoice list --status differs --json
-                """)
+            commandName: "list", abstract: Help.abstract("invoice.list"),
+            discussion: Help.discussion("invoice.list"))
 
-        @Option(help: "Only this farm.")
+        @Option(help: Help.option("invoice.list.provider"), completion: .organisationNumbers)
         var provider: String?
-        @Option(help: "Only invoices whose period starts in this month, 2026-10.")
+        @Option(help: Help.option("invoice.list.month"))
         var month: String?
-        @Option(help: "Only this result: matches, differs or credited.")
+        @Option(help: Help.option("invoice.list.status"))
         var status: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

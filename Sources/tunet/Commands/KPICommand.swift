@@ -7,24 +7,19 @@ import TunetText
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpi",
-        abstract: "Statistics Norway's consumer price index (table 03013, 2015 = 100) for price adjustment.",
-        discussion: """
-            Examples:
-              tunet kpi set 2026M10 137.4
-              tunet kpi import 03013.csv
-              tunet kpi list
-            """,
+        abstract: Help.abstract("kpi"),
+        discussion: Help.discussion("kpi"),
         subcommands: [SetIndex.self, Import.self, List.self]
     )
 
     struct SetIndex: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Register one month's index.", discussion: "Example:\n  tunet kpi set 2026M10 137.4")
+            abstract: Help.abstract("kpi.set"), discussion: Help.discussion("kpi.set"))
 
-        @Argument(help: "The month, 2026M10 or 2026-10.")
+        @Argument(help: Help.option("kpi.set.month"))
         var month: String
-        @Argument(help: "The index, one decimal.")
+        @Argument(help: Help.option("kpi.set.index"))
         var index: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -38,24 +33,12 @@ struct KPICommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Import table 03013 as downloaded from Statistics Norway (semicolon-separated).",
-            discussion: """
-                Reads the all-item index (Totalindeks, Konsumprisindeks (2015=100)) from a download in the long layout \
-                (a 'måned' column, with or without 'konsumgruppe') or the wide layout (a column per month). Other \
-                consumer groups and other statistic variables (Månedsendring, 12-måneders endring) are left out and named; \
-                rows with '..', '.', '...' or ':' instead of a figure are left out and counted; the source and footnote \
-                lines below the table are skipped. A month in an unknown form, a value that is not an index or a month \
-                given twice with different values is an error naming the row, and nothing is stored.
+            commandName: "import", abstract: Help.abstract("kpi.import"),
+            discussion: Help.discussion("kpi.import"))
 
-                Format: Contracts/kpi-03013.md.
-
-                Example:
-                  tunet kpi import 03013.csv --dry-run
-                """)
-
-        @Argument(help: "The CSV file.")
+        @Argument(help: Help.option("kpi.import.file"))
         var file: String
-        @Flag(help: "Check and report without storing.")
+        @Flag(help: Help.option("kpi.import.dry-run"))
         var dryRun = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -93,7 +76,7 @@ struct KPICommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered index values.", discussion: "Example:\n  tunet kpi list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("kpi.list"), discussion: Help.discussion("kpi.list"))
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions

@@ -7,14 +7,8 @@ import TunetText
 struct PilotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pilot",
-        abstract: "Pilots and their evaluation: placements, attendance, cost against a day centre, documented choices, tasks, measures.",
-        discussion: """
-            Examples:
-              tunet pilot add --name "Demens Oslo og Viken" --county Viken --target-group dementia --municipality 3316 --municipality 0301 \\
-                --from 2026-01-01 --to 2027-12-31 --project-leader "Prosjektleder, Oslo kommune"
-              tunet pilot evaluate 1 -o evaluering.xlsx
-              tunet pilot compare 1 2
-            """,
+        abstract: Help.abstract("pilot"),
+        discussion: Help.discussion("pilot"),
         subcommands: [Add.self, List.self, Show.self, ReferencePrice.self, Measure.self, Evaluate.self, Compare.self])
 
     static func table(_ evaluations: [PilotEvaluationView]) -> String {
@@ -45,15 +39,15 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a pilot.", discussion: "Example: see `tunet pilot --help`.")
-        @Option(help: "Name.") var name: String
-        @Option(help: "County.") var county: String
-        @Option(help: "Target group: pupils or dementia.") var targetGroup: String
-        @Option(help: "Municipality number; repeat.") var municipality: [String] = []
-        @Option(help: "First day.") var from: String
-        @Option(help: "Last day.") var to: String
-        @Option(help: "Project leader (role or name).") var projectLeader: String
-        @Option(help: "Research partner.") var researchPartner: String?
+        static let configuration = CommandConfiguration(commandName: "add", abstract: Help.abstract("pilot.add"), discussion: Help.discussion("pilot.add"))
+        @Option(help: Help.option("pilot.add.name")) var name: String
+        @Option(help: Help.option("pilot.add.county")) var county: String
+        @Option(help: Help.option("pilot.add.target-group")) var targetGroup: String
+        @Option(help: Help.option("pilot.add.municipality")) var municipality: [String] = []
+        @Option(help: Help.option("pilot.add.from")) var from: String
+        @Option(help: Help.option("pilot.add.to")) var to: String
+        @Option(help: Help.option("pilot.add.project-leader")) var projectLeader: String
+        @Option(help: Help.option("pilot.add.research-partner")) var researchPartner: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -66,7 +60,7 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List pilots.", discussion: "Example:\n  tunet pilot list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("pilot.list"), discussion: Help.discussion("pilot.list"))
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -85,8 +79,8 @@ struct PilotCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a pilot and its measures.", discussion: "Example:\n  tunet pilot show 1")
-        @Argument(help: "The pilot's number or name.") var id: String
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("pilot.show"), discussion: Help.discussion("pilot.show"))
+        @Argument(help: Help.option("pilot.show.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -121,11 +115,11 @@ struct PilotCommand: ParsableCommand {
 
     struct ReferencePrice: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reference-price", abstract: "The price of a participant-day at an ordinary day centre in a municipality.",
-            discussion: "Example:\n  tunet pilot reference-price 1 --municipality 3316 --price 1450")
-        @Argument(help: "The pilot's number or name.") var id: String
-        @Option(help: "Municipality.") var municipality: String
-        @Option(help: "NOK per participant-day.") var price: String
+            commandName: "reference-price", abstract: Help.abstract("pilot.reference-price"),
+            discussion: Help.discussion("pilot.reference-price"))
+        @Argument(help: Help.option("pilot.reference-price.id")) var id: String
+        @Option(help: Help.option("pilot.reference-price.municipality")) var municipality: String
+        @Option(help: Help.option("pilot.reference-price.price")) var price: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -138,25 +132,25 @@ struct PilotCommand: ParsableCommand {
 
     struct Measure: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "measure", abstract: "Survey and observation measures.",
-            discussion: "Example:\n  tunet pilot measure add 1 --municipality 3316 --from 2026-01-01 --to 2026-06-30 --name good_mood --value 52 --unit percent --n 24 --source \"Observasjon, forskningspartner\"",
+            commandName: "measure", abstract: Help.abstract("pilot.measure"),
+            discussion: Help.discussion("pilot.measure"),
             subcommands: [AddMeasure.self])
     }
 
     struct AddMeasure: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Record a measure for a period and municipality, with n and source.",
-            discussion: "Units: percent (0–100, one decimal) or score (1–5). A measure at the ordinary day centre (--setting day_centre) is the reference pilot evaluate compares the farm's measure of the same name with.\n\nExample:\n  tunet pilot measure add 1 --municipality 3316 --from 2026-01-01 --to 2026-06-30 --name satisfaction --value 4.3 --unit score --n 20 --source Spørreskjema")
-        @Argument(help: "The pilot's number or name.") var id: String
-        @Option(help: "Municipality.") var municipality: String
-        @Option(help: "First day of the period measured.") var from: String
-        @Option(help: "Last day.") var to: String
-        @Option(help: "The measure (good_mood, social_activity, satisfaction).") var name: String
-        @Option(help: "The value, one decimal.") var value: String
-        @Option(help: "percent or score.") var unit: String
-        @Option(help: "How many participants or observations.") var n: String
-        @Option(help: "Where the figure comes from.") var source: String
-        @Option(help: "Where it was measured: farm (the default) or day_centre, the ordinary day centre pilot evaluate compares the farm with.")
+            commandName: "add", abstract: Help.abstract("pilot.measure.add"),
+            discussion: Help.discussion("pilot.measure.add"))
+        @Argument(help: Help.option("pilot.measure.add.id")) var id: String
+        @Option(help: Help.option("pilot.measure.add.municipality")) var municipality: String
+        @Option(help: Help.option("pilot.measure.add.from")) var from: String
+        @Option(help: Help.option("pilot.measure.add.to")) var to: String
+        @Option(help: Help.option("pilot.measure.add.name")) var name: String
+        @Option(help: Help.option("pilot.measure.add.value")) var value: String
+        @Option(help: Help.option("pilot.measure.add.unit")) var unit: String
+        @Option(help: Help.option("pilot.measure.add.n")) var n: String
+        @Option(help: Help.option("pilot.measure.add.source")) var source: String
+        @Option(help: Help.option("pilot.measure.add.setting"))
         var setting: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -172,20 +166,12 @@ struct PilotCommand: ParsableCommand {
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "evaluate", abstract: "Compute the pilot's indicators from the data.",
-            discussion: """
-                Per municipality: participants and placements (by sector), planned and attended days and the attendance rate, \
-                spent (billed attendance), cost per attended participant-day against the day-centre reference. For the pilot: \
-                approved and active providers, placements whose farm choice is documented by the agreement's rule, tasks done on \
-                time, and the recorded measures.
-
-                Example:
-                  tunet pilot evaluate 1 --from 2026-01-01 --to 2026-06-30 -o evaluering.xlsx
-                """)
-        @Argument(help: "The pilot's number or name.") var id: String
-        @Option(help: "From (default the pilot's start).") var from: String?
-        @Option(help: "To (default the pilot's end).") var to: String?
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Also write an xlsx workbook with a chart.") var file: String?
+            commandName: "evaluate", abstract: Help.abstract("pilot.evaluate"),
+            discussion: Help.discussion("pilot.evaluate"))
+        @Argument(help: Help.option("pilot.evaluate.id")) var id: String
+        @Option(help: Help.option("pilot.evaluate.from")) var from: String?
+        @Option(help: Help.option("pilot.evaluate.to")) var to: String?
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("pilot.evaluate.output", value: "path")) var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions
@@ -236,9 +222,9 @@ struct PilotCommand: ParsableCommand {
 
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "compare", abstract: "Put pilots side by side.", discussion: "Example:\n  tunet pilot compare 1 2 -o sammenligning.xlsx")
-        @Argument(help: "Two or more pilots (number or name).") var ids: [String]
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Also write an xlsx workbook with a chart.") var file: String?
+            commandName: "compare", abstract: Help.abstract("pilot.compare"), discussion: Help.discussion("pilot.compare"))
+        @Argument(help: Help.option("pilot.compare.ids")) var ids: [String]
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("pilot.compare.output", value: "path")) var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions
         @OptionGroup var global: GlobalOptions

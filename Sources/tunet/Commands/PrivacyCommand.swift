@@ -7,14 +7,14 @@ import TunetText
 struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
-        abstract: "Personal data: what is held, erasure for a participant, retention by age.",
-        discussion: "Examples:\n  tunet privacy report\n  tunet privacy erase --participant P-2026-0042 --yes\n  tunet privacy retention --older-than 5y",
+        abstract: Help.abstract("privacy"),
+        discussion: Help.discussion("privacy"),
         subcommands: [Report.self, Erase.self, Retention.self])
 
     /// The kinds of personal data the store counts, as words in the reader's language.
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "report", abstract: "List the personal data held and its age.", discussion: "Example:\n  tunet privacy report --json")
+        static let configuration = CommandConfiguration(commandName: "report", abstract: Help.abstract("privacy.report"), discussion: Help.discussion("privacy.report"))
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -34,10 +34,10 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "erase", abstract: "Erase a participant's name and free text (also from earlier audit snapshots); attendance and money stay.",
-            discussion: "Example:\n  tunet privacy erase --participant P-2026-0042 --yes")
-        @Option(help: "The participant code.") var participant: String
-        @Flag(help: "Confirm: the erasure cannot be undone.") var yes = false
+            commandName: "erase", abstract: Help.abstract("privacy.erase"),
+            discussion: Help.discussion("privacy.erase"))
+        @Option(help: Help.option("privacy.erase.participant")) var participant: String
+        @Flag(help: Help.option("privacy.erase.yes")) var yes = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -56,10 +56,10 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Retention: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "retention", abstract: "Erase participants whose placements all ended longer ago than the given age (shows them first without --yes).",
-            discussion: "Example:\n  tunet privacy retention --older-than 5y --yes")
-        @Option(help: "An age like 5y or 18m.") var olderThan: String
-        @Flag(help: "Erase them (without it, only list them).") var yes = false
+            commandName: "retention", abstract: Help.abstract("privacy.retention"),
+            discussion: Help.discussion("privacy.retention"))
+        @Option(help: Help.option("privacy.retention.older-than")) var olderThan: String
+        @Flag(help: Help.option("privacy.retention.yes")) var yes = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

@@ -7,19 +7,11 @@ import TunetText
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database's content with a backup, after checking its integrity and schema version.",
-        discussion: """
-            Everything in the current database is replaced; --yes confirms that. Refused while another process \
-            (a running `tunet serve`) has the database open: stop it first. Tokens revoked since the backup stay \
-            revoked, and the output names every acknowledged submission the backup does not hold. A backup from an older Tunet is \
-            upgraded; one from a newer Tunet or one that fails SQLite's integrity check is refused and nothing changes.
+        abstract: Help.abstract("restore"),
+        discussion: Help.discussion("restore"))
 
-            Example:
-              tunet restore /var/backups/tunet-2026-11-23.sqlite --yes
-            """)
-
-    @Argument(help: "The backup file.") var path: String
-    @Flag(help: "Confirm that the current content is replaced.") var yes = false
+    @Argument(help: Help.option("restore.path")) var path: String
+    @Flag(help: Help.option("restore.yes")) var yes = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 

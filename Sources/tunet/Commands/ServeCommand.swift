@@ -9,21 +9,12 @@ import TunetHTTP
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the provider-facing HTTP service (attendance upload, templates, placements, reports).",
-        discussion: """
-            The API is described at /openapi.yaml (Contracts/openapi.yaml, served as it is); farms and project leaders sign in to the web pages at / with their token.
+        abstract: Help.abstract("serve"),
+        discussion: Help.discussion("serve"))
 
-            Example:
-              tunet serve --port 8080
-              curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" --data-binary @mars.csv http://127.0.0.1:8080/v1/attendance
-
-            SIGTERM or SIGINT stops the service: it stops accepting connections, lets the requests in flight
-            finish (for at most --drain-timeout seconds), closes the database and exits with 0.
-            """)
-
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port (0 picks a free one and prints it).") var port = 8080
-    @Option(help: "The largest request body in MB (default 10).") var bodyLimitMb = 10
+    @Option(help: Help.option("serve.host")) var host = "127.0.0.1"
+    @Option(help: Help.option("serve.port")) var port = 8080
+    @Option(help: Help.option("serve.body-limit-mb", value: "megabytes")) var bodyLimitMb = 10
     @OptionGroup var limits: ServeLimitOptions
     @OptionGroup var global: GlobalOptions
 

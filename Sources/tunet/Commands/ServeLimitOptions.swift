@@ -7,20 +7,20 @@ import TunetText
 /// The service's limits on connections, slow clients and memory: each an option, else a TUNET_*
 /// variable, else the default `TunetServer.Settings` holds (README, Configuration).
 struct ServeLimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The most connections open at once; one more is answered 503 (default: $TUNET_MAX_CONNECTIONS, else 512).", valueName: "n"))
+    @Option(help: Help.option("options.serve-limits.max-connections", value: "count"))
     var maxConnections: Int?
-    @Option(help: ArgumentHelp("MB all request bodies may hold at once; an upload beyond it gets 503 (default: $TUNET_BODY_MEMORY_MB, else 100).", valueName: "MB"))
+    @Option(help: Help.option("options.serve-limits.body-memory-mb", value: "megabytes"))
     var bodyMemoryMb: Int?
-    @Option(help: ArgumentHelp("Seconds from a request's first byte to the end of its headers (default: $TUNET_HEADER_TIMEOUT, else 10).", valueName: "seconds"))
+    @Option(help: Help.option("options.serve-limits.header-timeout", value: "seconds"))
     var headerTimeout: Double?
-    @Option(help: ArgumentHelp("Seconds from a request's headers to the end of its body (default: $TUNET_BODY_TIMEOUT, else 120).", valueName: "seconds"))
+    @Option(help: Help.option("options.serve-limits.body-timeout", value: "seconds"))
     var bodyTimeout: Double?
-    @Option(help: ArgumentHelp("Seconds a connection may stay silent before it is closed (default: $TUNET_IDLE_TIMEOUT, else 30).", valueName: "seconds"))
+    @Option(help: Help.option("options.serve-limits.idle-timeout", value: "seconds"))
     var idleTimeout: Double?
-    @Option(help: ArgumentHelp("Seconds requests in flight may take to finish after SIGTERM or SIGINT (default: $TUNET_DRAIN_TIMEOUT, else 30).", valueName: "seconds"))
+    @Option(help: Help.option("options.serve-limits.drain-timeout", value: "seconds"))
     var drainTimeout: Double?
     @Option(name: .customLong("trusted-proxy"),
-            help: ArgumentHelp("A reverse proxy (its IP address) whose X-Forwarded-For names the visitor, by which failed sign-ins are counted; repeat it for several (default: $TUNET_TRUSTED_PROXIES, comma-separated).", valueName: "IP"))
+            help: Help.option("options.serve-limits.trusted-proxy", value: "address"))
     var trustedProxies: [String] = []
 
     func apply(to settings: inout TunetServer.Settings, environment: [String: String] = ProcessInfo.processInfo.environment) throws {

@@ -7,30 +7,20 @@ import TunetDomain
 struct SyntheticCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synthetic",
-        abstract: "Build a deterministic, fictional national data set for benchmarks and load tests.",
-        discussion: """
-            Farms spread over every municipality (valid, fictional organisation numbers), agreements of eleven \
-            farms each, and placements two days a week for the whole year. With --attendance, also writes the \
-            attendance the farms would report for every planned day, as one semicolon CSV naming each row's \
-            farm (import it without --provider). Only into an empty database; the same numbers and seed always \
-            give the same data. The national scale (the defaults) is what Benchmarks/ measures.
+        abstract: Help.abstract("synthetic"),
+        discussion: Help.discussion("synthetic"))
 
-            Examples:
-              tunet synthetic --database national.sqlite --attendance national-2025.csv
-              tunet synthetic --database small.sqlite --farms 4 --placements 200 --attendance small.csv
-            """)
-
-    @Option(help: "Number of farms.")
+    @Option(help: Help.option("synthetic.farms", value: "count"))
     var farms = 1_100
-    @Option(help: "Number of placements, spread evenly over the farms.")
+    @Option(help: Help.option("synthetic.placements", value: "count"))
     var placements = 10_000
-    @Option(help: "The year the placements run through (attendance dates must not be in the future).")
+    @Option(help: Help.option("synthetic.year"))
     var year = 2025
-    @Option(help: "Seed of the pseudo-random choices (prices, statuses).")
+    @Option(help: Help.option("synthetic.seed"))
     var seed: UInt64 = 2026
-    @Option(help: "Also write the year's attendance to this CSV file.")
+    @Option(help: Help.option("synthetic.attendance", value: "path"))
     var attendance: String?
-    @Option(help: "At most this many attendance rows.")
+    @Option(help: Help.option("synthetic.attendance-rows", value: "count"))
     var attendanceRows: Int?
     @OptionGroup var output: OutputOptions
     @OptionGroup var overwrite: OverwriteOptions

@@ -7,13 +7,8 @@ import TunetText
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "The work team's tasks: owned by a member, across sectors, with their history.",
-        discussion: """
-            Examples:
-              tunet task generate
-              tunet task list --mine --overdue --as "Kari Lia"
-              tunet task assign 7 --to "Per Haugen" --comment "NAV tar over oppfølgingen"
-            """,
+        abstract: Help.abstract("task"),
+        discussion: Help.discussion("task"),
         subcommands: [Add.self, List.self, Show.self, Assign.self, Start.self, Done.self, Cancel.self, Comment.self, Generate.self])
 
     static func parseId(_ text: String) throws -> Int64 {
@@ -67,23 +62,15 @@ struct TaskCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add a task.",
-            discussion: """
-                Without --owner the task goes to the first active member of its
-                sectors (in the order given), else to the team's coordinating unit
-                (a member in coordinating_unit), else to the team's owner; the
-                command says which owner and why.
-
-                Example:
-                  tunet task add --title "Skaff politiattest fra Bergsetra" --kind police_certificate --sector education --owner "Kari Lia" --due 2026-12-15 --link provider:912346102
-                """)
-        @Option(help: "The team (not needed when there is one).") var team: String?
-        @Option(help: "What is to be done.") var title: String
-        @Option(help: "Kind: \(TaskKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String?
-        @Option(help: "A sector involved; repeat or separate with commas.") var sector: [String] = []
-        @Option(help: "The owner: a member's number, name or e-mail (default: chosen by the task's sectors).") var owner: String?
-        @Option(help: "Due date.") var due: String?
-        @Option(help: "What it is about: provider:ORG, agreement:REF, placement:ID, procurement:ID, pilot:ID, journey:ID, invoice:ID.") var link: String?
+            commandName: "add", abstract: Help.abstract("task.add"),
+            discussion: Help.discussion("task.add"))
+        @Option(help: Help.option("task.add.team")) var team: String?
+        @Option(help: Help.option("task.add.title")) var title: String
+        @Option(help: Help.option("task.add.kind", ["kinds": .text(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))])) var kind: String?
+        @Option(help: Help.option("task.add.sector")) var sector: [String] = []
+        @Option(help: Help.option("task.add.owner")) var owner: String?
+        @Option(help: Help.option("task.add.due")) var due: String?
+        @Option(help: Help.option("task.add.link")) var link: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -97,14 +84,14 @@ struct TaskCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List open tasks, filtered.", discussion: "Example:\n  tunet task list --sector education --due-before 2027-01-01")
-        @Flag(help: "Only tasks owned by you (the member named by --as or TUNET_ACTOR).") var mine = false
-        @Flag(help: "Only overdue tasks.") var overdue = false
-        @Option(help: "Only tasks involving this sector.") var sector: String?
-        @Option(help: "Only tasks due before this day.") var dueBefore: String?
-        @Flag(help: "Also done and cancelled tasks.") var all = false
-        @Option(help: "The team whose tasks to list (needed when there are several teams).") var team: String?
-        @Flag(help: "Every team's tasks.") var everyTeam = false
+            commandName: "list", abstract: Help.abstract("task.list"), discussion: Help.discussion("task.list"))
+        @Flag(help: Help.option("task.list.mine")) var mine = false
+        @Flag(help: Help.option("task.list.overdue")) var overdue = false
+        @Option(help: Help.option("task.list.sector")) var sector: String?
+        @Option(help: Help.option("task.list.due-before")) var dueBefore: String?
+        @Flag(help: Help.option("task.list.all")) var all = false
+        @Option(help: Help.option("task.list.team")) var team: String?
+        @Flag(help: Help.option("task.list.every-team")) var everyTeam = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -142,8 +129,8 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a task with its whole history, hand-overs included.", discussion: "Example:\n  tunet task show 7")
-        @Argument(help: "The task number.") var id: String
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("task.show"), discussion: Help.discussion("task.show"))
+        @Argument(help: Help.option("task.show.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -179,11 +166,11 @@ struct TaskCommand: ParsableCommand {
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "assign", abstract: "Hand a task over to another member (possibly another sector); the history keeps who, when and why.",
-            discussion: "Example:\n  tunet task assign 7 --to \"Per Haugen\" --comment \"NAV tar over\"")
-        @Argument(help: "The task number.") var id: String
-        @Option(help: "The new owner: number, name or e-mail.") var to: String
-        @Option(help: "Why, for the next owner.") var comment: String?
+            commandName: "assign", abstract: Help.abstract("task.assign"),
+            discussion: Help.discussion("task.assign"))
+        @Argument(help: Help.option("task.assign.id")) var id: String
+        @Option(help: Help.option("task.assign.to")) var to: String
+        @Option(help: Help.option("task.assign.comment")) var comment: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -195,8 +182,8 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a task as started.", discussion: "Example:\n  tunet task start 7")
-        @Argument(help: "The task number.") var id: String
+        static let configuration = CommandConfiguration(commandName: "start", abstract: Help.abstract("task.start"), discussion: Help.discussion("task.start"))
+        @Argument(help: Help.option("task.start.id")) var id: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -208,9 +195,9 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task as done.", discussion: "Example:\n  tunet task done 7 --comment \"Attest mottatt\"")
-        @Argument(help: "The task number.") var id: String
-        @Option(help: "A closing comment.") var comment: String?
+        static let configuration = CommandConfiguration(commandName: "done", abstract: Help.abstract("task.done"), discussion: Help.discussion("task.done"))
+        @Argument(help: Help.option("task.done.id")) var id: String
+        @Option(help: Help.option("task.done.comment")) var comment: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -222,9 +209,9 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a task, with a reason.", discussion: "Example:\n  tunet task cancel 7 --reason \"Avtalen er sagt opp\"")
-        @Argument(help: "The task number.") var id: String
-        @Option(help: "Why (required).") var reason: String
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: Help.abstract("task.cancel"), discussion: Help.discussion("task.cancel"))
+        @Argument(help: Help.option("task.cancel.id")) var id: String
+        @Option(help: Help.option("task.cancel.reason")) var reason: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -236,9 +223,9 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Comment: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "comment", abstract: "Add a comment to a task's history.", discussion: "Example:\n  tunet task comment 7 --text \"Ringt gården, svar fredag\"")
-        @Argument(help: "The task number.") var id: String
-        @Option(help: "The comment.") var text: String
+        static let configuration = CommandConfiguration(commandName: "comment", abstract: Help.abstract("task.comment"), discussion: Help.discussion("task.comment"))
+        @Argument(help: Help.option("task.comment.id")) var id: String
+        @Option(help: Help.option("task.comment.text")) var text: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -251,61 +238,40 @@ struct TaskCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "generate", abstract: "Run the rules and raise the tasks they find; running it twice raises nothing new.",
-            discussion: """
-                Rules and thresholds (each option changes one):
-                  approval           the external audit of an IPT approval is due within --approval-days (\(defaults.approvalDays))
-                  police certificate a farm with pupils has none, or it expires within --police-certificate-days \
-                (\(defaults.policeCertificateDays); valid \(ProviderCompliance.standard.policeCertificate.validityYears) years)
-                  extension option   its decision deadline is within --option-days (\(defaults.optionDays))
-                  ceiling            committed + spent reaches --ceiling-warning (\(defaults.ceilingWarningPercent)) or --ceiling-full \
-                (\(defaults.ceilingFullPercent)) percent of the maximum
-                  attendance         last month's report is missing on day --attendance-day (\(defaults.attendanceDay)) of the month
-                  follow-up          the next follow-up conversation is due within --follow-up-days (\(defaults.followUpDays))
-                  standstill         a standstill period ends within --standstill-days (\(defaults.standstillDays))
-                  pilot evaluation   a pilot's yearly or final evaluation is due within --pilot-evaluation-days (\(defaults.pilotEvaluationDays))
-                  insurance          an active farm's insurance expires within
-                                     --insurance-days (\(defaults.insuranceDays)), or has expired
-                  renewal            an agreement ends within --renewal-days (\(defaults.renewalDays))
-                                     with no option left or its deadline passed:
-                                     a new competition must be planned
-                  school calendar    pupils are placed in a school year (1 August
-                                     to 31 July) their municipality has no school
-                                     calendar for; load it with
-                                     `tunet calendar school import FILE`
-                  journey            a person has waited longer than --journey-days
-                                     (\(defaults.journeyWaitingDays)) in a step before follow-up
-                                     (referral, conversation, need, network)
-                  invoice            a farm's EHF invoice differs from the invoice
-                                     basis (`tunet invoice check`); the task's
-                                     condition is gone when a credit note or a
-                                     new check makes it match
-                A task whose condition no longer holds says so in its history.
-
-                Owners: a task goes to the first active member of its sectors, else
-                to the coordinating unit (a member in coordinating_unit), else to the
-                team's owner; the command says which and why when it goes past its
-                sectors.
-
-                Example:
-                  tunet task generate --today 2026-12-05
-                """)
-        @Option(help: "Run the rules as on this day (default today).") var today: String?
-        @Option(help: "Raise only this team's tasks (default: every team's).") var team: String?
+            commandName: "generate", abstract: Help.abstract("task.generate"),
+            discussion: Help.discussion("task.generate", Self.helpArguments))
+        @Option(help: Help.option("task.generate.today")) var today: String?
+        @Option(help: Help.option("task.generate.team")) var team: String?
         // The defaults are the rules' own (TaskRuleThresholds), so `--help` shows what a run without options uses.
         private static let defaults = TaskRuleThresholds.standard
-        @Option var approvalDays = Self.defaults.approvalDays
-        @Option var policeCertificateDays = Self.defaults.policeCertificateDays
-        @Option var optionDays = Self.defaults.optionDays
-        @Option var ceilingWarning = Self.defaults.ceilingWarningPercent
-        @Option var ceilingFull = Self.defaults.ceilingFullPercent
-        @Option var attendanceDay = Self.defaults.attendanceDay
-        @Option var followUpDays = Self.defaults.followUpDays
-        @Option var standstillDays = Self.defaults.standstillDays
-        @Option var pilotEvaluationDays = Self.defaults.pilotEvaluationDays
-        @Option var insuranceDays = Self.defaults.insuranceDays
-        @Option var renewalDays = Self.defaults.renewalDays
-        @Option(name: .customLong("journey-days")) var journeyWaitingDays = Self.defaults.journeyWaitingDays
+        /// The rules' default thresholds, named in the discussion.
+        private static let helpArguments: [String: MessageValue] = [
+            "approval_days": .integer(Int64(defaults.approvalDays)),
+            "police_certificate_days": .integer(Int64(defaults.policeCertificateDays)),
+            "police_certificate_years": .integer(Int64(ProviderCompliance.standard.policeCertificate.validityYears)),
+            "option_days": .integer(Int64(defaults.optionDays)),
+            "ceiling_warning": .integer(Int64(defaults.ceilingWarningPercent)),
+            "ceiling_full": .integer(Int64(defaults.ceilingFullPercent)),
+            "attendance_day": .integer(Int64(defaults.attendanceDay)),
+            "follow_up_days": .integer(Int64(defaults.followUpDays)),
+            "standstill_days": .integer(Int64(defaults.standstillDays)),
+            "pilot_evaluation_days": .integer(Int64(defaults.pilotEvaluationDays)),
+            "insurance_days": .integer(Int64(defaults.insuranceDays)),
+            "renewal_days": .integer(Int64(defaults.renewalDays)),
+            "journey_days": .integer(Int64(defaults.journeyWaitingDays)),
+        ]
+        @Option(help: Help.option("task.generate.approval-days")) var approvalDays = Self.defaults.approvalDays
+        @Option(help: Help.option("task.generate.police-certificate-days")) var policeCertificateDays = Self.defaults.policeCertificateDays
+        @Option(help: Help.option("task.generate.option-days")) var optionDays = Self.defaults.optionDays
+        @Option(help: Help.option("task.generate.ceiling-warning")) var ceilingWarning = Self.defaults.ceilingWarningPercent
+        @Option(help: Help.option("task.generate.ceiling-full")) var ceilingFull = Self.defaults.ceilingFullPercent
+        @Option(help: Help.option("task.generate.attendance-day")) var attendanceDay = Self.defaults.attendanceDay
+        @Option(help: Help.option("task.generate.follow-up-days")) var followUpDays = Self.defaults.followUpDays
+        @Option(help: Help.option("task.generate.standstill-days")) var standstillDays = Self.defaults.standstillDays
+        @Option(help: Help.option("task.generate.pilot-evaluation-days")) var pilotEvaluationDays = Self.defaults.pilotEvaluationDays
+        @Option(help: Help.option("task.generate.insurance-days")) var insuranceDays = Self.defaults.insuranceDays
+        @Option(help: Help.option("task.generate.renewal-days")) var renewalDays = Self.defaults.renewalDays
+        @Option(name: .customLong("journey-days"), help: Help.option("task.generate.journey-days")) var journeyWaitingDays = Self.defaults.journeyWaitingDays
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

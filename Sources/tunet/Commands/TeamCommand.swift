@@ -7,20 +7,16 @@ import TunetText
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
-        abstract: "The interdisciplinary work team (arbeidslag): its owner, members and sectors.",
-        discussion: "Examples:\n  tunet team add --name \"Arbeidslag Inn på tunet\" --municipality 3303 --owner Kommunedirektør\n  tunet team member add --name \"Kari Lia\" --sector education --role leder",
+        abstract: Help.abstract("team"),
+        discussion: Help.discussion("team"),
         subcommands: [Add.self, Show.self, List.self, Member.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Create a team.", discussion: """
-                Examples:
-                  tunet team add --name "Arbeidslag Inn på tunet" --municipality 3303 --owner Kommunedirektør
-                  tunet team add --name "Arbeidslag Oslo og Viken" --municipality 0301,3201 --owner "Styringsgruppen"
-                """)
-        @Option(help: "The team's name.") var name: String
-        @Option(help: "Its municipality; repeat or separate with commas for an inter-municipal cooperation.") var municipality: [String] = []
-        @Option(help: "Who evaluates the team yearly (role or name).") var owner: String
+            commandName: "add", abstract: Help.abstract("team.add"), discussion: Help.discussion("team.add"))
+        @Option(help: Help.option("team.add.name")) var name: String
+        @Option(help: Help.option("team.add.municipality")) var municipality: [String] = []
+        @Option(help: Help.option("team.add.owner")) var owner: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -32,8 +28,8 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a team with its members.", discussion: "Example:\n  tunet team show")
-        @Argument(help: "The team number (not needed when there is one team).") var id: String?
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Help.abstract("team.show"), discussion: Help.discussion("team.show"))
+        @Argument(help: Help.option("team.show.id")) var id: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -47,7 +43,7 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List teams.", discussion: "Example:\n  tunet team list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("team.list"), discussion: Help.discussion("team.list"))
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -83,19 +79,19 @@ struct TeamCommand: ParsableCommand {
 
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "member", abstract: "The team's members.", discussion: "Examples:\n  tunet team member add --name \"Per Haugen\" --sector nav --role rådgiver\n  tunet team member list",
+            commandName: "member", abstract: Help.abstract("team.member"), discussion: Help.discussion("team.member"),
             subcommands: [AddMember.self, ListMembers.self, RemoveMember.self])
     }
 
     struct AddMember: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add a member.",
-            discussion: "Sectors: education, health_and_care, nav, agriculture, procurement, finance, coordinating_unit.\n\nExample:\n  tunet team member add --name \"Kari Lia\" --sector education --role leder --email kari@kommune.example")
-        @Option(help: "The team (not needed when there is one).") var team: String?
-        @Option(help: "Name.") var name: String
-        @Option(help: "Sector.") var sector: String
-        @Option(help: "Role in the team.") var role: String
-        @Option(help: "E-mail.") var email: String?
+            commandName: "add", abstract: Help.abstract("team.member.add"),
+            discussion: Help.discussion("team.member.add"))
+        @Option(help: Help.option("team.member.add.team")) var team: String?
+        @Option(help: Help.option("team.member.add.name")) var name: String
+        @Option(help: Help.option("team.member.add.sector")) var sector: String
+        @Option(help: Help.option("team.member.add.role")) var role: String
+        @Option(help: Help.option("team.member.add.email")) var email: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -107,8 +103,8 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct ListMembers: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List members.", discussion: "Example:\n  tunet team member list")
-        @Option(help: "The team (not needed when there is one).") var team: String?
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("team.member.list"), discussion: Help.discussion("team.member.list"))
+        @Option(help: Help.option("team.member.list.team")) var team: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -121,9 +117,9 @@ struct TeamCommand: ParsableCommand {
 
     struct RemoveMember: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "A member leaves the team (their history stays); open tasks must be handed over first.",
-            discussion: "Example:\n  tunet team member remove 4")
-        @Argument(help: "The member number.") var id: Int64
+            commandName: "remove", abstract: Help.abstract("team.member.remove"),
+            discussion: Help.discussion("team.member.remove"))
+        @Argument(help: Help.option("team.member.remove.id")) var id: Int64
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

@@ -7,37 +7,21 @@ import TunetText
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "Tokens for the service: shown once, stored only as a SHA-256 hash.",
-        discussion: """
-            Examples:
-              tunet token issue --provider 912345602 --label "Lia gård, regnskap"
-              tunet token issue --role leader --municipality 3303 --expires 2027-06-30
-              tunet token issue --role work-team --municipality 0301,3316,3326,3107,3222
-              tunet token issue --pilot "Demens Oslo og Viken"
-              tunet token issue --role national
-              tunet token revoke 3
-            """,
+        abstract: Help.abstract("token"),
+        discussion: Help.discussion("token"),
         subcommands: [Issue.self, List.self, Revoke.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "issue", abstract: "Issue a token and print it once.",
-            discussion: """
-                A farm's token sees its own placements and submissions in every municipality it serves. A leader's or a
-                work team's token sees the municipalities named (--municipality, repeatable or comma-separated), a pilot's
-                municipalities (--pilot, for a county project leader) or, on one municipality's own server, the whole
-                service (--every-municipality). A national reader's token gets counts and money only, never a participant.
-
-                Example:
-                  tunet token issue --role leader --municipality 3303 --expires 2027-12-31
-                """)
-        @Option(help: "The farm the token belongs to.") var provider: String?
-        @Option(help: "provider (default), leader, work-team or national.") var role: String?
-        @Option(help: "A municipality the token sees (a leader or a work team); repeat it or separate by commas.") var municipality: [String] = []
-        @Option(help: "A pilot, by number or name, whose municipalities a county project leader's token sees.") var pilot: String?
-        @Flag(help: "A leader's or work team's token for every municipality of this service.") var everyMunicipality = false
-        @Option(help: "The last day it is valid (default one year).") var expires: String?
-        @Option(help: "A label to recognise it by.") var label: String?
+            commandName: "issue", abstract: Help.abstract("token.issue"),
+            discussion: Help.discussion("token.issue"))
+        @Option(help: Help.option("token.issue.provider"), completion: .organisationNumbers) var provider: String?
+        @Option(help: Help.option("token.issue.role")) var role: String?
+        @Option(help: Help.option("token.issue.municipality")) var municipality: [String] = []
+        @Option(help: Help.option("token.issue.pilot")) var pilot: String?
+        @Flag(help: Help.option("token.issue.every-municipality")) var everyMunicipality = false
+        @Option(help: Help.option("token.issue.expires")) var expires: String?
+        @Option(help: Help.option("token.issue.label")) var label: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -56,7 +40,7 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens (never the tokens themselves).", discussion: "Example:\n  tunet token list")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Help.abstract("token.list"), discussion: Help.discussion("token.list"))
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 
@@ -90,8 +74,8 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token at once.", discussion: "Example:\n  tunet token revoke 3")
-        @Argument(help: "The token number.") var id: Int64
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: Help.abstract("token.revoke"), discussion: Help.discussion("token.revoke"))
+        @Argument(help: Help.option("token.revoke.id")) var id: Int64
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TunetDomain
 import TunetText
 
 /// The help a person reads (`--help`, the manual, completions' descriptions), from the text catalogue in
@@ -13,5 +14,16 @@ enum Help {
     /// An option's or an argument's help, with the value's name from `help.value.NAME` when given.
     static func option(_ key: String, value: String? = nil, visibility: ArgumentVisibility = .default) -> ArgumentHelp {
         ArgumentHelp(Console.texts("help.\(key)"), valueName: value.map { Console.texts("help.value.\($0)") }, visibility: visibility)
+    }
+
+    /// A discussion whose template names values the code knows (a rule's default threshold, say).
+    static func discussion(_ command: String, _ arguments: [String: MessageValue]) -> String {
+        Console.texts("help.\(command).discussion", arguments)
+    }
+
+    /// An option's or an argument's help whose template names values the code knows (a default prefix, say).
+    static func option(_ key: String, _ arguments: [String: MessageValue], value: String? = nil,
+                       visibility: ArgumentVisibility = .default) -> ArgumentHelp {
+        ArgumentHelp(Console.texts("help.\(key)", arguments), valueName: value.map { Console.texts("help.value.\($0)") }, visibility: visibility)
     }
 }

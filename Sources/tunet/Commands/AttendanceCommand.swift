@@ -145,38 +145,19 @@ extension AttendanceCommand {
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice",
-        abstract: "The invoice basis (fakturagrunnlag) per farm and month, and the farms' EHF invoices checked against it.",
-        discussion: """
-            Examples:
-              tunet invoice basis --provider 912345602 --month 2026-03
-              tunet invoice check faktura-1042.xml
-              tunet invoice list --status differs
-            """,
+        abstract: Help.abstract("invoice"),
+        discussion: Help.discussion("invoice"),
         subcommands: [Basis.self, Check.self, List.self, Show.self])
 
     struct Basis: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "basis", abstract: "Billable days by status under each agreement's absence rule, at the price valid on each day, plus transport.",
-            discussion: """
-                Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
+            commandName: "basis", abstract: Help.abstract("invoice.basis"), discussion: Help.discussion("invoice.basis"))
 
-                Which days were billed at which price: below the placements, one line per price period, per \
-                placement and price line (the day price, then transport): the billed days in a row at one unit \
-                price, from the first to the last of them, the number of days, the quantity (days, or trips for \
-                transport), the unit price and the amount. A price version that takes effect in the month (a KPI \
-                adjustment from the 16th, say) starts a new period; the periods add up to the total. With -o the \
-                workbook has them on the sheet «Prisperioder», with each period's dates.
-
-                Examples:
-                  tunet invoice basis --provider 912345602 --month 2026-03 --json
-                  tunet invoice basis --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
-                """)
-
-        @Option(help: "The farm.")
+        @Option(help: Help.option("invoice.basis.provider", value: "organisation_number"), completion: .organisationNumbers)
         var provider: String
-        @Option(help: "The month, 2026-03.")
+        @Option(help: Help.option("invoice.basis.month"))
         var month: String
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Also write it as an xlsx workbook.")
+        @Option(name: [.customShort("o"), .customLong("output")], help: Help.option("invoice.basis.output", value: "path"))
         var file: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var overwrite: OverwriteOptions

@@ -32,6 +32,31 @@ extension Catalogue {
         "help.export.ocid-prefix": "ocds only: the publisher's OCID prefix from the Open Contracting Partnership (default {prefix}).",
         "help.export.output": "The xlsx file, or a folder to write it in (ocds: the .json file).",
 
+        "help.invoice.abstract": "The invoice basis (fakturagrunnlag) per farm and month, and the farms' EHF invoices checked against it.",
+        "help.invoice.discussion": """
+            Examples:
+              tunet invoice basis --provider 912345602 --month 2026-03
+              tunet invoice check faktura-1042.xml
+              tunet invoice list --status differs
+            """,
+        "help.invoice.basis.abstract": "Billable days by status under each agreement's absence rule, at the price valid on each day, plus transport.",
+        "help.invoice.basis.discussion": """
+            Amounts are exact to the øre. A month with planned days that have no report is marked incomplete.
+
+            Which days were billed at which price: below the placements, one line per price period, per \
+            placement and price line (the day price, then transport): the billed days in a row at one unit \
+            price, from the first to the last of them, the number of days, the quantity (days, or trips for \
+            transport), the unit price and the amount. A price version that takes effect in the month (a KPI \
+            adjustment from the 16th, say) starts a new period; the periods add up to the total. With -o the \
+            workbook has them on the sheet «Prisperioder», with each period's dates.
+
+            Examples:
+              tunet invoice basis --provider 912345602 --month 2026-03 --json
+              tunet invoice basis --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
+            """,
+        "help.invoice.basis.provider": "The farm (organisation number).",
+        "help.invoice.basis.month": "The month, 2026-03.",
+        "help.invoice.basis.output": "Also write it as an xlsx workbook.",
         "help.invoice.check.abstract": "Check a farm's EHF invoice or credit note against the invoice basis, and record the check.",
         "help.invoice.check.discussion": """
             Reads an EHF invoice or credit note (Peppol BIS Billing 3.0, UBL 2.1; Contracts/ehf-invoice.md) and \

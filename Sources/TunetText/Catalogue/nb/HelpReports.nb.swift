@@ -32,6 +32,31 @@ extension Catalogue {
         "help.export.ocid-prefix": "Bare for ocds: utgiverens OCID-prefiks fra Open Contracting Partnership (standard {prefix}).",
         "help.export.output": "xlsx-filen, eller en mappe å skrive den i (ocds: .json-filen).",
 
+        "help.invoice.abstract": "Fakturagrunnlaget per gård og måned, og gårdenes EHF-fakturaer kontrollert mot det.",
+        "help.invoice.discussion": """
+            Eksempler:
+              tunet invoice basis --provider 912345602 --month 2026-03
+              tunet invoice check faktura-1042.xml
+              tunet invoice list --status differs
+            """,
+        "help.invoice.basis.abstract": "Fakturerbare dager etter status under hver avtales fraværsregel, til prisen som gjaldt hver dag, pluss skyss.",
+        "help.invoice.basis.discussion": """
+            Beløpene er nøyaktige til øret. En måned med planlagte dager uten rapport merkes som ufullstendig.
+
+            Hvilke dager som ble fakturert til hvilken pris: under plasseringene én linje per prisperiode, per \
+            plassering og prislinje (dagprisen, så skyss): de fakturerte dagene etter hverandre til én enhetspris, \
+            fra den første til den siste av dem, antall dager, mengden (dager, eller turer for skyss), \
+            enhetsprisen og beløpet. En prisversjon som gjelder fra en dag i måneden (en KPI-justering fra den \
+            16., for eksempel) begynner en ny periode; periodene summerer seg til totalen. Med -o har \
+            arbeidsboken dem på arket «Prisperioder», med hver periodes datoer.
+
+            Eksempler:
+              tunet invoice basis --provider 912345602 --month 2026-03 --json
+              tunet invoice basis --provider 912345602 --month 2026-03 -o lia-2026-03.xlsx
+            """,
+        "help.invoice.basis.provider": "Gården (organisasjonsnummer).",
+        "help.invoice.basis.month": "Måneden, 2026-03.",
+        "help.invoice.basis.output": "Skriv det også som en xlsx-arbeidsbok.",
         "help.invoice.check.abstract": "Kontroller EHF-fakturaen eller kreditnotaen fra en gård mot fakturagrunnlaget, og registrer kontrollen.",
         "help.invoice.check.discussion": """
             Leser en EHF-faktura eller -kreditnota (Peppol BIS Billing 3.0, UBL 2.1; Contracts/ehf-invoice.md) og \

@@ -20,6 +20,7 @@ extension Catalogue {
         "Letters": nbLetters,
         "Journeys": nbJourneys,
         "Invoices": nbInvoices,
+        "HelpShell": nbHelpShell,
         "Help": nbHelp,
     ]
 
@@ -41,6 +42,7 @@ extension Catalogue {
         "Letters": enLetters,
         "Journeys": enJourneys,
         "Invoices": enInvoices,
+        "HelpShell": enHelpShell,
         "Help": enHelp,
     ]
 

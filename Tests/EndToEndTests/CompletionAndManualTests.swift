@@ -135,7 +135,7 @@ struct CompletionAndManualTests {
             #expect(zshCheck.status == 0, "zsh -n: \(zshCheck.stderr)")
 
             let fish = try tunet.run(["completions", "fish"], environment: ["TUNET_LANG": language])
-            #expect(fish.status == 0 && fish.stdout.contains("complete -c tunet"), "\(fish.stderr)")
+            #expect(fish.status == 0 && fish.stdout.contains("complete -c 'tunet'"), "\(fish.stderr)")
             let fishPath = try tunet.write("tunet-\(language).fish", fish.stdout)
             let fishCheck = try Self.run("fish", ["--no-execute", fishPath], in: tunet.folder)
             #expect(fishCheck.status == 0, "fish --no-execute: \(fishCheck.stderr)")

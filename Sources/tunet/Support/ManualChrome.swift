@@ -4,7 +4,7 @@ import TunetText
 
 /// The manual page from the same help as `--help`, in the run's language. ArgumentParser's generate-manual
 /// writes the page from `--experimental-dump-help`, but keeps only ASCII characters (no æ, ø or å) and
-/// writes a few words of its own in English (section headings, the exit status, `subcommand`). So
+/// writes a few words of its own in English (section headings but NAME, the exit status, `subcommand`). So
 /// `scripts/manual` gives generate-manual `tunet ---manual-dump` (the dump with every other character
 /// written as a mark it keeps) and pipes the page through `tunet ---manual-chrome`, which writes the
 /// characters back as roff escapes and those words from the catalogue, as HelpChrome does for `--help`.
@@ -20,6 +20,7 @@ enum ManualChrome {
         do { _ = try Tunet.parseAsRoot(["--experimental-dump-help"]) } catch { json = Tunet.fullMessage(for: error) }
         json = json.replacingOccurrences(of: "\"Show help information.\"", with: "\"\(texts("help.chrome.help"))\"")
             .replacingOccurrences(of: "\"Show the version.\"", with: "\"\(texts("help.chrome.version"))\"")
+            .replacingOccurrences(of: "\"Show subcommand help information.\"", with: "\"\(texts("help.manual.help_command"))\"")
         var marked = ""
         for scalar in json.unicodeScalars {
             if scalar.isASCII { marked.unicodeScalars.append(scalar) } else { marked += mark(scalar) }
@@ -39,8 +40,9 @@ enum ManualChrome {
     }
 
     static func translated(_ page: String, _ texts: Texts = Console.texts) -> String {
+        // NAME stays: mdoc knows the page's name and one-line description by it (mandoc, apropos and whatis).
         let sections = [
-            "NAME": texts("help.manual.section.name"), "SYNOPSIS": texts("help.manual.section.synopsis"),
+            "SYNOPSIS": texts("help.manual.section.synopsis"),
             "DESCRIPTION": texts("help.manual.section.description"), "EXIT STATUS": texts("help.manual.section.exit_status"),
             "SEE ALSO": texts("help.manual.section.see_also"), "AUTHORS": texts("help.manual.section.authors"),
         ]
@@ -63,6 +65,8 @@ enum ManualChrome {
                 lines.append(escaped(texts("help.manual.exit_status")))
             } else if line == ".Ar subcommand" {
                 lines.append(".Ar " + texts("help.manual.subcommand"))
+            } else if line == ".It Ar subcommands..." {
+                lines.append(".It Ar " + texts("help.manual.subcommands") + "...")
             } else if line.hasPrefix(".") || line.hasPrefix(" ") || line.hasPrefix("\\&") {
                 lines.append(line)
             } else {
@@ -70,7 +74,21 @@ enum ManualChrome {
                 lines += line.replacing(/([.?!]) (?=\p{Lu})/) { "\($0.1)\n" }.split(separator: "\n").map(String.init)
             }
         }
-        return lines.map(roffCharacters).joined(separator: "\n") + "\n"
+        // generate-manual breaks a paragraph before a list of values it then leaves out: no break before an item.
+        let kept = lines.indices.filter { index in
+            !(lines[index] == ".Pp" && index + 1 < lines.count && [".It", ".El", ".Sh", ".Pp"].contains { lines[index + 1].hasPrefix($0) })
+        }.map { lines[$0] }
+        // The help's indented lines (examples, commands to type) as they are written, not filled into prose.
+        var page: [String] = []
+        for line in kept {
+            let indented = line.hasPrefix(" ")
+            let inBlock = page.last.map { $0 == ".Bd -literal" || $0.hasPrefix(" ") } ?? false
+            if indented && !inBlock { page.append(".Bd -literal") }
+            if !indented && inBlock { page.append(".Ed") }
+            page.append(line)
+        }
+        if page.last?.hasPrefix(" ") == true { page.append(".Ed") }
+        return page.map(roffCharacters).joined(separator: "\n") + "\n"
     }
 
     /// Every character outside ASCII as the escape both groff and mandoc read, whatever the page's encoding.

@@ -23,15 +23,16 @@ extension Catalogue {
             Start a new shell afterwards. The script describes the options in the language it was printed \
             in (--lang nb for bokmål).
             """,
-        "help.completions.shell": "The shell: bash, zsh or fish.",
+        "help.completions.shell": "The shell you use.",
         "help.value.shell": "shell",
 
-        "help.manual.section.name": "NAME",
         "help.manual.section.synopsis": "SYNOPSIS",
         "help.manual.section.description": "DESCRIPTION",
         "help.manual.section.exit_status": "EXIT STATUS",
         "help.manual.section.see_also": "SEE ALSO",
         "help.manual.section.authors": "AUTHORS",
+        "help.manual.subcommands": "subcommands",
+        "help.manual.help_command": "Show subcommand help information.",
         "help.manual.subcommand": "subcommand",
         "help.manual.exit_status": "tunet exits 0 on success, and with a number above 0 when an error occurs (see the codes under DESCRIPTION).",
     ]

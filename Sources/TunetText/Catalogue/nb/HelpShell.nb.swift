@@ -23,15 +23,16 @@ extension Catalogue {
             Start et nytt skall etterpå. Skriptet beskriver valgene på språket det ble skrevet på \
             (--lang en for engelsk).
             """,
-        "help.completions.shell": "Skallet: bash, zsh eller fish.",
+        "help.completions.shell": "Skallet du bruker.",
         "help.value.shell": "skall",
 
-        "help.manual.section.name": "NAVN",
         "help.manual.section.synopsis": "BRUK",
         "help.manual.section.description": "BESKRIVELSE",
         "help.manual.section.exit_status": "AVSLUTNINGSKODER",
         "help.manual.section.see_also": "SE OGSÅ",
         "help.manual.section.authors": "FORFATTERE",
+        "help.manual.subcommands": "underkommandoer",
+        "help.manual.help_command": "Vis hjelpen til en underkommando.",
         "help.manual.subcommand": "underkommando",
         "help.manual.exit_status": "tunet avslutter med 0 når alt gikk bra, og med et tall over 0 ved feil (se kodene under BESKRIVELSE).",
     ]

@@ -13,6 +13,8 @@ enum TunetMain {
             Console.error(Console.texts("cli.error", ["message": .message(unknown.message)]))
             exit(64)
         }
+        if arguments.first == ManualChrome.dumpRequest { return ManualChrome.dump() }
+        if arguments.first == ManualChrome.chromeRequest { return ManualChrome.chrome() }
         var parsed: ParsableCommand.Type?
         do {
             // The language is chosen once for the whole run (Console.texts), so --lang may stand anywhere,
@@ -71,6 +73,6 @@ struct Tunet: ParsableCommand {
         abstract: Help.abstract("tunet"),
         discussion: Help.discussion("tunet"),
         version: TunetVersion.current,
-        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, PrivacyCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self, SyntheticCommand.self]
+        subcommands: [ProviderCommand.self, ProcurementCommand.self, AgreementCommand.self, PlacementCommand.self, AttendanceCommand.self, InvoiceCommand.self, ExportCommand.self, TeamCommand.self, TaskCommand.self, PilotCommand.self, TokenCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, PrivacyCommand.self, CalendarCommand.self, KPICommand.self, AuditCommand.self, DemoCommand.self, SyntheticCommand.self, CompletionsCommand.self]
     )
 }

@@ -8,7 +8,8 @@ import TunetText
 enum HelpChrome {
     /// Whether `error` is a request for help text (not the version, a completion script or the JSON dump).
     static func isHelpRequest(_ error: Error, arguments: [String]) -> Bool {
-        guard Tunet.exitCode(for: error) == .success else { return false }
+        // A shell asking for completions (`tunet ---completion … -- tunet help …`) gets its candidates as they are.
+        guard Tunet.exitCode(for: error) == .success, arguments.first != "---completion" else { return false }
         let asked = arguments.contains { ["-h", "--help", "help", "-help"].contains($0) }
         return asked && !arguments.contains("--experimental-dump-help") && !arguments.contains { $0.hasPrefix("--generate-completion-script") }
     }

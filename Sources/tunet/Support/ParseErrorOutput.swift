@@ -55,6 +55,15 @@ enum ParseErrorOutput {
         if let match = english.wholeMatch(of: /Missing expected argument '(.+)'/) {
             return Message("cli.parse.missing_argument", ["argument": .text(String(match.1))])
         }
+        if let match = english.wholeMatch(of: /The value '(.*)' is invalid for '(.+)'\. Please provide one of (.+)\./.dotMatchesNewlines())
+            ?? english.wholeMatch(of: /The value '(.*)' is invalid for '(.+)'\. Please provide one of the following:\n(.+)/.dotMatchesNewlines()) {
+            // ArgumentParser lists an enumeration's values quoted ('bash', 'zsh' or 'fish'), or from six on as lines (  - bash).
+            let listed = String(match.3)
+            let choices = listed.contains("'") ? listed.matches(of: /'([^']*)'/).map { String($0.1) }
+                : listed.split(separator: "\n").map { String($0.trimmingPrefix(/\s*-\s*/)) }
+            return Message("cli.parse.invalid_value_choices", ["value": .text(String(match.1)), "option": .text(String(match.2)),
+                                                                "choices": .list(choices.map(MessageValue.text))])
+        }
         if let match = english.wholeMatch(of: /The value '(.*)' is invalid for '(.+)'/) {
             return Message("cli.parse.invalid_value", ["value": .text(String(match.1)), "option": .text(String(match.2))])
         }

@@ -11,6 +11,7 @@ extension Catalogue {
         "cli.parse.unexpected_arguments": "Unexpected arguments: {arguments}",
         "cli.parse.missing_argument": "Missing expected argument '{argument}'",
         "cli.parse.invalid_value": "The value '{value}' is invalid for '{option}'",
+        "cli.parse.invalid_value_choices": "The value '{value}' is invalid for '{option}'. Valid values: {choices}.",
         "cli.warning": "warning: {message}",
         "problem.field": "{field}: {reason}",
         "problem.row_field": "row {row}, {field}: {reason}",

@@ -11,6 +11,7 @@ extension Catalogue {
         "cli.parse.unexpected_arguments": "Uventede argumenter: {arguments}",
         "cli.parse.missing_argument": "Påkrevd argument mangler: «{argument}»",
         "cli.parse.invalid_value": "Verdien «{value}» er ugyldig for «{option}»",
+        "cli.parse.invalid_value_choices": "Verdien «{value}» er ugyldig for «{option}». Gyldige verdier: {choices}.",
         "cli.warning": "advarsel: {message}",
         "problem.field": "{field}: {reason}",
         "problem.row_field": "rad {row}, {field}: {reason}",

@@ -39,7 +39,7 @@ struct LanguageCommandTests {
             (["provider", "lst"], "feil: Uventet argument «lst»"),
             (["provider", "list", "a", "b"], "feil: Uventede argumenter: a og b"),
             (["provider", "suspend", "974760673"], "feil: Påkrevd argument mangler: «--reason <reason>»"),
-            (["audit", "--limit", "mange"], "feil: Verdien «mange» er ugyldig for «--limit <limit>»"),
+            (["audit", "--limit", "mange"], "feil: Verdien «mange» er ugyldig for «--limit <antall>»"),
         ]
         for (arguments, first) in cases {
             let result = try tunet.run(arguments, environment: none)
@@ -55,7 +55,7 @@ struct LanguageCommandTests {
         let audit = try tunet.run(["audit", "--limit", "mange"], environment: none)
         #expect(audit.stderr.contains("Se «tunet audit --help» for mer informasjon."))
         let english = try tunet.run(["audit", "--limit", "many", "--lang", "en"], environment: none)
-        #expect(english.stderr.hasPrefix("error: The value 'many' is invalid for '--limit <limit>'\nHelp:  --limit <limit>  Only the newest"), "\(english.stderr)")
+        #expect(english.stderr.hasPrefix("error: The value 'many' is invalid for '--limit <n>'\nHelp:  --limit <n>  Only the newest"), "\(english.stderr)")
         #expect(english.stderr.hasSuffix("  See 'tunet audit --help' for more information.\n"))
     }
 }

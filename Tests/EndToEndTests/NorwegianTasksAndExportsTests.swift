@@ -233,7 +233,7 @@ struct NorwegianTasksAndExportsTests {
         #expect(unconfirmed.status == 64)
         #expect(unconfirmed.stderr == """
             feil: Sletting kan ikke angres; legg til --yes for å bekrefte.
-            Bruk: tunet privacy erase --participant <participant> [--yes] [--json] [--database <path>] [--as <name>] [--lang <nb|en>]
+            Bruk: tunet privacy erase --participant <participant> [--yes] [--json] [--database <fil>] [--as <navn>] [--lang <nb|en>]
               Se «tunet privacy erase --help» for mer informasjon.
 
             """)

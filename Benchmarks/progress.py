@@ -63,6 +63,8 @@ def progress_benchmark(harness):
             if name == "import":
                 fresh_copy(database, imported)
             seconds, drawn = timed_at_terminal(command(), env)
+            if drawn == 0:
+                raise SystemExit(f"{name}: no bar was drawn at the terminal; the comparison would measure nothing")
             drawn_times.append(seconds)
             drawn_bytes.append(drawn)
             if name == "import":

@@ -8,7 +8,10 @@ import TunetText
 enum TunetMain {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if case .failure(let unknown) = Language.choose(option: Console.languageOption(in: arguments),
+        // A shell asking for completions (ArgumentParser's `---completion`) reads no text: a wrong TUNET_LANG
+        // must not print into the command line at every Tab.
+        let completing = arguments.first == "---completion"
+        if !completing, case .failure(let unknown) = Language.choose(option: Console.languageOption(in: arguments),
                                                         environment: ProcessInfo.processInfo.environment) {
             Console.error(Console.texts("cli.error", ["message": .message(unknown.message)]))
             exit(64)

@@ -124,6 +124,35 @@ struct CompletionAndManualTests {
         #expect(files.allSatisfy { !$0.hasSuffix(".sqlite") && !$0.contains("sqlite-") }, "\(files)")
     }
 
+    @Test("Completing from another program's SQLite file, a blank one or an older Tunet's offers nothing and leaves each file byte for byte as it was")
+    func foreignFilesUntouched() throws {
+        let tunet = try TunetProcess()
+        #expect(try tunet.run("demo").status == 0)
+        let script = try tunet.run("completions", "bash")
+        let scriptPath = try tunet.write("tunet.bash", script.stdout)
+        let made = try Python.run("""
+            import sqlite3, shutil
+            other = sqlite3.connect("other.db"); other.execute("create table notes(x)"); other.commit(); other.close()
+            blank = sqlite3.connect("blank.db"); blank.execute("pragma user_version=7"); blank.commit(); blank.close()
+            demo = sqlite3.connect("tunet.sqlite"); demo.execute("pragma wal_checkpoint(truncate)"); demo.close()
+            shutil.copyfile("tunet.sqlite", "older.sqlite")
+            older = sqlite3.connect("older.sqlite"); older.execute("pragma journal_mode=delete")
+            older.execute("delete from grdb_migrations where identifier = (select max(identifier) from grdb_migrations)")
+            older.commit(); older.close()
+            """, in: tunet.folder)
+        try #require(made.status == 0, "\(made.output)")
+        for name in ["other.db", "blank.db", "older.sqlite"] {
+            let file = tunet.folder.appendingPathComponent(name)
+            let before = try Data(contentsOf: file)
+            #expect(try Self.bashOffers("tunet provider show --database \(name) ", in: tunet.folder, script: scriptPath).isEmpty, "\(name)")
+            #expect(try Self.bashOffers("tunet agreement show --database \(name) ", in: tunet.folder, script: scriptPath).isEmpty, "\(name)")
+            #expect(try Data(contentsOf: file) == before, "\(name) changed")
+            #expect(!FileManager.default.fileExists(atPath: file.path + "-wal"), "\(name) got a write-ahead log")
+        }
+        // A wrong TUNET_LANG says nothing into the command line at every Tab.
+        #expect(try Self.bashOffers("tunet agreement show ", in: tunet.folder, script: scriptPath, environment: ["TUNET_LANG": "xx"]).count == 3)
+    }
+
     @Test("The zsh and fish scripts are read by zsh and fish, in bokmål and in English; an unknown shell is told in the run's language")
     func zshAndFish() throws {
         let tunet = try TunetProcess()

@@ -83,4 +83,20 @@ struct HelpLanguageTests {
         let top = try tunet.run(["--help"], environment: ["TUNET_LANG": "nb"])
         #expect(top.stdout.contains("UNDERKOMMANDOER:") && top.stdout.contains("Se «tunet help <underkommando>»"), "\(top.stdout)")
     }
+
+    @Test("Every command's page of help in bokmål has no English left of ArgumentParser's: headings, defaults, values, placeholders")
+    func noEnglishChrome() throws {
+        let tunet = try TunetProcess()
+        let paths = try Self.commands(language: "nb").keys.map { $0.split(separator: " ").dropFirst().map(String.init) }
+        var english: [String] = []
+        for path in paths {
+            let page = try tunet.run(path + ["--help"], environment: ["TUNET_LANG": "nb"])
+            #expect(page.status == 0, "\(path)")
+            for words in ["OVERVIEW", "USAGE", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "(default", "(values", "<subcommand>", "<options>",
+                          "Show help", "Show the version", "for detailed help"] where page.stdout.contains(words) {
+                english.append("tunet \(path.joined(separator: " ")): \(words)")
+            }
+        }
+        #expect(english.isEmpty, "\(english.joined(separator: "\n"))")
+    }
 }

@@ -1,25 +1,25 @@
 import TunetDomain
-import TunetStorage
 
-/// What a shell may offer when a person presses Tab: the words a command takes that live in the database.
-/// Reads only, and only lists that are cheap to read (no consumption, no forecast).
+/// What a shell may offer when a person presses Tab: the words a command takes that live in the database
+/// (`TunetConfiguration.completionWords`: a SQLite file read read-only, never a server), and the report names.
 public struct CompletionDesk: Sendable {
-    let context: TunetContext
+    let configuration: TunetConfiguration
 
-    public init(_ context: TunetContext) { self.context = context }
+    public init(_ configuration: TunetConfiguration) { self.configuration = configuration }
 
     /// The farms' organisation numbers, in number order.
-    public func organisationNumbers() throws -> [String] {
-        try context.read { reader in try reader.providers(in: context.actor.scope).map(\.organisationNumber.digits).sorted() }
-    }
+    public func organisationNumbers() -> [String] { configuration.completionWords(.organisationNumbers) }
 
     /// The framework agreements' references, in reference order.
-    public func agreementReferences() throws -> [String] {
-        try context.read { reader in try reader.agreements(in: context.actor.scope).map(\.reference).sorted() }
-    }
+    public func agreementReferences() -> [String] { configuration.completionWords(.agreementReferences) }
 
     /// The report catalogue's names, and the commands `tunet export` takes beside them.
     public static func reportNames() -> [String] {
         ((try? ReportCatalogue.load().reports.map(\.name)) ?? []) + ["list", "ocds"]
     }
+}
+
+/// The lists a Tab may complete from the database.
+public enum CompletionList: Sendable {
+    case organisationNumbers, agreementReferences
 }

@@ -35,6 +35,16 @@ extension TunetConfiguration {
 
     /// Whether the data is in a shared PostgreSQL database rather than a file of its own.
     public var isSharedDatabase: Bool { PostgresAddress.names(databasePath) }
+
+    /// A list a shell may complete from: from a SQLite file of this Tunet's version only, read read-only;
+    /// nothing from a shared database, which a Tab must never wait for.
+    func completionWords(_ list: CompletionList) -> [String] {
+        guard !isSharedDatabase else { return [] }
+        switch list {
+        case .organisationNumbers: return CompletionWords.organisationNumbers(in: databasePath)
+        case .agreementReferences: return CompletionWords.agreementReferences(in: databasePath)
+        }
+    }
 }
 
 extension TunetConfiguration {

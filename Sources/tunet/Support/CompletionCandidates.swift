@@ -1,27 +1,22 @@
 import ArgumentParser
-import Foundation
 import TunetApp
 
-/// Completions read from the database a command line names (`--database`, else TUNET_DATABASE, else
-/// ./tunet.sqlite), when it is a file that exists: a Tab never creates a database, never waits for a
-/// server, and says nothing when it cannot read (the shell then offers nothing).
+/// Completions read from the database the command line being completed names (`--database`, else
+/// TUNET_DATABASE, else ./tunet.sqlite): the shell's words, not yet a parsed command, so the option is found
+/// among them. Says nothing when it cannot read (the shell then offers nothing); `CompletionDesk` reads only.
 enum CompletionCandidates {
     static func organisationNumbers(_ words: [String]) -> [String] {
-        read(words) { try CompletionDesk($0).organisationNumbers() }
+        desk(words)?.organisationNumbers() ?? []
     }
 
     static func agreementReferences(_ words: [String]) -> [String] {
-        read(words) { try CompletionDesk($0).agreementReferences() }
+        desk(words)?.agreementReferences() ?? []
     }
 
-    static func read(_ words: [String], _ list: (TunetContext) throws -> [String]) -> [String] {
+    static func desk(_ words: [String]) -> CompletionDesk? {
         let databaseOption = words.firstIndex(of: "--database").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
             ?? words.first { $0.hasPrefix("--database=") }.map { String($0.dropFirst("--database=".count)) }
-        guard let configuration = try? TunetConfiguration(databaseOption: databaseOption, actorOption: nil),
-              !configuration.databasePath.hasPrefix("postgres"),
-              FileManager.default.fileExists(atPath: configuration.databasePath),
-              let context = try? configuration.context(mustExist: true) else { return [] }
-        return (try? list(context)) ?? []
+        return (try? TunetConfiguration(databaseOption: databaseOption, actorOption: nil)).map(CompletionDesk.init)
     }
 }
 

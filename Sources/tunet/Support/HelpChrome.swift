@@ -26,9 +26,10 @@ enum HelpChrome {
             }
         }
         var text = lines.joined(separator: "\n")
+        // ArgumentParser wraps before this runs: a value may stand on the next line (`(default:\n    30)`).
         let phrases: [(Regex<(Substring, Substring)>, String)] = [
-            (/\(default: ([^)]*)\)/, "help.chrome.default"),
-            (/\(values: ([^)]*)\)/, "help.chrome.values"),
+            (/\(default:\s+([^)]*)\)/, "help.chrome.default"),
+            (/\(values:\s+([^)]*)\)/, "help.chrome.values"),
             (/See '([^']*) <subcommand>' for detailed help\./, "help.chrome.see_subcommand"),
         ]
         for (pattern, key) in phrases {
@@ -36,6 +37,13 @@ enum HelpChrome {
         }
         text.replace("Show help information.", with: texts("help.chrome.help"))
         text.replace("Show the version.", with: texts("help.chrome.version"))
+        // A default subcommand's mark, its column kept: the description after it stays where the others are.
+        let defaultWord = texts("help.chrome.default_subcommand")
+        text.replace(/\(default\)( +)/) { match in
+            "(\(defaultWord))" + String(repeating: " ", count: max(1, match.1.count - (defaultWord.count - "default".count)))
+        }
+        text.replace("<subcommand>", with: "<\(texts("help.chrome.subcommand_value"))>")
+        text.replace("<options>", with: "<\(texts("help.chrome.options_value"))>")
         return text
     }
 }

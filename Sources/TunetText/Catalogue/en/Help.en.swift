@@ -12,6 +12,9 @@ extension Catalogue {
         "help.chrome.see_subcommand": "See '{value} <subcommand>' for detailed help.",
         "help.chrome.help": "Show help information.",
         "help.chrome.version": "Show the version.",
+        "help.chrome.default_subcommand": "default",
+        "help.chrome.subcommand_value": "subcommand",
+        "help.chrome.options_value": "options",
 
         "help.value.path": "path",
         "help.value.name": "name",
@@ -34,11 +37,16 @@ extension Catalogue {
             audited under the name given by --as or TUNET_ACTOR (else the operating-system user).
 
             Examples:
-              tunet demo                           build a demo database in ./tunet.sqlite
-              tunet provider list --state expiring farms whose approval runs out soon
+              # a demo database in ./tunet.sqlite
+              tunet demo
+              # farms whose approval runs out within 90 days
+              tunet provider list --state expiring
+              # check a register file without storing it
               tunet provider import farms.csv --dry-run
+              # changes to the farm register since New Year
               tunet audit --entity provider --since 2026-01-01
-              tunet completions bash               shell completion (see README)
+              # Tab completion in bash (zsh and fish: see tunet completions --help)
+              source <(tunet completions bash)
 
             Exit codes: 0 success, 64 wrong command line, 65 invalid input (nothing changed), \
             66 not found, 73 output not writable, 74 database too new or damaged, 75 database busy, 70 internal error.

@@ -3,14 +3,16 @@ extension Catalogue {
     static let enHelpShell: [String: String] = [
         "help.completions.abstract": "Print the script that lets the shell complete tunet commands with Tab (bash, zsh or fish).",
         "help.completions.discussion": """
-            The script completes commands, options and values. Organisation numbers, agreement references and \
-            report names are read from the database on the command line (--database, else TUNET_DATABASE, else \
-            ./tunet.sqlite) when it exists; completing never changes a database and never creates one.
+            The script completes commands, options and values. Report names come from the report catalogue; \
+            organisation numbers and agreement references are read from the database file on the command line \
+            (--database, else TUNET_DATABASE, else ./tunet.sqlite) when it exists, never from a PostgreSQL \
+            server; completing only reads, never changes a database and never creates one.
 
             To turn it on:
               bash, in the shell you are in:
                 source <(tunet completions bash)
               bash, in every new shell (bash-completion):
+                mkdir -p ~/.local/share/bash-completion/completions
                 tunet completions bash > ~/.local/share/bash-completion/completions/tunet
                 or into ~/.bash_completion.d/tunet, sourced from ~/.bashrc, or as root
                 into /etc/bash_completion.d/tunet

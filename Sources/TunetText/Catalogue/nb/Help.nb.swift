@@ -12,6 +12,9 @@ extension Catalogue {
         "help.chrome.see_subcommand": "Se «{value} <underkommando>» for hjelp til hver av dem.",
         "help.chrome.help": "Vis denne hjelpen.",
         "help.chrome.version": "Vis versjonen.",
+        "help.chrome.default_subcommand": "standard",
+        "help.chrome.subcommand_value": "underkommando",
+        "help.chrome.options_value": "valg",
 
         "help.value.path": "fil",
         "help.value.name": "navn",
@@ -34,11 +37,16 @@ extension Catalogue {
             logges under navnet gitt med --as eller TUNET_ACTOR (ellers brukeren i operativsystemet).
 
             Eksempler:
-              tunet demo                           bygg en demodatabase i ./tunet.sqlite
-              tunet provider list --state expiring gårder der godkjenningen går ut snart
+              # en demodatabase i ./tunet.sqlite
+              tunet demo
+              # gårder der godkjenningen går ut innen 90 dager
+              tunet provider list --state expiring
+              # kontroller en registerfil uten å lagre den
               tunet provider import gårder.csv --dry-run
+              # endringer i gårdsregisteret siden nyttår
               tunet audit --entity provider --since 2026-01-01
-              tunet completions bash               skallfullføring (se README)
+              # Tab-fullføring i bash (zsh og fish: se tunet completions --help)
+              source <(tunet completions bash)
 
             Avslutningskoder: 0 vellykket, 64 feil kommandolinje, 65 ugyldige data (ingenting endret), \
             66 ikke funnet, 73 kan ikke skrive utdatafilen, 74 databasen er for ny eller skadet, 75 databasen er opptatt, \
@@ -46,7 +54,7 @@ extension Catalogue {
             """,
 
         "help.options.global.database": "Databasen: en fil, eller en postgres://-adresse (standard: $TUNET_DATABASE, ellers ./tunet.sqlite).",
-        "help.options.global.as": "Hvem som handler, for endringsloggen (standard: $TUNET_ACTOR, ellers brukernavnet ditt).",
+        "help.options.global.as": "Hvem som handler, for revisjonsloggen (standard: $TUNET_ACTOR, ellers brukernavnet ditt).",
         "help.options.global.lang": "Språket Tunet skriver på: nb (bokmål, standard) eller en (engelsk) (standard: $TUNET_LANG, ellers nb).",
         "help.options.output.json": "Skriv JSON for programmer i stedet for en tabell (feltnavnene står i Contracts/cli-json.md).",
         "help.options.overwrite.force": "Skriv over utdatafilen hvis den finnes (aldri databasen eller journalfilene dens).",

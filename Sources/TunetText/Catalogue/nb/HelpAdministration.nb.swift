@@ -95,14 +95,14 @@ extension Catalogue {
         "help.copy.from": "Kommunens SQLite-fil.",
         "help.copy.to": "Den felles databasen (postgres://BRUKER@VERT:PORT/DATABASE); passordet fra PGPASSWORD eller ~/.pgpass.",
 
-        "help.privacy.abstract": "Personopplysninger: hva som er lagret, sletting for en deltaker, sletting etter alder.",
+        "help.privacy.abstract": "Personopplysninger: hva som er lagret, sletting for en deltaker, sletting etter lagringstid.",
         "help.privacy.discussion": """
             Eksempler:
               tunet privacy report
               tunet privacy erase --participant P-2026-0042 --yes
               tunet privacy retention --older-than 5y
             """,
-        "help.privacy.report.abstract": "List opp personopplysningene som er lagret, og alderen deres.",
+        "help.privacy.report.abstract": "List opp personopplysningene som er lagret, og hvor lenge de har vært lagret.",
         "help.privacy.report.discussion": """
             Eksempel:
               tunet privacy report --json
@@ -114,12 +114,12 @@ extension Catalogue {
             """,
         "help.privacy.erase.participant": "Deltakerkoden.",
         "help.privacy.erase.yes": "Bekreft: slettingen kan ikke angres.",
-        "help.privacy.retention.abstract": "Slett deltakere der alle plasseringene sluttet for lengre tid siden enn alderen som er oppgitt (viser dem først, uten --yes).",
+        "help.privacy.retention.abstract": "Slett deltakere der alle plasseringene sluttet for lengre tid siden enn tiden som er oppgitt (viser dem først, uten --yes).",
         "help.privacy.retention.discussion": """
             Eksempel:
               tunet privacy retention --older-than 5y --yes
             """,
-        "help.privacy.retention.older-than": "En alder som 5y (år) eller 18m (måneder).",
+        "help.privacy.retention.older-than": "En tid som 5y (år) eller 18m (måneder).",
         "help.privacy.retention.yes": "Slett dem (uten dette valget listes de bare opp).",
 
         "help.demo.abstract": "Bygg en realistisk demodatabase (Kongsberg og pilotkommunene i Nordland og Oslo/Viken).",

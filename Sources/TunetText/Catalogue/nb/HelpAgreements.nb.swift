@@ -76,7 +76,7 @@ extension Catalogue {
               tunet agreement extend 2023/4512 --note "Vedtatt i arbeidslaget 2025-09-12"
             """,
         "help.agreement.extend.reference": "Avtalens referanse.",
-        "help.agreement.extend.note": "En merknad til endringsloggen.",
+        "help.agreement.extend.note": "En merknad til revisjonsloggen.",
 
         "help.agreement.terminate.abstract": "Avslutt en avtale fra en bestemt dag, med en begrunnelse.",
         "help.agreement.terminate.discussion": """
@@ -140,7 +140,7 @@ extension Catalogue {
         "help.agreement.places.set": "ORGNR:GRUPPE:PLASSER, eller ORGNR:GRUPPE:PLASSER:UKEDAGER der kontrakten kjøper per ukedag; erstatter det som kjøpes der (0 stopper kjøpet); gjenta.",
         "help.agreement.places.extra-places": "Om avrop kan gå ut over de kjøpte plassene.",
 
-        "help.agreement.consumption.abstract": "Bundet pluss brukt mot hver avtales maksimalverdi.",
+        "help.agreement.consumption.abstract": "Hvor mye av hver avtales maksimalverdi som er bundet og brukt.",
         "help.agreement.consumption.discussion": """
             Bundet er den beregnede kostnaden for plasseringene; brukt er fakturert oppmøte. Prognosekolonnen er \
             dagen maksimalverdien nås i takten fra de siste 90 dagene («!» når det er før avtalen slutter, \

@@ -91,7 +91,7 @@ extension Catalogue {
         "help.pilot.compare.ids": "To eller flere piloter (nummer eller navn).",
         "help.pilot.compare.output": "Skriv også en xlsx-arbeidsbok med diagram.",
 
-        "help.kpi.abstract": "Konsumprisindeksen fra SSB (tabell 03013, 2015 = 100) til prisjustering.",
+        "help.kpi.abstract": "Konsumprisindeksen fra SSB (tabell 03013, 2015 = 100), brukt til prisjustering.",
         "help.kpi.discussion": """
             Eksempler:
               tunet kpi set 2026M10 137.4

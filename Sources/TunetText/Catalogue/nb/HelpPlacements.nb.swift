@@ -85,7 +85,7 @@ extension Catalogue {
             """,
         "help.placement.end.id": "Plasseringens nummer.",
         "help.placement.end.on": "Den nye siste dagen.",
-        "help.placement.end.reason": "Hvorfor, til endringsloggen.",
+        "help.placement.end.reason": "Hvorfor, til revisjonsloggen.",
 
         "help.placement.extend.abstract": "Forleng en plassering; kapasiteten, avtaleperioden og maksimalverdien kontrolleres for de nye dagene.",
         "help.placement.extend.discussion": """
@@ -224,10 +224,10 @@ extension Catalogue {
         "help.attendance.import.discussion": """
             Formatet står i Contracts/attendance-file.md. Er én rad feil, lagres ingenting; hver feil rad \
             rapporteres med radnummer, kolonne og grunn. Samme fil en gang til endrer ingenting; en senere fil \
-            for de samme dagene erstatter verdiene deres (endringsloggen tar vare på de tidligere). Har en senere \
+            for de samme dagene erstatter verdiene deres (revisjonsloggen tar vare på de tidligere). Har en senere \
             fil endret noen av dagene siden, sier samme fil en gang til hvor mange av dagene som nå er annerledes \
             og hvilke innsendinger som endret dem, og endrer fortsatt ingenting; --again importerer den som en ny \
-            innsending og bruker dagene dens på nytt (hendelsen i endringsloggen sier at den ble brukt på nytt).
+            innsending og bruker dagene dens på nytt (hendelsen i revisjonsloggen sier at den ble brukt på nytt).
 
             En delvis utfylt mal er en delvis rapport: en rad uten status og uten noe annet utfylt (timer, turer, \
             ekstra dag) hoppes over, og er ingen feil. Dagen er da ikke rapportert og står som manglende i \

@@ -169,7 +169,7 @@ extension Catalogue {
             Etter `procurement award` får alle tilbyderne samtidig vite hvem som vant, egne poeng per kriterium \
             og egen plassering, vinnernes relative fordeler og siste dag i karensperioden. Hvert brev er én \
             selvstendig HTML-fil som alle nettlesere åpner og kan skrive ut til PDF; mappen opprettes om den mangler. \
-            At brevene er skrevet, føres i endringsloggen med dagen og tilbyderne.
+            At brevene er skrevet, føres i revisjonsloggen med dagen og tilbyderne.
 
             Eksempel:
               tunet procurement letters 1 -o tildelingsbrev

@@ -61,7 +61,7 @@ extension Catalogue {
               tunet provider suspend 974760673 --reason "Forsikringen er utløpt"
             """,
         "help.provider.suspend.organisation-number": "Gårdens organisasjonsnummer.",
-        "help.provider.suspend.reason": "Hvorfor gården suspenderes (påkrevd, lagres i endringsloggen).",
+        "help.provider.suspend.reason": "Hvorfor gården suspenderes (påkrevd, lagres i revisjonsloggen).",
 
         "help.provider.reactivate.abstract": "Opphev en suspensjon.",
         "help.provider.reactivate.discussion": """
@@ -69,7 +69,7 @@ extension Catalogue {
               tunet provider reactivate 974760673 --note "Forsikringen er fornyet"
             """,
         "help.provider.reactivate.organisation-number": "Gårdens organisasjonsnummer.",
-        "help.provider.reactivate.note": "En merknad til endringsloggen.",
+        "help.provider.reactivate.note": "En merknad til revisjonsloggen.",
 
         "help.provider.import.abstract": "Importer gårder fra en CSV-fil, alt eller ingenting.",
         "help.provider.import.discussion": """

@@ -3,14 +3,16 @@ extension Catalogue {
     static let nbHelpShell: [String: String] = [
         "help.completions.abstract": "Skriv skriptet som lar skallet fullføre tunet-kommandoer med Tab (bash, zsh eller fish).",
         "help.completions.discussion": """
-            Skriptet fullfører kommandoer, valg og verdier. Organisasjonsnumre, avtalereferanser og rapportnavn \
-            hentes fra databasen på kommandolinjen (--database, ellers TUNET_DATABASE, ellers ./tunet.sqlite) \
-            når den finnes; fullføringen endrer aldri en database og lager ingen ny.
+            Skriptet fullfører kommandoer, valg og verdier. Rapportnavnene kommer fra rapportkatalogen; \
+            organisasjonsnumre og avtalereferanser hentes fra databasefilen på kommandolinjen (--database, ellers \
+            TUNET_DATABASE, ellers ./tunet.sqlite) når den finnes, aldri fra en PostgreSQL-server; fullføringen \
+            bare leser, endrer aldri en database og lager ingen ny.
 
             Slik slår du det på:
               bash, i skallet du står i:
                 source <(tunet completions bash)
               bash, i alle nye skall (bash-completion):
+                mkdir -p ~/.local/share/bash-completion/completions
                 tunet completions bash > ~/.local/share/bash-completion/completions/tunet
                 eller i ~/.bash_completion.d/tunet, hentet inn fra ~/.bashrc, eller som
                 root i /etc/bash_completion.d/tunet

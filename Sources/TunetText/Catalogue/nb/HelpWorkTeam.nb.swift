@@ -206,7 +206,7 @@ extension Catalogue {
               tunet calendar school show --municipality 1866 --year 2026
               tunet calendar school import skoleruter.csv
             """,
-        "help.calendar.school.abstract": "Skoleferier, da elevene ikke er på gården.",
+        "help.calendar.school.abstract": "Skoleferier, når elevene ikke er på gården.",
         "help.calendar.school.discussion": """
             Eksempel:
               tunet calendar school set --municipality 1866 --from 2026-10-05 \\

@@ -10,7 +10,7 @@ struct BackupCommand: ParsableCommand {
         abstract: Help.abstract("backup"),
         discussion: Help.discussion("backup"))
 
-    @Argument(help: Help.option("backup.path")) var path: String
+    @Argument(help: Help.option("backup.path", value: "path")) var path: String
     @OptionGroup var output: OutputOptions
     @OptionGroup var overwrite: OverwriteOptions
     @OptionGroup var global: GlobalOptions

@@ -47,7 +47,7 @@ struct CalendarCommand: ParsableCommand {
             commandName: "import", abstract: Help.abstract("calendar.school.import"),
             discussion: Help.discussion("calendar.school.import"))
 
-        @Argument(help: Help.option("calendar.school.import.file"))
+        @Argument(help: Help.option("calendar.school.import.file", value: "path"))
         var file: String
         @Flag(help: Help.option("calendar.school.import.dry-run"))
         var dryRun = false

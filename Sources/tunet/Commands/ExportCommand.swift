@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         abstract: Help.abstract("export"),
         discussion: Help.discussion("export"))
 
-    @Argument(help: Help.option("export.report"), completion: .reportNames)
+    @Argument(help: Help.option("export.report", value: "report"), completion: .reportNames)
     var report: String
     @Option(help: Help.option("export.from"))
     var from: String?

@@ -10,7 +10,7 @@ extension InvoiceCommand {
             commandName: "check", abstract: Help.abstract("invoice.check"),
             discussion: Help.discussion("invoice.check"))
 
-        @Argument(help: Help.option("invoice.check.file"))
+        @Argument(help: Help.option("invoice.check.file", value: "path"))
         var file: String
         @Option(help: Help.option("invoice.check.provider"), completion: .organisationNumbers)
         var provider: String?

@@ -17,9 +17,9 @@ struct KPICommand: ParsableCommand {
             commandName: "set",
             abstract: Help.abstract("kpi.set"), discussion: Help.discussion("kpi.set"))
 
-        @Argument(help: Help.option("kpi.set.month"))
+        @Argument(help: Help.option("kpi.set.month", value: "month"))
         var month: String
-        @Argument(help: Help.option("kpi.set.index"))
+        @Argument(help: Help.option("kpi.set.index", value: "index"))
         var index: String
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -36,7 +36,7 @@ struct KPICommand: ParsableCommand {
             commandName: "import", abstract: Help.abstract("kpi.import"),
             discussion: Help.discussion("kpi.import"))
 
-        @Argument(help: Help.option("kpi.import.file"))
+        @Argument(help: Help.option("kpi.import.file", value: "path"))
         var file: String
         @Flag(help: Help.option("kpi.import.dry-run"))
         var dryRun = false

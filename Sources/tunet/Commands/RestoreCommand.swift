@@ -10,7 +10,7 @@ struct RestoreCommand: ParsableCommand {
         abstract: Help.abstract("restore"),
         discussion: Help.discussion("restore"))
 
-    @Argument(help: Help.option("restore.path")) var path: String
+    @Argument(help: Help.option("restore.path", value: "path")) var path: String
     @Flag(help: Help.option("restore.yes")) var yes = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions

@@ -24,6 +24,9 @@ extension Catalogue {
         "help.value.basis": "basis",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
+        "help.value.month": "month",
+        "help.value.index": "index",
+        "help.value.report": "report",
         // group A
         "help.value.organisation_number": "org-number",
         "help.value.number": "number",

@@ -24,6 +24,9 @@ extension Catalogue {
         "help.value.basis": "grunnlag",
         "help.value.megabytes": "MB",
         "help.value.address": "IP",
+        "help.value.month": "måned",
+        "help.value.index": "indeks",
+        "help.value.report": "rapport",
         // group A
         "help.value.organisation_number": "orgnr",
         "help.value.number": "nummer",

@@ -36,7 +36,7 @@ public enum AttendanceFile {
     }
 
     /// Where each column is, looked up once: a column lookup per field hashed its name, a million rows over.
-    private struct Positions {
+    struct Positions {
         let organisationNumber: Int?, participant: Int, date: Int, status: Int, hours: Int?, transportTrips: Int?, extraDay: Int?
 
         init(_ map: ColumnMap<Column>) {
@@ -55,12 +55,21 @@ public enum AttendanceFile {
     public static func isText(_ data: Data) -> Bool { !data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     /// Calls `body` with each non-blank row below the header; refuses a file without a header, without
-    /// rows, or with a value in a column that has no heading.
-    public static func rows(in data: Data, fileName: String, _ body: (AttendanceRow) throws -> Void) throws {
+    /// rows, or with a value in a column that has no heading. With `order` (`AttendanceRowOrder`), a CSV
+    /// file's rows come in that order, each with its own row number.
+    public static func rows(in data: Data, fileName: String, order: AttendanceRowOrder? = nil,
+                            _ body: (AttendanceRow) throws -> Void) throws {
         var header: TableRow?
         var columns: Positions?
         var count = 0
-        try records(in: data, fileName: fileName) { record in
+        let records: ((TableRow) throws -> Void) throws -> Void = { each in
+            if let order {
+                try CSVReader(data: data, name: fileName).forEachRecord(at: order.positions, each)
+            } else {
+                try Self.records(in: data, fileName: fileName, each)
+            }
+        }
+        try records { record in
             guard let columns, let header else {
                 header = record
                 columns = Positions(try ColumnMap(header: record, names: columnNames, required: [.participant, .date, .status], fieldName: \.rawValue))

@@ -131,97 +131,36 @@ public struct CSVReader: Sendable {
     /// Calls `body` for every record in order. Stops at the first error (a broken quote, an oversized
     /// field) with a message naming the row.
     public func forEachRecord(_ body: (TableRow) throws -> Void) throws {
-        try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
-            let bytes = UnsafeRawBufferPointer(rebasing: all[startOffset...])
-            let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
-            let delimiter = self.delimiter
-            var fields: [String] = []
-            var fieldBytes: [UInt8] = []
-            fieldBytes.reserveCapacity(256)
-            var row = 1
-            var index = 0
-            let count = bytes.count
-            var atRecordStart = true
+        try forEachRecordWithPosition { record, _ in try body(record) }
+    }
 
-            func finishField() {
-                fields.append(decode(fieldBytes))
-                fieldBytes.removeAll(keepingCapacity: true)
-            }
-            func checkSize(_ size: Int? = nil) throws {
-                if (size ?? fieldBytes.count) > CSVReader.maximumFieldBytes {
-                    throw TunetError.invalidInput([FieldProblem(
-                        row: row, field: FieldProblem.column(fields.count + 1),
-                        reason: Message("files.csv.field_too_long", ["kilobytes": .integer(CSVReader.maximumFieldBytes / 1024)]))])
-                }
-            }
-
-            while index < count {
-                atRecordStart = false
-                // One field.
-                if bytes[index] == quote {
-                    let quoteRow = row
-                    index += 1
-                    var closed = false
-                    while index < count {
-                        let byte = bytes[index]
-                        if byte == quote {
-                            if index + 1 < count && bytes[index + 1] == quote {
-                                fieldBytes.append(quote)
-                                index += 2
-                                continue
-                            }
-                            index += 1
-                            closed = true
-                            break
-                        }
-                        fieldBytes.append(byte)
-                        index += 1
-                        if fieldBytes.count > CSVReader.maximumFieldBytes { try checkSize() }
-                    }
-                    if !closed {
-                        throw TunetError.invalidInput([FieldProblem(
-                            row: quoteRow, field: FieldProblem.column(fields.count + 1),
-                            reason: Message("files.csv.unclosed_quote"))])
-                    }
-                }
-                // Unquoted text (or what follows a closing quote) up to the delimiter or line end,
-                // decoded straight from the file unless a quoted part came first.
-                let start = index
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == delimiter || byte == cr || byte == lf { break }
-                    index += 1
-                }
-                try checkSize(fieldBytes.count + index - start)
-                if fieldBytes.isEmpty {
-                    fields.append(decode(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
-                } else {
-                    fieldBytes.append(contentsOf: bytes[start..<index])
-                    finishField()
-                }
-                if index >= count { break }
-                let byte = bytes[index]
-                if byte == delimiter {
-                    if fields.count >= TableRow.maximumColumns { throw TableRow.tooManyColumns(row: row) }
-                    index += 1
-                    if index == count { finishField() }
-                    continue
-                }
-                // Line end: CRLF, LF or CR.
-                index += (byte == cr && index + 1 < count && bytes[index + 1] == lf) ? 2 : 1
-                try body(TableRow(row: row, fields: fields))
-                fields.removeAll(keepingCapacity: true)
-                row += 1
-                atRecordStart = true
-            }
-            if !fields.isEmpty && !atRecordStart {
-                try body(TableRow(row: row, fields: fields))
+    /// Calls `body` for every record in order, with where it starts, to read it again later on its own.
+    public func forEachRecordWithPosition(_ body: (TableRow, RecordPosition) throws -> Void) throws {
+        try withCursor { cursor in
+            var position = cursor.position
+            while let record = try cursor.next() {
+                try body(record, position)
+                position = cursor.position
             }
         }
     }
 
-    private func decode(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBytes { decode($0) }
+    /// Calls `body` for the records at `positions` (from `forEachRecordWithPosition`), in that order.
+    public func forEachRecord(at positions: [RecordPosition], _ body: (TableRow) throws -> Void) throws {
+        try withCursor { cursor in
+            for position in positions {
+                cursor.move(to: position)
+                if let record = try cursor.next() { try body(record) }
+            }
+        }
+    }
+
+    private func withCursor(_ body: (inout CSVRecordCursor) throws -> Void) throws {
+        try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
+            let bytes = UnsafeRawBufferPointer(rebasing: all[startOffset...])
+            var cursor = CSVRecordCursor(bytes: bytes, delimiter: delimiter, decode: { decode($0) })
+            try body(&cursor)
+        }
     }
 
     private func decode(_ bytes: UnsafeRawBufferPointer) -> String {

@@ -117,19 +117,73 @@ struct AttendancePipelineTests {
         #expect(try lastAuditEvent(farm.context) == before)
     }
 
-    @Test("reads a file whose farm's rows resume after another farm's once more, inside the writer, and stores it as the usual way does")
-    func farmsNotGrouped() throws {
-        let side = try farms(), usual = try farms()
-        var lines = try side.lines().dropFirst().map(String.init)
-        lines.append(lines.removeFirst())
+    /// The import side by side, and for each reading of the file's rows, whether a helper read them
+    /// (beside the writer) rather than the thread that holds the writer.
+    private func sideBySideReadings(_ context: TunetContext, _ file: URL) throws -> (report: AttendanceImportView, byHelper: [Bool]) {
+        let writer = pthread_self()
+        let byHelper = Mutex<[Bool]>([])
+        let job = AttendanceImportJob(context: context, revealOtherProviders: true, data: try Data(contentsOf: file),
+                                      fileName: file.lastPathComponent, submitter: nil, dryRun: false,
+                                      onReadingRows: { byHelper.withLock { $0.append(pthread_equal(pthread_self(), writer) == 0) } })
+        let report = try PipelinedImport().run(job)
+        return (report, byHelper.withLock { $0 })
+    }
 
-        let (report, readings) = try sideBySideCounting(side.context, try side.file("regrouped.csv", lines))
-        #expect(readings == 2, "read once side by side, and once more inside the writer")
-        #expect(report.new == lines.count && report.submissions.count == 3)
-        let usualReport = try importer(usual.context, sideBySide: false).run(file: try usual.file("regrouped.csv", lines))
-        #expect(summary(report) == summary(usualReport))
-        #expect(try storedDays(side.context) == storedDays(usual.context))
-        #expect(try storedDays(side.context).count == lines.count)
+    /// The file's rows in other orders: sorted by date, by participant, and shuffled.
+    private func otherOrders(_ lines: [String]) -> [(name: String, lines: [String])] {
+        let field = { (line: String, index: Int) in line.split(separator: ";", omittingEmptySubsequences: false)[index] }
+        let shuffled = lines.enumerated().sorted { ($0.offset &* 2_654_435_761) % 4_099 < ($1.offset &* 2_654_435_761) % 4_099 }.map(\.element)
+        return [("by-date.csv", lines.sorted { field($0, 2) < field($1, 2) }),
+                ("by-participant.csv", lines.sorted { field($0, 1) < field($1, 1) }),
+                ("shuffled.csv", shuffled)]
+    }
+
+    @Test("stores a file sorted by date, by participant or shuffled as the import one step at a time does, reading it again farm by farm, side by side")
+    func anyOrder() throws {
+        let lines = try farms().lines().dropFirst().map(String.init)
+        for (name, reordered) in otherOrders(lines) {
+            let side = try farms(), usual = try farms()
+            #expect(reordered != lines)
+            let (report, byHelper) = try sideBySideReadings(side.context, try side.file(name, reordered))
+            #expect(byHelper == [true, true], "\(name): given up in the file's order, then read farm by farm beside the writer")
+            #expect(report.new == lines.count && report.submissions.count == 3)
+            let usualReport = try importer(usual.context, sideBySide: false).run(file: try usual.file(name, reordered))
+            #expect(summary(report) == summary(usualReport), "\(name)")
+            #expect(try storedDays(side.context) == storedDays(usual.context), "\(name)")
+        }
+    }
+
+    @Test("a file out of order with problems names every one, in the file's order, as the import one step at a time does, and stores nothing")
+    func anyOrderRefused() throws {
+        let farm = try farms()
+        var lines = try farm.lines().dropFirst().map(String.init)
+        func spoil(_ index: Int, status: String) {
+            var fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            fields[3] = status
+            lines[index] = fields.joined(separator: ";")
+        }
+        lines.append(lines.removeFirst())
+        spoil(lines.count - 1, status: "X")
+        spoil(5, status: "Y")
+        lines.append(lines[7])
+        let file = try farm.file("spoilt.csv", lines)
+        let before = try lastAuditEvent(farm.context)
+        let problems = { (sideBySide: Bool) -> [FieldProblem] in
+            do {
+                _ = try importer(farm.context, sideBySide: sideBySide).run(file: file)
+                Issue.record("a file with problems was stored")
+                return []
+            } catch let error as TunetError {
+                return error.problems
+            }
+        }
+        let found = try problems(true)
+        #expect(found.count >= 3)
+        #expect(found.compactMap(\.row) == found.compactMap(\.row).sorted(), "told in the file's order")
+        #expect(found.contains { $0.row == lines.count + 1 && $0.field == "date" }, "the day given twice, at its second row")
+        #expect(try found == problems(false))
+        #expect(try storedDays(farm.context).isEmpty)
+        #expect(try lastAuditEvent(farm.context) == before)
     }
 
     @Test("reads a file farm by farm only once")

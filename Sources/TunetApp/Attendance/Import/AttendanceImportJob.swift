@@ -17,6 +17,8 @@ struct AttendanceImportJob: Sendable {
     /// Import the file as a new submission even if the same content was imported before (`--again`).
     let again: Bool
     let onReadingRows: (@Sendable () -> Void)?
+    /// The order to read the file's rows in, when not the file's own (`inFarmOrder()`).
+    private(set) var rowOrder: AttendanceRowOrder?
 
     init(context: TunetContext, revealOtherProviders: Bool, data: Data, fileName: String, submitter: OrganisationNumber?, dryRun: Bool,
          again: Bool = false, onReadingRows: (@Sendable () -> Void)? = nil) {
@@ -29,6 +31,15 @@ struct AttendanceImportJob: Sendable {
         self.dryRun = dryRun
         self.again = again
         self.onReadingRows = onReadingRows
+    }
+
+    /// The same import, reading the file's rows farm by farm (`AttendanceRowOrder`); nil for a file that
+    /// cannot be read so (a workbook, one farm's file).
+    func inFarmOrder() throws -> AttendanceImportJob? {
+        guard let order = try AttendanceRowOrder.farmByFarm(in: data, fileName: fileName) else { return nil }
+        var job = self
+        job.rowOrder = order
+        return job
     }
 
     /// The report for a file already imported, or nil; always nil when the file is to be applied again.
@@ -78,10 +89,10 @@ struct AttendanceImportJob: Sendable {
     func readRows(_ body: (AttendanceRow) throws -> Void) throws {
         onReadingRows?()
         let progress = context.progress
-        guard !(progress is SilentProgress) else { return try AttendanceFile.rows(in: data, fileName: fileName, body) }
+        guard !(progress is SilentProgress) else { return try AttendanceFile.rows(in: data, fileName: fileName, order: rowOrder, body) }
         progress.begin(.readingRows, total: AttendanceFile.isText(data) ? max(0, Int64(data.lineCount) - 1) : nil)
         var counter = ProgressCounter(progress)
-        try AttendanceFile.rows(in: data, fileName: fileName) { row in
+        try AttendanceFile.rows(in: data, fileName: fileName, order: rowOrder) { row in
             try body(row)
             counter.add()
         }

@@ -12,11 +12,27 @@ import TunetStorage
 ///
 /// Both helpers read in snapshots taken while this holds the writer, so they see exactly what the
 /// writer started from, and a farm's stored days change only by its own submission, stored after
-/// its plan was made. When a farm's rows resume after another farm's (its plan may already be
-/// stored), everything is rolled back and the file is read a second time, inside the writer
-/// (`WriterImport`).
+/// its plan was made.
+///
+/// A file whose farm's rows resume after another farm's (sorted by date, by participant, or not at
+/// all) is rolled back as soon as that is seen and read again farm by farm (`AttendanceRowOrder`), the
+/// same way, side by side. Its problems, if it has any, are told in the file's own order by the
+/// import inside the writer (`WriterImport`), which also takes any file that cannot be read farm by farm.
 struct PipelinedImport: AttendanceImportRoute {
     func run(_ job: AttendanceImportJob) throws -> AttendanceImportView {
+        if let done = try attempt(job) { return done }
+        if let regrouped = try job.inFarmOrder() {
+            do {
+                if let done = try attempt(regrouped) { return done }
+            } catch let error as TunetError where !error.problems.isEmpty {
+                // Found in the farms' order: told below in the file's.
+            }
+        }
+        return try WriterImport().run(job)
+    }
+
+    /// The import side by side, or nil (with nothing stored) when the file's farms are not grouped.
+    private func attempt(_ job: AttendanceImportJob) throws -> AttendanceImportView? {
         // The store reports an error it does not know as a fault of its own: the flag tells them apart.
         var farmsNotGrouped = false
         do {
@@ -30,7 +46,7 @@ struct PipelinedImport: AttendanceImportRoute {
                 }
             }
         } catch where farmsNotGrouped {
-            return try WriterImport().run(job)
+            return nil
         }
     }
 
@@ -74,19 +90,24 @@ struct PipelinedImport: AttendanceImportRoute {
                             handedOver += 1
                         }
                     }
-                    try job.readRows { row in
-                        try batch.add(row, reader: reader)
-                        guard handingOver else { return }
-                        if batch.hasProblems || batch.revisitsFarms {
-                            handingOver = false
-                            stopAll()
-                        } else {
-                            handOver(upTo: batch.farmsPassed)
+                    do {
+                        try job.readRows { row in
+                            try batch.add(row, reader: reader)
+                            guard handingOver else { return }
+                            if batch.revisitsFarms { throw FarmsNotGrouped() }
+                            if batch.hasProblems {
+                                handingOver = false
+                                stopAll()
+                            } else {
+                                handOver(upTo: batch.farmsPassed)
+                            }
                         }
+                    } catch is FarmsNotGrouped {
+                        // Read again in another order, where the rest of the file's problems are found.
+                        return false
                     }
                     try batch.checkProblems()
                     rowsLeftEmpty.withLock { $0 = batch.rowsLeftEmpty }
-                    if batch.revisitsFarms { return false }
                     handOver(upTo: batch.farmCount)
                     farmsToPlan.finish()
                     return true

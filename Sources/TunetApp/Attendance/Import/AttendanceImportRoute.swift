@@ -1,7 +1,7 @@
 import TunetDomain
 import TunetStorage
 
-/// One way of carrying an import's steps through the store. Each reads the file's rows at most twice.
+/// One way of carrying an import's steps through the store.
 protocol AttendanceImportRoute: Sendable {
     func run(_ job: AttendanceImportJob) throws -> AttendanceImportView
 }

@@ -16,42 +16,38 @@ import TunetStorage
 ///
 /// A file whose farm's rows resume after another farm's (sorted by date, by participant, or not at
 /// all) is rolled back as soon as that is seen and read again farm by farm (`AttendanceRowOrder`), the
-/// same way, side by side. Its problems, if it has any, are told in the file's own order by the
-/// import inside the writer (`WriterImport`), which also takes any file that cannot be read farm by farm.
+/// same way, side by side. Read so, a problem in it stops the reading at once: the import inside the
+/// writer (`WriterImport`) then tells every problem in the file's own order, as it also takes any
+/// file that cannot be read farm by farm.
 struct PipelinedImport: AttendanceImportRoute {
     func run(_ job: AttendanceImportJob) throws -> AttendanceImportView {
         if let done = try attempt(job) { return done }
-        if let regrouped = try job.inFarmOrder() {
-            do {
-                if let done = try attempt(regrouped) { return done }
-            } catch let error as TunetError where !error.problems.isEmpty {
-                // Found in the farms' order: told below in the file's.
-            }
-        }
+        if let regrouped = try job.inFarmOrder(), let done = try attempt(regrouped) { return done }
         return try WriterImport().run(job)
     }
 
-    /// The import side by side, or nil (with nothing stored) when the file's farms are not grouped.
+    /// The import side by side, or nil (with nothing stored) when it is given up: the file's farms are
+    /// not grouped, or it is read in another order than its own and has problems.
     private func attempt(_ job: AttendanceImportJob) throws -> AttendanceImportView? {
         // The store reports an error it does not know as a fault of its own: the flag tells them apart.
-        var farmsNotGrouped = false
+        var givenUp = false
         do {
             return try job.context.write { tx in
                 if let earlier = try job.earlierImport(tx) { return earlier }
                 do {
                     return try pipelined(job, tx)
-                } catch is FarmsNotGrouped {
-                    farmsNotGrouped = true
-                    throw FarmsNotGrouped()
+                } catch is GivenUp {
+                    givenUp = true
+                    throw GivenUp()
                 }
             }
-        } catch where farmsNotGrouped {
+        } catch where givenUp {
             return nil
         }
     }
 
-    /// The rows of a farm resume after another farm's.
-    private struct FarmsNotGrouped: Error {}
+    /// The rows of a farm resume after another farm's, or a file read out of its order has problems.
+    private struct GivenUp: Error {}
 
     private func pipelined(_ job: AttendanceImportJob, _ tx: StoreTransaction) throws -> AttendanceImportView {
         let context = job.context
@@ -74,12 +70,12 @@ struct PipelinedImport: AttendanceImportRoute {
             }
         }
 
-        let farmsNotGrouped = Mutex(false)
+        let givenUp = Mutex(false)
         let rowsLeftEmpty = Mutex(0)
         let checking = Worker(name: "tunet-import-check") {
             do {
-                // False when a farm's rows resume after another farm's (an error would not survive the reader).
-                let grouped = try inWritersSnapshot { reader in
+                // False when given up (an error would not survive the reader).
+                let completed = try inWritersSnapshot { reader in
                     var batch = try job.batch(reader)
                     var handedOver = 0
                     // Once nothing will be stored, the rest of the file is still checked: its problems are the answer.
@@ -94,7 +90,7 @@ struct PipelinedImport: AttendanceImportRoute {
                         try job.readRows { row in
                             try batch.add(row, reader: reader)
                             guard handingOver else { return }
-                            if batch.revisitsFarms { throw FarmsNotGrouped() }
+                            if batch.revisitsFarms || (job.rowOrder != nil && batch.hasProblems) { throw GivenUp() }
                             if batch.hasProblems {
                                 handingOver = false
                                 stopAll()
@@ -102,8 +98,8 @@ struct PipelinedImport: AttendanceImportRoute {
                                 handOver(upTo: batch.farmsPassed)
                             }
                         }
-                    } catch is FarmsNotGrouped {
-                        // Read again in another order, where the rest of the file's problems are found.
+                    } catch is GivenUp {
+                        // Read again another way, where every problem of the file is found.
                         return false
                     }
                     try batch.checkProblems()
@@ -112,8 +108,8 @@ struct PipelinedImport: AttendanceImportRoute {
                     farmsToPlan.finish()
                     return true
                 }
-                if !grouped {
-                    farmsNotGrouped.withLock { $0 = true }
+                if !completed {
+                    givenUp.withLock { $0 = true }
                     stopAll()
                 }
             } catch {
@@ -155,7 +151,7 @@ struct PipelinedImport: AttendanceImportRoute {
         planning.join()
         // The file's own problems first, as an import without helpers reports them.
         if let error = checkFailure.withLock({ $0 }) { throw error }
-        if farmsNotGrouped.withLock({ $0 }) { throw FarmsNotGrouped() }
+        if givenUp.withLock({ $0 }) { throw GivenUp() }
         if let error = planFailure.withLock({ $0 }) { throw error }
         if let storeFailure { throw storeFailure }
         return job.report(farms, counts, ids, rowsLeftEmpty: rowsLeftEmpty.withLock { $0 })

@@ -261,7 +261,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs of each benchmark (start-up runs at least 20 times)")
     parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"), help="folder for data and outputs")
-    parser.add_argument("--only", choices=["import", "export", "invoice", "startup", "upload", "postgres", "progress"], action="append",
+    parser.add_argument("--only", choices=["import", "export", "invoice", "startup", "upload", "postgres", "progress", "orders"], action="append",
                         help="run only these (import is run first when a later one needs its database)")
     arguments = parser.parse_args()
     harness = Harness(arguments)
@@ -285,6 +285,9 @@ def main():
     if "progress" in only:
         from progress import progress_benchmark
         progress_benchmark(harness)
+    if "orders" in only:
+        from orders import orders_benchmark
+        orders_benchmark(harness)
     if only == {"import", "export", "invoice", "startup", "upload"}:
         harness.report()
     else:

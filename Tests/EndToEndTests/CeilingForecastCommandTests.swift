@@ -73,4 +73,33 @@ struct CeilingForecastCommandTests {
         #expect(sentences.first?.hasPrefix("2026/F-1: At this pace the maximum value is reached on ") == true)
         #expect(!lines.contains { $0.hasPrefix("2026/F-2: ") })
     }
+
+    @Test("TUNET_RENEWAL_DAYS is one lead time for show, consumption and the ceiling task: early from 219 days, the forecast day's distance")
+    func renewalDays() throws {
+        let tunet = try placed()
+        #expect(try tunet.run("team", "add", "--name", "Arbeidslag Kongsberg", "--municipality", "3303", "--owner", "Kommunedirektør").status == 0)
+        // The forecast day, 2027-06-30, is 219 days ahead: after the current end (2027-03-31), before the end with the option.
+        let shorter = ["TUNET_RENEWAL_DAYS": "218"]
+        let calm = try tunet.json(try tunet.run(["agreement", "show", "2026/F-1", "--json"], environment: shorter)) as? [String: Any]
+        #expect(calm?["ceiling_forecast_early"] as? Bool == false)
+        #expect((calm?["ceiling_forecast"] as? [String: Any])?["date"] as? String == "2027-06-30")
+        #expect(!(try tunet.run(["agreement", "show", "2026/F-1"], environment: shorter)).stdout.contains("(note:"))
+        let calmTable = try tunet.run(["agreement", "consumption"], environment: shorter).stdout
+        #expect(!calmTable.contains("!") && !calmTable.contains("2026/F-1: "), "\(calmTable)")
+        let notRaised = try tunet.run(["task", "generate"], environment: shorter)
+        #expect(notRaised.status == 0, "\(notRaised.stderr)")
+        #expect(!notRaised.stdout.contains("At this pace"), "\(notRaised.stdout)")
+
+        let enough = ["TUNET_RENEWAL_DAYS": "219"]
+        let early = try tunet.json(try tunet.run(["agreement", "show", "2026/F-1", "--json"], environment: enough)) as? [String: Any]
+        #expect(early?["ceiling_forecast_early"] as? Bool == true)
+        let earlyTable = try tunet.run(["agreement", "consumption"], environment: enough).stdout
+        #expect(earlyTable.contains("2027-06-30 !"), "\(earlyTable)")
+        let raised = try tunet.run(["task", "generate"], environment: enough)
+        #expect(raised.stdout.contains("Agreement 2026/F-1: At this pace the maximum value is reached on 2027-06-30"), "\(raised.stdout)")
+
+        let refused = try tunet.run(["agreement", "show", "2026/F-1"], environment: ["TUNET_RENEWAL_DAYS": "0"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("TUNET_RENEWAL_DAYS: give a new competition's lead time in days, a whole number from 1 to 3,650"), "\(refused.stderr)")
+    }
 }

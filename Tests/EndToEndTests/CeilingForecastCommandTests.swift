@@ -102,4 +102,36 @@ struct CeilingForecastCommandTests {
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("TUNET_RENEWAL_DAYS: give a new competition's lead time in days, a whole number from 1 to 3,650"), "\(refused.stderr)")
     }
+
+    /// The agreements export's two forecast columns of each agreement, and whether each cell is highlighted.
+    static let forecastColumns = """
+        import openpyxl
+        ws = openpyxl.load_workbook('avtaler.xlsx')['Avtaler']
+        headers = [c.value for c in ws[1]]
+        day, text = headers.index('Maks. nås (prognose)') + 1, headers.index('Prognose for maksimalverdien') + 1
+        def shown(cell):
+            marked = cell.fill is not None and cell.fill.fill_type is not None and cell.fill.fgColor.rgb.endswith('FCE4D6')
+            value = cell.value.date().isoformat() if hasattr(cell.value, 'date') else cell.value
+            return '%s (%s)' % (value, 'marked' if marked else 'plain')
+        for row in range(2, ws.max_row + 1):
+            reference = ws.cell(row=row, column=1).value
+            if reference in ('2026/F-1', '2026/F-2'):
+                print(reference, '|', shown(ws.cell(row=row, column=day)), '|', shown(ws.cell(row=row, column=text)))
+        """
+
+    @Test("The agreements export: the forecast day and sentence, highlighted when early by the renewal days, plain when not")
+    func export() throws {
+        let tunet = try placed()
+        let sentence = "Med dagens tempo nås maksimalverdien 30.06.2027 (mellom 06.05.2027 og 27.07.2027), etter at avtalen utløper 31.03.2027."
+        let calm = "Med tempoet de siste 53 dagene nås ikke maksimalverdien."
+        for (days, mark) in [("219", "marked"), ("218", "plain")] {
+            let result = try tunet.run(["export", "agreements", "-o", "avtaler.xlsx", "--force"],
+                                       environment: ["TUNET_LANG": "nb", "TUNET_RENEWAL_DAYS": days])
+            #expect(result.status == 0, "\(result.stderr)")
+            let python = try Python.run(Self.forecastColumns, in: tunet.folder)
+            #expect(python.status == 0, "\(python.output)")
+            #expect(python.output.contains("2026/F-1 | 2027-06-30 (\(mark)) | \(sentence) (\(mark))"), "\(days): \(python.output)")
+            #expect(python.output.contains("2026/F-2 | None (plain) | \(calm) (plain)"), "\(days): \(python.output)")
+        }
+    }
 }

@@ -112,24 +112,31 @@ struct EHFFields {
     }
 
     /// A party's organisation number comes from its legal entity's identifier with scheme 0192, else its
-    /// endpoint with scheme 0192; the seller's is required and must pass the mod-11 check.
+    /// endpoint with scheme 0192; the seller's is required and must pass the mod-11 check. A legal identifier
+    /// without a scheme is taken when it is an organisation number; when it is not (another register's
+    /// number, say), the endpoint is. One that says it is an organisation number (0192) must be one.
     private mutating func party(_ document: EHFElements.Group, _ role: String, required: Bool) -> EHFParty? {
         let field = "cac:\(role)/cac:Party"
-        var candidates: [(value: String, field: String)] = []
-        if let legal = document["\(role)/Party/PartyLegalEntity/CompanyID"],
-           document["\(role)/Party/PartyLegalEntity/CompanyID@schemeID"] ?? EHFInvoice.organisationNumberScheme == EHFInvoice.organisationNumberScheme {
-            candidates.append((legal, "\(field)/cac:PartyLegalEntity/cbc:CompanyID"))
+        var candidates: [(value: String, field: String, schemeGiven: Bool)] = []
+        let legalScheme = document["\(role)/Party/PartyLegalEntity/CompanyID@schemeID"]
+        if let legal = document["\(role)/Party/PartyLegalEntity/CompanyID"], legalScheme ?? EHFInvoice.organisationNumberScheme == EHFInvoice.organisationNumberScheme {
+            candidates.append((legal, "\(field)/cac:PartyLegalEntity/cbc:CompanyID", legalScheme != nil))
         }
         if let endpoint = document["\(role)/Party/EndpointID"], document["\(role)/Party/EndpointID@schemeID"] == EHFInvoice.organisationNumberScheme {
-            candidates.append((endpoint, "\(field)/cbc:EndpointID"))
+            candidates.append((endpoint, "\(field)/cbc:EndpointID", true))
         }
         var number: OrganisationNumber?
-        if let first = candidates.first {
-            switch OrganisationNumber.parse(first.value) {
+        var refusal: FieldProblem?
+        for candidate in candidates {
+            switch OrganisationNumber.parse(candidate.value) {
             case .success(let parsed): number = parsed
             case .failure(let reason):
-                if required { problems.append(FieldProblem(field: first.field, value: first.value, reason: reason.message)) }
+                refusal = refusal ?? FieldProblem(field: candidate.field, value: candidate.value, reason: reason.message)
             }
+            if number != nil || candidate.schemeGiven { break }
+        }
+        if !candidates.isEmpty {
+            if required, number == nil, let refusal { problems.append(refusal) }
         } else if required {
             problems.append(FieldProblem(field: "\(field)/cac:PartyLegalEntity/cbc:CompanyID", reason: Message("files.ehf.seller_number_missing")))
         }

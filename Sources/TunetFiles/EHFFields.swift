@@ -202,18 +202,28 @@ struct EHFFields {
         return DateSpan(from: from, to: to)
     }
 
-    /// The document's period, or the span of the lines' periods when every line has one; a missing period is refused.
+    /// The period the basis is read for: both its days are needed. The document's period; else the span of the
+    /// lines' periods when every line has one. A document period with only its start or only its end (BR-CO-19
+    /// allows one) takes the other from the lines' periods; without them it is refused, saying both are needed.
     private mutating func period(_ document: EHFElements.Group, lines: [EHFLine]) -> DateSpan? {
+        let given = (from: !(document["InvoicePeriod/StartDate"] ?? "").isEmpty, to: !(document["InvoicePeriod/EndDate"] ?? "").isEmpty)
         let from = date(document, "InvoicePeriod/StartDate", field: "cac:InvoicePeriod/cbc:StartDate", required: false)
         let to = date(document, "InvoicePeriod/EndDate", field: "cac:InvoicePeriod/cbc:EndDate", required: false)
-        if let span = span(from, to, field: "cac:InvoicePeriod") { return span }
-        guard from == nil, to == nil else { return nil }
+        // A date given but not readable is named already.
+        guard (from != nil) == given.from, (to != nil) == given.to else { return nil }
+        if let from, let to { return span(from, to, field: "cac:InvoicePeriod") }
         let periods = lines.compactMap(\.period)
         guard !lines.isEmpty, periods.count == lines.count, let first = periods.map(\.from).min(), let last = periods.map(\.to).max() else {
-            if !lines.isEmpty { problems.append(FieldProblem(field: "cac:InvoicePeriod", reason: Message("files.ehf.period_missing"))) }
+            if let from {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", value: from.iso, reason: Message("files.ehf.period_start_only", ["date": .date(from)])))
+            } else if let to {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", value: to.iso, reason: Message("files.ehf.period_end_only", ["date": .date(to)])))
+            } else if !lines.isEmpty {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", reason: Message("files.ehf.period_missing")))
+            }
             return nil
         }
-        return span(first, last, field: "cac:InvoicePeriod")
+        return span(from ?? first, to ?? last, field: "cac:InvoicePeriod")
     }
 
     private mutating func allowanceCharge(_ group: EHFElements.Group, field: String) -> EHFAllowanceCharge? {

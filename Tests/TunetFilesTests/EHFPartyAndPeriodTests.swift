@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TunetDomain
 import TunetFiles
+import TunetText
 import TunetTestSupport
 
 /// Where an EHF invoice's seller and period are read from when a farm's system writes them otherwise than
@@ -63,5 +64,53 @@ struct EHFPartyAndPeriodTests {
             .replacingOccurrences(of: #"<cbc:EndpointID schemeID="0192">974760673</cbc:EndpointID>"#, with: #"<cbc:EndpointID schemeID="0192">974760674</cbc:EndpointID>"#)
         let neither = problems(Data(xml.utf8))
         #expect(neither.map(\.value) == ["12345"], "\(neither)")
+    }
+
+    /// March with a line for each half month, each with its own period, and the document's period as `document` (raw XML).
+    func halves(document: String?) -> Data {
+        var invoice = Self.march
+        invoice.period = nil
+        invoice.extra = document ?? ""
+        invoice.lines = [
+            .init(id: "1", quantity: "5", price: "1200", itemName: "Inn på tunet, hel dag", sellersItemId: "full_day", period: ("2026-03-01", "2026-03-15")),
+            .init(id: "2", quantity: "6", price: "1250", itemName: "Inn på tunet, hel dag", sellersItemId: "full_day", period: ("2026-03-16", "2026-03-31")),
+        ]
+        return Data(invoice.xml.utf8)
+    }
+
+    static func day(_ text: String) -> LocalDate { try! LocalDate.parse(text).get() }
+
+    @Test("A period only on each line (InvoicePeriod under InvoiceLine): the invoice's period is their span, and each line keeps its own")
+    func periodOnLines() throws {
+        let invoice = try EHFReader.parse(halves(document: nil), name: "faktura.xml")
+        #expect(invoice.period == DateSpan(from: Self.day("2026-03-01"), to: Self.day("2026-03-31")))
+        #expect(invoice.lines.map(\.period) == [DateSpan(from: Self.day("2026-03-01"), to: Self.day("2026-03-15")),
+                                                 DateSpan(from: Self.day("2026-03-16"), to: Self.day("2026-03-31"))])
+    }
+
+    @Test("Only a start date or only an end date (BR-CO-19): the other comes from the lines' periods")
+    func halfPeriodWithLines() throws {
+        let start = try EHFReader.parse(halves(document: "<cac:InvoicePeriod><cbc:StartDate>2026-03-01</cbc:StartDate></cac:InvoicePeriod>"),
+                                        name: "faktura.xml")
+        #expect(start.period == DateSpan(from: Self.day("2026-03-01"), to: Self.day("2026-03-31")))
+        let end = try EHFReader.parse(halves(document: "<cac:InvoicePeriod><cbc:EndDate>2026-03-31</cbc:EndDate></cac:InvoicePeriod>"),
+                                      name: "faktura.xml")
+        #expect(end.period == DateSpan(from: Self.day("2026-03-01"), to: Self.day("2026-03-31")))
+    }
+
+    @Test("Only a start date and no line with a period is refused in bokmål: matching the basis needs both dates")
+    func halfPeriodAlone() {
+        var invoice = Self.march
+        invoice.period = nil
+        invoice.extra = "<cac:InvoicePeriod><cbc:StartDate>2026-03-01</cbc:StartDate></cac:InvoicePeriod>"
+        let refused = problems(Data(invoice.xml.utf8))
+        #expect(refused.map(\.field) == ["cac:InvoicePeriod"], "\(refused)")
+        #expect(refused.first.map { Texts(.nb).render($0.reason) }
+                == "fakturaperioden har bare startdato (01.03.2026); kontrollen mot fakturagrunnlaget trenger både start- og sluttdato: oppgi sluttdatoen, eller en periode på hver linje")
+        invoice.extra = "<cac:InvoicePeriod><cbc:EndDate>2026-03-31</cbc:EndDate></cac:InvoicePeriod>"
+        let end = problems(Data(invoice.xml.utf8))
+        #expect(end.first.map { Texts(.nb).render($0.reason) }?.hasPrefix("fakturaperioden har bare sluttdato (31.03.2026)") == true, "\(end)")
+        invoice.extra = "<cac:InvoicePeriod><cbc:StartDate>2026-03-1</cbc:StartDate></cac:InvoicePeriod>"
+        #expect(problems(Data(invoice.xml.utf8)).map(\.field) == ["cac:InvoicePeriod/cbc:StartDate"], "a date not read is named once, as such")
     }
 }

@@ -30,6 +30,8 @@ extension Catalogue {
         "files.ehf.seller_number_missing": "the seller's organisation number is missing (legal entity or endpoint with scheme 0192)",
         "files.ehf.no_lines": "the invoice has no lines",
         "files.ehf.period_half": "the period has only one of its start and end dates",
+        "files.ehf.period_start_only": "the invoice period has only a start date ({date}); checking it against the invoice basis needs both a start and an end date: give the end date, or a period on every line",
+        "files.ehf.period_end_only": "the invoice period has only an end date ({date}); checking it against the invoice basis needs both a start and an end date: give the start date, or a period on every line",
         "files.ehf.period_reversed": "the period ends before it starts",
         "files.ehf.period_too_long": "the period is longer than a year",
         "files.ehf.period_missing": "the invoice period is missing: the invoice or each of its lines must have one",

@@ -30,6 +30,8 @@ extension Catalogue {
         "files.ehf.seller_number_missing": "selgerens organisasjonsnummer mangler (juridisk enhet eller endepunkt med skjema 0192)",
         "files.ehf.no_lines": "fakturaen har ingen linjer",
         "files.ehf.period_half": "perioden har bare én av start- og sluttdato",
+        "files.ehf.period_start_only": "fakturaperioden har bare startdato ({date}); kontrollen mot fakturagrunnlaget trenger både start- og sluttdato: oppgi sluttdatoen, eller en periode på hver linje",
+        "files.ehf.period_end_only": "fakturaperioden har bare sluttdato ({date}); kontrollen mot fakturagrunnlaget trenger både start- og sluttdato: oppgi startdatoen, eller en periode på hver linje",
         "files.ehf.period_reversed": "perioden slutter før den starter",
         "files.ehf.period_too_long": "perioden er lengre enn ett år",
         "files.ehf.period_missing": "fakturaperioden mangler: fakturaen eller hver linje må ha en periode",

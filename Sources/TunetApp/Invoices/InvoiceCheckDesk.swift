@@ -167,7 +167,11 @@ public struct InvoiceCheckDesk: Sendable {
         let groups = InvoiceControl.groups(note, basis: basis)
         let remaining = InvoiceControl.remaining(invoice.groups, less: earlierNotes.map(\.groups) + [groups])
         let net = earlierNotes.reduce(invoice.totals.taxExclusive - note.totals.taxExclusive) { $0 - $1.totals.taxExclusive }
-        var comparison = InvoiceControl.checkRemaining(remaining, net: net, creditNote: note, basis: basis)
+        // The invoice's fees and discounts less what earlier credit notes credited of them.
+        let open = earlierNotes.reduce(DocumentAdjustments(invoice.totals)) {
+            DocumentAdjustments(charges: $0.charges - $1.totals.charges, allowances: $0.allowances - $1.totals.allowances)
+        }
+        var comparison = InvoiceControl.checkRemaining(remaining, net: net, creditNote: note, basis: basis, open: open)
         // The note keeps its own lines; the comparison shows what the invoice comes to after it.
         comparison.groups = groups
         var checked = record(note, sha256: sha256, municipality: invoice.municipalityNumber, comparison: comparison, credited: invoice.id)

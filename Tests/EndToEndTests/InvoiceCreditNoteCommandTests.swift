@@ -51,4 +51,30 @@ struct InvoiceCreditNoteCommandTests {
         #expect(beyond.status == 1, "a fee credited beyond the invoice's is named")
         #expect(beyond.stdout.contains("Tillegg på fakturaen som ikke er i fakturagrunnlaget: Fakturagebyr, 10,00 kr"), "\(beyond.stdout)")
     }
+
+    @Test("A credit note naming several invoices is refused in bokmål, naming them, and records nothing; one named twice is one")
+    func severalInvoices() throws {
+        let tunet = try invoices.prepared()
+        #expect(try invoices.check(tunet, InvoiceCheckCommandTests.march).status == 0)
+        var second = InvoiceCheckCommandTests.march
+        second.number = "1043"
+        #expect(try invoices.check(tunet, second, name: "1043.xml").status == 1)
+        let reference = "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>%@</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference>"
+        var both = InvoiceCheckCommandTests.march
+        both.creditNote = true
+        both.number = "K-30"
+        both.creditedInvoice = "1042"
+        both.extra = reference.replacingOccurrences(of: "%@", with: "1043")
+        let before = try tunet.databaseSnapshot()
+        let refused = try invoices.check(tunet, both, name: "k-30.xml")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("kreditnotaen krediterer flere fakturaer (1042 og 1043); Tunet setter en kreditnota mot én faktura: send én kreditnota for hver faktura"),
+                "\(refused.stderr)")
+        #expect(try tunet.databaseSnapshot() == before)
+
+        both.extra = reference.replacingOccurrences(of: "%@", with: "1042")
+        let once = try invoices.check(tunet, both, name: "k-30.xml")
+        #expect(once.status == 0, "\(once.stdout)\(once.stderr)")
+        #expect(once.stdout.contains("står nå som «kreditert»"), "\(once.stdout)")
+    }
 }

@@ -68,6 +68,13 @@ public struct InvoiceCheckDesk: Sendable {
         let invoice = try EHFReader.parse(data, name: name)
         let sha256 = SHA256.hash(data: data).hexDigits
         guard let seller = invoice.seller.organisationNumber else { throw TunetError.internalFault("an EHF invoice without a seller was read") }
+        // A credit note is set against one invoice's amounts: one naming several could not be settled against any.
+        var credited: [String] = []
+        for number in invoice.creditedInvoices where !credited.contains(number) { credited.append(number) }
+        if invoice.kind == .creditNote && credited.count > 1 {
+            throw TunetError.invalid("cac:BillingReference", credited.joined(separator: ", "),
+                                     Message("invoice.error.several_credited", ["numbers": .list(credited.map { .text($0) })]))
+        }
         switch sender {
         case .municipality(let provider?):
             let given = try ProviderDesk.parseNumber(provider)

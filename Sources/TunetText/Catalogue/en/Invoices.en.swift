@@ -47,6 +47,7 @@ extension Catalogue {
         "task.title.invoice_differs": "Invoice {number} from {provider} differs from the invoice basis: {count} {count|difference|differences}, NOK {difference} apart excluding VAT ({municipality})",
         "invoice.error.checked_elsewhere": "{kind} {number} from {provider} has already been checked for another municipality; a number cannot be used twice.",
         "invoice.error.again_after_credit": "Invoice {number} has been credited with a credit note; it is not checked again from its own file. Send a new invoice.",
+        "invoice.error.several_credited": "the credit note credits several invoices ({numbers}); Tunet sets a credit note against one invoice: send one credit note for each invoice",
         "invoice.error.credited_unknown": "The credit note credits invoice {number}, which has not been checked in Tunet; check the invoice first.",
         "invoice.error.not_served": "{provider} has neither placements nor an agreement in this municipality in the invoice period",
         "invoice.difference.prepaid_amount": "A prepaid amount of NOK {invoiced_amount} is taken off the amount payable; the invoice basis knows no prepayment",

@@ -47,6 +47,7 @@ extension Catalogue {
         "task.title.invoice_differs": "Faktura {number} fra {provider} avviker fra fakturagrunnlaget: {count} {count|avvik|avvik}, {difference} kr forskjell eks. mva ({municipality})",
         "invoice.error.checked_elsewhere": "{kind} {number} fra {provider} er allerede kontrollert for en annen kommune; samme nummer kan ikke brukes to ganger.",
         "invoice.error.again_after_credit": "Faktura {number} er kreditert med kreditnota; den kontrolleres ikke på nytt fra sin egen fil. Send en ny faktura.",
+        "invoice.error.several_credited": "kreditnotaen krediterer flere fakturaer ({numbers}); Tunet setter en kreditnota mot én faktura: send én kreditnota for hver faktura",
         "invoice.error.credited_unknown": "Kreditnotaen krediterer faktura {number}, som ikke er kontrollert i Tunet; kontroller fakturaen først.",
         "invoice.error.not_served": "{provider} har verken plasseringer eller avtale i denne kommunen i fakturaperioden",
         "invoice.difference.prepaid_amount": "Forskuddsbetalt beløp {invoiced_amount} kr er trukket fra beløpet å betale; fakturagrunnlaget kjenner ingen forskudd",

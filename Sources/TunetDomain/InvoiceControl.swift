@@ -160,8 +160,25 @@ public enum InvoiceControl {
 
     /// Checks what remains of an invoice after its credit notes (this one included) against the basis of
     /// the invoice's period; a credit note that credits everything matches whatever the basis.
-    public static func checkRemaining(_ remaining: [InvoicedGroup], net: Money, creditNote: EHFInvoice, basis: InvoiceBasisUnits) -> InvoiceComparison {
-        var differences = documentChecks(creditNote, basis: basis, periodChecks: false)
+    ///
+    /// `open` is what the invoice's document-level charges and allowances come to before this credit note
+    /// (less what earlier credit notes credited of them). The note's charges credit the invoice's charges and
+    /// its allowances the invoice's allowances; what they credit beyond them is named, and so is what the
+    /// invoice still charges or allows after the note.
+    public static func checkRemaining(_ remaining: [InvoicedGroup], net: Money, creditNote: EHFInvoice, basis: InvoiceBasisUnits,
+                                      open: DocumentAdjustments = DocumentAdjustments()) -> InvoiceComparison {
+        var differences = documentChecks(creditNote, basis: basis, periodChecks: false, namesAdjustments: false)
+        var left = open
+        for entry in creditNote.allowancesAndCharges {
+            let before = entry.isCharge ? left.charges : left.allowances
+            let beyond = before.ore >= entry.amount.ore ? Money.zero : Money(ore: entry.amount.ore - max(before.ore, 0))
+            if entry.isCharge { left.charges = left.charges - entry.amount } else { left.allowances = left.allowances - entry.amount }
+            if beyond > .zero {
+                differences.append(InvoiceDifference(entry.isCharge ? .chargeAdded : .allowanceGiven, invoicedAmount: beyond, text: entry.reason ?? "–"))
+            }
+        }
+        if left.charges > .zero { differences.append(InvoiceDifference(.chargeAdded, invoicedAmount: left.charges)) }
+        if left.allowances > .zero { differences.append(InvoiceDifference(.allowanceGiven, invoicedAmount: left.allowances)) }
         for group in remaining where group.quantity < .zero || group.amount < .zero {
             differences.append(InvoiceDifference(.creditExceedsInvoice, priceLine: group.priceLine, unit: group.unit,
                                                  invoicedQuantity: -group.quantity, invoicedAmount: Money(ore: -group.amount.ore)))
@@ -209,7 +226,8 @@ public enum InvoiceControl {
     }
 
     /// The checks that need no basis lines: the invoice's own sums, VAT, allowances and charges, and its period.
-    static func documentChecks(_ invoice: EHFInvoice, basis: InvoiceBasisUnits, periodChecks: Bool = true) -> [InvoiceDifference] {
+    static func documentChecks(_ invoice: EHFInvoice, basis: InvoiceBasisUnits, periodChecks: Bool = true,
+                               namesAdjustments: Bool = true) -> [InvoiceDifference] {
         var differences: [InvoiceDifference] = []
         if periodChecks && invoice.period.to > basis.today {
             differences.append(InvoiceDifference(.periodNotEnded, date: invoice.period.to))
@@ -254,7 +272,7 @@ public enum InvoiceControl {
         }
         if totals.prepaid != .zero { differences.append(InvoiceDifference(.prepaidAmount, invoicedAmount: totals.prepaid)) }
         if totals.rounding != .zero { differences.append(InvoiceDifference(.roundingAmount, invoicedAmount: totals.rounding)) }
-        for entry in invoice.allowancesAndCharges {
+        for entry in invoice.allowancesAndCharges where namesAdjustments {
             differences.append(InvoiceDifference(entry.isCharge ? .chargeAdded : .allowanceGiven, invoicedAmount: entry.amount,
                                                  text: entry.reason ?? "–"))
         }
@@ -359,3 +377,4 @@ extension InvoiceDifference {
         return copy
     }
 }
+

@@ -112,24 +112,31 @@ struct EHFFields {
     }
 
     /// A party's organisation number comes from its legal entity's identifier with scheme 0192, else its
-    /// endpoint with scheme 0192; the seller's is required and must pass the mod-11 check.
+    /// endpoint with scheme 0192; the seller's is required and must pass the mod-11 check. A legal identifier
+    /// without a scheme is taken when it is an organisation number; when it is not (another register's
+    /// number, say), the endpoint is. One that says it is an organisation number (0192) must be one.
     private mutating func party(_ document: EHFElements.Group, _ role: String, required: Bool) -> EHFParty? {
         let field = "cac:\(role)/cac:Party"
-        var candidates: [(value: String, field: String)] = []
-        if let legal = document["\(role)/Party/PartyLegalEntity/CompanyID"],
-           document["\(role)/Party/PartyLegalEntity/CompanyID@schemeID"] ?? EHFInvoice.organisationNumberScheme == EHFInvoice.organisationNumberScheme {
-            candidates.append((legal, "\(field)/cac:PartyLegalEntity/cbc:CompanyID"))
+        var candidates: [(value: String, field: String, schemeGiven: Bool)] = []
+        let legalScheme = document["\(role)/Party/PartyLegalEntity/CompanyID@schemeID"]
+        if let legal = document["\(role)/Party/PartyLegalEntity/CompanyID"], legalScheme ?? EHFInvoice.organisationNumberScheme == EHFInvoice.organisationNumberScheme {
+            candidates.append((legal, "\(field)/cac:PartyLegalEntity/cbc:CompanyID", legalScheme != nil))
         }
         if let endpoint = document["\(role)/Party/EndpointID"], document["\(role)/Party/EndpointID@schemeID"] == EHFInvoice.organisationNumberScheme {
-            candidates.append((endpoint, "\(field)/cbc:EndpointID"))
+            candidates.append((endpoint, "\(field)/cbc:EndpointID", true))
         }
         var number: OrganisationNumber?
-        if let first = candidates.first {
-            switch OrganisationNumber.parse(first.value) {
+        var refusal: FieldProblem?
+        for candidate in candidates {
+            switch OrganisationNumber.parse(candidate.value) {
             case .success(let parsed): number = parsed
             case .failure(let reason):
-                if required { problems.append(FieldProblem(field: first.field, value: first.value, reason: reason.message)) }
+                refusal = refusal ?? FieldProblem(field: candidate.field, value: candidate.value, reason: reason.message)
             }
+            if number != nil || candidate.schemeGiven { break }
+        }
+        if !candidates.isEmpty {
+            if required, number == nil, let refusal { problems.append(refusal) }
         } else if required {
             problems.append(FieldProblem(field: "\(field)/cac:PartyLegalEntity/cbc:CompanyID", reason: Message("files.ehf.seller_number_missing")))
         }
@@ -195,18 +202,28 @@ struct EHFFields {
         return DateSpan(from: from, to: to)
     }
 
-    /// The document's period, or the span of the lines' periods when every line has one; a missing period is refused.
+    /// The period the basis is read for: both its days are needed. The document's period; else the span of the
+    /// lines' periods when every line has one. A document period with only its start or only its end (BR-CO-19
+    /// allows one) takes the other from the lines' periods; without them it is refused, saying both are needed.
     private mutating func period(_ document: EHFElements.Group, lines: [EHFLine]) -> DateSpan? {
+        let given = (from: !(document["InvoicePeriod/StartDate"] ?? "").isEmpty, to: !(document["InvoicePeriod/EndDate"] ?? "").isEmpty)
         let from = date(document, "InvoicePeriod/StartDate", field: "cac:InvoicePeriod/cbc:StartDate", required: false)
         let to = date(document, "InvoicePeriod/EndDate", field: "cac:InvoicePeriod/cbc:EndDate", required: false)
-        if let span = span(from, to, field: "cac:InvoicePeriod") { return span }
-        guard from == nil, to == nil else { return nil }
+        // A date given but not readable is named already.
+        guard (from != nil) == given.from, (to != nil) == given.to else { return nil }
+        if let from, let to { return span(from, to, field: "cac:InvoicePeriod") }
         let periods = lines.compactMap(\.period)
         guard !lines.isEmpty, periods.count == lines.count, let first = periods.map(\.from).min(), let last = periods.map(\.to).max() else {
-            if !lines.isEmpty { problems.append(FieldProblem(field: "cac:InvoicePeriod", reason: Message("files.ehf.period_missing"))) }
+            if let from {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", value: from.iso, reason: Message("files.ehf.period_start_only", ["date": .date(from)])))
+            } else if let to {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", value: to.iso, reason: Message("files.ehf.period_end_only", ["date": .date(to)])))
+            } else if !lines.isEmpty {
+                problems.append(FieldProblem(field: "cac:InvoicePeriod", reason: Message("files.ehf.period_missing")))
+            }
             return nil
         }
-        return span(first, last, field: "cac:InvoicePeriod")
+        return span(from ?? first, to ?? last, field: "cac:InvoicePeriod")
     }
 
     private mutating func allowanceCharge(_ group: EHFElements.Group, field: String) -> EHFAllowanceCharge? {

@@ -68,6 +68,25 @@ struct InvoiceCheckCommandTests {
         #expect(result.stdout.contains("Fakturaen stemmer med fakturagrunnlaget."))
     }
 
+    @Test("The period given only on each line, or only as a start date beside the lines' periods, is March: the invoice matches")
+    func periodOnLines() throws {
+        let tunet = try prepared()
+        var lines = Self.march
+        lines.period = nil
+        let onLines = try check(tunet, lines, name: "linjer.xml")
+        #expect(onLines.status == 0, "\(onLines.stdout)\(onLines.stderr)")
+        var start = Self.march
+        start.number = "1043"
+        start.period = nil
+        start.extra = "<cac:InvoicePeriod><cbc:StartDate>2026-03-01</cbc:StartDate></cac:InvoicePeriod>"
+        let startOnly = try check(tunet, start, name: "start.xml", ["--json"])
+        let json = try tunet.json(startOnly) as? [String: Any]
+        let invoice = json?["invoice"] as? [String: Any]
+        #expect(invoice?["period"] as? [String: String] == ["from": "2026-03-01", "to": "2026-03-31"], "\(invoice ?? [:])")
+        #expect(((invoice?["differences"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String } == ["period_already_invoiced"],
+                "the same March again, but read whole")
+    }
+
     @Test("More days than reported, a price above the agreement's on those days and a fee are each named in bokmål, exact to the øre; exit 1")
     func differences() throws {
         let tunet = try prepared()

@@ -133,6 +133,55 @@ struct OCDSExportCommandTests {
         #expect(published + heldBack == invoiced, "published \(published) + held back \(heldBack) ≠ invoice bases \(invoiced)")
     }
 
+    @Test("--from/--to: call-offs of the whole months touched, each with its agreement's process in the package, a competition's as konkurranse")
+    func period() throws {
+        let tunet = try ExportCommandTests.demo()
+        // Five pupils in Bodø under the competition's agreement 2025/310 on two Thursdays of September (three at one farm,
+        // two at another: published together), then the agreement terminated from 15 September.
+        for index in 1...5 {
+            let placed = try tunet.run(["placement", "add", "--agreement", "2025/310", "--participant", "P-2026-090\(index)", "--kind", "pupil",
+                                        "--municipality", "1804", "--weekdays", "thu", "--start", "2026-09-01", "--end", "2026-09-30",
+                                        "--school", "Bodø skole", "--grade", "5"], environment: ["TUNET_TODAY": "2026-08-20"])
+            #expect(placed.status == 0, "\(placed.stderr)")
+        }
+        let placements = try tunet.json(try tunet.run("placement", "list", "--agreement", "2025/310", "--json")) as? [[String: Any]] ?? []
+        var rows = ["organisation_number,participant,date,status,hours,transport_trips,extra_day"]
+        for placement in placements {
+            guard let code = placement["participant"] as? String, code.hasPrefix("P-2026-090"), let farm = placement["provider"] as? String else { continue }
+            rows += ["2026-09-03", "2026-09-10"].map { "\(farm),\(code),\($0),present,5,," }
+        }
+        #expect(rows.count == 11, "\(placements)")
+        #expect(try tunet.run("attendance", "import", try tunet.write("september.csv", rows.joined(separator: "\n") + "\n")).status == 0)
+        let ended = try tunet.run("agreement", "terminate", "2025/310", "--reason", "Kommunene samler kjøpene", "--on", "2026-09-15", "--keep-placements")
+        #expect(ended.status == 0, "\(ended.stderr)")
+
+        #expect(try ocds(tunet, "--buyer", Self.buyers, "--from", "2026-09-20", "--to", "2026-10-10", "-o", "periode.json").status == 0)
+        let valid = try Self.validate("periode.json", in: tunet.folder)
+        #expect(valid.status == 0, "\(valid.output)")
+        #expect(try ocds(tunet, "--buyer", Self.buyers, "--from", "2026-10-01", "--to", "2026-10-31", "-o", "oktober.json").status == 0)
+        let check = """
+            import json
+            def releases(name):
+                return {r['ocid']: r for r in json.load(open(name))['releases']}
+            period = releases('periode.json')
+            months = sorted({r['contracts'][0]['period']['startDate'][:7] for ocid, r in period.items() if '-avrop-' in ocid})
+            assert months == ['2026-09', '2026-10'], months
+            for ocid, release in period.items():
+                for related in release.get('relatedProcesses', []):
+                    assert related['identifier'] in period, (ocid, related['identifier'])
+            # The competition's agreement ended on 14 September, before the period; its September call-off is published,
+            # and so is the competition's process, the one its call-offs name.
+            bodo = period['ocds-tunet0-avrop-2025_2F310-1804-andre-2026-09']
+            assert bodo['relatedProcesses'][0]['identifier'] == 'ocds-tunet0-konkurranse-1', bodo['relatedProcesses']
+            assert 'ocds-tunet0-rammeavtale-2025_2F310' not in period
+            # October touches no month of it: neither the call-off nor the competition is published.
+            october = releases('oktober.json')
+            assert not any('2025_2F310' in ocid for ocid in october) and 'ocds-tunet0-konkurranse-1' not in october, sorted(october)
+            """
+        let checked = try Python.run(check, in: tunet.folder)
+        #expect(checked.status == 0, "\(checked.output)")
+    }
+
     @Test("Bad input is refused in Norwegian, naming the field, and writes nothing")
     func refused() throws {
         let tunet = try ExportCommandTests.demo()

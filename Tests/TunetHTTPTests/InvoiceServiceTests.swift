@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TunetHTTP
 import TunetTestSupport
 
 /// Lia gård's Mondays in May 2026 (4, 11 and 18 May at 1 000,00 a day) reported over the service, then its
@@ -71,5 +72,26 @@ struct InvoiceServiceTests {
         #expect((try JSONSerialization.jsonObject(with: listed.data) as? [[String: Any]])?.isEmpty == true)
         let leader = try await service.request("POST", "/v1/invoices", token: service.leader, body: Data(Self.invoice.xml.utf8), type: "application/xml")
         #expect(leader.status == 403, "the service takes invoices from farms; the work team checks with `tunet invoice check`")
+    }
+
+    @Test("409 with a problem document in bokmål, as the contract declares, for a credit note of an invoice not checked; nothing is recorded")
+    func conflict() async throws {
+        let service = try await reported()
+        var credit = Self.invoice
+        credit.creditNote = true
+        credit.number = "K-1"
+        credit.creditedInvoice = "M-4"
+        let answer = try await service.request("POST", "/v1/invoices", token: service.lia, body: Data(credit.xml.utf8), type: "application/xml")
+        #expect(answer.status == 409, "\(String(decoding: answer.data, as: UTF8.self))")
+        #expect((answer.headers["Content-Type"] as? String)?.hasPrefix("application/problem+json") == true, "\(answer.headers)")
+        let problem = try service.json(answer.data)
+        #expect(problem["status"] as? Int == 409)
+        #expect(problem["detail"] as? String == "Kreditnotaen krediterer faktura M-4, som ikke er kontrollert i Tunet; kontroller fakturaen først.")
+        let listed = try await service.request("GET", "/v1/invoices", token: service.lia)
+        #expect((try JSONSerialization.jsonObject(with: listed.data) as? [[String: Any]])?.isEmpty == true)
+
+        let send = try #require(try APIContract.load().operations.first { $0.method == "POST" && $0.path == "/v1/invoices" })
+        let declared = try #require(send.answers.first { $0.status == "409" })
+        #expect(declared.mediaTypes == ["application/problem+json"])
     }
 }

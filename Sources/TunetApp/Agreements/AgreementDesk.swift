@@ -142,7 +142,8 @@ public struct AgreementDesk: Sendable {
     func summary(_ agreement: Agreement, in reader: StoreReader) throws -> AgreementView {
         let ledger = try CeilingLedger.ledger(of: agreement, in: reader)
         let forecast = try CeilingForecastReading.forecast(of: agreement, consumption: ledger.total, today: context.today, in: reader)
-        return AgreementView(agreement, today: context.today, consumption: ledger.total, byMunicipality: ledger.byMunicipality, forecast: forecast)
+        return AgreementView(agreement, today: context.today, consumption: ledger.total, byMunicipality: ledger.byMunicipality, forecast: forecast,
+                             renewalDays: context.renewalDays)
     }
 
     package static func existing(_ reference: String, in reader: StoreReader) throws -> Agreement {

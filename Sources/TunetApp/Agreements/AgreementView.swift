@@ -11,15 +11,17 @@ public struct AgreementView: Sendable, Encodable {
     /// When the maximum value is reached at today's pace; nil for an agreement terminated or ended.
     public let forecast: CeilingForecast?
 
-    /// Whether the forecast day calls for attention: before the agreement ends or within a new competition's lead time.
-    public var forecastIsEarly: Bool { forecast?.isEarly(leadDays: RenewalRule.standard.leadDays) ?? false }
+    /// Whether the forecast day calls for attention: before the agreement ends, or within a new competition's lead
+    /// time (the renewal days, `TUNET_RENEWAL_DAYS`) while its options could still extend it: the ceiling task's rule.
+    public let forecastIsEarly: Bool
 
     init(_ agreement: Agreement, today: LocalDate, consumption: Consumption, byMunicipality: [MunicipalityConsumption],
-         forecast: CeilingForecast?) {
+         forecast: CeilingForecast?, renewalDays: Int) {
         self.agreement = agreement
         self.consumption = consumption
         consumptionByMunicipality = byMunicipality
         self.forecast = forecast
+        forecastIsEarly = forecast?.isEarly(leadDays: renewalDays) ?? false
         status = AgreementStatus.of(agreement, on: today, used: consumption.used)
     }
 

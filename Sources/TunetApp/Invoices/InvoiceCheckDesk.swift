@@ -68,6 +68,13 @@ public struct InvoiceCheckDesk: Sendable {
         let invoice = try EHFReader.parse(data, name: name)
         let sha256 = SHA256.hash(data: data).hexDigits
         guard let seller = invoice.seller.organisationNumber else { throw TunetError.internalFault("an EHF invoice without a seller was read") }
+        // A credit note is set against one invoice's amounts: one naming several could not be settled against any.
+        var credited: [String] = []
+        for number in invoice.creditedInvoices where !credited.contains(number) { credited.append(number) }
+        if invoice.kind == .creditNote && credited.count > 1 {
+            throw TunetError.invalid("cac:BillingReference", credited.joined(separator: ", "),
+                                     Message("invoice.error.several_credited", ["numbers": .list(credited.map { .text($0) })]))
+        }
         switch sender {
         case .municipality(let provider?):
             let given = try ProviderDesk.parseNumber(provider)
@@ -167,7 +174,11 @@ public struct InvoiceCheckDesk: Sendable {
         let groups = InvoiceControl.groups(note, basis: basis)
         let remaining = InvoiceControl.remaining(invoice.groups, less: earlierNotes.map(\.groups) + [groups])
         let net = earlierNotes.reduce(invoice.totals.taxExclusive - note.totals.taxExclusive) { $0 - $1.totals.taxExclusive }
-        var comparison = InvoiceControl.checkRemaining(remaining, net: net, creditNote: note, basis: basis)
+        // The invoice's fees and discounts less what earlier credit notes credited of them.
+        let open = earlierNotes.reduce(DocumentAdjustments(invoice.totals)) {
+            DocumentAdjustments(charges: $0.charges - $1.totals.charges, allowances: $0.allowances - $1.totals.allowances)
+        }
+        var comparison = InvoiceControl.checkRemaining(remaining, net: net, creditNote: note, basis: basis, open: open)
         // The note keeps its own lines; the comparison shows what the invoice comes to after it.
         comparison.groups = groups
         var checked = record(note, sha256: sha256, municipality: invoice.municipalityNumber, comparison: comparison, credited: invoice.id)

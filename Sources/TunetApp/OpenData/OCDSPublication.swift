@@ -45,9 +45,7 @@ struct OCDSPublication {
         let names = Dictionary(try reader.allProviders().map { ($0.organisationNumber.digits, $0.name) }, uniquingKeysWith: { first, _ in first })
         let agreements = try reader.agreements(in: scope)
         let byReference = Dictionary(agreements.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-        let procurements = try reader.procurements(in: scope).filter { procurement in
-            overlaps(procurement.createdOn, procurement.agreementReference.flatMap { byReference[$0].map(Self.lastDay) } ?? procurement.createdOn)
-        }
+        let allProcurements = try reader.procurements(in: scope)
         // Call-offs are whole months: a period that begins or ends inside one takes all of it.
         var farms: [CallOffKey: CallOffSum] = [:]
         try reader.forEachAttendance(from: from.map { YearMonth($0).firstDay }, to: to.map { YearMonth($0).lastDay }, in: scope) { row in
@@ -68,6 +66,17 @@ struct OCDSPublication {
         }
         let small = sums.filter { $0.value.participants.count < PublishedCount.threshold }
         for key in small.keys { sums[key] = nil }
+        // A process is published when its period overlaps the asked one, and an agreement's process whenever a
+        // call-off under it is (a whole month may reach past the agreement's end), so that every call-off's
+        // framework is in the package.
+        let calledOff = Set(sums.keys.map(\.agreement))
+        func included(_ agreement: Agreement) -> Bool {
+            calledOff.contains(agreement.reference) || overlaps(agreement.start, Self.lastDay(agreement))
+        }
+        let procurements = allProcurements.filter { procurement in
+            if let agreement = procurement.agreementReference.flatMap({ byReference[$0] }), included(agreement) { return true }
+            return overlaps(procurement.createdOn, procurement.agreementReference.flatMap { byReference[$0].map(Self.lastDay) } ?? procurement.createdOn)
+        }
         var needed = Set(procurements.flatMap(\.municipalities) + agreements.flatMap(\.municipalities) + sums.keys.map(\.municipality))
         needed = needed.filter { buyers[$0] == nil }
         if !needed.isEmpty {
@@ -79,14 +88,16 @@ struct OCDSPublication {
             try problems.check()
         }
 
-        var releases: [OCDSRelease] = []
+        // Each agreement's process: its competition's when it came from one, else its own.
         var processOf: [String: String] = [:]
-        for procurement in procurements.sorted(by: { $0.id < $1.id }) {
-            let release = procurementRelease(procurement, agreement: procurement.agreementReference.flatMap { byReference[$0] }, names: names)
-            if let reference = procurement.agreementReference { processOf[reference] = release.ocid }
-            releases.append(release)
+        for procurement in allProcurements {
+            if let reference = procurement.agreementReference { processOf[reference] = procurementID(procurement) }
         }
-        let direct = agreements.filter { processOf[$0.reference] == nil && overlaps($0.start, Self.lastDay($0)) }.sorted { $0.reference < $1.reference }
+        var releases: [OCDSRelease] = []
+        for procurement in procurements.sorted(by: { $0.id < $1.id }) {
+            releases.append(procurementRelease(procurement, agreement: procurement.agreementReference.flatMap { byReference[$0] }, names: names))
+        }
+        let direct = agreements.filter { processOf[$0.reference] == nil && included($0) }.sorted { $0.reference < $1.reference }
         for agreement in direct {
             let release = agreementRelease(agreement, names: names)
             processOf[agreement.reference] = release.ocid
@@ -95,7 +106,7 @@ struct OCDSPublication {
         let callOffs = sums.keys.sorted { ($0.agreement, $0.municipality, $0.provider ?? "", $0.month) < ($1.agreement, $1.municipality, $1.provider ?? "", $1.month) }
         for key in callOffs {
             guard let sum = sums[key] else { continue }
-            let parent = processOf[key.agreement] ?? "\(prefix)-rammeavtale-\(Self.slug(key.agreement))"
+            let parent = processOf[key.agreement] ?? agreementID(key.agreement)
             releases.append(callOffRelease(key, sum: sum, agreement: byReference[key.agreement], parent: parent, names: names))
         }
         let single = Set(agreements.flatMap(\.municipalities) + procurements.flatMap(\.municipalities))
@@ -109,6 +120,12 @@ struct OCDSPublication {
         return Built(package: package, procurements: procurements.count, agreements: direct.count, callOffs: callOffs.count,
                      heldBack: small.count, heldBackValue: small.values.reduce(Money.zero) { $0 + $1.billed })
     }
+
+    /// A competition's process, which its framework agreement is the contract of.
+    private func procurementID(_ procurement: Procurement) -> String { "\(prefix)-konkurranse-\(procurement.id)" }
+
+    /// The process of an agreement registered without a competition.
+    private func agreementID(_ reference: String) -> String { "\(prefix)-rammeavtale-\(Self.slug(reference))" }
 
     /// The agreement's last day: the day before it was terminated, else its end with the options exercised so far.
     static func lastDay(_ agreement: Agreement) -> LocalDate {
@@ -192,7 +209,7 @@ struct OCDSPublication {
     }
 
     private func procurementRelease(_ procurement: Procurement, agreement: Agreement?, names: [String: String]) -> OCDSRelease {
-        let ocid = "\(prefix)-konkurranse-\(procurement.id)"
+        let ocid = procurementID(procurement)
         let buyers = procurement.municipalities.map(buyerParty)
         let winners = Set(procurement.award?.winners.map(\.provider.digits) ?? [])
         // Who has bid is told once tenders are closed: not while the competition is open.
@@ -236,7 +253,7 @@ struct OCDSPublication {
     }
 
     private func agreementRelease(_ agreement: Agreement, names: [String: String]) -> OCDSRelease {
-        let ocid = "\(prefix)-rammeavtale-\(Self.slug(agreement.reference))"
+        let ocid = agreementID(agreement.reference)
         let buyers = agreement.municipalities.map(buyerParty)
         let suppliers = agreement.parties.map { farmParty($0.provider.digits, names: names, roles: ["supplier"]) }
         let awardID = "tildeling-\(Self.slug(agreement.reference))"

@@ -16,23 +16,29 @@ public struct TunetContext: Sendable {
     public let caches: TunetCaches
     /// How many problems an answer lists in full; the rest are counted by field (`ProblemLimit`).
     public let problemLimit: Int
+    /// A new competition's lead time in days (`TUNET_RENEWAL_DAYS`): the renewal task's threshold, and how far ahead
+    /// a ceiling forecast calls for attention while the agreement's options could still extend it.
+    public let renewalDays: Int
     /// Where long work tells how far it has come: silent unless a front end shows it (`showing(_:)`).
     public let progress: any ProgressObserver
 
     package init(store: any Store, actor: AuditActor, today: LocalDate, now: @escaping @Sendable () -> Date = Date.init,
-         caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard, progress: any ProgressObserver = SilentProgress()) {
+         caches: TunetCaches = TunetCaches(), problemLimit: Int = ProblemLimit.standard,
+         renewalDays: Int = TaskRuleThresholds.standard.renewalDays, progress: any ProgressObserver = SilentProgress()) {
         self.store = store
         self.actor = actor
         self.today = today
         self.now = now
         self.caches = caches
         self.problemLimit = problemLimit
+        self.renewalDays = renewalDays
         self.progress = progress
     }
 
     /// The same context, telling its long work's progress to `progress`.
     public func showing(_ progress: any ProgressObserver) -> TunetContext {
-        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit, progress: progress)
+        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit, renewalDays: renewalDays,
+                     progress: progress)
     }
 
     /// The kept farm calendars and stored days, where the store's stamps can tell when they no longer
@@ -50,7 +56,7 @@ public struct TunetContext: Sendable {
 
     /// The same database and caches for another actor or day (a request to the service, say).
     public func acting(as actor: AuditActor, today: LocalDate) -> TunetContext {
-        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit)
+        TunetContext(store: store, actor: actor, today: today, now: now, caches: caches, problemLimit: problemLimit, renewalDays: renewalDays)
     }
 
     /// Runs one change as one transaction, audited under this context's actor.
@@ -83,6 +89,9 @@ public struct TunetConfiguration: Sendable {
     public var busyTimeout: TimeInterval = Self.defaultBusyTimeout
     /// How many problems an answer lists in full (`TUNET_PROBLEM_LIMIT`); the rest are counted by field.
     public var problemLimit = ProblemLimit.standard
+    /// A new competition's lead time in days (`TUNET_RENEWAL_DAYS`), for the renewal task and the ceiling forecast alike.
+    public var renewalDays = TaskRuleThresholds.standard.renewalDays
+    public static let allowedRenewalDays = 1...3_650
     /// How many connections a service opens to a shared PostgreSQL database (`TUNET_POSTGRES_CONNECTIONS`):
     /// requests beyond them wait for one, so a flood of requests cannot exhaust the server's connections.
     public var postgresConnections = 8
@@ -119,6 +128,13 @@ public struct TunetConfiguration: Sendable {
             }
             problemLimit = limit
         }
+        if let text = Self.nonEmpty(environment["TUNET_RENEWAL_DAYS"]) {
+            guard let days = Int(text), Self.allowedRenewalDays.contains(days) else {
+                throw .invalid("TUNET_RENEWAL_DAYS", text, Message("config.error.renewal_days", [
+                    "minimum": .integer(Int64(Self.allowedRenewalDays.lowerBound)), "maximum": .integer(Int64(Self.allowedRenewalDays.upperBound))]))
+            }
+            renewalDays = days
+        }
         if let text = Self.nonEmpty(environment["TUNET_POSTGRES_CONNECTIONS"]) {
             guard let count = Int(text), Self.allowedPostgresConnections.contains(count) else {
                 throw .invalid("TUNET_POSTGRES_CONNECTIONS", text, Message("config.error.postgres_connections", [
@@ -130,13 +146,15 @@ public struct TunetConfiguration: Sendable {
 
     /// Opens the configured database. Read-only commands pass `mustExist` so a mistyped path is reported.
     public func context(mustExist: Bool = false) throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: .atServer(actor), today: today, problemLimit: problemLimit)
+        TunetContext(store: try openStore(mustExist: mustExist, forService: false), actor: .atServer(actor), today: today, problemLimit: problemLimit,
+                     renewalDays: renewalDays)
     }
 
     /// Opens the configured database for a long-running service, which tidies the store's files beside
     /// the writer (`BackgroundCheckpoints`) instead of inside its commits.
     public func serviceContext() throws(TunetError) -> TunetContext {
-        TunetContext(store: try openStore(mustExist: false, forService: true), actor: .atServer(actor), today: today, problemLimit: problemLimit)
+        TunetContext(store: try openStore(mustExist: false, forService: true), actor: .atServer(actor), today: today, problemLimit: problemLimit,
+                     renewalDays: renewalDays)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

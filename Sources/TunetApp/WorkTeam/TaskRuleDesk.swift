@@ -27,9 +27,14 @@ public struct TaskRuleDesk: Sendable {
     /// The language the report's tasks are read in; the tasks keep their titles as messages.
     let language: Language
 
-    public init(_ context: TunetContext, thresholds: TaskRuleThresholds = TaskRuleThresholds(), language: Language = .standard) {
+    /// - Parameter thresholds: the rules' thresholds; by default the standard ones with the context's renewal days.
+    public init(_ context: TunetContext, thresholds: TaskRuleThresholds? = nil, language: Language = .standard) {
         self.context = context
-        self.thresholds = thresholds
+        self.thresholds = thresholds ?? {
+            var standard = TaskRuleThresholds()
+            standard.renewalDays = context.renewalDays
+            return standard
+        }()
         self.language = language
     }
 

@@ -174,7 +174,7 @@ extension AgreementCommand {
                                                                                     "used": .text(AgreementCommand.used(summary.consumption))]))
             if let forecast = summary.forecast {
                 list.add(texts("forecast.title"), texts.render(forecast.message) + (summary.forecastIsEarly && forecast.expected.date != nil ? " " + texts("forecast.attention") : ""))
-                list.add(texts("forecast.pace.field"), texts("forecast.pace", ["days": .integer(Int64(CeilingForecast.windowDays)),
+                list.add(texts("forecast.pace.field"), texts("forecast.pace", ["days": .integer(Int64(forecast.coveredDays)),
                                                                               "amount": .text(AgreementCommand.money(forecast.pacePerDay))]))
             }
             list.add(texts("agreement.field.terminated"), agreement.terminatedOn.map {

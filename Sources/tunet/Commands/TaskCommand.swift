@@ -270,7 +270,7 @@ struct TaskCommand: ParsableCommand {
         @Option(help: Help.option("task.generate.standstill-days")) var standstillDays = Self.defaults.standstillDays
         @Option(help: Help.option("task.generate.pilot-evaluation-days")) var pilotEvaluationDays = Self.defaults.pilotEvaluationDays
         @Option(help: Help.option("task.generate.insurance-days")) var insuranceDays = Self.defaults.insuranceDays
-        @Option(help: Help.option("task.generate.renewal-days")) var renewalDays = Self.defaults.renewalDays
+        @Option(help: Help.option("task.generate.renewal-days", ["renewal_days": .integer(Int64(defaults.renewalDays))])) var renewalDays: Int?
         @Option(name: .customLong("journey-days"), help: Help.option("task.generate.journey-days")) var journeyWaitingDays = Self.defaults.journeyWaitingDays
         @OptionGroup var output: OutputOptions
         @OptionGroup var global: GlobalOptions
@@ -287,10 +287,10 @@ struct TaskCommand: ParsableCommand {
             thresholds.standstillDays = standstillDays
             thresholds.pilotEvaluationDays = pilotEvaluationDays
             thresholds.insuranceDays = insuranceDays
-            thresholds.renewalDays = renewalDays
             thresholds.journeyWaitingDays = journeyWaitingDays
             try thresholds.check()
             var context = try global.writableContext()
+            thresholds.renewalDays = renewalDays ?? context.renewalDays
             if let today {
                 switch LocalDate.parse(today) {
                 case .success(let date): context = context.acting(as: context.actor, today: date)

@@ -187,6 +187,7 @@ extension Catalogue {
         "output.error.not_replaced": "the earlier file could not be replaced ({detail}); it is as it was",
         "output.error.write_failed": "the file could not be written ({reason})",
         "config.error.busy_timeout": "give the seconds a writer waits for another, from 0 to 600 (like 10 or 0.5)",
+        "config.error.renewal_days": "give a new competition's lead time in days, a whole number from {minimum} to {maximum}",
         "config.error.problem_limit": "give how many problems an answer lists, a whole number from {minimum} to {maximum}",
         "config.error.postgres_connections": "must be a whole number from {minimum} to {maximum}",
         "command.usage": "Usage: {usage}",

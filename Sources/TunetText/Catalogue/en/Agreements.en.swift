@@ -197,7 +197,7 @@ extension Catalogue {
         "forecast.on_end": "the day the agreement ends",
         "forecast.already_reached": "The maximum value has already been reached.",
         "forecast.not_at_this_pace": "At the pace of the last {days} days the maximum value is not reached.",
-        "forecast.pace": "{amount} a day (average of the last {days} days)",
+        "forecast.pace": "{amount} a day (average of the last {days} {days|day|days})",
         "forecast.title": "Forecast",
         "forecast.attention": "(note: before the agreement ends or within a new competition's lead time)",
         "forecast.pace.field": "Pace",

@@ -198,7 +198,7 @@ extension Catalogue {
         "help.task.generate.standstill-days": "Days before a standstill period ends.",
         "help.task.generate.pilot-evaluation-days": "Days before a pilot's evaluation is due.",
         "help.task.generate.insurance-days": "Days before a farm's insurance expires.",
-        "help.task.generate.renewal-days": "Days before an agreement that cannot be extended ends.",
+        "help.task.generate.renewal-days": "Days before an agreement that cannot be extended ends (default: TUNET_RENEWAL_DAYS, else {renewal_days}).",
         "help.task.generate.journey-days": "Days a person may wait in a step before follow-up.",
 
         "help.calendar.abstract": "The Norwegian calendar: public holidays (computed) and school holidays per municipality.",

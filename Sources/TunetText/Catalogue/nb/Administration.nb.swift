@@ -187,6 +187,7 @@ extension Catalogue {
         "output.error.not_replaced": "den tidligere filen kunne ikke erstattes ({detail}); den er som før",
         "output.error.write_failed": "filen kunne ikke skrives ({reason})",
         "config.error.busy_timeout": "oppgi hvor mange sekunder en skriver venter på en annen, fra 0 til 600 (som 10 eller 0.5)",
+        "config.error.renewal_days": "oppgi ledetiden for en ny konkurranse i dager, et helt tall fra {minimum} til {maximum}",
         "config.error.problem_limit": "oppgi hvor mange feil et svar lister opp, et helt tall fra {minimum} til {maximum}",
         "config.error.postgres_connections": "må være et helt tall fra {minimum} til {maximum}",
         "command.usage": "Bruk: {usage}",

@@ -197,7 +197,7 @@ extension Catalogue {
         "forecast.on_end": "samme dag som avtalen utløper",
         "forecast.already_reached": "Maksimalverdien er allerede nådd.",
         "forecast.not_at_this_pace": "Med tempoet de siste {days} dagene nås ikke maksimalverdien.",
-        "forecast.pace": "{amount} per dag (snitt de siste {days} dagene)",
+        "forecast.pace": "{amount} per dag (snitt for de siste {days} {days|dagen|dagene})",
         "forecast.title": "Prognose",
         "forecast.attention": "(obs: før avtalen utløper eller innen ledetiden for en ny konkurranse)",
         "forecast.pace.field": "Tempo",

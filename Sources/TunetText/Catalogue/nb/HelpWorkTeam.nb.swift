@@ -197,7 +197,7 @@ extension Catalogue {
         "help.task.generate.standstill-days": "Dager før en karensperiode slutter.",
         "help.task.generate.pilot-evaluation-days": "Dager før en pilots evaluering forfaller.",
         "help.task.generate.insurance-days": "Dager før forsikringen til en gård utløper.",
-        "help.task.generate.renewal-days": "Dager før en avtale som ikke kan forlenges, utløper.",
+        "help.task.generate.renewal-days": "Dager før en avtale som ikke kan forlenges, utløper (standard: TUNET_RENEWAL_DAYS, ellers {renewal_days}).",
         "help.task.generate.journey-days": "Dager en person kan vente i et steg før oppfølging.",
 
         "help.calendar.abstract": "Den norske kalenderen: helligdager (beregnet) og skoleferier for hver kommune.",

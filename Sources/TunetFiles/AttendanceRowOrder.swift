@@ -8,48 +8,56 @@ import TunetDomain
 /// own files are, one farm at a time, without holding every row (`PipelinedImport`). Each row keeps
 /// its row number, so every message still names the row of the file.
 public struct AttendanceRowOrder: Sendable {
-    /// The header's, then every other record's.
-    public let positions: [RecordPosition]
+    /// Where each record starts in the reader's decoded content, by the record's place in the file (the
+    /// header's first): four bytes a row, so that a national year's order is a few megabytes.
+    private let starts: [UInt32]
+    /// The records' places in the order to read them, the header's first.
+    private let order: [UInt32]
 
-    /// The file's rows farm by farm; nil for a workbook, or a file without an organisation number
-    /// column (one farm's, whose rows are all that farm's).
+    /// Where to read each record, in order; a record's row number is its place in the file, counted from 1.
+    var positions: LazyMapSequence<[UInt32], RecordPosition> {
+        order.lazy.map { [starts] place in RecordPosition(offset: Int(starts[Int(place)]), row: Int(place) + 1) }
+    }
+
+    /// The file's rows farm by farm; nil for a workbook, a file without an organisation number column
+    /// (one farm's, whose rows are all that farm's), or one of 4 GB or more.
     public static func farmByFarm(in data: Data, fileName: String) throws -> AttendanceRowOrder? {
-        guard AttendanceFile.isText(data) else { return nil }
-        var header: RecordPosition?
+        guard AttendanceFile.isText(data), data.count < Int(UInt32.max) else { return nil }
         var columns: AttendanceFile.Positions?
-        var records: [RecordPosition] = []
+        var starts: [UInt32] = []
         var keys = Keys()
         try CSVReader(data: data, name: fileName).forEachRecordWithPosition { record, position in
+            starts.append(UInt32(position.offset))
             guard let columns else {
-                header = position
                 columns = AttendanceFile.Positions(try ColumnMap(header: record, names: AttendanceFile.columnNames,
                                                                  required: [.participant, .date, .status], fieldName: \.rawValue))
                 return
             }
-            records.append(position)
             keys.add(farm: columns.organisationNumber.map { record[$0] } ?? "", participant: record[columns.participant],
                      date: record[columns.date])
         }
-        guard let header, columns?.organisationNumber != nil else { return nil }
-        return AttendanceRowOrder(positions: [header] + keys.farmByFarm().map { records[Int($0)] })
+        guard !starts.isEmpty, columns?.organisationNumber != nil else { return nil }
+        return AttendanceRowOrder(starts: starts, order: keys.farmByFarm())
     }
 
-    /// Each record's farm and participant, numbered as the file first names them, and its day.
+    /// Each record's farm, numbered as the file first names them, and its participant (numbered the
+    /// same way) and day, in one number that sorts as the two do.
     private struct Keys {
         private var farmNumbers: [String: Int32] = [:]
         private var participantNumbers: [String: Int32] = [:]
         private var farms: [Int32] = []
-        private var participants: [Int32] = []
-        private var days: [Int32] = []
+        private var participantDays: [Int64] = []
 
         mutating func add(farm: String, participant: String, date: String) {
             farms.append(Self.number(farm.trimmingWhitespace(), in: &farmNumbers))
-            participants.append(Self.number(participant.trimmingWhitespace(), in: &participantNumbers))
             // A date that does not read sorts first; the row is refused by the import's own checks.
+            let day: Int32
             switch LocalDate.parse(date) {
-            case .success(let day): days.append(Int32(clamping: day.dayNumber))
-            case .failure: days.append(.min)
+            case .success(let date): day = Int32(clamping: date.dayNumber)
+            case .failure: day = .min
             }
+            let participant = Self.number(participant.trimmingWhitespace(), in: &participantNumbers)
+            participantDays.append(Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
         }
 
         private static func number(_ key: String, in numbers: inout [String: Int32]) -> Int32 {
@@ -59,21 +67,21 @@ public struct AttendanceRowOrder: Sendable {
             return next
         }
 
-        /// The records' indexes farm by farm: counted into each farm's place (keeping the file's order),
-        /// then each farm's rows sorted by participant and day where they are not in that order already.
-        func farmByFarm() -> [Int32] {
-            var firstOfFarm = [Int](repeating: 0, count: farmNumbers.count + 1)
+        /// The records' places farm by farm, the header's first: counted into each farm's place (keeping
+        /// the file's order), then each farm's rows sorted by participant and day where they are not in
+        /// that order already.
+        func farmByFarm() -> [UInt32] {
+            var firstOfFarm = [Int](repeating: 1, count: farmNumbers.count + 1)
             for farm in farms { firstOfFarm[Int(farm) + 1] += 1 }
-            for farm in 0..<farmNumbers.count { firstOfFarm[farm + 1] += firstOfFarm[farm] }
+            for farm in 0..<farmNumbers.count { firstOfFarm[farm + 1] += firstOfFarm[farm] - 1 }
             var next = firstOfFarm
-            var order = [Int32](repeating: 0, count: farms.count)
-            for (record, farm) in farms.enumerated() {
-                order[next[Int(farm)]] = Int32(record)
+            var order = [UInt32](repeating: 0, count: farms.count + 1)
+            for (row, farm) in farms.enumerated() {
+                order[next[Int(farm)]] = UInt32(row + 1)
                 next[Int(farm)] += 1
             }
-            let inOrder = { (left: Int32, right: Int32) -> Bool in
-                let (l, r) = (Int(left), Int(right))
-                return (participants[l], days[l], left) < (participants[r], days[r], right)
+            let inOrder = { (left: UInt32, right: UInt32) -> Bool in
+                (participantDays[Int(left) - 1], left) < (participantDays[Int(right) - 1], right)
             }
             for farm in 0..<farmNumbers.count {
                 let rows = firstOfFarm[farm]..<firstOfFarm[farm + 1]

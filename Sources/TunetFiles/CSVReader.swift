@@ -146,7 +146,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Calls `body` for the records at `positions` (from `forEachRecordWithPosition`), in that order.
-    public func forEachRecord(at positions: [RecordPosition], _ body: (TableRow) throws -> Void) throws {
+    public func forEachRecord(at positions: some Sequence<RecordPosition>, _ body: (TableRow) throws -> Void) throws {
         try withCursor { cursor in
             for position in positions {
                 cursor.move(to: position)

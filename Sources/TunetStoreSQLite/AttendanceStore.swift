@@ -85,10 +85,10 @@ extension SQLiteTransaction {
     /// - Parameter replacedJSON: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
                                 replacedJSON: String? = nil) throws -> AttendanceSubmission {
-        // A year's attendance touches pages all over the table: a 64 MB page cache for the writer (SQLite's
-        // default is 2 MB) keeps a million-row import from rereading the same pages (BENCHMARKS.md).
-        // Readers keep the default.
-        try db.execute(sql: "PRAGMA cache_size = -65536")
+        // A year's attendance touches pages all over the table: a 16 MB page cache for the writer (SQLite's
+        // default is 2 MB) keeps a million-row import from rereading the same pages; 64 MB was no faster
+        // and held a national import above 128 MB (BENCHMARKS.md). Readers keep the default.
+        try db.execute(sql: "PRAGMA cache_size = -16384")
         try cached("""
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
                                                changed_rows, unchanged_rows, applied_again_of)

@@ -36,10 +36,17 @@ def client(base, token, bodies, latencies, failures):
     connection = http.client.HTTPConnection(url.hostname, url.port)
     for number, body in enumerate(bodies):
         started = time.perf_counter()
-        connection.request("POST", f"/v1/attendance?filename=upload-{number}.csv", body=body,
-                           headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
-        response = connection.getresponse()
-        response.read()
+        try:
+            connection.request("POST", f"/v1/attendance?filename=upload-{number}.csv", body=body,
+                               headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
+            response = connection.getresponse()
+            response.read()
+        except OSError as error:
+            # A refused or dropped connection is a failure too; the next upload tries a new connection.
+            failures.append(type(error).__name__)
+            connection.close()
+            connection = http.client.HTTPConnection(url.hostname, url.port)
+            continue
         latencies.append((time.perf_counter() - started) * 1000)
         if response.status not in (200, 201):
             failures.append(response.status)

@@ -184,7 +184,7 @@ class Harness:
         try:
             wait_for(f"http://127.0.0.1:{port}/health")
             time.sleep(1)
-            memory["resting_mb"] = resident_mb(server.pid)
+            memory["resting_mb"] = resident_megabytes(server.pid)
             sampler = MemorySampler(server.pid)
             runs = []
             for run in range(self.runs):
@@ -195,7 +195,7 @@ class Harness:
                       f"{runs[-1]['uploads_per_second']:.1f} uploads/s, {runs[-1]['failures']} failures", flush=True)
             memory["peak_mb"] = sampler.stop()
             time.sleep(5)
-            memory["after_mb"] = resident_mb(server.pid)
+            memory["after_mb"] = resident_megabytes(server.pid)
             print(f"  the service's memory: {memory['resting_mb']:.0f} MB at rest, {memory['peak_mb']:.0f} MB at most, "
                   f"{memory['after_mb']:.0f} MB five seconds after", flush=True)
         finally:
@@ -268,7 +268,7 @@ class Harness:
         print(f"\nWritten to {self.path('results.md')} and results.json")
 
 
-def resident_mb(pid):
+def resident_megabytes(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS:"):
@@ -287,7 +287,7 @@ class MemorySampler:
 
     def sample(self):
         while self.running:
-            self.peak = max(self.peak, resident_mb(self.pid))
+            self.peak = max(self.peak, resident_megabytes(self.pid))
             time.sleep(0.1)
 
     def stop(self):

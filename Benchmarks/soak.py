@@ -22,18 +22,10 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from upload_load import variants  # noqa: E402  (the same corrected files the upload benchmark sends)
-from run import free_port, wait_for  # noqa: E402
+from run import free_port, resident_megabytes, wait_for  # noqa: E402
 
 TODAY = "2026-11-23"
 REPORTS = ["attendance-rows?from=2025-05-01&to=2025-05-31", "agreements", "invoice-basis?month=2025-05", "placements"]
-
-
-def resident_megabytes(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class Soak:

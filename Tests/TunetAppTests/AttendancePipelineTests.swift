@@ -51,6 +51,24 @@ struct AttendancePipelineTests {
             + "unchanged \(report.unchanged) submissions \(report.submissions)"
     }
 
+    /// A file line's `field` set to `value`.
+    private static func spoil(_ lines: inout [String], _ index: Int, field: Int, with value: String) {
+        var fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        fields[field] = value
+        lines[index] = fields.joined(separator: ";")
+    }
+
+    /// The problems an import of `file` is refused with, side by side or one step at a time.
+    private func problems(_ context: TunetContext, _ file: URL, sideBySide: Bool) throws -> [FieldProblem] {
+        do {
+            _ = try importer(context, sideBySide: sideBySide).run(file: file)
+            Issue.record("a file with problems was stored")
+            return []
+        } catch let error as TunetError {
+            return error.problems
+        }
+    }
+
     @Test("stores every farm's days, prices, submissions and audit of replaced days as the import one step at a time does")
     func storesAsOneStepAtATime() throws {
         let side = try farms(), usual = try farms()
@@ -90,25 +108,12 @@ struct AttendancePipelineTests {
     func refusesWholeFile() throws {
         let farm = try farms()
         var lines = try farm.lines().dropFirst().map(String.init)
-        func spoil(_ index: Int, field: Int, with value: String) {
-            var fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            fields[field] = value
-            lines[index] = fields.joined(separator: ";")
-        }
-        spoil(0, field: 3, with: "X")
-        spoil(lines.count - 1, field: 2, with: "2025-02-30")
+        Self.spoil(&lines, 0, field: 3, with: "X")
+        Self.spoil(&lines, lines.count - 1, field: 2, with: "2025-02-30")
         let file = try farm.file("spoilt.csv", lines)
         let before = try lastAuditEvent(farm.context)
 
-        let problems = { (sideBySide: Bool) -> [FieldProblem] in
-            do {
-                _ = try importer(farm.context, sideBySide: sideBySide).run(file: file)
-                Issue.record("a file with problems was stored")
-                return []
-            } catch let error as TunetError {
-                return error.problems
-            }
-        }
+        let problems = { (sideBySide: Bool) in try self.problems(farm.context, file, sideBySide: sideBySide) }
         let found = try problems(true)
         #expect(found.contains { $0.row == 2 && $0.field == "status" })
         #expect(found.contains { $0.row == lines.count + 1 && $0.field == "date" })
@@ -157,26 +162,13 @@ struct AttendancePipelineTests {
     func anyOrderRefused() throws {
         let farm = try farms()
         var lines = try farm.lines().dropFirst().map(String.init)
-        func spoil(_ index: Int, status: String) {
-            var fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            fields[3] = status
-            lines[index] = fields.joined(separator: ";")
-        }
         lines.append(lines.removeFirst())
-        spoil(lines.count - 1, status: "X")
-        spoil(5, status: "Y")
+        Self.spoil(&lines, lines.count - 1, field: 3, with: "X")
+        Self.spoil(&lines, 5, field: 3, with: "Y")
         lines.append(lines[7])
         let file = try farm.file("spoilt.csv", lines)
         let before = try lastAuditEvent(farm.context)
-        let problems = { (sideBySide: Bool) -> [FieldProblem] in
-            do {
-                _ = try importer(farm.context, sideBySide: sideBySide).run(file: file)
-                Issue.record("a file with problems was stored")
-                return []
-            } catch let error as TunetError {
-                return error.problems
-            }
-        }
+        let problems = { (sideBySide: Bool) in try self.problems(farm.context, file, sideBySide: sideBySide) }
         let found = try problems(true)
         #expect(found.count >= 3)
         #expect(found.compactMap(\.row) == found.compactMap(\.row).sorted(), "told in the file's order")

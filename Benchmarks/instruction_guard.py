@@ -66,7 +66,8 @@ def wait_for_service(port, server, seconds=300):
             if connection.getresponse().status == 200:
                 return
         except OSError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.5)
     sys.exit("instruction guard: the service did not answer")
 
 
@@ -110,8 +111,10 @@ def upload_count(binary, base, csv, env, path):
     rows = rows[:UPLOAD_ROWS]
     token = json.loads(run([binary, "token", "issue", "--provider", farm, "--json", "--database", database], env))["token"]
     port = free_port()
+    # The service's log goes to a file: a pipe nobody reads would stop it once full.
+    log = open(path("service.log"), "w")
     server = subprocess.Popen(callgrind(path("upload.out")) + [binary, "serve", "--port", str(port), "--database", database],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              env=env, stdout=log, stderr=log)
     try:
         wait_for_service(port, server)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
@@ -132,21 +135,31 @@ def upload_count(binary, base, csv, env, path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
     return instructions(path("upload.out"))
 
 
-def last_commit(path):
-    return subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%H", "--", path], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True).stdout.strip()
+def git(*arguments):
+    """git's output in this checkout, or None when git cannot answer (no git, no repository)."""
+    try:
+        process = subprocess.run(["git", "-C", ROOT, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError:
+        return None
+    return process.stdout if process.returncode == 0 else None
 
 
 def thresholds_explained():
     """None when the thresholds' last change came with a change to BENCHMARKS.md, else why not."""
-    commit = last_commit(THRESHOLDS)
+    if (git("rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        # In a shallow clone the oldest commit present looks as if it changed every file.
+        git("fetch", "--quiet", "--unshallow")
+    if (git("rev-parse", "--is-shallow-repository") or "").strip() != "false":
+        return ("the commit that last changed Benchmarks/instruction-counts.json cannot be read "
+                "(not a complete git clone): clone the whole history to run the guard")
+    commit = (git("log", "-1", "--format=%H", "--", THRESHOLDS) or "").strip()
     if not commit:
-        return None  # not committed yet (or no history): the commit that adds it must bring BENCHMARKS.md too
-    changed = subprocess.run(["git", "-C", ROOT, "show", "--name-only", "--format=", commit], stdout=subprocess.PIPE,
-                             text=True).stdout.split()
+        return None  # not committed yet: the commit that adds the thresholds must bring BENCHMARKS.md too
+    changed = (git("show", "--name-only", "--format=", commit) or "").split()
     if "BENCHMARKS.md" in changed:
         return None
     return f"the thresholds were changed in {commit[:12]} without a line in BENCHMARKS.md saying why"

@@ -49,6 +49,14 @@ public enum AttendanceFile {
             transportTrips = map.indexes[.transportTrips]
             extraDay = map.indexes[.extraDay]
         }
+
+        /// A record's fields as an attendance row.
+        func row(_ record: TableRow) -> AttendanceRow {
+            AttendanceRow(row: record.row, organisationNumber: organisationNumber.map { record[$0] },
+                          participant: record[participant], date: record[date], status: record[status],
+                          hours: hours.map { record[$0] }, transportTrips: transportTrips.map { record[$0] },
+                          extraDay: extraDay.map { record[$0] })
+        }
     }
 
     /// Whether the file is text (CSV), whose rows are its lines, rather than a workbook.
@@ -81,10 +89,7 @@ public enum AttendanceFile {
                                                             reason: Message("files.cell_without_heading"))])
             }
             count += 1
-            try body(AttendanceRow(row: record.row, organisationNumber: columns.organisationNumber.map { record[$0] },
-                                   participant: record[columns.participant], date: record[columns.date], status: record[columns.status],
-                                   hours: columns.hours.map { record[$0] }, transportTrips: columns.transportTrips.map { record[$0] },
-                                   extraDay: columns.extraDay.map { record[$0] }))
+            try body(columns.row(record))
         }
         if columns == nil { throw TunetError.unreadableFile(path: fileName, reason: Message("files.empty")) }
         if count == 0 { throw TunetError.unreadableFile(path: fileName, reason: Message("files.attendance.no_rows")) }

@@ -178,6 +178,23 @@ struct AttendancePipelineTests {
         #expect(try lastAuditEvent(farm.context) == before)
     }
 
+    @Test("a file out of order with values under no heading names the row the file's order finds first")
+    func anyOrderCellWithoutHeading() throws {
+        let farm = try farms()
+        var lines = try farm.lines().dropFirst().map(String.init)
+        lines.append(lines.removeFirst())
+        // The file's order meets row 8 first; farm by farm, the last farm's row would come first.
+        lines[6] += ";x"
+        lines[lines.count - 1] += ";y"
+        let file = try farm.file("wide.csv", lines)
+        let before = try lastAuditEvent(farm.context)
+        let found = try problems(farm.context, file, sideBySide: true)
+        #expect(found.map(\.row) == [8])
+        #expect(try found == problems(farm.context, file, sideBySide: false))
+        #expect(try storedDays(farm.context).isEmpty)
+        #expect(try lastAuditEvent(farm.context) == before)
+    }
+
     @Test("reads a file farm by farm only once")
     func readsOnce() throws {
         let farm = try farms()

@@ -42,6 +42,21 @@ struct AttendanceRowOrderTests {
         ])
     }
 
+    @Test("a farm is one farm however its number is written; farms come as the file first reports a day of them, rows left unreported last")
+    func farmsByNumber() throws {
+        let file = """
+            organisation_number;participant;date;status
+            923456104;A1;2025-01-06;FM
+            934567501;B1;2025-01-06;
+            NO 923 456 104 MVA;A1;2025-01-07;M
+            934567501;B1;2025-01-07;FM
+            """
+        #expect(try inFarmOrder(file) == [
+            "2 923456104 A1 2025-01-06 FM", "4 NO 923 456 104 MVA A1 2025-01-07 M", "5 934567501 B1 2025-01-07 FM",
+            "3 934567501 B1 2025-01-06 ",
+        ])
+    }
+
     @Test("a participant's days in any order come by date, a day given twice in the file's order, a date that does not read first")
     func daysSorted() throws {
         let file = """

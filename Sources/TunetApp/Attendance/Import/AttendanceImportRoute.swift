@@ -1,7 +1,8 @@
 import TunetDomain
 import TunetStorage
 
-/// One way of carrying an import's steps through the store.
+/// One way of carrying an import's steps through the store. Each reads the file's rows once, or twice when
+/// what it read from changed meanwhile; the pipelined route at most three times (`PipelinedImport`).
 protocol AttendanceImportRoute: Sendable {
     func run(_ job: AttendanceImportJob) throws -> AttendanceImportView
 }

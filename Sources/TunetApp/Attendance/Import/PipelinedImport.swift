@@ -16,13 +16,19 @@ import TunetStorage
 ///
 /// A file whose farm's rows resume after another farm's (sorted by date, by participant, or not at
 /// all) is rolled back as soon as that is seen and read again farm by farm (`AttendanceRowOrder`), the
-/// same way, side by side. Read so, a problem in it stops the reading at once: the import inside the
-/// writer (`WriterImport`) then tells every problem in the file's own order, as it also takes any
-/// file that cannot be read farm by farm.
+/// same way, side by side. Read so, the file's first problem stops it: the import inside the writer
+/// (`WriterImport`) then tells every problem in the file's own order, as it also takes any file that
+/// cannot be read farm by farm. Such a file is read at most three times, and scanned once for its order.
 struct PipelinedImport: AttendanceImportRoute {
     func run(_ job: AttendanceImportJob) throws -> AttendanceImportView {
         if let done = try attempt(job) { return done }
-        if let regrouped = try job.inFarmOrder(), let done = try attempt(regrouped) { return done }
+        if let regrouped = try job.inFarmOrder() {
+            do {
+                if let done = try attempt(regrouped) { return done }
+            } catch let error as TunetError where error.category == .invalidInput {
+                // The file's own fault, found out of its order: told below as the file's order finds it.
+            }
+        }
         return try WriterImport().run(job)
     }
 
@@ -89,8 +95,9 @@ struct PipelinedImport: AttendanceImportRoute {
                     do {
                         try job.readRows { row in
                             try batch.add(row, reader: reader)
+                            if job.rowOrder != nil && batch.hasProblems { throw GivenUp() }
                             guard handingOver else { return }
-                            if batch.revisitsFarms || (job.rowOrder != nil && batch.hasProblems) { throw GivenUp() }
+                            if batch.revisitsFarms { throw GivenUp() }
                             if batch.hasProblems {
                                 handingOver = false
                                 stopAll()

@@ -64,7 +64,10 @@ public struct AttendanceRowOrder: Sendable {
     /// it reads as, however it is written), and its participant (numbered the same way) and day, in
     /// one number that sorts as the two do.
     private struct Keys {
+        /// Farms by the organisation number they read as; `farmTexts` remembers each way of writing one.
         private var farmNumbers: [String: Int32] = [:]
+        private var farmTexts: [String: Int32] = [:]
+        /// Participants as written: two ways of writing one only cost the sort within their farm.
         private var participantNumbers: [String: Int32] = [:]
         private var farms: [Int32] = []
         private var participantDays: [Int64] = []
@@ -77,18 +80,23 @@ public struct AttendanceRowOrder: Sendable {
                 participantDays.append(0)
                 return
             }
-            let farm = row.organisationNumber.map { text in
-                if case .success(let number) = OrganisationNumber.parse(text) { return number.digits }
-                return text.trimmingWhitespace()
-            } ?? ""
-            farms.append(Self.number(farm, in: &farmNumbers))
+            let text = row.organisationNumber ?? ""
+            if let farm = farmTexts[text] {
+                farms.append(farm)
+            } else {
+                let key: String
+                if case .success(let number) = OrganisationNumber.parse(text) { key = number.digits } else { key = text.trimmingWhitespace() }
+                let farm = Self.number(key, in: &farmNumbers)
+                farmTexts[text] = farm
+                farms.append(farm)
+            }
             // A date that does not read sorts first; the row is refused by the import's own checks.
             let day: Int32
             switch LocalDate.parse(row.date) {
             case .success(let date): day = Int32(clamping: date.dayNumber)
             case .failure: day = .min
             }
-            let participant = Self.number(row.participant.trimmingWhitespace(), in: &participantNumbers)
+            let participant = Self.number(row.participant, in: &participantNumbers)
             participantDays.append(Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
         }
 

@@ -48,6 +48,7 @@ let package = Package(
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .systemLibrary(name: "CHeap"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TunetFiles", dependencies: ["TunetDomain", "CZlib"], swiftSettings: strict),
         .target(name: "TunetSpreadsheet", dependencies: ["CXLSXWriter", "TunetDomain"], swiftSettings: strict),
@@ -62,7 +63,7 @@ let package = Package(
         .target(
             name: "TunetApp",
             dependencies: [
-                "TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue",
+                "TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue", "CHeap",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict

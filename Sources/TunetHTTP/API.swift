@@ -15,6 +15,8 @@ struct API: Sendable {
     let temporaryFolder: URL
     /// Set in tests; otherwise each request runs on today's Norwegian date.
     let fixedToday: LocalDate?
+    /// Gives the memory back once no request has used the database for a while.
+    let quiet: QuietRelease
 
     /// The context a request's token is checked in: it sees no municipality, and nothing else is done in it.
     var authenticating: TunetContext {
@@ -189,7 +191,7 @@ struct API: Sendable {
     func offloaded<T: Sendable>(file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try run(file: file, line: line, body) })
+                continuation.resume(with: Result { try quiet.working { try run(file: file, line: line, body) } })
             }
         }
     }

@@ -30,6 +30,9 @@ public enum TunetServer {
         public var idleTimeout: Duration = .seconds(30)
         /// After SIGTERM or SIGINT, how long requests in flight may take to finish before the service stops anyway.
         public var drainTimeout: Duration = .seconds(30)
+        /// How long no request may have used the database before the service gives back the memory its
+        /// caches hold (`TunetContext.releaseIdleMemory`).
+        public var quietPeriod: Duration = .seconds(1)
         /// Where templates and reports are written before they are sent.
         public var temporaryFolder = FileManager.default.temporaryDirectory
         /// Fixes "today" (tests and what-if runs); otherwise each request uses the Norwegian date.
@@ -86,7 +89,8 @@ public enum TunetServer {
         let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
         let contract = try APIContract.load()
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
-                      temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday)
+                      temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday,
+                      quiet: QuietRelease(after: settings.quietPeriod, release: { context.releaseIdleMemory() }))
         let pages = try WebPages(api: api, throttle: settings.signInThrottle, trustedProxies: settings.trustedProxies, contract: contract)
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(PageErrorMiddleware(pages: pages))

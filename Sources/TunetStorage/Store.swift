@@ -30,6 +30,9 @@ public protocol Store: Sendable {
     /// Tidies the store's own files beside the writer (for SQLite: copies the write-ahead log into the
     /// database file); a store that needs none does nothing.
     func tidy() throws
+    /// Gives back the memory the store keeps to be faster (page caches, prepared statements, connections
+    /// that only read), for a service gone quiet: nothing it holds changes, the next request is only slower.
+    func releaseMemory()
     /// Closes the store's connections once its owner is done with it (for SQLite: the write-ahead log is
     /// copied into the database file and emptied). Nothing reads or writes through it afterwards.
     func close() throws

@@ -133,6 +133,9 @@ public final class PostgresStore: @unchecked Sendable {
     /// The server tidies its own files (autovacuum, checkpoints).
     public func tidy() throws {}
 
+    /// The pool's connections keep no cache worth giving back; the server's memory is the server's.
+    public func releaseMemory() {}
+
     public func close() throws {
         pool.closeAll()
     }

@@ -198,6 +198,12 @@ public final class SQLiteStore: Store {
         try checkpoint()
     }
 
+    /// SQLite's page caches and prepared statements are freed and the readers' connections closed (GRDB
+    /// opens them again when a read needs one); waits for a write in progress to finish.
+    public func releaseMemory() {
+        pool.releaseMemory()
+    }
+
     public func close() throws {
         do {
             // The pool closes its read-only connections last, and a read-only connection cannot remove the

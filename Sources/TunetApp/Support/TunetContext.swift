@@ -76,6 +76,12 @@ public final class TunetCaches: Sendable {
     let storedDays = StoredDaysCache()
 
     public init() {}
+
+    /// Lets go of everything kept; the next request reads it from the database again.
+    func empty() {
+        farmCalendars.empty()
+        storedDays.empty()
+    }
 }
 
 /// Where settings come from: an explicit option wins, then the environment, then the default.

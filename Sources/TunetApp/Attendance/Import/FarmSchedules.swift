@@ -47,6 +47,11 @@ final class FarmScheduleCache: Sendable {
     /// How many times calendars were loaded from the database rather than found here.
     var loads: Int { loadCount.withLock { $0 } }
 
+    /// Lets go of every farm's calendars.
+    func empty() {
+        entries.withLock { $0 = [:] }
+    }
+
     /// The farm's calendars as `reader`'s snapshot sees them.
     func calendars(for provider: OrganisationNumber, reader: StoreReader) throws -> FarmSchedules {
         let newest = try reader.lastAuditEventId()

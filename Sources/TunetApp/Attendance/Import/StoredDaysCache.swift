@@ -138,6 +138,14 @@ final class StoredDaysCache: Sendable {
         }
     }
 
+    /// Lets go of every farm's days (a service gone quiet gives their memory back).
+    func empty() {
+        state.withLock { state in
+            state.entries = [:]
+            state.rows = 0
+        }
+    }
+
     /// How many farms' days are kept, and how many days in all.
     var size: (farms: Int, days: Int) { state.withLock { ($0.entries.count, $0.rows) } }
 

@@ -50,16 +50,25 @@ final class NodeEncoder: Encoder {
 
     /// The node for a nested value; plain values skip the child encoder.
     func encodeNested<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> JSONNode {
-        // Comparing types is free where a cast (`as? String`) is a runtime call, and most nested
-        // values are not plain ones.
-        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
-        if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
-        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
-        if Value.self == Double.self { return try checked(unsafeBitCast(value, to: Double.self), key: key) }
+        if let plain = try plainNode(value, key: key) { return plain }
         let child = NodeEncoder(parent: self, key: key)
         try value.encode(to: child)
         // Foundation writes a value that asked for no container as an empty object.
         return child.node ?? .object(JSONObject())
+    }
+
+    /// The node of a plain value (a string, a number, a truth value, or one of these optional), without
+    /// an encoder of its own; nil for any other value. Comparing types is free where a cast (`as? String`)
+    /// is a runtime call, and most nested values are not plain ones.
+    func plainNode<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> JSONNode? {
+        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
+        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if Value.self == Double.self { return try checked(unsafeBitCast(value, to: Double.self), key: key) }
+        if Value.self == String?.self { return unsafeBitCast(value, to: String?.self).map(JSONNode.string) ?? .null }
+        if Value.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map { .integer(Int64($0)) } ?? .null }
+        if Value.self == Bool?.self { return unsafeBitCast(value, to: Bool?.self).map(JSONNode.bool) ?? .null }
+        return nil
     }
 
     func checked(_ float: Float, key: (any CodingKey)?) throws -> JSONNode {
@@ -197,7 +206,15 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { encoder.node = .unsigned(UInt64(value)) }
     mutating func encode(_ value: UInt64) throws { encoder.node = .unsigned(value) }
 
+    /// A single value is this encoder's whole value: one that asks for a container of its own fills
+    /// this encoder's, without a child between them.
     mutating func encode<Value: Encodable>(_ value: Value) throws {
-        encoder.node = try encoder.encodeNested(value, key: nil)
+        if let plain = try encoder.plainNode(value, key: nil) {
+            encoder.node = plain
+            return
+        }
+        try value.encode(to: encoder)
+        // Foundation writes a value that asked for no container as an empty object.
+        if case .none = encoder.node { encoder.node = .object(JSONObject()) }
     }
 }

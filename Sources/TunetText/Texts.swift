@@ -81,6 +81,9 @@ public struct Texts: Sendable {
     }
 
     func fill(_ template: String, _ arguments: [String: MessageValue]) -> String {
+        // Most texts (every help text a command reads as it starts) have no placeholder: they need no walk
+        // through their characters.
+        guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
         var output = ""
         var index = template.startIndex
         while index < template.endIndex {

@@ -112,6 +112,57 @@ struct SortedJSONEncoderTests {
         try expectSame(Parent())
     }
 
+    /// A day, a code and a wrapper of them write one value each through a single-value container, as
+    /// LocalDate and the domain's codes do; optionals of them and of plain values are null or the value.
+    struct Day: Encodable {
+        var text = "2026-12-04"
+        func encode(to encoder: Encoder) throws {
+            var single = encoder.singleValueContainer()
+            try single.encode(text)
+        }
+    }
+
+    struct Wrapped<Inner: Encodable>: Encodable {
+        var inner: Inner
+        func encode(to encoder: Encoder) throws {
+            var single = encoder.singleValueContainer()
+            try single.encode(inner)
+        }
+    }
+
+    struct Silent: Encodable {
+        func encode(to encoder: Encoder) throws {}
+    }
+
+    struct Optionals: Encodable {
+        var name: String? = "Lia"
+        var none: String? = nil
+        var count: Int? = 3
+        var noCount: Int? = nil
+        var flag: Bool? = false
+        var noFlag: Bool? = nil
+        var day: Day? = Day()
+        var noDay: Day? = nil
+        var farm: Farm? = Farm()
+        var wrappedFarm = Wrapped(inner: Farm())
+        var wrappedDays = Wrapped(inner: [Day(), Day(text: "2027-01-01")])
+        var twice = Wrapped(inner: Wrapped(inner: Day()))
+        var wrappedNil = Wrapped<String?>(inner: nil)
+        var silent = Silent()
+        var wrappedSilent = Wrapped(inner: Silent())
+    }
+
+    @Test("optionals and values written through single-value containers, nested and wrapped, as Foundation writes them")
+    func singleValues() throws {
+        try expectSame(Optionals())
+        try expectSame([Optionals(name: nil, count: nil, flag: nil, day: nil, farm: nil)])
+        try expectSame([Day(), Day(text: "x")])
+        try expectSame([String?.none, "a", nil])
+        try expectSame([Int?.none, 1])
+        try expectSame(Wrapped(inner: Wrapped(inner: ["a": Day()])))
+        try expectSame(Wrapped(inner: Silent()))
+    }
+
     @Test("a value that is not a number is refused with its path, as Foundation refuses it")
     func notANumber() throws {
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["share": Double.nan]) }

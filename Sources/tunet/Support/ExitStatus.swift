@@ -96,6 +96,13 @@ enum Console {
         print(text)
     }
 
+    /// UTF-8 text already encoded (a `--json` document), and a line break, on standard output.
+    static func out(utf8 bytes: [UInt8]) {
+        // Whatever `print` left in standard output's buffer goes first.
+        fflush(nil)
+        try? FileHandle.standardOutput.write(contentsOf: bytes + [UInt8(ascii: "\n")])
+    }
+
     /// A sentence from the catalogue, on standard output.
     static func say(_ key: String, _ arguments: [String: MessageValue] = [:]) { out(texts(key, arguments)) }
 

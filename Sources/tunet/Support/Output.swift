@@ -4,7 +4,7 @@ import TunetJSON
 
 enum JSONOutput {
     static func print<Value: Encodable>(_ value: Value) throws {
-        Console.out(try SortedJSONEncoder(style: .pretty).encodeToString(value))
+        Console.out(utf8: try SortedJSONEncoder(style: .pretty).encode(value))
     }
 }
 

@@ -109,13 +109,19 @@ public struct ReportDefinition: Decodable, Sendable {
 public struct ReportCatalogue: Decodable, Sendable {
     public let reports: [ReportDefinition]
 
+    /// The catalogue shipped with this build, read once: a command's help and completions name its
+    /// reports several times before it runs, and the service reads it for every report.
     public static func load() throws -> ReportCatalogue {
-        do {
-            return try JSONDecoder().decode(ReportCatalogue.self, from: try ReportCatalogueFile.data())
-        } catch {
-            throw TunetError.internalFault("the report catalogue cannot be read: \(error)")
-        }
+        try shipped.get()
     }
+
+    private static let shipped: Result<ReportCatalogue, TunetError> = {
+        do {
+            return .success(try JSONDecoder().decode(ReportCatalogue.self, from: try ReportCatalogueFile.data()))
+        } catch {
+            return .failure(TunetError.internalFault("the report catalogue cannot be read: \(error)"))
+        }
+    }()
 
     public func report(_ name: String) throws(TunetError) -> ReportDefinition {
         guard let report = reports.first(where: { $0.name == name.lowercased() }) else {

@@ -6,13 +6,13 @@ public struct JSONDocumentDecoder: Sendable {
     public init() {}
 
     public func decode<Value: Decodable>(_ type: Value.Type, from bytes: some Collection<UInt8>) throws -> Value {
-        let value = try bytes.withContiguousStorageIfAvailable(JSONParser.parse) ?? Array(bytes).withUnsafeBufferPointer(JSONParser.parse)
-        return try Value(from: ValueDecoder(value: value))
+        let document = try bytes.withContiguousStorageIfAvailable(JSONParser.parse) ?? Array(bytes).withUnsafeBufferPointer(JSONParser.parse)
+        return try Value(from: ValueDecoder(document: document, index: 0))
     }
 
     public func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
         var text = text
-        let value = try text.withUTF8(JSONParser.parse)
-        return try Value(from: ValueDecoder(value: value))
+        let document = try text.withUTF8(JSONParser.parse)
+        return try Value(from: ValueDecoder(document: document, index: 0))
     }
 }

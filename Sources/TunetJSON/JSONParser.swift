@@ -1,6 +1,8 @@
 /// Parses one JSON document (RFC 8259, strictly: no comments, no trailing commas, no bare words,
-/// text in UTF-8 only) from its bytes into a `JSONValue`. Any fault is a `DecodingError.dataCorrupted`
-/// at the top of the document, as Foundation reports it, naming what was wrong and at which byte.
+/// text in UTF-8 only) from its bytes into a `ParsedDocument`. Any fault is a
+/// `DecodingError.dataCorrupted` at the top of the document, as Foundation reports it, naming what
+/// was wrong and at which byte. Everything is checked here, so that reading the document later
+/// cannot find a fault in its text.
 struct JSONParser {
     /// Foundation refuses documents nested deeper than this; a limit also keeps the recursion off
     /// the end of the stack.
@@ -9,29 +11,33 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
-    /// Members and items of the containers being parsed, the innermost last: each container is
-    /// copied out once, at its exact size, instead of growing its own array member by member.
-    private var members: [JSONMember] = []
-    private var items: [JSONValue] = []
+    private var entries: [JSONEntry] = []
+    private var strings: [String] = []
     /// Text of a string with escapes, rebuilt here before it becomes a `String`.
     private var unescaped: [UInt8] = []
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ParsedDocument {
         var parser = JSONParser(bytes: bytes)
+        parser.skipByteOrderMark()
         parser.skipWhitespace()
-        let value = try parser.parseValue()
+        try parser.parseValue()
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw parser.fault("Unexpected text after the value") }
-        return value
+        return ParsedDocument(bytes: Array(bytes), entries: parser.entries, strings: parser.strings)
     }
 
+    /// Room for a record's entries at once (a placement has about fifty).
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        members.reserveCapacity(32)
-        items.reserveCapacity(32)
+        entries.reserveCapacity(64)
     }
 
     private var atEnd: Bool { position >= bytes.count }
+
+    /// Foundation reads a document that starts with UTF-8's byte order mark.
+    private mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
 
     private mutating func skipWhitespace() {
         while position < bytes.count {
@@ -42,16 +48,16 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws -> JSONValue {
+    private mutating func parseValue() throws {
         guard !atEnd else { throw fault("Unexpected end of the document") }
         switch bytes[position] {
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "t"): try expectWord("true"); entries.append(JSONEntry(.bool, 1))
+        case UInt8(ascii: "f"): try expectWord("false"); entries.append(JSONEntry(.bool, 0))
+        case UInt8(ascii: "n"): try expectWord("null"); entries.append(JSONEntry(.null))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
         default: throw fault("Unexpected character '\(Unicode.Scalar(bytes[position]))'")
         }
     }
@@ -65,54 +71,59 @@ struct JSONParser {
         position += count
     }
 
-    private mutating func enterContainer() throws {
+    private mutating func parseObject() throws {
+        try parseContainer(.object, closing: "}") { parser, object in
+            guard !parser.atEnd, parser.bytes[parser.position] == UInt8(ascii: "\"") else {
+                throw parser.fault(parser.atEnd ? "Unexpected end of the document" : "Expected a key in quotes")
+            }
+            let key = parser.entries.count
+            try parser.parseString()
+            parser.link(key: key, inObjectAt: object)
+            parser.skipWhitespace()
+            guard !parser.atEnd, parser.bytes[parser.position] == UInt8(ascii: ":") else { throw parser.fault("Expected ':' after a key") }
+            parser.position += 1
+            parser.skipWhitespace()
+            try parser.parseValue()
+        }
+    }
+
+    /// Chains the object's keys first to last. Until the object is closed, its `end` holds its
+    /// last key so far.
+    private mutating func link(key: Int, inObjectAt object: Int) {
+        let last = entries[object].end
+        if last == 0 {
+            entries[object].link = key
+        } else {
+            entries[last].link = key
+        }
+        entries[object].end = key
+    }
+
+    private mutating func parseArray() throws {
+        try parseContainer(.array, closing: "]") { parser, _ in try parser.parseValue() }
+    }
+
+    /// A container's entry, then its members; the entry learns their number and where they end.
+    private mutating func parseContainer(_ kind: JSONEntry.Kind, closing: Unicode.Scalar, member: (inout JSONParser, Int) throws -> Void) throws {
         depth += 1
         guard depth <= Self.maximumDepth else { throw fault("Too many nested arrays or dictionaries") }
+        defer { depth -= 1 }
         position += 1
         skipWhitespace()
-    }
-
-    private mutating func parseObject() throws -> JSONValue {
-        try enterContainer()
-        defer { depth -= 1 }
-        if !atEnd, bytes[position] == UInt8(ascii: "}") {
+        let container = entries.count
+        entries.append(JSONEntry(kind))
+        var count = 0
+        if !atEnd, bytes[position] == UInt8(ascii: closing) {
             position += 1
-            return .object([])
+        } else {
+            repeat {
+                try member(&self, container)
+                count += 1
+                skipWhitespace()
+            } while try continueContainer(closing: closing)
         }
-        let start = members.count
-        while true {
-            guard !atEnd, bytes[position] == UInt8(ascii: "\"") else { throw fault(atEnd ? "Unexpected end of the document" : "Expected a key in quotes") }
-            let key = try parseString()
-            skipWhitespace()
-            guard !atEnd, bytes[position] == UInt8(ascii: ":") else { throw fault("Expected ':' after a key") }
-            position += 1
-            skipWhitespace()
-            let value = try parseValue()
-            members.append(JSONMember(key: key, value: value))
-            skipWhitespace()
-            guard try continueContainer(closing: "}") else { break }
-        }
-        let object = Array(members[start...])
-        members.removeSubrange(start...)
-        return .object(object)
-    }
-
-    private mutating func parseArray() throws -> JSONValue {
-        try enterContainer()
-        defer { depth -= 1 }
-        if !atEnd, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            return .array([])
-        }
-        let start = items.count
-        while true {
-            items.append(try parseValue())
-            skipWhitespace()
-            guard try continueContainer(closing: "]") else { break }
-        }
-        let array = Array(items[start...])
-        items.removeSubrange(start...)
-        return .array(array)
+        entries[container].payload = count
+        entries[container].end = entries.count
     }
 
     /// After a member: true for a comma (another member must follow), false for the closing bracket.
@@ -131,7 +142,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws -> String {
+    private mutating func parseString() throws {
         position += 1
         let start = position
         var ascii = true
@@ -139,13 +150,18 @@ struct JSONParser {
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                if ascii {
+                    entries.append(JSONEntry(.text, start, end: position))
+                } else {
+                    appendDecoded(try validated(UnsafeBufferPointer(rebasing: bytes[start..<position])))
+                }
                 position += 1
-                return ascii ? String(decoding: text, as: UTF8.self) : try validated(text)
+                return
             case UInt8(ascii: "\\"):
                 unescaped.removeAll(keepingCapacity: true)
                 unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
-                return try parseEscapedString()
+                appendDecoded(try parseEscapedString())
+                return
             case 0..<0x20:
                 throw fault("Unescaped control character in a string")
             case 0x80...:
@@ -156,6 +172,11 @@ struct JSONParser {
             position += 1
         }
         throw fault("Unexpected end of the document in a string")
+    }
+
+    private mutating func appendDecoded(_ string: String) {
+        entries.append(JSONEntry(.decodedText, strings.count))
+        strings.append(string)
     }
 
     /// The rest of a string from its first backslash, rebuilt in `unescaped`.
@@ -241,7 +262,7 @@ struct JSONParser {
         return string
     }
 
-    private mutating func parseNumber() throws -> JSONValue {
+    private mutating func parseNumber() throws {
         let start = position
         let negative = bytes[position] == UInt8(ascii: "-")
         if negative { position += 1 }
@@ -271,11 +292,13 @@ struct JSONParser {
             try skipDigits("A number without digits in its exponent")
             integral = false
         }
-        if integral && fits {
-            if !negative { return magnitude <= UInt64(Int64.max) ? .integer(Int64(magnitude)) : .unsigned(magnitude) }
-            if magnitude != 0 && magnitude <= UInt64(Int64.max) + 1 { return .integer(Int64(bitPattern: 0 &- magnitude)) }
+        if integral && fits && !negative {
+            entries.append(magnitude <= UInt64(Int64.max) ? JSONEntry(.integer, Int(magnitude)) : JSONEntry(.unsigned, Int(bitPattern: UInt(magnitude))))
+        } else if integral && fits && magnitude != 0 && magnitude <= UInt64(Int64.max) + 1 {
+            entries.append(JSONEntry(.integer, Int(Int64(bitPattern: 0 &- magnitude))))
+        } else {
+            entries.append(JSONEntry(.number, start, end: position))
         }
-        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
     private mutating func skipDigits(_ fault: String) throws {

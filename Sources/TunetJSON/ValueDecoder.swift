@@ -1,12 +1,16 @@
-/// Reads `Decodable` values from a parsed `JSONValue`. The coding path is kept as a link to the
-/// parent and built only when asked for (an error), not for every value, as `NodeEncoder` does.
+/// Reads a `Decodable` value from one value of a parsed document. The coding path is kept as a
+/// link to the parent and built only when asked for (an error), not for every value, as
+/// `NodeEncoder` does.
 final class ValueDecoder: Decoder {
-    let value: JSONValue
+    let document: ParsedDocument
+    /// The value's entry in the document.
+    let index: Int
     private let parent: ValueDecoder?
     private let key: (any CodingKey)?
 
-    init(value: JSONValue, parent: ValueDecoder? = nil, key: (any CodingKey)? = nil) {
-        self.value = value
+    init(document: ParsedDocument, index: Int, parent: ValueDecoder? = nil, key: (any CodingKey)? = nil) {
+        self.document = document
+        self.index = index
         self.parent = parent
         self.key = key
     }
@@ -24,18 +28,18 @@ final class ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        switch value {
-        case .object(let members): return KeyedDecodingContainer(KeyedValueContainer<Key>(members: members, decoder: self))
+        switch document.entries[index].kind {
+        case .object: return KeyedDecodingContainer(KeyedValueContainer<Key>(decoder: self))
         case .null: throw notFound(KeyedDecodingContainer<Key>.self, key: nil, "Cannot get keyed decoding container -- found null value instead")
-        default: throw mismatch([String: Any].self, value, key: nil)
+        default: throw mismatch([String: Any].self, index, key: nil)
         }
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        switch value {
-        case .array(let items): return UnkeyedValueContainer(items: items, decoder: self)
+        switch document.entries[index].kind {
+        case .array: return UnkeyedValueContainer(decoder: self)
         case .null: throw notFound((any UnkeyedDecodingContainer).self, key: nil, "Cannot get unkeyed decoding container -- found null value instead")
-        default: throw mismatch([Any].self, value, key: nil)
+        default: throw mismatch([Any].self, index, key: nil)
         }
     }
 
@@ -43,63 +47,70 @@ final class ValueDecoder: Decoder {
         SingleValueContainer(decoder: self)
     }
 
-    /// A nested value; plain values skip the child decoder.
-    func decode<Value: Decodable>(_ type: Value.Type, from value: JSONValue, key: (any CodingKey)?) throws -> Value {
+    /// The value at `index`, nested in this one; plain values skip the child decoder.
+    func decode<Value: Decodable>(_ type: Value.Type, at index: Int, key: (any CodingKey)?) throws -> Value {
         // Comparing types is free where a cast (`as? String`) is a runtime call.
-        if Value.self == String.self { return unsafeBitCast(try string(value, key: key), to: Value.self) }
-        if Value.self == Int.self { return unsafeBitCast(try integer(value, as: Int.self, key: key), to: Value.self) }
-        if Value.self == Int64.self { return unsafeBitCast(try integer(value, as: Int64.self, key: key), to: Value.self) }
-        if Value.self == Bool.self { return unsafeBitCast(try bool(value, key: key), to: Value.self) }
-        if Value.self == Double.self { return unsafeBitCast(try double(value, key: key), to: Value.self) }
-        return try Value(from: ValueDecoder(value: value, parent: self, key: key))
+        if Value.self == String.self { return unsafeBitCast(try string(at: index, key: key), to: Value.self) }
+        if Value.self == Int.self { return unsafeBitCast(try integer(at: index, as: Int.self, key: key), to: Value.self) }
+        if Value.self == Int64.self { return unsafeBitCast(try integer(at: index, as: Int64.self, key: key), to: Value.self) }
+        if Value.self == Bool.self { return unsafeBitCast(try bool(at: index, key: key), to: Value.self) }
+        if Value.self == Double.self { return unsafeBitCast(try double(at: index, key: key), to: Value.self) }
+        return try Value(from: ValueDecoder(document: document, index: index, parent: self, key: key))
     }
 
-    func string(_ value: JSONValue, key: (any CodingKey)?) throws -> String {
-        guard case .string(let string) = value else { throw mismatch(String.self, value, key: key) }
+    func string(at index: Int, key: (any CodingKey)?) throws -> String {
+        guard let string = document.string(at: index) else { throw mismatch(String.self, index, key: key) }
         return string
     }
 
-    func bool(_ value: JSONValue, key: (any CodingKey)?) throws -> Bool {
-        guard case .bool(let bool) = value else { throw mismatch(Bool.self, value, key: key) }
-        return bool
+    func bool(at index: Int, key: (any CodingKey)?) throws -> Bool {
+        let entry = document.entries[index]
+        guard entry.kind == .bool else { throw mismatch(Bool.self, index, key: key) }
+        return entry.payload != 0
     }
 
     /// A number with a fraction or an exponent is read as Foundation reads it: as a `Double`, taken
     /// when it is a whole number the type can hold.
-    func integer<Integer: FixedWidthInteger>(_ value: JSONValue, as type: Integer.Type, key: (any CodingKey)?) throws -> Integer {
+    func integer<Integer: FixedWidthInteger>(at index: Int, as type: Integer.Type, key: (any CodingKey)?) throws -> Integer {
+        let entry = document.entries[index]
         let text: String
-        switch value {
-        case .integer(let integer):
-            if let result = Integer(exactly: integer) { return result }
-            text = String(integer)
-        case .unsigned(let unsigned):
-            if let result = Integer(exactly: unsigned) { return result }
-            text = String(unsigned)
-        case .number(let number):
-            if let double = Double(number), let result = Integer(exactly: double) { return result }
-            text = number
+        switch entry.kind {
+        case .integer:
+            if let result = Integer(exactly: Int64(entry.payload)) { return result }
+            text = String(entry.payload)
+        case .unsigned:
+            if let result = Integer(exactly: UInt64(UInt(bitPattern: entry.payload))) { return result }
+            text = String(UInt(bitPattern: entry.payload))
+        case .number:
+            // Written without a fraction or an exponent, the number is -0 or beyond every integer
+            // type: read as a double it could round into range, as Foundation does not let it.
+            text = document.text(entry)
+            let whole = !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+            if let double = Double(text), let result = Integer(exactly: double), !whole || double == 0 { return result }
         default:
-            throw mismatch(Integer.self, value, key: key)
+            throw mismatch(Integer.self, index, key: key)
         }
         throw corrupted(key: key, "Parsed JSON number <\(text)> does not fit in \(Integer.self).")
     }
 
-    func double(_ value: JSONValue, key: (any CodingKey)?) throws -> Double {
-        switch value {
-        case .integer(let integer): return Double(integer)
-        case .unsigned(let unsigned): return Double(unsigned)
-        case .number(let number):
-            guard let double = Double(number), double.isFinite else {
-                throw corrupted(key: key, "Parsed JSON number <\(number)> does not fit in Double.")
+    func double(at index: Int, key: (any CodingKey)?) throws -> Double {
+        let entry = document.entries[index]
+        switch entry.kind {
+        case .integer: return Double(Int64(entry.payload))
+        case .unsigned: return Double(UInt64(UInt(bitPattern: entry.payload)))
+        case .number:
+            let text = document.text(entry)
+            guard let double = Double(text), double.isFinite else {
+                throw corrupted(key: key, "Parsed JSON number <\(text)> does not fit in Double.")
             }
             return double
         default:
-            throw mismatch(Double.self, value, key: key)
+            throw mismatch(Double.self, index, key: key)
         }
     }
 
-    func float(_ value: JSONValue, key: (any CodingKey)?) throws -> Float {
-        let double = try self.double(value, key: key)
+    func float(at index: Int, key: (any CodingKey)?) throws -> Float {
+        let double = try self.double(at: index, key: key)
         let float = Float(double)
         guard float.isFinite else { throw corrupted(key: key, "Parsed JSON number <\(double)> does not fit in Float.") }
         return float
@@ -109,11 +120,11 @@ final class ValueDecoder: Decoder {
         codingPath + (key.map { [$0] } ?? [])
     }
 
-    func mismatch(_ type: Any.Type, _ value: JSONValue, key: (any CodingKey)?) -> DecodingError {
-        if case .null = value {
+    func mismatch(_ type: Any.Type, _ index: Int, key: (any CodingKey)?) -> DecodingError {
+        if document.entries[index].kind == .null {
             return notFound(type, key: key, "Cannot get value of type \(type) -- found null value instead")
         }
-        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected to decode \(type) but found \(value.kindDescription) instead."))
+        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected to decode \(type) but found \(document.kindDescription(at: index)) instead."))
     }
 
     func notFound(_ type: Any.Type, key: (any CodingKey)?, _ description: String) -> DecodingError {
@@ -140,28 +151,25 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
     let decoder: ValueDecoder
     var codingPath: [any CodingKey] { decoder.codingPath }
 
-    func decodeNil() -> Bool {
-        if case .null = decoder.value { return true }
-        return false
-    }
+    func decodeNil() -> Bool { decoder.document.entries[decoder.index].kind == .null }
 
-    func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool(decoder.value, key: nil) }
-    func decode(_ type: String.Type) throws -> String { try decoder.string(decoder.value, key: nil) }
-    func decode(_ type: Double.Type) throws -> Double { try decoder.double(decoder.value, key: nil) }
-    func decode(_ type: Float.Type) throws -> Float { try decoder.float(decoder.value, key: nil) }
-    func decode(_ type: Int.Type) throws -> Int { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(decoder.value, as: type, key: nil) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(decoder.value, as: type, key: nil) }
+    func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool(at: decoder.index, key: nil) }
+    func decode(_ type: String.Type) throws -> String { try decoder.string(at: decoder.index, key: nil) }
+    func decode(_ type: Double.Type) throws -> Double { try decoder.double(at: decoder.index, key: nil) }
+    func decode(_ type: Float.Type) throws -> Float { try decoder.float(at: decoder.index, key: nil) }
+    func decode(_ type: Int.Type) throws -> Int { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(at: decoder.index, as: type, key: nil) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(at: decoder.index, as: type, key: nil) }
 
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        if Value.self == String.self { return unsafeBitCast(try decoder.string(decoder.value, key: nil), to: Value.self) }
+        if Value.self == String.self { return unsafeBitCast(try decoder.string(at: decoder.index, key: nil), to: Value.self) }
         return try Value(from: decoder)
     }
 }

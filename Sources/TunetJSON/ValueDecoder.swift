@@ -15,15 +15,7 @@ final class ValueDecoder: Decoder {
         self.key = key
     }
 
-    var codingPath: [any CodingKey] {
-        var path: [any CodingKey] = []
-        var current: ValueDecoder? = self
-        while let decoder = current {
-            if let key = decoder.key { path.append(key) }
-            current = decoder.parent
-        }
-        return path.reversed()
-    }
+    var codingPath: [any CodingKey] { path(nil) }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -31,7 +23,7 @@ final class ValueDecoder: Decoder {
         switch document.entries[index].kind {
         case .object: return KeyedDecodingContainer(KeyedValueContainer<Key>(decoder: self))
         case .null: throw notFound(KeyedDecodingContainer<Key>.self, key: nil, "Cannot get keyed decoding container -- found null value instead")
-        default: throw mismatch([String: Any].self, index, key: nil)
+        default: throw mismatch([String: Any].self, named: "Dictionary<String, Any>", index, key: nil)
         }
     }
 
@@ -39,7 +31,7 @@ final class ValueDecoder: Decoder {
         switch document.entries[index].kind {
         case .array: return UnkeyedValueContainer(decoder: self)
         case .null: throw notFound((any UnkeyedDecodingContainer).self, key: nil, "Cannot get unkeyed decoding container -- found null value instead")
-        default: throw mismatch([Any].self, index, key: nil)
+        default: throw mismatch([Any].self, named: "Array<Any>", index, key: nil)
         }
     }
 
@@ -55,17 +47,35 @@ final class ValueDecoder: Decoder {
         if Value.self == Int64.self { return unsafeBitCast(try integer(at: index, as: Int64.self, key: key), to: Value.self) }
         if Value.self == Bool.self { return unsafeBitCast(try bool(at: index, key: key), to: Value.self) }
         if Value.self == Double.self { return unsafeBitCast(try double(at: index, key: key), to: Value.self) }
+        if Value.self == [String].self { return unsafeBitCast(try strings(at: index, key: key), to: Value.self) }
         return try Value(from: ValueDecoder(document: document, index: index, parent: self, key: key))
     }
 
+    /// A list of text (weekdays, roles) without a container per list; anything else takes the long
+    /// way, which reports its fault as `Array` reports it.
+    func strings(at index: Int, key: (any CodingKey)?) throws -> [String] {
+        let entry = document.entries[index]
+        var strings: [String] = []
+        if entry.kind == .array {
+            strings.reserveCapacity(entry.payload)
+            var item = index + 1
+            while item < entry.end, let string = document.string(at: item) {
+                strings.append(string)
+                item = document.next(after: item)
+            }
+            if item == entry.end { return strings }
+        }
+        return try [String](from: ValueDecoder(document: document, index: index, parent: self, key: key))
+    }
+
     func string(at index: Int, key: (any CodingKey)?) throws -> String {
-        guard let string = document.string(at: index) else { throw mismatch(String.self, index, key: key) }
+        guard let string = document.string(at: index) else { throw mismatch(String.self, named: "String", index, key: key) }
         return string
     }
 
     func bool(at index: Int, key: (any CodingKey)?) throws -> Bool {
         let entry = document.entries[index]
-        guard entry.kind == .bool else { throw mismatch(Bool.self, index, key: key) }
+        guard entry.kind == .bool else { throw mismatch(Bool.self, named: "Bool", index, key: key) }
         return entry.payload != 0
     }
 
@@ -88,7 +98,7 @@ final class ValueDecoder: Decoder {
             let whole = !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
             if let double = Double(text), let result = Integer(exactly: double), !whole || double == 0 { return result }
         default:
-            throw mismatch(Integer.self, index, key: key)
+            throw mismatch(Integer.self, named: "\(Integer.self)", index, key: key)
         }
         throw corrupted(key: key, "Parsed JSON number <\(text)> does not fit in \(Integer.self).")
     }
@@ -105,7 +115,7 @@ final class ValueDecoder: Decoder {
             }
             return double
         default:
-            throw mismatch(Double.self, index, key: key)
+            throw mismatch(Double.self, named: "Double", index, key: key)
         }
     }
 
@@ -116,15 +126,26 @@ final class ValueDecoder: Decoder {
         return float
     }
 
+    /// The coding path to this value, then to `key` in it.
     func path(_ key: (any CodingKey)?) -> [any CodingKey] {
-        codingPath + (key.map { [$0] } ?? [])
+        var path: [any CodingKey] = []
+        if let key { path.append(key) }
+        var current: ValueDecoder? = self
+        while let decoder = current {
+            if let key = decoder.key { path.append(key) }
+            current = decoder.parent
+        }
+        path.reverse()
+        return path
     }
 
-    func mismatch(_ type: Any.Type, _ index: Int, key: (any CodingKey)?) -> DecodingError {
+    /// The type's name is given, not printed from the type: a caller that tries one kind of value
+    /// and then another (a rule stored as text or as a message) meets this error on every read.
+    func mismatch(_ type: Any.Type, named name: String, _ index: Int, key: (any CodingKey)?) -> DecodingError {
         if document.entries[index].kind == .null {
-            return notFound(type, key: key, "Cannot get value of type \(type) -- found null value instead")
+            return notFound(type, key: key, "Cannot get value of type \(name) -- found null value instead")
         }
-        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected to decode \(type) but found \(document.kindDescription(at: index)) instead."))
+        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected to decode \(name) but found \(document.kindDescription(at: index)) instead."))
     }
 
     func notFound(_ type: Any.Type, key: (any CodingKey)?, _ description: String) -> DecodingError {
@@ -170,6 +191,7 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         if Value.self == String.self { return unsafeBitCast(try decoder.string(at: decoder.index, key: nil), to: Value.self) }
+        if Value.self == [String].self { return unsafeBitCast(try decoder.strings(at: decoder.index, key: nil), to: Value.self) }
         return try Value(from: decoder)
     }
 }

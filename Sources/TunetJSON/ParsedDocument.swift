@@ -32,7 +32,7 @@ final class ParsedDocument: Sendable {
         }
     }
 
-    /// A number's text, as written.
+    /// The text of a plain string or of a number, as written.
     func text(_ entry: JSONEntry) -> String {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[entry.payload..<entry.end]), as: UTF8.self) }
     }

@@ -120,6 +120,37 @@ struct JSONDocumentDecoderTests {
         #expect(expectSame(Record.self, #"{"id": 1, "name": "a", "children": [{"id": 2, "name": "b"}, {"id": 3}]}"#).isFailure)
     }
 
+    @Test("maps keyed by numbers written as text, and by enums")
+    func keyedMaps() {
+        expectSame([Int: String].self, #"{"1": "a", "20": "b", "-3": "c"}"#)
+        expectSame([Int: String].self, #"{"x": "a"}"#)
+        expectSame([String: [String: Double]].self, #"{"a": {"b": 0.5}}"#)
+    }
+
+    @Test("a document is read the same from an array of bytes, a slice, Data, a String or its UTF-8 view")
+    func inputs() throws {
+        let json = #"{"id": 7, "name": "Lia gård"}"#
+        let expected = Record(id: 7, name: "Lia gård")
+        let decoder = JSONDocumentDecoder()
+        #expect(try decoder.decode(Record.self, from: Array(json.utf8)) == expected)
+        #expect(try decoder.decode(Record.self, from: Array(("  " + json).utf8).dropFirst(2)) == expected)
+        #expect(try decoder.decode(Record.self, from: Data(json.utf8)) == expected)
+        #expect(try decoder.decode(Record.self, from: json) == expected)
+        #expect(try decoder.decode(Record.self, from: json.utf8) == expected)
+        #expect(try decoder.decode(Record.self, from: "[\(json)]".dropFirst().dropLast().utf8) == expected)
+        #expect(try decoder.decode(Record.self, from: BytesWithoutContiguousStorage(json.utf8)) == expected)
+    }
+
+    /// Bytes without contiguous storage, which the decoder copies first.
+    struct BytesWithoutContiguousStorage: Collection {
+        let bytes: [UInt8]
+        init(_ utf8: String.UTF8View) { bytes = Array(utf8) }
+        var startIndex: Int { bytes.startIndex }
+        var endIndex: Int { bytes.endIndex }
+        subscript(position: Int) -> UInt8 { bytes[position] }
+        func index(after index: Int) -> Int { index + 1 }
+    }
+
     @Test("a key written twice reads its first value, as in Foundation")
     func duplicateKeys() {
         #expect(expectSame(Record.self, #"{"id": 1, "name": "first", "id": 2, "name": "last"}"#) == .value(Record(id: 1, name: "first")))

@@ -134,7 +134,7 @@ final class ValueDecoder: Decoder {
         if Key.self != NoCodingKey.self { path.append(key) }
         var current: ValueDecoder? = self
         while let decoder = current {
-            if !(decoder.key is NoCodingKey) { path.append(decoder.key) }
+            if type(of: decoder.key) != NoCodingKey.self { path.append(decoder.key) }
             current = decoder.parent
         }
         path.reverse()

@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "TunetStorePostgres",
-            dependencies: ["TunetDomain", "TunetStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict

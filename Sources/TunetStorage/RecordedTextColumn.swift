@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetJSON
 
 extension RecordedText {
     /// The stored form in a text column: the JSON of the text, so that typed text can never be mistaken
@@ -13,6 +14,6 @@ extension RecordedText {
 
     /// Reads a stored text; a column written before texts were stored as JSON holds the plain text.
     public init(stored: String) {
-        self = (try? JSONDecoder().decode(RecordedText.self, from: Data(stored.utf8))) ?? .typed(stored)
+        self = (try? JSONDocumentDecoder().decode(RecordedText.self, from: stored)) ?? .typed(stored)
     }
 }

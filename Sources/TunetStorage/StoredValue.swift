@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetJSON
 
 /// A stored value read back: anything Tunet would not have written is damage, named with its column.
 public enum StoredValue {
@@ -29,7 +30,7 @@ public enum StoredValue {
     /// An agreement's bought places, kept as a JSON array beside its columns.
     public static func boughtPlaces(_ text: String) throws -> [BoughtPlaces] {
         do {
-            return try JSONDecoder().decode([BoughtPlaces].self, from: Data(text.utf8))
+            return try JSONDocumentDecoder().decode([BoughtPlaces].self, from: text)
         } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unknown_value", ["column": "agreement.bought_places", "value": .text(String(text.prefix(200)))]))
         }

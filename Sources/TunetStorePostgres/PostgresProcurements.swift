@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 /// A competition is a small document read and written whole (criteria, price form, tenders, scores,
 /// award), kept beside the columns that lists filter on.
@@ -23,7 +24,7 @@ extension PostgresReader {
 
     static func decodeProcurement(_ document: String, id: Int64) throws -> Procurement {
         do {
-            return try JSONDecoder().decode(Procurement.self, from: Data(document.utf8))
+            return try JSONDocumentDecoder().decode(Procurement.self, from: document)
         } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_procurement", ["id": .text(String(id)), "detail": .text(String(describing: error))]))
         }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 /// A checked invoice is a document read and written whole, beside the columns it is found by.
 extension SQLiteReader {
@@ -31,7 +32,7 @@ extension SQLiteReader {
     }
 
     static func decodeCheckedInvoice(_ document: String) throws -> CheckedInvoice {
-        do { return try JSONDecoder().decode(CheckedInvoice.self, from: Data(document.utf8)) } catch {
+        do { return try JSONDocumentDecoder().decode(CheckedInvoice.self, from: document) } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.invoice_check"), "detail": .text(String(describing: error))]))
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 /// A journey is a small document read and written whole, beside the columns lists and erasure look up.
 extension SQLiteReader {
@@ -18,7 +19,7 @@ extension SQLiteReader {
     }
 
     static func decodeJourney(_ document: String) throws -> ParticipantJourney {
-        do { return try JSONDecoder().decode(ParticipantJourney.self, from: Data(document.utf8)) } catch {
+        do { return try JSONDocumentDecoder().decode(ParticipantJourney.self, from: document) } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.journey"), "detail": .text(String(describing: error))]))
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 extension SQLiteReader {
     public func pilots() throws -> [Pilot] {
@@ -23,7 +24,7 @@ extension SQLiteReader {
     }
 
     static func decodePilot(_ document: String) throws -> Pilot {
-        do { return try JSONDecoder().decode(Pilot.self, from: Data(document.utf8)) } catch {
+        do { return try JSONDocumentDecoder().decode(Pilot.self, from: document) } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.pilot"), "detail": .text(String(describing: error))]))
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 extension SQLiteReader {
     public func placement(_ id: Int64) throws -> Placement? {
@@ -25,7 +26,7 @@ extension SQLiteReader {
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY pl.id"
-        return try String.fetchAll(try cached(sql), arguments: arguments).map(Self.decodePlacement)
+        return try PlacementDocuments.decode(try String.fetchAll(try cached(sql), arguments: arguments))
     }
 
     /// Every participant code that has a placement, without decoding the placements.
@@ -86,7 +87,7 @@ extension SQLiteReader {
 
     static func decodePlacement(_ document: String) throws -> Placement {
         do {
-            return try JSONDecoder().decode(Placement.self, from: Data(document.utf8))
+            return try JSONDocumentDecoder().decode(Placement.self, from: document)
         } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.placement"), "detail": .text(String(describing: error))]))
         }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 extension SQLiteReader {
     public func procurement(_ id: Int64) throws -> Procurement? {
@@ -19,7 +20,7 @@ extension SQLiteReader {
 
     static func decodeProcurement(_ document: String, id: Int64) throws -> Procurement {
         do {
-            return try JSONDecoder().decode(Procurement.self, from: Data(document.utf8))
+            return try JSONDocumentDecoder().decode(Procurement.self, from: document)
         } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_procurement", ["id": .text(String(id)), "detail": .text(String(describing: error))]))
         }

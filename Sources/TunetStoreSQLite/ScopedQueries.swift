@@ -20,14 +20,14 @@ extension SQLiteReader {
     public func placements(in scope: MunicipalityScope, provider: OrganisationNumber?) throws -> [Placement] {
         guard let numbers = Self.scopeArgument(scope) else { return try placements(provider: provider) }
         guard let provider else {
-            return try String.fetchAll(try cached("""
+            return try PlacementDocuments.decode(try String.fetchAll(try cached("""
                 SELECT document FROM placement WHERE municipality_number IN (SELECT value FROM json_each(?)) ORDER BY id
-                """), arguments: [numbers]).map(Self.decodePlacement)
+                """), arguments: [numbers]))
         }
-        return try String.fetchAll(try cached("""
+        return try PlacementDocuments.decode(try String.fetchAll(try cached("""
             SELECT pl.document FROM placement pl JOIN provider p ON p.id = pl.provider_id
             WHERE p.organisation_number = ? AND pl.municipality_number IN (SELECT value FROM json_each(?)) ORDER BY pl.id
-            """), arguments: [provider.digits, numbers]).map(Self.decodePlacement)
+            """), arguments: [provider.digits, numbers]))
     }
 
     public func agreements(in scope: MunicipalityScope) throws -> [Agreement] {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TunetDomain
 import TunetStorage
+import TunetJSON
 
 extension SQLiteReader {
     public func teams() throws -> [Team] {
@@ -36,7 +37,7 @@ extension SQLiteReader {
 
     static func decodeTask(_ document: String) throws -> WorkTask {
         do {
-            return try JSONDecoder().decode(WorkTask.self, from: Data(document.utf8))
+            return try JSONDocumentDecoder().decode(WorkTask.self, from: document)
         } catch {
             throw TunetError.incompatibleDatabase(Message("files.store.unreadable_document", ["kind": .label("entity.task"), "detail": .text(String(describing: error))]))
         }

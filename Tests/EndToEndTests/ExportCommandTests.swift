@@ -98,6 +98,23 @@ struct ExportCommandTests {
         #expect(python.output.contains("ok"), "\(python.output)")
     }
 
+    @Test("A chart over more rows than it can show is left out, and the sheet says so where it would be")
+    func chartLeftOut() throws {
+        let tunet = try TunetProcess()
+        #expect(try tunet.run("synthetic", "--farms", "5", "--placements", "600").status == 0)
+        let result = try tunet.run("export", "invoice-basis", "--from", "2025-05-01", "-o", "grunnlag.xlsx", "--lang", "nb")
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = """
+            import openpyxl, zipfile
+            assert not [n for n in zipfile.ZipFile('grunnlag.xlsx').namelist() if n.startswith('xl/charts/')]
+            ws = openpyxl.load_workbook('grunnlag.xlsx')['Fakturagrunnlag']
+            print([c.value for row in ws.iter_rows(min_row=ws.max_row - 2) for c in row if c.value])
+            """
+        let python = try Python.run(check, in: tunet.folder)
+        #expect(python.output.contains("Diagrammet «Sum per plassering» er utelatt: arket har 600 rader, og et diagram kan leses med høyst 500."),
+                "\(python.output)")
+    }
+
     @Test("Filters that match nothing give an empty report with a note, not a crash")
     func emptyReport() throws {
         let tunet = try Self.demo()

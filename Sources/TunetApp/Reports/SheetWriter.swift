@@ -152,9 +152,19 @@ final class SheetWriter {
         try writeTotals(totalRow)
     }
 
-    /// The catalogue's chart for the sheet, to the right of the data.
+    /// The most rows a chart is drawn for: beyond them its columns or slices are too thin to read, and a
+    /// spreadsheet program is slow to draw them.
+    static let chartedRowsAtMost = 500
+
+    /// The catalogue's chart for the sheet, below the data; a sheet of more rows than a chart can show
+    /// says so there instead.
     func insertChart(_ chart: ReportChart?) throws {
         guard let chart, count > 0, let category = columns.firstIndex(where: { $0.key == chart.category }) else { return }
+        guard count <= Self.chartedRowsAtMost else {
+            try sheet.write(headerRow + count + 4, 1, .text(texts("report.chart_left_out", [
+                "title": .text(chart.title.text(language)), "rows": .integer(count), "limit": .integer(Self.chartedRowsAtMost)])))
+            return
+        }
         let series = chart.series.compactMap { key in columns.firstIndex { $0.key == key }.map { (name: columns[$0].header, column: $0) } }
         let kind: XLSXChartKind = switch chart.type {
         case .column: .column

@@ -18,6 +18,7 @@ extension Catalogue {
         "report.front.privacy": "Privacy",
         "report.front.privacy_note": "Participants appear only by pseudonymous code; names are never included.",
         "report.no_rows": "No rows match the filters.",
+        "report.chart_left_out": "The chart “{title}” is left out: the sheet has {rows} rows, and a chart can be read with at most {limit}.",
         "report.total": "Total",
         "report.yes": "yes",
         "report.no": "no",

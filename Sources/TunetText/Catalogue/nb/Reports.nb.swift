@@ -18,6 +18,7 @@ extension Catalogue {
         "report.front.privacy": "Personvern",
         "report.front.privacy_note": "Deltakere vises bare med pseudonym kode; navn er aldri med.",
         "report.no_rows": "Ingen rader passer filtrene.",
+        "report.chart_left_out": "Diagrammet «{title}» er utelatt: arket har {rows} rader, og et diagram kan leses med høyst {limit}.",
         "report.total": "Sum",
         "report.yes": "ja",
         "report.no": "nei",

@@ -65,8 +65,13 @@ extension Catalogue {
     static let nb = merged(nbAreas)
     static let en = merged(enAreas)
 
+    /// One table of every area's texts, made as a command starts: room for all of them at once, since
+    /// growing the table area by area rehashed every text already in it.
     static func merged(_ areas: [String: [String: String]]) -> [String: String] {
-        areas.values.reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
+        var table: [String: String] = [:]
+        table.reserveCapacity(areas.values.reduce(0) { $0 + $1.count })
+        for area in areas.values { table.merge(area) { first, _ in first } }
+        return table
     }
 
     /// Keys written in more than one area of a language (which would make one of them unreachable).

@@ -12,7 +12,7 @@ public enum SyntheticNation {
         public var placements: Int
         /// The first year the placements run through; attendance is reported for their planned days.
         public var year: Int
-        /// How many years, from `year` on, the placements run through.
+        /// How many years, from `year` on, the placements run through: at most the agreements' four.
         public var years: Int
         public var seed: UInt64
 
@@ -37,7 +37,7 @@ public enum SyntheticNation {
 
     /// Registers the farms, agreements and placements in an empty database, one transaction per agreement.
     public static func build(_ context: TunetContext, scale: Scale) throws -> Report {
-        guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year), (1...10).contains(scale.years) else {
+        guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year), (1...4).contains(scale.years) else {
             throw TunetError.invalid("scale", nil, Message("synthetic.error.scale"))
         }
         guard try context.read({ try $0.auditEventCount() }) == 0 else {
@@ -146,7 +146,7 @@ public enum SyntheticNation {
         form.parties = members.enumerated().map { "\($0.element.0.number.digits):\($0.offset + 1)" }
         form.targetGroups = "pupils,dementia"
         form.start = "\(scale.year)-01-01"
-        form.end = "\(scale.year + scale.years + 2)-12-31"
+        form.end = "\(scale.year + 3)-12-31"
         form.estimatedValue = "400000000"
         form.maximumValue = "500000000"
         form.callOffMethod = "direct"

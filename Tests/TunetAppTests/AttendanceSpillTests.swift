@@ -18,9 +18,9 @@ struct AttendanceSpillTests {
         return (farms, shuffled)
     }
 
-    private func job(_ context: TunetContext, _ file: URL, readings: Mutex<Int>? = nil) throws -> AttendanceImportJob {
+    private func job(_ context: TunetContext, _ file: URL, onReadingRows: (@Sendable () -> Void)? = nil) throws -> AttendanceImportJob {
         AttendanceImportJob(context: context, revealOtherProviders: true, data: try Data(contentsOf: file), fileName: file.lastPathComponent,
-                            submitter: nil, dryRun: false, onReadingRows: { readings?.withLock { $0 += 1 } })
+                            submitter: nil, dryRun: false, onReadingRows: onReadingRows)
     }
 
     /// The import side by side, farm by farm, or the import inside the writer in the file's own order:
@@ -29,7 +29,7 @@ struct AttendanceSpillTests {
                                                                           farms: SyntheticFarm, readings: Int) {
         let (farms, _) = try shuffledYear()
         let readings = Mutex(0)
-        let job = try job(farms.context, try farms.file("shuffled.csv", lines), readings: readings)
+        let job = try job(farms.context, try farms.file("shuffled.csv", lines), onReadingRows: { readings.withLock { $0 += 1 } })
         do {
             let report = try farmByFarm ? PipelinedImport().run(job) : WriterImport().run(job)
             return (report, nil, farms, readings.withLock { $0 })

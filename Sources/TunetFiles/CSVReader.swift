@@ -78,17 +78,17 @@ public struct CSVReader: Sendable {
             encoding = .windows1252
         }
         let nulRow: Int? = content.withUnsafeBytes { bytes in
-            var row = 1
-            var found: Int?
+            var nul: Int?
+            var pieceStart = 0
             MappedFile.forEachPiece(of: bytes) { piece in
-                if let nul = piece.firstIndex(of: 0) {
-                    found = row + piece[..<nul].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                if let found = memchr(piece.baseAddress!, 0, piece.count) {
+                    nul = pieceStart + (UnsafeRawPointer(found) - piece.baseAddress!)
                     return false
                 }
-                row += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                pieceStart += piece.count
                 return true
             }
-            return found
+            return nul.map { bytes[..<$0].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
         }
         if let nulRow {
             throw .unreadableFile(path: name, reason: Message("files.csv.nul_byte", ["row": .integer(nulRow)]))

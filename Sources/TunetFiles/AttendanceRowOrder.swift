@@ -60,8 +60,8 @@ public struct AttendanceRowOrder: Sendable {
     /// one number that sorts as the two do.
     private struct Keys {
         /// Farms by the organisation number they read as; `farmTexts` remembers each way of writing one.
-        private var farmNumbers: [String: Int] = [:]
-        private var farmTexts: [String: Int] = [:]
+        private var farmNumbers: [String: Int32] = [:]
+        private var farmTexts: [String: Int32] = [:]
         /// Participants as written: two ways of writing one only cost the sort within their farm.
         private var participantNumbers: [String: Int32] = [:]
 
@@ -69,14 +69,13 @@ public struct AttendanceRowOrder: Sendable {
         mutating func place(_ row: AttendanceRow) -> (farm: Int?, key: Int64) {
             if row.isLeftUnreported { return (nil, 0) }
             let text = row.organisationNumber ?? ""
-            let farm: Int
+            let farm: Int32
             if let known = farmTexts[text] {
                 farm = known
             } else {
                 let key: String
                 if case .success(let number) = OrganisationNumber.parse(text) { key = number.digits } else { key = text.trimmingWhitespace() }
-                farm = farmNumbers[key] ?? farmNumbers.count
-                farmNumbers[key] = farm
+                farm = Self.number(key, in: &farmNumbers)
                 farmTexts[text] = farm
             }
             // A date that does not read sorts first; the row is refused by the import's own checks.
@@ -85,9 +84,15 @@ public struct AttendanceRowOrder: Sendable {
             case .success(let date): day = Int32(clamping: date.dayNumber)
             case .failure: day = .min
             }
-            let participant = participantNumbers[row.participant] ?? Int32(truncatingIfNeeded: participantNumbers.count)
-            participantNumbers[row.participant] = participant
-            return (farm, Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
+            let participant = Self.number(row.participant, in: &participantNumbers)
+            return (Int(farm), Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
+        }
+
+        private static func number(_ key: String, in numbers: inout [String: Int32]) -> Int32 {
+            if let known = numbers[key] { return known }
+            let next = Int32(truncatingIfNeeded: numbers.count)
+            numbers[key] = next
+            return next
         }
     }
 }

@@ -32,7 +32,11 @@ public enum MappedFile {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Unreadable(code: errno) }
-        guard (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG) else { throw Unreadable(code: EISDIR) }
+        // A pipe or a device cannot be mapped: read it into memory as it comes (a folder cannot be read at all).
+        guard (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG) else {
+            guard (status.st_mode & mode_t(S_IFMT)) != mode_t(S_IFDIR) else { throw Unreadable(code: EISDIR) }
+            return try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readToEnd() ?? Data()
+        }
         let count = Int(status.st_size)
         if count == 0 { return Data() }
         guard let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != UnsafeMutableRawPointer(bitPattern: -1) else {

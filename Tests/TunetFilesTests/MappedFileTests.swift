@@ -44,12 +44,13 @@ struct MappedFileTests {
         #expect(try records(CSVReader(data: held)).sum == copied.sum)
     }
 
-    @Test("an empty file is empty, and a folder or a missing file cannot be read")
+    @Test("an empty file is empty, a device is read as it comes, and a folder or a missing file cannot be read")
     func edges() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-empty-\(UUID().uuidString).csv")
         try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try MappedFile.contents(of: url).isEmpty)
+        #expect(try MappedFile.contents(of: URL(fileURLWithPath: "/dev/null")).isEmpty)
         #expect(throws: MappedFile.Unreadable.self) { try MappedFile.contents(of: FileManager.default.temporaryDirectory) }
         #expect(throws: MappedFile.Unreadable.self) { try MappedFile.contents(of: url.appendingPathExtension("missing")) }
     }

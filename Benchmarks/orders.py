@@ -1,7 +1,9 @@
 """The national import in the orders files arrive in (issue #27): the farms' own order, sorted by date
 (as another system's export usually comes), sorted by participant, and shuffled; and a re-import of the
-whole year with every day corrected. Each beside the `sqlite3 .import` floor of the same file, with
-Tunet's peak resident memory. `bash Benchmarks/run --only orders`."""
+whole year with every day corrected. Then two years (2024 and 2025, placements running through both) in
+the same four orders: a file of two years should take no more memory than one. Each beside the
+`sqlite3 .import` floor of the same file, with Tunet's peak resident memory.
+`bash Benchmarks/run --only orders`."""
 import os
 import random
 import statistics
@@ -11,14 +13,26 @@ from run import fresh_copy, measure, measure_with_memory, summary
 ORDERS = ("farms", "date", "participant", "shuffled")
 
 
-def order_files(harness, csv):
+def two_years(harness):
+    """The national data set with placements through 2024 and 2025, and their attendance CSV (cached)."""
+    database, csv = harness.path("national-2years.sqlite"), harness.path("national-2024-2025.csv")
+    if not (os.path.exists(database) and os.path.exists(csv)):
+        for name in (database, csv):
+            if os.path.exists(name):
+                os.remove(name)
+        print("Generating the national data set over two years (2024 and 2025)...", flush=True)
+        measure(harness.tunet_command(database, "synthetic", "--year", "2024", "--years", "2", "--attendance", csv), env=harness.env)
+    return database, csv
+
+
+def order_files(harness, csv, stem="national-2025", corrections=True):
     """The national file in each order (cached beside it): name -> path."""
     with open(csv, encoding="utf-8") as handle:
         header, lines = handle.readline(), handle.readlines()
     keys = {"date": lambda line: line.split(";", 3)[2], "participant": lambda line: line.split(";", 2)[1]}
     files = {"farms": csv}
     for name in ORDERS[1:]:
-        path = harness.path(f"national-2025-by-{name}.csv")
+        path = harness.path(f"{stem}-by-{name}.csv")
         files[name] = path
         if os.path.exists(path):
             continue
@@ -29,6 +43,8 @@ def order_files(harness, csv):
             ordered = sorted(lines, key=keys[name])
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(header + "".join(ordered))
+    if not corrections:
+        return files
     corrected = harness.path("national-2025-corrected.csv")
     if not os.path.exists(corrected):
         with open(corrected, "w", encoding="utf-8") as handle:
@@ -54,10 +70,13 @@ def floor_seconds(harness, database, csv):
 
 def orders_benchmark(harness):
     database, csv, rows = harness.national()
-    files = order_files(harness, csv)
+    two_year_database, two_year_csv = two_years(harness)
+    runs = [(name, path, database) for name, path in order_files(harness, csv).items()]
+    runs += [(f"two years, {name}", path, two_year_database)
+             for name, path in order_files(harness, two_year_csv, stem="national-2024-2025", corrections=False).items()]
     year = harness.path("orders-year.sqlite")
     results = {}
-    for name, path in files.items():
+    for name, path, database in runs:
         tunet, floor, memory = [], [], []
         for run in range(harness.runs):
             target = harness.path("orders.sqlite")
@@ -75,7 +94,9 @@ def orders_benchmark(harness):
             print(f"  {name} run {run + 1}: tunet {tunet[-1]:.2f} s ({memory[-1]:.0f} MB), sqlite3 .import {floor[-1]:.2f} s", flush=True)
         results[name] = {"tunet": summary(tunet), "sqlite3_floor": summary(floor), "peak_rss_mb": max(memory),
                          "ratio": statistics.median(tunet) / statistics.median(floor)}
-    harness.results["orders"] = {"rows": rows, **results}
+    with open(two_year_csv, encoding="utf-8") as handle:
+        two_year_rows = sum(1 for _ in handle) - 1
+    harness.results["orders"] = {"rows": rows, "two_year_rows": two_year_rows, **results}
     print("| order | Tunet | `sqlite3 .import` | ratio | peak memory |")
     print("| --- | --- | --- | --- | --- |")
     for name, entry in results.items():

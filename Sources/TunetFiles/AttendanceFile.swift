@@ -72,7 +72,7 @@ public enum AttendanceFile {
         var count = 0
         let records: ((TableRow) throws -> Void) throws -> Void = { each in
             if let order {
-                try CSVReader(data: data, name: fileName).forEachRecord(at: order.positions, each)
+                try order.forEachRecord(CSVReader(data: data, name: fileName), each)
             } else {
                 try Self.records(in: data, fileName: fileName, each)
             }

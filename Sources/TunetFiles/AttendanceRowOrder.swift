@@ -5,59 +5,54 @@ import TunetDomain
 /// in the order the file first reports a day of them, each farm's participants together and their days
 /// in date order; rows the same in all three keep the file's order, and rows left unreported come last.
 /// A year exported from another system comes sorted by date, by participant or not at all; read in this
-/// order, it is imported as the farms' own files are, one farm at a time, without holding every row
-/// (`PipelinedImport`). Each row keeps its row number, so every message still names the row of the file.
+/// order, it is imported as the farms' own files are, one farm at a time (`PipelinedImport`). The records
+/// are sorted into farms in a temporary file as the file is read once (`FarmSpill`) and read back a farm
+/// at a time, so that what is held is one farm's records, however long the file. Each row keeps its row
+/// number, so every message still names the row of the file.
 public struct AttendanceRowOrder: Sendable {
-    /// Where each record to read starts in the reader's decoded content, and its row number; blank
-    /// records, which are never read, have none.
-    private let starts: [UInt32]
-    private let rows: [UInt32]
-    /// Places in `starts` in the order to read them, the header's first.
-    private let order: [UInt32]
+    /// The file's records sorted into farms, each farm's by participant and day.
+    private let spill: FarmSpill
 
-    /// The most records put in order (eight national years); a larger file is read in its own order.
-    /// An order costs some 20 bytes a record while it is made, 12 once made.
-    static let maximumRecords = 8_000_000
+    /// The most farms put in order; a file naming more (most of them misspelt, surely) is read in its
+    /// own order. The records waiting to be written cost up to `FarmSpill.pieceBytes` a farm.
+    static let maximumFarms = 4_096
 
-    /// Where to read each record, in order.
-    var positions: LazyMapSequence<[UInt32], RecordPosition> {
-        order.lazy.map { [starts, rows] place in RecordPosition(offset: Int(starts[Int(place)]), row: Int(rows[Int(place)])) }
-    }
-
-    /// The file is read in its own order: one farm's, or too large to put in order.
+    /// The file is read in its own order: one farm's, or one that cannot be put in order.
     private struct OwnOrder: Error {}
 
     /// The file's rows farm by farm; nil for a workbook, a file without an organisation number column
-    /// (one farm's, whose rows are all that farm's), or one too large to put in order (`maximumRecords`,
-    /// 4 GB of decoded text).
+    /// (one farm's, whose rows are all that farm's), one naming more than `maximumFarms` farms or more
+    /// rows than a row number of four bytes counts, or when no temporary file can be written.
     public static func farmByFarm(in data: Data, fileName: String) throws -> AttendanceRowOrder? {
-        guard AttendanceFile.isText(data) else { return nil }
+        guard AttendanceFile.isText(data), var spill = FarmSpill.Writer() else { return nil }
         var columns: AttendanceFile.Positions?
-        var starts: [UInt32] = []
-        var rows: [UInt32] = []
         var keys = Keys()
         do {
-            try CSVReader(data: data, name: fileName).forEachRecordWithPosition { record, position in
-                guard let start = UInt32(exactly: position.offset), let row = UInt32(exactly: position.row),
-                      starts.count < maximumRecords else { throw OwnOrder() }
+            try CSVReader(data: data, name: fileName).forEachRecordWithBytes { record, bytes in
                 guard let columns else {
                     columns = AttendanceFile.Positions(try ColumnMap(header: record, names: AttendanceFile.columnNames,
                                                                      required: [.participant, .date, .status], fieldName: \.rawValue))
-                    starts.append(start)
-                    rows.append(row)
                     return
                 }
                 guard columns.organisationNumber != nil else { throw OwnOrder() }
                 if record.isBlank { return }
-                starts.append(start)
-                rows.append(row)
-                keys.add(columns.row(record))
+                guard let row = UInt32(exactly: record.row) else { throw OwnOrder() }
+                let (farm, key) = keys.place(columns.row(record))
+                guard farm ?? 0 < maximumFarms else { throw OwnOrder() }
+                try spill.add(bytes, row: row, key: key, farm: farm)
             }
-        } catch is OwnOrder {
+        } catch is OwnOrder, is SpillFile.Failed {
             return nil
         }
-        guard !starts.isEmpty, columns?.organisationNumber != nil else { return nil }
-        return AttendanceRowOrder(starts: starts, rows: rows, order: keys.farmByFarm())
+        guard columns?.organisationNumber != nil, let spilled = try? spill.finish() else { return nil }
+        return AttendanceRowOrder(spill: spilled)
+    }
+
+    /// Calls `body` with the header of the file `reader` reads, then with its records in this order.
+    func forEachRecord(_ reader: CSVReader, _ body: (TableRow) throws -> Void) throws {
+        guard let header = try reader.firstRecord() else { return }
+        try body(header)
+        try spill.forEachRecord(reader, body)
     }
 
     /// Each record's farm, numbered as the file first reports a day of it (by the organisation number
@@ -69,26 +64,19 @@ public struct AttendanceRowOrder: Sendable {
         private var farmTexts: [String: Int32] = [:]
         /// Participants as written: two ways of writing one only cost the sort within their farm.
         private var participantNumbers: [String: Int32] = [:]
-        private var farms: [Int32] = []
-        private var participantDays: [Int64] = []
-        /// A row left unreported has no farm: the import only counts it.
-        private static let unreported: Int32 = -1
 
-        mutating func add(_ row: AttendanceRow) {
-            if row.isLeftUnreported {
-                farms.append(Self.unreported)
-                participantDays.append(0)
-                return
-            }
+        /// The row's farm (nil for a row left unreported, which the import only counts) and its key.
+        mutating func place(_ row: AttendanceRow) -> (farm: Int?, key: Int64) {
+            if row.isLeftUnreported { return (nil, 0) }
             let text = row.organisationNumber ?? ""
-            if let farm = farmTexts[text] {
-                farms.append(farm)
+            let farm: Int32
+            if let known = farmTexts[text] {
+                farm = known
             } else {
                 let key: String
                 if case .success(let number) = OrganisationNumber.parse(text) { key = number.digits } else { key = text.trimmingWhitespace() }
-                let farm = Self.number(key, in: &farmNumbers)
+                farm = Self.number(key, in: &farmNumbers)
                 farmTexts[text] = farm
-                farms.append(farm)
             }
             // A date that does not read sorts first; the row is refused by the import's own checks.
             let day: Int32
@@ -97,41 +85,14 @@ public struct AttendanceRowOrder: Sendable {
             case .failure: day = .min
             }
             let participant = Self.number(row.participant, in: &participantNumbers)
-            participantDays.append(Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
+            return (Int(farm), Int64(participant) << 32 | Int64(UInt32(bitPattern: day &- .min)))
         }
 
         private static func number(_ key: String, in numbers: inout [String: Int32]) -> Int32 {
             if let known = numbers[key] { return known }
-            let next = Int32(numbers.count)
+            let next = Int32(truncatingIfNeeded: numbers.count)
             numbers[key] = next
             return next
-        }
-
-        /// The records' places farm by farm, the header's first and the rows left unreported last:
-        /// counted into each farm's place (keeping the file's order), then each farm's rows sorted by
-        /// participant and day where they are not in that order already.
-        func farmByFarm() -> [UInt32] {
-            let bucketCount = farmNumbers.count + 1
-            let bucket = { (farm: Int32) in farm == Self.unreported ? bucketCount - 1 : Int(farm) }
-            var firstOfBucket = [Int](repeating: 1, count: bucketCount + 1)
-            for farm in farms { firstOfBucket[bucket(farm) + 1] += 1 }
-            for index in 0..<bucketCount { firstOfBucket[index + 1] += firstOfBucket[index] - 1 }
-            var next = firstOfBucket
-            var order = [UInt32](repeating: 0, count: farms.count + 1)
-            for (record, farm) in farms.enumerated() {
-                order[next[bucket(farm)]] = UInt32(record + 1)
-                next[bucket(farm)] += 1
-            }
-            let inOrder = { (left: UInt32, right: UInt32) -> Bool in
-                (participantDays[Int(left) - 1], left) < (participantDays[Int(right) - 1], right)
-            }
-            for farm in 0..<farmNumbers.count {
-                let rows = firstOfBucket[farm]..<firstOfBucket[farm + 1]
-                if !zip(order[rows], order[rows].dropFirst()).allSatisfy({ inOrder($0, $1) }) {
-                    order[rows].sort(by: inOrder)
-                }
-            }
-            return order
         }
     }
 }

@@ -46,11 +46,11 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Reads a file from disk (memory-mapped, so a large file is not copied into memory).
+    /// Reads a file from disk (mapped, so a large file is not copied into memory: `MappedFile`).
     public init(contentsOf url: URL) throws(TunetError) {
         let data: Data
         do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            data = try MappedFile.contents(of: url)
         } catch {
             throw .unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
                 ? Message("files.cannot_read") : Message("files.no_such_file"))
@@ -78,8 +78,17 @@ public struct CSVReader: Sendable {
             encoding = .windows1252
         }
         let nulRow: Int? = content.withUnsafeBytes { bytes in
-            guard let nul = bytes.firstIndex(of: 0) else { return nil }
-            return bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            var nul: Int?
+            var pieceStart = 0
+            MappedFile.forEachPiece(of: bytes) { piece in
+                if let found = memchr(piece.baseAddress!, 0, piece.count) {
+                    nul = pieceStart + (UnsafeRawPointer(found) - piece.baseAddress!)
+                    return false
+                }
+                pieceStart += piece.count
+                return true
+            }
+            return nul.map { bytes[..<$0].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
         }
         if let nulRow {
             throw .unreadableFile(path: name, reason: Message("files.csv.nul_byte", ["row": .integer(nulRow)]))
@@ -92,17 +101,24 @@ public struct CSVReader: Sendable {
 
     static func isValidUTF8(_ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
-            // Pure ASCII is by far the common case and needs no decoder.
-            if !bytes.contains(where: { $0 >= 0x80 }) { return true }
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue: continue
-                case .emptyInput: return true
-                case .error: return false
+            var valid = true
+            // Pieces end before a byte that starts a character, so no character is cut in two.
+            MappedFile.forEachPiece(of: bytes, endingBefore: { $0 & 0xC0 != 0x80 }) { piece in
+                // Pure ASCII is by far the common case and needs no decoder.
+                if !piece.contains(where: { $0 >= 0x80 }) { return true }
+                var iterator = piece.makeIterator()
+                var decoder = UTF8()
+                while true {
+                    switch decoder.decode(&iterator) {
+                    case .scalarValue: continue
+                    case .emptyInput: return true
+                    case .error:
+                        valid = false
+                        return false
+                    }
                 }
             }
+            return valid
         }
     }
 
@@ -131,36 +147,46 @@ public struct CSVReader: Sendable {
     /// Calls `body` for every record in order. Stops at the first error (a broken quote, an oversized
     /// field) with a message naming the row.
     public func forEachRecord(_ body: (TableRow) throws -> Void) throws {
-        try forEachRecordWithPosition { record, _ in try body(record) }
+        try forEachRecordWithBytes { record, _ in try body(record) }
     }
 
-    /// Calls `body` for every record in order, with where it starts, to read it again later on its own.
-    public func forEachRecordWithPosition(_ body: (TableRow, RecordPosition) throws -> Void) throws {
-        try withCursor { cursor in
-            var position = cursor.position
-            while let record = try cursor.next() {
-                try body(record, position)
-                position = cursor.position
-            }
-        }
-    }
-
-    /// Calls `body` for the records at `positions` (from `forEachRecordWithPosition`), in that order.
-    public func forEachRecord(at positions: some Sequence<RecordPosition>, _ body: (TableRow) throws -> Void) throws {
-        try withCursor { cursor in
-            for position in positions {
-                cursor.move(to: position)
-                if let record = try cursor.next() { try body(record) }
-            }
-        }
-    }
-
-    private func withCursor(_ body: (inout CSVRecordCursor) throws -> Void) throws {
+    /// Calls `body` for every record in order, with the record's bytes as the file has them (its line
+    /// end included), to be read again later on their own (`forEachRecord(in:at:)`).
+    public func forEachRecordWithBytes(_ body: (TableRow, UnsafeRawBufferPointer) throws -> Void) throws {
         try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
             let bytes = UnsafeRawBufferPointer(rebasing: all[startOffset...])
-            var cursor = CSVRecordCursor(bytes: bytes, delimiter: delimiter, decode: { decode($0) })
-            try body(&cursor)
+            var cursor = makeCursor(over: bytes)
+            var behind = PagesBehind(bytes)
+            var start = cursor.index
+            while let record = try cursor.next() {
+                try body(record, UnsafeRawBufferPointer(rebasing: bytes[start..<cursor.index]))
+                start = cursor.index
+                behind.passed(start)
+            }
         }
+    }
+
+    /// The file's first record (its header), or nil for an empty file.
+    public func firstRecord() throws -> TableRow? {
+        try content.withUnsafeBytes { (all: UnsafeRawBufferPointer) throws in
+            var cursor = makeCursor(over: UnsafeRawBufferPointer(rebasing: all[startOffset...]))
+            return try cursor.next()
+        }
+    }
+
+    /// Calls `body` for the records at `positions` in `bytes`, records of this file copied there as
+    /// `forEachRecordWithBytes` gave them, each ended by a line end.
+    public func forEachRecord(in bytes: UnsafeRawBufferPointer, at positions: some Sequence<RecordPosition>,
+                              _ body: (TableRow) throws -> Void) throws {
+        var cursor = makeCursor(over: bytes)
+        for position in positions {
+            cursor.move(to: position)
+            if let record = try cursor.next() { try body(record) }
+        }
+    }
+
+    private func makeCursor(over bytes: UnsafeRawBufferPointer) -> CSVRecordCursor {
+        CSVRecordCursor(bytes: bytes, delimiter: delimiter, decode: { decode($0) })
     }
 
     private func decode(_ bytes: UnsafeRawBufferPointer) -> String {

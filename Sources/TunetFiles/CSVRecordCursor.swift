@@ -2,7 +2,8 @@ import TunetDomain
 
 /// Where a record of a delimited file starts, and its row number: enough to read it again on its own.
 public struct RecordPosition: Sendable, Equatable {
-    /// The byte offset in the reader's decoded content, past any byte order mark.
+    /// The byte offset of the record's start in the bytes read (a file's decoded content, past any
+    /// byte order mark, or records copied out of it).
     public let offset: Int
     public let row: Int
 

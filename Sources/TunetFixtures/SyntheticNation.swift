@@ -10,14 +10,17 @@ public enum SyntheticNation {
     public struct Scale: Sendable {
         public var farms: Int
         public var placements: Int
-        /// The year the placements run through; attendance is reported for its planned days.
+        /// The first year the placements run through; attendance is reported for their planned days.
         public var year: Int
+        /// How many years, from `year` on, the placements run through: at most the agreements' four.
+        public var years: Int
         public var seed: UInt64
 
-        public init(farms: Int = 1_100, placements: Int = 10_000, year: Int = 2025, seed: UInt64 = 2026) {
+        public init(farms: Int = 1_100, placements: Int = 10_000, year: Int = 2025, years: Int = 1, seed: UInt64 = 2026) {
             self.farms = farms
             self.placements = placements
             self.year = year
+            self.years = years
             self.seed = seed
         }
     }
@@ -34,7 +37,7 @@ public enum SyntheticNation {
 
     /// Registers the farms, agreements and placements in an empty database, one transaction per agreement.
     public static func build(_ context: TunetContext, scale: Scale) throws -> Report {
-        guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year) else {
+        guard scale.farms >= 1, scale.placements >= 0, (2000...2099).contains(scale.year), (1...4).contains(scale.years) else {
             throw TunetError.invalid("scale", nil, Message("synthetic.error.scale"))
         }
         guard try context.read({ try $0.auditEventCount() }) == 0 else {
@@ -161,7 +164,7 @@ public enum SyntheticNation {
         form.municipality = farm.municipality
         form.weekdays = weekdayPairs[(number / max(scale.farms, 1)) % weekdayPairs.count]
         form.start = "\(scale.year)-01-01"
-        form.end = "\(scale.year)-12-31"
+        form.end = "\(scale.year + scale.years - 1)-12-31"
         form.provider = farm.number.digits
         if number % 3 == 0 {
             form.school = "Syntetisk skole"

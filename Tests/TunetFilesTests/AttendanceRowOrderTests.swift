@@ -102,6 +102,29 @@ struct AttendanceRowOrderTests {
         }
     }
 
+    @Test("a farm's rows over many pieces of the temporary file, and a row longer than a piece, are each read once, as written")
+    func manyPieces() throws {
+        var lines = ["organisation_number;participant;date;status;hours"]
+        for index in 0..<3_000 {
+            let farm = ["333333333", "111111111", "222222222"][index % 3]
+            let note = index == 1_500 ? "\"" + String(repeating: "lang;\n", count: 1_000) + "\"" : String(index)
+            lines.append("\(farm);P\(index % 7);2025-\(index % 12 < 9 ? "0" : "")\(index % 12 + 1)-\(10 + index % 17);FM;\(note)")
+        }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let fileOrder = try rows(data, order: nil)
+        let farmOrder = try inFarmOrder(data)
+        #expect(farmOrder.count == 3_000)
+        #expect(farmOrder.sorted() == fileOrder.sorted())
+        let farms = farmOrder.map { $0.split(separator: " ")[1] }
+        #expect(farms.first == "333333333" && zip(farms, farms.dropFirst()).filter { $0 != $1 }.count == 2, "each farm's rows together")
+    }
+
+    @Test("a file naming more farms than can be put in order is read in its own order")
+    func tooManyFarms() throws {
+        let lines = ["organisation_number;participant;date;status"] + (0...AttendanceRowOrder.maximumFarms).map { "farm \($0);A1;2025-01-06;FM" }
+        #expect(try AttendanceRowOrder.farmByFarm(in: Data(lines.joined(separator: "\n").utf8), fileName: "f.csv") == nil)
+    }
+
     @Test("one farm's file (no organisation number column) and a workbook are read in their own order")
     func notRegrouped() throws {
         let oneFarm = Data("participant;date;status\nA1;2025-01-07;FM\nA1;2025-01-06;FM\n".utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetFiles
 
 /// What long work is doing, for the words a front end shows beside its progress (`progress.stage.*`).
 public enum ProgressStage: String, Sendable, CaseIterable {
@@ -69,15 +70,16 @@ public struct ProgressCounter {
 extension Data {
     /// The number of lines: line feeds, and one more for a last line without one.
     var lineCount: Int {
-        withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
-            guard var cursor = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-            let end = cursor + bytes.count
-            var lines = 0
+        var lines = 0
+        MappedFile.forEachPiece(of: self) { piece in
+            guard var cursor = piece.baseAddress else { return true }
+            let end = cursor + piece.count
             while let found = memchr(cursor, 0x0A, end - cursor) {
                 lines += 1
                 cursor = UnsafeRawPointer(found) + 1
             }
-            return bytes.last == 0x0A ? lines : lines + 1
+            return true
         }
+        return isEmpty || last == 0x0A ? lines : lines + 1
     }
 }

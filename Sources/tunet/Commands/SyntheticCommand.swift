@@ -16,6 +16,8 @@ struct SyntheticCommand: ParsableCommand {
     var placements = 10_000
     @Option(help: Help.option("synthetic.year"))
     var year = 2025
+    @Option(help: Help.option("synthetic.years", value: "count"))
+    var years = 1
     @Option(help: Help.option("synthetic.seed"))
     var seed: UInt64 = 2026
     @Option(help: Help.option("synthetic.attendance", value: "path"))
@@ -30,7 +32,7 @@ struct SyntheticCommand: ParsableCommand {
         let progress = TerminalProgress.forCommand(json: self.output.json)
         defer { progress.end() }
         let context = try global.writableContext().showing(progress)
-        let scale = SyntheticNation.Scale(farms: farms, placements: placements, year: year, seed: seed)
+        let scale = SyntheticNation.Scale(farms: farms, placements: placements, year: year, years: years, seed: seed)
         let output = try attendance.map { try OutputPath.check($0, extension: "csv", database: context.storeLocation, force: overwrite.force) }
         let report = try SyntheticNation.build(context, scale: scale)
         var rows: Int?

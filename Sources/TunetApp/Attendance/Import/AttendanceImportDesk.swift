@@ -1,5 +1,6 @@
 import Foundation
 import TunetDomain
+import TunetFiles
 import TunetStorage
 
 /// Imports a farm's attendance file, all or nothing (format: Contracts/attendance-file.md).
@@ -31,7 +32,7 @@ public struct AttendanceImportDesk: Sendable {
     /// event says so): after a later submission changed some of its days, it applies them once more.
     public func run(file url: URL, provider: String? = nil, dryRun: Bool = false, again: Bool = false) throws -> AttendanceImportView {
         let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+        do { data = try MappedFile.contents(of: url) } catch {
             throw TunetError.unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path)
                                             ? Message("attendance.file.unreadable") : Message("attendance.file.missing"))
         }

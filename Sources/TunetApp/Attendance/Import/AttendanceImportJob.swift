@@ -26,7 +26,13 @@ struct AttendanceImportJob: Sendable {
         self.revealOtherProviders = revealOtherProviders
         self.data = data
         self.fileName = fileName
-        hash = SHA256.hash(data: data).hexDigits
+        var hasher = SHA256()
+        // In pieces: a mapped file's pages are let go of behind the hash.
+        MappedFile.forEachPiece(of: data) { piece in
+            hasher.update(bufferPointer: piece)
+            return true
+        }
+        hash = hasher.finalize().hexDigits
         self.submitter = submitter
         self.dryRun = dryRun
         self.again = again

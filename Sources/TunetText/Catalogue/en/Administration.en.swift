@@ -171,7 +171,7 @@ extension Catalogue {
         "demo.error.not_empty": "The database '{path}' already holds data ({changes} recorded {changes|change|changes}); the demo is built only in an empty database. Use `tunet demo {replace}` to delete it and start again, or choose another file with {database}.",
         "synthetic.built": "Built {farms} {farms|farm|farms}, {agreements} {agreements|agreement|agreements} and {placements} {placements|placement|placements} in {database}.",
         "synthetic.wrote": "Wrote {rows} attendance {rows|row|rows} to {file}.",
-        "synthetic.error.scale": "give at least one farm, zero or more placements and a year from 2000 to 2099",
+        "synthetic.error.scale": "give at least one farm, zero or more placements, a year from 2000 to 2099 and from 1 to 4 years",
         "synthetic.error.not_empty": "The database already holds data; synthetic data is built only in an empty database.",
         "synthetic.error.file_not_created": "the file could not be created",
         "synthetic.error.write_failed": "writing failed ({reason})",

@@ -149,6 +149,7 @@ extension Catalogue {
         "help.synthetic.farms": "Number of farms.",
         "help.synthetic.placements": "Number of placements, spread evenly over the farms.",
         "help.synthetic.year": "The year the placements run through (attendance dates must not be in the future).",
+        "help.synthetic.years": "How many years (1–4), from --year on, the placements run through.",
         "help.synthetic.seed": "Seed of the pseudo-random choices (prices, statuses).",
         "help.synthetic.attendance": "Also write the year's attendance to this CSV file.",
         "help.synthetic.attendance-rows": "At most this many attendance rows.",

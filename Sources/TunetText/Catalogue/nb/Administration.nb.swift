@@ -171,7 +171,7 @@ extension Catalogue {
         "demo.error.not_empty": "Databasen «{path}» har allerede data ({changes} {changes|registrert endring|registrerte endringer}); demoen bygges bare i en tom database. Bruk `tunet demo {replace}` for å slette den og begynne på nytt, eller velg en annen fil med {database}.",
         "synthetic.built": "Bygde {farms} {farms|gård|gårder}, {agreements} {agreements|avtale|avtaler} og {placements} {placements|plassering|plasseringer} i {database}.",
         "synthetic.wrote": "Skrev {rows} {rows|oppmøterad|oppmøterader} til {file}.",
-        "synthetic.error.scale": "oppgi minst én gård, null eller flere plasseringer og et år fra 2000 til 2099",
+        "synthetic.error.scale": "oppgi minst én gård, null eller flere plasseringer, et år fra 2000 til 2099 og fra 1 til 4 år",
         "synthetic.error.not_empty": "Databasen har allerede data; syntetiske data bygges bare i en tom database.",
         "synthetic.error.file_not_created": "filen kunne ikke opprettes",
         "synthetic.error.write_failed": "skrivingen mislyktes ({reason})",

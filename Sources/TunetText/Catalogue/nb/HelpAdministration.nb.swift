@@ -149,6 +149,7 @@ extension Catalogue {
         "help.synthetic.farms": "Antall gårder.",
         "help.synthetic.placements": "Antall plasseringer, fordelt jevnt på gårdene.",
         "help.synthetic.year": "Året plasseringene varer gjennom (oppmøtedatoer kan ikke ligge fram i tid).",
+        "help.synthetic.years": "Hvor mange år (1–4), fra --year, plasseringene varer gjennom.",
         "help.synthetic.seed": "Frøet for de pseudotilfeldige valgene (priser, statuser).",
         "help.synthetic.attendance": "Skriv også årets oppmøte til denne CSV-filen.",
         "help.synthetic.attendance-rows": "Høyst så mange oppmøterader.",

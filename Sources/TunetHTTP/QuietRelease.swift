@@ -4,7 +4,7 @@ import Synchronization
 /// Gives the service's memory back once it has gone quiet. A burst of uploads fills SQLite's page caches,
 /// the farms' stored days and glibc's arenas; kept, the service would hold what its busiest moment needed.
 /// When no work has used the database for `quietPeriod`, `release` runs once, on a thread of its own; work
-/// that starts meanwhile only waits for it where it needs what is being released (SQLite's writer).
+/// that starts meanwhile goes on beside it (a write waits for SQLite's writer to free its caches).
 final class QuietRelease: Sendable {
     private struct State {
         var working = 0
@@ -15,6 +15,8 @@ final class QuietRelease: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Whether the service has stopped; held while memory is given back, so that `stop` waits for it.
+    private let stopped = Mutex(false)
     private let quietPeriod: Duration
     private let release: @Sendable () -> Void
 
@@ -52,7 +54,16 @@ final class QuietRelease: Sendable {
                 state.releases += 1
                 return true
             }
-            if due { release() }
+            guard due else { return }
+            stopped.withLock { stopped in
+                if !stopped { release() }
+            }
         }
+    }
+
+    /// No memory is given back after this returns (the store is about to be closed); one being given
+    /// back is waited for.
+    func stop() {
+        stopped.withLock { $0 = true }
     }
 }

@@ -75,7 +75,10 @@ public enum TunetServer {
     /// lets the requests in flight finish, for at most `drainTimeout`; `onRunning` receives the bound port.
     public static func run(context: TunetContext, settings: Settings, logger: Logger,
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = try application(context: context, settings: settings, logger: logger, onRunning: onRunning)
+        let quiet = QuietRelease(after: settings.quietPeriod) { context.releaseIdleMemory() }
+        // The caller closes the store once this returns: no release may come after.
+        defer { quiet.stop() }
+        let app = try application(context: context, settings: settings, logger: logger, quiet: quiet, onRunning: onRunning)
         var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = settings.drainTimeout
         configuration.maximumCancellationDuration = .seconds(1)
@@ -85,12 +88,17 @@ public enum TunetServer {
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
     public static func application(context: TunetContext, settings: Settings, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        try application(context: context, settings: settings, logger: logger,
+                        quiet: QuietRelease(after: settings.quietPeriod) { context.releaseIdleMemory() }, onRunning: onRunning)
+    }
+
+    static func application(context: TunetContext, settings: Settings, logger: Logger, quiet: QuietRelease,
+                            onRunning: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
         // HEAD is answered wherever GET is (RFC 9110, 9.1), without the body.
         let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
         let contract = try APIContract.load()
         let api = API(base: context, bodyLimit: settings.bodyLimit, bodies: BodyBudget(capacity: settings.bodyMemoryLimit),
-                      temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday,
-                      quiet: QuietRelease(after: settings.quietPeriod, release: { context.releaseIdleMemory() }))
+                      temporaryFolder: settings.temporaryFolder, fixedToday: settings.fixedToday, quiet: quiet)
         let pages = try WebPages(api: api, throttle: settings.signInThrottle, trustedProxies: settings.trustedProxies, contract: contract)
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(PageErrorMiddleware(pages: pages))

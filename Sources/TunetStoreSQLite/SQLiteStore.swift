@@ -199,9 +199,13 @@ public final class SQLiteStore: Store {
     }
 
     /// SQLite's page caches and prepared statements are freed and the readers' connections closed (GRDB
-    /// opens them again when a read needs one); waits for a write in progress to finish.
+    /// opens them again when a read needs one; one in use closes when its read ends); waits for a write in
+    /// progress to finish. Not GRDB's `releaseMemory()`: its barrier holds every new read until all running
+    /// ones end, and an import's helpers, reading beside the writer and waiting for each other, never would.
     public func releaseMemory() {
-        pool.releaseMemory()
+        pool.releaseMemoryEventually()
+        // The writer frees its caches on its own queue: once a write after it has run, they are freed.
+        _ = try? pool.writeWithoutTransaction { _ in }
     }
 
     public func close() throws {

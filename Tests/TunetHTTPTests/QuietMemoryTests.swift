@@ -32,6 +32,16 @@ struct QuietMemoryTests {
         #expect(try await eventually { released.withLock { $0 } == 2 }, "work after a release makes the next quiet spell release again")
     }
 
+    @Test("A stopped service gives nothing back any more: its store is about to be closed")
+    func nothingAfterStopping() async throws {
+        let released = Mutex(0)
+        let quiet = QuietRelease(after: .milliseconds(20)) { released.withLock { $0 += 1 } }
+        quiet.working {}
+        quiet.stop()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(released.withLock { $0 } == 0)
+    }
+
     @Test("After going quiet the service has let go of the farms' days, and answers exactly as before")
     func answersAsBefore() async throws {
         let service = try await RunningService { $0.quietPeriod = .milliseconds(100) }

@@ -15,14 +15,8 @@ ORDERS = ("farms", "date", "participant", "shuffled")
 
 def two_years(harness):
     """The national data set with placements through 2024 and 2025, and their attendance CSV (cached)."""
-    database, csv = harness.path("national-2years.sqlite"), harness.path("national-2024-2025.csv")
-    if not (os.path.exists(database) and os.path.exists(csv)):
-        for name in (database, csv):
-            if os.path.exists(name):
-                os.remove(name)
-        print("Generating the national data set over two years (2024 and 2025)...", flush=True)
-        measure(harness.tunet_command(database, "synthetic", "--year", "2024", "--years", "2", "--attendance", csv), env=harness.env)
-    return database, csv
+    return harness.synthetic("national-2years.sqlite", "national-2024-2025.csv",
+                             "the national data set over two years (2024 and 2025)", "--year", "2024", "--years", "2")
 
 
 def order_files(harness, csv, stem="national-2025", corrections=True):

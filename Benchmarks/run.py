@@ -76,16 +76,22 @@ class Harness:
     def tunet_command(self, database, *arguments):
         return [self.tunet, *arguments, "--database", database]
 
-    def national(self):
-        """The national data set without attendance, and the year's attendance CSV (cached)."""
-        database, csv = self.path("national.sqlite"), self.path("national-2025.csv")
+    def synthetic(self, database, csv, description, *options):
+        """`tunet synthetic` into `database` and its attendance into `csv`, unless both are there already."""
+        database, csv = self.path(database), self.path(csv)
         if not (os.path.exists(database) and os.path.exists(csv)):
             for name in (database, csv):
                 if os.path.exists(name):
                     os.remove(name)
-            print("Generating the national data set (1,100 farms, 10,000 placements, a year of attendance)...", flush=True)
-            seconds, output = measure(self.tunet_command(database, "synthetic", "--attendance", csv, "--json"), env=self.env)
+            print(f"Generating {description}...", flush=True)
+            seconds, output = measure(self.tunet_command(database, "synthetic", *options, "--attendance", csv, "--json"), env=self.env)
             print(f"  done in {seconds:.0f} s: {output.strip()}", flush=True)
+        return database, csv
+
+    def national(self):
+        """The national data set without attendance, and the year's attendance CSV (cached)."""
+        database, csv = self.synthetic("national.sqlite", "national-2025.csv",
+                                       "the national data set (1,100 farms, 10,000 placements, a year of attendance)")
         with open(csv, encoding="utf-8") as handle:
             rows = sum(1 for _ in handle) - 1
         return database, csv, rows

@@ -147,22 +147,22 @@ final class SpillFile: Sendable {
     deinit { close(descriptor) }
 
     func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw Failed() }
-            done += written
-        }
+        try whole(bytes.count) { done in pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
     }
 
     func read(into bytes: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        try whole(bytes.count) { done in pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+    }
+
+    /// Repeats `step` (given how many bytes are done, it moves some more and says how many) until all
+    /// `count` are moved; an interrupted call is made again, an error or the file's end fails.
+    private func whole(_ count: Int, _ step: (Int) -> Int) throws {
         var done = 0
-        while done < bytes.count {
-            let read = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { throw Failed() }
-            done += read
+        while done < count {
+            let moved = step(done)
+            if moved < 0 && errno == EINTR { continue }
+            guard moved > 0 else { throw Failed() }
+            done += moved
         }
     }
 }

@@ -205,7 +205,7 @@ public final class SQLiteStore: Store {
     public func releaseMemory() {
         pool.releaseMemoryEventually()
         // The writer frees its caches on its own queue: once a write after it has run, they are freed.
-        _ = try? pool.writeWithoutTransaction { _ in }
+        pool.writeWithoutTransaction { _ in }
     }
 
     public func close() throws {

@@ -112,7 +112,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetSpreadsheet", "CXLSXWriter"]),
+        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetTestSupport", "TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),

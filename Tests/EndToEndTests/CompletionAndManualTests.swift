@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetTestSupport
 
 /// `tunet completions bash|zsh|fish` and the manual page (`scripts/manual`), as a person meets them: the
 /// script loaded in a real bash that completes from the demo database, the zsh and fish scripts read by
@@ -42,8 +43,7 @@ struct CompletionAndManualTests {
             process.standardInput = FileHandle.nullDevice
             try process.run()
         }
-        process.waitUntilExit()
-        return TunetProcess.Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+        return TunetProcess.Result(status: process.waitForExit(), stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
                                    stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
     }
 

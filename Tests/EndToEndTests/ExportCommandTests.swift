@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetTestSupport
 
 enum LibreOffice {
     static let executable: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"]
@@ -173,8 +174,7 @@ struct ExportCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(process.waitForExit() == 0)
         let csv = try String(contentsOf: tunet.folder.appendingPathComponent("faktura-Fakturagrunnlag.csv"), encoding: .utf8)
         let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         // The heading's title and note, then the header row.

@@ -71,8 +71,7 @@ struct PrintedWorkbookTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(process.waitForExit() == 0)
 
         let check = Self.check.replacingOccurrences(of: "FILES", with: files.map { "'\($0)'" }.joined(separator: ", "))
         let python = try Python.run(check, in: tunet.folder)

@@ -66,19 +66,19 @@ final class TunetProcess: @unchecked Sendable {
         }
 
         func wait() throws -> Result {
-            process.waitUntilExit()
+            let status = process.waitForExit()
             defer {
                 try? FileManager.default.removeItem(at: output)
                 try? FileManager.default.removeItem(at: errors)
             }
-            return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+            return Result(status: status, stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
                           stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
         }
 
         /// SIGKILL: no handler runs, no transaction is finished, as when the power goes.
         func kill() {
             Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            _ = process.waitForExit()
         }
     }
 
@@ -154,7 +154,6 @@ enum Python {
         process.standardError = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.waitForExit(), String(decoding: data, as: UTF8.self))
     }
 }

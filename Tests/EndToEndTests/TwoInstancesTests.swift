@@ -126,7 +126,7 @@ struct TwoInstancesTests {
 
         // A restart of one instance: what it stored is there, and it serves the next upload.
         kill(instances[0].process.processIdentifier, SIGTERM)
-        instances[0].process.waitUntilExit()
+        _ = instances[0].process.waitForExit()
         instances[0] = try tunet.start(["serve", "--port", "0"], environment: Self.today)
         ports[0] = try port(of: instances[0])
         #expect(try reportedDays(tunet) == [Self.farms[0]: expected, Self.farms[1]: expected])

@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import TunetTestSupport
 
 /// Runs `python3 ARGUMENTS` without blocking a thread of Swift concurrency (the service under test runs on
 /// them), its output in a file, stopped after `timeout` seconds: the browser walk-through and Schemathesis.
@@ -12,16 +14,18 @@ enum PythonProcess {
         if let folder { process.currentDirectoryURL = folder }
         process.standardOutput = output
         process.standardError = output
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
+        try process.run()
+        let ended = Mutex(false)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if !ended.withLock({ $0 }) { kill(process.processIdentifier, SIGTERM) }
+        }
+        // Waited for on a thread of its own, by the process's number (`waitForExit`).
+        let status: Int32 = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let status = process.waitForExit()
+                ended.withLock { $0 = true }
+                continuation.resume(returning: status)
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
         }
         try output.close()
         return (status, String(decoding: try Data(contentsOf: log), as: UTF8.self))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetTestSupport
 
 /// Schemathesis (PyPI, the version `scripts/test` pins) against the real service on a free loopback port, reading
 /// the document the service serves (`/openapi.yaml`), once for each role's token: a farm's, a project leader's, a
@@ -24,8 +25,7 @@ struct SchemathesisContractTests {
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        guard process.waitForExit() == 0 else { return nil }
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }()
 

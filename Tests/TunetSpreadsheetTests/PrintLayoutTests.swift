@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunetSpreadsheet
+import TunetTestSupport
 
 /// How a sheet prints, decided from its shape (`XLSXPrintLayout`), the footer's code, the wrapped texts' rows,
 /// and all of it read back from written workbooks with openpyxl (installed by scripts/test).
@@ -140,7 +141,6 @@ struct PrintLayoutTests {
         process.standardError = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.waitForExit(), String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TunetStoreSQLite
+import TunetTestSupport
 
 /// Whoever holds the database is named in the refusal, also where /proc/locks cannot name them (an
 /// overlay file system gives it another inode than `stat` does, and some kernels give it empty).
@@ -17,7 +18,7 @@ struct DatabaseHolderTests {
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
         holder.arguments = ["-c", "exec 3<\"$1\"; exec sleep 30", "holder", file]
         try holder.run()
-        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        defer { kill(holder.processIdentifier, SIGKILL); _ = holder.waitForExit() }
 
         var status = stat()
         #expect(stat(file, &status) == 0)

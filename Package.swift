@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "TunetDomain", swiftSettings: strict),
         .target(name: "TunetText", dependencies: ["TunetDomain"], swiftSettings: strict),
         .target(name: "TunetJSON", swiftSettings: strict),
+        .target(name: "TunetChildProcess", swiftSettings: strict),
         .target(name: "TunetStorage", dependencies: ["TunetDomain", "TunetJSON"], swiftSettings: strict),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
@@ -43,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "TunetStorePostgres",
-            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", "TunetChildProcess", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
@@ -103,7 +104,7 @@ let package = Package(
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetTestSupport", "TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
-        .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
+        .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetChildProcess", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
         .testTarget(name: "TunetStorePostgresTests", dependencies: ["TunetTestSupport", "TunetStorePostgres", "TunetStoreSQLite", "TunetStorage", "TunetApp",
                                                               "TunetFixtures", "TunetDomain", "TunetText",
@@ -112,11 +113,11 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetTestSupport", "TunetSpreadsheet", "CXLSXWriter"]),
+        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetChildProcess", "TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", "TunetChildProcess", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetHTTP", "TunetApp", "TunetFixtures", "TunetFiles", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
+        .testTarget(name: "TunetHTTPTests", dependencies: ["TunetTestSupport", "TunetChildProcess", "TunetHTTP", "TunetApp", "TunetFixtures", "TunetFiles", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText"]),
     ]
 )
 

@@ -1,4 +1,5 @@
 import Foundation
+import TunetChildProcess
 import TunetDomain
 import TunetStorage
 
@@ -23,12 +24,12 @@ struct PostgresBackup {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let status = process.waitForExit()
+        guard status == 0 else {
             try? FileManager.default.removeItem(atPath: path)
             let detail = (try? String(contentsOf: errors, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""
             throw TunetError.unwritableOutput(path: path, reason: Message("files.postgres.pg_dump_failed", [
-                "database": .text(address.description), "status": .integer(Int64(process.terminationStatus)), "detail": .text(String(detail.prefix(300)))]))
+                "database": .text(address.description), "status": .integer(Int64(status)), "detail": .text(String(detail.prefix(300)))]))
         }
         return try check(path)
     }

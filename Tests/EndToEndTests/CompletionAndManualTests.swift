@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TunetTestSupport
+import TunetChildProcess
 
 /// `tunet completions bash|zsh|fish` and the manual page (`scripts/manual`), as a person meets them: the
 /// script loaded in a real bash that completes from the demo database, the zsh and fish scripts read by

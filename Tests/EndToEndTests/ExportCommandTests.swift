@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TunetTestSupport
+import TunetChildProcess
 
 enum LibreOffice {
     static let executable: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"]

@@ -1,4 +1,5 @@
 import Foundation
+import TunetChildProcess
 import Testing
 import TunetTestSupport
 

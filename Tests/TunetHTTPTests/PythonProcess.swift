@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import TunetTestSupport
+import TunetChildProcess
 
 /// Runs `python3 ARGUMENTS` without blocking a thread of Swift concurrency (the service under test runs on
 /// them), its output in a file, stopped after `timeout` seconds: the browser walk-through and Schemathesis.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TunetTestSupport
+import TunetChildProcess
 
 /// Schemathesis (PyPI, the version `scripts/test` pins) against the real service on a free loopback port, reading
 /// the document the service serves (`/openapi.yaml`), once for each role's token: a farm's, a project leader's, a

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TunetSpreadsheet
-import TunetTestSupport
+import TunetChildProcess
 
 /// How a sheet prints, decided from its shape (`XLSXPrintLayout`), the footer's code, the wrapped texts' rows,
 /// and all of it read back from written workbooks with openpyxl (installed by scripts/test).

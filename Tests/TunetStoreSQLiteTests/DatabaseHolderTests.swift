@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import TunetStoreSQLite
-import TunetTestSupport
+import TunetChildProcess
 
 /// Whoever holds the database is named in the refusal, also where /proc/locks cannot name them (an
 /// overlay file system gives it another inode than `stat` does, and some kernels give it empty).

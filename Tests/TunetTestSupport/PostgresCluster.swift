@@ -13,7 +13,7 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     public let folder: URL
-    public let port: Int
+    public private(set) var port: Int
     public let password = "hemmelig-\(UUID().uuidString.prefix(8))"
     public let user = "tunet"
     private let binaries: URL
@@ -42,10 +42,23 @@ public final class PostgresCluster: @unchecked Sendable {
         try owned(folder)
         try run("initdb", ["-D", folder.appendingPathComponent("data").path, "-U", user, "--auth-local=trust", "--auth-host=scram-sha-256",
                            "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
-        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-t", "60",
-                           "-o", "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketFolder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-                           "start"])
-        running = true
+        // The free port is only free when it was looked for: a service another test starts meanwhile may
+        // take it, and the server then stops at once. Another port is tried, and the server's own words
+        // are kept for the error if none will do.
+        let log = folder.appendingPathComponent("log")
+        for attempt in 1...5 {
+            do {
+                try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", log.path, "-w", "-t", "60",
+                                   "-o", "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketFolder) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+                                   "start"])
+                running = true
+                return
+            } catch {
+                let said = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(5).joined(separator: "\n")
+                guard attempt < 5 else { throw Unavailable(description: "\(error)\n\(said)") }
+                port = try Self.freePort()
+            }
+        }
     }
 
     deinit { stop() }

@@ -44,7 +44,7 @@ public final class PostgresCluster: @unchecked Sendable {
                            "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         // The free port is only free when it was looked for: a service another test starts meanwhile may
         // take it, and the server then stops at once. Another port is tried, and the server's own words
-        // are kept for the error if none will do.
+        // are kept for the error if none will do (they named the descriptors below, once).
         let log = folder.appendingPathComponent("log")
         for attempt in 1...5 {
             do {
@@ -147,6 +147,12 @@ public final class PostgresCluster: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of this process's: a busy test run holds thousands of descriptors (services,
+        // connections, files), and a server that inherits them refuses to start ("insufficient file
+        // descriptors available to start server process"), as it did in CI.
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        // A little beyond the highest, for descriptors other threads open meanwhile.
+        for descriptor in 3...((open.max() ?? 3) + 64) { posix_spawn_file_actions_addclose(&actions, descriptor) }
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder.path
         let cArguments = argv.map { strdup($0) } + [nil]

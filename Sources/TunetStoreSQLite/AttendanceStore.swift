@@ -74,7 +74,7 @@ extension SQLiteReader {
                 ORDER BY placement_id, date
                 """)
             try statement.setArguments(StatementArguments([from.iso, to.iso] + chunk))
-            try AttendanceRowReader(db: db).read(statement, participants: participants, into: &result)
+            try AttendanceRowReader().read(statement, participants: participants, into: &result)
         }
         return result
     }

@@ -38,11 +38,11 @@ extension SQLiteReader {
 
     public func providers(in scope: MunicipalityScope) throws -> [Provider] {
         guard let numbers = Self.scopeArgument(scope) else { return try allProviders() }
-        return try Row.fetchAll(try cached(Provider.selection + """
+        return try providers(try cached(Provider.selection + """
              WHERE municipality_number IN (SELECT value FROM json_each(?))
                 OR id IN (SELECT ap.provider_id FROM agreement_party ap JOIN agreement a ON a.id = ap.agreement_id WHERE \(Self.agreementInScope))
              ORDER BY name COLLATE NOCASE, organisation_number
-            """), arguments: [numbers, numbers]).map(Provider.init(row:))
+            """), [numbers, numbers])
     }
 
     public func procurements(in scope: MunicipalityScope) throws -> [Procurement] {

@@ -71,9 +71,9 @@ extension Provider {
             municipalityNumber: try required(.municipalityNumber),
             producerNumber: optional(.producerNumber),
             farmNumber: optional(.farmNumber),
-            targetGroups: Set(Self.codes(try required(.targetGroups)).compactMap(TargetGroup.init(rawValue:))),
+            targetGroups: Set(try Self.members(row, .targetGroups, Self.targetGroupCodes, TargetGroup.init(name:))),
             placesPerDay: placesPerDay,
-            openWeekdays: WeekdaySet(Self.codes(try required(.openWeekdays)).compactMap { Weekday(name: $0) }),
+            openWeekdays: WeekdaySet(try Self.members(row, .openWeekdays, Self.weekdayCodes, Weekday.init(name:))),
             iptApprovalDate: try date(.iptApprovalDate),
             nextExternalAuditDate: try date(.nextExternalAuditDate),
             policeCertificateDate: try date(.policeCertificateDate),
@@ -84,10 +84,25 @@ extension Provider {
         )
     }
 
-    /// A column's comma-separated codes, split by their bytes: splitting by characters cost more than
-    /// reading the rest of the row.
-    private static func codes(_ text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+    private static let targetGroupCodes = TargetGroup.allCases.map { (code: Array($0.rawValue.utf8), member: $0) }
+    private static let weekdayCodes = Weekday.allCases.map { (code: Array($0.code.utf8), member: $0) }
+
+    /// A column's comma-separated codes, matched on their bytes against the codes Tunet writes
+    /// (splitting the text by characters cost more than reading the rest of the row); any other word
+    /// is read as a person would have written it, and one that means nothing is a damaged database.
+    private static func members<Member>(_ row: SteppedRow, _ column: Column, _ codes: [(code: [UInt8], member: Member)],
+                                        _ reading: (String) -> Member?) throws -> [Member] {
+        let index = Int32(column.rawValue)
+        var unknown = false
+        guard let members: [Member] = row.bytes(index, { bytes in
+            bytes.split(separator: UInt8(ascii: ",")).compactMap { part in
+                if let known = codes.first(where: { $0.code.elementsEqual(part) }) { return known.member }
+                if let read = reading(String(decoding: part, as: UTF8.self)) { return read }
+                unknown = true
+                return nil
+            }
+        }), !unknown else { throw row.damaged(column.name, index) }
+        return members
     }
 
     var columnValues: [String: (any DatabaseValueConvertible)?] {

@@ -56,4 +56,28 @@ struct ProviderReadTests {
         try again.close()
         #expect(try store.readSQLite { (reader: SQLiteReader) throws in try reader.allProviders() }.count == 1)
     }
+
+    @Test("Weekdays and target groups are read as Tunet writes them, or as a person would; a word that means nothing is named")
+    func codeListsAreRead() throws {
+        let file = try TemporaryDatabaseFile()
+        let store = try SQLiteStore(path: file.path)
+        try store.writeSQLite(actor: .atServer("test")) { try $0.insert(try sampleProvider()) }
+        func update(_ sql: String) throws {
+            let outside = try DatabaseQueue(path: file.path)
+            try outside.write { try $0.execute(sql: sql) }
+            try outside.close()
+        }
+        try update("UPDATE provider SET open_weekdays = 'mon,Fre,sun', target_groups = 'elever'")
+        let read = try store.readSQLite { (reader: SQLiteReader) throws in try reader.allProviders() }
+        #expect(read.map(\.openWeekdays) == [WeekdaySet([.monday, .friday, .sunday])])
+        #expect(read.map(\.targetGroups) == [[.pupils]])
+
+        try update("UPDATE provider SET open_weekdays = 'mon,someday'")
+        do {
+            _ = try store.readSQLite { (reader: SQLiteReader) throws in try reader.allProviders() }
+            Issue.record("read a damaged provider")
+        } catch let error as TunetError {
+            #expect(Texts(.nb).render(error.message) == "provider.open_weekdays inneholder «mon,someday», som Tunet ikke kjenner; databasen er skadet")
+        }
+    }
 }

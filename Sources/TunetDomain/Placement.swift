@@ -168,11 +168,7 @@ public struct ProviderChoice: Hashable, Sendable, Codable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             provider = try c.decode(OrganisationNumber.self, forKey: .provider)
             rank = try c.decodeIfPresent(Int.self, forKey: .rank)
-            if let old = try? c.decode([String].self, forKey: .reasons) {
-                reasons = old.map(ProviderChoice.storedText)
-            } else {
-                reasons = try c.decode([Message].self, forKey: .reasons)
-            }
+            reasons = try c.decode([Message].self, orOlder: [String].self, forKey: .reasons) { $0.map(ProviderChoice.storedText) }
         }
     }
 
@@ -205,11 +201,7 @@ public struct ProviderChoice: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         method = try c.decode(CallOffMethod.self, forKey: .method)
         provider = try c.decode(OrganisationNumber.self, forKey: .provider)
-        if let old = try? c.decode(String.self, forKey: .rule) {
-            rule = Self.storedText(old)
-        } else {
-            rule = try c.decode(Message.self, forKey: .rule)
-        }
+        rule = try c.decode(Message.self, orOlder: String.self, forKey: .rule, Self.storedText)
         inputs = try c.decodeIfPresent(String.self, forKey: .inputs)
         skipped = try c.decode([Skipped].self, forKey: .skipped)
     }

@@ -121,6 +121,16 @@ struct NorwegianReasonTests {
         #expect(nb.render(again.rule) == "høyest rangerte tilbyder med ledig plass (rang 2)")
         #expect(again.skipped[0].reasons.map(nb.render) == ["fullt på ons (1 av 1 plasser tatt, første gang 02.12.2026)"])
         #expect(again.skipped[0].reasons.map(en.render) == ["full on wed (1 of 1 places taken, first on 2026-12-02)"])
+
+        // A rule that is neither a message nor text is refused as a message is refused, at its key.
+        let damaged = #"{"method":"direct","provider_organisation_number":"974760673","rule":42,"skipped":[]}"#
+        do {
+            _ = try JSONDecoder().decode(ProviderChoice.self, from: Data(damaged.utf8))
+            Issue.record("read a rule that is a number")
+        } catch DecodingError.typeMismatch(let type, let context) {
+            #expect(ObjectIdentifier(type) == ObjectIdentifier([String: Any].self))
+            #expect(context.codingPath.map(\.stringValue) == ["rule"])
+        }
     }
 
     @Test("The codes a person sees in a reason are labels: target groups, sectors, tie-breaks, left-out rows")

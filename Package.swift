@@ -34,11 +34,12 @@ let package = Package(
         .target(name: "TunetText", dependencies: ["TunetDomain"], swiftSettings: strict),
         .target(name: "TunetJSON", swiftSettings: strict),
         .target(name: "TunetChildProcess", swiftSettings: strict),
+        .target(name: "TunetSideBySide", swiftSettings: strict),
         .target(name: "TunetStorage", dependencies: ["TunetDomain", "TunetJSON"], swiftSettings: strict),
         .systemLibrary(name: "CSQLiteSettings"),
         .target(
             name: "TunetStoreSQLite",
-            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", "TunetSideBySide", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"],
             swiftSettings: strict
         ),
@@ -65,6 +66,7 @@ let package = Package(
             name: "TunetApp",
             dependencies: [
                 "TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetReportCatalogue", "CHeap",
+                "TunetSideBySide",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -103,6 +105,7 @@ let package = Package(
         .target(name: "TunetTestSupport", dependencies: ["TunetDomain", "TunetText"], path: "Tests/TunetTestSupport", swiftSettings: strict),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetTestSupport", "TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
+        .testTarget(name: "TunetSideBySideTests", dependencies: ["TunetSideBySide"]),
         .testTarget(name: "TunetTextTests", dependencies: ["TunetText", "TunetDomain"]),
         .testTarget(name: "TunetStoreSQLiteTests", dependencies: ["TunetTestSupport", "TunetChildProcess", "TunetStoreSQLite", "TunetStorage", "TunetDomain", "TunetJSON",
                                                             .product(name: "GRDB", package: "GRDB.swift"), "TunetText"]),
@@ -111,7 +114,7 @@ let package = Package(
                                                               .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "TunetFilesTests", dependencies: ["TunetTestSupport", "TunetFiles", "TunetSpreadsheet", "TunetText", "TunetDomain"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText",
+        .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText", "TunetJSON",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetChildProcess", "TunetSpreadsheet", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),

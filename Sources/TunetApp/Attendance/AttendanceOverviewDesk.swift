@@ -1,4 +1,5 @@
 import TunetDomain
+import TunetSideBySide
 import TunetStorage
 
 extension YearMonth {
@@ -156,57 +157,63 @@ public struct AttendanceOverviewDesk: Sendable {
     static func lines(provider: OrganisationNumber, month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every,
                       in reader: StoreReader) throws -> [InvoiceLine] {
         let placements = try reader.placements(in: municipalities, provider: provider).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
-        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
-                                  by: \.entry.placementId)
-        var holidays: [String: [SchoolHoliday]] = [:]
-        return try lines(placements, reported: reported, month: month, today: today, holidays: &holidays, in: reader)
+        return try lines(placements, month: month, today: today, in: reader).compactMap { $0 }
     }
 
     /// Every farm's lines for the month: one query for the placements and one for the attendance,
-    /// not two per farm (a national month has 1,100 farms).
-    static func linesByProvider(month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every,
-                                in reader: StoreReader) throws -> [OrganisationNumber: [InvoiceLine]] {
+    /// not two per farm (a national month has 1,100 farms). `parts` and `threshold`: see `SideBySide`.
+    static func linesByProvider(month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every, in reader: StoreReader,
+                                parts: Int = SideBySide.cores, threshold: Int = SideBySide.defaultThreshold) throws -> [OrganisationNumber: [InvoiceLine]] {
         let placements = try reader.placements(in: municipalities).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
-        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
-                                  by: \.entry.placementId)
-        var holidays: [String: [SchoolHoliday]] = [:]
+        let lines = try lines(placements, month: month, today: today, in: reader, parts: parts, threshold: threshold)
         var result: [OrganisationNumber: [InvoiceLine]] = [:]
-        for (provider, own) in Dictionary(grouping: placements, by: \.provider) {
-            result[provider] = try lines(own, reported: reported, month: month, today: today, holidays: &holidays, in: reader)
+        for (placement, line) in zip(placements, lines) {
+            if let line { result[placement.provider, default: []].append(line) }
+            else if result[placement.provider] == nil { result[placement.provider] = [] }
         }
         return result
     }
 
-    private static func lines(_ placements: [Placement], reported: [Int64: [StoredAttendance]], month: YearMonth, today: LocalDate,
-                              holidays: inout [String: [SchoolHoliday]], in reader: StoreReader) throws -> [InvoiceLine] {
-        return try placements.compactMap { placement -> InvoiceLine? in
-            let rows = reported[placement.id] ?? []
-            if placement.isCancelled && rows.isEmpty { return nil }
-            if holidays[placement.municipalityNumber] == nil {
-                holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
-            }
-            let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.map(\.entry), today: today,
-                                                     schoolHolidays: holidays[placement.municipalityNumber] ?? [])
-            var days: [String: Int] = [:]
-            for (status, count) in reconciliation.reportedByStatus { days[status.rawValue] = count }
-            let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
-            let transport = rows.reduce(Money.zero) { $0 + $1.transport }
-            // The trips a day's transport amount was fixed for at import.
-            func trips(_ row: StoredAttendance) -> Int {
-                row.transport.ore > 0 ? ReportedDayPricing.trips(row.entry, placementTrips: placement.transportTripsPerDay) : 0
-            }
-            let periods = PricePeriod.periods(line: placement.priceLine, unit: .day,
-                                              billed: rows.map { BilledUnits(date: $0.entry.date, quantity: 1, amount: $0.dayPrice) })
-                + PricePeriod.periods(line: PlacementRules.standard.transportLine, unit: .trip,
-                                      billed: rows.map { BilledUnits(date: $0.entry.date, quantity: trips($0), amount: $0.transport) })
-            return InvoiceLine(
-                placementId: placement.id, participant: placement.participant, agreement: placement.agreementReference,
-                priceLine: placement.priceLine, plannedDays: reconciliation.plannedDays.count, reportedDays: reconciliation.reportedDays, days: days,
-                billableDays: rows.filter { $0.dayPrice.ore > 0 }.count, dayAmount: dayAmount,
-                transportTrips: rows.reduce(0) { $0 + trips($1) },
-                transportAmount: transport, total: dayAmount + transport,
-                missingDates: reconciliation.missingDays,
-                ceilingOverride: placement.ceilingOverrideReason != nil, pricePeriods: periods)
+    /// Each placement's line, in the placements' order; nil for a cancelled placement with nothing
+    /// reported. The lines are worked out side by side: a national month has 10,000.
+    private static func lines(_ placements: [Placement], month: YearMonth, today: LocalDate, in reader: StoreReader,
+                              parts: Int = SideBySide.cores, threshold: Int = SideBySide.defaultThreshold) throws -> [InvoiceLine?] {
+        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
+                                  by: \.entry.placementId)
+        var holidays: [String: [SchoolHoliday]] = [:]
+        for placement in placements where holidays[placement.municipalityNumber] == nil {
+            holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
         }
+        return try SideBySide.map(placements, parts: parts, threshold: threshold) { [holidays] placement in
+            line(placement, reported: reported[placement.id] ?? [], month: month, today: today,
+                 holidays: holidays[placement.municipalityNumber] ?? [])
+        }
+    }
+
+    private static func line(_ placement: Placement, reported rows: [StoredAttendance], month: YearMonth, today: LocalDate,
+                             holidays: [SchoolHoliday]) -> InvoiceLine? {
+        if placement.isCancelled && rows.isEmpty { return nil }
+        let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.map(\.entry), today: today,
+                                                 schoolHolidays: holidays)
+        var days: [String: Int] = [:]
+        for (status, count) in reconciliation.reportedByStatus { days[status.rawValue] = count }
+        let dayAmount = rows.reduce(Money.zero) { $0 + $1.dayPrice }
+        let transport = rows.reduce(Money.zero) { $0 + $1.transport }
+        // The trips a day's transport amount was fixed for at import.
+        func trips(_ row: StoredAttendance) -> Int {
+            row.transport.ore > 0 ? ReportedDayPricing.trips(row.entry, placementTrips: placement.transportTripsPerDay) : 0
+        }
+        let periods = PricePeriod.periods(line: placement.priceLine, unit: .day,
+                                          billed: rows.map { BilledUnits(date: $0.entry.date, quantity: 1, amount: $0.dayPrice) })
+            + PricePeriod.periods(line: PlacementRules.standard.transportLine, unit: .trip,
+                                  billed: rows.map { BilledUnits(date: $0.entry.date, quantity: trips($0), amount: $0.transport) })
+        return InvoiceLine(
+            placementId: placement.id, participant: placement.participant, agreement: placement.agreementReference,
+            priceLine: placement.priceLine, plannedDays: reconciliation.plannedDays.count, reportedDays: reconciliation.reportedDays, days: days,
+            billableDays: rows.filter { $0.dayPrice.ore > 0 }.count, dayAmount: dayAmount,
+            transportTrips: rows.reduce(0) { $0 + trips($1) },
+            transportAmount: transport, total: dayAmount + transport,
+            missingDates: reconciliation.missingDays,
+            ceilingOverride: placement.ceilingOverrideReason != nil, pricePeriods: periods)
     }
 }

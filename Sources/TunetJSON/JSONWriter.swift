@@ -1,23 +1,22 @@
 /// Writes a `JSONNode` tree, sorting each object's members as it goes.
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
     private let layout: JSONLayout
-    private(set) var bytes: [UInt8] = []
+    private(set) var output = JSONOutput()
     private var memberOrder = MemberOrder()
 
     init(pretty: Bool) {
         layout = JSONLayout(pretty: pretty)
-        bytes.reserveCapacity(4096)
     }
 
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node {
-        case .null: bytes.appendJSON(.null)
-        case .bool(let value): bytes.appendJSON(.bool(value))
-        case .integer(let value): bytes.appendJSON(.integer(value))
-        case .unsigned(let value): bytes.appendJSON(.unsigned(value))
-        case .double(let value): bytes.appendJSON(.double(value))
-        case .float(let value): bytes.appendJSON(.float(value))
-        case .string(let value): bytes.appendJSONString(value)
+        case .null: output.appendJSON(.null)
+        case .bool(let value): output.appendJSON(.bool(value))
+        case .integer(let value): output.appendJSON(.integer(value))
+        case .unsigned(let value): output.appendJSON(.unsigned(value))
+        case .double(let value): output.appendJSON(.double(value))
+        case .float(let value): output.appendJSON(.float(value))
+        case .string(let value): output.appendJSONString(value)
         case .array(let array): writeArray(array.items, indent: indent)
         case .object(let object): writeObject(object, indent: indent)
         case .deferred(let encoder): write(encoder.node ?? .object(JSONObject()), indent: indent)
@@ -31,10 +30,10 @@ struct JSONWriter {
     }
 
     private mutating func writeObject(_ object: JSONObject, indent: Int) {
-        let order = memberOrder.positions(of: object.keys[...]).positions
+        let order = memberOrder.positions(of: object.keys[...])
         writeContainer(open: "{", close: "}", count: order.count, indent: indent) { writer, position in
-            writer.bytes.appendJSONString(object.keys[order[position]])
-            writer.layout.appendKeySeparator(to: &writer.bytes)
+            writer.output.appendJSONString(object.keys[order[position]])
+            writer.layout.appendKeySeparator(to: &writer.output)
             writer.write(object.values[order[position]], indent: indent + 2)
         }
     }
@@ -42,16 +41,16 @@ struct JSONWriter {
     /// Brackets around `count` members, one per line when pretty.
     private mutating func writeContainer(open: Unicode.Scalar, close: Unicode.Scalar, count: Int, indent: Int,
                                          member: (inout JSONWriter, Int) -> Void) {
-        bytes.append(UInt8(ascii: open))
+        output.append(UInt8(ascii: open))
         if count == 0 {
-            layout.appendEmptyContainerInside(to: &bytes, indent: indent)
+            layout.appendEmptyContainerInside(to: &output, indent: indent)
         } else {
             for position in 0..<count {
-                layout.appendMemberSeparator(to: &bytes, isFirst: position == 0, indent: indent + 2)
+                layout.appendMemberSeparator(to: &output, isFirst: position == 0, indent: indent + 2)
                 member(&self, position)
             }
-            layout.appendClosingLine(to: &bytes, indent: indent)
+            layout.appendClosingLine(to: &output, indent: indent)
         }
-        bytes.append(UInt8(ascii: close))
+        output.append(UInt8(ascii: close))
     }
 }

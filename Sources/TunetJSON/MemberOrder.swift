@@ -3,21 +3,19 @@
 struct MemberOrder {
     private var lastKeys: [String] = []
     private var lastPositions: [Int] = []
-    private var lastIsAsWritten = true
 
-    /// Positions into `keys` (counted from its start) in the order to write them, and whether that is
-    /// simply the order they were set in. A list holds objects of one type one after another, so the
-    /// last order found is tried first.
-    mutating func positions(of keys: ArraySlice<String>) -> (positions: [Int], isAsWritten: Bool) {
+    /// Positions into `keys` (counted from its start) in the order to write them. A list holds
+    /// objects of one type one after another, so the last order found is tried first.
+    mutating func positions(of keys: ArraySlice<String>) -> [Int] {
         if !lastKeys.elementsEqual(keys) {
             lastKeys = Array(keys)
             lastPositions = Self.sortedPositions(lastKeys)
-            lastIsAsWritten = lastPositions.count == lastKeys.count && lastPositions.indices.elementsEqual(lastPositions)
         }
-        return (lastPositions, lastIsAsWritten)
+        return lastPositions
     }
 
-    private static func sortedPositions(_ keys: [String]) -> [Int] {
+    /// Positions into `keys` in the order to write them.
+    static func sortedPositions(_ keys: [String]) -> [Int] {
         let sorted = keys.indices.sorted { left, right in
             let l = keys[left], r = keys[right]
             if l == r { return left < right }

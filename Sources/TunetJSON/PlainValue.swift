@@ -38,30 +38,3 @@ extension EncodingError {
         .invalidValue(value, .init(codingPath: codingPath, debugDescription: "Unable to encode \(value) directly in JSON."))
     }
 }
-
-extension Array where Element == UInt8 {
-    mutating func appendJSON(_ value: PlainValue) {
-        switch value {
-        case .null: appendASCII("null")
-        case .bool(let value): appendASCII(value ? "true" : "false")
-        case .integer(let value): append(contentsOf: String(value).utf8)
-        case .unsigned(let value): append(contentsOf: String(value).utf8)
-        case .double(let value): appendJSONNumber(value.description)
-        case .float(let value): appendJSONNumber(value.description)
-        case .string(let value): appendJSONString(value)
-        }
-    }
-
-    /// Foundation prints a number as Swift's shortest round-trip form without a trailing ".0".
-    private mutating func appendJSONNumber(_ text: String) {
-        if text.hasSuffix(".0") {
-            append(contentsOf: text.utf8.dropLast(2))
-        } else {
-            append(contentsOf: text.utf8)
-        }
-    }
-
-    mutating func appendASCII(_ text: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-}

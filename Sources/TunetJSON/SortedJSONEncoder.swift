@@ -17,6 +17,35 @@ public struct SortedJSONEncoder: Sendable {
     }
 
     public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        try encodeNotingRoute(value).bytes
+    }
+
+    /// How a value was encoded.
+    enum Route: Equatable {
+        /// Written straight out as it was encoded.
+        case streamed
+        /// Built as a tree first, because it used its containers in an order a stream cannot follow,
+        /// or its encoding failed.
+        case tree
+    }
+
+    /// Streams the value when it can; otherwise encodes it again as a tree, which `encode(to:)` having
+    /// no side effects makes safe. A failed stream may be half written, so the error is left for the
+    /// tree encoder to report, as it always has.
+    func encodeNotingRoute<Value: Encodable>(_ value: Value) throws -> (bytes: [UInt8], route: Route) {
+        if let bytes = try? encodeStreaming(value) {
+            return (bytes, .streamed)
+        }
+        return (try encodeAsTree(value), .tree)
+    }
+
+    /// The value written as it is encoded; nil when that cannot be done.
+    func encodeStreaming<Value: Encodable>(_ value: Value) throws -> [UInt8]? {
+        try JSONStream(pretty: style == .pretty).encodeWhole(value)
+    }
+
+    /// The value built as a tree of nodes, then written.
+    func encodeAsTree<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let encoder = NodeEncoder()
         try value.encode(to: encoder)
         guard let node = encoder.node else {
@@ -24,7 +53,7 @@ public struct SortedJSONEncoder: Sendable {
         }
         var writer = JSONWriter(pretty: style == .pretty)
         writer.write(node, indent: 0)
-        return writer.bytes
+        return writer.output.makeArray()
     }
 
     public func encodeToString<Value: Encodable>(_ value: Value) throws -> String {

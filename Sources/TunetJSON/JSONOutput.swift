@@ -55,10 +55,6 @@ struct JSONOutput: ~Copyable {
         count += repeats
     }
 
-    mutating func removeAll() {
-        count = 0
-    }
-
     /// Appends the bytes `range` of `other`.
     mutating func append(_ range: Range<Int>, of other: borrowing JSONOutput) {
         append(UnsafeRawBufferPointer(start: other.start + range.lowerBound, count: range.count))
@@ -66,7 +62,7 @@ struct JSONOutput: ~Copyable {
 
     /// Moves the bytes from `offset` on into `other`, replacing what it held.
     mutating func moveTail(from offset: Int, into other: inout JSONOutput) {
-        other.removeAll()
+        other.count = 0
         other.append(UnsafeRawBufferPointer(start: start + offset, count: count - offset))
         count = offset
     }

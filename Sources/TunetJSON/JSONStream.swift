@@ -26,8 +26,8 @@ final class JSONStream {
         let serial: Int
         /// The indentation of the line its closing bracket is on.
         let indent: Int
-        /// Its part of the coding path: the key or index it was written under.
-        let pathKey: (any CodingKey)?
+        /// The key or index it was written under.
+        let path: CodingPathComponent
         /// A value's own frame closes when its `encode(to:)` returns; a nested container's when its
         /// parent is written to again, or its value returns.
         let closesWithValue: Bool
@@ -56,7 +56,8 @@ final class JSONStream {
     /// separators go in before them when the object is put in key order.
     @exclusivity(unchecked) private var memberKeys: [String] = []
     @exclusivity(unchecked) private var memberStarts: [Int] = []
-    @exclusivity(unchecked) private var memberPrefixes = MemberPrefixes()
+    /// Those of the last object closed at each depth.
+    @exclusivity(unchecked) private var memberPrefixes: [MemberPrefixes] = []
     /// An object's members while they are copied back in key order.
     @exclusivity(unchecked) private var unsortedMembers = JSONOutput(capacity: 1024)
     private let layout: JSONLayout
@@ -71,7 +72,7 @@ final class JSONStream {
     /// The encoded value; nil when it could not be streamed, or wrote nothing at all (which the tree
     /// encoder reports as an error).
     func encodeWhole<Value: Encodable>(_ value: Value) throws -> [UInt8]? {
-        let root = open(indent: 0, pathKey: nil, closesWithValue: true, content: .nothing)
+        let root = open(indent: 0, path: .none, closesWithValue: true, content: .nothing)
         try value.encode(to: StreamingEncoder(stream: self, handle: root))
         guard makeInnermost(root) else { return nil }
         let frame = frames.removeLast()
@@ -128,7 +129,10 @@ final class JSONStream {
             return try writeMember(key.stringValue, plain, in: object)
         }
         guard beginMember(key.stringValue, in: object) else { throw Abandoned() }
-        try encodeNested(value, pathKey: key, indent: frames[object.depth].indent + 2)
+        let indent = frames[object.depth].indent + 2
+        try withUnsafePointer(to: key) { key in
+            try encodeNested(value, path: .borrowedKey(Key.self, UnsafeRawPointer(key)), indent: indent)
+        }
     }
 
     func writeElement(_ value: PlainValue, in array: Handle) throws {
@@ -142,7 +146,7 @@ final class JSONStream {
             return try writeElement(plain, in: array)
         }
         guard let index = beginElement(in: array) else { throw Abandoned() }
-        try encodeNested(value, pathKey: IndexKey(index), indent: frames[array.depth].indent + 2)
+        try encodeNested(value, path: .index(index), indent: frames[array.depth].indent + 2)
     }
 
     func writeSingle(_ value: PlainValue, as owner: Handle) throws {
@@ -190,27 +194,27 @@ final class JSONStream {
     func openNestedObject(forKey key: some CodingKey, in object: Handle) -> Handle {
         guard beginMember(key.stringValue, in: object) else { return .abandoned }
         output.append(UInt8(ascii: "{"))
-        return open(indent: frames[object.depth].indent + 2, pathKey: key, closesWithValue: false,
+        return open(indent: frames[object.depth].indent + 2, path: .ownedKey(.init(key)), closesWithValue: false,
                     content: .object(firstMember: memberKeys.count, contentStart: output.count))
     }
 
     func openNestedArray(forKey key: some CodingKey, in object: Handle) -> Handle {
         guard beginMember(key.stringValue, in: object) else { return .abandoned }
         output.append(UInt8(ascii: "["))
-        return open(indent: frames[object.depth].indent + 2, pathKey: key, closesWithValue: false, content: .array(count: 0))
+        return open(indent: frames[object.depth].indent + 2, path: .ownedKey(.init(key)), closesWithValue: false, content: .array(count: 0))
     }
 
     func openNestedObject(in array: Handle) -> Handle {
         guard let index = beginElement(in: array) else { return .abandoned }
         output.append(UInt8(ascii: "{"))
-        return open(indent: frames[array.depth].indent + 2, pathKey: IndexKey(index), closesWithValue: false,
+        return open(indent: frames[array.depth].indent + 2, path: .index(index), closesWithValue: false,
                     content: .object(firstMember: memberKeys.count, contentStart: output.count))
     }
 
     func openNestedArray(in array: Handle) -> Handle {
         guard let index = beginElement(in: array) else { return .abandoned }
         output.append(UInt8(ascii: "["))
-        return open(indent: frames[array.depth].indent + 2, pathKey: IndexKey(index), closesWithValue: false, content: .array(count: 0))
+        return open(indent: frames[array.depth].indent + 2, path: .index(index), closesWithValue: false, content: .array(count: 0))
     }
 
     // MARK: What containers are asked
@@ -221,7 +225,7 @@ final class JSONStream {
             abandon()
             return []
         }
-        return frames[...container.depth].compactMap(\.pathKey)
+        return frames[...container.depth].compactMap(\.path.key)
     }
 
     func elementCount(of array: Handle) -> Int {
@@ -234,15 +238,17 @@ final class JSONStream {
 
     // MARK: Opening and closing
 
-    private func open(indent: Int, pathKey: (any CodingKey)?, closesWithValue: Bool, content: Content) -> Handle {
+    private func open(indent: Int, path: CodingPathComponent, closesWithValue: Bool, content: Content) -> Handle {
         let handle = Handle(serial: nextSerial, depth: frames.count)
         nextSerial += 1
-        frames.append(Frame(serial: handle.serial, indent: indent, pathKey: pathKey, closesWithValue: closesWithValue, content: content))
+        frames.append(Frame(serial: handle.serial, indent: indent, path: path, closesWithValue: closesWithValue, content: content))
         return handle
     }
 
-    private func encodeNested<Value: Encodable>(_ value: Value, pathKey: some CodingKey, indent: Int) throws {
-        let handle = open(indent: indent, pathKey: pathKey, closesWithValue: true, content: .nothing)
+    /// A frame whose path borrows its key is closed before the key's owner returns: here when the
+    /// value has been encoded, or never read again once the stream is abandoned.
+    private func encodeNested<Value: Encodable>(_ value: Value, path: CodingPathComponent, indent: Int) throws {
+        let handle = open(indent: indent, path: path, closesWithValue: true, content: .nothing)
         do {
             try value.encode(to: StreamingEncoder(stream: self, handle: handle))
         } catch {
@@ -327,13 +333,16 @@ final class JSONStream {
             output.append(UInt8(ascii: "}"))
             return
         }
-        memberPrefixes.prepare(for: memberKeys[firstMember...], indent: indent, layout: layout)
+        let depth = indent / 2
+        while memberPrefixes.count <= depth { memberPrefixes.append(MemberPrefixes()) }
+        memberPrefixes[depth].prepare(for: memberKeys[firstMember...], indent: indent, layout: layout)
+        let prefixes = memberPrefixes[depth]
         output.moveTail(from: contentStart, into: &unsortedMembers)
-        for (place, position) in memberPrefixes.order.enumerated() {
+        for (place, position) in prefixes.order.enumerated() {
             let member = firstMember + position
             let start = memberStarts[member] - contentStart
             let end = member + 1 < memberStarts.count ? memberStarts[member + 1] - contentStart : unsortedMembers.count
-            memberPrefixes.appendPrefix(ofPlace: place, to: &output)
+            prefixes.appendPrefix(ofPlace: place, to: &output)
             output.append(start..<end, of: unsortedMembers)
         }
         layout.appendClosingLine(to: &output, indent: indent)

@@ -307,3 +307,19 @@ struct StreamingEncoderTests {
         try expectStreamedAsFoundation([SortedJSONEncoderTests.Wrapped(inner: PathReport())])
     }
 }
+
+extension StreamingEncoderTests {
+    /// A record with a nested object of the same keys, and one with a nested object of other keys.
+    struct Level: Encodable {
+        var b = 1
+        var a: [String: Int]? = ["b": 2, "a": 3]
+        var nested: [Level] = []
+    }
+
+    @Test("objects of the same keys at different depths, and objects of different keys in turn, each keep their own order")
+    func keysAtDepths() throws {
+        try expectStreamedAsFoundation([Level(nested: [Level(a: nil), Level()]), Level(a: ["z": 0])])
+        let inner = Document.object(["b": .integer(1), "a": .integer(2)])
+        try expectStreamedAsFoundation(Document.array([inner, .object(["a": inner]), .object(["c": .integer(3), "b": inner, "a": inner])]))
+    }
+}

@@ -11,7 +11,7 @@ enum PlainValue {
     /// The plain form of a string, an `Int`, a truth value, a `Double`, or one of the first three
     /// optional; nil for any other value. Comparing types is free where a cast (`as? String`) is a
     /// runtime call, and most nested values are not plain ones.
-    init?<Value: Encodable>(_ value: Value) {
+    init?<Value: Encodable>(_ value: borrowing Value) {
         if Value.self == String.self { self = .string(unsafeBitCast(value, to: String.self)) }
         else if Value.self == Int.self { self = .integer(Int64(unsafeBitCast(value, to: Int.self))) }
         else if Value.self == Bool.self { self = .bool(unsafeBitCast(value, to: Bool.self)) }

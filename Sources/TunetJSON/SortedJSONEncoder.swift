@@ -4,6 +4,10 @@
 /// `tunet provider list --json` and a quarter of an attendance upload encoding (BENCHMARKS.md).
 /// Audit snapshots, the CLI's `--json` output and the service's responses all go through it, so
 /// the same state is always the same text.
+///
+/// A value is written out as it is encoded (`JSONStream`), each object put in key order as it
+/// closes. A value that uses its containers in an order a stream cannot follow is encoded again,
+/// built first as a tree of nodes (`NodeEncoder`) and then written (`JSONWriter`).
 public struct SortedJSONEncoder: Sendable {
     public enum Style: Sendable {
         case compact

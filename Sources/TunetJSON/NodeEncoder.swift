@@ -58,17 +58,18 @@ final class NodeEncoder: Encoder {
     }
 
     /// The node of a plain value (a string, a number, a truth value, or one of these optional), without
-    /// an encoder of its own; nil for any other value. Comparing types is free where a cast (`as? String`)
-    /// is a runtime call, and most nested values are not plain ones.
+    /// an encoder of its own; nil for any other value.
     func plainNode<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> JSONNode? {
-        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
-        if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
-        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
-        if Value.self == Double.self { return try checked(unsafeBitCast(value, to: Double.self), key: key) }
-        if Value.self == String?.self { return unsafeBitCast(value, to: String?.self).map(JSONNode.string) ?? .null }
-        if Value.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map { .integer(Int64($0)) } ?? .null }
-        if Value.self == Bool?.self { return unsafeBitCast(value, to: Bool?.self).map(JSONNode.bool) ?? .null }
-        return nil
+        guard let plain = PlainValue(value) else { return nil }
+        switch plain {
+        case .null: return .null
+        case .bool(let value): return .bool(value)
+        case .integer(let value): return .integer(value)
+        case .unsigned(let value): return .unsigned(value)
+        case .double(let value): return try checked(value, key: key)
+        case .float(let value): return try checked(value, key: key)
+        case .string(let value): return .string(value)
+        }
     }
 
     func checked(_ float: Float, key: (any CodingKey)?) throws -> JSONNode {
@@ -83,8 +84,7 @@ final class NodeEncoder: Encoder {
 
     private func requireFinite(_ value: Double, key: (any CodingKey)?) throws {
         guard value.isFinite else {
-            let path = codingPath + (key.map { [$0] } ?? [])
-            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "Unable to encode \(value) directly in JSON."))
+            throw EncodingError.nonFiniteNumber(value, codingPath: codingPath + (key.map { [$0] } ?? []))
         }
     }
 }
@@ -134,16 +134,6 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         object.set(key.stringValue, .deferred(child))
         return child
     }
-}
-
-private enum SuperKey: String, CodingKey { case `super` }
-
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {

@@ -7,16 +7,10 @@ import TunetDomain
 /// unescaped slashes, so that audit snapshots, `--json` output and API responses keep their text.
 @Suite("Sorted JSON encoding matches Foundation byte for byte")
 struct SortedJSONEncoderTests {
-    private func foundation<Value: Encodable>(_ value: Value, pretty: Bool) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     private func expectSame<Value: Encodable>(_ value: Value, sourceLocation: SourceLocation = #_sourceLocation) throws {
         for pretty in [false, true] {
             let ours = try SortedJSONEncoder(style: pretty ? .pretty : .compact).encodeToString(value)
-            let theirs = try foundation(value, pretty: pretty)
+            let theirs = try foundationJSON(value, pretty: pretty)
             #expect(ours == theirs, sourceLocation: sourceLocation)
         }
     }
@@ -185,7 +179,8 @@ struct SortedJSONEncoderTests {
     }
 }
 
-private indirect enum Document: Encodable {
+/// A JSON document of any shape, encoded through single-value containers as a wrapper type would.
+indirect enum Document: Encodable {
     case null, bool(Bool), integer(Int), double(Double), string(String)
     case array([Document]), object([String: Document])
 

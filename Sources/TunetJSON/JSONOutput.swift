@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bytes being written, in memory of their own: a write is a capacity check and a copy, where each
 /// `Array` append also checks that its storage is not shared, and copying a slice retains it.
 struct JSONOutput: ~Copyable {
@@ -7,11 +13,12 @@ struct JSONOutput: ~Copyable {
 
     init(capacity: Int = 4096) {
         self.capacity = capacity
-        start = .allocate(capacity: capacity)
+        guard let memory = malloc(capacity) else { fatalError("out of memory for \(capacity) bytes of JSON") }
+        start = memory.bindMemory(to: UInt8.self, capacity: capacity)
     }
 
     deinit {
-        start.deallocate()
+        free(start)
     }
 
     func makeArray() -> [UInt8] {
@@ -23,12 +30,12 @@ struct JSONOutput: ~Copyable {
         if count + extra > capacity { grow(toHold: count + extra) }
     }
 
+    /// Grown in place where the allocator can (`realloc`): a large document's memory is then moved by
+    /// its page tables instead of copied into new pages at each doubling.
     private mutating func grow(toHold needed: Int) {
         let newCapacity = max(needed, capacity * 2)
-        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStart.update(from: start, count: count)
-        start.deallocate()
-        start = newStart
+        guard let grown = realloc(start, newCapacity) else { fatalError("out of memory for \(newCapacity) bytes of JSON") }
+        start = grown.bindMemory(to: UInt8.self, capacity: newCapacity)
         capacity = newCapacity
     }
 

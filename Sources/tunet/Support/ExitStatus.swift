@@ -100,7 +100,9 @@ enum Console {
     static func out(utf8 bytes: [UInt8]) {
         // Whatever `print` left in standard output's buffer goes first.
         fflush(nil)
-        try? FileHandle.standardOutput.write(contentsOf: bytes + [UInt8(ascii: "\n")])
+        // Written as they are, then the line's end: a large document is not copied to add one byte.
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
+        try? FileHandle.standardOutput.write(contentsOf: [UInt8(ascii: "\n")])
     }
 
     /// A sentence from the catalogue, on standard output.

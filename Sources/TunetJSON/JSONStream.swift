@@ -228,12 +228,15 @@ final class JSONStream {
         return frames[...container.depth].compactMap(\.path.key)
     }
 
+    /// An element still being encoded is not counted yet, as the tree encoder and Foundation count
+    /// it; a nested container is counted from when it was asked for, as there.
     func elementCount(of array: Handle) -> Int {
         guard isOpen(array), case .array(let count) = frames[array.depth].content else {
             abandon()
             return 0
         }
-        return count
+        let elementInProgress = array.depth + 1 < frames.count && frames[array.depth + 1].closesWithValue
+        return elementInProgress ? count - 1 : count
     }
 
     // MARK: Opening and closing

@@ -7,7 +7,7 @@ struct MemberOrder {
     /// Positions into `keys` (counted from its start) in the order to write them. A list holds
     /// objects of one type one after another, so the last order found is tried first.
     mutating func positions(of keys: ArraySlice<String>) -> [Int] {
-        if !lastKeys.elementsEqual(keys) {
+        if !lastKeys.elementsEqual(keys, by: { $0.hasSameBytes(as: $1) }) {
             lastKeys = Array(keys)
             lastPositions = Self.sortedPositions(lastKeys)
         }
@@ -31,5 +31,13 @@ struct MemberOrder {
             }
         }
         return result
+    }
+}
+
+extension String {
+    /// Whether the two are the same bytes. Swift's `==` also calls text equal that is written with
+    /// other bytes (é as one character, or as e and an accent), but a JSON key is its bytes.
+    func hasSameBytes(as other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
     }
 }

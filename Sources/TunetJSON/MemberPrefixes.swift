@@ -38,7 +38,7 @@ struct MemberPrefixes {
         guard keys.count == other.count else { return false }
         var index = keys.startIndex
         for key in other {
-            guard key == keys[index] else { return false }
+            guard key.hasSameBytes(as: keys[index]) else { return false }
             index += 1
         }
         return true

@@ -9,8 +9,8 @@ import TunetDomain
 struct SortedJSONEncoderTests {
     private func expectSame<Value: Encodable>(_ value: Value, sourceLocation: SourceLocation = #_sourceLocation) throws {
         for pretty in [false, true] {
-            let ours = try SortedJSONEncoder(style: pretty ? .pretty : .compact).encodeToString(value)
-            let theirs = try foundationJSON(value, pretty: pretty)
+            let ours = try SortedJSONEncoder(style: pretty ? .pretty : .compact).encode(value)
+            let theirs = try foundationBytes(value, pretty: pretty)
             #expect(ours == theirs, sourceLocation: sourceLocation)
         }
     }

@@ -36,8 +36,8 @@ struct StreamingEncoderTests {
 
     private func expectFoundationBytes<Value: Encodable>(_ value: Value, sourceLocation: SourceLocation) throws {
         for style in Self.styles {
-            let ours = try SortedJSONEncoder(style: style).encodeToString(value)
-            #expect(ours == (try foundationJSON(value, pretty: style == .pretty)), "\(style)", sourceLocation: sourceLocation)
+            let ours = try SortedJSONEncoder(style: style).encode(value)
+            #expect(ours == (try foundationBytes(value, pretty: style == .pretty)), "\(style)", sourceLocation: sourceLocation)
         }
     }
 

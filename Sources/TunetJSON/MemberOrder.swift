@@ -37,7 +37,11 @@ struct MemberOrder {
 extension String {
     /// Whether the two are the same bytes. Swift's `==` also calls text equal that is written with
     /// other bytes (é as one character, or as e and an accent), but a JSON key is its bytes.
+    /// The same value of a string (the same literal, as a type's coding keys give each time) is the
+    /// same bytes, which is nearly always the case and settled without reading them.
     func hasSameBytes(as other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        if unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) { return true }
+        var mine = self, theirs = other
+        return mine.withUTF8 { mine in theirs.withUTF8 { theirs in mine.elementsEqual(theirs) } }
     }
 }

@@ -95,12 +95,23 @@ extension Provider {
         let index = Int32(column.rawValue)
         var unknown = false
         guard let members: [Member] = row.bytes(index, { bytes in
-            bytes.split(separator: UInt8(ascii: ",")).compactMap { part in
-                if let known = codes.first(where: { $0.code.elementsEqual(part) }) { return known.member }
-                if let read = reading(String(decoding: part, as: UTF8.self)) { return read }
-                unknown = true
-                return nil
+            var members: [Member] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                if part.isEmpty { continue }
+                if let known = codes.first(where: { $0.code.count == part.count && $0.code.withUnsafeBufferPointer { $0.elementsEqual(part) } }) {
+                    members.append(known.member)
+                } else if let read = reading(String(decoding: part, as: UTF8.self)) {
+                    members.append(read)
+                } else {
+                    unknown = true
+                }
             }
+            return members
         }), !unknown else { throw row.damaged(column.name, index) }
         return members
     }
@@ -137,14 +148,16 @@ extension SQLiteReader {
 
     /// Every provider, ordered by farm name (then organisation number) as people look them up.
     public func allProviders() throws -> [Provider] {
-        try providers(try cached(Provider.selection + " ORDER BY name COLLATE NOCASE, organisation_number"), [])
+        try providers(try cached(Provider.selection + " ORDER BY name COLLATE NOCASE, organisation_number"), [], reserving: try providerCount())
     }
 
     /// The providers `statement` (selecting `Provider.selection`) finds, read with SQLite's C API:
     /// GRDB's rows were a quarter of `tunet provider list` (BENCHMARKS.md).
-    func providers(_ statement: Statement, _ arguments: StatementArguments) throws -> [Provider] {
+    /// `reserving`: room for this many at once, where a list would otherwise be copied as it grows.
+    func providers(_ statement: Statement, _ arguments: StatementArguments, reserving capacity: Int = 0) throws -> [Provider] {
         try statement.setArguments(arguments)
         var providers: [Provider] = []
+        providers.reserveCapacity(capacity)
         try statement.step(table: "provider") { providers.append(try Provider(row: $0)) }
         return providers
     }

@@ -42,7 +42,7 @@ extension SQLiteReader {
              WHERE municipality_number IN (SELECT value FROM json_each(?))
                 OR id IN (SELECT ap.provider_id FROM agreement_party ap JOIN agreement a ON a.id = ap.agreement_id WHERE \(Self.agreementInScope))
              ORDER BY name COLLATE NOCASE, organisation_number
-            """), [numbers, numbers])
+            """), [numbers, numbers], reserving: try providerCount())
     }
 
     public func procurements(in scope: MunicipalityScope) throws -> [Procurement] {

@@ -85,7 +85,14 @@ public struct ProviderDesk: Sendable {
 
     public func list(_ filter: ProviderFilter = ProviderFilter()) throws -> [ProviderView] {
         try context.read { reader in
-            try reader.providers(in: context.actor.scope).map { ProviderView($0, today: context.today) }.filter(filter.matches)
+            let providers = try reader.providers(in: context.actor.scope)
+            var views: [ProviderView] = []
+            views.reserveCapacity(providers.count)
+            for provider in providers {
+                let view = ProviderView(provider, today: context.today)
+                if filter.matches(view) { views.append(view) }
+            }
+            return views
         }
     }
 

@@ -2,17 +2,20 @@
 /// `Encodable` implementations fill a container after asking for it, and may ask for the same
 /// keyed container twice (a summary adds its derived fields to the object its model wrote).
 enum JSONNode {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case unsigned(UInt64)
-    case double(Double)
-    case float(Float)
-    case string(String)
+    /// A string, a number, a truth value or null: written as the stream writes it.
+    case plain(PlainValue)
     case array(JSONArray)
     case object(JSONObject)
     /// A super encoder's value, read when written: it may be any kind of value, known only later.
     case deferred(NodeEncoder)
+
+    static var null: JSONNode { .plain(.null) }
+    static func bool(_ value: Bool) -> JSONNode { .plain(.bool(value)) }
+    static func integer(_ value: Int64) -> JSONNode { .plain(.integer(value)) }
+    static func unsigned(_ value: UInt64) -> JSONNode { .plain(.unsigned(value)) }
+    static func double(_ value: Double) -> JSONNode { .plain(.double(value)) }
+    static func float(_ value: Float) -> JSONNode { .plain(.float(value)) }
+    static func string(_ value: String) -> JSONNode { .plain(.string(value)) }
 }
 
 final class JSONArray {

@@ -10,13 +10,7 @@ struct JSONWriter: ~Copyable {
 
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node {
-        case .null: output.appendJSON(.null)
-        case .bool(let value): output.appendJSON(.bool(value))
-        case .integer(let value): output.appendJSON(.integer(value))
-        case .unsigned(let value): output.appendJSON(.unsigned(value))
-        case .double(let value): output.appendJSON(.double(value))
-        case .float(let value): output.appendJSON(.float(value))
-        case .string(let value): output.appendJSONString(value)
+        case .plain(let value): output.appendJSON(value)
         case .array(let array): writeArray(array.items, indent: indent)
         case .object(let object): writeObject(object, indent: indent)
         case .deferred(let encoder): write(encoder.node ?? .object(JSONObject()), indent: indent)

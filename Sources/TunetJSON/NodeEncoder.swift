@@ -62,13 +62,9 @@ final class NodeEncoder: Encoder {
     func plainNode<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> JSONNode? {
         guard let plain = PlainValue(value) else { return nil }
         switch plain {
-        case .null: return .null
-        case .bool(let value): return .bool(value)
-        case .integer(let value): return .integer(value)
-        case .unsigned(let value): return .unsigned(value)
         case .double(let value): return try checked(value, key: key)
         case .float(let value): return try checked(value, key: key)
-        case .string(let value): return .string(value)
+        default: return .plain(plain)
         }
     }
 

@@ -104,14 +104,6 @@ struct AttendanceRowWriter {
     /// A status as it is stored (its raw value), in memory that lasts as long as the program, so that
     /// SQLite may read it where it lies instead of copying it for every row.
 
-    private func bindText(_ text: String, at index: Int32, to handle: OpaquePointer?) -> Int32 {
-        var text = text
-        return text.withUTF8 { utf8 in
-            sqlite3_bind_text(handle, index, utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                              Int32(utf8.count), transient)
-        }
-    }
-
     private func bindInteger(_ value: Int?, at index: Int32, to handle: OpaquePointer?) -> Int32 {
         guard let value else { return sqlite3_bind_null(handle, index) }
         return sqlite3_bind_int64(handle, index, Int64(value))
@@ -126,9 +118,6 @@ struct AttendanceRowWriter {
         throw error
     }
 }
-
-/// SQLite copies a value bound with this destructor, so the Swift string may go away at once.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// SQLite reads a value bound with this destructor (none) where it lies, which must outlast the binding.
 private let readWhereItLies: sqlite3_destructor_type? = nil

@@ -59,24 +59,45 @@ extension SQLiteReader {
         }
     }
 
-    /// Reported days of these placements from `from` to `to`, keyed by placement and day number.
+    /// Reported days of these placements from `from` to `to`, keyed by placement and day number. Read
+    /// in parts of 500 placements through statements prepared once, the numbers bound and the rows read
+    /// with SQLite's C API: preparing, boxing the arguments and GRDB's rows were a quarter of a national
+    /// month's read (BENCHMARKS.md).
     public func attendance(placements: [Int64], from: LocalDate, to: LocalDate) throws -> [StoredAttendance] {
+        try attendance(placements: placements, from: from, to: to, perRead: Self.placementsPerRead)
+    }
+
+    func attendance(placements: [Int64], from: LocalDate, to: LocalDate, perRead: Int) throws -> [StoredAttendance] {
         guard !placements.isEmpty else { return [] }
         var result: [StoredAttendance] = []
-        for chunk in stride(from: 0, to: placements.count, by: 500).map({ Array(placements[$0..<min($0 + 500, placements.count)]) }) {
+        for start in stride(from: 0, to: placements.count, by: perRead) {
+            let part = placements[start..<min(start + perRead, placements.count)]
             // The participant codes from their column: decoding each placement's document for one field cost as much as the rest.
-            let participants = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT id, participant_code FROM placement WHERE id IN (\(Self.marks(chunk.count)))", arguments: StatementArguments(chunk))
-                .map { (row: Row) -> (Int64, ParticipantCode) in (row["id"], ParticipantCode(stored: row["participant_code"])) })
-            let statement = try db.makeStatement(sql: """
+            let codes = try statement("SELECT id, participant_code FROM placement WHERE id IN (\(Self.marks(part.count)))", full: part.count == perRead)
+            try codes.bind(numbers: part)
+            var participants: [Int64: ParticipantCode] = [:]
+            participants.reserveCapacity(part.count)
+            try codes.step(table: "placement") { row in
+                guard let code = row.text(1) else { throw row.damaged("participant_code", 1) }
+                participants[row.int64(0)] = ParticipantCode(stored: code)
+            }
+            let days = try statement("""
                 SELECT \(AttendanceRowReader.columns)
-                FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(Self.marks(chunk.count)))
+                FROM attendance WHERE date >= ? AND date <= ? AND placement_id IN (\(Self.marks(part.count)))
                 ORDER BY placement_id, date
-                """)
-            try statement.setArguments(StatementArguments([from.iso, to.iso] + chunk))
-            try AttendanceRowReader().read(statement, participants: participants, into: &result)
+                """, full: part.count == perRead)
+            try days.bind(texts: [from.iso, to.iso], numbers: part)
+            try AttendanceRowReader().read(days, participants: participants, into: &result)
         }
         return result
+    }
+
+    private static let placementsPerRead = 500
+
+    /// A full part's statement is kept prepared for the next read; a shorter one (each farm's own number
+    /// of placements) is not, so that a long-running service does not keep one for every length.
+    private func statement(_ sql: String, full: Bool) throws -> Statement {
+        full ? try cached(sql) : try db.makeStatement(sql: sql)
     }
 }
 

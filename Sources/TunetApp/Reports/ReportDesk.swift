@@ -62,6 +62,11 @@ public struct ReportDesk: Sendable {
         }
     }
 
+    /// A sheet longer than this is written row by row, in libxlsxwriter's constant memory: a national
+    /// month's invoice basis (10,000 rows) then takes 14 MB less and 8 % less time, and its heading is not
+    /// merged over the columns (Reports/README.md).
+    static let constantMemoryFromRows = 5_000
+
     /// A report by name with filters already read (tests).
     func write(_ name: String, filters: ReportFilters, to output: String?) throws -> ExportView {
         try write(try ReportCatalogue.load().report(name), filters: filters, to: output)
@@ -75,15 +80,22 @@ public struct ReportDesk: Sendable {
         try OutputPath.check(path, database: context.store.location, force: force)
         let language = filters.language
         let texts = Texts(language)
-        let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true,
+        let sources = ReportSources(context: context, filters: filters)
+        let sheets = report.sheets.filter { $0.isShown(narrowedBy: filters.narrowing) }
+        // Every sheet's rows but the attendance rows (read while they are written) before the workbook is
+        // made: a long sheet is written row by row, in libxlsxwriter's constant memory.
+        let sheetParts = try sheets.map { sheet in
+            sheet.source == "attendance_rows" ? nil : try context.read { try sources.rows(for: sheet.source, in: $0) }
+        }
+        let long = sheetParts.contains { $0?.contains { $0.rows.count > Self.constantMemoryFromRows } ?? false }
+        let workbook = try XLSXWorkbook(path: path, constantMemory: report.streaming == true || long,
                                         footer: WorkbookFooter.make(name: report.title.text(language), texts: texts, now: context.now()))
         try writeFrontSheet(workbook, report: report, filters: filters)
         var sheetNames: [String] = []
         var total = 0
         context.progress.begin(.writingRows, total: nil)
-        let sources = ReportSources(context: context, filters: filters)
-        for sheet in report.sheets where sheet.isShown(narrowedBy: filters.narrowing) {
-            if sheet.source == "attendance_rows" {
+        for (sheet, readParts) in zip(sheets, sheetParts) {
+            guard let parts = readParts else {
                 let name = sheet.name.text(language)
                 let writer = try SheetWriter(workbook: workbook, name: name, definition: sheet, language: language, month: nil,
                                              narrowing: filters.narrowing)
@@ -95,7 +107,6 @@ public struct ReportDesk: Sendable {
                 total += writer.count
                 continue
             }
-            let parts = try context.read { try sources.rows(for: sheet.source, in: $0) }
             for part in parts.isEmpty ? [SheetRows(rows: [])] : parts {
                 let name = part.suffix.map { "\(sheet.name.text(language)) \($0)" } ?? sheet.name.text(language)
                 let month = sheet.columns.contains { $0.type == .daysOfMonth } ? filters.month(today: context.today) : nil

@@ -11,8 +11,7 @@ struct InvoiceLinesSideBySideTests {
     @Test("Hundreds of placements split into parts give the same lines for each farm, in the same order, as one after another")
     func sameAsOneAfterAnother() throws {
         let farms = try SyntheticFarm(farms: 12, placements: 240)
-        let may = try farms.lines().dropFirst().filter { $0.split(separator: ";")[2].hasPrefix("2025-05") }.map(String.init)
-        _ = try AttendanceImportDesk(farms.context).run(file: try farms.file("may.csv", may))
+        _ = try farms.importMonth("2025-05")
         let month = try YearMonth.parse("2025-05").get()
         let today = try #require(LocalDate(year: 2025, month: 6, day: 15))
         func lines(parts: Int) throws -> [UInt8] {

@@ -12,8 +12,7 @@ struct StoredAttendanceReadTests {
     @Test("Read in parts of any size, the days are the table's rows for those placements and that month, in placement and date order")
     func partsOfAnySize() throws {
         let farms = try SyntheticFarm(farms: 12, placements: 240)
-        let may = try farms.lines().dropFirst().filter { $0.split(separator: ";")[2].hasPrefix("2025-05") }.map(String.init)
-        _ = try AttendanceImportDesk(farms.context).run(file: try farms.file("may.csv", may))
+        let mayDays = try farms.importMonth("2025-05")
         let from = try #require(LocalDate(year: 2025, month: 5, day: 1)), to = try #require(LocalDate(year: 2025, month: 5, day: 31))
         try farms.context.sqlite.readSQLite { (reader: SQLiteReader) throws in
             let ids = try Int64.fetchAll(reader.db, sql: "SELECT id FROM placement ORDER BY id")
@@ -23,7 +22,7 @@ struct StoredAttendanceReadTests {
                 FROM attendance a JOIN placement p ON p.id = a.placement_id
                 WHERE a.date BETWEEN '2025-05-01' AND '2025-05-31' ORDER BY a.placement_id, a.date
                 """).map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String) \($0[3] as Int64) \($0[4] as Int64) \($0[5] as String)" }
-            #expect(table.count == may.count)
+            #expect(table.count == mayDays)
             for perRead in [1, 7, 239, 240, 500] {
                 let read = try reader.attendance(placements: ids, from: from, to: to, perRead: perRead).map {
                     "\($0.entry.placementId) \($0.entry.date.iso) \($0.entry.status.rawValue) \($0.dayPrice.ore) \($0.transport.ore) \($0.entry.participant.text)"

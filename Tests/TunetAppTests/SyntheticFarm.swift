@@ -22,6 +22,13 @@ struct SyntheticFarm {
 
     var context: TunetContext { workspace.context }
 
+    /// Only the days of one month (`2025-05`) of the file imported, for tests of a month's reading.
+    func importMonth(_ month: String) throws -> Int {
+        let lines = try lines().dropFirst().filter { $0.split(separator: ";")[2].hasPrefix(month) }.map(String.init)
+        _ = try AttendanceImportDesk(context).run(file: try file("\(month).csv", lines))
+        return lines.count
+    }
+
     /// The file's lines, the header first.
     func lines() throws -> [Substring] {
         try String(contentsOf: file, encoding: .utf8).split(separator: "\n")

@@ -9,12 +9,14 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import time
+import zipfile
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -122,7 +124,32 @@ class Harness:
             handle.write(text)
         return path
 
+    def floor_writes_tunets_cells(self, imported):
+        """The floors and the peer must write the cells Tunet writes: May's rows of each, header included,
+        compared with Tunet's row by row (style numbers aside, which follow the order formats are first used)."""
+        tunet_out, floor_out = self.path("cells-check-tunet.xlsx"), self.path("cells-check-floor.xlsx")
+        peer_out = self.path("cells-check-peer.xlsx")
+        measure(self.tunet_command(imported, "export", "attendance-rows", "--from", "2025-05-01", "--to", "2025-05-31",
+                                   "-o", tunet_out, "--force"), env=self.env)
+        measure([self.floor, imported, floor_out, "2025-05-01", "2025-05-31", "cells"])
+        measure([sys.executable, os.path.join(ROOT, "Benchmarks/peer_export.py"), imported, peer_out, "2025-05-01", "2025-05-31"])
+
+        def rows(path, sheet):
+            xml = zipfile.ZipFile(path).read(f"xl/worksheets/{sheet}").decode()
+            data = xml[xml.index("<sheetData>"):xml.index("</sheetData>")]
+            return [re.sub(r' s="\d+"', "", row) for row in re.findall(r"<row [^>]*>.*?</row>", data)]
+
+        tunet = rows(tunet_out, "sheet2.xml")
+        for name, path in (("the C floor", floor_out), ("the Python peer", peer_out)):
+            other = rows(path, "sheet1.xml")
+            differing = sum(1 for a, b in zip(tunet, other) if a != b) + abs(len(tunet) - len(other))
+            if differing:
+                sys.exit(f"{name} does not write Tunet's cells: {differing} of {len(tunet)} rows differ")
+        print(f"  the C floor and the Python peer write Tunet's cells: May's {len(tunet) - 1:,} rows and the header alike",
+              flush=True)
+
     def export_benchmark(self, imported):
+        self.floor_writes_tunets_cells(imported)
         tunet, floor, peer, cells = [], [], [], []
         memory = {"tunet": [], "c_floor": [], "python_peer": []}
         for run in range(self.runs):

@@ -1,8 +1,9 @@
 /*
  * The floor for the xlsx export benchmark: the least a program can do to write the same
  * 1,000,000 x 10 cells as `tunet export attendance-rows` -- the same SQL query over the same SQLite
- * file, the same cell types and number formats, libxlsxwriter in constant-memory mode, and nothing
- * else (no front sheet, no totals, no validation).
+ * file, the same cell types, texts (the statuses in bokmål words, the header row with its style) and
+ * number formats, libxlsxwriter in constant-memory mode, and nothing else (no front sheet, no totals,
+ * no validation). `Benchmarks/run` checks that its data rows are Tunet's, cell by cell.
  *
  * With a fifth argument `cells`, the second floor (issue #27): the rows are first read into memory,
  * then the clock starts, and only the writing of the same cells is timed and printed ("write 8.12 s"):
@@ -34,11 +35,12 @@ static const char *query =
     "JOIN agreement a ON a.id = pl.agreement_id WHERE at.date >= ? AND at.date <= ? "
     "ORDER BY p.organisation_number, pl.participant_code, at.date";
 
-static const char *status_code(const char *status) {
+/* A stored status as the bokmål export shows it (Tunet's catalogue, label.attendance_status.*). */
+static const char *status_word(const char *status) {
     switch (status[0]) {
-    case 'p': return "M";
-    case 'c': return "AT";
-    default: return status[7] == 'w' && status[8] == 'i' && status[11] == 'o' ? "FU" : "FM";
+    case 'p': return "møtt";
+    case 'c': return "avlyst av tilbyder";
+    default: return status[7] == 'w' && status[8] == 'i' && status[11] == 'o' ? "fravær umeldt" : "fravær meldt";
     }
 }
 
@@ -73,7 +75,7 @@ static struct row read_row(sqlite3_stmt *statement, int keep) {
     const char *iso = (const char *)sqlite3_column_text(statement, 3);
     lxw_datetime day = {atoi(iso), atoi(iso + 5), atoi(iso + 8), 0, 0, 0};
     r.day = day;
-    r.status = status_code((const char *)sqlite3_column_text(statement, 4));
+    r.status = status_word((const char *)sqlite3_column_text(statement, 4));
     r.has_hours = sqlite3_column_type(statement, 5) != SQLITE_NULL;
     r.hours = sqlite3_column_int(statement, 5) / 10.0;
     r.has_trips = sqlite3_column_type(statement, 6) != SQLITE_NULL;
@@ -123,8 +125,14 @@ int main(int argc, char **argv) {
     format_set_num_format(date, "dd.mm.yyyy");
     lxw_format *money = workbook_add_format(workbook);
     format_set_num_format(money, "#,##0.00\\ \"kr\"");
-    const char *headers[] = {"Tilbyder", "Deltaker", "Avtale", "Dato", "Status", "Timer", "Skyss", "Ekstradag", "Dagbeløp", "Skyss (kr)"};
-    for (int column = 0; column < 10; column++) worksheet_write_string(sheet, 0, column, headers[column], NULL);
+    lxw_format *header = workbook_add_format(workbook);
+    format_set_bold(header);
+    format_set_pattern(header, LXW_PATTERN_SOLID);
+    format_set_bg_color(header, 0xDDEBF7);
+    format_set_text_wrap(header);
+    const char *headers[] = {"Tilbyder", "Deltaker", "Avtale", "Dato", "Tilstand", "Timer", "Turer", "Ekstra", "Dag", "Skyss"};
+    worksheet_set_row(sheet, 0, 33, NULL);
+    for (int column = 0; column < 10; column++) worksheet_write_string(sheet, 0, column, headers[column], header);
 
     lxw_row_t row = 1;
     if (cells_only) {

@@ -102,7 +102,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "TunetTestSupport", dependencies: ["TunetDomain", "TunetText"], path: "Tests/TunetTestSupport", swiftSettings: strict),
+        .target(name: "TunetTestSupport", dependencies: ["TunetDomain", "TunetText", "TunetChildProcess"], path: "Tests/TunetTestSupport", swiftSettings: strict),
         .testTarget(name: "TunetDomainTests", dependencies: ["TunetTestSupport", "TunetDomain", "TunetText"]),
         .testTarget(name: "TunetJSONTests", dependencies: ["TunetJSON", "TunetDomain"]),
         .testTarget(name: "TunetSideBySideTests", dependencies: ["TunetSideBySide"]),
@@ -116,7 +116,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TunetAppTests", dependencies: ["TunetTestSupport", "TunetApp", "TunetFixtures", "TunetStorage", "TunetStoreSQLite", "TunetDomain", "TunetText", "TunetJSON",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetChildProcess", "TunetSpreadsheet", "CXLSXWriter"]),
+        .testTarget(name: "TunetSpreadsheetTests", dependencies: ["TunetTestSupport", "TunetSpreadsheet", "TunetDomain", "CXLSXWriter"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["TunetTestSupport", "TunetChildProcess", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),

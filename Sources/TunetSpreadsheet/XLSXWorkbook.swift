@@ -56,7 +56,8 @@ public enum XLSXCell: Sendable {
     /// on a stored value (a 33,000-character file name once broke the audit export for good). Counted in
     /// UTF-16 units, as Excel counts, which is never fewer than the characters libxlsxwriter counts.
     public static func fitted(_ text: String) -> String {
-        guard text.utf16.count > maximumTextLength else { return text }
+        // A text's UTF-16 units are never more than its UTF-8 bytes, which a native string knows without counting.
+        guard text.utf8.count > maximumTextLength, text.utf16.count > maximumTextLength else { return text }
         var kept = String.UnicodeScalarView()
         var units = 0
         for scalar in text.unicodeScalars {

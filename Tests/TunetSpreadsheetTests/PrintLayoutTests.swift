@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TunetSpreadsheet
-import TunetChildProcess
+import TunetTestSupport
 
 /// How a sheet prints, decided from its shape (`XLSXPrintLayout`), the footer's code, the wrapped texts' rows,
 /// and all of it read back from written workbooks with openpyxl (installed by scripts/test).
@@ -127,20 +127,7 @@ struct PrintLayoutTests {
                 assert narrow.print_area == expected, narrow.print_area
             print('ok')
             """
-        let python = try Self.python(script, in: folder)
+        let python = try runPython(script, in: folder)
         #expect(python.output.hasSuffix("ok\n"), "\(python.output)")
-    }
-
-    static func python(_ script: String, in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        return (process.waitForExit(), String(decoding: data, as: UTF8.self))
     }
 }

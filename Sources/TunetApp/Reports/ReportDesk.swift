@@ -126,53 +126,54 @@ public struct ReportDesk: Sendable {
         return ExportView(report: report.name, file: path, sheets: sheetNames, rows: total)
     }
 
-    /// The attendance rows are read from the database on a thread of its own, a thousand rows at a
-    /// time, while this one writes them into the sheet: a year's million rows keep two cores busy
-    /// instead of one (BENCHMARKS.md). At most a few thousand rows wait between the two.
+    /// The attendance rows are read from the database, and their cells made ready, on a thread of its
+    /// own, a thousand rows at a time, while this one writes them into the sheet: a year's million rows
+    /// keep two cores busy instead of one, and this thread does little but libxlsxwriter's own work
+    /// (BENCHMARKS.md). At most a few thousand rows wait between the two.
     private func writeAttendanceRows(to writer: SheetWriter, filters: ReportFilters) throws {
         let fields = writer.keys.map(AttendanceField.init(key:))
-        /// Rows' values one after the other, `fields.count` to a row (which may be none).
-        struct Batch: Sendable {
-            var values: [ReportValue] = []
-            var rows = 0
-        }
         let batchRows = 1_000
-        let batches = Handoff<Batch>(capacity: 4)
-        let readFailure = Mutex<(any Error)?>(nil)
-        let reading = Worker(name: "tunet-export-read") { [context] in
+        let batches = Handoff<XLSXRowBatch>(capacity: 4)
+        let outcome = Mutex<Result<SheetRowCells, any Error>?>(nil)
+        let reading = Worker(name: "tunet-export-read") { [context, cells = writer.rowsMadeElsewhere()] in
+            var cells = cells
             do {
-                var batch = Batch()
-                batch.values.reserveCapacity(fields.count * batchRows)
+                var batch = XLSXRowBatch()
+                batch.reserveCapacity(rows: batchRows, cellsPerRow: fields.count)
+                var values: [ReportValue] = []
+                values.reserveCapacity(fields.count)
                 try context.read { reader in
                     try reader.forEachAttendance(from: filters.from, to: filters.to, in: filters.covered) { row in
-                        for field in fields { batch.values.append(field.value(in: row)) }
-                        batch.rows += 1
+                        values.removeAll(keepingCapacity: true)
+                        for field in fields { values.append(field.value(in: row)) }
+                        cells.add(values: values, to: &batch)
                         guard batch.rows == batchRows else { return }
                         // The writer stopped (it failed): no need to read on.
                         guard batches.put(batch) else { throw CancellationError() }
-                        batch = Batch()
-                        batch.values.reserveCapacity(fields.count * batchRows)
+                        batch = XLSXRowBatch()
+                        batch.reserveCapacity(rows: batchRows, cellsPerRow: fields.count)
                     }
                 }
                 if batch.rows > 0 { _ = batches.put(batch) }
+                outcome.withLock { $0 = .success(cells) }
             } catch {
-                readFailure.withLock { $0 = error }
+                outcome.withLock { $0 = .failure(error) }
             }
             batches.finish()
         }
         do {
-            while let batch = batches.take() {
-                for row in 0..<batch.rows {
-                    try writer.write(values: batch.values[row * fields.count..<(row + 1) * fields.count])
-                }
-            }
+            while let batch = batches.take() { try writer.write(batch) }
         } catch {
             batches.cancel()
             reading.join()
             throw error
         }
         reading.join()
-        if let failure = readFailure.withLock({ $0 }) { throw failure }
+        switch outcome.withLock({ $0 }) {
+        case .success(let cells): writer.resume(cells)
+        case .failure(let error): throw error
+        case nil: break
+        }
     }
 
     /// A column of the attendance rows sheet, resolved from its catalogue key once per export.

@@ -11,58 +11,18 @@ final class SheetWriter {
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
     let language: Language
     let texts: Texts
-    /// Labels rendered once per code: a streamed sheet writes the same few for a million rows.
-    private var labels: [Message: String] = [:]
-    private let yes: String
-    private let no: String
+    /// Makes each row's cells and adds up the totals; handed to another thread while a long sheet's rows
+    /// are made ready there (`rowsMadeElsewhere`).
+    private var cells: SheetRowCells
+    /// The rows written into the sheet.
     private(set) var count = 0
+    /// A row's cells on their way into the sheet, kept for the next row.
+    private var pending = XLSXRowBatch()
     /// Told every 1 024 rows how many rows the workbook has, counting `rowsBefore` of its earlier sheets.
     var progress: any ProgressObserver = SilentProgress()
     var rowsBefore = 0
-    /// The columns' keys, types, highlighted texts (nil for none) and days, apart: a streamed sheet
-    /// reads them for each of a million rows.
+    /// The columns' keys, in order.
     let keys: [String]
-    private let types: [ReportColumnType]
-    private let highlights: [Set<String>?]
-    private let days: [Int?]
-    private var totals: [Double]
-    /// Money is summed exactly, in øre.
-    private var moneyTotals: [Int64]
-    private var formats: [ColumnFormats]
-
-    /// A column's styles, plain and highlighted, each resolved to a workbook format on first use.
-    final class ColumnFormats {
-        let plain: XLSXStyle?
-        let marked: XLSXStyle?
-        /// By highlighted or not and by the kind of cell (other, money, date, blank): each kind has its own default.
-        private var resolved = [XLSXFormat?](repeating: nil, count: 8)
-
-        init(type: ReportColumnType) {
-            switch type {
-            case .money: (plain, marked) = (XLSXStyle(numberFormat: XLSXStyle.nokFormat), XLSXStyle(numberFormat: XLSXStyle.nokFormat, background: 0xFCE4D6))
-            case .date: (plain, marked) = (.date, SheetWriter.highlightedDate)
-            case .percent: (plain, marked) = (XLSXStyle(numberFormat: "0.0%"), XLSXStyle(numberFormat: "0.0%"))
-            default: (plain, marked) = (nil, SheetWriter.highlighted)
-            }
-        }
-
-        func format(marked isMarked: Bool, cell: XLSXCell, in sheet: XLSXSheet) -> XLSXFormat {
-            let kind: Int
-            switch cell {
-            case .money: kind = 1
-            case .date: kind = 2
-            case .blank: kind = 3
-            default: kind = 0
-            }
-            let slot = kind * 2 + (isMarked ? 1 : 0)
-            if let known = resolved[slot] { return known }
-            let format = sheet.format(for: cell, style: isMarked ? marked : plain)
-            resolved[slot] = format
-            return format
-        }
-    }
-    static let highlighted = XLSXStyle(background: 0xFCE4D6)
-    static let highlightedDate = XLSXStyle(numberFormat: "dd.mm.yyyy", background: 0xFCE4D6)
 
     /// `heading`: the lines above the header row when the catalogue gives the sheet a heading, the first
     /// in bold. `narrowing`: the filters in use, which decide the columns shown (`omit_with_filter`, `only_with_filter`).
@@ -73,8 +33,6 @@ final class SheetWriter {
         headerRow = heading.isEmpty ? 0 : heading.count + 1
         self.language = language
         texts = Texts(language)
-        yes = texts("report.yes")
-        no = texts("report.no")
         var expanded: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)] = []
         for column in definition.columns where column.isShown(narrowedBy: narrowing) {
             if column.type == .daysOfMonth, let month {
@@ -88,12 +46,8 @@ final class SheetWriter {
         }
         columns = expanded
         keys = expanded.map(\.key)
-        types = expanded.map(\.type)
-        highlights = expanded.map { $0.highlight.isEmpty ? nil : $0.highlight }
-        days = expanded.map(\.day)
-        totals = Array(repeating: 0, count: expanded.count)
-        moneyTotals = Array(repeating: 0, count: expanded.count)
-        formats = expanded.map { ColumnFormats(type: $0.type) }
+        cells = SheetRowCells(types: expanded.map(\.type), highlights: expanded.map { $0.highlight.isEmpty ? nil : $0.highlight },
+                              days: expanded.map(\.day), texts: texts, sheet: sheet)
         for (index, line) in heading.enumerated() { try sheet.write(index, 0, .text(line), style: index == 0 ? XLSXStyle.title : nil) }
         for (index, column) in columns.enumerated() { try sheet.setColumns(index, index, width: column.width) }
         // Wrapped in its column's width: printed, no header is cut by the next.
@@ -107,35 +61,26 @@ final class SheetWriter {
 
     /// One row's values in column order (`keys`).
     func write<Values: RandomAccessCollection<ReportValue>>(values: Values) throws {
-        count += 1
-        if count & 1_023 == 0 { progress.update(Int64(rowsBefore + count)) }
-        for (index, value) in zip(types.indices, values) {
-            let cell: XLSXCell
-            var text: String?
-            switch (types[index], value) {
-            case (.daysOfMonth, .days(let byDay)): text = byDay[days[index] ?? 0]; cell = text.map { .text($0) } ?? .blank
-            case (_, .text(let value)): cell = .text(value); text = value
-            case (_, .integer(let value)): cell = .integer(value); totals[index] += Double(value)
-            case (_, .number(let value)): cell = .number(value); totals[index] += value
-            case (_, .money(let value)): cell = .money(value); moneyTotals[index] += value.ore
-            case (_, .date(let value)): cell = .date(value)
-            case (_, .codedDate(let value, let code)): cell = .date(value); text = code
-            case (_, .percent(let value)): cell = .number(value)
-            case (_, .flag(let value)):
-                text = value ? yes : no
-                cell = .text(text!)
-            case (_, .label(let message, let code)):
-                let label = labels[message] ?? texts.render(message)
-                labels[message] = label
-                cell = .text(label)
-                // The catalogue highlights codes: the same in every language.
-                text = code
-            default: cell = .blank
-            }
-            let marked = if let text, let highlight = highlights[index] { highlight.contains(text) } else { false }
-            if case .blank = cell, !marked { continue }
-            try sheet.write(headerRow + count, index, cell, format: formats[index].format(marked: marked, cell: cell, in: sheet))
-        }
+        cells.add(values: values, to: &pending)
+        try write(pending)
+        pending.removeAll()
+    }
+
+    /// The cell maker, for rows made ready on another thread and written here with `write(_:)`; until it
+    /// is given back (`resume`), no row may be written with `write(values:)`.
+    func rowsMadeElsewhere() -> SheetRowCells { cells }
+
+    /// Takes back the cell maker from `rowsMadeElsewhere`, with the totals of the rows it made.
+    func resume(_ madeElsewhere: SheetRowCells) {
+        cells = madeElsewhere
+    }
+
+    /// Writes rows made ready by `SheetRowCells`, below the rows written so far.
+    func write(_ batch: XLSXRowBatch) throws {
+        try sheet.write(batch, firstRow: headerRow + count + 1)
+        let before = count
+        count += batch.rows
+        if count >> 10 != before >> 10 { progress.update(Int64(rowsBefore + count)) }
     }
 
     /// The totals row (formulas with cached values), the autofilter, or a note when nothing matched.
@@ -181,7 +126,7 @@ final class SheetWriter {
         for (index, column) in columns.enumerated() where column.total {
             let letter = Self.columnLetter(index)
             let format = column.type == .money ? XLSXStyle.nokFormat : "0"
-            let cached = column.type == .money ? Double(moneyTotals[index]) / 100 : totals[index]
+            let cached = column.type == .money ? Double(cells.moneyTotals[index]) / 100 : cells.totals[index]
             try sheet.write(totalRow, index, .formula("=SUBTOTAL(9,\(letter)\(headerRow + 2):\(letter)\(headerRow + count + 1))", cachedValue: cached),
                             style: XLSXStyle(bold: true, numberFormat: format))
         }

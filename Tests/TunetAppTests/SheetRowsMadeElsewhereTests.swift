@@ -6,8 +6,9 @@ import TunetSpreadsheet
 import TunetTestSupport
 import TunetText
 
-/// The attendance rows export makes its rows' cells ready on its reading thread (`SheetRowCells`) and
-/// writes them on another; that must give the workbook that writing each row in place gives.
+/// The attendance rows export, and a long catalogue sheet, make their rows' cells ready on a thread of their
+/// own (`SheetWriter.writeRowsMadeElsewhere`) and write them on another; that must give the workbook that
+/// writing each row in place gives.
 @Suite("A sheet's rows made ready on another thread are the rows written one by one")
 struct SheetRowsMadeElsewhereTests {
     /// A value of every kind a column of `type` takes, varying with the row; highlighted codes included.
@@ -58,19 +59,9 @@ struct SheetRowsMadeElsewhereTests {
             try oneByOne.close()
 
             let (elsewhere, batched) = try sheetWriter("\(name)-batched.xlsx")
-            let cells = batched.rowsMadeElsewhere()
-            let (batches, madeReady): ([XLSXRowBatch], SheetRowCells) = DispatchQueue.global().sync {
-                var cells = cells
-                var batches: [XLSXRowBatch] = []
-                for start in stride(from: 0, to: rows.count, by: 1_000) {
-                    var batch = XLSXRowBatch()
-                    for values in rows[start..<min(start + 1_000, rows.count)] { cells.add(values: values, to: &batch) }
-                    batches.append(batch)
-                }
-                return (batches, cells)
+            try batched.writeRowsMadeElsewhere(threadName: "test-rows") { row in
+                for values in rows { try row(values) }
             }
-            for batch in batches { try batched.write(batch) }
-            batched.resume(madeReady)
             #expect(batched.count == rows.count)
             try batched.finish()
             try elsewhere.close()
@@ -78,5 +69,25 @@ struct SheetRowsMadeElsewhereTests {
             let python = try runPython(sameWorkbooksScript("\(name)-plain.xlsx", "\(name)-batched.xlsx"), in: folder)
             #expect(python.output.hasSuffix("ok\n"), "\(name): \(python.output)")
         }
+    }
+
+    @Test("A failure while rows are made ready stops the writing and is the one thrown; the rows before it are written")
+    func failureWhileMaking() throws {
+        struct Broken: Error, Equatable {}
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let definition = try #require(try ReportCatalogue.load().reports.first { $0.name == "attendance-rows" }?.sheets.first)
+        let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("broken.xlsx").path, constantMemory: true)
+        let writer = try SheetWriter(workbook: workbook, name: "Rader", definition: definition, language: .nb, month: nil)
+        let values = writer.columns.map { Self.value($0.type, highlight: nil, row: 1) }
+        #expect(throws: Broken()) {
+            try writer.writeRowsMadeElsewhere(threadName: "test-rows") { row in
+                for _ in 0..<2_500 { try row(values) }
+                throw Broken()
+            }
+        }
+        // The two full batches were written; the half batch made when it failed was not.
+        #expect(writer.count == 2_000)
     }
 }

@@ -115,7 +115,15 @@ public struct ReportDesk: Sendable {
                                              narrowing: filters.narrowing)
                 writer.progress = context.progress
                 writer.rowsBefore = total
-                for row in part.rows { try writer.write(row) }
+                if part.rows.count > Self.constantMemoryFromRows {
+                    // Each row's cells made ready beside the writing, as the attendance rows are.
+                    let keys = writer.keys, rows = part.rows
+                    try writer.writeRowsMadeElsewhere(threadName: "tunet-report-rows") { row in
+                        for values in rows { try row(keys.map { values[$0] ?? .none }) }
+                    }
+                } else {
+                    for row in part.rows { try writer.write(row) }
+                }
                 try writer.finish()
                 try writer.insertChart(sheet.chart)
                 sheetNames.append(writer.sheetName)
@@ -127,52 +135,19 @@ public struct ReportDesk: Sendable {
     }
 
     /// The attendance rows are read from the database, and their cells made ready, on a thread of its
-    /// own, a thousand rows at a time, while this one writes them into the sheet: a year's million rows
-    /// keep two cores busy instead of one, and this thread does little but libxlsxwriter's own work
-    /// (BENCHMARKS.md). At most a few thousand rows wait between the two.
+    /// own while this one writes them: a year's million rows keep two cores busy instead of one (BENCHMARKS.md).
     private func writeAttendanceRows(to writer: SheetWriter, filters: ReportFilters) throws {
         let fields = writer.keys.map(AttendanceField.init(key:))
-        let batchRows = 1_000
-        let batches = Handoff<XLSXRowBatch>(capacity: 4)
-        let outcome = Mutex<Result<SheetRowCells, any Error>?>(nil)
-        let reading = Worker(name: "tunet-export-read") { [context, cells = writer.rowsMadeElsewhere()] in
-            var cells = cells
-            do {
-                var batch = XLSXRowBatch()
-                batch.reserveCapacity(rows: batchRows, cellsPerRow: fields.count)
-                var values: [ReportValue] = []
-                values.reserveCapacity(fields.count)
-                try context.read { reader in
-                    try reader.forEachAttendance(from: filters.from, to: filters.to, in: filters.covered) { row in
-                        values.removeAll(keepingCapacity: true)
-                        for field in fields { values.append(field.value(in: row)) }
-                        cells.add(values: values, to: &batch)
-                        guard batch.rows == batchRows else { return }
-                        // The writer stopped (it failed): no need to read on.
-                        guard batches.put(batch) else { throw CancellationError() }
-                        batch = XLSXRowBatch()
-                        batch.reserveCapacity(rows: batchRows, cellsPerRow: fields.count)
-                    }
+        try writer.writeRowsMadeElsewhere(threadName: "tunet-export-read") { [context] row in
+            var values: [ReportValue] = []
+            values.reserveCapacity(fields.count)
+            try context.read { reader in
+                try reader.forEachAttendance(from: filters.from, to: filters.to, in: filters.covered) { stored in
+                    values.removeAll(keepingCapacity: true)
+                    for field in fields { values.append(field.value(in: stored)) }
+                    try row(values)
                 }
-                if batch.rows > 0 { _ = batches.put(batch) }
-                outcome.withLock { $0 = .success(cells) }
-            } catch {
-                outcome.withLock { $0 = .failure(error) }
             }
-            batches.finish()
-        }
-        do {
-            while let batch = batches.take() { try writer.write(batch) }
-        } catch {
-            batches.cancel()
-            reading.join()
-            throw error
-        }
-        reading.join()
-        switch outcome.withLock({ $0 }) {
-        case .success(let cells): writer.resume(cells)
-        case .failure(let error): throw error
-        case nil: break
         }
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import TunetDomain
 import TunetSpreadsheet
 import TunetText
@@ -11,8 +12,8 @@ final class SheetWriter {
     let columns: [(key: String, type: ReportColumnType, header: String, width: Double, total: Bool, highlight: Set<String>, day: Int?)]
     let language: Language
     let texts: Texts
-    /// Makes each row's cells and adds up the totals; handed to another thread while a long sheet's rows
-    /// are made ready there (`rowsMadeElsewhere`).
+    /// Makes each row's cells and adds up the totals; a copy works on a thread of its own while a long
+    /// sheet's rows are made ready there (`writeRowsMadeElsewhere`), and comes back with the totals.
     private var cells: SheetRowCells
     /// The rows written into the sheet.
     private(set) var count = 0
@@ -66,17 +67,55 @@ final class SheetWriter {
         pending.removeAll()
     }
 
-    /// The cell maker, for rows made ready on another thread and written here with `write(_:)`; until it
-    /// is given back (`resume`), no row may be written with `write(values:)`.
-    func rowsMadeElsewhere() -> SheetRowCells { cells }
+    /// The rows a batch made ready on the helper thread holds.
+    static let batchRows = 1_000
 
-    /// Takes back the cell maker from `rowsMadeElsewhere`, with the totals of the rows it made.
-    func resume(_ madeElsewhere: SheetRowCells) {
-        cells = madeElsewhere
+    /// Writes the rows `produce` gives, one call of its `row` a row, while their cells are made ready on a
+    /// thread of its own (`produce` runs there too): this thread then does little but libxlsxwriter's own
+    /// work. At most a few thousand rows wait between the two. A failure on either side stops both and is
+    /// thrown here; the totals are those of every row given.
+    func writeRowsMadeElsewhere(threadName: String,
+                                _ produce: @escaping @Sendable (_ row: ([ReportValue]) throws -> Void) throws -> Void) throws {
+        let batches = Handoff<XLSXRowBatch>(capacity: 4)
+        let outcome = Mutex<Result<SheetRowCells, any Error>?>(nil)
+        let columns = keys.count
+        let making = Worker(name: threadName) { [cells] in
+            var cells = cells
+            do {
+                var batch = XLSXRowBatch()
+                batch.reserveCapacity(rows: Self.batchRows, cellsPerRow: columns)
+                try produce { values in
+                    cells.add(values: values, to: &batch)
+                    guard batch.rows == Self.batchRows else { return }
+                    // The writer stopped (it failed): no need to go on.
+                    guard batches.put(batch) else { throw CancellationError() }
+                    batch = XLSXRowBatch()
+                    batch.reserveCapacity(rows: Self.batchRows, cellsPerRow: columns)
+                }
+                if batch.rows > 0 { _ = batches.put(batch) }
+                outcome.withLock { $0 = .success(cells) }
+            } catch {
+                outcome.withLock { $0 = .failure(error) }
+            }
+            batches.finish()
+        }
+        do {
+            while let batch = batches.take() { try write(batch) }
+        } catch {
+            batches.cancel()
+            making.join()
+            throw error
+        }
+        making.join()
+        switch outcome.withLock({ $0 }) {
+        case .success(let made): cells = made
+        case .failure(let error): throw error
+        case nil: break
+        }
     }
 
     /// Writes rows made ready by `SheetRowCells`, below the rows written so far.
-    func write(_ batch: XLSXRowBatch) throws {
+    private func write(_ batch: XLSXRowBatch) throws {
         try sheet.write(batch, firstRow: headerRow + count + 1)
         let before = count
         count += batch.rows

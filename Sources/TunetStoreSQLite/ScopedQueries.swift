@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TunetDomain
+import TunetSideBySide
 import TunetStorage
 
 /// The reads limited to a token's municipalities. The scope is bound as one JSON array (`["3303","1804"]`)
@@ -28,6 +29,21 @@ extension SQLiteReader {
             SELECT pl.document FROM placement pl JOIN provider p ON p.id = pl.provider_id
             WHERE p.organisation_number = ? AND pl.municipality_number IN (SELECT value FROM json_each(?)) ORDER BY pl.id
             """), arguments: [provider.digits, numbers]))
+    }
+
+    /// The placements' documents are decoded on the other cores while this thread reads their days: the
+    /// connection stays on the thread that holds it. The days are read for every placement in the scope,
+    /// by the numbers in their rows.
+    public func placementsWithDays(in scope: MunicipalityScope, from: LocalDate, to: LocalDate) throws -> (placements: [Placement], days: [StoredAttendance]) {
+        let numbers = Self.scopeArgument(scope)
+        let rows = try Row.fetchAll(try cached(numbers == nil ? "SELECT id, document FROM placement ORDER BY id" : """
+            SELECT id, document FROM placement WHERE municipality_number IN (SELECT value FROM json_each(?)) ORDER BY id
+            """), arguments: numbers.map { [$0] } ?? [])
+        let ids = rows.map { $0[0] as Int64 }
+        let documents = rows.map { $0[1] as String }
+        let (placements, days) = try SideBySide.pair(beside: { try PlacementDocuments.decode(documents) },
+                                                     here: { try attendance(placements: ids, from: from, to: to) })
+        return (placements, days)
     }
 
     public func agreements(in scope: MunicipalityScope) throws -> [Agreement] {

@@ -157,15 +157,17 @@ public struct AttendanceOverviewDesk: Sendable {
     static func lines(provider: OrganisationNumber, month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every,
                       in reader: StoreReader) throws -> [InvoiceLine] {
         let placements = try reader.placements(in: municipalities, provider: provider).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
-        return try lines(placements, month: month, today: today, in: reader).compactMap { $0 }
+        let days = try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay)
+        return try lines(placements, days: days, month: month, today: today, in: reader).compactMap { $0 }
     }
 
     /// Every farm's lines for the month: one query for the placements and one for the attendance,
     /// not two per farm (a national month has 1,100 farms). `parts` and `threshold`: see `SideBySide`.
     static func linesByProvider(month: YearMonth, today: LocalDate, municipalities: MunicipalityScope = .every, in reader: StoreReader,
                                 parts: Int = SideBySide.cores, threshold: Int = SideBySide.defaultThreshold) throws -> [OrganisationNumber: [InvoiceLine]] {
-        let placements = try reader.placements(in: municipalities).filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
-        let lines = try lines(placements, month: month, today: today, in: reader, parts: parts, threshold: threshold)
+        let read = try reader.placementsWithDays(in: municipalities, from: month.firstDay, to: month.lastDay)
+        let placements = read.placements.filter { $0.start <= month.lastDay && $0.end >= month.firstDay }
+        let lines = try lines(placements, days: read.days, month: month, today: today, in: reader, parts: parts, threshold: threshold)
         var result: [OrganisationNumber: [InvoiceLine]] = [:]
         for (placement, line) in zip(placements, lines) {
             if let line { result[placement.provider, default: []].append(line) }
@@ -175,11 +177,11 @@ public struct AttendanceOverviewDesk: Sendable {
     }
 
     /// Each placement's line, in the placements' order; nil for a cancelled placement with nothing
-    /// reported. The lines are worked out side by side: a national month has 10,000.
-    private static func lines(_ placements: [Placement], month: YearMonth, today: LocalDate, in reader: StoreReader,
+    /// reported. `days`: the month's stored days of these placements (others are left out). The lines
+    /// are worked out side by side: a national month has 10,000.
+    private static func lines(_ placements: [Placement], days: [StoredAttendance], month: YearMonth, today: LocalDate, in reader: StoreReader,
                               parts: Int = SideBySide.cores, threshold: Int = SideBySide.defaultThreshold) throws -> [InvoiceLine?] {
-        let reported = Dictionary(grouping: try reader.attendance(placements: placements.map(\.id), from: month.firstDay, to: month.lastDay),
-                                  by: \.entry.placementId)
+        let reported = Dictionary(grouping: days, by: \.entry.placementId)
         var holidays: [String: [SchoolHoliday]] = [:]
         for placement in placements where holidays[placement.municipalityNumber] == nil {
             holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 import TunetSideBySide
 
@@ -33,6 +35,25 @@ struct SideBySideTests {
                     return item
                 }
             }
+        }
+    }
+
+    @Test("A pair: both results, the second done on the calling thread; an error of the calling thread's work is told first, and both have ended")
+    func pair() throws {
+        let caller = Thread.current
+        let (beside, here) = try SideBySide.pair(beside: { (0..<10_000).reduce(0, +) }, here: { Thread.current == caller })
+        #expect(beside == 49_995_000 && here)
+        let ended = Mutex(false)
+        #expect(throws: Refused(item: 2)) {
+            try SideBySide.pair(beside: { () throws -> Int in
+                Thread.sleep(forTimeInterval: 0.05)
+                ended.withLock { $0 = true }
+                throw Refused(item: 1)
+            }, here: { () throws -> Int in throw Refused(item: 2) })
+        }
+        #expect(ended.withLock { $0 })
+        #expect(throws: Refused(item: 1)) {
+            try SideBySide.pair(beside: { () throws -> Int in throw Refused(item: 1) }, here: { 3 })
         }
     }
 }

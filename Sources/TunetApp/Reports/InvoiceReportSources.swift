@@ -1,4 +1,5 @@
 import TunetDomain
+import TunetSideBySide
 import TunetStorage
 import TunetText
 
@@ -8,22 +9,22 @@ import TunetText
 extension ReportSources {
     func invoiceLines(_ reader: StoreReader) throws -> SheetRows {
         let bases = try invoiceBases(reader)
-        var rows: [ReportRow] = []
-        for (farm, lines) in bases {
-            for line in lines {
-                func days(_ status: AttendanceStatus) -> ReportValue { .integer(line.days[status.rawValue] ?? 0) }
-                rows.append([
-                    "provider": .text(farm.organisationNumber.digits), "provider_name": .text(farm.name),
-                    "placement": .integer(Int(line.placementId)), "participant": .text(line.participant.text), "agreement": .text(line.agreement),
-                    "planned_days": .integer(line.plannedDays), "reported_days": .integer(line.reportedDays), "present_days": days(.present),
-                    "absent_with_notice_days": days(.absentWithNotice), "absent_without_notice_days": days(.absentWithoutNotice),
-                    "cancelled_days": days(.cancelledByProvider), "billable_days": .integer(line.billableDays), "day_amount": .money(line.dayAmount),
-                    "transport_trips": .integer(line.transportTrips), "transport_amount": .money(line.transportAmount), "total": .money(line.total),
-                    "missing_days": .integer(line.missingDates.count), "ceiling_override": .flag(line.ceilingOverride),
-                ])
-            }
+        // A national month has 10,000 lines: their rows are made side by side.
+        let lines = bases.indices.flatMap { farm in bases[farm].lines.map { (farm: farm, line: $0) } }
+        let rows = try SideBySide.map(lines) { item -> ReportRow in
+            let (farm, line) = (bases[item.farm].farm, item.line)
+            func days(_ status: AttendanceStatus) -> ReportValue { .integer(line.days[status.rawValue] ?? 0) }
+            return [
+                "provider": .text(farm.organisationNumber.digits), "provider_name": .text(farm.name),
+                "placement": .integer(Int(line.placementId)), "participant": .text(line.participant.text), "agreement": .text(line.agreement),
+                "planned_days": .integer(line.plannedDays), "reported_days": .integer(line.reportedDays), "present_days": days(.present),
+                "absent_with_notice_days": days(.absentWithNotice), "absent_without_notice_days": days(.absentWithoutNotice),
+                "cancelled_days": days(.cancelledByProvider), "billable_days": .integer(line.billableDays), "day_amount": .money(line.dayAmount),
+                "transport_trips": .integer(line.transportTrips), "transport_amount": .money(line.transportAmount), "total": .money(line.total),
+                "missing_days": .integer(line.missingDates.count), "ceiling_override": .flag(line.ceilingOverride),
+            ]
         }
-        let complete = bases.allSatisfy { $0.lines.allSatisfy(\.missingDates.isEmpty) }
+        let complete = lines.allSatisfy { $0.line.missingDates.isEmpty }
         return SheetRows(rows: rows, heading: [
             invoiceTitle("invoice.workbook.title"), Message(complete ? "invoice.workbook.complete" : "invoice.workbook.incomplete"),
         ])

@@ -28,8 +28,10 @@ public protocol Store: Sendable {
     /// the write-ahead log); false when the log could not be emptied because another process was reading.
     func clearFreedContent() throws -> Bool
     /// Tidies the store's own files beside the writer (for SQLite: copies the write-ahead log into the
-    /// database file); a store that needs none does nothing.
-    func tidy() throws
+    /// database file); a store that needs none does nothing. True when there was something to tidy, as
+    /// while the store is being written to.
+    @discardableResult
+    func tidy() throws -> Bool
     /// Gives back the memory the store keeps to be faster (page caches, prepared statements, connections
     /// that only read), for a service gone quiet: nothing it holds changes, the next request is only slower.
     func releaseMemory()

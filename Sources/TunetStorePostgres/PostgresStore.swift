@@ -131,7 +131,7 @@ public final class PostgresStore: @unchecked Sendable {
     }
 
     /// The server tidies its own files (autovacuum, checkpoints).
-    public func tidy() throws {}
+    public func tidy() throws -> Bool { false }
 
     /// The pool's connections keep no cache worth giving back; the server's memory is the server's.
     public func releaseMemory() {}

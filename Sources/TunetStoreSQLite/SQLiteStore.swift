@@ -1,5 +1,6 @@
 import CSQLiteSettings
 import Foundation
+import Synchronization
 import GRDB
 import TunetDomain
 import TunetStorage
@@ -10,6 +11,8 @@ import TunetStorage
 /// on and a bounded wait when another process is writing. Every change goes through `write`,
 /// which runs one transaction and writes the audit events inside it.
 public final class SQLiteStore: Store {
+    /// The pages the write-ahead log held after the last `tidy`.
+    private let tidiedLogPages = Atomic(0)
     public let path: String
     let pool: DatabasePool
     /// A connection of its own for copying the write-ahead log into the file, when the caller does that.
@@ -202,8 +205,11 @@ public final class SQLiteStore: Store {
         replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)
     }
 
-    public func tidy() throws {
-        try checkpoint()
+    /// Something was tidied when the log holds another number of pages than after the last tidying: it
+    /// grew, or started again from its beginning.
+    public func tidy() throws -> Bool {
+        let pages = try checkpoint()
+        return tidiedLogPages.exchange(pages, ordering: .relaxed) != pages
     }
 
     /// SQLite's page caches and prepared statements are freed and the readers' connections closed (GRDB

@@ -47,4 +47,18 @@ struct CheckpointTests {
         #expect(try database.readSQLite { try Int.fetchOne($0.db, sql: "PRAGMA wal_autocheckpoint") } == 1000)
         #expect(try database.checkpoint() == 0)
     }
+
+    @Test("tell whether there was something to copy: after a commit yes, and no again until the next")
+    func tidyTellsWork() throws {
+        let file = try TemporaryDatabaseFile()
+        let database = try SQLiteStore(path: file.path, checkpoints: .byCaller)
+        let providers = try farms(3)
+        try database.writeSQLite(actor: .atServer("test")) { try $0.insert(providers[0]) }
+        #expect(try database.tidy())
+        #expect(try !database.tidy())
+        #expect(try !database.tidy())
+        try database.writeSQLite(actor: .atServer("test")) { try $0.insert(providers[1]) }
+        #expect(try database.tidy())
+        #expect(try !database.tidy())
+    }
 }

@@ -146,15 +146,6 @@ final class TunetProcess: @unchecked Sendable {
 /// Runs Python with openpyxl, the independent xlsx reader and writer (installed by scripts/test).
 enum Python {
     static func run(_ script: String, in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        return (process.waitForExit(), String(decoding: data, as: UTF8.self))
+        try runPython(script, in: folder)
     }
 }

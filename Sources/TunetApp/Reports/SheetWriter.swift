@@ -63,8 +63,8 @@ final class SheetWriter {
     /// One row's values in column order (`keys`).
     func write<Values: RandomAccessCollection<ReportValue>>(values: Values) throws {
         cells.add(values: values, to: &pending)
+        defer { pending.removeAll() }
         try write(pending)
-        pending.removeAll()
     }
 
     /// The rows a batch made ready on the helper thread holds.

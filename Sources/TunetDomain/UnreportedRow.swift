@@ -19,6 +19,10 @@ extension AttendanceRow {
 
     /// Checked for every row of a national file: a filled status answers at its first character.
     private static func isEmpty(_ text: String?) -> Bool {
-        text?.allSatisfy(\.isWhitespace) ?? true
+        guard let text else { return true }
+        // A first byte that is ASCII and no space starts a character that is none either: no need to
+        // break the text into characters.
+        if let first = text.utf8.first, first < 0x80, !String.isASCIIWhitespace(first) { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 }

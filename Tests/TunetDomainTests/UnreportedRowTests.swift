@@ -14,6 +14,8 @@ struct UnreportedRowTests {
     func leftEmpty() {
         #expect(row().isLeftUnreported)
         #expect(row(status: "  ", hours: "", trips: " ", extra: "").isLeftUnreported)
+        // Spaces beyond ASCII and a line break written as CRLF (one character) are blank too.
+        #expect(row(status: "\u{00A0}\u{2003}", hours: "\r\n", trips: "\t").isLeftUnreported)
         #expect(AttendanceRow(row: 2, organisationNumber: nil, participant: "P-9999", date: "not a date", status: "", hours: nil,
                               transportTrips: nil, extraDay: nil).isLeftUnreported)
     }
@@ -22,6 +24,9 @@ struct UnreportedRowTests {
     func filledIn() {
         #expect(!row(status: "M").isLeftUnreported)
         #expect(!row(status: "X").isLeftUnreported)
+        #expect(!row(status: " \tM").isLeftUnreported)
+        #expect(!row(status: "\u{00A0}møtt").isLeftUnreported)
+        #expect(!row(status: "M\u{0301}").isLeftUnreported)
         #expect(!row(hours: "0").isLeftUnreported)
         #expect(!row(trips: "2").isLeftUnreported)
         #expect(!row(extra: "nei").isLeftUnreported)

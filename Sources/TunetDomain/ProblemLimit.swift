@@ -16,7 +16,8 @@ public struct ProblemsNotShown: Equatable, Sendable {
     public private(set) var inFile = false
 
     public init(byField: [String: Int] = [:], inFile: Bool = false) {
-        self.byField = byField.filter { $0.value > 0 }
+        // Every row of a file checked starts with none: no need to go through them.
+        self.byField = byField.isEmpty ? byField : byField.filter { $0.value > 0 }
         self.inFile = inFile
     }
 

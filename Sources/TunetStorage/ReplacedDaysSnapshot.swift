@@ -13,42 +13,41 @@ public enum ReplacedDaysSnapshot {
         let days = replaced.inDayOrder()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + days.count * 48)
-        bytes.append(contentsOf: #"{"columns":["#.utf8)
+        bytes.append(literal: #"{"columns":["#)
         for (position, column) in columns.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.appendJSONString(column)
         }
-        bytes.append(contentsOf: #"],"placements":["#.utf8)
+        bytes.append(literal: #"],"placements":["#)
         var start = 0
         while start < days.count {
             let placement = days[start].entry.placementId
             var end = start + 1
             while end < days.count && days[end].entry.placementId == placement { end += 1 }
             if start > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: #"{"days":["#.utf8)
+            bytes.append(literal: #"{"days":["#)
             for index in start..<end {
                 if index > start { bytes.append(UInt8(ascii: ",")) }
                 // Dates and stored status names are plain ASCII with nothing to escape: written as they are.
                 let day = days[index].entry
-                bytes.append(contentsOf: #"[""#.utf8)
+                bytes.append(literal: #"[""#)
                 appendISO(day.date, to: &bytes)
-                bytes.append(contentsOf: #"",""#.utf8)
-                let status = day.status.storedName
-                bytes.append(contentsOf: UnsafeBufferPointer(start: status.utf8Start, count: status.utf8CodeUnitCount))
-                bytes.append(contentsOf: #"","#.utf8)
+                bytes.append(literal: #"",""#)
+                bytes.append(literal: day.status.storedName)
+                bytes.append(literal: #"","#)
                 appendNumber(day.hoursTenths, to: &bytes)
                 bytes.append(UInt8(ascii: ","))
                 appendNumber(day.transportTrips, to: &bytes)
-                bytes.append(contentsOf: (day.extraDay ? ",true]" : ",false]").utf8)
+                bytes.append(literal: day.extraDay ? ",true]" : ",false]")
             }
-            bytes.append(contentsOf: #"],"participant":"#.utf8)
+            bytes.append(literal: #"],"participant":"#)
             bytes.appendJSONString(days[start].entry.participant.text)
-            bytes.append(contentsOf: #","placement_id":"#.utf8)
+            bytes.append(literal: #","placement_id":"#)
             bytes.append(contentsOf: String(placement).utf8)
             bytes.append(UInt8(ascii: "}"))
             start = end
         }
-        bytes.append(contentsOf: "]}".utf8)
+        bytes.append(literal: "]}")
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -63,7 +62,7 @@ public enum ReplacedDaysSnapshot {
 
     /// A number's digits written as they come, without a string for each (hours and trips are small).
     private static func appendNumber(_ value: Int?, to bytes: inout [UInt8]) {
-        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+        guard let value else { return bytes.append(literal: "null") }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var divisor: UInt = 1
@@ -73,5 +72,13 @@ public enum ReplacedDaysSnapshot {
             magnitude %= divisor
             divisor /= 10
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's bytes as one copy: appending a string's UTF-8 view goes through it byte by
+    /// byte, and a correction's snapshot appends some ten literals for each of its thousands of days.
+    mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

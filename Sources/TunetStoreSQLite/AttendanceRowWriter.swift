@@ -44,7 +44,10 @@ struct AttendanceRowWriter {
     }
 
     /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
+    /// Refused, with nothing written, when `submission` does not exist.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
+        guard !rows.isEmpty else { return }
+        try checkExists(submission)
         // A plan's rows are usually in this order already; sorting copied them all.
         let ordered = rows.inDayOrder()
         // A statement's dates are written into this buffer and bound where they lie; SQLite reads them
@@ -107,6 +110,16 @@ struct AttendanceRowWriter {
     private func bindInteger(_ value: Int?, at index: Int32, to handle: OpaquePointer?) -> Int32 {
         guard let value else { return sqlite3_bind_null(handle, index) }
         return sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
+    /// Every day of a write names this one submission: it is looked up once, where a foreign key looked
+    /// it up for every day (Schema, v23).
+    private func checkExists(_ submission: Int64) throws {
+        let sql = "SELECT EXISTS (SELECT 1 FROM attendance_submission WHERE id = ?)"
+        guard try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: [submission]) == true else {
+            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                                message: "reported days name submission \(submission), which does not exist", sql: sql)
+        }
     }
 
     private func fail(_ code: Int32, _ statement: Statement) throws -> Never {

@@ -47,5 +47,40 @@ extension Schema {
                 CREATE INDEX checked_invoice_by_municipality ON checked_invoice(municipality_number);
                 """)
         }
+        // A reported day's submission is looked up once per write, not once per day by a foreign key
+        // (`AttendanceRowWriter`): every day of a write names the submission recorded just before it, and
+        // a correction of a farm's 2,000 days paid 2,000 look-ups of that one row, a seventh of the
+        // service's work per upload (BENCHMARKS.md). The placement's key stays. A submission that days
+        // name can still not be removed or renumbered, as with the key.
+        migrator.registerMigration("v23-day-submission-checked-per-write") { db in
+            try db.execute(sql: """
+                CREATE TABLE attendance_rebuilt (
+                    placement_id INTEGER NOT NULL REFERENCES placement(id),
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hours_tenths INTEGER,
+                    transport_trips INTEGER,
+                    extra_day INTEGER NOT NULL,
+                    day_price_ore INTEGER NOT NULL,
+                    transport_ore INTEGER NOT NULL,
+                    planned_cost_ore INTEGER NOT NULL,
+                    submission_id INTEGER NOT NULL,
+                    PRIMARY KEY (placement_id, date)
+                ) WITHOUT ROWID;
+                INSERT INTO attendance_rebuilt (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore,
+                                                transport_ore, planned_cost_ore, submission_id)
+                    SELECT placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
+                           planned_cost_ore, submission_id
+                    FROM attendance ORDER BY placement_id, date;
+                DROP TABLE attendance;
+                ALTER TABLE attendance_rebuilt RENAME TO attendance;
+                CREATE TRIGGER submission_removed_keeps_its_days BEFORE DELETE ON attendance_submission
+                    WHEN EXISTS (SELECT 1 FROM attendance WHERE submission_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a submission with reported days cannot be removed or renumbered'); END;
+                CREATE TRIGGER submission_renumbered_keeps_its_days BEFORE UPDATE OF id ON attendance_submission
+                    WHEN NEW.id IS NOT OLD.id AND EXISTS (SELECT 1 FROM attendance WHERE submission_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a submission with reported days cannot be removed or renumbered'); END;
+                """)
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class SQLiteStore: Store {
         _ = Self.processSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .callback(BusyWait.polling(upTo: busyTimeout))
         configuration.label = "tunet"
         if checkpoints == .byCaller && !readOnly {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
@@ -82,7 +82,7 @@ public final class SQLiteStore: Store {
             pool = try DatabasePool(path: folderWritable ? path : Self.readOnlyLocation(path), configuration: configuration)
             var own = Configuration()
             own.label = "tunet-checkpoints"
-            own.busyMode = .timeout(busyTimeout)
+            own.busyMode = .callback(BusyWait.polling(upTo: busyTimeout))
             checkpointer = checkpoints == .byCaller && !readOnly ? try DatabaseQueue(path: path, configuration: own) : nil
         } catch {
             throw Self.translate(error, path: path)

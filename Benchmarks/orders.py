@@ -78,6 +78,7 @@ def orders_benchmark(harness):
                 if not os.path.exists(year):
                     fresh_copy(database, year)
                     measure(harness.tunet_command(year, "attendance", "import", csv), env=harness.env)
+                harness.up_to_date(year)
                 fresh_copy(year, target)
             else:
                 fresh_copy(database, target)

@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "TunetStoreSQLite",
             dependencies: ["TunetDomain", "TunetStorage", "TunetJSON", "TunetSideBySide", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings"],
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings", "CZlib"],
             swiftSettings: strict
         ),
         .target(

@@ -19,14 +19,14 @@ extension AttendanceReading {
 
 public protocol AttendanceWriting {
     /// Records a submission and writes its days; days for the same participant and date replace the
-    /// earlier ones (`replaced`, kept in the audit event; `replacedJSON` is `Store.auditSnapshot` of
+    /// earlier ones (`replaced`, kept in the audit event; `replacedAudit` is `Store.auditSnapshot` of
     /// them when it was made beforehand).
     func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
-                         replacedJSON: String?) throws -> AttendanceSubmission
+                         replacedAudit: ReplacedDaysAudit?) throws -> AttendanceSubmission
 }
 
 extension AttendanceWriting {
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance]) throws -> AttendanceSubmission {
-        try storeSubmission(submission, rows: rows, replaced: replaced, replacedJSON: nil)
+        try storeSubmission(submission, rows: rows, replaced: replaced, replacedAudit: nil)
     }
 }

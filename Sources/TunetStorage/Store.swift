@@ -17,7 +17,7 @@ public protocol Store: Sendable {
 
     /// The days a submission replaced, encoded as its audit event keeps them (nil when it replaced
     /// none): may be made outside the writer and handed to `storeSubmission`.
-    func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String?
+    func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> ReplacedDaysAudit?
 
     /// Copies the data to a new file at `path`, consistently, even while another process writes.
     func backup(to path: String, pages: PageProgress?) throws -> BackupCheck

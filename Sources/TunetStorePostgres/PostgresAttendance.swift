@@ -106,9 +106,9 @@ extension PostgresReader {
 
 extension PostgresTransaction {
     /// Records a submission and writes its rows; rows for the same participant-day replace the earlier ones.
-    /// - Parameter replacedJSON: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
+    /// - Parameter replacedAudit: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
-                                replacedJSON: String? = nil) throws -> AttendanceSubmission {
+                                replacedAudit: ReplacedDaysAudit? = nil) throws -> AttendanceSubmission {
         // The submission and its audit event touch no reported day: an earlier farm's held days wait behind them.
         guard let id = try keepingDaysHeld({ try value("""
             INSERT INTO attendance_submission (received_at, actor, provider_id, file_name, content_hash, months, row_count, new_rows,
@@ -126,7 +126,7 @@ extension PostgresTransaction {
         // One event per submission; the values it replaced stay in the log.
         try keepingDaysHeld {
             try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
-                      beforeJSON: replacedJSON ?? (replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)),
+                      beforeJSON: replacedAudit?.json ?? (replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)),
                       afterJSON: try AuditJSON.encode(stored),
                       note: .written(Self.importNote(submission)))
         }

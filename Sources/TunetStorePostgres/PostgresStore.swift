@@ -92,8 +92,8 @@ public final class PostgresStore: @unchecked Sendable {
         return try body(session)
     }
 
-    public func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String? {
-        replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)
+    public func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> ReplacedDaysAudit? {
+        replaced.isEmpty ? nil : ReplacedDaysAudit(json: ReplacedDaysSnapshot.json(replaced))
     }
 
     /// PostgreSQL's own tools make a shared database's backups (README, "A shared PostgreSQL server"):

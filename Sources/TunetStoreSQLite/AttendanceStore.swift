@@ -103,9 +103,9 @@ extension SQLiteReader {
 
 extension SQLiteTransaction {
     /// Records a submission and writes its rows; rows for the same participant-day replace the earlier ones.
-    /// - Parameter replacedJSON: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
+    /// - Parameter replacedAudit: `auditSnapshot(ofReplaced: replaced)` of the store, if it was made beforehand.
     public func storeSubmission(_ submission: AttendanceSubmission, rows: [StoredAttendance], replaced: [StoredAttendance],
-                                replacedJSON: String? = nil) throws -> AttendanceSubmission {
+                                replacedAudit: ReplacedDaysAudit? = nil) throws -> AttendanceSubmission {
         // A year's attendance touches pages all over the table: a 16 MB page cache for the writer (SQLite's
         // default is 2 MB) keeps a million-row import from rereading the same pages; 64 MB was no faster
         // and held a national import above 128 MB (BENCHMARKS.md). Readers keep the default.
@@ -124,7 +124,7 @@ extension SQLiteTransaction {
         try AttendanceRowWriter(db, replacing: !replaced.isEmpty).write(rows, submission: stored.id)
         // One event per submission; the values it replaced stay in the log.
         try audit("import", entity: AttendanceSubmission.auditEntity, id: String(stored.id),
-                  beforeJSON: replacedJSON ?? SQLiteStore.auditSnapshot(ofReplaced: replaced),
+                  before: StoredSnapshot.value(replacedAudit ?? SQLiteStore.auditSnapshot(ofReplaced: replaced)),
                   afterJSON: try AuditJSON.encode(stored),
                   note: .written(Self.importNote(submission)))
         return stored

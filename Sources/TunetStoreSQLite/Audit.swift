@@ -5,9 +5,10 @@ import TunetStorage
 import TunetJSON
 
 extension AuditEvent: FetchableRecord {
-    public init(row: Row) {
+    public init(row: Row) throws {
         self.init(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
-                  entityId: row["entity_id"], before: row["before_json"], after: row["after_json"],
+                  entityId: row["entity_id"], before: try StoredSnapshot.json(row["before_json"], column: "before_json"),
+                  after: try StoredSnapshot.json(row["after_json"], column: "after_json"),
                   note: (row["note"] as String?).map(RecordedText.init(stored:)),
                   actorRole: (row["actor_role"] as String?).flatMap(ActorRole.init(rawValue:)),
                   actorScope: (row["actor_scope"] as String?).map(MunicipalityScope.init(stored:)))
@@ -28,11 +29,16 @@ extension SQLiteTransaction {
 
     /// Records a change whose states are already encoded with `AuditJSON` (outside the writer, say).
     public func audit(_ action: String, entity: String, id: String, beforeJSON: String?, afterJSON: String?, note: RecordedText? = nil) throws {
+        try audit(action, entity: entity, id: id, before: StoredSnapshot.value(beforeJSON), afterJSON: afterJSON, note: note)
+    }
+
+    /// Records a change whose state before is already in the form the file keeps (`StoredSnapshot`).
+    func audit(_ action: String, entity: String, id: String, before: DatabaseValue, afterJSON: String?, note: RecordedText? = nil) throws {
         try cached("""
             INSERT INTO audit_event (at, actor, actor_role, actor_scope, action, entity, entity_id, before_json, after_json, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [timestamp, actor.name, actor.role.rawValue, actor.scope.stored, action, entity, id, beforeJSON, afterJSON,
-                                     note?.stored])
+            """).execute(arguments: [timestamp, actor.name, actor.role.rawValue, actor.scope.stored, action, entity, id,
+                                     before, StoredSnapshot.value(afterJSON), note?.stored])
     }
 }
 

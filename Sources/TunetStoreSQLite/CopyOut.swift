@@ -15,7 +15,9 @@ extension SQLiteStore {
                 for table in CopiedTables.inOrder where tables.contains(table) {
                     let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
                     let columns = info.map { $0["name"] as String }
-                    let selection = columns.map { "CAST(\"\($0)\" AS TEXT)" }.joined(separator: ", ")
+                    // A deflated snapshot is read as the blob it is and handed over as its JSON.
+                    let snapshots = table == "audit_event" ? Set(["before_json", "after_json"]) : []
+                    let selection = columns.map { snapshots.contains($0) ? "\"\($0)\"" : "CAST(\"\($0)\" AS TEXT)" }.joined(separator: ", ")
                     // In the order of the primary key (some tables have no rowid), so that a row comes after those it refers to.
                     let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { "\"\($0["name"] as String)\"" }
                     let order = key.isEmpty ? columns.map { "\"\($0)\"" }.joined(separator: ", ") : key.joined(separator: ", ")
@@ -23,7 +25,9 @@ extension SQLiteStore {
                     var batch = StoredRows(table: table, columns: columns, rows: [])
                     batch.rows.reserveCapacity(batchSize)
                     while let row = try cursor.next() {
-                        batch.rows.append((0..<columns.count).map { row[$0] as String? })
+                        batch.rows.append(try columns.indices.map { index in
+                            snapshots.contains(columns[index]) ? try StoredSnapshot.json(row[index], column: columns[index]) : row[index] as String?
+                        })
                         if batch.rows.count == batchSize {
                             try body(batch)
                             batch.rows.removeAll(keepingCapacity: true)

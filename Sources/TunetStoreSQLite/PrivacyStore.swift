@@ -104,12 +104,14 @@ extension SQLiteTransaction {
         let events = try Row.fetchAll(db, sql: "SELECT id, before_json, after_json, note FROM audit_event WHERE entity = ? AND entity_id IN (\(Self.marks(ids.count)))",
                                       arguments: StatementArguments([entity] + ids.map(String.init)))
         for event in events {
-            let before = (event["before_json"] as String?).map { AuditSnapshotScrub.scrub($0, fields: fields) }
-            let after = (event["after_json"] as String?).map { AuditSnapshotScrub.scrub($0, fields: fields) }
+            let storedBefore = try StoredSnapshot.json(event["before_json"], column: "before_json")
+            let storedAfter = try StoredSnapshot.json(event["after_json"], column: "after_json")
+            let before = storedBefore.map { AuditSnapshotScrub.scrub($0, fields: fields) }
+            let after = storedAfter.map { AuditSnapshotScrub.scrub($0, fields: fields) }
             let note = (event["note"] as String?).map { RecordedText(stored: $0).typed == nil ? $0 : RecordedText.typed(PersonalDataPolicy.erased).stored }
-            if before != event["before_json"] || after != event["after_json"] || note != event["note"] {
+            if before != storedBefore || after != storedAfter || note != event["note"] {
                 try db.execute(sql: "UPDATE audit_event SET before_json = ?, after_json = ?, note = ? WHERE id = ?",
-                               arguments: [before, after, note, event["id"] as Int64])
+                               arguments: [StoredSnapshot.value(before), StoredSnapshot.value(after), note, event["id"] as Int64])
                 scrubbed += 1
             }
         }

@@ -197,12 +197,15 @@ public final class SQLiteStore: Store {
     /// transaction started from; numbers come from AUTOINCREMENT and a restore keeps them growing.
     public var capabilities: StoreCapabilities { StoreCapabilities(readsBesideTheWriter: true, numbersOnlyGrow: true) }
 
-    public func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String? {
+    public func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> ReplacedDaysAudit? {
         Self.auditSnapshot(ofReplaced: replaced)
     }
 
-    static func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> String? {
-        replaced.isEmpty ? nil : ReplacedDaysSnapshot.json(replaced)
+    /// Deflated here, beside the writer, when large: the writer then only stores it.
+    static func auditSnapshot(ofReplaced replaced: [StoredAttendance]) -> ReplacedDaysAudit? {
+        guard !replaced.isEmpty else { return nil }
+        let json = ReplacedDaysSnapshot.json(replaced)
+        return ReplacedDaysAudit(json: json, kept: StoredSnapshot.deflated(json))
     }
 
     /// Something was tidied when the log holds another number of pages than after the last tidying: it

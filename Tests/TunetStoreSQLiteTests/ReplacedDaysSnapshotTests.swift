@@ -46,7 +46,7 @@ struct ReplacedDaysSnapshotTests {
             try stored(7, "P-2026-0001", 9, .absentWithoutNotice),
             try stored(7, "P-2026-0001", 2, .present, hours: 50, extra: true),
         ]
-        let json = try #require(SQLiteStore.auditSnapshot(ofReplaced: replaced))
+        let json = try #require(SQLiteStore.auditSnapshot(ofReplaced: replaced)?.json)
         let expected = Expected(columns: ["date", "status", "hours_tenths", "transport_trips", "extra_day"], placements: [
             .init(days: [[.text("2026-03-02"), .text("present"), .number(50), .none, .flag(true)],
                          [.text("2026-03-09"), .text("absent_without_notice"), .none, .none, .flag(false)]],
@@ -76,13 +76,13 @@ struct ReplacedDaysSnapshotTests {
             }, participant: "P-2026-000\(placement)", placement_id: placement)
         })
         let encoded = try SortedJSONEncoder(style: .compact).encodeToString(expected)
-        #expect(SQLiteStore.auditSnapshot(ofReplaced: replaced) == encoded)
-        #expect(SQLiteStore.auditSnapshot(ofReplaced: replaced.reversed()) == encoded)
+        #expect(SQLiteStore.auditSnapshot(ofReplaced: replaced)?.json == encoded)
+        #expect(SQLiteStore.auditSnapshot(ofReplaced: replaced.reversed())?.json == encoded)
     }
 
     @Test("escapes a participant code that holds JSON's special characters, and is absent when nothing was replaced")
     func escapesAndOmits() throws {
-        let json = try #require(SQLiteStore.auditSnapshot(ofReplaced: [try stored(1, "P\"1\\\n", 2, .present)]))
+        let json = try #require(SQLiteStore.auditSnapshot(ofReplaced: [try stored(1, "P\"1\\\n", 2, .present)])?.json)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let placements = try #require(document["placements"] as? [[String: Any]])
         #expect(placements.first?["participant"] as? String == "P\"1\\\n")

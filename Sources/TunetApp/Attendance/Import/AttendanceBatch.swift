@@ -113,7 +113,7 @@ struct AttendanceBatch {
         try checkProblems()
         return try planners.map { planner in
             var plan = try planner.plan(using: reader, cache: cache)
-            plan.replacedJSON = store.auditSnapshot(ofReplaced: plan.replaced)
+            plan.replacedAudit = store.auditSnapshot(ofReplaced: plan.replaced)
             return (planner.provider, plan)
         }
     }

@@ -117,7 +117,7 @@ struct AttendanceImportJob: Sendable {
         let submission = AttendanceSubmission(id: 0, receivedAt: "", actor: "", provider: farm, fileName: fileName, contentHash: hash,
                                               months: plan.months, rows: plan.rows, newRows: plan.new, changedRows: plan.replaced.count,
                                               unchangedRows: plan.unchanged, appliedAgainOf: earlier)
-        return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedJSON: plan.replacedJSON).id
+        return try tx.storeSubmission(submission, rows: plan.toWrite, replaced: plan.replaced, replacedAudit: plan.replacedAudit).id
     }
 
     func report(_ farms: [OrganisationNumber], _ counts: [FarmSubmission.Counts], _ submissionIds: [Int64],

@@ -15,7 +15,7 @@ struct FarmSubmission: Sendable {
         var months: [String] = []
         var rows = 0
         /// `replaced` encoded for the audit event, when that was done outside the writer.
-        var replacedJSON: String?
+        var replacedAudit: ReplacedDaysAudit?
         /// The stored days the rows were compared with.
         var basis: StoredDays?
 

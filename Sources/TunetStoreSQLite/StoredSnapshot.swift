@@ -7,7 +7,7 @@ import TunetStorage
 /// An audit event's snapshot as the file keeps it: JSON text up to 4 KB, and a larger one deflated into a
 /// blob. A farm's correction replaces thousands of days, and their snapshot (some 64 KB of JSON for 2,000
 /// days) was a quarter of the pages each upload wrote to the log and the checkpointer copied; deflated it
-/// is a tenth of that (BENCHMARKS.md, "2026-12-05, morning"). Everything that reads a snapshot reads the
+/// is a tenth of that (BENCHMARKS.md, "2026-12-05, late morning"). Everything that reads a snapshot reads the
 /// JSON (`json(_:column:)`); PostgreSQL compresses large values by itself.
 ///
 /// The blob is the JSON's length in UTF-8 bytes (four bytes, little-endian) and then its zlib stream.

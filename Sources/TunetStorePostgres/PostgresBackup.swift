@@ -13,18 +13,16 @@ struct PostgresBackup {
         guard let program = Self.program("pg_dump") else {
             throw TunetError.unwritableOutput(path: path, reason: Message("files.postgres.pg_dump_missing"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["--format=custom", "--no-password", "--file=\(path)"]
-        process.environment = environment
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-pg_dump-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let status = process.waitForExit()
+        let status: Int32
+        do {
+            status = try ChildProcess(program, ["--format=custom", "--no-password", "--file=\(path)"], environment: environment,
+                                      errors: .file(errors.path)).wait()
+        } catch let failure as ChildProcess.StartFailure {
+            throw TunetError.unwritableOutput(path: path, reason: Message("files.postgres.pg_dump_failed", [
+                "database": .text(address.description), "status": .integer(127), "detail": .text(failure.description)]))
+        }
         guard status == 0 else {
             try? FileManager.default.removeItem(atPath: path)
             let detail = (try? String(contentsOf: errors, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""

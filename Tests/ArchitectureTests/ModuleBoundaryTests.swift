@@ -85,7 +85,7 @@ struct ModuleBoundaryTests {
     func packageDeclaresImports() throws {
         let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
         let ownModules = ["TunetDomain", "TunetText", "TunetJSON", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet",
-                          "TunetReportCatalogue", "TunetApp", "TunetHTTP", "CXLSXWriter", "CZlib", "CSQLiteSettings", "CHeap", "TunetChildProcess", "TunetSideBySide"]
+                          "TunetReportCatalogue", "TunetApp", "TunetHTTP", "CXLSXWriter", "CZlib", "CSQLiteSettings", "CHeap", "CSpawn", "TunetChildProcess", "TunetSideBySide"]
         for module in ["TunetText", "TunetStorage", "TunetStoreSQLite", "TunetStorePostgres", "TunetFiles", "TunetSpreadsheet", "TunetApp", "TunetHTTP", "tunet"] {
             let start = try #require(manifest.firstMatch(of: try Regex("\\.(?:target|executableTarget)\\(\\s*name: \"\(module)\"")))
             let declaration = manifest[start.range.upperBound...]

@@ -10,10 +10,6 @@ struct CompletionAndManualTests {
     /// A program other than tunet (bash, zsh, fish, mandoc, groff), run to its end.
     static func run(_ program: String, _ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
                     input: String? = nil) throws -> TunetProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TUNET_DATABASE")
         environment["TUNET_ACTOR"] = "e2e-tester"
@@ -22,28 +18,20 @@ struct CompletionAndManualTests {
         // The scripts call the tunet on the line being completed, found on PATH as a person's would be.
         environment["PATH"] = TunetProcess.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment.merge(extra) { $1 }
-        process.environment = environment
         let output = folder.appendingPathComponent("out-\(UUID().uuidString)")
         let errors = folder.appendingPathComponent("err-\(UUID().uuidString)")
-        try Data().write(to: output)
-        try Data().write(to: errors)
+        let typed = folder.appendingPathComponent("in-\(UUID().uuidString)")
         defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(at: errors)
+            for file in [output, errors, typed] { try? FileManager.default.removeItem(at: file) }
         }
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
+        var standardInput = ChildProcess.Input.nothing
         if let input {
-            let pipe = Pipe()
-            process.standardInput = pipe
-            try process.run()
-            pipe.fileHandleForWriting.write(Data(input.utf8))
-            try pipe.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            try Data(input.utf8).write(to: typed)
+            standardInput = .file(typed.path)
         }
-        return TunetProcess.Result(status: process.waitForExit(), stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+        let process = try ChildProcess("/usr/bin/env", [program] + arguments, environment: environment, directory: folder.path,
+                                       input: standardInput, output: .file(output.path), errors: .file(errors.path))
+        return TunetProcess.Result(status: process.wait(), stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
                                    stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TunetChildProcess
 
 /// The database file and what is done to it while a service has it open: restore, replacement,
 /// erasure, exports beside it, reading it while another process writes or from a folder that cannot
@@ -17,7 +18,7 @@ struct DatabaseFileTests {
         for arguments in [["demo", "--replace"], ["restore", "kopi.sqlite", "--yes"]] {
             let refused = try tunet.run(arguments)
             #expect(refused.status == 75, "\(arguments): \(refused.stderr)")
-            #expect(refused.stderr.contains("is open in another process (tunet serve --port 0, pid \(service.process.processIdentifier))"),
+            #expect(refused.stderr.contains("is open in another process (tunet serve --port 0, pid \(service.process.id))"),
                     "\(refused.stderr)")
         }
         #expect(FileManager.default.fileExists(atPath: tunet.databasePath))
@@ -191,7 +192,7 @@ extension TunetProcess {
 extension TunetProcess.Running {
     /// SIGTERM, as an operator stops the service, then waits for it to end.
     func stop() throws -> TunetProcess.Result {
-        Foundation.kill(process.processIdentifier, SIGTERM)
+        process.signal(SIGTERM)
         return try wait()
     }
 }

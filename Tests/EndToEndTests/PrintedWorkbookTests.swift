@@ -65,14 +65,9 @@ struct PrintedWorkbookTests {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-lo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let pdfs = tunet.folder.appendingPathComponent("pdf")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", pdfs.path] + files
-        process.currentDirectoryURL = tunet.folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        #expect(process.waitForExit() == 0)
+        let converted = try ChildProcess(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", pdfs.path] + files,
+                                         directory: tunet.folder.path)
+        #expect(converted.wait() == 0)
 
         let check = Self.check.replacingOccurrences(of: "FILES", with: files.map { "'\($0)'" }.joined(separator: ", "))
         let python = try Python.run(check, in: tunet.folder)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunetChildProcess
 import TunetTestSupport
 
 @Suite("tunet serve stops gracefully")
@@ -53,9 +54,9 @@ struct ServeShutdownTests {
         upload.send(String(csv.prefix(30)))
         Thread.sleep(forTimeInterval: 0.3)
 
-        kill(running.process.processIdentifier, SIGTERM)
+        running.process.signal(SIGTERM)
         Thread.sleep(forTimeInterval: 0.5)
-        #expect(running.process.isRunning, "the service stopped with an upload in flight")
+        #expect(!running.process.hasEnded, "the service stopped with an upload in flight")
         #expect((try? RawConnection(port: port)) == nil, "a new connection was accepted after SIGTERM")
         upload.send(String(csv.dropFirst(30)))
         let answer = String(decoding: upload.receive(timeout: 10).data, as: UTF8.self)

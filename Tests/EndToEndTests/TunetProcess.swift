@@ -56,18 +56,18 @@ final class TunetProcess: @unchecked Sendable {
 
     /// A `tunet` process still running: to be waited for, or killed part-way.
     final class Running {
-        let process: Process
+        let process: ChildProcess
         let output: URL
         let errors: URL
 
-        init(_ process: Process, output: URL, errors: URL) {
+        init(_ process: ChildProcess, output: URL, errors: URL) {
             self.process = process
             self.output = output
             self.errors = errors
         }
 
         func wait() throws -> Result {
-            let status = process.waitForExit()
+            let status = process.wait()
             defer {
                 try? FileManager.default.removeItem(at: output)
                 try? FileManager.default.removeItem(at: errors)
@@ -78,22 +78,19 @@ final class TunetProcess: @unchecked Sendable {
 
         /// SIGKILL: no handler runs, no transaction is finished, as when the power goes.
         func kill() {
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            _ = process.waitForExit()
+            process.signal(SIGKILL)
+            process.wait()
         }
     }
 
     /// Starts `tunet` without waiting; its output goes to files so that it can never block on a full pipe.
     func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        var program = Self.binary.path, programArguments = arguments
         // TUNET_SETPRIV=nobody runs the binary as that user, for whom the test's folders are not writable.
         if extra["TUNET_SETPRIV"] == "nobody" {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments
+            program = "/usr/bin/setpriv"
+            programArguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments
         }
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TUNET_DATABASE")
         if TestDatabase.usesPostgres {
@@ -105,15 +102,10 @@ final class TunetProcess: @unchecked Sendable {
         // These tests read Tunet's English; the Norwegian default has tests of its own (LanguageCommandTests).
         environment["TUNET_LANG"] = "en"
         environment.merge(extra) { $1 }
-        process.environment = environment
         let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errors = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        try Data().write(to: output)
-        try Data().write(to: errors)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(program, programArguments, environment: environment, directory: folder.path,
+                                       output: .file(output.path), errors: .file(errors.path))
         return Running(process, output: output, errors: errors)
     }
 

@@ -126,8 +126,8 @@ struct TwoInstancesTests {
         }
 
         // A restart of one instance: what it stored is there, and it serves the next upload.
-        kill(instances[0].process.processIdentifier, SIGTERM)
-        _ = instances[0].process.waitForExit()
+        instances[0].process.signal(SIGTERM)
+        instances[0].process.wait()
         instances[0] = try tunet.start(["serve", "--port", "0"], environment: Self.today)
         ports[0] = try port(of: instances[0])
         #expect(try reportedDays(tunet) == [Self.farms[0]: expected, Self.farms[1]: expected])

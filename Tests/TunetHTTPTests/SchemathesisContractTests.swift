@@ -17,15 +17,11 @@ struct SchemathesisContractTests {
 
     /// The installed Schemathesis's version, or nil when Python cannot import it.
     static let installed: String? = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import importlib.metadata as m; print(m.version('schemathesis'))"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        guard process.waitForExit() == 0 else { return nil }
+        let printed = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-schemathesis-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: printed) }
+        guard let process = try? ChildProcess("/usr/bin/env", ["python3", "-c", "import importlib.metadata as m; print(m.version('schemathesis'))"],
+                                              output: .file(printed.path)),
+              process.wait() == 0, let output = try? Data(contentsOf: printed) else { return nil }
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }()
 

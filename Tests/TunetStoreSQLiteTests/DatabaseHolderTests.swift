@@ -14,11 +14,8 @@ struct DatabaseHolderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("tunet.sqlite").path
         #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "exec 3<\"$1\"; exec sleep 30", "holder", file]
-        try holder.run()
-        defer { kill(holder.processIdentifier, SIGKILL); _ = holder.waitForExit() }
+        let holder = try ChildProcess("/bin/sh", ["-c", "exec 3<\"$1\"; exec sleep 30", "holder", file])
+        defer { holder.signal(SIGKILL); holder.wait() }
 
         var status = stat()
         #expect(stat(file, &status) == 0)
@@ -26,10 +23,10 @@ struct DatabaseHolderTests {
         defer { close(own) }
         // The shell opens the file before it becomes `sleep`; wait for both.
         var named: [String] = []
-        for _ in 0..<250 where named != ["sleep 30, pid \(holder.processIdentifier)"] {
+        for _ in 0..<250 where named != ["sleep 30, pid \(holder.id)"] {
             named = DatabaseHold.holders(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
             usleep(20_000)
         }
-        #expect(named == ["sleep 30, pid \(holder.processIdentifier)"], "\(named)")
+        #expect(named == ["sleep 30, pid \(holder.id)"], "\(named)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TunetChildProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -127,45 +128,33 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     /// Runs a PostgreSQL program, as an unprivileged user when this process is root, and waits for it
-    /// with `waitpid` (pg_ctl leaves the server it starts running; its output goes to a file, not a pipe
-    /// the server would keep open).
+    /// (pg_ctl leaves the server it starts running; its output goes to a file, not a pipe the server
+    /// would keep open).
     @discardableResult
     private func run(_ program: String, _ arguments: [String]) throws -> String {
         let executable = binaries.appendingPathComponent(program).path
-        // Run from `/`: the unprivileged user may not enter the test's own folder (a clone can be mode
-        // 700), and psql would print that it cannot into the very output a test reads.
-        var argv = ["/usr/bin/env", "--chdir=/", executable] + arguments
+        var argv = [executable] + arguments
         if geteuid() == 0 {
             let (user, group) = Self.unprivileged()
             argv = ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(group)", "--clear-groups"] + argv
         }
         let outputFile = folder.deletingLastPathComponent().appendingPathComponent("tunet-pg-output-\(UUID().uuidString)").path
         defer { unlink(outputFile) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // Nothing else of this process's: a busy test run holds thousands of descriptors (services,
-        // connections, files), and a server that inherits them refuses to start ("insufficient file
-        // descriptors available to start server process"), as it did in CI.
-        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-        // A little beyond the highest, for descriptors other threads open meanwhile.
-        for descriptor in 3...((open.max() ?? 3) + 64) { posix_spawn_file_actions_addclose(&actions, descriptor) }
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder.path
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (cArguments + cEnvironment).forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment) == 0 else {
-            throw Unavailable(description: "\(program) could not be started")
+        // Run from `/`: the unprivileged user may not enter the test's own folder (a clone can be mode
+        // 700), and psql would print that it cannot into the very output a test reads. The child gets
+        // none of this process's descriptors: a busy test run holds thousands (services, connections,
+        // files), and a server that inherits them refuses to start ("insufficient file descriptors
+        // available to start server process"), as it did in CI.
+        let status: Int32
+        do {
+            status = try ChildProcess(argv[0], Array(argv.dropFirst()), environment: environment, directory: "/",
+                                      output: .file(outputFile), errors: .standardOutput).wait()
+        } catch {
+            throw Unavailable(description: "\(program) could not be started: \(error)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = (status & 0x7f) == 0, code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
+        guard status == 0 else {
             let printed = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
             throw Unavailable(description: "\(program) failed (\(status)): \(printed)")
         }

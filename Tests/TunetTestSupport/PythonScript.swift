@@ -4,16 +4,11 @@ import TunetChildProcess
 /// Runs a Python 3 script (scripts/test installs openpyxl) in `folder`; its status and what it printed,
 /// standard error included.
 public func runPython(_ script: String, in folder: URL) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script]
-    process.currentDirectoryURL = folder
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    return (process.waitForExit(), String(decoding: data, as: UTF8.self))
+    let printed = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-python-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: printed) }
+    let status = try ChildProcess("/usr/bin/env", ["python3", "-c", script], directory: folder.path,
+                                  output: .file(printed.path), errors: .standardOutput).wait()
+    return (status, String(decoding: try Data(contentsOf: printed), as: UTF8.self))
 }
 
 /// A script that prints "ok" when two workbooks in the folder hold the same files byte for byte, their

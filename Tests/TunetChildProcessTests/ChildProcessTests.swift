@@ -8,13 +8,15 @@ import Glibc
 /// A program Tunet starts (pg_dump; in the tests Tunet itself, Python, shells, LibreOffice) gets what it is
 /// given and nothing else of Tunet's, and ends in an answer every waiter agrees on.
 @Suite("A started program")
-struct ChildProcessTests {
+final class ChildProcessTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunet-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
     func read(_ name: String) throws -> String { try String(contentsOfFile: file(name), encoding: .utf8) }

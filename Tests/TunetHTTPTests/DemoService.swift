@@ -18,6 +18,8 @@ final class DemoService: @unchecked Sendable {
     let folder: URL
     let context: TunetContext
     var base: URL!
+    /// What the service logged at error level (an internal fault's kind and place), for a failing test to show.
+    let faults = CapturedLog()
     private var task: Task<Void, Error>?
     /// Tokens: Kongsberg's project leader and work team, the Nordland pilot's county project leader,
     /// a national reader, and two farms (Lia gård in Kongsberg, Fjell gård serving Lørenskog and Oslo).
@@ -64,8 +66,8 @@ final class DemoService: @unchecked Sendable {
         settings.port = 0
         settings.fixedToday = Self.today
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        var logger = Logger(label: "test") { [faults] _ in CapturingLogHandler(log: faults) }
+        logger.logLevel = .error
         let app = try TunetServer.application(context: context, settings: settings, logger: logger) { port in continuation.yield(port) }
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()

@@ -43,7 +43,7 @@ struct SchemathesisContractTests {
                                                               in: work, log: work.appendingPathComponent("\(role).log"), timeout: 480)
             let summary = output.split(separator: "\n").suffix(3).joined(separator: " ")
             print("Schemathesis \(version), \(role)'s token: exit \(status); \(summary)")
-            #expect(status == 0, "Schemathesis found something with the \(role)'s token:\n\(output)")
+            #expect(status == 0, "Schemathesis found something with the \(role)'s token:\n\(output)\nThe service logged:\n\(service.faults.lines.joined(separator: "\n"))")
         }
     }
 

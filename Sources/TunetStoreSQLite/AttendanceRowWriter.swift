@@ -6,16 +6,21 @@ import TunetStorage
 /// Writes priced attendance days through prepared statements that insert many rows each, binding
 /// every value with SQLite's C API. GRDB's `execute(arguments:)` boxes ten values per row into an
 /// argument array first, which was a third of the write time of a national import; and a statement
-/// per row paid SQLite's per-statement work (a statement journal for the foreign keys, opening and
-/// closing cursors) two thousand times for an upload that held the writer (BENCHMARKS.md).
+/// per row paid SQLite's per-statement work (a statement journal, opening and closing cursors) two
+/// thousand times for an upload that held the writer (BENCHMARKS.md).
+///
+/// The placement and the submission a write's days name are looked up once per write, not by foreign
+/// keys for every day (Schema, v23 and v25). A day that replaces a stored one is then written by
+/// `INSERT OR REPLACE`, one step in the table where an upsert took two: the day's key is the table's
+/// only unique key, nothing references a day and no trigger watches its removal, and every column is
+/// written, so replacing the row is the same as updating it.
 struct AttendanceRowWriter {
-    /// 64 rows of 10 values stay under the 999 variables older SQLite builds allow in one statement.
-    static let rowsPerStatement = 64
     private static let columns = 10
 
     private let db: Database
-    private let many: Statement
-    private let one: Statement
+    /// Statements for 256 (or as many as the build's limit of variables allows), 16 and 1 rows: a write
+    /// is taken in as few steps as its count allows.
+    private let statements: [(rows: Int, statement: Statement)]
 
     /// - Parameter replacing: whether some rows replace stored days; when none do (the caller compared
     ///   them with the stored days in this transaction), a plain insert skips the conflict check, and a
@@ -23,46 +28,47 @@ struct AttendanceRowWriter {
     init(_ db: Database, replacing: Bool) throws {
         self.db = db
         // Cached on the connection: the writer prepares each once, not once per upload.
-        many = try db.cachedStatement(sql: Self.insert(rows: Self.rowsPerStatement, replacing: replacing))
-        one = try db.cachedStatement(sql: Self.insert(rows: 1, replacing: replacing))
+        statements = try Self.rowsPerStatement(db.sqliteConnection).map { rows in
+            (rows, try db.cachedStatement(sql: Self.insert(rows: rows, replacing: replacing)))
+        }
+    }
+
+    /// 256, 16 and 1, or fewer rows where the build allows fewer variables (999 in builds before 3.32).
+    static func rowsPerStatement(_ connection: OpaquePointer?) -> [Int] {
+        let most = min(256, Int(sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) / columns)
+        return [most, 16, 1].filter { $0 <= most }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     private static func insert(rows: Int, replacing: Bool) -> String {
         let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-        let insert = """
-            INSERT INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
-                                    planned_cost_ore, submission_id)
+        return """
+            INSERT \(replacing ? "OR REPLACE " : "")INTO attendance (placement_id, date, status, hours_tenths, transport_trips, extra_day,
+                day_price_ore, transport_ore, planned_cost_ore, submission_id)
             VALUES \(values)
-            """
-        guard replacing else { return insert }
-        return insert + """
-
-            ON CONFLICT(placement_id, date) DO UPDATE SET status = excluded.status, hours_tenths = excluded.hours_tenths,
-                transport_trips = excluded.transport_trips, extra_day = excluded.extra_day, day_price_ore = excluded.day_price_ore,
-                transport_ore = excluded.transport_ore, planned_cost_ore = excluded.planned_cost_ore, submission_id = excluded.submission_id
             """
     }
 
     /// Writes in primary-key order, so that SQLite appends to its pages instead of splitting them.
-    /// Refused, with nothing written, when `submission` does not exist.
+    /// Refused, with nothing written, when `submission` or a day's placement does not exist.
     func write(_ rows: [StoredAttendance], submission: Int64) throws {
         guard !rows.isEmpty else { return }
         try checkExists(submission)
         // A plan's rows are usually in this order already; sorting copied them all.
         let ordered = rows.inDayOrder()
+        try checkPlacementsExist(ordered)
+        let largest = statements[0].rows
         // A statement's dates are written into this buffer and bound where they lie; SQLite reads them
         // during the step, and the bindings are cleared before the buffer goes.
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.rowsPerStatement * LocalDate.isoLength) { dates in
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: largest * LocalDate.isoLength) { dates in
             defer {
-                for statement in [many, one] {
+                for (_, statement) in statements {
                     sqlite3_reset(statement.sqliteStatement)
                     sqlite3_clear_bindings(statement.sqliteStatement)
                 }
             }
             var start = 0
             while start < ordered.count {
-                let statement = ordered.count - start >= Self.rowsPerStatement ? many : one
-                let count = statement === many ? Self.rowsPerStatement : 1
+                let (count, statement) = statements.first { $0.rows <= ordered.count - start }!
                 let handle = statement.sqliteStatement
                 sqlite3_reset(handle)
                 var result = SQLITE_OK
@@ -119,6 +125,22 @@ struct AttendanceRowWriter {
         guard try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: [submission]) == true else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
                                 message: "reported days name submission \(submission), which does not exist", sql: sql)
+        }
+    }
+
+    /// Each placement the days name, looked up once (Schema, v25): a farm's file names some dozens, a
+    /// national year 10,000, where a foreign key looked one up for each of their days.
+    private func checkPlacementsExist(_ ordered: [StoredAttendance]) throws {
+        let sql = "SELECT EXISTS (SELECT 1 FROM placement WHERE id = ?)"
+        let statement = try db.cachedStatement(sql: sql)
+        var checked: Int64?
+        for row in ordered where row.entry.placementId != checked {
+            let placement = row.entry.placementId
+            guard try Bool.fetchOne(statement, arguments: [placement]) == true else {
+                throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                                    message: "reported days name placement \(placement), which does not exist", sql: sql)
+            }
+            checked = placement
         }
     }
 

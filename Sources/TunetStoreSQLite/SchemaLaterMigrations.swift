@@ -85,5 +85,50 @@ extension Schema {
         // Audit snapshots over 4 KB are kept deflated (`StoredSnapshot`). Nothing is rewritten: the migration
         // marks the file, so that a Tunet from before, which would read such a snapshot as text, refuses it.
         migrator.registerMigration("v24-large-audit-snapshots-deflated") { _ in }
+        // A reported day's placement is looked up once per write too (`AttendanceRowWriter`): a foreign key
+        // looked it up for every day, and kept the writer from replacing a corrected day with one insert
+        // (BENCHMARKS.md, "2026-12-05, afternoon"). Triggers keep a placement that days name from being
+        // removed or renumbered, and a stored day from being moved to a placement that does not exist.
+        migrator.registerMigration("v25-day-placement-checked-per-write") { db in
+            try db.execute(sql: """
+                DROP TRIGGER submission_removed_keeps_its_days;
+                DROP TRIGGER submission_renumbered_keeps_its_days;
+                CREATE TABLE attendance_rebuilt (
+                    placement_id INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hours_tenths INTEGER,
+                    transport_trips INTEGER,
+                    extra_day INTEGER NOT NULL,
+                    day_price_ore INTEGER NOT NULL,
+                    transport_ore INTEGER NOT NULL,
+                    planned_cost_ore INTEGER NOT NULL,
+                    submission_id INTEGER NOT NULL,
+                    PRIMARY KEY (placement_id, date)
+                ) WITHOUT ROWID;
+                INSERT INTO attendance_rebuilt (placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore,
+                                                transport_ore, planned_cost_ore, submission_id)
+                    SELECT placement_id, date, status, hours_tenths, transport_trips, extra_day, day_price_ore, transport_ore,
+                           planned_cost_ore, submission_id
+                    FROM attendance ORDER BY placement_id, date;
+                DROP TABLE attendance;
+                ALTER TABLE attendance_rebuilt RENAME TO attendance;
+                CREATE TRIGGER submission_removed_keeps_its_days BEFORE DELETE ON attendance_submission
+                    WHEN EXISTS (SELECT 1 FROM attendance WHERE submission_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a submission with reported days cannot be removed or renumbered'); END;
+                CREATE TRIGGER submission_renumbered_keeps_its_days BEFORE UPDATE OF id ON attendance_submission
+                    WHEN NEW.id IS NOT OLD.id AND EXISTS (SELECT 1 FROM attendance WHERE submission_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a submission with reported days cannot be removed or renumbered'); END;
+                CREATE TRIGGER placement_removed_keeps_its_days BEFORE DELETE ON placement
+                    WHEN EXISTS (SELECT 1 FROM attendance WHERE placement_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a placement with reported days cannot be removed or renumbered'); END;
+                CREATE TRIGGER placement_renumbered_keeps_its_days BEFORE UPDATE OF id ON placement
+                    WHEN NEW.id IS NOT OLD.id AND EXISTS (SELECT 1 FROM attendance WHERE placement_id = OLD.id)
+                    BEGIN SELECT RAISE(ABORT, 'a placement with reported days cannot be removed or renumbered'); END;
+                CREATE TRIGGER day_moved_to_a_placement_that_exists BEFORE UPDATE OF placement_id ON attendance
+                    WHEN NOT EXISTS (SELECT 1 FROM placement WHERE id = NEW.placement_id)
+                    BEGIN SELECT RAISE(ABORT, 'a reported day names a placement that does not exist'); END;
+                """)
+        }
     }
 }

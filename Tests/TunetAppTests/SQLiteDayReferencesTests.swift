@@ -6,9 +6,9 @@ import TunetDomain
 import TunetStorage
 @testable import TunetStoreSQLite
 
-/// In the SQLite file a reported day's placement is a foreign key, checked for every day; its submission
-/// is looked up once per write, since every day of a write names the submission recorded just before
-/// (Schema, v23). Tried here with what Tunet itself never does.
+/// In the SQLite file a reported day's placement and submission are looked up once per write, not by
+/// foreign keys for every day (Schema, v23 and v25); triggers keep what days name. Tried here with what
+/// Tunet itself never does.
 @Suite("A reported day in the SQLite file names a placement and a submission that exist")
 struct SQLiteDayReferencesTests {
     let farms: SyntheticFarm
@@ -50,14 +50,33 @@ struct SQLiteDayReferencesTests {
         #expect(try table() == before)
     }
 
-    @Test("A day of an unknown placement is refused by the database, inserted or changed")
+    @Test("Days written for a placement that does not exist are refused, and nothing of the write stays; moving a day to one is refused by the file")
     func unknownPlacementRefused() throws {
+        let before = try table()
         let submission = try #require(try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM attendance_submission") })
-        try refused("""
-            INSERT INTO attendance (placement_id, date, status, extra_day, day_price_ore, transport_ore, planned_cost_ore, submission_id)
-            VALUES (99999, '2025-05-02', 'present', 0, 1, 0, 1, \(submission))
-            """)
+        let days = try farms.context.allStoredDays()
+        var unknown = try #require(days.last)
+        unknown.entry.placementId = 99_999
+        // The unknown placement after known ones, in one write: none of it stays.
+        let error = #expect(throws: TunetError.self) {
+            try store.writeSQLite(actor: .atServer("test")) { tx in
+                try AttendanceRowWriter(tx.db, replacing: true).write(Array(days.prefix(300)) + [unknown], submission: submission)
+            }
+        }
+        #expect(error.map { "\($0)" }?.contains("placement 99999, which does not exist") == true)
+        #expect(try table() == before)
         try refused("UPDATE attendance SET placement_id = 99999 WHERE date = '2025-05-02'")
+    }
+
+    @Test("A placement with reported days cannot be removed or renumbered; its other columns still change")
+    func referencedPlacementsStay() throws {
+        let placement = try #require(try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(placement_id) FROM attendance") })
+        try refused("DELETE FROM placement WHERE id = \(placement)")
+        try refused("UPDATE placement SET id = 999999 WHERE id = \(placement)")
+        // The placement's other columns still change, as a changed placement's do.
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE placement SET document = document WHERE id = \(placement)")
+        }
     }
 
     @Test("A submission with reported days cannot be removed or renumbered; one without days can")
@@ -78,7 +97,7 @@ struct SQLiteDayReferencesTests {
         }
     }
 
-    @Test("A file from before keeps every day when the submission's key becomes a check per write, and the placement's key stays")
+    @Test("A file from before keeps every day when both keys become checks per write, with the triggers that keep what days name")
     func upgradedFileKeepsItsDays() throws {
         let before = try table()
         let path = try store.path
@@ -87,6 +106,9 @@ struct SQLiteDayReferencesTests {
             try db.execute(sql: """
                 DROP TRIGGER submission_removed_keeps_its_days;
                 DROP TRIGGER submission_renumbered_keeps_its_days;
+                DROP TRIGGER placement_removed_keeps_its_days;
+                DROP TRIGGER placement_renumbered_keeps_its_days;
+                DROP TRIGGER day_moved_to_a_placement_that_exists;
                 CREATE TABLE attendance_before (
                     placement_id INTEGER NOT NULL REFERENCES placement(id), date TEXT NOT NULL, status TEXT NOT NULL, hours_tenths INTEGER,
                     transport_trips INTEGER, extra_day INTEGER NOT NULL, day_price_ore INTEGER NOT NULL, transport_ore INTEGER NOT NULL,
@@ -96,7 +118,7 @@ struct SQLiteDayReferencesTests {
                 INSERT INTO attendance_before SELECT * FROM attendance;
                 DROP TABLE attendance;
                 ALTER TABLE attendance_before RENAME TO attendance;
-                DELETE FROM grdb_migrations WHERE identifier = 'v23-day-submission-checked-per-write';
+                DELETE FROM grdb_migrations WHERE identifier IN ('v23-day-submission-checked-per-write', 'v25-day-placement-checked-per-write');
                 """)
         }
         try store.close()
@@ -105,9 +127,10 @@ struct SQLiteDayReferencesTests {
         #expect(try upgraded.appliedMigrations() == Schema.migrator.migrations)
         try upgraded.pool.read { (db: Database) throws in
             #expect(try Row.fetchAll(db, sql: "SELECT * FROM attendance ORDER BY placement_id, date").map { $0.description } == before)
-            #expect(try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list('attendance')") == ["placement"])
-            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'attendance_submission' ORDER BY name")
-                    == ["submission_removed_keeps_its_days", "submission_renumbered_keeps_its_days"])
+            #expect(try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list('attendance')").isEmpty)
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+                    == ["day_moved_to_a_placement_that_exists", "placement_removed_keeps_its_days", "placement_renumbered_keeps_its_days",
+                        "submission_removed_keeps_its_days", "submission_renumbered_keeps_its_days"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
     }

@@ -135,10 +135,9 @@ def upload(harness, server, clients=8, uploads=25):
         try:
             for port in ports:
                 wait_for(f"http://127.0.0.1:{port}/health")
-            bases = ",".join(f"http://127.0.0.1:{port}" for port in ports)
             runs = []
             for run in range(harness.runs):
-                output = measure([sys.executable, os.path.join(ROOT, "Benchmarks/upload_load.py"), bases, str(clients), str(uploads),
+                output = measure([harness.load, ",".join(str(port) for port in ports), str(clients), str(uploads),
                                   str(run * uploads), *pairs])[1]
                 runs.append(json.loads(output))
                 print(f"  upload {store} run {run + 1}: p50 {runs[-1]['p50_ms']:.1f} ms, p99 {runs[-1]['p99_ms']:.1f} ms, "

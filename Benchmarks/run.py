@@ -19,6 +19,9 @@ import time
 import zipfile
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from upload_bodies import variants  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TODAY = "2026-11-23"
 
@@ -74,6 +77,7 @@ class Harness:
         self.work = os.path.abspath(arguments.work)
         self.tunet = os.path.join(ROOT, ".build/release/tunet")
         self.floor = os.path.join(self.work, "xlsx_floor")
+        self.load = os.path.join(self.work, "upload_load")
         self.env = dict(os.environ, TUNET_TODAY=TODAY, TUNET_ACTOR="benchmark")
         self.env.pop("TUNET_DATABASE", None)
         self.results = {}
@@ -223,6 +227,7 @@ class Harness:
                 handle.write(header + "".join(lines[:2000]))
             token = json.loads(measure(self.tunet_command(database, "token", "issue", "--provider", farm, "--json"), env=self.env)[1])["token"]
             pairs.append(f"{token}:{path}")
+        self.check_load_bodies(pairs[0].split(":", 1)[1])
         port = free_port()
         settle()
         server = subprocess.Popen(self.tunet_command(database, "serve", "--port", str(port)), env=self.env,
@@ -235,8 +240,7 @@ class Harness:
             sampler = MemorySampler(server.pid)
             runs = []
             for run in range(self.runs):
-                output = measure([sys.executable, os.path.join(ROOT, "Benchmarks/upload_load.py"), f"http://127.0.0.1:{port}",
-                                  str(clients), str(uploads), str(run * uploads), *pairs])[1]
+                output = measure([self.load, str(port), str(clients), str(uploads), str(run * uploads), *pairs])[1]
                 runs.append(json.loads(output))
                 print(f"  upload run {run + 1} ({clients} clients): p50 {runs[-1]['p50_ms']:.1f} ms, p99 {runs[-1]['p99_ms']:.1f} ms, "
                       f"{runs[-1]['uploads_per_second']:.1f} uploads/s, {runs[-1]['failures']} failures", flush=True)
@@ -254,6 +258,13 @@ class Harness:
             "uploads_per_second": summary([run["uploads_per_second"] for run in runs]),
             "failures": sum(run["failures"] for run in runs),
         }
+
+    def check_load_bodies(self, path):
+        """The C load generator sends upload_bodies.py's files, byte for byte."""
+        for variant in (0, 1, 37):
+            sent = subprocess.run([self.load, "--body", path, str(variant)], capture_output=True, check=True).stdout
+            if sent != next(variants(path, variant, 1)):
+                sys.exit(f"upload_load.c's body {variant} for {path} is not upload_bodies.py's")
 
     def report(self):
         r = self.results

@@ -21,7 +21,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from upload_load import variants  # noqa: E402  (the same corrected files the upload benchmark sends)
+from upload_bodies import variants  # noqa: E402  (the same corrected files the upload benchmark sends)
 from run import free_port, resident_megabytes, wait_for  # noqa: E402
 
 TODAY = "2026-11-23"

@@ -1,3 +1,4 @@
+import GRDB
 @testable import TunetApp
 @testable import TunetStoreSQLite
 
@@ -8,6 +9,22 @@ extension TunetContext {
             guard let store = store as? SQLiteStore else { throw NotSQLite() }
             return store
         }
+    }
+}
+
+extension SyntheticFarm {
+    /// A farm of four placements with May 2025's days stored, in the SQLite file.
+    static func mayInSQLite() throws -> SyntheticFarm {
+        let farms = try SyntheticFarm(placements: 4)
+        _ = try farms.importMonth("2025-05")
+        return farms
+    }
+}
+
+extension SQLiteStore {
+    /// Every stored day, as the attendance table holds it, in key order.
+    func attendanceTable() throws -> [Row] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM attendance ORDER BY placement_id, date") }
     }
 }
 

@@ -13,18 +13,21 @@ import TunetStorage
 struct SQLiteDayReferencesTests {
     let farms: SyntheticFarm
 
-    init() throws {
-        farms = try SyntheticFarm(placements: 4)
-        _ = try farms.importMonth("2025-05")
-    }
+    init() throws { farms = try .mayInSQLite() }
 
     private var store: SQLiteStore { get throws { try farms.context.sqlite } }
 
-    /// Every stored day, as the table holds it.
-    private func table() throws -> [String] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM attendance ORDER BY placement_id, date").map { $0.description }
+    private func table() throws -> [String] { try store.attendanceTable().map(\.description) }
+
+    /// The writer refuses `days`, saying why.
+    private func writeRefused(_ days: [StoredAttendance], submission: Int64, saying reason: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let error = #expect(throws: TunetError.self, sourceLocation: sourceLocation) {
+            try store.writeSQLite(actor: .atServer("test")) { tx in
+                try AttendanceRowWriter(tx.db, replacing: true).write(days, submission: submission)
+            }
         }
+        #expect(error.map { "\($0)" }?.contains(reason) == true, sourceLocation: sourceLocation)
     }
 
     private func refused(_ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -41,12 +44,7 @@ struct SQLiteDayReferencesTests {
         let before = try table()
         var day = try #require(try farms.context.allStoredDays().last)
         day.entry.date = day.entry.date.adding(days: 1)
-        let error = #expect(throws: TunetError.self) {
-            try store.writeSQLite(actor: .atServer("test")) { tx in
-                try AttendanceRowWriter(tx.db, replacing: true).write([day], submission: 999_999)
-            }
-        }
-        #expect(error.map { "\($0)" }?.contains("submission 999999, which does not exist") == true)
+        try writeRefused([day], submission: 999_999, saying: "submission 999999, which does not exist")
         #expect(try table() == before)
     }
 
@@ -58,12 +56,7 @@ struct SQLiteDayReferencesTests {
         var unknown = try #require(days.last)
         unknown.entry.placementId = 99_999
         // The unknown placement after known ones, in one write: none of it stays.
-        let error = #expect(throws: TunetError.self) {
-            try store.writeSQLite(actor: .atServer("test")) { tx in
-                try AttendanceRowWriter(tx.db, replacing: true).write(Array(days.prefix(300)) + [unknown], submission: submission)
-            }
-        }
-        #expect(error.map { "\($0)" }?.contains("placement 99999, which does not exist") == true)
+        try writeRefused(Array(days.prefix(300)) + [unknown], submission: submission, saying: "placement 99999, which does not exist")
         #expect(try table() == before)
         try refused("UPDATE attendance SET placement_id = 99999 WHERE date = '2025-05-02'")
     }

@@ -14,16 +14,9 @@ import TunetStorage
 struct SQLiteDayWritingTests {
     let farms: SyntheticFarm
 
-    init() throws {
-        farms = try SyntheticFarm(placements: 4)
-        _ = try farms.importMonth("2025-05")
-    }
+    init() throws { farms = try .mayInSQLite() }
 
     private var store: SQLiteStore { get throws { try farms.context.sqlite } }
-
-    private func table() throws -> [Row] {
-        try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM attendance ORDER BY placement_id, date") }
-    }
 
     /// `count` days after every stored one, spread over the farm's placements, in the given submission.
     private func newDays(_ count: Int, from days: [StoredAttendance], submission: Int64) -> [StoredAttendance] {
@@ -41,12 +34,12 @@ struct SQLiteDayWritingTests {
     @Test("Every count of new days, across the statements' sizes, is stored whole and once, and their corrections replace them in every column",
           arguments: [1, 15, 16, 17, 255, 256, 257, 273, 600])
     func everyCount(count: Int) throws {
-        let before = try table()
+        let before = try store.attendanceTable()
         let days = try farms.context.allStoredDays()
         let submission = try #require(try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM attendance_submission") })
         let added = newDays(count, from: days, submission: submission)
         try store.writeSQLite(actor: .atServer("test")) { tx in try AttendanceRowWriter(tx.db, replacing: false).write(added, submission: submission) }
-        #expect(try table().count == before.count + count)
+        #expect(try store.attendanceTable().count == before.count + count)
         let corrected = added.map { day -> StoredAttendance in
             var day = day
             day.entry.status = day.entry.status == .present ? .absentWithNotice : .present

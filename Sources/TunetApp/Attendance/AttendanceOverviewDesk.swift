@@ -181,18 +181,18 @@ public struct AttendanceOverviewDesk: Sendable {
     /// are worked out side by side: a national month has 10,000.
     private static func lines(_ placements: [Placement], days: [StoredAttendance], month: YearMonth, today: LocalDate, in reader: StoreReader,
                               parts: Int = SideBySide.cores, threshold: Int = SideBySide.defaultThreshold) throws -> [InvoiceLine?] {
-        let reported = Dictionary(grouping: days, by: \.entry.placementId)
+        let reported = DaysByPlacement(days)
         var holidays: [String: [SchoolHoliday]] = [:]
         for placement in placements where holidays[placement.municipalityNumber] == nil {
             holidays[placement.municipalityNumber] = try reader.schoolHolidays(municipality: placement.municipalityNumber)
         }
         return try SideBySide.map(placements, parts: parts, threshold: threshold) { [holidays] placement in
-            line(placement, reported: reported[placement.id] ?? [], month: month, today: today,
+            line(placement, reported: reported[placement.id], month: month, today: today,
                  holidays: holidays[placement.municipalityNumber] ?? [])
         }
     }
 
-    private static func line(_ placement: Placement, reported rows: [StoredAttendance], month: YearMonth, today: LocalDate,
+    private static func line(_ placement: Placement, reported rows: ArraySlice<StoredAttendance>, month: YearMonth, today: LocalDate,
                              holidays: [SchoolHoliday]) -> InvoiceLine? {
         if placement.isCancelled && rows.isEmpty { return nil }
         let reconciliation = MonthReconciliation(placement: placement, month: month, reported: rows.map(\.entry), today: today,

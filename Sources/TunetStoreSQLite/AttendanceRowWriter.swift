@@ -35,7 +35,8 @@ struct AttendanceRowWriter {
 
     /// 256, 16 and 1, or fewer rows where the build allows fewer variables (999 in builds before 3.32).
     static func rowsPerStatement(_ connection: OpaquePointer?) -> [Int] {
-        let most = min(256, Int(sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) / columns)
+        // One row at least: a build that allows fewer than its ten values refuses that statement with its own error.
+        let most = max(1, min(256, Int(sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) / columns))
         return [most, 16, 1].filter { $0 <= most }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 

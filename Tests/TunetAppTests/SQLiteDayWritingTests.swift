@@ -60,7 +60,7 @@ struct SQLiteDayWritingTests {
             let allowed = sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)
             defer { sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, allowed) }
             #expect(AttendanceRowWriter.rowsPerStatement(connection) == [256, 16, 1])
-            for (limit, sizes) in [(999, [99, 16, 1]), (160, [16, 1]), (100, [10, 1]), (10, [1])] {
+            for (limit, sizes) in [(999, [99, 16, 1]), (160, [16, 1]), (100, [10, 1]), (10, [1]), (5, [1])] {
                 sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, Int32(limit))
                 #expect(AttendanceRowWriter.rowsPerStatement(connection) == sizes, "\(limit) variables")
             }
